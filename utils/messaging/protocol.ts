@@ -1,0 +1,113 @@
+/**
+ * Typed message maps, one per direction. Each entry maps a message type to
+ * [request payload, response payload]. Every message crossing a context boundary is
+ * validated on arrival (see utils/messaging/schemas.ts); these types are the contract.
+ */
+import type { AnchorState, ClaimSelectors } from '../anchoring/types';
+import type { ClaimKind } from '../claims/types';
+import type { ClaimRecord, PageRecord, ReviewStatus, StoredSpeaker } from '../db/types';
+
+/** What the content script knows about the page it runs on. */
+export interface PageInfo {
+  /** location.href as the browser has it; the background normalizes it. */
+  href: string;
+  /** <link rel=canonical> href, if present (on AMP pages it names the non-AMP page). */
+  canonical?: string;
+  title: string;
+  author?: string;
+  published?: string;
+}
+
+/** A claim as the content script detected (or the user selected) it on the page. */
+export interface ClaimSnapshot {
+  /** Detector id (stable for the same article text), or a hash for manual claims. */
+  detectorId: string;
+  kind: ClaimKind;
+  speaker: StoredSpeaker | null;
+  cue: string;
+  text: string;
+  selectors: ClaimSelectors;
+  confidence: number;
+  manual: boolean;
+}
+
+/** Another page where the user already reviewed the same claim (same fingerprint). */
+export interface EarlierVerdict {
+  claimId: string;
+  site: string;
+  pageUrl: string;
+  pageTitle: string;
+  status: Exclude<ReviewStatus, 'unreviewed'>;
+  reviewedAt: number;
+}
+
+export interface PageState {
+  /** Normalized page URL the background filed the page under. */
+  pageUrl: string;
+  /** Stored claims of this page (reviewed, noted, manual, dismissed, or all when "remember every claim" is on). */
+  stored: ClaimRecord[];
+  /** Keyed by detectorId of the snapshots sent. */
+  earlier: Record<string, EarlierVerdict>;
+}
+
+export interface ReviewUpdate {
+  pageUrl: string;
+  claim: ClaimSnapshot;
+  status?: ReviewStatus;
+  note?: string;
+}
+
+export interface AnchorReport {
+  pageUrl: string;
+  anchors: { claimId: string; anchor: AnchorState; currentText?: string }[];
+}
+
+/** content script → background (sender must be a tab of this extension's content script). */
+export interface ContentToBackground {
+  'page:open': [{ page: PageInfo; claims: ClaimSnapshot[] }, PageState];
+  'claim:review': [ReviewUpdate, ClaimRecord];
+  'claim:dismiss': [{ pageUrl: string; claim: ClaimSnapshot }, ClaimRecord];
+  'page:anchors': [AnchorReport, null];
+  /** Number of claims still to review, for the toolbar badge. */
+  'page:badge': [{ toReview: number }, null];
+}
+
+/** extension pages (popup, library) → background. */
+export interface ExtensionPageToBackground {
+  'claim:review': [ReviewUpdate, ClaimRecord];
+  'claim:dismiss': [{ pageUrl: string; claim: ClaimSnapshot }, ClaimRecord];
+  'claims:set-status': [{ claimIds: string[]; status: ReviewStatus }, number];
+  'claims:delete': [{ claimIds: string[] }, number];
+  'claims:restore': [{ claims: ClaimRecord[] }, number];
+}
+
+/** What the content script shows for one claim: detection plus stored review state. */
+export interface PageClaim {
+  claimId: string;
+  snapshot: ClaimSnapshot;
+  status: ReviewStatus;
+  note: string;
+  anchor: AnchorState;
+  currentText?: string;
+  earlier?: EarlierVerdict;
+}
+
+export type PageKind = 'article' | 'not-article' | 'disabled';
+
+/** background or popup → content script (tabs.sendMessage). */
+export interface ToContent {
+  /** Stored state changed for claims of this page (from any tab, popup or library). */
+  'claims:changed': [{ pageUrl: string; claims: ClaimRecord[] }, null];
+  /** The popup asks for the claims as the page shows them, in reading order. */
+  'page:get-claims': [null, { page: PageRecordLike; kind: PageKind; claims: PageClaim[]; orphans: ClaimRecord[] }];
+  /** Scroll to a claim and flash its highlight. */
+  'claim:show': [{ claimId: string }, boolean];
+  /** Start tracking the current selection as a manual claim (context menu). */
+  'selection:track': [{ speaker?: string }, PageClaim | null];
+  'highlights:toggle': [null, boolean];
+}
+
+export type PageRecordLike = Pick<PageRecord, 'url' | 'title' | 'site'>;
+
+export type Request<M, K extends keyof M> = M[K] extends [infer Req, unknown] ? Req : never;
+export type Response<M, K extends keyof M> = M[K] extends [unknown, infer Res] ? Res : never;

@@ -1,0 +1,34 @@
+import { defineConfig } from 'wxt';
+import preact from '@preact/preset-vite';
+
+// Gecko id is fixed so Firefox keeps the same extension storage (and IndexedDB) across updates.
+export const GECKO_ID = 'claimtrail@claimtrail.dev';
+
+export default defineConfig({
+  manifestVersion: 3,
+  modules: ['@wxt-dev/webextension-polyfill'],
+  imports: false,
+  vite: () => ({ plugins: [preact()] }),
+  zip: {
+    artifactTemplate: '{{name}}-{{version}}-{{browser}}-mv{{manifestVersion}}.zip',
+    sourcesTemplate: '{{name}}-{{version}}-sources.zip',
+    excludeSources: ['.data/**', 'docs/**', '.output/**', 'coverage/**'],
+  },
+  manifest: ({ browser }) => ({
+    name: 'ClaimTrail',
+    description: 'Highlights who said what in the news you read, and lets you mark each claim verified or disputed. Everything stays on your device.',
+    permissions: ['storage'],
+    // The library doubles as the options page: settings live in its Settings section.
+    options_ui: { page: 'library.html', open_in_tab: true },
+    ...(browser === 'firefox' && {
+      browser_specific_settings: {
+        gecko: {
+          id: GECKO_ID,
+          // 140 is the first Firefox release with the CSS Custom Highlight API enabled by default.
+          strict_min_version: '140.0',
+          data_collection_permissions: { required: ['none'] },
+        },
+      },
+    }),
+  }),
+});
