@@ -1,0 +1,107 @@
+/**
+ * The batch interface of `npm run detect -- --jsonl`: one JSON object a line in, one a line out.
+ *
+ *   in:  {"id": "a1", "text": "…"}            (other fields, e.g. gold attributions, are ignored)
+ *   out: {"id": "a1", "claims": [{"source": [[s, e]], "cue": [[s, e]], "content": [[s, e], …],
+ *                                  "speaker": "Ayad Allawi" | null, "kind": "direct", "confidence": 0.9}]}
+ *
+ * Offsets are UTF-16 code units into the input `text`, end-exclusive; a role that is absent is [].
+ * A line that cannot be processed still yields exactly one output line, with `claims: []` and an
+ * `error`, so output line N always answers input line N (blank input lines are skipped) and a
+ * scorer never mistakes a failure for "no claims" without being told.
+ */
+import type { Claim, ClaimKind, DetectionResult, Span } from '../../utils/claims/types';
+
+export type Detect = (text: string) => DetectionResult;
+
+export type BatchId = string | number;
+
+export interface BatchClaim {
+  source: Span[];
+  cue: Span[];
+  content: Span[];
+  speaker: string | null;
+  kind: ClaimKind;
+  confidence: number;
+}
+
+export interface BatchResult {
+  id: BatchId | null;
+  claims: BatchClaim[];
+  error?: string;
+}
+
+export function toBatchClaim(claim: Claim): BatchClaim {
+  return {
+    source: claim.source ? [[claim.source[0], claim.source[1]]] : [],
+    cue: claim.cue ? [[claim.cue[0], claim.cue[1]]] : [],
+    content: claim.content.map(([s, e]): Span => [s, e]),
+    speaker: claim.speaker?.name ?? null,
+    kind: claim.kind,
+    confidence: claim.confidence,
+  };
+}
+
+function isRecord(x: unknown): x is Record<string, unknown> {
+  return typeof x === 'object' && x !== null && !Array.isArray(x);
+}
+
+function errorMessage(e: unknown): string {
+  return e instanceof Error ? e.message : String(e);
+}
+
+/** Processes one input line; null for a blank line. Never throws. */
+export function processBatchLine(line: string, detect: Detect): BatchResult | null {
+  if (!line.trim()) return null;
+  let record: unknown;
+  try {
+    record = JSON.parse(line);
+  } catch (e) {
+    return { id: null, claims: [], error: `invalid JSON: ${errorMessage(e)}` };
+  }
+  if (!isRecord(record)) return { id: null, claims: [], error: 'expected a JSON object {"id", "text"}' };
+  const { id, text } = record;
+  const validId = typeof id === 'string' || (typeof id === 'number' && Number.isFinite(id)) ? id : null;
+  if (validId === null) return { id: null, claims: [], error: '"id" must be a string or a number' };
+  if (typeof text !== 'string') return { id: validId, claims: [], error: '"text" must be a string' };
+  try {
+    const result = detect(text);
+    // Offsets are only meaningful if they point into the caller's text, character for character.
+    if (result.text !== text) return { id: validId, claims: [], error: 'detector returned offsets into a different text' };
+    return { id: validId, claims: result.claims.map(toBatchClaim) };
+  } catch (e) {
+    return { id: validId, claims: [], error: `detector failed: ${errorMessage(e)}` };
+  }
+}
+
+export interface BatchSummary {
+  lines: number;
+  errors: number;
+}
+
+/**
+ * Streams lines through the detector. `write` may return a promise (stdout back-pressure);
+ * it is awaited before the next line is read, so memory stays bounded by one article.
+ */
+export async function runBatch(
+  lines: AsyncIterable<string>,
+  detect: Detect,
+  write: (jsonLine: string) => void | Promise<void>,
+  onError: (lineNo: number, result: BatchResult) => void,
+): Promise<BatchSummary> {
+  let lineNo = 0;
+  let processed = 0;
+  let errors = 0;
+  for await (const line of lines) {
+    lineNo++;
+    const result = processBatchLine(line, detect);
+    if (!result) continue;
+    processed++;
+    if (result.error !== undefined) {
+      errors++;
+      onError(lineNo, result);
+    }
+    await write(JSON.stringify(result) + '\n');
+  }
+  return { lines: processed, errors };
+}
