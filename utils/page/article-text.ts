@@ -1,0 +1,116 @@
+/**
+ * The article as the detector sees it (blocks joined with BLOCK_SEPARATOR) and the way back from
+ * offsets in that text to DOM positions and Ranges.
+ */
+import { BLOCK_SEPARATOR } from '../claims/types';
+import type { Span } from '../claims/types';
+import type { Block, TextRun } from './blocks';
+
+export interface ArticleText {
+  blocks: Block[];
+  /** blocks' text joined with BLOCK_SEPARATOR: the text TextPosition selectors count in. */
+  text: string;
+  blockStarts: number[];
+}
+
+export function joinBlocks(blocks: Block[]): ArticleText {
+  const blockStarts: number[] = [];
+  let offset = 0;
+  for (const block of blocks) {
+    blockStarts.push(offset);
+    offset += block.text.length + BLOCK_SEPARATOR.length;
+  }
+  return { blocks, text: blocks.map((block) => block.text).join(BLOCK_SEPARATOR), blockStarts };
+}
+
+/** Index of the block containing text offset `offset` (the last block starting at or before it). */
+export function blockIndexAt(article: ArticleText, offset: number): number {
+  const starts = article.blockStarts;
+  let low = 0;
+  let high = starts.length - 1;
+  while (low < high) {
+    const mid = (low + high + 1) >> 1;
+    if ((starts[mid] ?? 0) <= offset) low = mid;
+    else high = mid - 1;
+  }
+  return low;
+}
+
+export interface DomPoint {
+  node: Text;
+  offset: number;
+}
+
+/**
+ * DOM position for a block-text offset. `side` says which way to snap when the offset falls on a
+ * character with no DOM counterpart (a collapsed <br> space): a range start moves forward, an end back.
+ */
+export function domPoint(block: Block, offset: number, side: 'start' | 'end'): DomPoint | null {
+  const runs = block.runs;
+  if (runs.length === 0) return null;
+  // First run whose end is past the offset (start side) or reaches it (end side).
+  let low = 0;
+  let high = runs.length;
+  while (low < high) {
+    const mid = (low + high) >> 1;
+    const run = runs[mid] as TextRun;
+    const runEnd = run.start + run.length;
+    if (side === 'start' ? runEnd <= offset : runEnd < offset) low = mid + 1;
+    else high = mid;
+  }
+  if (side === 'start') {
+    const run = runs[low];
+    if (!run) return null;
+    return { node: run.node, offset: run.nodeStart + Math.max(0, offset - run.start) };
+  }
+  const run = runs[low];
+  if (run && run.start < offset) return { node: run.node, offset: run.nodeStart + (offset - run.start) };
+  const before = runs[low - 1];
+  if (!before) return null;
+  return { node: before.node, offset: before.nodeStart + before.length };
+}
+
+/** One Range per block the span touches (a span crossing a paragraph break is split there). */
+export function rangesForSpan(article: ArticleText, span: Span): Range[] {
+  const [start, end] = span;
+  if (end <= start) return [];
+  const ranges: Range[] = [];
+  const first = blockIndexAt(article, start);
+  const last = blockIndexAt(article, Math.max(start, end - 1));
+  for (let index = first; index <= last; index += 1) {
+    const block = article.blocks[index];
+    const blockStart = article.blockStarts[index];
+    if (!block || blockStart === undefined) continue;
+    const localStart = Math.max(0, start - blockStart);
+    const localEnd = Math.min(block.text.length, end - blockStart);
+    if (localEnd <= localStart) continue;
+    const from = domPoint(block, localStart, 'start');
+    const to = domPoint(block, localEnd, 'end');
+    if (!from || !to) continue;
+    const range = block.element.ownerDocument.createRange();
+    range.setStart(from.node, from.offset);
+    range.setEnd(to.node, to.offset);
+    if (!range.collapsed) ranges.push(range);
+  }
+  return ranges;
+}
+
+/** Text nodes a span covers: the hit-test index uses these to find claims under the caret. */
+export function nodesForSpan(article: ArticleText, span: Span): Text[] {
+  const [start, end] = span;
+  const nodes: Text[] = [];
+  if (end <= start) return nodes;
+  const first = blockIndexAt(article, start);
+  const last = blockIndexAt(article, Math.max(start, end - 1));
+  for (let index = first; index <= last; index += 1) {
+    const block = article.blocks[index];
+    const blockStart = article.blockStarts[index];
+    if (!block || blockStart === undefined) continue;
+    for (const run of block.runs) {
+      const runStart = blockStart + run.start;
+      if (runStart >= end) break;
+      if (runStart + run.length > start && nodes[nodes.length - 1] !== run.node) nodes.push(run.node);
+    }
+  }
+  return nodes;
+}

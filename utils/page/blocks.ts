@@ -1,0 +1,217 @@
+/**
+ * Article DOM → text blocks for the detector, keeping for every character of block text the DOM
+ * text node and offset it came from, so detector spans become exact DOM Ranges.
+ *
+ * Whitespace is collapsed the way CSS does for normal text (runs of space, tab and newline become one
+ * space; leading and trailing space of a block dropped; `<pre>` kept verbatim), so the text matches
+ * what the reader sees and what `Range.toString()` gives, modulo collapsed whitespace.
+ */
+import { BLOCK_TAGS, HEADING_TAGS, isSkipped, type SkipContext } from './furniture';
+
+/** A stretch of block text copied 1:1 from one text node. */
+export interface TextRun {
+  node: Text;
+  /** Offset in `node.data`. */
+  nodeStart: number;
+  /** Offset in the block's text. */
+  start: number;
+  length: number;
+}
+
+export interface Block {
+  /** Innermost block-level element holding the text (a <p>, <li>, <blockquote>…). */
+  element: Element;
+  text: string;
+  /** Sorted by `start`, non-overlapping. Characters between runs are collapsed-whitespace stand-ins. */
+  runs: TextRun[];
+  /** h2–h6: kept as context for the detector, but never a claim. */
+  heading: boolean;
+}
+
+const COLLAPSIBLE = /[ \t\n\r\f]+/g;
+
+class BlockBuilder {
+  readonly blocks: Block[] = [];
+  private text = '';
+  private runs: TextRun[] = [];
+  private element: Element | null = null;
+  private heading = false;
+  /** A whitespace seen since the last character: emitted as one space before the next character. */
+  private pendingSpace: { node: Text; offset: number } | 'virtual' | null = null;
+
+  /** Ends the current block (at a block-level element boundary). */
+  flush(): void {
+    if (this.text !== '' && this.element) {
+      this.blocks.push({ element: this.element, text: this.text, runs: this.runs, heading: this.heading });
+    }
+    this.text = '';
+    this.runs = [];
+    this.element = null;
+    this.heading = false;
+    this.pendingSpace = null;
+  }
+
+  /** An inline break (<br>) or similar: reads as a space but maps to no text node. */
+  softBreak(): void {
+    if (this.text !== '' && this.pendingSpace === null) this.pendingSpace = 'virtual';
+  }
+
+  addText(node: Text, owner: Element, heading: boolean, preformatted: boolean): void {
+    const data = node.data;
+    if (preformatted) {
+      this.emit(node, 0, data.length, owner, heading);
+      return;
+    }
+    let last = 0;
+    COLLAPSIBLE.lastIndex = 0;
+    for (let match = COLLAPSIBLE.exec(data); match !== null; match = COLLAPSIBLE.exec(data)) {
+      if (match.index > last) this.emit(node, last, match.index, owner, heading);
+      if (this.text !== '' && this.pendingSpace === null) this.pendingSpace = { node, offset: match.index };
+      last = match.index + match[0].length;
+    }
+    if (last < data.length) this.emit(node, last, data.length, owner, heading);
+  }
+
+  private emit(node: Text, from: number, to: number, owner: Element, heading: boolean): void {
+    if (this.text === '') {
+      this.element = owner;
+      this.heading = heading;
+    } else if (this.pendingSpace !== null) {
+      const space = this.pendingSpace;
+      if (space !== 'virtual') this.appendRun(space.node, space.offset, 1, ' ');
+      else this.text += ' ';
+    }
+    this.pendingSpace = null;
+    this.appendRun(node, from, to - from, node.data.slice(from, to));
+  }
+
+  private appendRun(node: Text, nodeStart: number, length: number, chars: string): void {
+    const start = this.text.length;
+    const previous = this.runs[this.runs.length - 1];
+    if (previous && previous.node === node && previous.nodeStart + previous.length === nodeStart && previous.start + previous.length === start) {
+      previous.length += length;
+    } else {
+      this.runs.push({ node, nodeStart, start, length });
+    }
+    this.text += chars;
+  }
+}
+
+export interface ExtractOptions {
+  /** Called every `checkEvery` nodes; return a promise to pause (e.g. to yield to the main thread). */
+  pause?: () => Promise<void> | void;
+  checkEvery?: number;
+}
+
+function ownerOf(stack: Element[], root: Element): Element {
+  return stack[stack.length - 1] ?? root;
+}
+
+/**
+ * Walks the article root in document order and returns its text blocks. Asynchronous only so big
+ * pages can yield between chunks; with no `pause` it runs in one go (and `extractBlocksSync` wraps that).
+ */
+export async function extractBlocks(root: Element, options: ExtractOptions = {}): Promise<Block[]> {
+  const walk = createBlockWalk(root);
+  const every = options.checkEvery ?? 512;
+  while (!walk.step(every)) {
+    if (options.pause) await options.pause();
+  }
+  return walk.blocks;
+}
+
+export function extractBlocksSync(root: Element): Block[] {
+  const walk = createBlockWalk(root);
+  while (!walk.step(Number.POSITIVE_INFINITY));
+  return walk.blocks;
+}
+
+interface BlockWalk {
+  blocks: Block[];
+  /** Processes up to `budget` nodes; true when the walk is finished. */
+  step(budget: number): boolean;
+}
+
+function createBlockWalk(root: Element): BlockWalk {
+  const doc = root.ownerDocument;
+  const context: SkipContext = { rootTextLength: (root.textContent ?? '').length };
+  const builder = new BlockBuilder();
+  const NodeFilterRef = doc.defaultView?.NodeFilter ?? NodeFilter;
+  const walker = doc.createTreeWalker(root, NodeFilterRef.SHOW_ELEMENT | NodeFilterRef.SHOW_TEXT, {
+    acceptNode: (node) =>
+      node.nodeType === 1 && isSkipped(node as Element, context) ? NodeFilterRef.FILTER_REJECT : NodeFilterRef.FILTER_ACCEPT,
+  });
+  // Open block-level elements and how many headings / <pre> are open, maintained on enter/leave.
+  const blockStack: Element[] = [];
+  let headingDepth = 0;
+  let preDepth = 0;
+  let finished = false;
+
+  function enter(node: Node): void {
+    if (node.nodeType === 3) {
+      builder.addText(node as Text, ownerOf(blockStack, root), headingDepth > 0, preDepth > 0);
+      return;
+    }
+    const tag = (node as Element).tagName.toUpperCase();
+    if (tag === 'BR') builder.softBreak();
+    if (BLOCK_TAGS.has(tag)) {
+      builder.flush();
+      blockStack.push(node as Element);
+    }
+    if (HEADING_TAGS.has(tag)) headingDepth += 1;
+    if (tag === 'PRE') preDepth += 1;
+  }
+
+  function leave(node: Node): void {
+    if (node.nodeType !== 1) return;
+    const tag = (node as Element).tagName.toUpperCase();
+    if (BLOCK_TAGS.has(tag)) {
+      builder.flush();
+      blockStack.pop();
+    }
+    if (HEADING_TAGS.has(tag)) headingDepth -= 1;
+    if (tag === 'PRE') preDepth -= 1;
+  }
+
+  let started = false;
+  return {
+    blocks: builder.blocks,
+    step(budget) {
+      if (finished) return true;
+      let visited = 0;
+      let current: Node | null;
+      if (!started) {
+        started = true;
+        current = walker.firstChild();
+        if (current === null) {
+          finished = true;
+          builder.flush();
+          return true;
+        }
+        enter(current);
+        visited += 1;
+      }
+      while (visited < budget) {
+        // Depth-first: descend, else move to the next sibling, else climb (leaving elements) and retry.
+        current = walker.firstChild();
+        if (current === null) {
+          leave(walker.currentNode);
+          current = walker.nextSibling();
+          while (current === null) {
+            const parent = walker.parentNode();
+            if (parent === null || parent === root) {
+              finished = true;
+              builder.flush();
+              return true;
+            }
+            leave(parent);
+            current = walker.nextSibling();
+          }
+        }
+        enter(current);
+        visited += 1;
+      }
+      return false;
+    },
+  };
+}
