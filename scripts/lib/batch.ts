@@ -105,3 +105,44 @@ export async function runBatch(
   }
   return { lines: processed, errors };
 }
+
+/** A scorer's view of one output line: the roles of each claim, keyed by article id. */
+export type ClaimRoles = Pick<BatchClaim, 'source' | 'cue' | 'content'>;
+
+function spanList(x: unknown, where: string): Span[] {
+  if (x === undefined) return [];
+  const ok = Array.isArray(x) && x.every((s) => Array.isArray(s) && s.length === 2 && s.every(Number.isInteger));
+  if (!ok) throw new Error(`${where}: expected a list of [start, end] integer pairs`);
+  return x as Span[];
+}
+
+/**
+ * Reads batch output lines back (e.g. another system's predictions). Claims of a repeated id
+ * are concatenated, as the reference scorer does; a missing role counts as absent.
+ * Throws on a malformed line, naming it: a silently dropped line would read as "no claims".
+ */
+export function parseBatchOutput(lines: Iterable<string>, file = 'predictions'): Map<string, ClaimRoles[]> {
+  const byId = new Map<string, ClaimRoles[]>();
+  let n = 0;
+  for (const line of lines) {
+    n++;
+    if (!line.trim()) continue;
+    let rec: unknown;
+    try {
+      rec = JSON.parse(line);
+    } catch (e) {
+      throw new Error(`${file}:${n}: ${errorMessage(e)}`);
+    }
+    if (!isRecord(rec) || (typeof rec.id !== 'string' && typeof rec.id !== 'number')) throw new Error(`${file}:${n}: expected {"id", "claims"}`);
+    const claims = rec.claims ?? [];
+    if (!Array.isArray(claims)) throw new Error(`${file}:${n}: "claims" must be a list`);
+    const roles = claims.map((c: unknown, k): ClaimRoles => {
+      if (!isRecord(c)) throw new Error(`${file}:${n}: claims[${k}] must be an object`);
+      const where = `${file}:${n}: claims[${k}]`;
+      return { source: spanList(c.source, `${where}.source`), cue: spanList(c.cue, `${where}.cue`), content: spanList(c.content, `${where}.content`) };
+    });
+    const id = String(rec.id);
+    byId.set(id, [...(byId.get(id) ?? []), ...roles]);
+  }
+  return byId;
+}
