@@ -1,0 +1,21 @@
+/**
+ * Paragraphs that are page furniture rather than article prose: headlines and captions (short,
+ * no closing punctuation), bylines, "Follow X on Twitter", licence and subscription notes.
+ */
+import { isClosingQuote, isTerminalPunct, isWord, lowerAt, punctAt, type Doc } from './context';
+import { BOILERPLATE_OPENERS } from './lexicon/en';
+
+const HEADLINE_MAX_TOKENS = 40;
+
+export function isFurniture(d: Doc, start: number, end: number): boolean {
+  if (end <= start) return true;
+  const last = end - 1;
+  const finished = isTerminalPunct(d, last) || isClosingQuote(d, last) || punctAt(d, last) === ':' || (isWord(d, last) && (d.t.lower[last] ?? '').endsWith('.'));
+  if (!finished && end - start < HEADLINE_MAX_TOKENS) return true;
+  for (const opener of BOILERPLATE_OPENERS) {
+    let k = 0;
+    while (k < opener.length && start + k < end && lowerAt(d, start + k) === opener[k]) k++;
+    if (k === opener.length) return true;
+  }
+  return false;
+}

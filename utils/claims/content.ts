@@ -1,0 +1,106 @@
+/**
+ * Content boundaries as token ranges. A quotation is taken whole, from its opening to its
+ * closing mark, even across sentences and paragraphs; otherwise content stops at the sentence.
+ * Fragments never cross a paragraph break, so spans never swallow the blank line between blocks.
+ */
+import { inQuote, isClosingQuote, isOpeningQuote, isWord, lowerAt, punctAt, type Doc } from './context';
+import type { TokenRange } from './sources';
+import { Tk } from './tokens';
+
+/** Drops leading separators and trailing punctuation (quote marks are kept). */
+export function trim(d: Doc, r: TokenRange): TokenRange {
+  let { start, end } = r;
+  while (start < end && d.t.kind[start] === Tk.Punct) start++;
+  while (end > start && (d.t.kind[end - 1] === Tk.Punct || lowerAt(d, end - 1) === 'and' || lowerAt(d, end - 1) === 'but') && !isClosingQuote(d, end - 1)) end--;
+  return { start, end };
+}
+
+/** The quotes of one multi-paragraph quotation, from quote `qi` to the group's last one. */
+function groupEnd(d: Doc, qi: number): number {
+  const g = d.q.list[qi]?.group ?? -1;
+  let k = qi;
+  while (k + 1 < d.q.list.length && d.q.list[k + 1]?.group === g) k++;
+  return d.q.list[k]?.close ?? 0;
+}
+
+function groupStart(d: Doc, qi: number): number {
+  const g = d.q.list[qi]?.group ?? -1;
+  let k = qi;
+  while (k - 1 >= 0 && d.q.list[k - 1]?.group === g) k--;
+  return d.q.list[k]?.open ?? 0;
+}
+
+/** Splits a token range at paragraph breaks. */
+export function splitParagraphs(d: Doc, r: TokenRange): TokenRange[] {
+  const out: TokenRange[] = [];
+  let s = r.start;
+  for (let k = r.start; k < r.end; k++) {
+    if (d.t.kind[k] === Tk.Break) {
+      if (k > s) out.push({ start: s, end: k });
+      s = k + 1;
+    }
+  }
+  if (r.end > s) out.push({ start: s, end: r.end });
+  return out;
+}
+
+/** Content right of a cue: from `from` to the end of the sentence, or of a quotation begun in it. */
+export function rightContent(d: Doc, from: number, sentEnd: number): TokenRange | null {
+  let s = from;
+  while (s < sentEnd && d.t.kind[s] === Tk.Punct) s++;
+  if (s >= sentEnd) return null;
+  let e = sentEnd;
+  const qi = d.q.of[e - 1] ?? -1;
+  if (qi >= 0 && (d.q.list[qi]?.open ?? 0) >= s) e = Math.max(e, groupEnd(d, qi) + 1);
+  else if (isOpeningQuote(d, s)) e = Math.max(e, groupEnd(d, d.q.of[s] ?? 0) + 1);
+  const r = trim(d, { start: s, end: e });
+  return r.end > r.start ? r : null;
+}
+
+/**
+ * Content left of a cue, ending before token `end` (the comma or quote mark before the source).
+ * A quotation ending there is taken whole; otherwise the clause from `floor`.
+ */
+export function leftContent(d: Doc, end: number, floor: number): TokenRange | null {
+  let e = end;
+  while (e > floor && d.t.kind[e - 1] === Tk.Punct && !isClosingQuote(d, e - 1)) e--;
+  if (e <= floor) return null;
+  let s = floor;
+  if (isClosingQuote(d, e - 1)) s = Math.min(s, groupStart(d, d.q.of[e - 1] ?? 0));
+  else if (inQuote(d, floor)) s = Math.min(s, groupStart(d, d.q.of[floor] ?? 0));
+  // The first word of the sentence often is a connective that the quote does not include.
+  const r = trim(d, { start: s, end: e });
+  return r.end > r.start ? r : null;
+}
+
+/** The quotation opening at `open`, whole. */
+export function quoteAt(d: Doc, open: number): TokenRange | null {
+  const qi = d.q.of[open] ?? -1;
+  if (qi < 0) return null;
+  return { start: open, end: groupEnd(d, qi) + 1 };
+}
+
+/** Whether tokens in [s,e) hold at least one word. */
+export function hasWord(d: Doc, r: TokenRange): boolean {
+  for (let k = r.start; k < r.end; k++) if (isWord(d, k)) return true;
+  return false;
+}
+
+export type Kind = 'direct' | 'indirect' | 'mixed';
+
+export function kindOf(d: Doc, frags: readonly TokenRange[]): Kind {
+  let quoted = 0, plain = 0;
+  for (const r of frags) {
+    for (let k = r.start; k < r.end; k++) {
+      if (!isWord(d, k)) continue;
+      if (inQuote(d, k)) quoted++;
+      else plain++;
+    }
+  }
+  return plain === 0 && quoted > 0 ? 'direct' : quoted > 0 ? 'mixed' : 'indirect';
+}
+
+export function isSeparator(d: Doc, i: number): boolean {
+  const p = punctAt(d, i);
+  return p === ',' || p === ';' || p === ':' || p === '\u2014' || p === '\u2013' || p === '-' || isClosingQuote(d, i);
+}

@@ -1,0 +1,88 @@
+/**
+ * Cue finding: reporting verbs (with their auxiliaries, negation, adverbs and particles),
+ * "according to", and a colon after a speaker. Cues inside quotations never fire.
+ */
+import { inQuote, isWord, lowerAt, punctAt, type Doc } from './context';
+import {
+  BE_FORMS, CUE_PREFIX, CUES, CueClass, CueFlag, DETERMINERS, NON_SPEECH_OBJECTS, PARTICLES, POSSESSIVES, type CueEntry,
+} from './lexicon/en';
+
+export interface Cue {
+  /** Head verb token. */
+  head: number;
+  /** Token range of the whole cue, auxiliaries and particles included. */
+  start: number;
+  end: number;
+  cls: CueClass;
+  flags: number;
+  lemma: string;
+  passive: boolean;
+  ing: boolean;
+}
+
+/** Subjects after which a bare verb form ("say", "think") is a verb, not a noun. */
+const BARE_VERB_LEFT = new Set('i we they you to not n\'t will would could can may might should must did do does also often still who'.split(' '));
+
+function isPossessiveWord(w: string): boolean {
+  return w.endsWith('’s') || w.endsWith("'s");
+}
+
+/** Filters noun and adjective uses of cue forms: "the report", "a noted author", "state law". */
+function verbalUse(d: Doc, i: number, e: CueEntry, floor: number): boolean {
+  const prev = i > floor ? lowerAt(d, i - 1) : '';
+  const prevIsWord = i > floor && isWord(d, i - 1);
+  if (prevIsWord && (DETERMINERS.has(prev) || POSSESSIVES.has(prev)) && prev !== 'that' && prev !== 'all' && prev !== 'both') return false;
+  if (prevIsWord && isPossessiveWord(prev) && e.nounLike) return false;
+  if (e.nounLike && !lowerAt(d, i).endsWith('s')) {
+    // Bare form: only after a pronoun, modal, "to", or a plural subject ("officials say").
+    if (!prevIsWord) return false;
+    if (!(BARE_VERB_LEFT.has(prev) || (prev.endsWith('s') && !isPossessiveWord(prev)) || CUE_PREFIX.has(prev))) return false;
+  }
+  const next = lowerAt(d, i + 1);
+  if (NON_SPEECH_OBJECTS.has(next)) return false;
+  return true;
+}
+
+export function findCues(d: Doc, from: number, to: number): Cue[] {
+  const out: Cue[] = [];
+  for (let i = from; i < to; i++) {
+    if (!isWord(d, i) || inQuote(d, i)) continue;
+    const w = lowerAt(d, i);
+    if (w === 'according' && lowerAt(d, i + 1) === 'to' && i + 1 < to) {
+      out.push({ head: i, start: i, end: i + 2, cls: CueClass.Prep, flags: 0, lemma: 'according to', passive: false, ing: false });
+      i++;
+      continue;
+    }
+    const e = CUES.get(w);
+    if (!e) continue;
+    // A capitalised cue word mid-sentence is a name or a title ("State Department", "Mr. Said").
+    if (d.t.cap[i] && i > from) continue;
+    if (!verbalUse(d, i, e, from)) continue;
+    let start = i;
+    let passive = false;
+    while (start - 1 >= from && isWord(d, start - 1) && !inQuote(d, start - 1) && CUE_PREFIX.has(lowerAt(d, start - 1)) && i - start < 4) {
+      start--;
+      if (BE_FORMS.has(lowerAt(d, start)) && e.past) passive = true;
+    }
+    if (lowerAt(d, start) === 'to') start++;
+    if (passive && !(e.flags & CueFlag.Passive)) continue;
+    let end = i + 1;
+    const parts = PARTICLES.get(e.lemma);
+    if (parts && end < to && parts.has(lowerAt(d, end))) end++;
+    else if (e.lemma === 'say' && lowerAt(d, end) === 'in' && lowerAt(d, end + 1) === 'a' && lowerAt(d, end + 2) === 'statement' && end + 3 <= to) end += 3;
+    out.push({ head: i, start, end, cls: e.cls, flags: e.flags, lemma: e.lemma, passive, ing: e.ing });
+  }
+  return out;
+}
+
+/** "Smith: “…”" — a short capitalised speaker, a colon, then a quotation. */
+export function findColonCue(d: Doc, from: number, to: number): Cue | null {
+  for (let i = from + 1; i < to && i - from <= 6; i++) {
+    if (!isWord(d, i - 1)) return null;
+    if (punctAt(d, i) === ':') {
+      if (!d.t.cap[from] || i + 1 >= to || d.q.of[i + 1] === undefined || (d.q.of[i + 1] ?? -1) < 0) return null;
+      return { head: i, start: i, end: i + 1, cls: CueClass.Colon, flags: 0, lemma: ':', passive: false, ing: false };
+    }
+  }
+  return null;
+}

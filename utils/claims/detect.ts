@@ -1,0 +1,308 @@
+/**
+ * The detector pipeline: tokens → paragraphs/sentences → quotes → cues → source and content
+ * per cue → quote continuations → speakers, kinds, ids. Each stage is linear in the text.
+ */
+import { isFurniture } from './boilerplate';
+import { isClosingQuote, isOpeningQuote, isTerminalPunct, isWord, lowerAt, punctAt, type Doc } from './context';
+import { hasWord, isSeparator, kindOf, leftContent, quoteAt, rightContent, splitParagraphs, trim } from './content';
+import { findColonCue, findCues, type Cue } from './cues';
+import { createIdMaker } from './ids';
+import { looksEnglish } from './language';
+import {
+  CLAUSE_OPENERS, CUE_PP, CUES, CueClass, CueFlag, DETERMINERS, GROUP_NOUNS, OBJECT_PRONOUNS, SOURCE_STOP, SUBJECT_PRONOUNS,
+  TIME_WORDS,
+} from './lexicon/en';
+import { pairQuotes } from './quotes';
+import { segment } from './sentences';
+import { leftSource, rightSource, type TokenRange } from './sources';
+import { createSpeakerTracker } from './speakers';
+import { tokenize } from './tokens';
+import type { Claim, Span } from './types';
+
+interface Draft {
+  cue: Cue | null;
+  src: TokenRange | null;
+  frags: TokenRange[];
+  /** Draft whose speaker a continuation or participle inherits. */
+  inherit: Draft | null;
+  confidence: number;
+}
+
+const BASE_CONFIDENCE: Record<CueClass, number> = {
+  [CueClass.Say]: 0.9, [CueClass.Prep]: 0.9, [CueClass.Colon]: 0.7, [CueClass.Stance]: 0.6,
+  [CueClass.Think]: 0.5, [CueClass.Evidence]: 0.45,
+};
+
+const MAX_SKIP = 6;
+
+/** Skips what may sit between a cue and its content: an addressee, times, a prepositional phrase. */
+function skipAfterCue(d: Doc, cue: Cue, end: number): number {
+  let k = cue.end;
+  if (cue.flags & CueFlag.Object && k < end && isWord(d, k)) {
+    const w = lowerAt(d, k);
+    if (OBJECT_PRONOUNS.has(w) && w !== 'it') k++;
+    else if (d.t.cap[k]) { const s = k; while (k < end && k - s < 6 && isWord(d, k) && (d.t.cap[k] || lowerAt(d, k) === 'of')) k++; }
+    else if (DETERMINERS.has(w) || GROUP_NOUNS.has(w) || w === 'reporters' || w === 'journalists') {
+      const s = k;
+      k++;
+      while (k < end && k - s < 4 && isWord(d, k) && !SOURCE_STOP.has(lowerAt(d, k)) && !DETERMINERS.has(lowerAt(d, k)) && !CLAUSE_OPENERS.has(lowerAt(d, k))) k++;
+    }
+  }
+  for (let round = 0; round < 3 && k < end; round++) {
+    const w = lowerAt(d, k);
+    if (!isWord(d, k)) break;
+    if (TIME_WORDS.has(w) && w !== 'that' && w !== 'this' && w !== 'may') {
+      const s = k;
+      while (k < end && k - s < 3 && TIME_WORDS.has(lowerAt(d, k))) k++;
+      continue;
+    }
+    if (CUE_PP.has(w) && !(w === 'to' && (cue.passive || cue.flags & CueFlag.Infinitive))) {
+      const s = k;
+      k++;
+      let noun = false;
+      while (k < end && k - s < MAX_SKIP && isWord(d, k)) {
+        const x = lowerAt(d, k);
+        if (x === 'that' || SUBJECT_PRONOUNS.has(x) || (noun && DETERMINERS.has(x)) || (CUES.has(x) && !d.t.cap[k])) break;
+        if (!DETERMINERS.has(x)) noun = true;
+        k++;
+      }
+      continue;
+    }
+    break;
+  }
+  return k;
+}
+
+function atClauseEnd(d: Doc, k: number, end: number): boolean {
+  return k >= end || isTerminalPunct(d, k) || (punctAt(d, k) === ':' && k + 1 >= end);
+}
+
+/** A cognition or evidential cue needs a clause (or an infinitive) right after it. */
+function hasClauseComplement(d: Doc, cue: Cue, k: number, end: number): boolean {
+  if (k >= end) return false;
+  if (isOpeningQuote(d, k)) return true;
+  if (!isWord(d, k)) return punctAt(d, k) === ':' || punctAt(d, k) === ',';
+  const w = lowerAt(d, k);
+  if (w === 'to') return (cue.flags & CueFlag.Infinitive) !== 0;
+  if (OBJECT_PRONOUNS.has(w) && !SUBJECT_PRONOUNS.has(w)) return false;
+  return CLAUSE_OPENERS.has(w) || d.t.cap[k] === 1;
+}
+
+function agentive(d: Doc, src: TokenRange | null): boolean {
+  if (!src) return false;
+  const w = lowerAt(d, src.start);
+  return !(src.end - src.start === 1 && (w === 'it' || w === 'this' || w === 'that' || w === 'there' || w === 'which'));
+}
+
+function within(frags: readonly TokenRange[], k: number): TokenRange | null {
+  for (const f of frags) if (k >= f.start && k < f.end) return f;
+  return null;
+}
+
+function toSpans(d: Doc, frags: readonly TokenRange[]): Span[] {
+  const out: Span[] = [];
+  for (const f of frags) {
+    for (const p of splitParagraphs(d, f)) {
+      if (!hasWord(d, p)) continue;
+      const s = d.t.start[p.start] ?? 0, e = d.t.end[p.end - 1] ?? 0;
+      const last = out[out.length - 1];
+      if (last && s <= last[1]) last[1] = Math.max(last[1], e);
+      else out.push([s, e]);
+    }
+  }
+  return out;
+}
+
+/** "according to X": source after "to", content on the other side of the source. */
+function accordingTo(d: Doc, cue: Cue, ss: number, se: number): Draft | null {
+  let k = cue.end;
+  const s0 = k;
+  while (k < se && k - s0 < 12 && isWord(d, k)) k++;
+  const src = k > s0 ? { start: s0, end: k } : null;
+  const frags: TokenRange[] = [];
+  let lead = ss;
+  while (lead < cue.start && (!isWord(d, lead) || lowerAt(d, lead) === 'but' || lowerAt(d, lead) === 'and' || lowerAt(d, lead) === 'yet')) lead++;
+  if (lead < cue.start) {
+    const left = leftContent(d, cue.start, ss);
+    if (left) frags.push(left);
+  }
+  if (punctAt(d, k) === ',' || lead >= cue.start) {
+    const right = rightContent(d, k, se);
+    if (right) frags.push(right);
+  }
+  if (frags.length === 0) return null;
+  return { cue, src, frags, inherit: null, confidence: src ? BASE_CONFIDENCE[CueClass.Prep] : 0.6 };
+}
+
+function verbCue(d: Doc, cue: Cue, ss: number, se: number, prev: Draft | null): Draft | null {
+  let src = cue.passive ? null : leftSource(d, cue.start, ss);
+  let after = skipAfterCue(d, cue, se);
+  const beforeIdx = (src ? src.start : cue.start) - 1;
+  const boundary = beforeIdx > ss && isSeparator(d, beforeIdx);
+  if (boundary && !src && !cue.ing) {
+    const rs = rightSource(d, cue.end, se);
+    if (rs) {
+      let k = rs.end;
+      while (k < se && TIME_WORDS.has(lowerAt(d, k))) k++;
+      if (atClauseEnd(d, k, se) || punctAt(d, k) === ',') { src = rs; after = k; }
+    }
+  }
+  const weak = cue.cls === CueClass.Think || cue.cls === CueClass.Evidence;
+  const inherit = cue.ing && !src ? prev : null;
+  const confidence = BASE_CONFIDENCE[cue.cls] * (src || inherit ? 1 : 0.8);
+  const leftMode = boundary && (atClauseEnd(d, after, se) || (punctAt(d, after) === ',' && (isOpeningQuote(d, after + 1) || after + 1 >= se)));
+  if (leftMode && !cue.ing) {
+    if ((weak || cue.cls === CueClass.Stance) && !src) return null;
+    const left = leftContent(d, beforeIdx + 1, ss);
+    if (!left) return null;
+    const frags = [left];
+    if (punctAt(d, after) === ',' && isOpeningQuote(d, after + 1)) {
+      const right = quoteAt(d, after + 1);
+      if (right) frags.push(right);
+    }
+    return { cue, src, frags, inherit, confidence };
+  }
+  if (weak) {
+    if (!agentive(d, src) && !(cue.cls === CueClass.Evidence && src)) return null;
+    if (!hasClauseComplement(d, cue, after, se)) return null;
+  }
+  if (cue.cls === CueClass.Stance && !src) return null;
+  if (punctAt(d, after) === ':' && after + 1 >= se) {
+    // "The paper reports:" followed by the quoted passage in the next paragraph.
+    const nextTok = se + 1;
+    if (nextTok < d.t.length && isOpeningQuote(d, nextTok)) {
+      const q = quoteAt(d, nextTok);
+      if (q) return { cue, src, frags: [q], inherit, confidence };
+    }
+    return null;
+  }
+  const right = rightContent(d, after, se);
+  if (!right) return null;
+  return { cue, src, frags: [right], inherit, confidence };
+}
+
+/** Cuts a draft's content before token k (a later claim starting inside it). */
+function cutBefore(d: Doc, draft: Draft, k: number): void {
+  const out: TokenRange[] = [];
+  for (const f of draft.frags) {
+    if (f.end <= k) out.push(f);
+    else if (f.start < k) {
+      const r = trim(d, { start: f.start, end: k });
+      if (r.end > r.start) out.push(r);
+    }
+  }
+  draft.frags = out;
+}
+
+function sentenceDrafts(d: Doc, ss: number, se: number): Draft[] {
+  const drafts: Draft[] = [];
+  const cues = findCues(d, ss, se);
+  if (cues.length === 0) {
+    const colon = findColonCue(d, ss, se);
+    if (colon) {
+      const q = quoteAt(d, colon.end);
+      if (q) drafts.push({ cue: colon, src: { start: ss, end: colon.start }, frags: [q], inherit: null, confidence: BASE_CONFIDENCE[CueClass.Colon] });
+    }
+    return drafts;
+  }
+  let covered = -1; // end of the last claim's cue/source/content-left region
+  for (const cue of cues) {
+    if (cue.start < covered) continue;
+    const prev = drafts[drafts.length - 1] ?? null;
+    const host = prev ? within(prev.frags, cue.start) : null;
+    if (prev && host) {
+      // A cue inside the previous claim's content: a new reporting clause ("…, adding that",
+      // "…, and Smith said") cuts it; anything else (think, want…) is part of that content.
+      const src = leftSource(d, cue.start, ss);
+      const at = src ? src.start : cue.start;
+      const sep = at - 1 >= ss && (isSeparator(d, at - 1) || lowerAt(d, at - 1) === 'and' || lowerAt(d, at - 1) === 'but');
+      if (!(cue.cls === CueClass.Say || cue.cls === CueClass.Prep) || !sep || cue.passive) continue;
+      const draft = cue.cls === CueClass.Prep ? accordingTo(d, cue, at, se) : verbCue(d, cue, at, se, prev);
+      if (!draft) continue;
+      cutBefore(d, prev, at);
+      if (prev.frags.length === 0) drafts.pop();
+      drafts.push(draft);
+      continue;
+    }
+    const draft = cue.cls === CueClass.Prep ? accordingTo(d, cue, ss, se) : verbCue(d, cue, ss, se, prev);
+    if (!draft) continue;
+    drafts.push(draft);
+    covered = Math.max(cue.end, draft.src ? draft.src.end : 0);
+  }
+  return drafts;
+}
+
+export interface DetectOptions {
+  /** A quote-only paragraph after an attributed quote becomes a claim of the same speaker. */
+  continueAcrossParagraphs?: boolean;
+}
+
+export function detectInText(text: string, options: DetectOptions = {}): Claim[] {
+  const t = tokenize(text);
+  if (!looksEnglish(t)) return [];
+  const seg = segment(t);
+  const q = pairQuotes(t, seg);
+  const d: Doc = { t, seg, q };
+  const drafts: Draft[] = [];
+  const acrossParagraphs = options.continueAcrossParagraphs ?? true;
+  let lastQuoted: Draft | null = null; // last claim ending in a quotation, for continuations
+  let lastQuotedPara = -2;
+  let sent = 0;
+  const nSent = seg.sentStart.length;
+  let consumedTo = -1; // token up to which content taken from later sentences reaches
+  for (let p = 0; p < seg.paraStart.length; p++) {
+    const ps = seg.paraStart[p] ?? 0, pe = seg.paraEnd[p] ?? 0;
+    const furniture = isFurniture(d, ps, pe);
+    const paraFirstSent = sent;
+    while (sent < nSent && (seg.sentPara[sent] ?? -1) === p) {
+      const ss = seg.sentStart[sent] ?? 0, se = seg.sentEnd[sent] ?? 0;
+      sent++;
+      if (furniture || se <= consumedTo) continue;
+      const startsWithQuote = isOpeningQuote(d, ss);
+      let found = sentenceDrafts(d, ss, se);
+      found = found.filter((x) => x.frags.every((f) => f.start >= consumedTo));
+      if (found.length === 0 && startsWithQuote && lastQuoted) {
+        const qr = quoteAt(d, ss);
+        const closesSentence = qr && (qr.end >= se || atClauseEnd(d, qr.end, se));
+        if (qr && closesSentence) {
+          if (lastQuotedPara === p) lastQuoted.frags.push(qr);
+          else if (acrossParagraphs && lastQuotedPara === p - 1 && sent - 1 === paraFirstSent) {
+            const cont: Draft = { cue: null, src: null, frags: [qr], inherit: lastQuoted, confidence: 0.7 };
+            drafts.push(cont);
+            lastQuoted = cont;
+          } else continue;
+          lastQuotedPara = p;
+          consumedTo = Math.max(consumedTo, qr.end);
+          continue;
+        }
+      }
+      for (const x of found) {
+        drafts.push(x);
+        const lastFrag = x.frags[x.frags.length - 1];
+        if (lastFrag) consumedTo = Math.max(consumedTo, lastFrag.end);
+      }
+      const last = found[found.length - 1];
+      const lastFrag = last?.frags[last.frags.length - 1];
+      if (last && lastFrag && isClosingQuote(d, lastFrag.end - 1)) { lastQuoted = last; lastQuotedPara = seg.sentPara[seg.sentOf[lastFrag.end - 1] ?? 0] ?? p; }
+      else if (found.length > 0) lastQuoted = null;
+    }
+  }
+  const speakers = createSpeakerTracker(d);
+  const makeId = createIdMaker();
+  const claims: Claim[] = [];
+  const resolved = new Map<Draft, Claim['speaker']>();
+  for (const x of drafts) {
+    const content = toSpans(d, x.frags);
+    if (content.length === 0) continue;
+    const speaker = x.src ? speakers.resolve(x.src) : x.inherit ? (resolved.get(x.inherit) ?? null) : null;
+    resolved.set(x, speaker);
+    const kind = kindOf(d, x.frags);
+    const cue: Span | null = x.cue ? [t.start[x.cue.start] ?? 0, t.end[x.cue.end - 1] ?? 0] : null;
+    const source: Span | null = x.src ? [t.start[x.src.start] ?? 0, t.end[x.src.end - 1] ?? 0] : null;
+    const contentText = content.map(([s, e]) => text.slice(s, e)).join(' … ');
+    const id = makeId(`${kind}\u0000${contentText}\u0000${cue ? text.slice(cue[0], cue[1]) : ''}`);
+    claims.push({ id, kind, content, cue, source, speaker, confidence: Math.round(x.confidence * 100) / 100 });
+  }
+  claims.sort((a, b) => Math.min(a.content[0]?.[0] ?? 0, a.cue?.[0] ?? Infinity) - Math.min(b.content[0]?.[0] ?? 0, b.cue?.[0] ?? Infinity));
+  return claims;
+}

@@ -1,0 +1,216 @@
+/**
+ * English lexicon for the claim detector: cue lemmas by class, with a small inflection generator
+ * so each verb is written once. Word lists here are the product's own, written by hand.
+ */
+
+export const enum CueClass {
+  /** Verbs of saying: fire on their own ("said", "told", "wrote"). */
+  Say = 0,
+  /** Stance and evaluation: need a source ("criticized", "endorsed", "called for"). */
+  Stance = 1,
+  /** Cognition and attitude: need an agentive source and a clause ("believes that…"). */
+  Think = 2,
+  /** Evidential: need a clause ("the report shows that…", "seems to"). */
+  Evidence = 3,
+  /** Prepositional: "according to". */
+  Prep = 4,
+  /** A colon after a speaker: "Smith: “…”". */
+  Colon = 5,
+}
+
+export const enum CueFlag {
+  /** Takes a person object before the content: told Reuters (that) …, asked her whether … */
+  Object = 1,
+  /** Complement may be an infinitive: expects to, hopes to, vowed to. */
+  Infinitive = 2,
+  /** Passive use is still an attribution: "is expected to", "was reported". */
+  Passive = 4,
+}
+
+export interface CueEntry {
+  readonly lemma: string;
+  readonly cls: CueClass;
+  readonly flags: number;
+  /** Form is the base or -s form, which doubles as a noun (report, claims, states). */
+  readonly nounLike: boolean;
+  /** Form is a past participle/past tense (for passive and "the reported deal" checks). */
+  readonly past: boolean;
+  /** Form is the -ing participle ("adding", "saying"). */
+  readonly ing: boolean;
+}
+
+/**
+ * Lemma lists. Syntax per item: lemma[/past[/participle]][+][!][~][^]
+ *   + doubles the final consonant (admit → admitted), ! Object, ~ Infinitive, ^ Passive.
+ */
+const SAY = `say/said^ tell/told! write/wrote/written add note report^ announce state declare explain claim insist argue assert
+ contend maintain acknowledge admit+ concede confirm deny reply respond answer ask! warn! caution predict^ suggest propose
+ recommend urge! demand complain recall remark comment observe stress emphasize emphasise reiterate repeat testify tweet
+ disclose reveal allege^ vow~ pledge~ promise~ threaten~ boast brag+ joke quip+ muse speculate estimate^ conclude counter
+ retort protest lament whisper shout yell exclaim mention inform! assure! remind! notify! hint affirm reaffirm underscore
+ highlight tout proclaim forecast/forecast/forecast describe characterize characterise cite quote blog+ plead beg+ implore
+ acknowledge theorize theorise posit opine wonder concur agree~ disagree continue contest insinuate lecture preach
+ brief! advise! signal indicate imply confide recount retell/retold narrate relate summarize summarise announce publish
+ predict warn rule rebut refute decry bemoan grumble gripe scoff sneer mock chide scold rebuke admonish reassure`;
+const STANCE = `accuse! blame criticize criticise condemn denounce slam+ blast attack praise hail applaud welcome defend dismiss reject
+ question challenge dispute contradict support endorse back oppose thank credit call label dub+ brand term characterize
+ portray decline~ refuse~ decide~ seek/sought~ plan+~ intend~ aim~ push press lobby campaign advocate champion favor favour
+ tout threaten~ promise~ target slam lambaste berate fault knock mock ridicule deride laud commend celebrate embrace tout
+ urge! demand reject veto oppose resist protest fight/fought vow~ pledge~ commit+~ ask! invite! encourage! pressure! force!
+ recommend argue mean/meant/meant`;
+const THINK = `think/thought believe know/knew/known feel/felt expect^~ hope~ fear worry want~ wish~ suspect assume guess figure
+ reckon imagine consider see/saw/seen understand/understood realize realise recognize recognise learn hear/heard doubt
+ suppose anticipate envision envisage trust bet/bet/bet predict acknowledge sense worry question regret+ remember
+ forget/forgot/forgotten agree~ prefer+~ insist`;
+const EVIDENCE = `show/showed/shown find/found indicate reveal suggest seem~ appear~ conclude determine confirm demonstrate prove
+ establish estimate^ project^ point`;
+
+/** Particles that belong to the cue: "called for", "pointed to", "weighed in". */
+export const PARTICLES: ReadonlyMap<string, ReadonlySet<string>> = new Map(
+  (`call:for,on,upon point:to,out refer:to push:for,back press:for argue:for,against speak:out,about talk:about complain:about
+   warn:of,about,against insist:on comment:on weigh:in lash:out hit:out,back fire:back rail:against reflect:on ask:for
+   plead:for vote:for,against advocate:for side:with agree:with,on focus:on boast:about joke:about
+   worry:about hope:for wait:for accuse:of`)
+    .trim().split(/\s+/).map((item) => {
+      const [lemma = '', parts = ''] = item.split(':');
+      return [lemma, new Set(parts.split(','))] as const;
+    }),
+);
+
+function isVowel(ch: string | undefined): boolean {
+  return ch === 'a' || ch === 'e' || ch === 'i' || ch === 'o' || ch === 'u';
+}
+
+function thirdPerson(w: string): string {
+  if (/(?:s|x|z|ch|sh|o)$/.test(w)) return w + 'es';
+  if (w.endsWith('y') && !isVowel(w[w.length - 2])) return w.slice(0, -1) + 'ies';
+  return w + 's';
+}
+
+function regularPast(w: string, dbl: boolean): string {
+  if (w.endsWith('e')) return w + 'd';
+  if (w.endsWith('y') && !isVowel(w[w.length - 2])) return w.slice(0, -1) + 'ied';
+  return dbl ? w + w[w.length - 1] + 'ed' : w + 'ed';
+}
+
+function ingForm(w: string, dbl: boolean): string {
+  if (w.endsWith('ie')) return w.slice(0, -2) + 'ying';
+  if (w.endsWith('e') && !w.endsWith('ee') && !w.endsWith('ye') && !w.endsWith('oe') && w.length > 2) return w.slice(0, -1) + 'ing';
+  return dbl ? w + w[w.length - 1] + 'ing' : w + 'ing';
+}
+
+function buildCues(): Map<string, CueEntry> {
+  const map = new Map<string, CueEntry>();
+  const classes: [string, CueClass][] = [[SAY, CueClass.Say], [STANCE, CueClass.Stance], [THINK, CueClass.Think], [EVIDENCE, CueClass.Evidence]];
+  for (const [list, cls] of classes) {
+    for (const raw of list.trim().split(/\s+/)) {
+      let item = raw;
+      let flags = 0;
+      let dbl = false;
+      for (;;) {
+        const last = item[item.length - 1];
+        if (last === '+') dbl = true;
+        else if (last === '!') flags |= CueFlag.Object;
+        else if (last === '~') flags |= CueFlag.Infinitive;
+        else if (last === '^') flags |= CueFlag.Passive;
+        else break;
+        item = item.slice(0, -1);
+      }
+      const [lemma = '', pastIrr, ppIrr] = item.split('/');
+      const past = pastIrr ?? regularPast(lemma, dbl);
+      const pp = ppIrr ?? past;
+      const set = (form: string, nounLike: boolean, isPast: boolean, ing: boolean): void => {
+        // The first class listing a form wins, so saying verbs take precedence.
+        if (!map.has(form)) map.set(form, { lemma, cls, flags, nounLike, past: isPast, ing });
+      };
+      set(lemma, true, false, false);
+      set(thirdPerson(lemma), true, false, false);
+      set(past, false, true, false);
+      set(pp, false, true, false);
+      set(ingForm(lemma, dbl), false, false, true);
+    }
+  }
+  return map;
+}
+
+/** Every inflected cue form, lower-case. */
+export const CUES: ReadonlyMap<string, CueEntry> = buildCues();
+
+const words = (s: string): ReadonlySet<string> => new Set(s.trim().split(/\s+/));
+
+/** Auxiliaries, negation and adverbs that join a cue on its left: "has also said", "did not say". */
+export const CUE_PREFIX = words(`has have had is are was were be been being will would could can may might should must shall do does did
+ not n't never also later earlier previously repeatedly publicly privately recently often again once still already further even
+ just first then now always reportedly allegedly initially long frequently openly separately similarly specifically explicitly
+ quickly immediately flatly strongly sharply loudly angrily bluntly simply clearly widely generally to has't hasn't haven't
+ didn't doesn't don't isn't wasn't won't wouldn't can't couldn't`);
+
+/** Auxiliary forms of "be" (for passive detection). */
+export const BE_FORMS = words('is are was were be been being am');
+
+/** "said goodbye", "said grace": objects that make a saying verb something other than speech. */
+export const NON_SPEECH_OBJECTS = words('goodbye good-bye hello grace prayers thanks farewell cheese amen');
+
+export const SUBJECT_PRONOUNS = words('he she they it we i you who which');
+export const PERSONAL_PRONOUNS = words('he she i');
+export const OBJECT_PRONOUNS = words('me him her us them you it');
+export const DETERMINERS = words(`the a an this that these those his her its their our my your some many several few most all any
+ each every both no other another such two three four five six seven eight nine ten one dozens hundreds thousands`);
+export const POSSESSIVES = words('his her its their our my your');
+
+/** Words that end a source noun phrase when scanning left from a cue. */
+export const SOURCE_STOP = words(`and or but nor that because since while when whenever if unless although though as than so
+ to in on at for with by from about into onto over under after before during without within between among against toward
+ towards through across via per like unlike is are was were be been has have had do does did will would can could may might
+ should must shall also not never said says say told after where why how what whom whose whether then there here yet even
+ just only still already`);
+
+/** Words opening a clause complement: a cognition cue needs one right after it. */
+export const CLAUSE_OPENERS = words(`that if whether how what why when where who which he she they it we i you there this these
+ those the a an his her its their our my some many most no all both each every any one two three several few more much none
+ nobody everyone someone anyone something nothing everything`);
+
+/** Days, months and relative times that can sit between a cue and its content ("said Monday that"). */
+export const TIME_WORDS = words(`monday tuesday wednesday thursday friday saturday sunday today yesterday tonight tomorrow
+ earlier later recently last this next week month year morning afternoon evening night weekend ago then once again also
+ publicly privately separately previously repeatedly january february march april may june july august september october
+ november december jan. feb. mar. apr. aug. sep. sept. oct. nov. dec.`);
+
+/** Prepositions that start a phrase between a cue and its content ("said in a statement that"). */
+export const CUE_PP = words('in on at during after before from to via through while under with over amid following');
+
+/** Titles and roles: the part of a source before the name ("Iraqi Vice President Ayad Allawi"). */
+export const TITLES = words(`president vice prime minister secretary senator sen. rep. representative gov. governor mayor gen. general
+ chief spokesman spokeswoman spokesperson director chairman chairwoman chair ceo head leader judge justice ambassador
+ commissioner adviser advisor aide official officer lt. col. sgt. capt. adm. maj. dr. mr. mrs. ms. prof. professor rev.
+ king queen prince princess pope sheikh speaker deputy assistant attorney candidate nominee analyst economist lawyer
+ attorney executive founder manager coach commander colonel sergeant captain admiral major lieutenant chancellor premier
+ minister treasurer auditor sheriff inspector superintendent editor reporter correspondent columnist author strategist
+ pollster consultant activist congressman congresswoman lawmaker legislator delegate councilman councilwoman
+ former acting interim senior top deputy associate press campaign communications national foreign defense state
+ federal house white`);
+
+/** Words that mark an organisation rather than a person. */
+export const ORG_WORDS = words(`ministry department house committee party times post news agency council court government
+ inc. corp. co. ltd. association union reuters ap cnn bbc bank university institute campaign office group commission
+ foundation administration congress senate pentagon kremlin network journal magazine company firm board police army navy
+ military coalition alliance organization organisation center centre service bureau fund club league federation
+ parliament cabinet embassy church state states republicans democrats gop fbi cia nato un eu`);
+
+/** Nouns that make a plausible nominal source when no name is given ("officials said"). */
+export const GROUP_NOUNS = words(`officials critics analysts experts observers sources residents witnesses people democrats republicans
+ lawmakers legislators voters supporters opponents aides advisers advisors leaders activists economists scientists
+ researchers investigators prosecutors authorities police diplomats members protesters doctors teachers workers
+ officers observers polls surveys studies reports documents data records`);
+
+/** Frequent English function words: a text with too few of them is not English. */
+export const STOP_WORDS = words(`the of and to a in is that for it on was with he as said by at from his an be have has are
+ this not but had they were which or she will who their its been would after when we more there about also than i`);
+
+/** Paragraph openings that mark page furniture and boilerplate rather than article text. */
+export const BOILERPLATE_OPENERS: readonly (readonly string[])[] = [
+  ['by'], ['follow'], ['content', 'created', 'by'], ['copyright'], ['all', 'rights', 'reserved'], ['send', 'tips'],
+  ['photo'], ['image'], ['font', 'size'], ['sign', 'up'], ['subscribe'], ['click', 'here'], ['read', 'more'],
+  ['related'], ['advertisement'], ['share', 'this'], ['contact'], ['email'], ['the', 'associated', 'press', 'contributed'],
+  ['this', 'material', 'may', 'not'], ['for', 'licensing'],
+];

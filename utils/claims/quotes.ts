@@ -1,0 +1,82 @@
+/**
+ * Pairs quote marks in one linear scan. Curly marks and guillemets say which way they face;
+ * straight " and the two-apostrophe '' are decided by their neighbours, then by state.
+ * A quote left open at the end of a paragraph continues when the next paragraph opens with a
+ * quote mark (the newspaper convention for multi-paragraph quotations); otherwise it ends there.
+ */
+import type { Segments } from './sentences';
+import { Tk, type Tokens } from './tokens';
+
+export interface Quote {
+  /** Token index of the opening mark. */
+  open: number;
+  /** Token index of the closing mark, or the last token of the paragraph when unclosed. */
+  close: number;
+  /** Quotes of one multi-paragraph quotation share a group (the first quote's index). */
+  group: number;
+}
+
+export interface Quotes {
+  readonly list: Quote[];
+  /** Index into `list` of the quote containing each token (marks included), -1 outside. */
+  readonly of: Int32Array;
+}
+
+const enum Dir { Open = 1, Close = 2, Either = 3 }
+
+function isSpaceOrNothing(c: number): boolean {
+  return Number.isNaN(c) || c === 32 || c === 10 || c === 13 || c === 9 || c === 0xa0;
+}
+
+function direction(t: Tokens, i: number): Dir {
+  const s = t.start[i] ?? 0, e = t.end[i] ?? 0;
+  const c = t.text.charCodeAt(s);
+  if (c === 0x201c || c === 0x201e || c === 0xab || c === 96) return Dir.Open;
+  if (c === 0x201d || c === 0xbb) return Dir.Close;
+  const before = s > 0 ? t.text.charCodeAt(s - 1) : NaN;
+  const after = t.text.charCodeAt(e);
+  const openish = isSpaceOrNothing(before) || before === 40 || before === 91 || before === 0x2014 || before === 45 || before === 58;
+  const closeish = isSpaceOrNothing(after) || after === 44 || after === 46 || after === 41 || after === 59 || after === 58 || after === 63 || after === 33 || after === 0x2014;
+  if (openish && !closeish) return Dir.Open;
+  if (closeish && !openish) return Dir.Close;
+  return Dir.Either;
+}
+
+export function pairQuotes(t: Tokens, seg: Segments): Quotes {
+  const list: Quote[] = [];
+  const of = new Int32Array(t.length).fill(-1);
+  let pendingGroup = -1; // group of a quote left open at the previous paragraph's end
+  for (let p = 0; p < seg.paraStart.length; p++) {
+    const ps = seg.paraStart[p] ?? 0, pe = seg.paraEnd[p] ?? 0;
+    let open = -1;
+    let group = -1;
+    const carry = pendingGroup;
+    pendingGroup = -1;
+    for (let i = ps; i < pe; i++) {
+      if (t.kind[i] !== Tk.Quote) continue;
+      const d = direction(t, i);
+      if (open < 0) {
+        if (d === Dir.Close) continue; // stray closing mark
+        open = i;
+        group = i === ps && carry >= 0 ? carry : list.length;
+      } else if (d === Dir.Open) {
+        // A second opening mark: the first was never closed; end it before this one.
+        list.push({ open, close: i - 1, group });
+        open = i;
+        group = list.length;
+      } else {
+        list.push({ open, close: i, group });
+        open = -1;
+      }
+    }
+    if (open >= 0 && pe > open) {
+      list.push({ open, close: pe - 1, group });
+      pendingGroup = group;
+    }
+  }
+  for (let q = 0; q < list.length; q++) {
+    const { open, close } = list[q] as Quote;
+    for (let k = open; k <= close; k++) of[k] = q;
+  }
+  return { list, of };
+}

@@ -1,0 +1,98 @@
+/**
+ * Paragraph and sentence segmentation over tokens in one linear scan. Every line break ends a
+ * paragraph (news text often uses single newlines between paragraphs); sentences end at . ! ?
+ * (plus closing quotes/brackets) before a capitalised word, a quote, a number or a break.
+ */
+import { TITLE_ABBREVIATIONS, Tk, type Tokens } from './tokens';
+
+/** Long unpunctuated runs are cut so quote pairing and look-arounds stay bounded. */
+export const MAX_SENTENCE_TOKENS = 250;
+
+export interface Segments {
+  /** Token ranges [start, end) of sentences, in order; Break tokens belong to no sentence. */
+  readonly sentStart: number[];
+  readonly sentEnd: number[];
+  /** Paragraph index of each sentence. */
+  readonly sentPara: number[];
+  /** Sentence index of each token (-1 for breaks). */
+  readonly sentOf: Int32Array;
+  /** Token ranges of paragraphs. */
+  readonly paraStart: number[];
+  readonly paraEnd: number[];
+}
+
+/** Sentence starters that make "U.S. The" or "Inc. He" a boundary. */
+const STARTERS: ReadonlySet<string> = new Set('the a an he she it they we i but and in this that there his her their its our on at for as after when while if so yet still however meanwhile'.split(' '));
+
+function isTerminal(t: Tokens, i: number): boolean {
+  if (t.kind[i] !== Tk.Punct) return false;
+  const ch = t.lower[i];
+  return ch === '.' || ch === '!' || ch === '?' || ch === '\u2026';
+}
+
+function isCloser(t: Tokens, i: number): boolean {
+  if (t.kind[i] === Tk.Quote) {
+    const c = t.text.charCodeAt(t.start[i] ?? 0);
+    return c !== 0x201c && c !== 0x201e && c !== 0xab && c !== 96;
+  }
+  if (t.kind[i] !== Tk.Punct) return false;
+  const ch = t.lower[i];
+  return ch === ')' || ch === ']' || ch === '\u2019' || ch === "'";
+}
+
+function startsSentence(t: Tokens, j: number): boolean {
+  if (j >= t.length) return true;
+  const k = t.kind[j];
+  if (k === Tk.Break || k === Tk.Quote) return true;
+  if (k === Tk.Word) {
+    if (t.cap[j]) return true;
+    const c = t.text.charCodeAt(t.start[j] ?? 0);
+    return c >= 48 && c <= 57;
+  }
+  const ch = t.lower[j];
+  return ch === '(' || ch === '\u2018' || ch === '-' || ch === '\u2014';
+}
+
+export function segment(t: Tokens): Segments {
+  const sentStart: number[] = [], sentEnd: number[] = [], sentPara: number[] = [];
+  const paraStart: number[] = [], paraEnd: number[] = [];
+  const sentOf = new Int32Array(t.length).fill(-1);
+  let para = -1;
+  let s = -1; // start of the open sentence
+  const close = (e: number): void => {
+    if (s < 0 || e <= s) { s = -1; return; }
+    const idx = sentStart.length;
+    sentStart.push(s); sentEnd.push(e); sentPara.push(para);
+    for (let k = s; k < e; k++) sentOf[k] = idx;
+    s = -1;
+  };
+  for (let i = 0; i < t.length; i++) {
+    if (t.kind[i] === Tk.Break) {
+      close(i);
+      if (para >= 0 && paraEnd.length === para) paraEnd.push(i);
+      continue;
+    }
+    if (s < 0) {
+      s = i;
+      if (paraEnd.length === paraStart.length) { para = paraStart.length; paraStart.push(i); }
+    }
+    if (i - s + 1 >= MAX_SENTENCE_TOKENS) { close(i + 1); continue; }
+    let end = -1;
+    if (isTerminal(t, i)) {
+      let j = i + 1;
+      while (j < t.length && (isCloser(t, j) || isTerminal(t, j))) j++;
+      if (startsSentence(t, j)) end = j;
+    } else if (t.kind[i] === Tk.Word && t.lower[i]?.endsWith('.') && i + 1 < t.length) {
+      // "U.S." or "Inc." can end a sentence, a title ("Mr.") or an initial ("W.") cannot.
+      const w = t.lower[i] ?? '';
+      const bare = w.slice(0, -1);
+      const next = i + 1;
+      if (!TITLE_ABBREVIATIONS.has(bare) && bare.length > 1 && t.kind[next] === Tk.Word && STARTERS.has(t.lower[next] ?? '') && t.cap[next]) end = next;
+      else if (t.kind[next] === Tk.Break) end = next;
+    }
+    if (end > 0) { close(end); i = end - 1; }
+  }
+  close(t.length);
+  if (paraEnd.length < paraStart.length) paraEnd.push(t.length);
+  return { sentStart, sentEnd, sentPara, sentOf, paraStart, paraEnd };
+}

@@ -1,0 +1,99 @@
+/**
+ * Source noun phrases next to a cue: the subject on its left ("Iraqi Vice President Ayad Allawi
+ * said", "Ayad Allawi, Iraq's vice president, said", "he said", "who said") or the inverted
+ * subject on its right ("said Allawi"). Every scan is bounded by a small window.
+ */
+import { isClosingQuote, isWord, lowerAt, punctAt, type Doc } from './context';
+import { CUES, DETERMINERS, GROUP_NOUNS, SOURCE_STOP, SUBJECT_PRONOUNS, TIME_WORDS } from './lexicon/en';
+
+const MAX_NP = 9;
+const MAX_APPOSITION = 14;
+
+export interface TokenRange {
+  start: number;
+  end: number;
+}
+
+/** Scans a noun phrase leftwards ending at token `last` (inclusive); returns its start or -1. */
+function npLeft(d: Doc, last: number, floor: number): number {
+  let k = last;
+  let start = -1;
+  while (k >= floor && last - k < MAX_NP && isWord(d, k)) {
+    const w = lowerAt(d, k);
+    if (SOURCE_STOP.has(w)) break;
+    // A verb of saying inside a would-be subject means we are in another clause.
+    if (!d.t.cap[k] && CUES.has(w) && !GROUP_NOUNS.has(w) && start >= 0) break;
+    start = k;
+    if (DETERMINERS.has(w)) break;
+    k--;
+  }
+  return start;
+}
+
+/** Skips "on Monday" / "Monday" / "last week" between a subject and its cue. */
+function skipTimeLeft(d: Doc, j: number, floor: number): number {
+  let k = j;
+  let moved = false;
+  while (k >= floor && j - k < 4 && isWord(d, k) && TIME_WORDS.has(lowerAt(d, k))) { k--; moved = true; }
+  if (moved && k >= floor && (lowerAt(d, k) === 'on' || lowerAt(d, k) === 'in')) k--;
+  return moved ? k : j;
+}
+
+function plausibleSource(d: Doc, s: number, e: number): boolean {
+  if (e - s === 1) {
+    const w = lowerAt(d, s);
+    if (SUBJECT_PRONOUNS.has(w)) return true;
+    if (TIME_WORDS.has(w) || DETERMINERS.has(w)) return false;
+  }
+  for (let k = s; k < e; k++) if (d.t.cap[k] || GROUP_NOUNS.has(lowerAt(d, k))) return true;
+  // Lower-case nominal sources ("the report", "a senior official") need a determiner.
+  return DETERMINERS.has(lowerAt(d, s)) || e - s <= 3;
+}
+
+/**
+ * The subject left of the cue starting at token `cue`, within the sentence starting at `floor`.
+ */
+export function leftSource(d: Doc, cue: number, floor: number): TokenRange | null {
+  let j = skipTimeLeft(d, cue - 1, floor);
+  if (j < floor) return null;
+  const p = punctAt(d, j);
+  if (p === ',' && j > floor) {
+    // "Ayad Allawi, Iraq's vice president, said": find the comma opening the apposition.
+    let k = j - 1;
+    while (k >= floor && j - k <= MAX_APPOSITION && punctAt(d, k) !== ',' && !isClosingQuote(d, k) && (isWord(d, k) || punctAt(d, k) === '-' || punctAt(d, k) === '(' || punctAt(d, k) === ')')) k--;
+    if (k > floor && punctAt(d, k) === ',' && k < j - 1) {
+      const appStart = k + 1;
+      const first = lowerAt(d, appStart);
+      const looksNominal = DETERMINERS.has(first) || first === 'who' || d.t.cap[appStart] === 1 || first.endsWith('’s') || first.endsWith("'s");
+      const headStart = npLeft(d, k - 1, floor);
+      if (looksNominal && headStart >= 0 && plausibleSource(d, headStart, k)) {
+        for (let m = headStart; m < k; m++) if (d.t.cap[m]) return { start: headStart, end: j };
+      }
+    }
+    return null;
+  }
+  if (!isWord(d, j)) return null;
+  const w = lowerAt(d, j);
+  if (SUBJECT_PRONOUNS.has(w)) return { start: j, end: j + 1 };
+  const s = npLeft(d, j, floor);
+  if (s < 0 || !plausibleSource(d, s, j + 1)) return null;
+  return { start: s, end: j + 1 };
+}
+
+/** The inverted subject right after the cue ending at `from`: "said Allawi", "said the ministry". */
+export function rightSource(d: Doc, from: number, limit: number): TokenRange | null {
+  let k = from;
+  let hasCap = false;
+  while (k < limit && k - from < MAX_NP && isWord(d, k)) {
+    const w = lowerAt(d, k);
+    if (k > from && (SOURCE_STOP.has(w) || TIME_WORDS.has(w))) break;
+    if (k === from && SOURCE_STOP.has(w) && !SUBJECT_PRONOUNS.has(w)) return null;
+    if (d.t.cap[k]) hasCap = true;
+    k++;
+  }
+  if (k === from) return null;
+  const first = lowerAt(d, from);
+  if (k - from === 1 && SUBJECT_PRONOUNS.has(first)) return { start: from, end: k };
+  if (!hasCap && !DETERMINERS.has(first) && !GROUP_NOUNS.has(first)) return null;
+  return { start: from, end: k };
+}
