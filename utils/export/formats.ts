@@ -1,0 +1,48 @@
+import { claimReviewChunks } from './claim-review';
+import { csvChunks } from './csv';
+import { jsonChunks } from './json';
+import type { ExportOptions, LibrarySnapshot } from './library';
+import { markdownChunks } from './markdown';
+import { webAnnotationChunks } from './web-annotation';
+
+export type ExportFormat = 'csv' | 'markdown' | 'json' | 'w3c' | 'claimreview';
+
+interface FormatInfo {
+  label: string;
+  /** Added after the scope in the file name, so two formats with one extension do not collide. */
+  suffix: string;
+  extension: string;
+  type: string;
+  chunks: (library: LibrarySnapshot, options: ExportOptions) => Iterable<string>;
+}
+
+export const EXPORT_FORMATS: Record<ExportFormat, FormatInfo> = {
+  csv: { label: 'CSV (spreadsheet)', suffix: '', extension: 'csv', type: 'text/csv;charset=utf-8', chunks: csvChunks },
+  markdown: { label: 'Markdown', suffix: '', extension: 'md', type: 'text/markdown;charset=utf-8', chunks: markdownChunks },
+  json: { label: 'ClaimTrail JSON (backup)', suffix: '', extension: 'json', type: 'application/json', chunks: jsonChunks },
+  w3c: { label: 'W3C Web Annotations (JSON-LD)', suffix: '-annotations', extension: 'jsonld', type: 'application/ld+json', chunks: webAnnotationChunks },
+  claimreview: { label: 'schema.org ClaimReview (JSON-LD)', suffix: '-claimreview', extension: 'jsonld', type: 'application/ld+json', chunks: claimReviewChunks },
+};
+
+/** The export as a Blob assembled from the format's chunks: no single string ever holds the whole file. */
+export function exportBlob(format: ExportFormat, library: LibrarySnapshot, options: ExportOptions): Blob {
+  const info = EXPORT_FORMATS[format];
+  return new Blob([...info.chunks(library, options)], { type: info.type });
+}
+
+function localDay(date: Date): string {
+  const pad = (n: number) => String(n).padStart(2, '0');
+  return `${date.getFullYear()}-${pad(date.getMonth() + 1)}-${pad(date.getDate())}`;
+}
+
+/** "What" part of a file name: lowercase words of letters and digits joined by "-", at most 40 characters. */
+function slug(scope: string): string {
+  return scope.normalize('NFKD').replace(/[\u0300-\u036f]/g, '').toLowerCase().replace(/[^a-z0-9]+/g, '-').replace(/^-+|-+$/g, '').slice(0, 40).replace(/-+$/, '');
+}
+
+/** `claimtrail-2026-11-26-disputed.csv`: what and when, safe on every file system. */
+export function exportFileName(format: ExportFormat, scope: string, date: Date): string {
+  const info = EXPORT_FORMATS[format];
+  const what = slug(scope);
+  return `claimtrail-${localDay(date)}${what ? `-${what}` : ''}${info.suffix}.${info.extension}`;
+}
