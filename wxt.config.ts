@@ -17,7 +17,7 @@ export default defineConfig({
   manifest: ({ browser }) => ({
     name: 'ClaimTrail',
     description: 'Highlights who said what in the news you read, and lets you mark each claim verified or disputed. Everything stays on your device.',
-    permissions: ['storage'],
+    permissions: ['storage', 'contextMenus'],
     // The library doubles as the options page: settings live in its Settings section.
     options_ui: { page: 'library.html', open_in_tab: true },
     ...(browser === 'firefox' && {

@@ -1,5 +1,7 @@
 import { defineBackground } from 'wxt/utils/define-background';
+import { startBackground } from '../utils/background';
 
 export default defineBackground(() => {
-  // Storage, message validation and fan-out are wired here by utils/db and utils/messaging.
+  // The background lives as long as the extension: this signal is never aborted.
+  startBackground({ signal: new AbortController().signal });
 });

@@ -29,6 +29,11 @@ export interface ClaimRecord {
   /** Stable across visits: derived from the page URL and the detector's claim id (or a hash for manual claims). */
   id: string;
   pageUrl: string;
+  /**
+   * The page's site (host without "www."), denormalized for the library's site filter. Set on every
+   * write since schema v2 (which backfilled it); optional only so older export files still type-check.
+   */
+  site?: string;
   speaker: StoredSpeaker | null;
   /** Text of the cue ("said", "according to"); empty for a manual claim. */
   cue: string;

@@ -5,7 +5,7 @@
  */
 import type { AnchorState, ClaimSelectors } from '../anchoring/types';
 import type { ClaimKind } from '../claims/types';
-import type { ClaimRecord, PageRecord, ReviewStatus, StoredSpeaker } from '../db/types';
+import type { ClaimRecord, PageRecord, ReviewRecord, ReviewStatus, StoredSpeaker } from '../db/types';
 
 /** What the content script knows about the page it runs on. */
 export interface PageInfo {
@@ -72,13 +72,14 @@ export interface ContentToBackground {
   'page:badge': [{ toReview: number }, null];
 }
 
-/** extension pages (popup, library) → background. */
+/** extension pages (popup, library) → background (sender URL must be inside this extension). */
 export interface ExtensionPageToBackground {
   'claim:review': [ReviewUpdate, ClaimRecord];
   'claim:dismiss': [{ pageUrl: string; claim: ClaimSnapshot }, ClaimRecord];
   'claims:set-status': [{ claimIds: string[]; status: ReviewStatus }, number];
   'claims:delete': [{ claimIds: string[] }, number];
-  'claims:restore': [{ claims: ClaimRecord[] }, number];
+  /** Undo of a delete: `reviews` (optional) restores the history too (read it first with utils/db collectForUndo). */
+  'claims:restore': [{ claims: ClaimRecord[]; reviews?: ReviewRecord[] }, number];
 }
 
 /** What the content script shows for one claim: detection plus stored review state. */
@@ -96,7 +97,10 @@ export type PageKind = 'article' | 'not-article' | 'disabled';
 
 /** background or popup → content script (tabs.sendMessage). */
 export interface ToContent {
-  /** Stored state changed for claims of this page (from any tab, popup or library). */
+  /**
+   * Stored state changed for claims of this page (from any tab, popup or library). `claims` is the
+   * page's complete stored list after the change, so a deletion shows as an absent claim.
+   */
   'claims:changed': [{ pageUrl: string; claims: ClaimRecord[] }, null];
   /** The popup asks for the claims as the page shows them, in reading order. */
   'page:get-claims': [null, { page: PageRecordLike; kind: PageKind; claims: PageClaim[]; orphans: ClaimRecord[] }];
@@ -111,3 +115,6 @@ export type PageRecordLike = Pick<PageRecord, 'url' | 'title' | 'site'>;
 
 export type Request<M, K extends keyof M> = M[K] extends [infer Req, unknown] ? Req : never;
 export type Response<M, K extends keyof M> = M[K] extends [unknown, infer Res] ? Res : never;
+
+/** Everything the background answers: the union of both directions (shared keys have one shape). */
+export type ToBackground = ContentToBackground & ExtensionPageToBackground;

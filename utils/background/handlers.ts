@@ -1,0 +1,88 @@
+/**
+ * What the background does for each message. Every write goes through utils/db in one transaction,
+ * then the page's new stored state fans out to all tabs so every view repaints.
+ */
+import type { ClaimTrailDb } from '../db/database';
+import {
+  deleteClaims,
+  dismissClaim,
+  openPage,
+  recordAnchors,
+  restoreClaims,
+  reviewClaim,
+  setStatus,
+  storedClaims,
+} from '../db/operations';
+import type { ClaimRecord } from '../db/types';
+import type { Handlers } from '../messaging/receive';
+import type { ContentToBackground, ExtensionPageToBackground } from '../messaging/protocol';
+import { broadcastToTabs } from '../messaging/send';
+import { rememberAllClaims } from '../settings';
+import { setTabBadge } from './badge';
+
+/** Sends each affected page's complete stored list to every tab; tabs on other pages ignore it. */
+export async function fanOut(db: ClaimTrailDb, pageUrls: Iterable<string>): Promise<void> {
+  await Promise.all(
+    [...new Set(pageUrls)].map(async (pageUrl) => {
+      const claims = await storedClaims(db, pageUrl);
+      await broadcastToTabs('claims:changed', { pageUrl, claims });
+    }),
+  );
+}
+
+const pagesOf = (claims: readonly ClaimRecord[]) => claims.map((c) => c.pageUrl);
+
+export function createHandlers(getDb: () => ClaimTrailDb) {
+  const review: Handlers<ExtensionPageToBackground>['claim:review'] = async (update) => {
+    const db = getDb();
+    const record = await reviewClaim(db, update);
+    await fanOut(db, [record.pageUrl]);
+    return record;
+  };
+  const dismiss: Handlers<ExtensionPageToBackground>['claim:dismiss'] = async (input) => {
+    const db = getDb();
+    const record = await dismissClaim(db, input);
+    await fanOut(db, [record.pageUrl]);
+    return record;
+  };
+
+  const content: Handlers<ContentToBackground> = {
+    'page:open': async ({ page, claims }) =>
+      openPage(getDb(), page, claims, { rememberAll: await rememberAllClaims.getValue() }),
+    'claim:review': review,
+    'claim:dismiss': dismiss,
+    'page:anchors': async (report) => {
+      await recordAnchors(getDb(), report);
+      return null;
+    },
+    'page:badge': async ({ toReview }, sender) => {
+      if (sender.tab?.id !== undefined) await setTabBadge(sender.tab.id, toReview);
+      return null;
+    },
+  };
+
+  const page: Handlers<ExtensionPageToBackground> = {
+    'claim:review': review,
+    'claim:dismiss': dismiss,
+    'claims:set-status': async ({ claimIds, status }) => {
+      const db = getDb();
+      const changed = await setStatus(db, claimIds, status);
+      await fanOut(db, pagesOf(changed));
+      return changed.length;
+    },
+    'claims:delete': async ({ claimIds }) => {
+      const db = getDb();
+      const removed = await deleteClaims(db, claimIds);
+      await fanOut(db, pagesOf(removed.claims));
+      return removed.claims.length;
+    },
+    'claims:restore': async ({ claims, reviews }) => {
+      const db = getDb();
+      const count = await restoreClaims(db, claims, reviews);
+      await fanOut(db, pagesOf(claims));
+      return count;
+    },
+  };
+
+  return { content, page };
+}

@@ -1,0 +1,48 @@
+/**
+ * Identities for stored claims: a stable id per (page, detected claim), and a fingerprint that
+ * recognises the same claim on another page (syndicated copies, wire stories).
+ */
+
+/** 64-bit string hash (two independent 32-bit FNV-1a/murmur-mixed lanes), as 16 hex digits. */
+export function hash64(input: string): string {
+  let h1 = 0x811c9dc5 ^ input.length;
+  let h2 = 0x01000193 ^ 0x5bd1e995;
+  for (let i = 0; i < input.length; i++) {
+    const c = input.charCodeAt(i);
+    h1 = Math.imul(h1 ^ c, 0x01000193);
+    h2 = Math.imul(h2 ^ c, 0x5bd1e995);
+    h2 ^= h2 >>> 15;
+  }
+  h1 = Math.imul(h1 ^ (h1 >>> 16), 0x85ebca6b);
+  h1 = Math.imul(h1 ^ (h1 >>> 13), 0xc2b2ae35);
+  h1 ^= h1 >>> 16;
+  h2 = Math.imul(h2 ^ (h2 >>> 16), 0x85ebca6b);
+  h2 = Math.imul(h2 ^ (h2 >>> 13), 0xc2b2ae35);
+  h2 ^= h2 >>> 16;
+  return (h1 >>> 0).toString(16).padStart(8, '0') + (h2 >>> 0).toString(16).padStart(8, '0');
+}
+
+/**
+ * Folds typographic variants that differ between copies of the same story: case, curly vs straight
+ * quotes, dashes, punctuation, whitespace, compatibility forms (NFKC), accents kept.
+ */
+export function normalizeForMatching(text: string): string {
+  return text
+    .normalize('NFKC')
+    .toLowerCase()
+    .replace(/[\u2018\u2019\u201a\u201b\u2032\u00b4`]/g, "'")
+    .replace(/[\u201c\u201d\u201e\u201f\u2033\u00ab\u00bb]/g, '"')
+    .replace(/[\p{P}\p{S}]+/gu, ' ')
+    .replace(/\s+/g, ' ')
+    .trim();
+}
+
+/** Normalized speaker + hash of normalized content. Claims without a speaker match on content alone. */
+export function claimFingerprint(speakerName: string | null | undefined, text: string): string {
+  return `${normalizeForMatching(speakerName ?? '')}|${hash64(normalizeForMatching(text))}`;
+}
+
+/** Database id of a claim: the same detected claim on the same (normalized) page keeps its id. */
+export function claimId(pageUrl: string, detectorId: string): string {
+  return `c${hash64(`${pageUrl}\u0000${detectorId}`)}${hash64(`${detectorId}\u0000${pageUrl}`)}`;
+}

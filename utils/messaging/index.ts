@@ -1,0 +1,15 @@
+export * from './protocol';
+export { MessageError } from './envelope';
+export type { MessageErrorCode, ReplyEnvelope, RequestEnvelope } from './envelope';
+export { sendToBackground, sendToTab, broadcastToTabs } from './send';
+export { onMessages, onMessageRoutes, route, isOwnExtension, isExtensionPage, isContentScript } from './receive';
+export type { Handlers, MessageSender, ReceiveOptions, SenderCheck } from './receive';
+export {
+  LIMITS,
+  contentToBackgroundSchemas,
+  extensionPageToBackgroundSchemas,
+  toContentSchemas,
+  claimRecordSchema,
+  reviewRecordSchema,
+} from './schemas';
+export type { RequestSchemas } from './schemas';
