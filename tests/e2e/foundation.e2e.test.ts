@@ -1,0 +1,81 @@
+import { execFile } from 'node:child_process';
+import { promisify } from 'node:util';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { BROWSERS, EXTENSION_DIRS, launch, startFixtureServer, type ExtensionBrowser, type FixtureServer } from './harness';
+
+describe.each(BROWSERS)('foundation in %s', (name) => {
+  let server: FixtureServer;
+  let ext: ExtensionBrowser;
+
+  beforeAll(async () => {
+    server = await startFixtureServer();
+    ext = await launch(name);
+  });
+
+  afterAll(async () => {
+    await ext?.close();
+    await server?.close();
+  });
+
+  it('runs the content script on the seed article', async () => {
+    const page = await ext.openPage(server.url('seed-article.html'));
+    await page.waitForSelector('html[data-claimtrail="ready"]');
+    expect(ext.errors(page)).toEqual([]);
+  });
+
+  it('leaves pages outside http(s) alone', async () => {
+    const page = await ext.openPage('data:text/html,<title>data</title><p>Not an http page.</p>');
+    // The load event has fired and document_idle has passed once a fixture page in another tab is ready.
+    const probe = await ext.openPage(server.url('seed-article.html'));
+    await probe.waitForSelector('html[data-claimtrail="ready"]');
+    expect(await page.evaluate(() => document.documentElement.dataset.claimtrail)).toBeUndefined();
+  });
+
+  it('renders the popup for the article tab', async () => {
+    const article = await ext.openPage(server.url('seed-article.html'));
+    const tabId = await ext.tabIdOf(article);
+    const popup = await ext.openPopupFor(article);
+    expect(popup.url() === 'about:blank' || popup.url().endsWith(`popup.html?tab=${tabId}`)).toBe(true);
+    await popup.waitForSelector('h1');
+    expect(await popup.$eval('h1', (h1) => h1.textContent)).toMatch(/ClaimTrail/);
+    expect(ext.errors(popup)).toEqual([]);
+    expect(ext.extensionErrors()).toEqual([]);
+  });
+
+  it('renders the library page', async () => {
+    const library = await ext.openExtensionPage('library.html');
+    await library.waitForSelector('h1');
+    expect(await library.$eval('h1', (h1) => h1.textContent)).toMatch(/ClaimTrail/);
+    expect(ext.errors(library)).toEqual([]);
+    expect(ext.extensionErrors()).toEqual([]);
+  });
+
+  it('reports page errors, so the error checks above can fail', async () => {
+    server.route('/noisy.html', '<!doctype html><title>noisy</title><script>console.error("boom"); throw new Error("kaboom")</script>');
+    const page = await ext.openPage(server.url('noisy.html'));
+    await expect.poll(() => ext.errors(page).join('\n')).toMatch(/boom[\s\S]*kaboom/);
+  });
+
+  // Last in the file: it leaves an error behind in extensionErrors().
+  it('reports errors thrown in extension pages, so the extension error checks can fail', async () => {
+    const library = await ext.openExtensionPage('library.html');
+    await library.evaluate(() => {
+      setTimeout(() => {
+        throw new Error('planted extension error');
+      });
+    });
+    await expect.poll(() => ext.extensionErrors().join('\n')).toMatch(/planted extension error/);
+  });
+});
+
+describe('Firefox build', () => {
+  it('passes web-ext lint without errors', async () => {
+    const { stdout } = await promisify(execFile)(
+      'npx',
+      ['web-ext', 'lint', '--source-dir', EXTENSION_DIRS.firefox, '--output', 'json', '--no-config-discovery'],
+      { maxBuffer: 16 * 1024 * 1024 },
+    ).catch((error: { stdout?: string }) => ({ stdout: error.stdout ?? '' }));
+    const report = JSON.parse(stdout) as { errors: Array<{ code: string; file?: string; message: string }> };
+    expect(report.errors).toEqual([]);
+  });
+});

@@ -1,0 +1,300 @@
+// End-to-end harness: the built extension in real headless Chromium and Firefox ESR (puppeteer-core).
+//
+//   import { BROWSERS, launch, startFixtureServer, type ExtensionBrowser } from './harness';
+//   describe.each(BROWSERS)('%s', (name) => {
+//     let ext: ExtensionBrowser; let server: FixtureServer;
+//     beforeAll(async () => { server = await startFixtureServer(); ext = await launch(name); });
+//     afterAll(async () => { await ext?.close(); await server?.close(); });
+//     it('…', async () => {
+//       const page = await ext.openPage(server.url('seed-article.html'));   // waits for load
+//       const popup = await ext.openPopupFor(page);                          // popup.html?tab=<id>
+//       expect(ext.errors(popup)).toEqual([]);
+//     });
+//   });
+//
+// - One browser per test file (launch in beforeAll); both browsers in every file via describe.each(BROWSERS).
+// - The extension comes from .output/chrome-mv3 or .output/firefox-mv3; the e2e globalSetup rebuilds it
+//   when sources are newer than the build.
+// - openExtensionPage(path) works around Firefox BiDi never resolving goto() to moz-extension:// URLs:
+//   it starts the navigation, then waits for the document itself. Don't call page.goto() on extension
+//   URLs in Firefox yourself; use ext.navigateExtensionPage(page, path) to move an open page.
+// - errors(page) lists console errors and uncaught exceptions seen on a page opened through the harness
+//   (listeners are attached before navigation, so load-time errors are caught). Firefox sends no such
+//   events for moz-extension:// pages; extensionErrors() covers the extension's own contexts in both
+//   browsers (Firefox: uncaught exceptions/rejections read from the browser's stderr).
+// - tabIdOf(page) brings the page to front and asks the extension which tab is active (the tabs API hides
+//   URLs without the "tabs" permission). So after tabIdOf/openPopupFor the page is the active tab; the
+//   popup opens in a new tab, which then becomes active (the article tab is then a background tab).
+// - Pages are ordinary puppeteer Pages; prefer waitForSelector/waitForFunction over fixed sleeps.
+import { readFileSync } from 'node:fs';
+import { mkdtemp, rm } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import puppeteer, { type Browser, type Page, type Target } from 'puppeteer-core';
+import { browserPath, type BrowserName } from './browsers';
+
+export { BROWSERS, type BrowserName } from './browsers';
+export { startFixtureServer, type FixtureServer, type RouteResponse } from './fixture-server';
+
+export const OUTPUT_DIR = fileURLToPath(new URL('../../.output/', import.meta.url));
+export const EXTENSION_DIRS: Record<BrowserName, string> = {
+  chromium: join(OUTPUT_DIR, 'chrome-mv3'),
+  firefox: join(OUTPUT_DIR, 'firefox-mv3'),
+};
+
+// Fixed so moz-extension:// URLs are known before the add-on is installed.
+export const FIREFOX_EXTENSION_UUID = '6c1a7a0e-3f7b-4c2e-9d51-c1a1e7a11c00';
+
+// Long enough for a cold Firefox on a busy 2-core machine; a healthy run takes a fraction of this.
+const WAIT_MS = 20_000;
+
+export interface ExtensionBrowser {
+  name: BrowserName;
+  browser: Browser;
+  /** chrome-extension://<id>/ or moz-extension://<uuid>/ */
+  extensionBaseUrl: string;
+  /** Opens a new tab on url and waits for its load event. */
+  openPage(url: string): Promise<Page>;
+  /** Opens an extension page in a new tab, e.g. 'library.html' or 'popup.html?tab=12', and waits for it to load. */
+  openExtensionPage(path: string): Promise<Page>;
+  /** Navigates an already open tab to an extension page (same Firefox workaround as openExtensionPage). */
+  navigateExtensionPage(page: Page, path: string): Promise<void>;
+  /** Opens popup.html?tab=<id of page's tab> in its own tab. */
+  openPopupFor(page: Page): Promise<Page>;
+  /** The browser's tabs API id of the tab showing page. */
+  tabIdOf(page: Page): Promise<number>;
+  /** Console errors and uncaught exceptions of a page opened through this harness, in order.
+   *  Firefox reports nothing here for moz-extension:// pages: check extensionErrors() for those. */
+  errors(page: Page): string[];
+  /** Errors in the extension's own contexts since launch, browser-wide. Chromium: console errors and
+   *  uncaught exceptions of the service worker and of extension pages opened through this harness.
+   *  Firefox: uncaught exceptions and unhandled rejections in the background and in every extension page
+   *  (console.error calls are not included). */
+  extensionErrors(): string[];
+  close(): Promise<void>;
+}
+
+export async function launch(name: BrowserName): Promise<ExtensionBrowser> {
+  return name === 'chromium' ? launchChromium() : launchFirefox();
+}
+
+async function launchChromium(): Promise<ExtensionBrowser> {
+  const userDataDir = await mkdtemp(join(tmpdir(), 'claimtrail-chromium-'));
+  const browser = await puppeteer.launch({
+    executablePath: browserPath('chromium'),
+    headless: true,
+    pipe: true,
+    enableExtensions: true,
+    userDataDir,
+    args: [
+      '--no-sandbox', // CI runs as root, where Chromium refuses to start sandboxed.
+      '--disable-gpu',
+      '--disable-dev-shm-usage',
+      '--no-first-run',
+      '--disable-background-networking',
+      '--disable-component-update',
+      '--disable-sync',
+    ],
+  });
+  const workerErrors = collectChromiumWorkerErrors(browser);
+  try {
+    const id = await browser.installExtension(EXTENSION_DIRS.chromium);
+    const base = `chrome-extension://${id}/`;
+    const extensionErrors = () => workerErrors.filter((error) => error.url.startsWith(base)).map((error) => error.text);
+    return makeExtensionBrowser('chromium', browser, base, extensionErrors, async () => {
+      await rm(userDataDir, { recursive: true, force: true });
+    });
+  } catch (error) {
+    await browser.close();
+    await rm(userDataDir, { recursive: true, force: true });
+    throw error;
+  }
+}
+
+async function launchFirefox(): Promise<ExtensionBrowser> {
+  const manifest = JSON.parse(readFileSync(join(EXTENSION_DIRS.firefox, 'manifest.json'), 'utf8')) as {
+    browser_specific_settings?: { gecko?: { id?: string } };
+  };
+  const geckoId = manifest.browser_specific_settings?.gecko?.id;
+  if (!geckoId) throw new Error('The Firefox build has no gecko id (browser_specific_settings.gecko.id).');
+  const browser = await puppeteer.launch({
+    browser: 'firefox',
+    executablePath: browserPath('firefox'),
+    headless: true,
+    // Without it, BiDi refuses to navigate tabs to moz-extension:// pages.
+    args: ['--remote-allow-system-access'],
+    extraPrefsFirefox: {
+      'extensions.webextensions.uuids': JSON.stringify({ [geckoId]: FIREFOX_EXTENSION_UUID }),
+    },
+  });
+  const base = `moz-extension://${FIREFOX_EXTENSION_UUID}/`;
+  // BiDi delivers no console or error events from moz-extension:// documents, but Firefox writes every
+  // uncaught exception and unhandled rejection to stderr as "JavaScript error: <url>, line N: …".
+  const stderrErrors: string[] = [];
+  let pending = '';
+  browser.process()?.stderr?.on('data', (chunk: Buffer) => {
+    const lines = (pending + chunk.toString('utf8')).split('\n');
+    pending = lines.pop() ?? '';
+    for (const line of lines) {
+      if (line.startsWith(`JavaScript error: ${base}`)) stderrErrors.push(`uncaught: ${line.slice('JavaScript error: '.length)}`);
+    }
+  });
+  try {
+    await browser.installExtension(EXTENSION_DIRS.firefox);
+    return makeExtensionBrowser('firefox', browser, base, () => [...stderrErrors], async () => {});
+  } catch (error) {
+    await browser.close();
+    throw error;
+  }
+}
+
+function makeExtensionBrowser(
+  name: BrowserName,
+  browser: Browser,
+  extensionBaseUrl: string,
+  browserExtensionErrors: () => string[],
+  cleanUp: () => Promise<void>,
+): ExtensionBrowser {
+  const pageErrors = new WeakMap<Page, string[]>();
+  const extensionPageErrors: string[] = [];
+  const tabIds = new WeakMap<Page, number>();
+  let controlPage: Page | undefined;
+
+  async function newTrackedPage(): Promise<Page> {
+    const page = await browser.newPage();
+    const errors: string[] = [];
+    pageErrors.set(page, errors);
+    const record = (text: string) => {
+      errors.push(text);
+      if (page.url().startsWith(extensionBaseUrl)) extensionPageErrors.push(`${page.url()}: ${text}`);
+    };
+    page.on('console', (message) => {
+      if (message.type() === 'error') record(`console.error: ${message.text()}`);
+    });
+    page.on('pageerror', (error) => record(`uncaught: ${error instanceof Error ? error.message : String(error)}`));
+    return page;
+  }
+
+  async function navigateExtensionPage(page: Page, path: string): Promise<void> {
+    const target = new URL(path, extensionBaseUrl).href;
+    if (name === 'chromium') {
+      await page.goto(target, { waitUntil: 'load' });
+      return;
+    }
+    // Firefox BiDi loads moz-extension:// pages but never resolves goto() for them.
+    page.goto(target).catch(() => {});
+    await pollUntil(
+      () => page.evaluate(() => ({ href: location.href, ready: document.readyState })),
+      (state) => state.href === target && state.ready === 'complete',
+      `${target} to load`,
+    );
+  }
+
+  async function openExtensionPage(path: string): Promise<Page> {
+    const page = await newTrackedPage();
+    await navigateExtensionPage(page, path);
+    return page;
+  }
+
+  // manifest.json is the one inert document in the extension's origin: it runs no project code
+  // but still gets the extension API, which is all tabIdOf needs.
+  async function extensionControlPage(): Promise<Page> {
+    controlPage ??= await openExtensionPage('manifest.json');
+    return controlPage;
+  }
+
+  // Without the "tabs" permission the tabs API hides URLs and titles (Chromium), so a tab can't be matched
+  // by URL. Instead the page is made the active tab of the focused window and the extension is asked
+  // which tab that is. A tab keeps its id across navigations, so the answer is cached per Page.
+  async function tabIdOf(page: Page): Promise<number> {
+    const cached = tabIds.get(page);
+    if (cached !== undefined) return cached;
+    const control = await extensionControlPage();
+    await page.bringToFront();
+    const ids = await control.evaluate(async () => {
+      const host = globalThis as unknown as { browser?: TabsHost; chrome?: TabsHost };
+      const api = host.browser ?? host.chrome;
+      if (!api) throw new Error('No extension API in the control page');
+      const tabs = await api.tabs.query({ active: true, lastFocusedWindow: true });
+      return tabs.map((tab) => tab.id);
+    });
+    const [id, ...rest] = ids;
+    if (id === undefined || rest.length > 0) {
+      throw new Error(`tabIdOf(${page.url()}): expected one active tab, the extension reported ${JSON.stringify(ids)}`);
+    }
+    tabIds.set(page, id);
+    return id;
+  }
+
+  return {
+    name,
+    browser,
+    extensionBaseUrl,
+    async openPage(url) {
+      const page = await newTrackedPage();
+      await page.goto(url, { waitUntil: 'load', timeout: WAIT_MS });
+      return page;
+    },
+    openExtensionPage,
+    navigateExtensionPage,
+    async openPopupFor(page) {
+      return openExtensionPage(`popup.html?tab=${await tabIdOf(page)}`);
+    },
+    tabIdOf,
+    errors: (page) => [...(pageErrors.get(page) ?? [])],
+    extensionErrors: () => [...extensionPageErrors, ...browserExtensionErrors()],
+    async close() {
+      try {
+        await browser.close();
+      } finally {
+        await cleanUp();
+      }
+    },
+  };
+}
+
+interface WorkerError {
+  url: string;
+  text: string;
+}
+
+// Listens before the extension is installed so the service worker's startup errors are caught too.
+function collectChromiumWorkerErrors(browser: Browser): WorkerError[] {
+  const errors: WorkerError[] = [];
+  const watch = async (target: Target) => {
+    if (target.type() !== 'service_worker') return;
+    const worker = await target.worker();
+    if (!worker) return;
+    const url = target.url();
+    worker.on('console', (message) => {
+      if (message.type() === 'error') errors.push({ url, text: `${url}: console.error: ${message.text()}` });
+    });
+    worker.on('error', (error) => errors.push({ url, text: `${url}: uncaught: ${error.message}` }));
+  };
+  browser.on('targetcreated', (target: Target) => void watch(target).catch(() => {}));
+  for (const target of browser.targets()) void watch(target).catch(() => {});
+  return errors;
+}
+
+// page.waitForFunction gives up on the first evaluation error, and evaluating while Firefox swaps documents
+// throws transient protocol errors, so poll with plain evaluate calls and retry those errors.
+async function pollUntil<T>(read: () => Promise<T>, done: (value: T) => boolean, what: string): Promise<T> {
+  const deadline = Date.now() + WAIT_MS;
+  let last: unknown;
+  while (Date.now() < deadline) {
+    try {
+      const value = await read();
+      if (done(value)) return value;
+      last = value;
+    } catch (error) {
+      last = error;
+    }
+    await new Promise((resolve) => setTimeout(resolve, 50));
+  }
+  throw new Error(`Timed out after ${WAIT_MS} ms waiting for ${what}; last state: ${String(last instanceof Error ? last.message : JSON.stringify(last))}`);
+}
+
+interface TabsHost {
+  tabs: { query(filter: { active?: boolean; lastFocusedWindow?: boolean }): Promise<Array<{ id?: number }>> };
+}
