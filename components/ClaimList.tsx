@@ -1,0 +1,101 @@
+import { useRef, useState } from 'preact/hooks';
+import type { PageClaim } from '../utils/messaging/protocol';
+import { moveIndex, popupKeyAction } from '../utils/popup/keyboard';
+import { ClaimItem, type ClaimActions } from './ClaimItem';
+
+interface Props extends ClaimActions {
+  claims: PageClaim[];
+  label: string;
+  /** `/` pressed on a claim: the caller focuses its search box. */
+  onSearchKey: () => void;
+}
+
+function isTextField(target: EventTarget | null): boolean {
+  if (target instanceof HTMLTextAreaElement) return true;
+  if (target instanceof HTMLSelectElement) return true;
+  return target instanceof HTMLInputElement && !['button', 'checkbox', 'radio', 'submit', 'reset'].includes(target.type);
+}
+
+/**
+ * The claims as a list with one tab stop (roving tabindex): Tab enters the list at the current claim,
+ * arrows move between claims, and v / d / n act on the claim that holds focus. Each item keeps its
+ * own buttons and note field reachable with Tab, which a listbox would not allow.
+ */
+export function ClaimList({ claims, label, onSearchKey, ...actions }: Props) {
+  const [activeId, setActiveId] = useState<string | null>(null);
+  const items = useRef(new Map<string, HTMLLIElement>());
+  const notes = useRef(new Map<string, HTMLTextAreaElement>());
+  const activeIndex = Math.max(
+    claims.findIndex((claim) => claim.claimId === activeId),
+    0,
+  );
+
+  const focusItem = (index: number) => {
+    const claim = claims[index];
+    if (!claim) return;
+    setActiveId(claim.claimId);
+    items.current.get(claim.claimId)?.focus();
+  };
+
+  const onKeyDown = (event: KeyboardEvent) => {
+    const action = popupKeyAction({
+      key: event.key,
+      ctrlKey: event.ctrlKey,
+      metaKey: event.metaKey,
+      altKey: event.altKey,
+      inTextField: isTextField(event.target),
+    });
+    if (!action) return;
+    const host = event.target instanceof Element ? event.target.closest<HTMLElement>('[data-claim-index]') : null;
+    const index = host ? Number(host.dataset.claimIndex) : activeIndex;
+    const claim = claims[index];
+    event.preventDefault();
+    switch (action) {
+      case 'next':
+      case 'previous':
+      case 'first':
+      case 'last':
+        focusItem(moveIndex(index, action, claims.length));
+        return;
+      case 'leave-field':
+        focusItem(index);
+        return;
+      case 'verify':
+      case 'dispute': {
+        if (!claim) return;
+        const status = action === 'verify' ? 'verified' : 'disputed';
+        actions.onStatus(claim, claim.status === status ? 'unreviewed' : status);
+        return;
+      }
+      case 'note':
+        if (claim) notes.current.get(claim.claimId)?.focus();
+        return;
+      case 'search':
+        onSearchKey();
+        return;
+    }
+  };
+
+  return (
+    <ul class="ct-claims" aria-label={label} onKeyDown={onKeyDown}>
+      {claims.map((claim, index) => (
+        <ClaimItem
+          key={claim.claimId}
+          {...actions}
+          claim={claim}
+          index={index}
+          tabbable={index === activeIndex}
+          onFocusWithin={() => setActiveId(claim.claimId)}
+          itemRef={(element) => {
+            if (element) items.current.set(claim.claimId, element);
+            else items.current.delete(claim.claimId);
+          }}
+          noteRef={(element) => {
+            if (element) notes.current.set(claim.claimId, element);
+            else notes.current.delete(claim.claimId);
+          }}
+        />
+      ))}
+    </ul>
+  );
+}
