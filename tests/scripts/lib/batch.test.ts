@@ -1,3 +1,4 @@
+// @vitest-environment node
 import { describe, expect, it } from 'vitest';
 import type { Claim, DetectionResult } from '../../../utils/claims/types';
 import { processBatchLine, runBatch, toBatchClaim } from '../../../scripts/lib/batch';
