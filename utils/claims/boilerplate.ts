@@ -10,9 +10,12 @@ const HEADLINE_MAX_TOKENS = 40;
 export function isFurniture(d: Doc, start: number, end: number): boolean {
   if (end <= start) return true;
   const last = end - 1;
-  const finished = isTerminalPunct(d, last) || isClosingQuote(d, last) || punctAt(d, last) === ':' || (isWord(d, last) && (d.t.lower[last] ?? '').endsWith('.'));
+  const finished = isTerminalPunct(d, last) || isClosingQuote(d, last) || punctAt(d, last) === ':' || (isWord(d, last) && d.t.text.charCodeAt((d.t.end[last] ?? 1) - 1) === 46);
   if (!finished && end - start < HEADLINE_MAX_TOKENS) return true;
+  const first = lowerAt(d, start);
   for (const opener of BOILERPLATE_OPENERS) {
+    if (opener[0] !== first) continue;
+    if (first === 'by' && end - start > 15) continue;
     let k = 0;
     while (k < opener.length && start + k < end && lowerAt(d, start + k) === opener[k]) k++;
     if (k === opener.length) return true;

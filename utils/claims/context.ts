@@ -1,6 +1,7 @@
 /** The analysed text shared by the detector's stages: tokens, segments and quotes. */
 import type { Quotes } from './quotes';
 import type { Segments } from './sentences';
+import type { WordSet } from './lexicon/hash';
 import { Tk, type Tokens } from './tokens';
 
 export interface Doc {
@@ -14,12 +15,12 @@ export function isWord(d: Doc, i: number): boolean {
 }
 
 export function lowerAt(d: Doc, i: number): string {
-  return d.t.lower[i] ?? '';
+  return d.t.kind[i] === Tk.Word ? d.t.low(i) : '';
 }
 
 /** The punctuation character of token i, or '' when it is not punctuation. */
 export function punctAt(d: Doc, i: number): string {
-  return d.t.kind[i] === Tk.Punct ? (d.t.lower[i] ?? '') : '';
+  return d.t.kind[i] === Tk.Punct ? d.t.low(i) : '';
 }
 
 export function isQuoteMark(d: Doc, i: number): boolean {
@@ -44,4 +45,9 @@ export function inQuote(d: Doc, i: number): boolean {
 export function isTerminalPunct(d: Doc, i: number): boolean {
   const p = punctAt(d, i);
   return p === '.' || p === '!' || p === '?' || p === '\u2026';
+}
+
+/** Whether token i is a word in `set`, by hash: no string is built. */
+export function is(d: Doc, i: number, set: WordSet): boolean {
+  return d.t.kind[i] === Tk.Word && set.hashes.has(d.t.hash[i] ?? 0);
 }

@@ -2,7 +2,8 @@
  * Cue finding: reporting verbs (with their auxiliaries, negation, adverbs and particles),
  * "according to", and a colon after a speaker. Cues inside quotations never fire.
  */
-import { inQuote, isWord, lowerAt, punctAt, type Doc } from './context';
+import { inQuote, is, isWord, lowerAt, punctAt, type Doc } from './context';
+import { hashSet } from './lexicon/hash';
 import {
   BE_FORMS, CUE_PREFIX, CUES, CueClass, CueFlag, DETERMINERS, NON_SPEECH_OBJECTS, PARTICLES, POSSESSIVES, type CueEntry,
 } from './lexicon/en';
@@ -19,6 +20,8 @@ export interface Cue {
   passive: boolean;
   ing: boolean;
 }
+
+const CUE_HASHES = hashSet([...CUES.keys(), 'according']);
 
 /** Subjects after which a bare verb form ("say", "think") is a verb, not a noun. */
 const BARE_VERB_LEFT = new Set('i we they you to not n\'t will would could can may might should must did do does also often still who'.split(' '));
@@ -46,7 +49,7 @@ function verbalUse(d: Doc, i: number, e: CueEntry, floor: number): boolean {
 export function findCues(d: Doc, from: number, to: number): Cue[] {
   const out: Cue[] = [];
   for (let i = from; i < to; i++) {
-    if (!isWord(d, i) || inQuote(d, i)) continue;
+    if (!CUE_HASHES.has(d.t.hash[i] ?? 0) || !isWord(d, i) || inQuote(d, i)) continue;
     const w = lowerAt(d, i);
     if (w === 'according' && lowerAt(d, i + 1) === 'to' && i + 1 < to) {
       out.push({ head: i, start: i, end: i + 2, cls: CueClass.Prep, flags: 0, lemma: 'according to', passive: false, ing: false });
@@ -60,9 +63,9 @@ export function findCues(d: Doc, from: number, to: number): Cue[] {
     if (!verbalUse(d, i, e, from)) continue;
     let start = i;
     let passive = false;
-    while (start - 1 >= from && isWord(d, start - 1) && !inQuote(d, start - 1) && CUE_PREFIX.has(lowerAt(d, start - 1)) && i - start < 4) {
+    while (start - 1 >= from && isWord(d, start - 1) && !inQuote(d, start - 1) && is(d, start - 1, CUE_PREFIX) && i - start < 4) {
       start--;
-      if (BE_FORMS.has(lowerAt(d, start)) && e.past) passive = true;
+      if (is(d, start, BE_FORMS) && e.past) passive = true;
     }
     if (lowerAt(d, start) === 'to') start++;
     if (passive && !(e.flags & CueFlag.Passive)) continue;

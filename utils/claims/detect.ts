@@ -3,7 +3,7 @@
  * per cue → quote continuations → speakers, kinds, ids. Each stage is linear in the text.
  */
 import { isFurniture } from './boilerplate';
-import { isClosingQuote, isOpeningQuote, isTerminalPunct, isWord, lowerAt, punctAt, type Doc } from './context';
+import { is, isClosingQuote, isOpeningQuote, isTerminalPunct, isWord, lowerAt, punctAt, type Doc } from './context';
 import { hasWord, isSeparator, kindOf, leftContent, quoteAt, rightContent, splitParagraphs, trim } from './content';
 import { findColonCue, findCues, type Cue } from './cues';
 import { createIdMaker } from './ids';
@@ -45,7 +45,7 @@ function skipAfterCue(d: Doc, cue: Cue, end: number): number {
     else if (DETERMINERS.has(w) || GROUP_NOUNS.has(w) || w === 'reporters' || w === 'journalists') {
       const s = k;
       k++;
-      while (k < end && k - s < 4 && isWord(d, k) && !SOURCE_STOP.has(lowerAt(d, k)) && !DETERMINERS.has(lowerAt(d, k)) && !CLAUSE_OPENERS.has(lowerAt(d, k))) k++;
+      while (k < end && k - s < 4 && isWord(d, k) && !is(d, k, SOURCE_STOP) && !is(d, k, DETERMINERS) && !is(d, k, CLAUSE_OPENERS)) k++;
     }
   }
   for (let round = 0; round < 3 && k < end; round++) {
@@ -53,7 +53,7 @@ function skipAfterCue(d: Doc, cue: Cue, end: number): number {
     if (!isWord(d, k)) break;
     if (TIME_WORDS.has(w) && w !== 'that' && w !== 'this' && w !== 'may') {
       const s = k;
-      while (k < end && k - s < 3 && TIME_WORDS.has(lowerAt(d, k))) k++;
+      while (k < end && k - s < 3 && is(d, k, TIME_WORDS)) k++;
       continue;
     }
     if (CUE_PP.has(w) && !(w === 'to' && (cue.passive || cue.flags & CueFlag.Infinitive))) {
@@ -143,7 +143,7 @@ function verbCue(d: Doc, cue: Cue, ss: number, se: number, prev: Draft | null): 
     const rs = rightSource(d, cue.end, se);
     if (rs) {
       let k = rs.end;
-      while (k < se && TIME_WORDS.has(lowerAt(d, k))) k++;
+      while (k < se && is(d, k, TIME_WORDS)) k++;
       if (atClauseEnd(d, k, se) || punctAt(d, k) === ',') { src = rs; after = k; }
     }
   }

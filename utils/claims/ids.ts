@@ -14,10 +14,12 @@ function fnv1a(s: string, seed: number): number {
 
 export function createIdMaker(): (key: string) => string {
   const seen = new Map<string, number>();
+  const hex = (h: number): string => h.toString(16).padStart(8, '0');
   return (key: string): string => {
-    const n = seen.get(key) ?? 0;
-    seen.set(key, n + 1);
-    const k = `${key}\u0000${n}`;
-    return 'c' + fnv1a(k, 0x811c9dc5).toString(16).padStart(8, '0') + fnv1a(k, 0x050c5d1f).toString(16).padStart(8, '0');
+    const base = hex(fnv1a(key, 0x811c9dc5)) + hex(fnv1a(key, 0x050c5d1f));
+    const n = seen.get(base) ?? 0;
+    seen.set(base, n + 1);
+    // The occurrence number keeps repeated identical claims apart without hashing offsets.
+    return n === 0 ? 'c' + base : 'c' + hex(fnv1a(`${base}#${n}`, 0x811c9dc5)) + hex(fnv1a(`${base}#${n}`, 0x050c5d1f));
   };
 }

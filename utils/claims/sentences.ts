@@ -26,8 +26,8 @@ const STARTERS: ReadonlySet<string> = new Set('the a an he she it they we i but 
 
 function isTerminal(t: Tokens, i: number): boolean {
   if (t.kind[i] !== Tk.Punct) return false;
-  const ch = t.lower[i];
-  return ch === '.' || ch === '!' || ch === '?' || ch === '\u2026';
+  const ch = t.hash[i];
+  return ch === 46 || ch === 33 || ch === 63 || ch === 0x2026;
 }
 
 function isCloser(t: Tokens, i: number): boolean {
@@ -36,8 +36,8 @@ function isCloser(t: Tokens, i: number): boolean {
     return c !== 0x201c && c !== 0x201e && c !== 0xab && c !== 96;
   }
   if (t.kind[i] !== Tk.Punct) return false;
-  const ch = t.lower[i];
-  return ch === ')' || ch === ']' || ch === '\u2019' || ch === "'";
+  const ch = t.hash[i];
+  return ch === 41 || ch === 93 || ch === 0x2019 || ch === 39;
 }
 
 function startsSentence(t: Tokens, j: number): boolean {
@@ -49,8 +49,8 @@ function startsSentence(t: Tokens, j: number): boolean {
     const c = t.text.charCodeAt(t.start[j] ?? 0);
     return c >= 48 && c <= 57;
   }
-  const ch = t.lower[j];
-  return ch === '(' || ch === '\u2018' || ch === '-' || ch === '\u2014';
+  const ch = t.hash[j];
+  return ch === 40 || ch === 0x2018 || ch === 45 || ch === 0x2014;
 }
 
 export function segment(t: Tokens): Segments {
@@ -82,12 +82,12 @@ export function segment(t: Tokens): Segments {
       let j = i + 1;
       while (j < t.length && (isCloser(t, j) || isTerminal(t, j))) j++;
       if (startsSentence(t, j)) end = j;
-    } else if (t.kind[i] === Tk.Word && t.lower[i]?.endsWith('.') && i + 1 < t.length) {
+    } else if (t.kind[i] === Tk.Word && i + 1 < t.length && t.text.charCodeAt((t.end[i] ?? 1) - 1) === 46) {
       // "U.S." or "Inc." can end a sentence, a title ("Mr.") or an initial ("W.") cannot.
-      const w = t.lower[i] ?? '';
+      const w = t.low(i);
       const bare = w.slice(0, -1);
       const next = i + 1;
-      if (!TITLE_ABBREVIATIONS.has(bare) && bare.length > 1 && t.kind[next] === Tk.Word && STARTERS.has(t.lower[next] ?? '') && t.cap[next]) end = next;
+      if (!TITLE_ABBREVIATIONS.has(bare) && bare.length > 1 && t.kind[next] === Tk.Word && STARTERS.has(t.low(next)) && t.cap[next]) end = next;
       else if (t.kind[next] === Tk.Break) end = next;
     }
     if (end > 0) { close(end); i = end - 1; }

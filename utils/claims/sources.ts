@@ -3,7 +3,7 @@
  * said", "Ayad Allawi, Iraq's vice president, said", "he said", "who said") or the inverted
  * subject on its right ("said Allawi"). Every scan is bounded by a small window.
  */
-import { isClosingQuote, isWord, lowerAt, punctAt, type Doc } from './context';
+import { is, isClosingQuote, isWord, lowerAt, punctAt, type Doc } from './context';
 import { CUES, DETERMINERS, GROUP_NOUNS, SOURCE_STOP, SUBJECT_PRONOUNS, TIME_WORDS } from './lexicon/en';
 
 const MAX_NP = 9;
@@ -34,7 +34,7 @@ function npLeft(d: Doc, last: number, floor: number): number {
 function skipTimeLeft(d: Doc, j: number, floor: number): number {
   let k = j;
   let moved = false;
-  while (k >= floor && j - k < 4 && isWord(d, k) && TIME_WORDS.has(lowerAt(d, k))) { k--; moved = true; }
+  while (k >= floor && j - k < 4 && isWord(d, k) && is(d, k, TIME_WORDS)) { k--; moved = true; }
   if (moved && k >= floor && (lowerAt(d, k) === 'on' || lowerAt(d, k) === 'in')) k--;
   return moved ? k : j;
 }
@@ -45,16 +45,16 @@ function plausibleSource(d: Doc, s: number, e: number): boolean {
     if (SUBJECT_PRONOUNS.has(w)) return true;
     if (TIME_WORDS.has(w) || DETERMINERS.has(w)) return false;
   }
-  for (let k = s; k < e; k++) if (d.t.cap[k] || GROUP_NOUNS.has(lowerAt(d, k))) return true;
+  for (let k = s; k < e; k++) if (d.t.cap[k] || is(d, k, GROUP_NOUNS)) return true;
   // Lower-case nominal sources ("the report", "a senior official") need a determiner.
-  return DETERMINERS.has(lowerAt(d, s)) || e - s <= 3;
+  return is(d, s, DETERMINERS) || e - s <= 3;
 }
 
 /**
  * The subject left of the cue starting at token `cue`, within the sentence starting at `floor`.
  */
 export function leftSource(d: Doc, cue: number, floor: number): TokenRange | null {
-  let j = skipTimeLeft(d, cue - 1, floor);
+  const j = skipTimeLeft(d, cue - 1, floor);
   if (j < floor) return null;
   const p = punctAt(d, j);
   if (p === ',' && j > floor) {

@@ -3,7 +3,7 @@
  * "Allawi" finds "Ayad Allawi" (and his role from "Iraqi Vice President Ayad Allawi"), "he"/"she"
  * the last person, "they"/"it" the last organisation or group, "who" the last entity.
  */
-import { isWord, lowerAt, punctAt, type Doc } from './context';
+import { is, isWord, lowerAt, punctAt, type Doc } from './context';
 import { DETERMINERS, GROUP_NOUNS, ORG_WORDS, TITLES } from './lexicon/en';
 import type { TokenRange } from './sources';
 import type { Speaker, SpeakerType } from './types';
@@ -50,7 +50,7 @@ export function createSpeakerTracker(d: Doc): SpeakerTracker {
     const key = name.toLowerCase();
     const surname = stripPossessive(lowerAt(d, e - 1));
     let hasOrgWord = false;
-    for (let k = s; k < e; k++) if (ORG_WORDS.has(lowerAt(d, k))) hasOrgWord = true;
+    for (let k = s; k < e; k++) if (is(d, k, ORG_WORDS)) hasOrgWord = true;
     const existing = byName.get(key) ?? (e - s === 1 ? bySurname.get(surname) : undefined);
     if (existing) {
       if (roleText && !existing.role) existing.role = roleText;
@@ -77,10 +77,10 @@ export function createSpeakerTracker(d: Doc): SpeakerTracker {
     }
     // The name is the trailing run of capitalised non-title words; what precedes is the role.
     let nameStart = headEnd;
-    while (nameStart - 1 >= start && isWord(d, nameStart - 1) && d.t.cap[nameStart - 1] && !TITLES.has(lowerAt(d, nameStart - 1))) nameStart--;
-    if (nameStart < headEnd && !(headEnd - nameStart === 1 && DETERMINERS.has(lowerAt(d, nameStart)))) {
+    while (nameStart - 1 >= start && isWord(d, nameStart - 1) && d.t.cap[nameStart - 1] && !is(d, nameStart - 1, TITLES)) nameStart--;
+    if (nameStart < headEnd && !(headEnd - nameStart === 1 && is(d, nameStart, DETERMINERS))) {
       let roleStart = start;
-      if (DETERMINERS.has(lowerAt(d, roleStart))) roleStart++;
+      if (is(d, roleStart, DETERMINERS)) roleStart++;
       const roleText = nameStart > roleStart ? joinText(d, roleStart, nameStart) : apposition || undefined;
       return toSpeaker(remember(named(nameStart, headEnd, roleText)));
     }

@@ -15,14 +15,27 @@ export const enum Tk {
 
 export interface Tokens {
   readonly text: string;
-  readonly kind: number[];
-  readonly start: number[];
-  readonly end: number[];
-  /** Lower-cased word text ('' for non-words), for lexicon lookups. */
-  readonly lower: string[];
+  readonly kind: Uint8Array;
+  readonly start: Int32Array;
+  readonly end: Int32Array;
   /** 1 when the word starts with an upper-case letter. */
-  readonly cap: number[];
+  readonly cap: Uint8Array;
+  /** Hash of the lower-cased word (see hashWord), so lexicon checks need no string per token. */
+  readonly hash: Int32Array;
   readonly length: number;
+  /** Lower-cased text of token i (words), or its character (punctuation); '' otherwise. */
+  low(i: number): string;
+}
+
+/** FNV-1a over ASCII-lower-cased UTF-16 code units. */
+export function hashWord(w: string): number {
+  let h = 0x811c9dc5 | 0;
+  for (let i = 0; i < w.length; i++) {
+    let c = w.charCodeAt(i);
+    if (c >= 65 && c <= 90) c += 32;
+    h = Math.imul(h ^ c, 0x01000193);
+  }
+  return h;
 }
 
 /** Title abbreviations whose period belongs to the word and never ends a sentence. */
@@ -60,10 +73,20 @@ function isUpper(c: number): boolean {
 }
 
 export function tokenize(text: string): Tokens {
-  const kind: number[] = [], start: number[] = [], end: number[] = [], lower: string[] = [], cap: number[] = [];
   const n = text.length;
-  const push = (k: number, s: number, e: number, lw: string, up: number): void => {
-    kind.push(k); start.push(s); end.push(e); lower.push(lw); cap.push(up);
+  let cap0 = (n >> 2) + 16;
+  let kind = new Uint8Array(cap0), start = new Int32Array(cap0), end = new Int32Array(cap0);
+  let upper = new Uint8Array(cap0), hash = new Int32Array(cap0);
+  let len = 0;
+  const push = (k: number, s: number, e: number, h: number, up: number): void => {
+    if (len === cap0) {
+      cap0 *= 2;
+      const grow = <T extends Uint8Array | Int32Array>(a: T, b: T): T => { b.set(a); return b; };
+      kind = grow(kind, new Uint8Array(cap0)); start = grow(start, new Int32Array(cap0)); end = grow(end, new Int32Array(cap0));
+      upper = grow(upper, new Uint8Array(cap0)); hash = grow(hash, new Int32Array(cap0));
+    }
+    kind[len] = k; start[len] = s; end[len] = e; hash[len] = h; upper[len] = up;
+    len++;
   };
   let i = 0;
   while (i < n) {
@@ -77,37 +100,43 @@ export function tokenize(text: string): Tokens {
         else if (d !== 13 && !isSpace(d)) break;
         i++;
       }
-      push(Tk.Break, s, i, lines > 1 ? '\n\n' : '\n', 0);
+      push(Tk.Break, s, i, lines > 1 ? 2 : 1, 0);
       continue;
     }
     if (isSpace(c)) { i++; continue; }
     if (isWordChar(c)) {
       const s = i;
-      i++;
-      while (i < n) {
+      let h = 0x811c9dc5 | 0;
+      for (;;) {
         const d = text.charCodeAt(i);
-        if (isWordChar(d)) { i++; continue; }
-        if (isJoiner(d) && i + 1 < n && isWordChar(text.charCodeAt(i + 1))) { i += 2; continue; }
+        h = Math.imul(h ^ (d >= 65 && d <= 90 ? d + 32 : d), 0x01000193);
+        i++;
+        if (i >= n) break;
+        const x = text.charCodeAt(i);
+        if (isWordChar(x)) continue;
+        if (isJoiner(x) && i + 1 < n && isWordChar(text.charCodeAt(i + 1))) continue;
         break;
       }
       // Keep the period of an abbreviation or an initial so "Mr. Smith" and "U.S." stay one word.
-      if (i < n && text.charCodeAt(i) === 46) {
+      if (i < n && text.charCodeAt(i) === 46 && i - s <= 6) {
         const w = text.slice(s, i).toLowerCase();
         const initial = i - s === 1 && isUpper(c);
-        if (initial || TITLE_ABBREVIATIONS.has(w) || OTHER_ABBREVIATIONS.has(w) || (w.indexOf('.') > 0 && i - s <= 6)) i++;
+        if (initial || TITLE_ABBREVIATIONS.has(w) || OTHER_ABBREVIATIONS.has(w) || w.indexOf('.') > 0) {
+          h = Math.imul(h ^ 46, 0x01000193);
+          i++;
+        }
       }
-      const w = text.slice(s, i);
-      push(Tk.Word, s, i, w.toLowerCase(), isUpper(c) ? 1 : 0);
+      push(Tk.Word, s, i, h, isUpper(c) ? 1 : 0);
       continue;
     }
     if (c === 34 || c === 0x201c || c === 0x201d || c === 0x201e || c === 0x201f || c === 0xab || c === 0xbb) {
-      push(Tk.Quote, i, i + 1, '', 0);
+      push(Tk.Quote, i, i + 1, c, 0);
       i++;
       continue;
     }
     // Two-apostrophe quotes ('' and ``) used by some wire and newspaper texts.
     if ((c === 39 || c === 96) && i + 1 < n && text.charCodeAt(i + 1) === c) {
-      push(Tk.Quote, i, i + 2, '', 0);
+      push(Tk.Quote, i, i + 2, c, 0);
       i += 2;
       continue;
     }
@@ -115,7 +144,18 @@ export function tokenize(text: string): Tokens {
     const s = i;
     i++;
     while (i < n && text.charCodeAt(i) === c && c !== 39 && c !== 0x2019) i++;
-    push(Tk.Punct, s, i, text[s] ?? '', 0);
+    push(Tk.Punct, s, i, c, 0);
   }
-  return { text, kind, start, end, lower, cap, length: kind.length };
+  // Filled on demand: only words near cues are ever lower-cased.
+  const cache: (string | null)[] = new Array<string | null>(len).fill(null);
+  const low = (k: number): string => {
+    if (k < 0 || k >= len) return '';
+    const kk = kind[k];
+    if (kk === Tk.Punct) return text[start[k] ?? 0] ?? '';
+    if (kk !== Tk.Word) return '';
+    let w = cache[k];
+    if (w == null) { w = text.slice(start[k], end[k]).toLowerCase(); cache[k] = w; }
+    return w;
+  };
+  return { text, kind, start, end, cap: upper, hash, length: len, low };
 }

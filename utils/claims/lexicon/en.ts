@@ -1,3 +1,5 @@
+import { WordSet } from './hash';
+
 /**
  * English lexicon for the claim detector: cue lemmas by class, with a small inflection generator
  * so each verb is written once. Word lists here are the product's own, written by hand.
@@ -136,7 +138,7 @@ function buildCues(): Map<string, CueEntry> {
 /** Every inflected cue form, lower-case. */
 export const CUES: ReadonlyMap<string, CueEntry> = buildCues();
 
-const words = (s: string): ReadonlySet<string> => new Set(s.trim().split(/\s+/));
+const words = (s: string): WordSet => new WordSet(s.trim().split(/\s+/));
 
 /** Auxiliaries, negation and adverbs that join a cue on its left: "has also said", "did not say". */
 export const CUE_PREFIX = words(`has have had is are was were be been being will would could can may might should must shall do does did
