@@ -46,7 +46,9 @@ export function App({ services, onPainted }: Props) {
         const data = await services.getClaims(tab.id);
         if (!cancelled) setLoad({ state: 'ready', tabId: tab.id, data });
       } catch {
-        if (!cancelled) setLoad({ state: 'unreachable', tabId: tab.id });
+        // The browser hides the URL of pages the extension may not touch; if nothing answers there
+        // either, it is one of those, not a page that needs a reload.
+        if (!cancelled) setLoad(tab.url ? { state: 'unreachable', tabId: tab.id } : { state: 'restricted', reason: 'browser-page' });
       }
     })();
     return () => {
