@@ -102,9 +102,24 @@ async function launchChromium(): Promise<ExtensionBrowser> {
     const id = await browser.installExtension(EXTENSION_DIRS.chromium);
     const base = `chrome-extension://${id}/`;
     const extensionErrors = () => workerErrors.filter((error) => error.url.startsWith(base)).map((error) => error.text);
-    return makeExtensionBrowser('chromium', browser, base, extensionErrors, async () => {
+    const ext = makeExtensionBrowser('chromium', browser, base, extensionErrors, async () => {
       await rm(userDataDir, { recursive: true, force: true });
     });
+    // A service worker that throws while loading is never registered and its target is gone before
+    // its exception can be read, so a missing registration is reported as the error.
+    const registered = await (await ext.controlPage()).evaluate(async (waitMs: number) => {
+      const deadline = Date.now() + waitMs;
+      while (Date.now() < deadline) {
+        const registration = await navigator.serviceWorker.getRegistration();
+        if (registration?.active) return true;
+        await new Promise((resolve) => setTimeout(resolve, 50));
+      }
+      return false;
+    }, 10_000);
+    if (!registered) {
+      workerErrors.push({ url: base, text: `${base}: the background service worker is not registered (did it throw while loading?)` });
+    }
+    return ext;
   } catch (error) {
     await browser.close();
     await rm(userDataDir, { recursive: true, force: true });
@@ -155,11 +170,11 @@ function makeExtensionBrowser(
   extensionBaseUrl: string,
   browserExtensionErrors: () => string[],
   cleanUp: () => Promise<void>,
-): ExtensionBrowser {
+): ExtensionBrowser & { controlPage(): Promise<Page> } {
   const pageErrors = new WeakMap<Page, string[]>();
   const extensionPageErrors: string[] = [];
   const tabIds = new WeakMap<Page, number>();
-  let controlPage: Page | undefined;
+  let control: Page | undefined;
 
   async function newTrackedPage(): Promise<Page> {
     const page = await browser.newPage();
@@ -200,8 +215,8 @@ function makeExtensionBrowser(
   // manifest.json is the one inert document in the extension's origin: it runs no project code
   // but still gets the extension API, which is all tabIdOf needs.
   async function extensionControlPage(): Promise<Page> {
-    controlPage ??= await openExtensionPage('manifest.json');
-    return controlPage;
+    control ??= await openExtensionPage('manifest.json');
+    return control;
   }
 
   // Without the "tabs" permission the tabs API hides URLs and titles (Chromium), so a tab can't be matched
@@ -210,9 +225,8 @@ function makeExtensionBrowser(
   async function tabIdOf(page: Page): Promise<number> {
     const cached = tabIds.get(page);
     if (cached !== undefined) return cached;
-    const control = await extensionControlPage();
     await page.bringToFront();
-    const ids = await control.evaluate(async () => {
+    const ids = await (await extensionControlPage()).evaluate(async () => {
       const host = globalThis as unknown as { browser?: TabsHost; chrome?: TabsHost };
       const api = host.browser ?? host.chrome;
       if (!api) throw new Error('No extension API in the control page');
@@ -242,6 +256,7 @@ function makeExtensionBrowser(
       return openExtensionPage(`popup.html?tab=${await tabIdOf(page)}`);
     },
     tabIdOf,
+    controlPage: extensionControlPage,
     errors: (page) => [...(pageErrors.get(page) ?? [])],
     extensionErrors: () => [...extensionPageErrors, ...browserExtensionErrors()],
     async close() {
@@ -270,7 +285,11 @@ function collectChromiumWorkerErrors(browser: Browser): WorkerError[] {
     worker.on('console', (message) => {
       if (message.type() === 'error') errors.push({ url, text: `${url}: console.error: ${message.text()}` });
     });
-    worker.on('error', (error) => errors.push({ url, text: `${url}: uncaught: ${error.message}` }));
+    // Target.worker() drops the worker's exceptions; its CDP session still has them.
+    worker.client.on('Runtime.exceptionThrown', (event) => {
+      const details = event.exceptionDetails;
+      errors.push({ url, text: `${url}: uncaught: ${details.exception?.description ?? details.text}` });
+    });
   };
   browser.on('targetcreated', (target: Target) => void watch(target).catch(() => {}));
   for (const target of browser.targets()) void watch(target).catch(() => {});
