@@ -2,7 +2,7 @@
  * Cue finding: reporting verbs (with their auxiliaries, negation, adverbs and particles),
  * "according to", and a colon after a speaker. Cues inside quotations never fire.
  */
-import { inQuote, is, isWord, lowerAt, punctAt, type Doc } from './context';
+import { inQuote, is, isWord, lowerAt, type Doc } from './context';
 import { hashSet } from './lexicon/hash';
 import {
   BE_FORMS, CUE_PREFIX, CUES, CueClass, CueFlag, DETERMINERS, NON_SPEECH_OBJECTS, PARTICLES, POSSESSIVES, type CueEntry,
@@ -76,16 +76,4 @@ export function findCues(d: Doc, from: number, to: number): Cue[] {
     out.push({ head: i, start, end, cls: e.cls, flags: e.flags, lemma: e.lemma, passive, ing: e.ing });
   }
   return out;
-}
-
-/** "Smith: “…”" — a short capitalised speaker, a colon, then a quotation. */
-export function findColonCue(d: Doc, from: number, to: number): Cue | null {
-  for (let i = from + 1; i < to && i - from <= 6; i++) {
-    if (!isWord(d, i - 1)) return null;
-    if (punctAt(d, i) === ':') {
-      if (!d.t.cap[from] || i + 1 >= to || d.q.of[i + 1] === undefined || (d.q.of[i + 1] ?? -1) < 0) return null;
-      return { head: i, start: i, end: i + 1, cls: CueClass.Colon, flags: 0, lemma: ':', passive: false, ing: false };
-    }
-  }
-  return null;
 }

@@ -5,7 +5,7 @@
 import { isFurniture } from './boilerplate';
 import { is, isClosingQuote, isOpeningQuote, isTerminalPunct, isWord, lowerAt, punctAt, type Doc } from './context';
 import { hasWord, isSeparator, kindOf, leftContent, quoteAt, rightContent, splitParagraphs, trim } from './content';
-import { findColonCue, findCues, type Cue } from './cues';
+import { findCues, type Cue } from './cues';
 import { createIdMaker } from './ids';
 import { looksEnglish } from './language';
 import {
@@ -14,6 +14,7 @@ import {
 } from './lexicon/en';
 import { pairQuotes } from './quotes';
 import { segment } from './sentences';
+import { paragraphLayout } from './layouts';
 import { leftSource, rightSource, type TokenRange } from './sources';
 import { createSpeakerTracker } from './speakers';
 import { tokenize } from './tokens';
@@ -150,7 +151,8 @@ function verbCue(d: Doc, cue: Cue, ss: number, se: number, prev: Draft | null): 
   const weak = cue.cls === CueClass.Think || cue.cls === CueClass.Evidence;
   const inherit = cue.ing && !src ? prev : null;
   const confidence = BASE_CONFIDENCE[cue.cls] * (src || inherit ? 1 : 0.8);
-  const leftMode = boundary && (atClauseEnd(d, after, se) || (punctAt(d, after) === ',' && (isOpeningQuote(d, after + 1) || after + 1 >= se)));
+  const sepAfter = punctAt(d, after);
+  const leftMode = boundary && (atClauseEnd(d, after, se) || sepAfter === ',' || sepAfter === ';' || sepAfter === '\u2014');
   if (leftMode && !cue.ing) {
     if ((weak || cue.cls === CueClass.Stance) && !src) return null;
     const left = leftContent(d, beforeIdx + 1, ss);
@@ -197,14 +199,6 @@ function cutBefore(d: Doc, draft: Draft, k: number): void {
 function sentenceDrafts(d: Doc, ss: number, se: number): Draft[] {
   const drafts: Draft[] = [];
   const cues = findCues(d, ss, se);
-  if (cues.length === 0) {
-    const colon = findColonCue(d, ss, se);
-    if (colon) {
-      const q = quoteAt(d, colon.end);
-      if (q) drafts.push({ cue: colon, src: { start: ss, end: colon.start }, frags: [q], inherit: null, confidence: BASE_CONFIDENCE[CueClass.Colon] });
-    }
-    return drafts;
-  }
   let covered = -1; // end of the last claim's cue/source/content-left region
   for (const cue of cues) {
     if (cue.start < covered) continue;
@@ -254,6 +248,12 @@ export function detectInText(text: string, options: DetectOptions = {}): Claim[]
     const ps = seg.paraStart[p] ?? 0, pe = seg.paraEnd[p] ?? 0;
     const furniture = isFurniture(d, ps, pe);
     const paraFirstSent = sent;
+    const layout = furniture || pe <= consumedTo ? null : paragraphLayout(d, ps, pe);
+    if (layout) {
+      drafts.push({ cue: layout.cue, src: layout.src, frags: [layout.content], inherit: null, confidence: BASE_CONFIDENCE[CueClass.Colon] });
+      consumedTo = pe;
+      lastQuoted = null;
+    }
     while (sent < nSent && (seg.sentPara[sent] ?? -1) === p) {
       const ss = seg.sentStart[sent] ?? 0, se = seg.sentEnd[sent] ?? 0;
       sent++;

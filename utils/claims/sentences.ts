@@ -33,7 +33,11 @@ function isTerminal(t: Tokens, i: number): boolean {
 function isCloser(t: Tokens, i: number): boolean {
   if (t.kind[i] === Tk.Quote) {
     const c = t.text.charCodeAt(t.start[i] ?? 0);
-    return c !== 0x201c && c !== 0x201e && c !== 0xab && c !== 96;
+    if (c === 0x201c || c === 0x201e || c === 0xab || c === 96) return false;
+    if (c === 0x201d || c === 0xbb) return true;
+    // A straight mark closes when it is not glued to the following word.
+    const after = t.text.charCodeAt(t.end[i] ?? 0);
+    return Number.isNaN(after) || after <= 32 || after === 0xa0;
   }
   if (t.kind[i] !== Tk.Punct) return false;
   const ch = t.hash[i];

@@ -7,7 +7,7 @@ import { is, isClosingQuote, isWord, lowerAt, punctAt, type Doc } from './contex
 import { CUES, DETERMINERS, GROUP_NOUNS, SOURCE_STOP, SUBJECT_PRONOUNS, TIME_WORDS } from './lexicon/en';
 
 const MAX_NP = 9;
-const MAX_APPOSITION = 14;
+const MAX_APPOSITION = 25;
 
 export interface TokenRange {
   start: number;
@@ -18,7 +18,16 @@ export interface TokenRange {
 function npLeft(d: Doc, last: number, floor: number): number {
   let k = last;
   let start = -1;
-  while (k >= floor && last - k < MAX_NP && isWord(d, k)) {
+  while (k >= floor && last - k < MAX_NP) {
+    if (punctAt(d, k) === ')') {
+      // A parenthetical inside the name: "Rep. Gwen Moore (D-Wis.)".
+      let m = k - 1;
+      while (m >= floor && k - m < 6 && punctAt(d, m) !== '(') m--;
+      if (m < floor || punctAt(d, m) !== '(') break;
+      k = m - 1;
+      continue;
+    }
+    if (!isWord(d, k)) break;
     const w = lowerAt(d, k);
     if (SOURCE_STOP.has(w)) break;
     // A verb of saying inside a would-be subject means we are in another clause.
@@ -72,7 +81,7 @@ export function leftSource(d: Doc, cue: number, floor: number): TokenRange | nul
     }
     return null;
   }
-  if (!isWord(d, j)) return null;
+  if (!isWord(d, j) && punctAt(d, j) !== ')') return null;
   const w = lowerAt(d, j);
   if (SUBJECT_PRONOUNS.has(w)) return { start: j, end: j + 1 };
   const s = npLeft(d, j, floor);
@@ -87,7 +96,7 @@ export function rightSource(d: Doc, from: number, limit: number): TokenRange | n
   while (k < limit && k - from < MAX_NP && isWord(d, k)) {
     const w = lowerAt(d, k);
     if (k > from && (SOURCE_STOP.has(w) || TIME_WORDS.has(w))) break;
-    if (k === from && SOURCE_STOP.has(w) && !SUBJECT_PRONOUNS.has(w)) return null;
+    if (k === from && !d.t.cap[k] && !DETERMINERS.has(w) && !GROUP_NOUNS.has(w) && !SUBJECT_PRONOUNS.has(w)) return null;
     if (d.t.cap[k]) hasCap = true;
     k++;
   }

@@ -179,7 +179,7 @@ export const TIME_WORDS = words(`monday tuesday wednesday thursday friday saturd
  november december jan. feb. mar. apr. aug. sep. sept. oct. nov. dec.`);
 
 /** Prepositions that start a phrase between a cue and its content ("said in a statement that"). */
-export const CUE_PP = words('in on at during after before from to via through while under with over amid following');
+export const CUE_PP = words('in on at during after before from to via through while under with over amid following of');
 
 /** Titles and roles: the part of a source before the name ("Iraqi Vice President Ayad Allawi"). */
 export const TITLES = words(`president vice prime minister secretary senator sen. rep. representative gov. governor mayor gen. general

@@ -1,0 +1,62 @@
+/**
+ * Whole-paragraph attribution layouts that have no reporting verb: transcript and headline
+ * speaker lines ("WALLACE: Let's start…", "Pence: Flowers won't be at debate") and quotes
+ * signed with a dash ("“…” ― Jane Doe").
+ */
+import { isClosingQuote, isOpeningQuote, isWord, lowerAt, punctAt, type Doc } from './context';
+import { trim } from './content';
+import { CueClass } from './lexicon/en';
+import { WordSet } from './lexicon/hash';
+import type { Cue } from './cues';
+import type { TokenRange } from './sources';
+
+export interface LayoutClaim {
+  cue: Cue;
+  src: TokenRange;
+  content: TokenRange;
+}
+
+const MAX_SPEAKER_TOKENS = 4;
+const MAX_SIGNATURE_TOKENS = 6;
+
+/** Labels that look like a speaker before a colon but introduce page furniture. */
+const NOT_SPEAKERS = new WordSet(`update note editor editor's watch video photo photos related read correction warning breaking
+ exclusive source sources credit tags file listen transcript advertisement opinion analysis commentary live updated posted
+ published q a`.trim().split(/\s+/));
+
+function punctCue(at: number): Cue {
+  return { head: at, start: at, end: at + 1, cls: CueClass.Colon, flags: 0, lemma: ':', passive: false, ing: false };
+}
+
+function isDash(p: string): boolean {
+  return p === '\u2015' || p === '\u2014' || p === '\u2013' || p === '-';
+}
+
+/** "NAME: content" at the start of a paragraph (an opening quote may precede the name). */
+function speakerLine(d: Doc, ps: number, pe: number): LayoutClaim | null {
+  let s = ps;
+  if (isOpeningQuote(d, s)) s++;
+  let k = s;
+  while (k < pe && k - s < MAX_SPEAKER_TOKENS && isWord(d, k) && d.t.cap[k]) k++;
+  if (k === s || punctAt(d, k) !== ':' || NOT_SPEAKERS.has(lowerAt(d, s))) return null;
+  const content = trim(d, { start: k + 1, end: pe });
+  if (content.end - content.start < 2) return null;
+  return { cue: punctCue(k), src: { start: s, end: k }, content };
+}
+
+/** "“…” ― Name" closing a paragraph. */
+function signedQuote(d: Doc, ps: number, pe: number): LayoutClaim | null {
+  let e = pe;
+  while (e > ps && punctAt(d, e - 1) === '.') e--;
+  let k = e;
+  while (k > ps && e - k < MAX_SIGNATURE_TOKENS && isWord(d, k - 1) && d.t.cap[k - 1]) k--;
+  if (k === e || k - 2 < ps || !isDash(punctAt(d, k - 1)) || !isClosingQuote(d, k - 2)) return null;
+  const qi = d.q.of[k - 2] ?? -1;
+  const open = d.q.list[qi]?.open ?? k - 2;
+  if (open < ps) return null;
+  return { cue: punctCue(k - 1), src: { start: k, end: e }, content: { start: open, end: k - 1 } };
+}
+
+export function paragraphLayout(d: Doc, ps: number, pe: number): LayoutClaim | null {
+  return signedQuote(d, ps, pe) ?? speakerLine(d, ps, pe);
+}
