@@ -1,0 +1,121 @@
+/**
+ * Hosts the review card: a shadow root on an element appended to <html> (outside the article, so the
+ * article's DOM stays as the page made it), rendered with Preact, placed next to the claim, with
+ * keyboard handling (Escape closes, focus returns to where it was).
+ */
+import { render } from 'preact';
+import { ClaimCard, type ClaimCardProps } from '../../components/ClaimCard';
+import cardCss from '../../components/ClaimCard.css?inline';
+import { OWN_UI_ATTRIBUTE } from '../../utils/page/furniture';
+
+export interface CardState extends Omit<ClaimCardProps, 'onClose'> {
+  /** Viewport rect of the claim text the card belongs to. */
+  anchorRect: DOMRect;
+}
+
+const GAP = 8;
+
+export class CardHost {
+  private host: HTMLElement | null = null;
+  private shadow: ShadowRoot | null = null;
+  private returnFocus: Element | null = null;
+  private openId: string | null = null;
+
+  constructor(
+    private readonly doc: Document,
+    private readonly signal: AbortSignal,
+    private readonly onClosed: () => void,
+  ) {
+    signal.addEventListener('abort', () => this.destroy(), { once: true });
+  }
+
+  get claimId(): string | null {
+    return this.openId;
+  }
+
+  /** True when the event happened inside the card (page listeners see the host as its target). */
+  contains(event: Event): boolean {
+    return this.host !== null && event.composedPath().includes(this.host);
+  }
+
+  private ensureHost(): ShadowRoot {
+    if (this.shadow && this.host?.isConnected) return this.shadow;
+    const host = this.doc.createElement('claimtrail-card');
+    host.setAttribute(OWN_UI_ATTRIBUTE, 'card');
+    // Open, so tests and assistive tools can see inside; page CSS still cannot reach it.
+    const shadow = host.attachShadow({ mode: 'open' });
+    const style = this.doc.createElement('style');
+    style.textContent = cardCss;
+    const mount = this.doc.createElement('div');
+    shadow.append(style, mount);
+    shadow.addEventListener('keydown', (event) => {
+      if ((event as KeyboardEvent).key === 'Escape') {
+        event.stopPropagation();
+        this.close();
+      }
+    });
+    this.doc.documentElement.append(host);
+    this.host = host;
+    this.shadow = shadow;
+    return shadow;
+  }
+
+  /** Opens (or re-renders) the card. `dark` follows the page behind the claim. */
+  show(state: CardState, dark: boolean): void {
+    if (this.signal.aborted) return;
+    const opening = this.openId !== state.claim.claimId;
+    const shadow = this.ensureHost();
+    const host = this.host as HTMLElement;
+    if (dark) host.setAttribute('data-theme', 'dark');
+    else host.removeAttribute('data-theme');
+    if (this.openId === null) {
+      const active = this.doc.activeElement;
+      this.returnFocus = active && !host.contains(active) ? active : null;
+    }
+    this.openId = state.claim.claimId;
+    const mount = shadow.lastElementChild as HTMLElement;
+    const { anchorRect: _anchorRect, ...props } = state;
+    render(<ClaimCard {...props} onClose={() => this.close()} />, mount);
+    const card = shadow.querySelector<HTMLElement>('.ct-card');
+    if (!card) return;
+    if (opening) {
+      this.place(card, state.anchorRect);
+      card.focus({ preventScroll: true });
+    }
+  }
+
+  private place(card: HTMLElement, rect: DOMRect): void {
+    const view = this.doc.defaultView;
+    if (!view) return;
+    const width = card.offsetWidth;
+    const height = card.offsetHeight;
+    const below = rect.bottom + GAP + height <= view.innerHeight || rect.top - GAP - height < 0;
+    const top = (below ? rect.bottom + GAP : rect.top - GAP - height) + view.scrollY;
+    const maxLeft = view.innerWidth - width - GAP;
+    const left = Math.max(GAP, Math.min(rect.left, maxLeft)) + view.scrollX;
+    card.style.top = `${Math.round(top)}px`;
+    card.style.left = `${Math.round(left)}px`;
+  }
+
+  close(): void {
+    if (this.openId === null) return;
+    this.openId = null;
+    const mount = this.shadow?.lastElementChild;
+    // Unmounting flushes a note still waiting for its debounce.
+    if (mount) render(null, mount);
+    const target = this.returnFocus;
+    this.returnFocus = null;
+    if (target instanceof HTMLElement && target.isConnected && target !== this.doc.body) target.focus({ preventScroll: true });
+    else (this.shadow?.activeElement as HTMLElement | null)?.blur();
+    this.onClosed();
+  }
+
+  destroy(): void {
+    const mount = this.shadow?.lastElementChild;
+    if (mount) render(null, mount);
+    this.host?.remove();
+    this.host = null;
+    this.shadow = null;
+    this.openId = null;
+  }
+}

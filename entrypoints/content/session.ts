@@ -1,0 +1,608 @@
+/**
+ * One reading session on one page: find the article, detect claims, paint them, keep them in step
+ * with the page (mutations, SPA navigations), and review them in the card. Everything it starts is
+ * tied to `signal`: when the extension reloads or is disabled, the session removes its highlights
+ * and UI and stops observing.
+ */
+import { describe as describeSelectors } from '../../utils/anchoring';
+import type { Span } from '../../utils/claims/types';
+import type { ClaimRecord, ReviewStatus } from '../../utils/db/types';
+import type {
+  AnchorReport,
+  ClaimSnapshot,
+  EarlierVerdict,
+  PageClaim,
+  PageInfo,
+  PageKind,
+  PageRecordLike,
+  PageState,
+  ReviewUpdate,
+} from '../../utils/messaging/protocol';
+import { createPainter, type Painter, type PaintItem } from '../../utils/highlight/painter';
+import { claimAtPoint, rangeContainsPoint, type HitIndex } from '../../utils/highlight/hit-test';
+import { highlightCss, installStyleSheet, isDarkBehind } from '../../utils/highlight/styles';
+import { findArticleRoot, isArticlePage, readPageInfo } from '../../utils/page/article';
+import { joinBlocks, nodesForSpan, rangesForSpan, type ArticleText } from '../../utils/page/article-text';
+import { extractBlocks } from '../../utils/page/blocks';
+import { createArticleDetector, type Detect } from '../../utils/page/detect-article';
+import { OWN_UI_ATTRIBUTE } from '../../utils/page/furniture';
+import {
+  detectedViews,
+  manualDetectorId,
+  mergeStored,
+  paintStatusOf,
+  toPageClaim,
+  toReviewCount,
+  type ClaimView,
+} from '../../utils/page/page-claims';
+import { articleOffset } from '../../utils/page/selection';
+import { slicer } from '../../utils/page/schedule';
+import { CardHost } from './card-host';
+
+/** What the session needs from the background; the messaging implementation lives in link.ts. */
+export interface BackgroundLink {
+  openPage(page: PageInfo, claims: ClaimSnapshot[]): Promise<PageState>;
+  review(update: ReviewUpdate): Promise<ClaimRecord>;
+  dismiss(pageUrl: string, claim: ClaimSnapshot): Promise<ClaimRecord>;
+  reportAnchors(report: AnchorReport): Promise<void>;
+  badge(toReview: number): Promise<void>;
+}
+
+export interface SessionOptions {
+  doc: Document;
+  signal: AbortSignal;
+  link: BackgroundLink;
+  detect: Detect;
+  /** The page key the background will file this page under (used until 'page:open' answers). */
+  pageKey: (info: PageInfo) => string;
+}
+
+/** Mutations are batched: re-detection runs after a quiet spell, and at least this often under churn. */
+const QUIET_MS = 250;
+const MAX_WAIT_MS = 1000;
+/** After load or an SPA navigation, keep looking for an article that renders late, this long. */
+const LATE_ARTICLE_MS = 15_000;
+const FLASH_MS = 1600;
+
+export class ReadingSession {
+  kind: PageKind = 'not-article';
+  private enabled = true;
+  private hidden = false;
+  private generation = 0;
+  private root: Element | null = null;
+  private article: ArticleText | null = null;
+  private detected: ClaimView[] = [];
+  private detectedKey = '';
+  private views = new Map<string, ClaimView>();
+  private order: string[] = [];
+  private ranges = new Map<string, Range[]>();
+  private nodeIndex = new Map<Node, string[]>();
+  private stored: ClaimRecord[] = [];
+  private earlier: Record<string, EarlierVerdict> = {};
+  private orphans: ClaimRecord[] = [];
+  private pageUrl: string;
+  private info: PageInfo;
+  private errors = new Map<string, string>();
+  private dark = false;
+  private observer: MutationObserver | null = null;
+  private observerController: AbortController | null = null;
+  private readonly painter: Painter;
+  private styles: ReturnType<typeof installStyleSheet> | null = null;
+  private readonly card: CardHost;
+  private readonly detector;
+  private flashTimer: ReturnType<typeof setTimeout> | undefined;
+  private lastBadge = -1;
+
+  constructor(private readonly options: SessionOptions) {
+    const { doc, signal } = options;
+    this.painter = createPainter(doc);
+    this.detector = createArticleDetector(options.detect);
+    this.card = new CardHost(doc, signal, () => this.painter.focus(null));
+    this.info = readPageInfo(doc);
+    this.pageUrl = options.pageKey(this.info);
+    signal.addEventListener('abort', () => this.teardown(), { once: true });
+    doc.addEventListener('click', (event) => this.onClick(event), { capture: true, signal });
+    doc.addEventListener(
+      'keydown',
+      (event) => {
+        if (event.key === 'Escape' && this.card.claimId !== null && !this.card.contains(event)) this.card.close();
+      },
+      { signal },
+    );
+  }
+
+  private get signal(): AbortSignal {
+    return this.options.signal;
+  }
+
+  /** Starts (or restarts after a navigation or a settings change). */
+  async start(): Promise<void> {
+    const generation = ++this.generation;
+    this.stopObserving();
+    if (!this.enabled) {
+      this.kind = 'disabled';
+      return;
+    }
+    const { doc } = this.options;
+    if (!isArticlePage(doc)) {
+      this.kind = 'not-article';
+      this.watchForLateArticle(generation);
+      return;
+    }
+    const root = findArticleRoot(doc);
+    if (!root) return;
+    this.kind = 'article';
+    this.root = root;
+    this.info = readPageInfo(doc);
+    this.pageUrl = this.options.pageKey(this.info);
+    this.dark = isDarkBehind(root);
+    this.installStyles();
+    await this.refresh(generation);
+    if (generation !== this.generation || this.signal.aborted) return;
+    this.observe(root, generation);
+  }
+
+  /** Forgets the page (SPA navigation) and starts over on the new one. */
+  async restart(): Promise<void> {
+    this.clearPage();
+    await this.start();
+  }
+
+  /** Global or per-site switch. Off: no highlights, no observing, no card. */
+  async setEnabled(enabled: boolean): Promise<void> {
+    if (enabled === this.enabled) return;
+    this.enabled = enabled;
+    if (enabled) await this.start();
+    else {
+      this.generation += 1;
+      this.clearPage();
+      this.kind = 'disabled';
+    }
+  }
+
+  /** Keyboard command / popup: hide or show highlights on this page only. Returns whether they show. */
+  toggleHighlights(): boolean {
+    this.hidden = !this.hidden;
+    if (this.hidden) {
+      this.card.close();
+      this.painter.clear();
+    } else {
+      this.paint();
+    }
+    return !this.hidden;
+  }
+
+  private clearPage(): void {
+    this.stopObserving();
+    this.card.close();
+    this.painter.clear();
+    this.root = null;
+    this.article = null;
+    this.detected = [];
+    this.detectedKey = '';
+    this.views.clear();
+    this.order = [];
+    this.ranges.clear();
+    this.nodeIndex.clear();
+    this.stored = [];
+    this.earlier = {};
+    this.orphans = [];
+    this.errors.clear();
+    this.sendBadge();
+  }
+
+  private teardown(): void {
+    this.generation += 1;
+    clearTimeout(this.flashTimer);
+    this.stopObserving();
+    this.painter.clear();
+    this.styles?.remove();
+    this.styles = null;
+  }
+
+  private installStyles(): void {
+    const css = highlightCss(this.dark, this.painter.mode);
+    if (this.styles) this.styles.replace(css);
+    else this.styles = installStyleSheet(this.options.doc, css);
+  }
+
+  // ── detection ────────────────────────────────────────────────────────────────────────────────
+
+  private async refresh(generation: number): Promise<void> {
+    const root = this.root;
+    if (!root) return;
+    const pause = slicer();
+    // Wrapped <mark>s split the page's text nodes: restore them before reading the text again.
+    if (this.painter.mode === 'wrap') this.painter.clear();
+    const blocks = await extractBlocks(root, { pause });
+    if (generation !== this.generation || this.signal.aborted) return;
+    const article = joinBlocks(blocks);
+    const claims = await this.detector.detect(article, pause);
+    if (generation !== this.generation || this.signal.aborted) return;
+    this.article = article;
+    const headings: Span[] = [];
+    article.blocks.forEach((block, index) => {
+      const start = article.blockStarts[index] ?? 0;
+      if (block.heading) headings.push([start, start + block.text.length]);
+    });
+    this.detected = detectedViews({ text: article.text, claims, pageUrl: this.pageUrl, headings });
+    this.applyMerge();
+    const key = this.detected.map((view) => view.claimId).join(' ');
+    if (key !== this.detectedKey) {
+      this.detectedKey = key;
+      void this.openPage(generation);
+    }
+  }
+
+  /** Tells the background about the visit and what was detected; gets stored state back. */
+  private async openPage(generation: number): Promise<void> {
+    let state: PageState;
+    try {
+      state = await this.options.link.openPage(this.info, this.detected.map((view) => view.snapshot));
+    } catch (error) {
+      this.reportError(null, error);
+      return;
+    }
+    if (generation !== this.generation || this.signal.aborted || !this.article) return;
+    if (state.pageUrl !== this.pageUrl) {
+      // The background knows better (canonical URL): claim ids derive from it.
+      this.pageUrl = state.pageUrl;
+      this.detectedKey = '';
+      await this.refresh(generation);
+    }
+    this.stored = state.stored;
+    this.earlier = state.earlier;
+    const anchors = this.applyMerge();
+    if (anchors.length > 0) {
+      this.options.link.reportAnchors({ pageUrl: this.pageUrl, anchors }).catch((error) => this.reportError(null, error));
+    }
+  }
+
+  private applyMerge(): AnchorReport['anchors'] {
+    const article = this.article;
+    if (!article) return [];
+    const merged = mergeStored(article.text, this.detected, this.stored, this.earlier);
+    this.views = new Map(merged.views.map((view) => [view.claimId, view]));
+    this.order = merged.views.map((view) => view.claimId);
+    this.orphans = merged.orphans;
+    this.paint();
+    this.renderCard();
+    this.sendBadge();
+    return merged.anchors;
+  }
+
+  // ── painting ─────────────────────────────────────────────────────────────────────────────────
+
+  private paint(): void {
+    const article = this.article;
+    this.ranges.clear();
+    this.nodeIndex.clear();
+    if (!article) return;
+    const items: PaintItem[] = [];
+    for (const id of this.order) {
+      const view = this.views.get(id);
+      if (!view) continue;
+      const ranges = view.spans.flatMap((span) => rangesForSpan(article, span));
+      this.ranges.set(id, ranges);
+      for (const span of view.spans) {
+        for (const node of nodesForSpan(article, span)) {
+          const list = this.nodeIndex.get(node);
+          if (list) list.push(id);
+          else this.nodeIndex.set(node, [id]);
+        }
+      }
+      items.push({ id, ranges, status: paintStatusOf(view) });
+    }
+    if (this.hidden) return;
+    this.painter.paint(items);
+    const open = this.card.claimId;
+    if (open !== null) this.painter.focus(open, this.contextRanges(open));
+    // Our own <mark> wrapping (fallback only) must not trigger re-detection.
+    this.observer?.takeRecords();
+  }
+
+  private contextRanges(id: string): Range[] {
+    const view = this.views.get(id);
+    const article = this.article;
+    if (!view || !article) return [];
+    return view.context.flatMap((span) => rangesForSpan(article, span));
+  }
+
+  private readonly hitIndex: HitIndex = {
+    claimsAt: (node) => this.nodeIndex.get(node) ?? [],
+    rangesOf: (id) => this.ranges.get(id) ?? [],
+    all: () => this.order,
+  };
+
+  // ── observing the page ───────────────────────────────────────────────────────────────────────
+
+  private stopObserving(): void {
+    this.observer?.disconnect();
+    this.observer = null;
+    this.observerController?.abort();
+    this.observerController = null;
+  }
+
+  /** Batches mutations: runs `task` after QUIET_MS without mutations, or MAX_WAIT_MS after the first. */
+  private batcher(task: () => void, signal: AbortSignal): () => void {
+    let quiet: ReturnType<typeof setTimeout> | undefined;
+    let deadline: ReturnType<typeof setTimeout> | undefined;
+    const fire = () => {
+      clearTimeout(quiet);
+      clearTimeout(deadline);
+      quiet = undefined;
+      deadline = undefined;
+      if (!signal.aborted) task();
+    };
+    signal.addEventListener('abort', () => {
+      clearTimeout(quiet);
+      clearTimeout(deadline);
+    });
+    return () => {
+      clearTimeout(quiet);
+      quiet = setTimeout(fire, QUIET_MS);
+      deadline ??= setTimeout(fire, MAX_WAIT_MS);
+    };
+  }
+
+  private observe(root: Element, generation: number): void {
+    const { doc } = this.options;
+    const view = doc.defaultView;
+    if (!view || !doc.body) return;
+    const controller = new AbortController();
+    this.signal.addEventListener('abort', () => controller.abort(), { signal: controller.signal });
+    this.observerController = controller;
+    const schedule = this.batcher(() => {
+      if (generation !== this.generation) return;
+      // The article itself was replaced (client-side rendering): find it again.
+      if (!root.isConnected) void this.start();
+      else void this.refresh(generation);
+    }, controller.signal);
+    const observer = new view.MutationObserver((records) => {
+      for (const record of records) {
+        const target = record.target;
+        if (!root.isConnected || (root.contains(target) && !isOwnNode(target))) {
+          schedule();
+          return;
+        }
+      }
+    });
+    observer.observe(doc.body, {
+      childList: true,
+      subtree: true,
+      characterData: true,
+      attributes: true,
+      attributeFilter: ['hidden', 'open', 'aria-hidden', 'style', 'class'],
+    });
+    this.observer = observer;
+  }
+
+  /** Client-rendered pages may show the article only after a while: look again when the DOM settles. */
+  private watchForLateArticle(generation: number): void {
+    const { doc } = this.options;
+    const view = doc.defaultView;
+    if (!view || !doc.body) return;
+    const controller = new AbortController();
+    this.signal.addEventListener('abort', () => controller.abort(), { signal: controller.signal });
+    this.observerController = controller;
+    const stopAt = Date.now() + LATE_ARTICLE_MS;
+    const schedule = this.batcher(() => {
+      if (generation !== this.generation) return;
+      if (Date.now() > stopAt) this.stopObserving();
+      else if (isArticlePage(doc)) void this.start();
+    }, controller.signal);
+    const observer = new view.MutationObserver(schedule);
+    observer.observe(doc.body, { childList: true, subtree: true });
+    this.observer = observer;
+    const stop = setTimeout(() => generation === this.generation && this.stopObserving(), LATE_ARTICLE_MS);
+    controller.signal.addEventListener('abort', () => clearTimeout(stop));
+  }
+
+  // ── review card ──────────────────────────────────────────────────────────────────────────────
+
+  private onClick(event: MouseEvent): void {
+    if (this.kind !== 'article' || this.hidden || event.button !== 0 || this.card.contains(event)) return;
+    if (event.metaKey || event.ctrlKey || event.shiftKey || event.altKey) return;
+    const { doc } = this.options;
+    const selection = doc.getSelection();
+    // Selecting text, or following a link inside a claim, is not a request to review it.
+    if (selection && !selection.isCollapsed) return;
+    const target = event.target instanceof Element ? event.target : null;
+    if (target?.closest('a[href], button, input, textarea, select, label, [contenteditable=""], [contenteditable="true"]')) return;
+    const id = this.painter.idAtElement(target) ?? claimAtPoint(doc, event.clientX, event.clientY, this.hitIndex);
+    if (id === null) {
+      if (this.card.claimId !== null) this.card.close();
+      return;
+    }
+    const rect = this.rectAt(id, event.clientX, event.clientY);
+    this.openCard(id, rect);
+  }
+
+  /** The line box of the claim under the point, to place the card beside it. */
+  private rectAt(id: string, x: number, y: number): DOMRect | undefined {
+    for (const range of this.ranges.get(id) ?? []) {
+      if (!rangeContainsPoint(range, x, y)) continue;
+      for (const rect of range.getClientRects()) {
+        if (y >= rect.top - 2 && y <= rect.bottom + 2) return rect;
+      }
+    }
+    return this.ranges.get(id)?.[0]?.getBoundingClientRect();
+  }
+
+  private openCard(id: string, rect?: DOMRect): void {
+    const view = this.views.get(id);
+    if (!view) return;
+    this.painter.focus(id, this.contextRanges(id));
+    this.renderCard(id, rect ?? this.ranges.get(id)?.[0]?.getBoundingClientRect());
+  }
+
+  private renderCard(id: string | null = this.card.claimId, rect?: DOMRect): void {
+    if (id === null) return;
+    const view = this.views.get(id);
+    if (!view) {
+      this.card.close();
+      return;
+    }
+    const anchorRect = rect ?? this.ranges.get(id)?.[0]?.getBoundingClientRect();
+    if (!anchorRect) return;
+    const changed =
+      view.anchor === 'changed'
+        ? { reviewedText: view.snapshot.text, reviewedStatus: view.status, currentText: view.currentText ?? view.current.text }
+        : undefined;
+    this.card.show(
+      {
+        claim: toPageClaim(view),
+        ...(changed && { changed }),
+        anchorRect,
+        error: this.errors.get(id) ?? this.errors.get('') ?? null,
+        onStatus: (status) => this.setStatus(id, status),
+        onNote: (note) => this.saveNote(id, note),
+        onDismiss: () => this.dismiss(id),
+        onApplyEarlier: () => {
+          if (view.earlier) this.setStatus(id, view.earlier.status);
+        },
+      },
+      this.dark,
+    );
+  }
+
+  // ── reviews ──────────────────────────────────────────────────────────────────────────────────
+
+  /** Repaints at once, then saves; a failed save is said in the card and the page keeps the choice. */
+  setStatus(id: string, status: ReviewStatus): void {
+    const view = this.views.get(id);
+    if (!view) return;
+    view.status = status;
+    if (view.anchor === 'changed') {
+      // Judging the text as it reads now re-bases the claim on it.
+      view.anchor = 'anchored';
+      view.snapshot = view.current;
+      delete view.currentText;
+    }
+    this.painter.setStatus(id, paintStatusOf(view));
+    this.errors.delete(id);
+    this.renderCard();
+    this.sendBadge();
+    this.save(id, this.options.link.review({ pageUrl: this.pageUrl, claim: view.current, status }));
+  }
+
+  private saveNote(id: string, note: string): Promise<unknown> {
+    const view = this.views.get(id);
+    if (!view) return Promise.resolve();
+    view.note = note;
+    return this.save(id, this.options.link.review({ pageUrl: this.pageUrl, claim: view.current, note }));
+  }
+
+  private dismiss(id: string): void {
+    const view = this.views.get(id);
+    if (!view) return;
+    this.card.close();
+    this.views.delete(id);
+    this.order = this.order.filter((other) => other !== id);
+    this.paint();
+    this.sendBadge();
+    this.save(id, this.options.link.dismiss(this.pageUrl, view.current));
+  }
+
+  private save(id: string, pending: Promise<ClaimRecord>): Promise<ClaimRecord | void> {
+    return pending.then(
+      (record) => {
+        this.stored = [...this.stored.filter((other) => other.id !== record.id), record];
+        if (this.errors.delete(id)) this.renderCard();
+        return record;
+      },
+      (error) => {
+        this.reportError(id, error);
+        throw error;
+      },
+    );
+  }
+
+  private reportError(id: string | null, error: unknown): void {
+    if (this.signal.aborted) return;
+    const message = error instanceof Error ? error.message : String(error);
+    this.errors.set(id ?? '', message);
+    this.renderCard();
+  }
+
+  private sendBadge(): void {
+    const count = this.kind === 'article' ? toReviewCount([...this.views.values()]) : 0;
+    if (count === this.lastBadge || this.signal.aborted) return;
+    this.lastBadge = count;
+    this.options.link.badge(count).catch(() => {
+      // The toolbar badge is a convenience; the popup shows the same count.
+    });
+  }
+
+  // ── requests from the background and the popup ───────────────────────────────────────────────
+
+  /** 'claims:changed': `claims` is the page's complete stored list. */
+  storedChanged(pageUrl: string, claims: ClaimRecord[]): void {
+    if (pageUrl !== this.pageUrl || this.kind !== 'article') return;
+    this.stored = claims;
+    this.applyMerge();
+  }
+
+  pageClaims(): { page: PageRecordLike; kind: PageKind; claims: PageClaim[]; orphans: ClaimRecord[] } {
+    let site = '';
+    try {
+      site = new URL(this.pageUrl).hostname.replace(/^www\./, '');
+    } catch {
+      // pageUrl is always absolute once the page was opened; before that there is no site to show.
+    }
+    const claims = this.order.flatMap((id) => {
+      const view = this.views.get(id);
+      return view ? [toPageClaim(view)] : [];
+    });
+    return { page: { url: this.pageUrl, title: this.info.title, site }, kind: this.kind, claims, orphans: this.orphans };
+  }
+
+  /** Scrolls to a claim and flashes it (the popup's "Show in page"). */
+  showClaim(id: string): boolean {
+    const range = this.ranges.get(id)?.[0];
+    if (!range) return false;
+    const element = range.startContainer.parentElement;
+    element?.scrollIntoView({ block: 'center', behavior: 'smooth' });
+    if (this.hidden) return true;
+    this.painter.focus(id, this.contextRanges(id));
+    clearTimeout(this.flashTimer);
+    this.flashTimer = setTimeout(() => {
+      if (this.card.claimId !== id) this.painter.focus(this.card.claimId, this.card.claimId ? this.contextRanges(this.card.claimId) : []);
+    }, FLASH_MS);
+    return true;
+  }
+
+  /** Tracks the current selection as a claim the reader adds by hand. */
+  async trackSelection(speaker?: string): Promise<PageClaim | null> {
+    const article = this.article;
+    const selection = this.options.doc.getSelection();
+    if (!article || !selection || selection.isCollapsed || selection.rangeCount === 0) return null;
+    const range = selection.getRangeAt(0);
+    const start = articleOffset(article, range.startContainer, range.startOffset, 'start');
+    const end = articleOffset(article, range.endContainer, range.endOffset, 'end');
+    if (start === null || end === null || end <= start) return null;
+    const text = article.text.slice(start, end).trim();
+    if (text === '') return null;
+    const from = start + article.text.slice(start, end).indexOf(text);
+    const snapshot: ClaimSnapshot = {
+      detectorId: manualDetectorId(text),
+      kind: 'indirect',
+      speaker: speaker?.trim() ? { name: speaker.trim(), type: 'unknown' } : null,
+      cue: '',
+      text,
+      selectors: describeSelectors(article.text, from, from + text.length),
+      confidence: 1,
+      manual: true,
+    };
+    const record = await this.options.link.review({ pageUrl: this.pageUrl, claim: snapshot, status: 'unreviewed' });
+    this.stored = [...this.stored.filter((other) => other.id !== record.id), record];
+    this.applyMerge();
+    const view = this.views.get(record.id);
+    return view ? toPageClaim(view) : null;
+  }
+}
+
+function isOwnNode(node: Node): boolean {
+  const element = node.nodeType === 1 ? (node as Element) : node.parentElement;
+  return !!element?.closest(`[${OWN_UI_ATTRIBUTE}], mark[data-claimtrail]`);
+}

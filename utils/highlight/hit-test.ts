@@ -1,0 +1,62 @@
+/**
+ * Which claim is under a point? Highlights take no pointer events, so a click is matched against
+ * claim ranges: the caret position under the point narrows the search to the claims covering that
+ * text node, and the range's client rects confirm the point is on the text (not in the margin the
+ * caret snaps from).
+ */
+
+export interface HitIndex {
+  /** Claims whose ranges cover a text node, in paint order. */
+  claimsAt(node: Node): readonly string[];
+  rangesOf(id: string): readonly Range[];
+  /** Every claim, for browsers without a caret-from-point API. */
+  all(): Iterable<string>;
+}
+
+interface CaretPoint {
+  node: Node;
+  offset: number;
+}
+
+function caretAt(doc: Document, x: number, y: number): CaretPoint | null {
+  const withPosition = doc as Document & { caretPositionFromPoint?: (x: number, y: number) => CaretPosition | null };
+  if (typeof withPosition.caretPositionFromPoint === 'function') {
+    const position = withPosition.caretPositionFromPoint(x, y);
+    return position ? { node: position.offsetNode, offset: position.offset } : null;
+  }
+  const withRange = doc as Document & { caretRangeFromPoint?: (x: number, y: number) => Range | null };
+  if (typeof withRange.caretRangeFromPoint === 'function') {
+    const range = withRange.caretRangeFromPoint(x, y);
+    return range ? { node: range.startContainer, offset: range.startOffset } : null;
+  }
+  return null;
+}
+
+/** Slack in CSS pixels around line boxes, so a click on the underline still counts. */
+const SLACK = 2;
+
+export function rangeContainsPoint(range: Range, x: number, y: number): boolean {
+  for (const rect of range.getClientRects()) {
+    if (x >= rect.left - SLACK && x <= rect.right + SLACK && y >= rect.top - SLACK && y <= rect.bottom + SLACK) return true;
+  }
+  return false;
+}
+
+function hitAmong(ids: Iterable<string>, index: HitIndex, x: number, y: number): string | null {
+  for (const id of ids) {
+    for (const range of index.rangesOf(id)) {
+      if (rangeContainsPoint(range, x, y)) return id;
+    }
+  }
+  return null;
+}
+
+/** The claim painted under viewport point (x, y), or null. */
+export function claimAtPoint(doc: Document, x: number, y: number, index: HitIndex): string | null {
+  const caret = caretAt(doc, x, y);
+  if (caret) {
+    const candidates = index.claimsAt(caret.node);
+    return candidates.length > 0 ? hitAmong(candidates, index, x, y) : null;
+  }
+  return hitAmong(index.all(), index, x, y);
+}

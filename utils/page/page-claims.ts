@@ -1,0 +1,221 @@
+/**
+ * The claims a page shows: what the detector found, merged with what the reader stored on earlier
+ * visits. Pure over text and records (no DOM), so the rules that decide whether a verdict still
+ * applies are unit-tested: an exact re-anchor keeps the verdict, an inexact one is shown as "text
+ * changed since reviewed" (verdict not carried), no match is an orphan.
+ */
+import { anchor, describe } from '../anchoring';
+import type { AnchorState } from '../anchoring/types';
+import type { Claim, Span } from '../claims/types';
+import { claimId, hash64 } from '../db/fingerprint';
+import type { ClaimRecord, ReviewStatus, StoredSpeaker } from '../db/types';
+import type { AnchorReport, ClaimSnapshot, EarlierVerdict, PageClaim } from '../messaging/protocol';
+
+export interface ClaimView {
+  /** Database id (page URL + detector id): what the popup and background call this claim. */
+  claimId: string;
+  /** Content spans in the article text: what gets painted. */
+  spans: Span[];
+  /** Cue and source spans: emphasised together with the content when the claim is focused. */
+  context: Span[];
+  /** The claim as stored (for a changed claim: the reviewed text). */
+  snapshot: ClaimSnapshot;
+  /** The claim as the page shows it now: what a review from the card is about. */
+  current: ClaimSnapshot;
+  status: ReviewStatus;
+  note: string;
+  anchor: AnchorState;
+  currentText?: string;
+  earlier?: EarlierVerdict;
+}
+
+/** Fragments of one claim are shown joined like this (same as the stored `text`). */
+export const FRAGMENT_JOINER = ' … ';
+
+function speakerOf(claim: Claim, text: string): StoredSpeaker | null {
+  if (!claim.speaker) return null;
+  const speaker: StoredSpeaker = { name: claim.speaker.name, type: claim.speaker.type };
+  if (claim.speaker.role) speaker.role = claim.speaker.role;
+  if (claim.source) speaker.mention = text.slice(claim.source[0], claim.source[1]);
+  return speaker;
+}
+
+export interface DetectedInput {
+  text: string;
+  claims: readonly Claim[];
+  pageUrl: string;
+  /** [start, end) of heading blocks: claims whose content lies only in headings are dropped. */
+  headings: readonly Span[];
+}
+
+function insideAny(span: Span, areas: readonly Span[]): boolean {
+  return areas.some(([start, end]) => span[0] >= start && span[1] <= end);
+}
+
+export function detectedViews({ text, claims, pageUrl, headings }: DetectedInput): ClaimView[] {
+  const views: ClaimView[] = [];
+  for (const claim of claims) {
+    const spans = claim.content.filter(([start, end]) => end > start);
+    const first = spans[0];
+    const last = spans[spans.length - 1];
+    if (!first || !last) continue;
+    if (spans.every((span) => insideAny(span, headings))) continue;
+    const snapshot: ClaimSnapshot = {
+      detectorId: claim.id,
+      kind: claim.kind,
+      speaker: speakerOf(claim, text),
+      cue: claim.cue ? text.slice(claim.cue[0], claim.cue[1]) : '',
+      text: spans.map(([start, end]) => text.slice(start, end)).join(FRAGMENT_JOINER),
+      selectors: describe(text, first[0], last[1]),
+      confidence: claim.confidence,
+      manual: false,
+    };
+    views.push({
+      claimId: claimId(pageUrl, claim.id),
+      spans,
+      context: [claim.cue, claim.source].filter((span): span is Span => span !== null),
+      snapshot,
+      current: snapshot,
+      status: 'unreviewed',
+      note: '',
+      anchor: 'anchored',
+    });
+  }
+  return views;
+}
+
+/** Manual claims are named by their text, so the same selection tracked twice is one claim. */
+export function manualDetectorId(text: string): string {
+  return `manual:${hash64(text)}`;
+}
+
+export function snapshotOfRecord(record: ClaimRecord, detectorId: string): ClaimSnapshot {
+  return {
+    detectorId,
+    kind: record.kind,
+    speaker: record.speaker,
+    cue: record.cue,
+    text: record.text,
+    selectors: record.selectors,
+    confidence: 1,
+    manual: record.manual,
+  };
+}
+
+function overlaps(a: Span, b: Span): boolean {
+  return a[0] < b[1] && b[0] < a[1];
+}
+
+function extent(view: ClaimView): Span {
+  return [view.spans[0]?.[0] ?? 0, view.spans[view.spans.length - 1]?.[1] ?? 0];
+}
+
+export interface MergedClaims {
+  /** In reading order. */
+  views: ClaimView[];
+  orphans: ClaimRecord[];
+  anchors: AnchorReport['anchors'];
+}
+
+/**
+ * Applies stored records to the detected claims. A record with a detected twin (same id) lends it its
+ * state; otherwise the record is re-anchored in the text and, if found, replaces any detection it
+ * overlaps (so one sentence never shows twice).
+ */
+export function mergeStored(
+  text: string,
+  detected: readonly ClaimView[],
+  stored: readonly ClaimRecord[],
+  earlier: Readonly<Record<string, EarlierVerdict>>,
+): MergedClaims {
+  const byId = new Map(detected.map((view) => [view.claimId, { ...view }]));
+  const orphans: ClaimRecord[] = [];
+  const anchors: AnchorReport['anchors'] = [];
+  const hidden = new Set<string>();
+  const fromRecords: ClaimView[] = [];
+
+  // Records whose detection is on the page under the same id: they lend it their state.
+  const backed = new Set<string>();
+  const rest: ClaimRecord[] = [];
+  for (const record of stored) {
+    const twin = byId.get(record.id);
+    if (!twin || record.text !== twin.snapshot.text) {
+      rest.push(record);
+      continue;
+    }
+    backed.add(twin.claimId);
+    if (record.dismissed) hidden.add(twin.claimId);
+    twin.status = record.status;
+    twin.note = record.note;
+    anchors.push({ claimId: record.id, anchor: 'anchored' });
+  }
+
+  for (const record of rest) {
+    const found = anchor(text, record.selectors);
+    if (found.state === 'orphaned') {
+      anchors.push({ claimId: record.id, anchor: 'orphaned' });
+      if (!record.dismissed) orphans.push(record);
+      continue;
+    }
+    const span: Span = [found.start, found.end];
+    const covered = [...byId.values()].filter((view) => overlaps(extent(view), span));
+    // A newer record already covers this text (the reader reviewed the claim as it reads now).
+    if (covered.some((view) => backed.has(view.claimId))) continue;
+    // A detection at the same place is the same claim under another detector id: the record wins.
+    for (const view of covered) hidden.add(view.claimId);
+    if (byId.has(record.id)) hidden.add(record.id);
+    if (record.dismissed) continue;
+    const detectorId =
+      covered[0]?.snapshot.detectorId ?? (record.manual ? manualDetectorId(record.text) : `stored:${record.id}`);
+    const snapshot = snapshotOfRecord(record, detectorId);
+    const currentText = text.slice(found.start, found.end);
+    const isChanged = found.state === 'changed' || currentText !== record.text;
+    const current: ClaimSnapshot = isChanged
+      ? { ...snapshot, text: currentText, selectors: describe(text, found.start, found.end) }
+      : snapshot;
+    const view: ClaimView = {
+      claimId: record.id,
+      spans: [span],
+      context: covered[0]?.context ?? [],
+      snapshot,
+      current,
+      status: record.status,
+      note: record.note,
+      anchor: isChanged ? 'changed' : 'anchored',
+    };
+    if (isChanged) view.currentText = currentText;
+    fromRecords.push(view);
+    anchors.push(isChanged ? { claimId: record.id, anchor: 'changed', currentText } : { claimId: record.id, anchor: 'anchored' });
+  }
+
+  const views = [...[...byId.values()].filter((view) => !hidden.has(view.claimId)), ...fromRecords];
+  for (const view of views) {
+    const verdict = earlier[view.snapshot.detectorId];
+    if (verdict && verdict.claimId !== view.claimId) view.earlier = verdict;
+  }
+  views.sort((a, b) => extent(a)[0] - extent(b)[0]);
+  return { views, orphans, anchors };
+}
+
+/** How the claim paints: a changed claim never shows its old verdict's colour. */
+export function paintStatusOf(view: ClaimView): ReviewStatus | 'changed' {
+  return view.anchor === 'changed' ? 'changed' : view.status;
+}
+
+export function toPageClaim(view: ClaimView): PageClaim {
+  const claim: PageClaim = {
+    claimId: view.claimId,
+    snapshot: view.snapshot,
+    status: view.status,
+    note: view.note,
+    anchor: view.anchor,
+  };
+  if (view.currentText !== undefined) claim.currentText = view.currentText;
+  if (view.earlier) claim.earlier = view.earlier;
+  return claim;
+}
+
+/** Claims still waiting for a verdict (changed ones included: their old verdict does not count). */
+export function toReviewCount(views: readonly ClaimView[]): number {
+  return views.filter((view) => view.anchor === 'changed' || view.status === 'unreviewed').length;
+}
