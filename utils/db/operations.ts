@@ -64,7 +64,7 @@ function sameReview(a: ReviewState, b: ReviewState): boolean {
  * Records a visit: upserts the page, stores detections when the policy says so, and returns the
  * page's stored claims plus earlier verdicts on OTHER pages for claims with the same fingerprint.
  */
-export function openPage(
+export async function openPage(
   db: ClaimTrailDb,
   page: PageInfo,
   snapshots: ClaimSnapshot[],

@@ -1,0 +1,131 @@
+import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
+import Dexie from 'dexie';
+import { fakeBrowser } from 'wxt/testing/fake-browser';
+import { startBackground } from '../../../utils/background';
+import { TRACK_SELECTION_MENU_ID } from '../../../utils/background/context-menu';
+import { createDb } from '../../../utils/db/database';
+import type { ClaimTrailDb } from '../../../utils/db/database';
+import { envelope } from '../../../utils/messaging/envelope';
+import { rememberAllClaims } from '../../../utils/settings';
+import { CLAIM_A, CLAIM_B, page, snapshot, uniqueDbName } from '../db/helpers';
+import { contentSender, pageSender } from '../messaging/fake-senders';
+import type { MessageSender } from '../../../utils/messaging/receive';
+
+const PAGE_URL = 'https://www.example.com/news/iraq-talks';
+
+let db: ClaimTrailDb;
+let controller: AbortController;
+let tabMessages: { tabId: number; message: unknown }[];
+let menuClick: ((info: { menuItemId: string | number }, tab?: { id?: number }) => void) | undefined;
+const createdMenus: unknown[] = [];
+
+async function deliver(message: unknown, sender: MessageSender) {
+  const replies = await fakeBrowser.runtime.onMessage.trigger(message, sender);
+  return replies.find((r) => r !== undefined);
+}
+
+beforeEach(async () => {
+  fakeBrowser.reset();
+  db = createDb(uniqueDbName());
+  tabMessages = [];
+  createdMenus.length = 0;
+  menuClick = undefined;
+  // The fake browser has no tabs.sendMessage or contextMenus: record what the background does.
+  fakeBrowser.tabs.sendMessage = vi.fn(async (tabId: number, message: unknown) => {
+    tabMessages.push({ tabId, message });
+    return { ct: 1, ok: true, data: null };
+  }) as typeof fakeBrowser.tabs.sendMessage;
+  fakeBrowser.contextMenus.removeAll = vi.fn(async () => undefined);
+  fakeBrowser.contextMenus.create = vi.fn((props: unknown) => {
+    createdMenus.push(props);
+    return TRACK_SELECTION_MENU_ID;
+  }) as typeof fakeBrowser.contextMenus.create;
+  fakeBrowser.contextMenus.onClicked.addListener = vi.fn((cb) => {
+    menuClick = cb as typeof menuClick;
+  });
+  fakeBrowser.contextMenus.onClicked.removeListener = vi.fn(() => {
+    menuClick = undefined;
+  });
+  await fakeBrowser.tabs.create({ url: 'https://www.example.com/news/iraq-talks' });
+  await fakeBrowser.tabs.create({ url: 'https://other.example.org/' });
+  controller = new AbortController();
+  startBackground({ signal: controller.signal, db: () => db });
+});
+
+afterEach(async () => {
+  controller.abort();
+  db.close();
+  await Dexie.delete(db.name);
+});
+
+describe('background', () => {
+  it('opens a page (storing detections only when remember-all is on)', async () => {
+    const claims = [snapshot(CLAIM_A), snapshot(CLAIM_B)];
+    const off = await deliver(envelope('page:open', { page: page(), claims }), contentSender());
+    expect(off).toMatchObject({ ok: true, data: { pageUrl: PAGE_URL, stored: [], earlier: {} } });
+    await rememberAllClaims.setValue(true);
+    const on = await deliver(envelope('page:open', { page: page(), claims }), contentSender());
+    expect(on).toMatchObject({ ok: true, data: { pageUrl: PAGE_URL } });
+    expect(await db.claims.count()).toBe(2);
+  });
+
+  it('a review from a tab is stored and fanned out to every tab with the page’s stored claims', async () => {
+    const reply = await deliver(envelope('claim:review', { pageUrl: PAGE_URL, claim: snapshot(CLAIM_A), status: 'disputed', note: 'wrong year' }), contentSender());
+    expect(reply).toMatchObject({ ok: true, data: { status: 'disputed', note: 'wrong year' } });
+    const stored = await db.claims.toArray();
+    expect(stored).toHaveLength(1);
+    const tabs = await fakeBrowser.tabs.query({});
+    expect(tabMessages.map((m) => m.tabId).sort()).toEqual(tabs.map((t) => t.id).sort());
+    expect(tabMessages[0]?.message).toEqual(envelope('claims:changed', { pageUrl: PAGE_URL, claims: stored }));
+  });
+
+  it('bulk status from the library changes claims and reports the count; delete and restore fan out', async () => {
+    const a = await deliver(envelope('claim:review', { pageUrl: PAGE_URL, claim: snapshot(CLAIM_A), note: 'n' }), contentSender());
+    const id = (a as { data: { id: string } }).data.id;
+    expect(await deliver(envelope('claims:set-status', { claimIds: [id], status: 'verified' }), pageSender('library.html'))).toEqual({ ct: 1, ok: true, data: 1 });
+    const before = await db.claims.toArray();
+    tabMessages = [];
+    expect(await deliver(envelope('claims:delete', { claimIds: [id] }), pageSender('library.html'))).toEqual({ ct: 1, ok: true, data: 1 });
+    expect(tabMessages[0]?.message).toEqual(envelope('claims:changed', { pageUrl: PAGE_URL, claims: [] }));
+    expect(await deliver(envelope('claims:restore', { claims: before }), pageSender('library.html'))).toEqual({ ct: 1, ok: true, data: 1 });
+    expect(await db.claims.toArray()).toEqual(before);
+  });
+
+  it('a library-only message from a content script is refused and writes nothing', async () => {
+    await deliver(envelope('claim:review', { pageUrl: PAGE_URL, claim: snapshot(CLAIM_A), status: 'verified' }), contentSender());
+    const reply = await deliver(envelope('claims:delete', { claimIds: (await db.claims.toCollection().primaryKeys()) }), contentSender());
+    expect(reply).toMatchObject({ ok: false, error: { code: 'unknown-type' } });
+    expect(await db.claims.count()).toBe(1);
+  });
+
+  it('returns the storage error to the caller when the write fails', async () => {
+    db.reviews.hook('creating', () => {
+      throw new DOMException('full', 'QuotaExceededError');
+    });
+    const reply = await deliver(envelope('claim:review', { pageUrl: PAGE_URL, claim: snapshot(CLAIM_A), status: 'verified' }), contentSender());
+    expect(reply).toEqual({ ct: 1, ok: false, error: { code: 'quota', message: expect.stringMatching(/^ClaimTrail could not save: your browser's storage is full/) } });
+    expect(await db.claims.count()).toBe(0);
+    expect(tabMessages).toEqual([]);
+  });
+
+  it('keeps the toolbar badge per tab', async () => {
+    await deliver(envelope('page:badge', { toReview: 4 }), contentSender());
+    expect(await fakeBrowser.action.getBadgeText({ tabId: 7 })).toBe('4');
+    await deliver(envelope('page:badge', { toReview: 0 }), contentSender());
+    expect(await fakeBrowser.action.getBadgeText({ tabId: 7 })).toBe('');
+  });
+
+  it('creates the context menu on install and sends selection:track to the clicked tab', async () => {
+    await fakeBrowser.runtime.onInstalled.trigger({ reason: 'install', temporary: false });
+    await vi.waitFor(() => expect(createdMenus).toHaveLength(1));
+    expect(createdMenus[0]).toMatchObject({ id: TRACK_SELECTION_MENU_ID, title: 'Track selection as a claim', contexts: ['selection'] });
+    menuClick?.({ menuItemId: TRACK_SELECTION_MENU_ID }, { id: 42 });
+    await vi.waitFor(() => expect(tabMessages).toEqual([{ tabId: 42, message: envelope('selection:track', {}) }]));
+  });
+
+  it('removes its listeners when stopped', async () => {
+    controller.abort();
+    expect(menuClick).toBeUndefined();
+    expect(await fakeBrowser.runtime.onMessage.trigger(envelope('page:badge', { toReview: 1 }), contentSender())).toEqual([]);
+  });
+});

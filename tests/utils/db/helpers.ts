@@ -1,0 +1,33 @@
+import { describe as describeSelectors } from '../../../utils/anchoring';
+import type { ClaimSnapshot, PageInfo } from '../../../utils/messaging/protocol';
+
+export const ARTICLE =
+  'BAGHDAD — Iraqi Vice President Ayad Allawi said on Monday that the unemployment rate rose by twelve percent last year. ' +
+  '"The discussion has started," Allawi said.';
+
+let dbCounter = 0;
+/** A fresh database name per test, so tests never see each other's data. */
+export const uniqueDbName = () => `claimtrail-test-${process.pid}-${++dbCounter}`;
+
+export function page(overrides: Partial<PageInfo> = {}): PageInfo {
+  return { href: 'https://www.example.com/news/iraq-talks?utm_source=x#top', title: 'Iraq talks begin', ...overrides };
+}
+
+export function snapshot(quote: string, overrides: Partial<ClaimSnapshot> = {}): ClaimSnapshot {
+  const start = ARTICLE.indexOf(quote);
+  if (start < 0) throw new Error(`not in article: ${quote}`);
+  return {
+    detectorId: `d-${start}`,
+    kind: 'indirect',
+    speaker: { name: 'Ayad Allawi', role: 'Iraqi Vice President', type: 'person' },
+    cue: 'said',
+    text: quote,
+    selectors: describeSelectors(ARTICLE, start, start + quote.length),
+    confidence: 0.9,
+    manual: false,
+    ...overrides,
+  };
+}
+
+export const CLAIM_A = 'the unemployment rate rose by twelve percent last year';
+export const CLAIM_B = 'The discussion has started,';
