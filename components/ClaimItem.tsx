@@ -77,21 +77,23 @@ export function ClaimItem(props: Props) {
           ) : null}
         </div>
       ) : null}
-      <StatusControls status={claim.status} onChange={(status) => props.onStatus(claim, status)} />
+      <div class="ct-claim__actions">
+        <StatusControls status={claim.status} onChange={(status) => props.onStatus(claim, status)} />
+        <span class="ct-claim__more">
+          <button type="button" class="ct-button ct-button--small" onClick={() => props.onShow(claim)}>
+            Show in page
+          </button>
+          <button type="button" class="ct-button ct-button--small ct-button--quiet" onClick={() => props.onDismiss(claim)}>
+            Not a claim
+          </button>
+        </span>
+      </div>
       <NoteField
         value={claim.note}
         fieldRef={noteRef}
         onInput={(note) => props.onNoteInput(claim, note)}
         onSave={(note) => props.onNoteSave(claim, note)}
       />
-      <div class="ct-claim__actions">
-        <button type="button" class="ct-button ct-button--small" onClick={() => props.onShow(claim)}>
-          Show in page
-        </button>
-        <button type="button" class="ct-button ct-button--small ct-button--quiet" onClick={() => props.onDismiss(claim)}>
-          Not a claim
-        </button>
-      </div>
     </li>
   );
 }
