@@ -35,9 +35,10 @@ describe.each(BROWSERS)('foundation in %s', (name) => {
     const article = await ext.openPage(server.url('seed-article.html'));
     const tabId = await ext.tabIdOf(article);
     const popup = await ext.openPopupFor(article);
-    expect(popup.url() === 'about:blank' || popup.url().endsWith(`popup.html?tab=${tabId}`)).toBe(true);
-    await popup.waitForSelector('h1');
-    expect(await popup.$eval('h1', (h1) => h1.textContent)).toMatch(/ClaimTrail/);
+    expect(await popup.evaluate(() => location.search)).toBe(`?tab=${tabId}`);
+    // Which heading it shows depends on the page's state (claims, none, not an article); any means it rendered.
+    const heading = await popup.waitForSelector('main :is(h1, h2)');
+    expect((await heading?.evaluate((h) => h.textContent?.trim()))?.length).toBeGreaterThan(0);
     expect(ext.errors(popup)).toEqual([]);
     expect(ext.extensionErrors()).toEqual([]);
   });
