@@ -2,7 +2,7 @@
  * Is this page an article, where is its body, and what does it say about itself (title, author,
  * date)? The check must be cheap: it runs on every page the user opens.
  */
-import { isProbablyReaderable } from '@mozilla/readability/Readability-readerable.js';
+import isProbablyReaderable from '@mozilla/readability/Readability-readerable.js';
 import type { PageInfo } from '../messaging/protocol';
 
 type JsonValue = string | number | boolean | null | JsonValue[] | { [key: string]: JsonValue };

@@ -1,7 +1,7 @@
 // The package's own typings cover only its main entry, which also bundles the full Readability
-// parser; the content script imports just the cheap readerable check.
+// parser; the content script imports just the cheap readerable check (a CommonJS default export).
 declare module '@mozilla/readability/Readability-readerable.js' {
-  export function isProbablyReaderable(
+  export default function isProbablyReaderable(
     document: Document,
     options?: { minContentLength?: number; minScore?: number; visibilityChecker?: (node: Node) => boolean },
   ): boolean;

@@ -1,0 +1,129 @@
+import { describe, expect, it } from 'vitest';
+import { describe as describeSelectors } from '../../../utils/anchoring';
+import type { Claim } from '../../../utils/claims/types';
+import type { ClaimRecord } from '../../../utils/db/types';
+import { detectedViews, mergeStored, paintStatusOf, toReviewCount } from '../../../utils/page/page-claims';
+
+const PAGE = 'https://news.example/story';
+const TEXT = 'Headline said nothing\n\nThe plan will fail, Smith said Monday.\n\nJones believes the vote is rigged.';
+
+function claimOver(id: string, content: string, cue: string, source: string): Claim {
+  const at = (needle: string): [number, number] => {
+    const start = TEXT.indexOf(needle);
+    if (start < 0) throw new Error(needle);
+    return [start, start + needle.length];
+  };
+  return { id, kind: 'indirect', content: [at(content)], cue: at(cue), source: at(source), speaker: { name: source, type: 'person' }, confidence: 0.9 };
+}
+
+const CLAIMS = [
+  claimOver('h', 'nothing', 'said', 'Headline'),
+  claimOver('smith', 'The plan will fail', 'said Monday', 'Smith'),
+  claimOver('jones', 'the vote is rigged', 'believes', 'Jones'),
+];
+const HEADINGS: [number, number][] = [[0, 21]];
+
+function detected() {
+  return detectedViews({ text: TEXT, claims: CLAIMS, pageUrl: PAGE, headings: HEADINGS });
+}
+
+function record(view: ReturnType<typeof detected>[number], changes: Partial<ClaimRecord>): ClaimRecord {
+  return {
+    id: view.claimId,
+    pageUrl: PAGE,
+    speaker: view.snapshot.speaker,
+    cue: view.snapshot.cue,
+    kind: view.snapshot.kind,
+    text: view.snapshot.text,
+    selectors: view.snapshot.selectors,
+    status: 'unreviewed',
+    note: '',
+    fingerprint: 'x',
+    createdAt: 1,
+    updatedAt: 1,
+    anchor: 'anchored',
+    manual: false,
+    dismissed: false,
+    ...changes,
+  };
+}
+
+describe('detectedViews', () => {
+  it('builds snapshots with cue, speaker mention and selectors, and drops claims inside headings', () => {
+    const views = detected();
+    expect(views.map((view) => view.snapshot.text)).toEqual(['The plan will fail', 'the vote is rigged']);
+    const [smith] = views;
+    expect(smith?.snapshot.cue).toBe('said Monday');
+    expect(smith?.snapshot.speaker).toEqual({ name: 'Smith', type: 'person', mention: 'Smith' });
+    expect(smith?.snapshot.selectors.quote.exact).toBe('The plan will fail');
+    expect(smith?.context.map(([start, end]) => TEXT.slice(start, end))).toEqual(['said Monday', 'Smith']);
+    expect(new Set(views.map((view) => view.claimId)).size).toBe(2);
+  });
+});
+
+describe('mergeStored', () => {
+  it('gives a detected claim the stored verdict and note of its record', () => {
+    const [smith, jones] = detected();
+    if (!smith || !jones) throw new Error('fixture');
+    const merged = mergeStored(TEXT, detected(), [record(smith, { status: 'verified', note: 'checked' })], {});
+    expect(merged.views.map((view) => [view.snapshot.text, view.status, view.note])).toEqual([
+      ['The plan will fail', 'verified', 'checked'],
+      ['the vote is rigged', 'unreviewed', ''],
+    ]);
+    expect(merged.anchors).toEqual([{ claimId: smith.claimId, anchor: 'anchored' }]);
+    expect(toReviewCount(merged.views)).toBe(1);
+  });
+
+  it('hides dismissed claims', () => {
+    const [smith] = detected();
+    if (!smith) throw new Error('fixture');
+    const merged = mergeStored(TEXT, detected(), [record(smith, { dismissed: true })], {});
+    expect(merged.views.map((view) => view.snapshot.text)).toEqual(['the vote is rigged']);
+  });
+
+  it('shows a record whose text changed as "changed", never with its old verdict', () => {
+    const [smith] = detected();
+    if (!smith) throw new Error('fixture');
+    // Reviewed when the sentence read differently; the page now says "The plan will fail".
+    const oldText = 'TEXT\n\nThe plan will flail, Smith said Monday.';
+    const start = oldText.indexOf('The plan will flail');
+    const old = record(smith, {
+      id: 'old-record',
+      text: 'The plan will flail',
+      selectors: describeSelectors(oldText.replace('TEXT', 'Headline said nothing'), start + 17, start + 17 + 19),
+      status: 'verified',
+    });
+    const merged = mergeStored(TEXT, detected(), [old], {});
+    const view = merged.views.find((candidate) => candidate.claimId === 'old-record');
+    expect(view?.anchor).toBe('changed');
+    expect(view?.snapshot.text).toBe('The plan will flail');
+    expect(view?.current.text).toBe(view?.currentText);
+    expect(view?.currentText).toContain('The plan will fail');
+    expect(view && paintStatusOf(view)).toBe('changed');
+    // The detection at the same place is not shown twice.
+    expect(merged.views.filter((candidate) => candidate.snapshot.text.includes('plan'))).toHaveLength(1);
+    expect(toReviewCount(merged.views)).toBe(2);
+  });
+
+  it('lists records that cannot be found as orphans', () => {
+    const [smith] = detected();
+    if (!smith) throw new Error('fixture');
+    const gone = record(smith, {
+      id: 'gone',
+      text: 'Completely different words that are nowhere on the page',
+      selectors: describeSelectors('Completely different words that are nowhere on the page', 0, 56),
+      status: 'disputed',
+    });
+    const merged = mergeStored(TEXT, detected(), [gone], {});
+    expect(merged.orphans.map((orphan) => orphan.id)).toEqual(['gone']);
+    expect(merged.anchors).toEqual([{ claimId: 'gone', anchor: 'orphaned' }]);
+  });
+
+  it('attaches an earlier verdict from another page to the matching detection', () => {
+    const [, jones] = detected();
+    if (!jones) throw new Error('fixture');
+    const verdict = { claimId: 'elsewhere', site: 'wire.example', pageUrl: 'https://wire.example/a', pageTitle: 'A', status: 'disputed' as const, reviewedAt: 5 };
+    const merged = mergeStored(TEXT, detected(), [], { [jones.snapshot.detectorId]: verdict });
+    expect(merged.views.find((view) => view.claimId === jones.claimId)?.earlier).toEqual(verdict);
+  });
+});
