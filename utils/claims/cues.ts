@@ -19,6 +19,8 @@ export interface Cue {
   lemma: string;
   passive: boolean;
   ing: boolean;
+  /** Base or -s form, which may be a noun. */
+  nounLike: boolean;
 }
 
 const CUE_HASHES = hashSet([...CUES.keys(), 'according']);
@@ -35,7 +37,7 @@ function verbalUse(d: Doc, i: number, e: CueEntry, floor: number): boolean {
   const prev = i > floor ? lowerAt(d, i - 1) : '';
   const prevIsWord = i > floor && isWord(d, i - 1);
   if (prevIsWord && (DETERMINERS.has(prev) || POSSESSIVES.has(prev)) && prev !== 'that' && prev !== 'all' && prev !== 'both') return false;
-  if (prevIsWord && isPossessiveWord(prev) && e.nounLike) return false;
+  if (prevIsWord && isPossessiveWord(prev)) return false;
   if (e.nounLike && !lowerAt(d, i).endsWith('s')) {
     // Bare form: only after a pronoun, modal, "to", or a plural subject ("officials say").
     if (!prevIsWord) return false;
@@ -52,7 +54,7 @@ export function findCues(d: Doc, from: number, to: number): Cue[] {
     if (!CUE_HASHES.has(d.t.hash[i] ?? 0) || !isWord(d, i) || inQuote(d, i)) continue;
     const w = lowerAt(d, i);
     if (w === 'according' && lowerAt(d, i + 1) === 'to' && i + 1 < to) {
-      out.push({ head: i, start: i, end: i + 2, cls: CueClass.Prep, flags: 0, lemma: 'according to', passive: false, ing: false });
+      out.push({ head: i, start: i, end: i + 2, cls: CueClass.Prep, flags: 0, lemma: 'according to', passive: false, ing: false, nounLike: false });
       i++;
       continue;
     }
@@ -73,7 +75,7 @@ export function findCues(d: Doc, from: number, to: number): Cue[] {
     const parts = PARTICLES.get(e.lemma);
     if (parts && end < to && parts.has(lowerAt(d, end))) end++;
     else if (e.lemma === 'say' && lowerAt(d, end) === 'in' && lowerAt(d, end + 1) === 'a' && lowerAt(d, end + 2) === 'statement' && end + 3 <= to) end += 3;
-    out.push({ head: i, start, end, cls: e.cls, flags: e.flags, lemma: e.lemma, passive, ing: e.ing });
+    out.push({ head: i, start, end, cls: e.cls, flags: e.flags, lemma: e.lemma, passive, ing: e.ing, nounLike: e.nounLike });
   }
   return out;
 }

@@ -12,6 +12,7 @@ import {
   CLAUSE_OPENERS, CUE_PP, CUES, CueClass, CueFlag, DETERMINERS, GROUP_NOUNS, OBJECT_PRONOUNS, SOURCE_STOP, SUBJECT_PRONOUNS,
   TIME_WORDS,
 } from './lexicon/en';
+import { WordSet } from './lexicon/hash';
 import { pairQuotes } from './quotes';
 import { segment } from './sentences';
 import { paragraphLayout } from './layouts';
@@ -35,6 +36,9 @@ const BASE_CONFIDENCE: Record<CueClass, number> = {
 };
 
 const MAX_SKIP = 6;
+
+/** Words that open a new clause, so a reporting verb after them starts a new claim. */
+const CLAUSE_LINKS = new WordSet('and but although though while because as since after when whereas so yet or'.split(' '));
 
 /** Skips what may sit between a cue and its content: an addressee, times, a prepositional phrase. */
 function skipAfterCue(d: Doc, cue: Cue, end: number): number {
@@ -148,6 +152,8 @@ function verbCue(d: Doc, cue: Cue, ss: number, se: number, prev: Draft | null): 
       if (atClauseEnd(d, k, se) || punctAt(d, k) === ',') { src = rs; after = k; }
     }
   }
+  // Base and -s forms double as nouns ("states", "claims"): without a subject they are not cues.
+  if (cue.nounLike && !src) return null;
   const weak = cue.cls === CueClass.Think || cue.cls === CueClass.Evidence;
   const inherit = cue.ing && !src ? prev : null;
   const confidence = BASE_CONFIDENCE[cue.cls] * (src || inherit ? 1 : 0.8);
@@ -164,6 +170,7 @@ function verbCue(d: Doc, cue: Cue, ss: number, se: number, prev: Draft | null): 
     }
     return { cue, src, frags, inherit, confidence };
   }
+  if (cue.flags & CueFlag.AfterContent) return null;
   if (weak) {
     if (!agentive(d, src) && !(cue.cls === CueClass.Evidence && src)) return null;
     if (!hasClauseComplement(d, cue, after, se)) return null;
@@ -204,12 +211,22 @@ function sentenceDrafts(d: Doc, ss: number, se: number): Draft[] {
     if (cue.start < covered) continue;
     const prev = drafts[drafts.length - 1] ?? null;
     const host = prev ? within(prev.frags, cue.start) : null;
+    if (prev && host && prev.cue && prev.cue.cls !== CueClass.Say && prev.cue.cls !== CueClass.Prep && cue.cls === CueClass.Say) {
+      // A saying verb inside a weaker cue's content: the weaker reading was wrong.
+      const draft = verbCue(d, cue, ss, se, null);
+      if (draft?.src) {
+        drafts.pop();
+        drafts.push(draft);
+        covered = Math.max(cue.end, draft.src ? draft.src.end : 0);
+      }
+      continue;
+    }
     if (prev && host) {
       // A cue inside the previous claim's content: a new reporting clause ("…, adding that",
       // "…, and Smith said") cuts it; anything else (think, want…) is part of that content.
       const src = leftSource(d, cue.start, ss);
       const at = src ? src.start : cue.start;
-      const sep = at - 1 >= ss && (isSeparator(d, at - 1) || lowerAt(d, at - 1) === 'and' || lowerAt(d, at - 1) === 'but');
+      const sep = at - 1 >= ss && (isSeparator(d, at - 1) || is(d, at - 1, CLAUSE_LINKS));
       if (!(cue.cls === CueClass.Say || cue.cls === CueClass.Prep) || !sep || cue.passive) continue;
       const draft = cue.cls === CueClass.Prep ? accordingTo(d, cue, at, se) : verbCue(d, cue, at, se, prev);
       if (!draft) continue;

@@ -5,7 +5,7 @@
  */
 import { isClosingQuote, isOpeningQuote, isWord, lowerAt, punctAt, type Doc } from './context';
 import { trim } from './content';
-import { CueClass } from './lexicon/en';
+import { CueClass, DETERMINERS } from './lexicon/en';
 import { WordSet } from './lexicon/hash';
 import type { Cue } from './cues';
 import type { TokenRange } from './sources';
@@ -18,6 +18,7 @@ export interface LayoutClaim {
 
 const MAX_SPEAKER_TOKENS = 4;
 const MAX_SIGNATURE_TOKENS = 6;
+const HEADLINE_TOKENS = 30;
 
 /** Labels that look like a speaker before a colon but introduce page furniture. */
 const NOT_SPEAKERS = new WordSet(`update note editor editor's watch video photo photos related read correction warning breaking
@@ -25,7 +26,7 @@ const NOT_SPEAKERS = new WordSet(`update note editor editor's watch video photo 
  published q a`.trim().split(/\s+/));
 
 function punctCue(at: number): Cue {
-  return { head: at, start: at, end: at + 1, cls: CueClass.Colon, flags: 0, lemma: ':', passive: false, ing: false };
+  return { head: at, start: at, end: at + 1, cls: CueClass.Colon, flags: 0, lemma: ':', passive: false, ing: false, nounLike: false };
 }
 
 function isDash(p: string): boolean {
@@ -38,7 +39,10 @@ function speakerLine(d: Doc, ps: number, pe: number): LayoutClaim | null {
   if (isOpeningQuote(d, s)) s++;
   let k = s;
   while (k < pe && k - s < MAX_SPEAKER_TOKENS && isWord(d, k) && d.t.cap[k]) k++;
-  if (k === s || punctAt(d, k) !== ':' || NOT_SPEAKERS.has(lowerAt(d, s))) return null;
+  if (k === s || punctAt(d, k) !== ':' || NOT_SPEAKERS.has(lowerAt(d, s)) || DETERMINERS.has(lowerAt(d, s))) return null;
+  // Transcripts write the speaker in capitals; otherwise only a headline or a quotation qualifies.
+  const shouting = d.t.text.slice(d.t.start[s] ?? 0, d.t.end[k - 1] ?? 0) === d.t.text.slice(d.t.start[s] ?? 0, d.t.end[k - 1] ?? 0).toUpperCase();
+  if (!shouting && pe - ps > HEADLINE_TOKENS && !isOpeningQuote(d, k + 1)) return null;
   const content = trim(d, { start: k + 1, end: pe });
   if (content.end - content.start < 2) return null;
   return { cue: punctCue(k), src: { start: s, end: k }, content };

@@ -4,7 +4,7 @@
  * subject on its right ("said Allawi"). Every scan is bounded by a small window.
  */
 import { is, isClosingQuote, isWord, lowerAt, punctAt, type Doc } from './context';
-import { CUES, DETERMINERS, GROUP_NOUNS, SOURCE_STOP, SUBJECT_PRONOUNS, TIME_WORDS } from './lexicon/en';
+import { CUES, DETERMINERS, GROUP_NOUNS, POSSESSIVES, SOURCE_STOP, SUBJECT_PRONOUNS, TIME_WORDS } from './lexicon/en';
 
 const MAX_NP = 9;
 const MAX_APPOSITION = 25;
@@ -29,11 +29,14 @@ function npLeft(d: Doc, last: number, floor: number): number {
     }
     if (!isWord(d, k)) break;
     const w = lowerAt(d, k);
-    if (SOURCE_STOP.has(w)) break;
+    // "Mr. Grassley and Mr. Leahy": a conjunction between two capitalised words joins one subject.
+    const joinsNames = w === 'and' && start >= 0 && d.t.cap[start] === 1 && d.t.cap[k - 1] === 1 && k - 1 >= floor;
+    if (SOURCE_STOP.has(w) && !joinsNames) break;
     // A verb of saying inside a would-be subject means we are in another clause.
     if (!d.t.cap[k] && CUES.has(w) && !GROUP_NOUNS.has(w) && start >= 0) break;
     start = k;
-    if (DETERMINERS.has(w)) break;
+    // "Mr. Morgan of the Sierra Club": a determiner after "of" does not start the phrase.
+    if (DETERMINERS.has(w) && !(lowerAt(d, k - 1) === 'of' && k - 2 >= floor && isWord(d, k - 2))) break;
     k--;
   }
   return start;
@@ -54,9 +57,12 @@ function plausibleSource(d: Doc, s: number, e: number): boolean {
     if (SUBJECT_PRONOUNS.has(w)) return true;
     if (TIME_WORDS.has(w) || DETERMINERS.has(w)) return false;
   }
-  for (let k = s; k < e; k++) if (d.t.cap[k] || is(d, k, GROUP_NOUNS)) return true;
-  // Lower-case nominal sources ("the report", "a senior official") need a determiner.
-  return is(d, s, DETERMINERS) || e - s <= 3;
+  for (let k = s; k < e; k++) {
+    if (d.t.cap[k] || is(d, k, GROUP_NOUNS)) return true;
+    if (lowerAt(d, k).endsWith('ly')) return false;
+  }
+  // Lower-case nominal sources need a determiner ("the report") or a plural head ("analysts").
+  return is(d, s, DETERMINERS) || is(d, s, POSSESSIVES) || (e - s <= 3 && lowerAt(d, e - 1).endsWith('s'));
 }
 
 /**
@@ -85,7 +91,8 @@ export function leftSource(d: Doc, cue: number, floor: number): TokenRange | nul
   const w = lowerAt(d, j);
   if (SUBJECT_PRONOUNS.has(w)) return { start: j, end: j + 1 };
   const s = npLeft(d, j, floor);
-  if (s < 0 || !plausibleSource(d, s, j + 1)) return null;
+  // "police's earlier claim": a possessive modifies a noun, it is not the subject of a verb.
+  if (s < 0 || !plausibleSource(d, s, j + 1) || w.endsWith('’s') || w.endsWith("'s")) return null;
   return { start: s, end: j + 1 };
 }
 

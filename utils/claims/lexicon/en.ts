@@ -27,6 +27,8 @@ export const enum CueFlag {
   Infinitive = 2,
   /** Passive use is still an attribution: "is expected to", "was reported". */
   Passive = 4,
+  /** Only a cue after its content: "“…,” he continued." */
+  AfterContent = 8,
 }
 
 export interface CueEntry {
@@ -42,8 +44,8 @@ export interface CueEntry {
 }
 
 /**
- * Lemma lists. Syntax per item: lemma[/past[/participle]][+][!][~][^]
- *   + doubles the final consonant (admit → admitted), ! Object, ~ Infinitive, ^ Passive.
+ * Lemma lists. Syntax per item: lemma[/past[/participle]][+][!][~][^][@]
+ *   + doubles the final consonant (admit → admitted), ! Object, ~ Infinitive, ^ Passive, @ AfterContent.
  */
 const SAY = `say/said^ tell/told! write/wrote/written add note report^ announce state declare explain claim insist argue assert
  contend maintain acknowledge admit+ concede confirm deny reply respond answer ask! warn! caution predict^ suggest propose
@@ -51,15 +53,20 @@ const SAY = `say/said^ tell/told! write/wrote/written add note report^ announce 
  disclose reveal allege^ vow~ pledge~ promise~ threaten~ boast brag+ joke quip+ muse speculate estimate^ conclude counter
  retort protest lament whisper shout yell exclaim mention inform! assure! remind! notify! hint affirm reaffirm underscore
  highlight tout proclaim forecast/forecast/forecast describe characterize characterise cite quote blog+ plead beg+ implore
- acknowledge theorize theorise posit opine wonder concur agree~ disagree continue contest insinuate lecture preach
+ acknowledge theorize theorise posit opine wonder concur agree~ disagree continue@ contest insinuate lecture preach
  brief! advise! signal indicate imply confide recount retell/retold narrate relate summarize summarise announce publish
- predict warn rule rebut refute decry bemoan grumble gripe scoff sneer mock chide scold rebuke admonish reassure`;
+ predict warn rule rebut refute decry bemoan grumble gripe scoff sneer mock chide scold rebuke admonish reassure
+ speak/spoke/spoken talk discuss express echo offer detail outline liken compare reference rail unveil chant sing/sang/sung
+ retweet email text+ swear/swore/sworn guarantee apologize apologise deplore congratulate thank salute recount address
+ interject interrupt lash cry sigh shrug laugh`;
 const STANCE = `accuse! blame criticize criticise condemn denounce slam+ blast attack praise hail applaud welcome defend dismiss reject
  question challenge dispute contradict support endorse back oppose thank credit call label dub+ brand term characterize
  portray decline~ refuse~ decide~ seek/sought~ plan+~ intend~ aim~ push press lobby campaign advocate champion favor favour
  tout threaten~ promise~ target slam lambaste berate fault knock mock ridicule deride laud commend celebrate embrace tout
- urge! demand reject veto oppose resist protest fight/fought vow~ pledge~ commit+~ ask! invite! encourage! pressure! force!
- recommend argue mean/meant/meant`;
+ urge! demand reject veto oppose resist protest fight/fought vow~ pledge~ commit+~ ask! invite! encourage!
+ recommend argue mean/meant/meant vote promote view weigh release issue sign sue+ petition appeal order require
+ accept embrace cheer boycott rally tout herald lift rate rank hit/hit/hit slam knock fire/fired blast target court woo
+ tap+ name nominate appoint elect`;
 const THINK = `think/thought believe know/knew/known feel/felt expect^~ hope~ fear worry want~ wish~ suspect assume guess figure
  reckon imagine consider see/saw/seen understand/understood realize realise recognize recognise learn hear/heard doubt
  suppose anticipate envision envisage trust bet/bet/bet predict acknowledge sense worry question regret+ remember
@@ -72,7 +79,8 @@ export const PARTICLES: ReadonlyMap<string, ReadonlySet<string>> = new Map(
   (`call:for,on,upon point:to,out refer:to push:for,back press:for argue:for,against speak:out,about talk:about complain:about
    warn:of,about,against insist:on comment:on weigh:in lash:out hit:out,back fire:back rail:against reflect:on ask:for
    plead:for vote:for,against advocate:for side:with agree:with,on focus:on boast:about joke:about
-   worry:about hope:for wait:for accuse:of`)
+   worry:about hope:for wait:for accuse:of speak:of,about,out,with,to talk:about,of,to weigh:in liken:to compare:to
+   vote:for,against sign:off rail:against lash:out offer:up lay:out point:out`)
     .trim().split(/\s+/).map((item) => {
       const [lemma = '', parts = ''] = item.split(':');
       return [lemma, new Set(parts.split(','))] as const;
@@ -115,6 +123,7 @@ function buildCues(): Map<string, CueEntry> {
         else if (last === '!') flags |= CueFlag.Object;
         else if (last === '~') flags |= CueFlag.Infinitive;
         else if (last === '^') flags |= CueFlag.Passive;
+        else if (last === '@') flags |= CueFlag.AfterContent;
         else break;
         item = item.slice(0, -1);
       }
