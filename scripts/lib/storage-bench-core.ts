@@ -1,0 +1,201 @@
+/**
+ * The storage benchmark's measurements, written once and run in two places: inside real Chromium
+ * (bundled by scripts/bench-storage.ts) and in Node over fake-indexeddb (--node).
+ * A library of N claims over N/10 pages, a third reviewed with history, like a heavy user's.
+ */
+import { describe as describeSelectors } from '../../utils/anchoring';
+import type { ClaimTrailDb } from '../../utils/db/database';
+import { claimFingerprint, claimId } from '../../utils/db/fingerprint';
+import { openPage, reviewClaim, storedClaims } from '../../utils/db/operations';
+import type { ClaimRecord, PageRecord, ReviewRecord } from '../../utils/db/types';
+import type { ClaimSnapshot } from '../../utils/messaging/protocol';
+import { median, percentile } from './timing';
+
+export interface Timing {
+  median: number;
+  p95: number;
+  runs: number;
+}
+
+export interface StorageBenchResult {
+  claims: number;
+  pages: number;
+  populateMs: number;
+  /** db.open() of an existing database in a running context (close + reopen). */
+  openMs: Timing;
+  /** One page's stored claims by the pageUrl index (what the popup and content script load). */
+  loadPageMs: Timing;
+  /** A whole visit: page upsert + stored claims + earlier-verdict lookup for 10 detections. */
+  openPageMs: Timing;
+  /** reviewClaim: claim update + history append, one transaction. */
+  reviewMs: Timing;
+  /** navigator.storage.estimate().usage where available. */
+  usageBytes: number | null;
+}
+
+const WORDS = (
+  'government minister said officials economy percent year talks security forces election report ' +
+  'statement agency spokesman according budget crisis oil prices border police court decision plan ' +
+  'vote support opposition leaders parliament military region health workers data rose fell expected'
+).split(' ');
+
+/** Deterministic PRNG (mulberry32) so every run measures the same library. */
+export function rng(seed: number): () => number {
+  let a = seed >>> 0;
+  return () => {
+    a = (a + 0x6d2b79f5) >>> 0;
+    let t = a;
+    t = Math.imul(t ^ (t >>> 15), t | 1);
+    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
+    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
+  };
+}
+
+function sentence(random: () => number, words: number): string {
+  return Array.from({ length: words }, () => WORDS[Math.floor(random() * WORDS.length)]).join(' ');
+}
+
+export const pageUrlOf = (i: number) => `https://www.news${i % 200}.example.com/2026/11/${i}/story-${i}`;
+export const speakerOf = (i: number) => `Speaker ${i % 2000}`;
+
+function timing(samples: number[]): Timing {
+  return { median: median(samples), p95: percentile(samples, 0.95), runs: samples.length };
+}
+
+async function timeEach(runs: number, fn: (i: number) => Promise<unknown>): Promise<number[]> {
+  const samples: number[] = [];
+  for (let i = 0; i < runs; i++) {
+    const t0 = performance.now();
+    await fn(i);
+    samples.push(performance.now() - t0);
+  }
+  return samples;
+}
+
+function makeSnapshot(random: () => number, detectorId: string, speaker: string): ClaimSnapshot {
+  const article = sentence(random, 60);
+  const start = 60 + Math.floor(random() * 100);
+  const end = Math.min(article.length, start + 80 + Math.floor(random() * 120));
+  return {
+    detectorId,
+    kind: random() < 0.4 ? 'direct' : 'indirect',
+    speaker: { name: speaker, role: 'minister', type: 'person' },
+    cue: 'said',
+    text: article.slice(start, end),
+    selectors: describeSelectors(article, start, end),
+    confidence: 0.8,
+    manual: false,
+  };
+}
+
+/** Fills `db` with `claims` claims over claims/10 pages, in bulk transactions. */
+export async function populate(db: ClaimTrailDb, claims: number): Promise<{ pages: number }> {
+  const random = rng(claims);
+  const pages = Math.max(1, Math.floor(claims / 10));
+  const now = Date.UTC(2026, 10, 26);
+  const CHUNK = 5000;
+  for (let from = 0; from < claims; from += CHUNK) {
+    const claimRows: ClaimRecord[] = [];
+    const reviewRows: ReviewRecord[] = [];
+    const pageRows: PageRecord[] = [];
+    for (let i = from; i < Math.min(claims, from + CHUNK); i++) {
+      const p = i % pages;
+      const pageUrl = pageUrlOf(p);
+      if (i < pages) {
+        pageRows.push({ url: pageUrl, title: sentence(random, 8), site: new URL(pageUrl).hostname.slice(4), firstSeen: now - i, lastSeen: now - i });
+      }
+      const snap = makeSnapshot(random, `d${i}`, speakerOf(i));
+      const roll = random();
+      const status = roll < 0.25 ? 'verified' : roll < 0.35 ? 'disputed' : 'unreviewed';
+      const at = now - i * 1000;
+      const id = claimId(pageUrl, snap.detectorId);
+      claimRows.push({
+        id, pageUrl, site: new URL(pageUrl).hostname.slice(4), speaker: snap.speaker, cue: snap.cue, kind: snap.kind,
+        text: snap.text, selectors: snap.selectors, status, note: status === 'unreviewed' ? '' : sentence(random, 12),
+        fingerprint: claimFingerprint(snap.speaker?.name, snap.text), createdAt: at, updatedAt: at,
+        ...(status !== 'unreviewed' && { reviewedAt: at }), anchor: 'anchored', manual: false, dismissed: false,
+      });
+      if (status !== 'unreviewed') {
+        reviewRows.push({ claimId: id, at, from: { status: 'unreviewed', note: '' }, to: { status, note: '' } });
+      }
+    }
+    await db.transaction('rw', db.pages, db.claims, db.reviews, async () => {
+      await db.pages.bulkAdd(pageRows);
+      await db.claims.bulkAdd(claimRows);
+      await db.reviews.bulkAdd(reviewRows);
+    });
+  }
+  return { pages };
+}
+
+async function usage(): Promise<number | null> {
+  const storageManager = (globalThis as { navigator?: Navigator }).navigator?.storage;
+  if (!storageManager?.estimate) return null;
+  return (await storageManager.estimate()).usage ?? null;
+}
+
+export async function runStorageBench(
+  createDb: (name: string) => ClaimTrailDb,
+  claims: number,
+  runs = 40,
+): Promise<StorageBenchResult> {
+  const name = `claimtrail-bench-${claims}`;
+  let db = createDb(name);
+  await db.delete();
+  db = createDb(name);
+  const t0 = performance.now();
+  const { pages } = await populate(db, claims);
+  const populateMs = performance.now() - t0;
+  db.close();
+
+  const openSamples = await timeEach(Math.min(runs, 10), async () => {
+    const fresh = createDb(name);
+    await fresh.open();
+    fresh.close();
+  });
+  db = createDb(name);
+  await db.open();
+
+  const random = rng(7);
+  const pick = () => Math.floor(random() * pages);
+  await storedClaims(db, pageUrlOf(0)); // first query warms Dexie's schema cache, as any real session does
+  const loadSamples = await timeEach(runs, () => storedClaims(db, pageUrlOf(pick())));
+  const openPageSamples = await timeEach(runs, (i) => {
+    const p = pick();
+    const snaps = Array.from({ length: 10 }, (_, k) => makeSnapshot(random, `visit-${i}-${k}`, speakerOf(k)));
+    return openPage(db, { href: pageUrlOf(p), title: 'Revisited' }, snaps, { rememberAll: false });
+  });
+  const reviewSamples = await timeEach(runs, (i) => {
+    const p = pick();
+    return reviewClaim(db, {
+      pageUrl: pageUrlOf(p),
+      claim: makeSnapshot(random, `d${p}`, speakerOf(p)),
+      status: i % 2 ? 'verified' : 'disputed',
+      note: `bench note ${i}`,
+    });
+  });
+  const usageBytes = await usage();
+  db.close();
+  return {
+    claims,
+    pages,
+    populateMs,
+    openMs: timing(openSamples),
+    loadPageMs: timing(loadSamples),
+    openPageMs: timing(openPageSamples),
+    reviewMs: timing(reviewSamples),
+    usageBytes,
+  };
+}
+
+/** Opening the database in a freshly started browser, then the first page load. */
+export async function coldOpen(createDb: (name: string) => ClaimTrailDb, claims: number): Promise<{ openMs: number; firstLoadMs: number }> {
+  const db = createDb(`claimtrail-bench-${claims}`);
+  const t0 = performance.now();
+  await db.open();
+  const t1 = performance.now();
+  await storedClaims(db, pageUrlOf(1));
+  const t2 = performance.now();
+  db.close();
+  return { openMs: t1 - t0, firstLoadMs: t2 - t1 };
+}
