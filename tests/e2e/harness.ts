@@ -75,15 +75,22 @@ export interface ExtensionBrowser {
   close(): Promise<void>;
 }
 
-export async function launch(name: BrowserName): Promise<ExtensionBrowser> {
-  return name === 'chromium' ? launchChromium() : launchFirefox();
+export interface LaunchOptions {
+  /** false opens a real window (used by `npm start`); tests always run headless. */
+  headless?: boolean;
 }
 
-async function launchChromium(): Promise<ExtensionBrowser> {
+export async function launch(name: BrowserName, { headless = true }: LaunchOptions = {}): Promise<ExtensionBrowser> {
+  return name === 'chromium' ? launchChromium(headless) : launchFirefox(headless);
+}
+
+async function launchChromium(headless: boolean): Promise<ExtensionBrowser> {
   const userDataDir = await mkdtemp(join(tmpdir(), 'claimtrail-chromium-'));
   const browser = await puppeteer.launch({
     executablePath: browserPath('chromium'),
-    headless: true,
+    headless,
+    // A window's own size, not puppeteer's 800×600 emulation, when someone is looking at it.
+    ...(!headless && { defaultViewport: null }),
     pipe: true,
     enableExtensions: true,
     userDataDir,
@@ -127,7 +134,7 @@ async function launchChromium(): Promise<ExtensionBrowser> {
   }
 }
 
-async function launchFirefox(): Promise<ExtensionBrowser> {
+async function launchFirefox(headless: boolean): Promise<ExtensionBrowser> {
   const manifest = JSON.parse(readFileSync(join(EXTENSION_DIRS.firefox, 'manifest.json'), 'utf8')) as {
     browser_specific_settings?: { gecko?: { id?: string } };
   };
@@ -136,7 +143,8 @@ async function launchFirefox(): Promise<ExtensionBrowser> {
   const browser = await puppeteer.launch({
     browser: 'firefox',
     executablePath: browserPath('firefox'),
-    headless: true,
+    headless,
+    ...(!headless && { defaultViewport: null }),
     // Without it, BiDi refuses to navigate tabs to moz-extension:// pages.
     args: ['--remote-allow-system-access'],
     extraPrefsFirefox: {
