@@ -74,6 +74,7 @@ export function findCues(d: Doc, from: number, to: number): Cue[] {
     let end = i + 1;
     const parts = PARTICLES.get(e.lemma);
     if (parts && end < to && parts.has(lowerAt(d, end))) end++;
+    else if (e.flags & CueFlag.NeedsParticle) continue;
     else if (e.lemma === 'say' && lowerAt(d, end) === 'in' && lowerAt(d, end + 1) === 'a' && lowerAt(d, end + 2) === 'statement' && end + 3 <= to) end += 3;
     out.push({ head: i, start, end, cls: e.cls, flags: e.flags, lemma: e.lemma, passive, ing: e.ing, nounLike: e.nounLike });
   }

@@ -9,7 +9,7 @@ import { findCues, type Cue } from './cues';
 import { createIdMaker } from './ids';
 import { looksEnglish } from './language';
 import {
-  CLAUSE_OPENERS, CUE_PP, CUES, CueClass, CueFlag, DETERMINERS, GROUP_NOUNS, OBJECT_PRONOUNS, SOURCE_STOP, SUBJECT_PRONOUNS,
+  CLAUSE_OPENERS, CUE_PP, CUES, CueClass, CueFlag, DETERMINERS, GROUP_NOUNS, NOUN_HEAVY, OBJECT_PRONOUNS, SOURCE_STOP, SUBJECT_PRONOUNS,
   TIME_WORDS,
 } from './lexicon/en';
 import { WordSet } from './lexicon/hash';
@@ -93,6 +93,12 @@ function hasClauseComplement(d: Doc, cue: Cue, k: number, end: number): boolean 
   return CLAUSE_OPENERS.has(w) || d.t.cap[k] === 1;
 }
 
+function nominalSubject(d: Doc, src: TokenRange): boolean {
+  const last = src.end - 1;
+  const w = lowerAt(d, last);
+  return d.t.cap[last] === 1 || is(d, last, SUBJECT_PRONOUNS) || is(d, last, GROUP_NOUNS) || w.endsWith('s') || punctAt(d, last) === ')' || punctAt(d, last) === ',';
+}
+
 function agentive(d: Doc, src: TokenRange | null): boolean {
   if (!src) return false;
   const w = lowerAt(d, src.start);
@@ -152,8 +158,11 @@ function verbCue(d: Doc, cue: Cue, ss: number, se: number, prev: Draft | null): 
       if (atClauseEnd(d, k, se) || punctAt(d, k) === ',') { src = rs; after = k; }
     }
   }
-  // Base and -s forms double as nouns ("states", "claims"): without a subject they are not cues.
-  if (cue.nounLike && !src) return null;
+  // Base and -s forms double as nouns ("swing states", "his claims"): they need a subject that
+  // cannot be a noun modifier — a name, a pronoun, or a plural.
+  if (cue.nounLike && !(src && (nominalSubject(d, src) || !NOUN_HEAVY.has(cue.lemma)))) return null;
+  // A participle without its own subject: "…, adding that…", "…, saying “…”".
+  if (cue.ing && !src && !(punctAt(d, cue.start - 1) === ',')) return null;
   const weak = cue.cls === CueClass.Think || cue.cls === CueClass.Evidence;
   const inherit = cue.ing && !src ? prev : null;
   const confidence = BASE_CONFIDENCE[cue.cls] * (src || inherit ? 1 : 0.8);

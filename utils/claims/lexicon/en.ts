@@ -29,6 +29,8 @@ export const enum CueFlag {
   Passive = 4,
   /** Only a cue after its content: "“…,” he continued." */
   AfterContent = 8,
+  /** Only a cue with its particle: "spoke about", "talked of". */
+  NeedsParticle = 16,
 }
 
 export interface CueEntry {
@@ -44,8 +46,8 @@ export interface CueEntry {
 }
 
 /**
- * Lemma lists. Syntax per item: lemma[/past[/participle]][+][!][~][^][@]
- *   + doubles the final consonant (admit → admitted), ! Object, ~ Infinitive, ^ Passive, @ AfterContent.
+ * Lemma lists. Syntax per item: lemma[/past[/participle]][+][!][~][^][@][&]
+ *   + doubles the final consonant (admit → admitted), ! Object, ~ Infinitive, ^ Passive, @ AfterContent, & NeedsParticle.
  */
 const SAY = `say/said^ tell/told! write/wrote/written add note report^ announce state declare explain claim insist argue assert
  contend maintain acknowledge admit+ concede confirm deny reply respond answer ask! warn! caution predict^ suggest propose
@@ -56,7 +58,7 @@ const SAY = `say/said^ tell/told! write/wrote/written add note report^ announce 
  acknowledge theorize theorise posit opine wonder concur agree~ disagree continue@ contest insinuate lecture preach
  brief! advise! signal indicate imply confide recount retell/retold narrate relate summarize summarise announce publish
  predict warn rule rebut refute decry bemoan grumble gripe scoff sneer mock chide scold rebuke admonish reassure
- speak/spoke/spoken talk discuss express echo offer detail outline liken compare reference rail unveil chant sing/sang/sung
+ speak/spoke/spoken& talk& discuss express echo offer detail outline liken reference rail unveil chant sing/sang/sung
  retweet email text+ swear/swore/sworn guarantee apologize apologise deplore congratulate thank salute recount address
  interject interrupt lash cry sigh shrug laugh`;
 const STANCE = `accuse! blame criticize criticise condemn denounce slam+ blast attack praise hail applaud welcome defend dismiss reject
@@ -79,7 +81,7 @@ export const PARTICLES: ReadonlyMap<string, ReadonlySet<string>> = new Map(
   (`call:for,on,upon point:to,out refer:to push:for,back press:for argue:for,against speak:out,about talk:about complain:about
    warn:of,about,against insist:on comment:on weigh:in lash:out hit:out,back fire:back rail:against reflect:on ask:for
    plead:for vote:for,against advocate:for side:with agree:with,on focus:on boast:about joke:about
-   worry:about hope:for wait:for accuse:of speak:of,about,out,with,to talk:about,of,to weigh:in liken:to compare:to
+   worry:about hope:for wait:for accuse:of speak:of,about,out,with,to talk:about,of,to weigh:in liken:to
    vote:for,against sign:off rail:against lash:out offer:up lay:out point:out`)
     .trim().split(/\s+/).map((item) => {
       const [lemma = '', parts = ''] = item.split(':');
@@ -124,6 +126,7 @@ function buildCues(): Map<string, CueEntry> {
         else if (last === '~') flags |= CueFlag.Infinitive;
         else if (last === '^') flags |= CueFlag.Passive;
         else if (last === '@') flags |= CueFlag.AfterContent;
+        else if (last === '&') flags |= CueFlag.NeedsParticle;
         else break;
         item = item.slice(0, -1);
       }
@@ -148,6 +151,12 @@ function buildCues(): Map<string, CueEntry> {
 export const CUES: ReadonlyMap<string, CueEntry> = buildCues();
 
 const words = (s: string): WordSet => new WordSet(s.trim().split(/\s+/));
+
+/** Lemmas whose base and -s forms are mostly nouns in news text ("swing states", "sales targets"). */
+export const NOUN_HEAVY = words(`state rule claim plan appeal target remark comment advocate court charge question challenge
+ support back release issue order sign rate rank hit name attack call credit term label brand view offer promise vote fire
+ cheer rally tap report estimate project forecast demand mean warn threat post text email answer reply quote note joke
+ doubt fear hope wish worry trust bet sense figure guess reference address detail outline record`);
 
 /** Auxiliaries, negation and adverbs that join a cue on its left: "has also said", "did not say". */
 export const CUE_PREFIX = words(`has have had is are was were be been being will would could can may might should must shall do does did
