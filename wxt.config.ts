@@ -10,7 +10,7 @@ export default defineConfig({
   imports: false,
   vite: () => ({ plugins: [preact()] }),
   zip: {
-    artifactTemplate: '{{name}}-{{version}}-{{browser}}-mv{{manifestVersion}}.zip',
+    artifactTemplate: '{{name}}-{{version}}-{{browser}}-{{manifestVersion}}.zip',
     sourcesTemplate: '{{name}}-{{version}}-sources.zip',
     excludeSources: ['.data/**', 'docs/**', '.output/**', 'coverage/**'],
   },
