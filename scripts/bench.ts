@@ -7,6 +7,7 @@
  * Targets (detector issue): ≥ 25 MB/s, ≥ 1/15 of the regex pass, 30 KB article < 2 ms median,
  * bundle ≤ 15 KB gzipped. --check exits 1 when a target is missed.
  */
+import os from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
@@ -189,7 +190,9 @@ const mark = (ok: boolean) => (ok ? 'pass' : 'FAIL');
 const kb = (chars: number) => (chars >= 1e6 ? `${chars / 1e6} MB` : `${chars / 1e3} KB`);
 
 async function main(): Promise<void> {
-  log(`claim detector benchmark — node ${process.version}, median of ${RUNS} runs after warm-up\n`);
+  // Shared machines make timings noisy; say how busy this one was so readers can judge.
+  const load = os.loadavg().map((x) => x.toFixed(1)).join(' ');
+  log(`claim detector benchmark — node ${process.version}, ${os.cpus().length} cpus, load average ${load}; median of ${RUNS} runs after warm-up\n`);
   const tp = throughput();
   log(`throughput on ${tp.mb} MB of generated news (${tp.claims} claims, ${tp.baselineMatches} baseline matches)`);
   log(`  detector        ${tp.detectorMBps.toFixed(1).padStart(8)} MB/s   runs ms: ${tp.detectorMs.join(' ')}`);
@@ -234,7 +237,7 @@ async function main(): Promise<void> {
   log(renderTable([{ header: 'target' }, { header: 'measured' }, { header: '' }], targets.map((t) => [t.target, t.value, mark(t.pass)])));
 
   if (args.json) {
-    console.log(JSON.stringify({ node: process.version, throughput: tp, memory: mem, scaling: sc, adversarial: adv, article: art, bundle: size, targets }));
+    console.log(JSON.stringify({ node: process.version, cpus: os.cpus().length, loadAverage: os.loadavg(), throughput: tp, memory: mem, scaling: sc, adversarial: adv, article: art, bundle: size, targets }));
   }
   if (args.check && targets.some((t) => !t.pass)) process.exitCode = 1;
 }

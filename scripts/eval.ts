@@ -12,10 +12,13 @@ import { detectClaims } from '../utils/claims/index';
 import type { ClaimRoles } from './lib/batch';
 import { parseBatchOutput, toBatchClaim } from './lib/batch';
 import { readBratSplit } from './lib/brat';
+import { ErrorCollector } from './lib/errors';
 import { AttributionScorer, InvalidSpanError } from './lib/metrics';
 import { checkTargets, renderScoreReport } from './lib/report';
 
-const USAGE = 'usage: npm run eval -- --brat DIR [--split dev|train] [--json] [--pred PRED.jsonl] [--allow-test]';
+const USAGE = `usage: npm run eval -- --brat DIR [--split dev|train] [--json] [--pred PRED.jsonl] [--errors N] [--allow-test]
+  --pred FILE   score a batch output file (npm run detect -- --jsonl) instead of running the detector
+  --errors N    also list N missed attributions, N unmatched claims, N wrong sources and the top N cues`;
 const SHOWN_PROBLEMS = 10;
 
 function die(message: string): never {
@@ -31,6 +34,7 @@ function parseCli() {
         split: { type: 'string', default: 'dev' },
         json: { type: 'boolean' },
         pred: { type: 'string' },
+        errors: { type: 'string' },
         'allow-test': { type: 'boolean' },
         help: { type: 'boolean', short: 'h' },
       },
@@ -62,6 +66,9 @@ function main(): void {
     if (!fs.existsSync(path.join(args.brat, split, sub))) die(`no ${path.join(args.brat, split, sub)} (expected DIR/<split>/{text,attributions})`);
   }
   const predictions = args.pred ? loadPredictions(args.pred) : null;
+  const errorCount = args.errors === undefined ? 0 : Number(args.errors);
+  if (!Number.isInteger(errorCount) || errorCount < 0) die('--errors takes a count');
+  const errors = errorCount ? new ErrorCollector() : null;
 
   const scorer = new AttributionScorer();
   const seen = new Set<string>();
@@ -85,7 +92,9 @@ function main(): void {
         if (result.text !== article.text) die(`${article.id}: the detector returned offsets into a different text`);
         pred = result.claims.map(toBatchClaim);
       }
-      scorer.addDocument({ id: article.id, text: article.text, gold: article.attributions, pred });
+      const doc = { id: article.id, text: article.text, gold: article.attributions, pred };
+      const outcome = scorer.addDocument(doc);
+      errors?.add(doc, outcome);
     }
   } catch (e) {
     if (e instanceof InvalidSpanError) die(e.message);
@@ -101,6 +110,7 @@ function main(): void {
       corpus: args.brat, split, predictions: source, ...report, unknownPredIds,
       ...(predictions ? {} : { detectMs: Math.round(detectMs * 10) / 10, chars }),
       targets: checkTargets(report), annotationProblems: problems,
+      ...(errors ? { errors: errors.toJSON(errorCount) } : {}),
     }));
     return;
   }
@@ -109,6 +119,7 @@ function main(): void {
   if (!predictions) console.log(`detector time ${detectMs.toFixed(0)} ms for ${(chars / 1e6).toFixed(2)} M chars`);
   console.log('');
   console.log(renderScoreReport(report));
+  if (errors) console.log(`\n${errors.render(errorCount)}`);
 }
 
 main();

@@ -64,6 +64,12 @@ export interface ScoreReport {
 
 export class InvalidSpanError extends Error {}
 
+/** [prediction index, gold index] pairs of one document. */
+export interface DocumentOutcome {
+  found: [number, number][];
+  exact: [number, number][];
+}
+
 const QUOTES = '"\'\u201C\u201D\u2018\u2019\u00AB\u00BB\u201E\u201F\u2039\u203A';
 const CONTENT_LEAD = new RegExp(`[\\s${QUOTES}]`);
 const CONTENT_TAIL = new RegExp(`[\\s${QUOTES}.,;:!?\u2026\u2014\u2013-]`);
@@ -170,11 +176,16 @@ interface Prepared {
   key: string | null;
 }
 
+/** The normalised source text the source metrics compare (fragments joined by a space). */
+export function sourceText(text: string, source: readonly Span[], where = ''): string {
+  return normaliseRole(text, source, 'source', where).map(([s, e]) => text.slice(s, e)).join(' ');
+}
+
 function prepare(text: string, a: RoleSpans, where: string): Prepared {
   const content = normaliseRole(text, a.content, 'content', where);
   const source = normaliseRole(text, a.source, 'source', where);
   const cue = normaliseRole(text, a.cue, 'cue', where);
-  const src = source.map(([s, e]) => text.slice(s, e)).join(' ');
+  const src = sourceText(text, a.source, where);
   return { content, cue, source, src, head: src && headWord(src), clen: spansLength(content), key: content.length ? JSON.stringify(content) : null };
 }
 
@@ -240,8 +251,11 @@ export class AttributionScorer {
     c[2] += gold;
   }
 
-  /** Throws InvalidSpanError when a span does not fit the text. */
-  addDocument(doc: ScoredDocument): void {
+  /**
+   * Scores one document; returns its matchings (indices into doc.pred and doc.gold) for error
+   * analysis. Throws InvalidSpanError when a span does not fit the text.
+   */
+  addDocument(doc: ScoredDocument): DocumentOutcome {
     const { text } = doc;
     const G = doc.gold.map((a) => prepare(text, a, `gold ${doc.id}`));
     const P = doc.pred.map((c) => prepare(text, c, `pred ${doc.id}`));
@@ -273,6 +287,7 @@ export class AttributionScorer {
       k.found += Number(foundG.has(j));
       k.exact += Number(exactG.has(j));
     });
+    return { found, exact };
   }
 
   report(): ScoreReport {
