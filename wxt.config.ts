@@ -18,6 +18,12 @@ export default defineConfig({
     name: 'ClaimTrail',
     description: 'Highlights who said what in the news you read, and lets you mark each claim verified or disputed. Everything stays on your device.',
     permissions: ['storage', 'contextMenus'],
+    commands: {
+      'toggle-highlights': {
+        suggested_key: { default: 'Alt+Shift+H' },
+        description: 'Show or hide claim highlights on this page',
+      },
+    },
     // The same PNGs as `icons` (auto-detected from public/icon/); the toolbar draws 16 and 32 px.
     action: { default_icon: { 16: 'icon/16.png', 32: 'icon/32.png' } },
     // The library doubles as the options page: settings live in its Settings section.

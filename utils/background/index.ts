@@ -8,6 +8,7 @@ import { getDb } from '../db/database';
 import type { ClaimTrailDb } from '../db/database';
 import { onMessageRoutes, route, isContentScript, isExtensionPage } from '../messaging/receive';
 import { contentToBackgroundSchemas, extensionPageToBackgroundSchemas } from '../messaging/schemas';
+import { onCommand } from './commands';
 import { createContextMenu, onMenuClick } from './context-menu';
 import { createHandlers } from './handlers';
 
@@ -32,13 +33,16 @@ export function startBackground({ signal, db = getDb }: BackgroundOptions): void
     createContextMenu().catch((e: unknown) => console.error('[ClaimTrail] context menu:', e));
   };
   const onClicked = (...args: Parameters<typeof onMenuClick>) => void onMenuClick(...args);
+  const onCommandEvent = (command: string, tab?: { id?: number }) => void onCommand(command, tab);
   browser.runtime.onInstalled.addListener(onInstalled);
   browser.contextMenus.onClicked.addListener(onClicked);
+  browser.commands.onCommand.addListener(onCommandEvent);
   signal.addEventListener(
     'abort',
     () => {
       browser.runtime.onInstalled.removeListener(onInstalled);
       browser.contextMenus.onClicked.removeListener(onClicked);
+      browser.commands.onCommand.removeListener(onCommandEvent);
     },
     { once: true },
   );

@@ -89,7 +89,7 @@ export const claimRecordSchema = v.strictObject({
   selectors,
   status,
   note: text(LIMITS.note),
-  fingerprint: text(LIMITS.name + 20),
+  fingerprint: text(LIMITS.claimText),
   createdAt: time,
   updatedAt: time,
   reviewedAt: v.optional(time),

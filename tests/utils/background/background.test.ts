@@ -17,6 +17,7 @@ let db: ClaimTrailDb;
 let controller: AbortController;
 let tabMessages: { tabId: number; message: unknown }[];
 let menuClick: ((info: { menuItemId: string | number }, tab?: { id?: number }) => void) | undefined;
+let commandListener: ((command: string, tab?: { id?: number }) => void) | undefined;
 const createdMenus: unknown[] = [];
 
 async function deliver(message: unknown, sender: MessageSender) {
@@ -45,6 +46,12 @@ beforeEach(async () => {
   });
   fakeBrowser.contextMenus.onClicked.removeListener = vi.fn(() => {
     menuClick = undefined;
+  });
+  fakeBrowser.commands.onCommand.addListener = vi.fn((cb) => {
+    commandListener = cb as typeof commandListener;
+  });
+  fakeBrowser.commands.onCommand.removeListener = vi.fn(() => {
+    commandListener = undefined;
   });
   await fakeBrowser.tabs.create({ url: 'https://www.example.com/news/iraq-talks' });
   await fakeBrowser.tabs.create({ url: 'https://other.example.org/' });
@@ -123,9 +130,26 @@ describe('background', () => {
     await vi.waitFor(() => expect(tabMessages).toEqual([{ tabId: 42, message: envelope('selection:track', {}) }]));
   });
 
+  it('the keyboard command toggles highlights in the tab it was pressed in, or the active tab', async () => {
+    commandListener?.('toggle-highlights', { id: 9 });
+    await vi.waitFor(() => expect(tabMessages).toEqual([{ tabId: 9, message: envelope('highlights:toggle', null) }]));
+    tabMessages = [];
+    const active = await fakeBrowser.tabs.create({ url: 'https://www.example.com/', active: true });
+    // The fake browser has no focused window, so "current window" is answered here.
+    const query = vi.spyOn(fakeBrowser.tabs, 'query').mockResolvedValue([active]);
+    commandListener?.('toggle-highlights');
+    await vi.waitFor(() => expect(query).toHaveBeenCalledWith({ active: true, currentWindow: true }));
+    await vi.waitFor(() => expect(tabMessages).toEqual([{ tabId: active.id, message: envelope('highlights:toggle', null) }]));
+    tabMessages = [];
+    commandListener?.('something-else', { id: 9 });
+    await Promise.resolve();
+    expect(tabMessages).toEqual([]);
+  });
+
   it('removes its listeners when stopped', async () => {
     controller.abort();
     expect(menuClick).toBeUndefined();
+    expect(commandListener).toBeUndefined();
     expect(await fakeBrowser.runtime.onMessage.trigger(envelope('page:badge', { toReview: 1 }), contentSender())).toEqual([]);
   });
 });
