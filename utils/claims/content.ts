@@ -3,15 +3,19 @@
  * closing mark, even across sentences and paragraphs; otherwise content stops at the sentence.
  * Fragments never cross a paragraph break, so spans never swallow the blank line between blocks.
  */
-import { inQuote, isClosingQuote, isOpeningQuote, isWord, lowerAt, punctAt, type Doc } from './context';
+import { inQuote, is, isClosingQuote, isOpeningQuote, isWord, punctAt, type Doc } from './context';
 import type { TokenRange } from './sources';
 import { Tk } from './tokens';
+import { WordSet } from './lexicon/hash';
+
+/** Connectives left dangling when content is cut before a following clause. */
+const TRAILING_LINKS = new WordSet('and but or though although while whereas as so'.split(' '));
 
 /** Drops leading separators and trailing punctuation (quote marks are kept). */
 export function trim(d: Doc, r: TokenRange): TokenRange {
   let { start, end } = r;
   while (start < end && d.t.kind[start] === Tk.Punct) start++;
-  while (end > start && (d.t.kind[end - 1] === Tk.Punct || lowerAt(d, end - 1) === 'and' || lowerAt(d, end - 1) === 'but') && !isClosingQuote(d, end - 1)) end--;
+  while (end > start && (d.t.kind[end - 1] === Tk.Punct || is(d, end - 1, TRAILING_LINKS)) && !isClosingQuote(d, end - 1)) end--;
   return { start, end };
 }
 

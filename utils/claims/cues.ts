@@ -69,12 +69,20 @@ export function findCues(d: Doc, from: number, to: number): Cue[] {
       start--;
       if (is(d, start, BE_FORMS) && e.past) passive = true;
     }
-    if (lowerAt(d, start) === 'to') start++;
-    if (passive && !(e.flags & CueFlag.Passive)) continue;
+    // "decided not to recommend": an infinitive is the complement of the verb before it.
+    let toAt = -1;
+    for (let k = start; k < i; k++) if (lowerAt(d, k) === 'to') toAt = k;
+    if (toAt >= 0) {
+      if (!BE_FORMS.has(lowerAt(d, toAt - 1)) && ((CUES.get(lowerAt(d, toAt - 1))?.flags ?? 0) & CueFlag.Passive) === 0) continue;
+      start = toAt + 1;
+    }
+    const byAgent = lowerAt(d, i + 1) === 'by' && i + 2 < to && (d.t.cap[i + 2] === 1 || is(d, i + 2, DETERMINERS));
+    if (passive && !(e.flags & CueFlag.Passive) && !byAgent) continue;
     let end = i + 1;
     const parts = PARTICLES.get(e.lemma);
     if (parts && end < to && parts.has(lowerAt(d, end))) end++;
     else if (e.flags & CueFlag.NeedsParticle) continue;
+    else if (passive && byAgent) end++;
     else if (e.lemma === 'say' && lowerAt(d, end) === 'in' && lowerAt(d, end + 1) === 'a' && lowerAt(d, end + 2) === 'statement' && end + 3 <= to) end += 3;
     out.push({ head: i, start, end, cls: e.cls, flags: e.flags, lemma: e.lemma, passive, ing: e.ing, nounLike: e.nounLike });
   }

@@ -67,7 +67,7 @@ function skipAfterCue(d: Doc, cue: Cue, end: number): number {
       let noun = false;
       while (k < end && k - s < MAX_SKIP && isWord(d, k)) {
         const x = lowerAt(d, k);
-        if (x === 'that' || SUBJECT_PRONOUNS.has(x) || (noun && DETERMINERS.has(x)) || (CUES.has(x) && !d.t.cap[k])) break;
+        if (x === 'that' || SUBJECT_PRONOUNS.has(x) || (noun && DETERMINERS.has(x)) || (noun && CUES.has(x) && !d.t.cap[k])) break;
         if (!DETERMINERS.has(x)) noun = true;
         k++;
       }
@@ -146,6 +146,13 @@ function accordingTo(d: Doc, cue: Cue, ss: number, se: number): Draft | null {
 }
 
 function verbCue(d: Doc, cue: Cue, ss: number, se: number, prev: Draft | null): Draft | null {
+  if (cue.passive && lowerAt(d, cue.end - 1) === 'by') {
+    // "was first reported by The Washington Post": the agent is the source, the subject the content.
+    const agent = rightSource(d, cue.end, se);
+    const subject = leftContent(d, cue.start, ss);
+    if (!agent || !subject) return null;
+    return { cue, src: agent, frags: [subject], inherit: null, confidence: BASE_CONFIDENCE[cue.cls] };
+  }
   let src = cue.passive ? null : leftSource(d, cue.start, ss);
   let after = skipAfterCue(d, cue, se);
   const beforeIdx = (src ? src.start : cue.start) - 1;
@@ -170,10 +177,16 @@ function verbCue(d: Doc, cue: Cue, ss: number, se: number, prev: Draft | null): 
   const leftMode = boundary && (atClauseEnd(d, after, se) || sepAfter === ',' || sepAfter === ';' || sepAfter === '\u2014');
   if (leftMode && !cue.ing) {
     if ((weak || cue.cls === CueClass.Stance) && !src) return null;
+    const quoteAfter = punctAt(d, after) === ',' && isOpeningQuote(d, after + 1);
+    // "As the phone rang, the announcer said, “…”": with no quotation on the left, the quote is it.
+    if (quoteAfter && !isClosingQuote(d, beforeIdx) && !isClosingQuote(d, beforeIdx - 1)) {
+      const q = quoteAt(d, after + 1);
+      return q ? { cue, src, frags: [q], inherit, confidence } : null;
+    }
     const left = leftContent(d, beforeIdx + 1, ss);
     if (!left) return null;
     const frags = [left];
-    if (punctAt(d, after) === ',' && isOpeningQuote(d, after + 1)) {
+    if (quoteAfter) {
       const right = quoteAt(d, after + 1);
       if (right) frags.push(right);
     }
@@ -238,7 +251,11 @@ function sentenceDrafts(d: Doc, ss: number, se: number): Draft[] {
       const sep = at - 1 >= ss && (isSeparator(d, at - 1) || is(d, at - 1, CLAUSE_LINKS));
       if (!(cue.cls === CueClass.Say || cue.cls === CueClass.Prep) || !sep || cue.passive) continue;
       const draft = cue.cls === CueClass.Prep ? accordingTo(d, cue, at, se) : verbCue(d, cue, at, se, prev);
-      if (!draft) continue;
+      if (!draft) {
+        // "…, according to the center": the tail names the previous claim's source's source.
+        if (cue.cls === CueClass.Prep) cutBefore(d, prev, cue.start);
+        continue;
+      }
       cutBefore(d, prev, at);
       if (prev.frags.length === 0) drafts.pop();
       drafts.push(draft);

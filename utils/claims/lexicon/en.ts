@@ -156,7 +156,8 @@ const words = (s: string): WordSet => new WordSet(s.trim().split(/\s+/));
 export const NOUN_HEAVY = words(`state rule claim plan appeal target remark comment advocate court charge question challenge
  support back release issue order sign rate rank hit name attack call credit term label brand view offer promise vote fire
  cheer rally tap report estimate project forecast demand mean warn threat post text email answer reply quote note joke
- doubt fear hope wish worry trust bet sense figure guess reference address detail outline record`);
+ doubt fear hope wish worry trust bet sense figure guess reference address detail outline record tweet blog
+ email speak talk`);
 
 /** Auxiliaries, negation and adverbs that join a cue on its left: "has also said", "did not say". */
 export const CUE_PREFIX = words(`has have had is are was were be been being will would could can may might should must shall do does did
