@@ -94,7 +94,8 @@ async function readFixture(root: string, pathname: string): Promise<RouteRespons
 }
 
 async function indexPage(root: string): Promise<string> {
-  const pages = (await readdir(root)).filter((name) => name.endsWith('.html')).sort();
+  const entries = await readdir(root, { recursive: true });
+  const pages = entries.filter((name) => name.endsWith('.html')).map((name) => name.split(sep).join('/')).sort();
   const items = pages.map((name) => `<li><a href="/${encodeURI(name)}">${name}</a></li>`).join('\n');
   return `<!doctype html><meta charset="utf-8"><title>ClaimTrail fixtures</title><h1>ClaimTrail fixtures</h1><ul>\n${items}\n</ul>`;
 }
