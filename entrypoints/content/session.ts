@@ -408,9 +408,10 @@ export class ReadingSession {
     // Selecting text, or following a link inside a claim, is not a request to review it.
     if (selection && !selection.isCollapsed) return;
     const target = event.target instanceof Element ? event.target : null;
-    if (target?.closest('a[href], button, input, textarea, select, label, [contenteditable=""], [contenteditable="true"]')) return;
-    const id = this.painter.idAtElement(target) ?? claimAtPoint(doc, event.clientX, event.clientY, this.hitIndex);
+    const interactive = !!target?.closest('a[href], button, input, textarea, select, label, [contenteditable=""], [contenteditable="true"]');
+    const id = interactive ? null : (this.painter.idAtElement(target) ?? claimAtPoint(doc, event.clientX, event.clientY, this.hitIndex));
     if (id === null) {
+      // A click anywhere else (a link included) dismisses the card, like any popover.
       if (this.card.claimId !== null) this.card.close();
       return;
     }
