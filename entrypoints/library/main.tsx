@@ -1,8 +1,7 @@
 import { render } from 'preact';
-
-function Library() {
-  return <main><h1>ClaimTrail library</h1></main>;
-}
+import { createBrowserServices } from '../../components/library/browser-services';
+import { LibraryApp } from '../../components/library/LibraryApp';
+import '../../components/library/library.css';
 
 const root = document.getElementById('app');
-if (root) render(<Library />, root);
+if (root) render(<LibraryApp services={createBrowserServices()} />, root);
