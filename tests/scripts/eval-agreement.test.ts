@@ -9,7 +9,6 @@ import { execFileSync } from 'node:child_process';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { fileURLToPath } from 'node:url';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { ClaimRoles } from '../../scripts/lib/batch';
 import { readBratSplit } from '../../scripts/lib/brat';
@@ -17,12 +16,11 @@ import type { ScoreReport } from '../../scripts/lib/metrics';
 import { AttributionScorer } from '../../scripts/lib/metrics';
 import type { ArticleSpec, AttributionSpec } from './brat-corpus';
 import { locateAll, writeBratCorpus } from './brat-corpus';
+import { CLI_TIMEOUT, repoRoot, runScript } from './run-script';
 
-const repoRoot = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
 const toolsDir = path.resolve(repoRoot, '../shared/tools');
 const CONVERT = path.join(toolsDir, 'polnear-convert.mjs');
 const SCORE = path.join(toolsDir, 'score-attributions.mjs');
-const TSX = path.join(repoRoot, 'node_modules/.bin/tsx');
 const haveTools = fs.existsSync(CONVERT) && fs.existsSync(SCORE);
 if (!haveTools) console.warn(`eval-agreement: SKIPPED — the reference tools are not at ${toolsDir}`);
 
@@ -134,17 +132,22 @@ function predictionRoles(id: string, text: string): ClaimRoles[] {
   }));
 }
 
-function run(cmd: string, args: string[], input?: string): string {
+/** Runs a reference tool with node; its stderr becomes the failure message. */
+function runNode(args: string[]): string {
   try {
-    return execFileSync(cmd, args, { cwd: repoRoot, encoding: 'utf8', input, maxBuffer: 1 << 26, stdio: ['pipe', 'pipe', 'pipe'] });
+    return execFileSync(process.execPath, args, { cwd: repoRoot, encoding: 'utf8', maxBuffer: 1 << 26, stdio: ['pipe', 'pipe', 'pipe'] });
   } catch (e) {
     const stderr = (e as { stderr?: unknown }).stderr;
-    throw new Error(`${path.basename(args[0] ?? cmd)} failed:\n${typeof stderr === 'string' ? stderr : String(e)}`);
+    throw new Error(`${path.basename(args[0] ?? '')} failed:\n${typeof stderr === 'string' ? stderr : String(e)}`);
   }
 }
 
-/** Starting tsx takes seconds on a loaded 2-core machine; this bounds a hang, it times nothing. */
-const CLI_TIMEOUT = 60_000;
+/** Runs one of our scripts, which must succeed. */
+function runOurs(script: string, args: string[], input?: string): string {
+  const r = runScript(script, args, input);
+  if (r.status !== 0) throw new Error(`${script} exited ${r.status}:\n${r.stderr}`);
+  return r.stdout;
+}
 
 type ReferenceReport = ScoreReport & { unknownPredIds: number };
 
@@ -157,13 +160,13 @@ describe.skipIf(!haveTools)('eval agrees with the reference tools in ../shared/t
   beforeAll(() => {
     dir = fs.mkdtempSync(path.join(os.tmpdir(), 'eval-agreement-'));
     writeBratCorpus(path.join(dir, 'data'), 'dev', articles);
-    run(process.execPath, [CONVERT, '--in', path.join(dir, 'data'), '--out', path.join(dir, 'jsonl'), '--splits', 'dev', '--samples', '0', '--quiet=1']);
+    runNode([CONVERT, '--in', path.join(dir, 'data'), '--out', path.join(dir, 'jsonl'), '--splits', 'dev', '--samples', '0', '--quiet=1']);
     goldJsonl = path.join(dir, 'jsonl', 'dev.jsonl');
     predJsonl = path.join(dir, 'pred.jsonl');
     const lines = articles.map((a) => JSON.stringify({ id: a.id, claims: predictionRoles(a.id, a.text) }));
     lines.push(JSON.stringify({ id: 'invented_echo', claims: [{ source: [], cue: [], content: [[0, 3]] }] }));
     fs.writeFileSync(predJsonl, lines.join('\n') + '\n');
-    reference = JSON.parse(run(process.execPath, [SCORE, '--gold', goldJsonl, '--pred', predJsonl, '--json'])) as ReferenceReport;
+    reference = JSON.parse(runNode([SCORE, '--gold', goldJsonl, '--pred', predJsonl, '--json'])) as ReferenceReport;
   });
   afterAll(() => {
     if (dir) fs.rmSync(dir, { recursive: true, force: true });
@@ -199,16 +202,17 @@ describe.skipIf(!haveTools)('eval agrees with the reference tools in ../shared/t
   });
 
   it('prints the same numbers from `eval --pred` as the reference scorer (CLI)', () => {
-    const out = JSON.parse(run(TSX, ['scripts/eval.ts', '--brat', path.join(dir, 'data'), '--split', 'dev', '--pred', predJsonl, '--json'])) as ReferenceReport;
+    const out = JSON.parse(runOurs('eval', ['--brat', path.join(dir, 'data'), '--split', 'dev', '--pred', predJsonl, '--json'])) as ReferenceReport;
     expect({ docs: out.docs, attributions: out.attributions, claims: out.claims, unknownPredIds: out.unknownPredIds, metrics: out.metrics, byKind: out.byKind }).toEqual(reference);
   }, CLI_TIMEOUT);
 
   it('scores the detector as `detect --jsonl` + the reference scorer do', () => {
-    const batch = run(TSX, ['scripts/detect.ts', '--jsonl'], fs.readFileSync(goldJsonl, 'utf8'));
+    const batch = runOurs('detect', ['--jsonl'], fs.readFileSync(goldJsonl, 'utf8'));
     const detectorPred = path.join(dir, 'detector.jsonl');
     fs.writeFileSync(detectorPred, batch);
-    const viaReference = JSON.parse(run(process.execPath, [SCORE, '--gold', goldJsonl, '--pred', detectorPred, '--json'])) as ReferenceReport;
-    const viaEval = JSON.parse(run(TSX, ['scripts/eval.ts', '--brat', path.join(dir, 'data'), '--json'])) as ReferenceReport;
+    const viaReference = JSON.parse(runNode([SCORE, '--gold', goldJsonl, '--pred', detectorPred, '--json'])) as ReferenceReport;
+    const viaEval = JSON.parse(runOurs('eval', ['--brat', path.join(dir, 'data'), '--json'])) as ReferenceReport;
+    expect(viaEval.claims).toBeGreaterThan(0);
     expect(viaEval.claims).toBe(viaReference.claims);
     expect(viaEval.metrics).toEqual(viaReference.metrics);
     expect(viaEval.byKind).toEqual(viaReference.byKind);
