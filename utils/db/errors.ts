@@ -49,11 +49,17 @@ export function toStorageError(e: unknown): StorageError {
   return new StorageError('unknown', detail);
 }
 
-/** Runs a storage operation, turning any failure into a StorageError. */
+/** A request about a page or claim ClaimTrail does not track; nothing was written. */
+export class InvalidPageError extends Error {
+  override readonly name = 'InvalidPageError';
+}
+
+/** Runs a storage operation, turning any storage failure into a StorageError. */
 export async function guarded<T>(operation: () => Promise<T>): Promise<T> {
   try {
     return await operation();
   } catch (e) {
+    if (e instanceof InvalidPageError) throw e;
     throw toStorageError(e);
   }
 }

@@ -1,6 +1,6 @@
 export { createDb, getDb, DB_NAME, DB_VERSION, SCHEMA_V1, SCHEMA_V2 } from './database';
 export type { ClaimTrailDb } from './database';
-export { StorageError, toStorageError } from './errors';
+export { InvalidPageError, StorageError, toStorageError } from './errors';
 export type { StorageErrorCode } from './errors';
 export { claimFingerprint, claimId, normalizeForMatching } from './fingerprint';
 export * from './operations';

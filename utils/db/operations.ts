@@ -4,6 +4,7 @@
  */
 import type {
   AnchorReport,
+  ClaimDismissal,
   ClaimSnapshot,
   EarlierVerdict,
   PageInfo,
@@ -12,7 +13,7 @@ import type {
 } from '../messaging/protocol';
 import { pageKey, siteOf } from '../url/normalize';
 import type { ClaimTrailDb } from './database';
-import { guarded } from './errors';
+import { guarded, InvalidPageError } from './errors';
 import { claimFingerprint, claimId } from './fingerprint';
 import type { ClaimRecord, PageRecord, ReviewRecord, ReviewState, ReviewStatus } from './types';
 
@@ -21,23 +22,17 @@ export interface StoragePolicy {
   rememberAll: boolean;
 }
 
-export class InvalidPageError extends Error {
-  override readonly name = 'InvalidPageError';
-  constructor(href: string) {
-    super(`ClaimTrail only tracks http and https pages, not ${href.slice(0, 100)}`);
-  }
-}
 
 /** Resolves the key a page is filed under, or throws InvalidPageError. */
 export function pageUrlFor(page: Pick<PageInfo, 'href' | 'canonical'>): string {
   const key = pageKey(page);
-  if (!key) throw new InvalidPageError(page.href);
+  if (!key) throw new InvalidPageError(`ClaimTrail only tracks http and https pages, not ${page.href.slice(0, 100)}`);
   return key;
 }
 
-export function claimFromSnapshot(pageUrl: string, snapshot: ClaimSnapshot, now: number): ClaimRecord {
+export function claimFromSnapshot(pageUrl: string, snapshot: ClaimSnapshot, now: number, id?: string): ClaimRecord {
   return {
-    id: claimId(pageUrl, snapshot.detectorId),
+    id: id ?? claimId(pageUrl, snapshot.detectorId),
     pageUrl,
     site: siteOf(pageUrl),
     speaker: snapshot.speaker,
@@ -54,6 +49,23 @@ export function claimFromSnapshot(pageUrl: string, snapshot: ClaimSnapshot, now:
     manual: snapshot.manual,
     dismissed: false,
   };
+}
+
+/**
+ * The stored claim a review or dismissal addresses (by explicit id, else derived), or the record to
+ * create. An explicit id must not reach into another page's claims.
+ */
+async function targetClaim(
+  db: ClaimTrailDb,
+  input: { pageUrl: string; claimId?: string | undefined; claim: ClaimSnapshot },
+  now: number,
+): Promise<{ existing: ClaimRecord | undefined; fresh: ClaimRecord }> {
+  const fresh = claimFromSnapshot(input.pageUrl, input.claim, now, input.claimId);
+  const existing = await db.claims.get(fresh.id);
+  if (existing && existing.pageUrl !== input.pageUrl) {
+    throw new InvalidPageError('This claim belongs to another page.');
+  }
+  return { existing, fresh };
 }
 
 function sameReview(a: ReviewState, b: ReviewState): boolean {
@@ -143,10 +155,9 @@ async function earlierVerdicts(
  * text (the reader judged what they see now); a note-only edit keeps the text that was reviewed.
  */
 export function reviewClaim(db: ClaimTrailDb, update: ReviewUpdate, now: number = Date.now()): Promise<ClaimRecord> {
-  const fresh = claimFromSnapshot(update.pageUrl, update.claim, now);
   return guarded(() =>
     db.transaction('rw', db.claims, db.reviews, async () => {
-      const existing = await db.claims.get(fresh.id);
+      const { existing, fresh } = await targetClaim(db, update, now);
       const base = existing ?? fresh;
       const from: ReviewState = { status: base.status, note: base.note };
       const to: ReviewState = { status: update.status ?? from.status, note: update.note ?? from.note };
@@ -182,15 +193,10 @@ export function reviewClaim(db: ClaimTrailDb, update: ReviewUpdate, now: number 
 }
 
 /** "Not a claim": remembered so the detection is not shown again on this page. */
-export function dismissClaim(
-  db: ClaimTrailDb,
-  input: { pageUrl: string; claim: ClaimSnapshot },
-  now: number = Date.now(),
-): Promise<ClaimRecord> {
-  const fresh = claimFromSnapshot(input.pageUrl, input.claim, now);
+export function dismissClaim(db: ClaimTrailDb, input: ClaimDismissal, now: number = Date.now()): Promise<ClaimRecord> {
   return guarded(() =>
     db.transaction('rw', db.claims, async () => {
-      const existing = await db.claims.get(fresh.id);
+      const { existing, fresh } = await targetClaim(db, input, now);
       const record: ClaimRecord = { ...(existing ?? fresh), dismissed: true, updatedAt: now };
       await db.claims.put(record);
       return record;

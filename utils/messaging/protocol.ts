@@ -52,9 +52,22 @@ export interface PageState {
 
 export interface ReviewUpdate {
   pageUrl: string;
+  /**
+   * The stored claim this updates (ClaimRecord.id), when the claim shown comes from a stored record:
+   * a record re-anchored on a later visit may be shown under another detector id. When absent, the
+   * id is derived from pageUrl + claim.detectorId (utils/db claimId).
+   */
+  claimId?: string;
   claim: ClaimSnapshot;
   status?: ReviewStatus;
   note?: string;
+}
+
+/** "Not a claim". `claimId` as in ReviewUpdate. */
+export interface ClaimDismissal {
+  pageUrl: string;
+  claimId?: string;
+  claim: ClaimSnapshot;
 }
 
 export interface AnchorReport {
@@ -66,7 +79,7 @@ export interface AnchorReport {
 export interface ContentToBackground {
   'page:open': [{ page: PageInfo; claims: ClaimSnapshot[] }, PageState];
   'claim:review': [ReviewUpdate, ClaimRecord];
-  'claim:dismiss': [{ pageUrl: string; claim: ClaimSnapshot }, ClaimRecord];
+  'claim:dismiss': [ClaimDismissal, ClaimRecord];
   'page:anchors': [AnchorReport, null];
   /** Number of claims still to review, for the toolbar badge. */
   'page:badge': [{ toReview: number }, null];
@@ -75,7 +88,7 @@ export interface ContentToBackground {
 /** extension pages (popup, library) → background (sender URL must be inside this extension). */
 export interface ExtensionPageToBackground {
   'claim:review': [ReviewUpdate, ClaimRecord];
-  'claim:dismiss': [{ pageUrl: string; claim: ClaimSnapshot }, ClaimRecord];
+  'claim:dismiss': [ClaimDismissal, ClaimRecord];
   'claims:set-status': [{ claimIds: string[]; status: ReviewStatus }, number];
   'claims:delete': [{ claimIds: string[] }, number];
   /** Undo of a delete: `reviews` (optional) restores the history too (read it first with utils/db collectForUndo). */

@@ -7,7 +7,7 @@
 import * as v from 'valibot';
 import type { Browser } from 'wxt/browser';
 import { browser } from 'wxt/browser';
-import { StorageError } from '../db/errors';
+import { InvalidPageError, StorageError } from '../db/errors';
 import { fail, ok } from './envelope';
 import type { ReplyEnvelope } from './envelope';
 import type { Request, Response } from './protocol';
@@ -75,7 +75,7 @@ function errorReply(e: unknown): ReplyEnvelope<never> {
     console.error('[ClaimTrail] storage:', e.detail);
     return fail(e.code === 'unknown' ? 'failed' : e.code, e.message);
   }
-  if (e instanceof Error && e.name === 'InvalidPageError') return fail('invalid', e.message);
+  if (e instanceof InvalidPageError) return fail('invalid', e.message);
   console.error('[ClaimTrail] handler failed:', e);
   return fail('failed', 'ClaimTrail could not complete this action. Nothing was changed; please try again.');
 }

@@ -109,12 +109,13 @@ export const reviewRecordSchema = v.strictObject({
 
 const reviewUpdate = v.strictObject({
   pageUrl,
+  claimId: v.optional(claimId),
   claim: snapshot,
   status: v.optional(status),
   note: v.optional(text(LIMITS.note)),
 });
 
-const dismissal = v.strictObject({ pageUrl, claim: snapshot });
+const dismissal = v.strictObject({ pageUrl, claimId: v.optional(claimId), claim: snapshot });
 
 const pageInfo = v.strictObject({
   href: httpUrl,

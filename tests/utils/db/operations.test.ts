@@ -154,6 +154,27 @@ describe('reviewClaim', () => {
     expect(rebased.currentText).toBeUndefined();
   });
 
+  it('an explicit claimId updates that stored record even when the detector id differs', async () => {
+    const stored = await reviewClaim(db, { pageUrl: PAGE_URL, claim: snapshot(CLAIM_A), status: 'verified' }, 1);
+    const shownUnderOtherId = snapshot(CLAIM_A, { detectorId: `stored:${stored.id}` });
+    const updated = await reviewClaim(db, { pageUrl: PAGE_URL, claimId: stored.id, claim: shownUnderOtherId, note: 'same claim' }, 2);
+    expect(updated.id).toBe(stored.id);
+    expect(await db.claims.count()).toBe(1);
+    expect(await db.claims.get(stored.id)).toMatchObject({ status: 'verified', note: 'same claim' });
+    const dismissed = await dismissClaim(db, { pageUrl: PAGE_URL, claimId: stored.id, claim: shownUnderOtherId });
+    expect(dismissed.id).toBe(stored.id);
+    expect(await db.claims.count()).toBe(1);
+  });
+
+  it('refuses an explicit claimId that belongs to another page, writing nothing', async () => {
+    const other = await reviewClaim(db, { pageUrl: 'https://other.example.org/x', claim: snapshot(CLAIM_A), status: 'verified' }, 1);
+    const attempt = reviewClaim(db, { pageUrl: PAGE_URL, claimId: other.id, claim: snapshot(CLAIM_A), status: 'disputed' }, 2);
+    await expect(attempt).rejects.toMatchObject({ name: 'InvalidPageError' });
+    await expect(dismissClaim(db, { pageUrl: PAGE_URL, claimId: other.id, claim: snapshot(CLAIM_A) })).rejects.toMatchObject({ name: 'InvalidPageError' });
+    expect(await db.claims.get(other.id)).toMatchObject({ status: 'verified', dismissed: false });
+    expect(await db.reviews.count()).toBe(1);
+  });
+
   it('reviewing a dismissed claim brings it back', async () => {
     await dismissClaim(db, { pageUrl: PAGE_URL, claim: snapshot(CLAIM_A) });
     const r = await reviewClaim(db, { pageUrl: PAGE_URL, claim: snapshot(CLAIM_A), status: 'verified' });
