@@ -13,8 +13,9 @@
 //   });
 //
 // - One browser per test file (launch in beforeAll); both browsers in every file via describe.each(BROWSERS).
-// - The extension comes from .output/chrome-mv3 or .output/firefox-mv3; the e2e globalSetup rebuilds it
-//   when sources are newer than the build.
+// - The extension comes from .output/chrome-mv3 or .output/firefox-mv3 (copied to a temp dir at launch, so
+//   a rebuild during a run can't pull files from under a running browser); the e2e globalSetup rebuilds
+//   it when sources are newer than the build.
 // - openExtensionPage(path) works around Firefox BiDi never resolving goto() to moz-extension:// URLs:
 //   it starts the navigation, then waits for the document itself. Don't call page.goto() on extension
 //   URLs in Firefox yourself; use ext.navigateExtensionPage(page, path) to move an open page.
@@ -26,8 +27,8 @@
 //   URLs without the "tabs" permission). So after tabIdOf/openPopupFor the page is the active tab; the
 //   popup opens in a new tab, which then becomes active (the article tab is then a background tab).
 // - Pages are ordinary puppeteer Pages; prefer waitForSelector/waitForFunction over fixed sleeps.
-import { readFileSync } from 'node:fs';
-import { mkdtemp, rm } from 'node:fs/promises';
+import { existsSync, readFileSync, statSync } from 'node:fs';
+import { cp, mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -106,7 +107,7 @@ async function launchChromium(headless: boolean): Promise<ExtensionBrowser> {
   });
   const workerErrors = collectChromiumWorkerErrors(browser);
   try {
-    const id = await browser.installExtension(EXTENSION_DIRS.chromium);
+    const id = await browser.installExtension(await snapshotExtension('chromium', userDataDir));
     const base = `chrome-extension://${id}/`;
     const extensionErrors = () => workerErrors.filter((error) => error.url.startsWith(base)).map((error) => error.text);
     const ext = makeExtensionBrowser('chromium', browser, base, extensionErrors, async () => {
@@ -135,7 +136,9 @@ async function launchChromium(headless: boolean): Promise<ExtensionBrowser> {
 }
 
 async function launchFirefox(headless: boolean): Promise<ExtensionBrowser> {
-  const manifest = JSON.parse(readFileSync(join(EXTENSION_DIRS.firefox, 'manifest.json'), 'utf8')) as {
+  const snapshotDir = await mkdtemp(join(tmpdir(), 'claimtrail-firefox-ext-'));
+  const extensionDir = await snapshotExtension('firefox', snapshotDir);
+  const manifest = JSON.parse(readFileSync(join(extensionDir, 'manifest.json'), 'utf8')) as {
     browser_specific_settings?: { gecko?: { id?: string } };
   };
   const geckoId = manifest.browser_specific_settings?.gecko?.id;
@@ -164,10 +167,13 @@ async function launchFirefox(headless: boolean): Promise<ExtensionBrowser> {
     }
   });
   try {
-    await browser.installExtension(EXTENSION_DIRS.firefox);
-    return makeExtensionBrowser('firefox', browser, base, () => [...stderrErrors], async () => {});
+    await browser.installExtension(extensionDir);
+    return makeExtensionBrowser('firefox', browser, base, () => [...stderrErrors], async () => {
+      await rm(snapshotDir, { recursive: true, force: true });
+    });
   } catch (error) {
     await browser.close();
+    await rm(snapshotDir, { recursive: true, force: true });
     throw error;
   }
 }
@@ -275,6 +281,28 @@ function makeExtensionBrowser(
       }
     },
   };
+}
+
+// Installs a copy, not .output itself: `npm run build` empties .output first, and Firefox reads a
+// temporary add-on's files from disk as it needs them, so a rebuild during a run (someone else's, or
+// the next step's) would otherwise break a browser that is already running.
+async function snapshotExtension(name: BrowserName, parentDir: string): Promise<string> {
+  const source = EXTENSION_DIRS[name];
+  const manifest = join(source, 'manifest.json');
+  const deadline = Date.now() + 60_000;
+  for (let attempt = 0; Date.now() < deadline; attempt++) {
+    const target = join(parentDir, `extension-${attempt}`);
+    try {
+      const before = statSync(manifest).mtimeMs;
+      await cp(source, target, { recursive: true });
+      if (statSync(manifest).mtimeMs === before && existsSync(join(target, 'manifest.json'))) return target;
+    } catch {
+      // Mid-rebuild: try again shortly.
+    }
+    await rm(target, { recursive: true, force: true });
+    await new Promise((resolve) => setTimeout(resolve, 500));
+  }
+  throw new Error(`No complete build in ${source}: run \`npm run build\` first.`);
 }
 
 interface WorkerError {
