@@ -15,11 +15,25 @@ export function percentile(xs: readonly number[], q: number): number {
   return s[i] as number;
 }
 
-/** Wall time of one call in ms, and what it returned (so the work cannot be optimised away). */
-export function timeOnce<T>(fn: () => T): { ms: number; value: T } {
+export interface Timed<T> {
+  /** Wall-clock time. */
+  ms: number;
+  /**
+   * CPU time of the whole process (user + system, GC threads included). On a shared machine
+   * this stays near the idle wall time while wall time stretches with other people's load.
+   */
+  cpuMs: number;
+  /** What the call returned, so the work cannot be optimised away. */
+  value: T;
+}
+
+export function timeOnce<T>(fn: () => T): Timed<T> {
+  const c0 = process.cpuUsage();
   const t0 = performance.now();
   const value = fn();
-  return { ms: performance.now() - t0, value };
+  const ms = performance.now() - t0;
+  const c = process.cpuUsage(c0);
+  return { ms, cpuMs: (c.user + c.system) / 1000, value };
 }
 
 /** MB as 10^6 bytes of UTF-8, the unit throughput is quoted in. */
