@@ -55,7 +55,8 @@ export function processBatchLine(line: string, detect: Detect): BatchResult | nu
   if (!line.trim()) return null;
   let record: unknown;
   try {
-    record = JSON.parse(line);
+    // Files saved by Windows tools may open with a byte order mark.
+    record = JSON.parse(line.charCodeAt(0) === 0xfeff ? line.slice(1) : line);
   } catch (e) {
     return { id: null, claims: [], error: `invalid JSON: ${errorMessage(e)}` };
   }

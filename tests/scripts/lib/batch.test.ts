@@ -62,6 +62,10 @@ describe('processBatchLine', () => {
     expect(processBatchLine('{"id":7,"text":"","attributions":[]}', detectSaid)).toEqual({ id: 7, claims: [] });
   });
 
+  it('tolerates a byte order mark before the first record', () => {
+    expect(processBatchLine('\uFEFF{"id":"a","text":""}', detectSaid)).toEqual({ id: 'a', claims: [] });
+  });
+
   it('skips blank lines', () => {
     expect(processBatchLine('   ', detectSaid)).toBeNull();
   });

@@ -22,6 +22,7 @@ describe('timing helpers', () => {
     const t = timeOnce(() => 41 + 1);
     expect(t.value).toBe(42);
     expect(t.ms).toBeGreaterThanOrEqual(0);
+    expect(t.cpuMs).toBeGreaterThanOrEqual(0);
   });
 
   it('counts megabytes as 10^6 bytes of UTF-8', () => {
