@@ -3,6 +3,7 @@
  * Properties every detector output must have, whatever the input: random strings, news-shaped
  * token soup, adversarial text (quote floods, mixed quote styles, huge words, control characters,
  * lone surrogates, right-to-left text, blank-line floods) and random block arrays.
+ * Runs are kept few so the suite stays fast; PROPERTY_RUNS_SCALE=20 hunts harder.
  */
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
@@ -111,7 +112,9 @@ const newsCut = fc.tuple(fc.nat(1000), fc.nat(3000), fc.integer({ min: 1, max: 3
 const blockText = fc.oneof({ weight: 3, arbitrary: newsish }, { weight: 3, arbitrary: newsCut }, { weight: 1, arbitrary: rawString }, { weight: 1, arbitrary: mixedQuotes });
 const blocks = fc.array(blockText, { maxLength: 8 });
 
-const RUNS = { numRuns: 150 };
+const SCALE = Math.max(1, Number(process.env.PROPERTY_RUNS_SCALE) || 1);
+const runs = (n: number) => ({ numRuns: n * SCALE });
+const RUNS = runs(150);
 
 // --- properties --------------------------------------------------------------------------------
 
@@ -121,7 +124,7 @@ describe('detectClaims properties', () => {
   });
 
   it('keeps its contract on news-shaped token soup', () => {
-    fc.assert(fc.property(newsish, (t) => void checkInput(t)), { numRuns: 300 });
+    fc.assert(fc.property(newsish, (t) => void checkInput(t)), runs(300));
   });
 
   it('keeps its contract on cuts of generated news, where it does find claims', () => {
@@ -134,7 +137,7 @@ describe('detectClaims properties', () => {
   });
 
   it('keeps its contract on adversarial text', () => {
-    fc.assert(fc.property(adversarial, (t) => void checkInput(t)), { numRuns: 80 });
+    fc.assert(fc.property(adversarial, (t) => void checkInput(t)), runs(80));
   });
 
   it('keeps its contract on block arrays', () => {
