@@ -134,26 +134,37 @@ async function usage(): Promise<number | null> {
   return (await storageManager.estimate()).usage ?? null;
 }
 
-export async function runStorageBench(
+const benchDbName = (claims: number) => `claimtrail-bench-${claims}`;
+
+/** Creates the benchmark library from scratch; returns the number of pages and the time taken. */
+export async function populateBench(
   createDb: (name: string) => ClaimTrailDb,
   claims: number,
-  runs = 40,
-): Promise<StorageBenchResult> {
-  const name = `claimtrail-bench-${claims}`;
-  let db = createDb(name);
-  await db.delete();
-  db = createDb(name);
+): Promise<{ pages: number; populateMs: number }> {
+  const name = benchDbName(claims);
+  await createDb(name).delete();
+  const db = createDb(name);
   const t0 = performance.now();
   const { pages } = await populate(db, claims);
   const populateMs = performance.now() - t0;
   db.close();
+  return { pages, populateMs };
+}
 
+/** Measures reads and writes on an already populated library. */
+export async function measureBench(
+  createDb: (name: string) => ClaimTrailDb,
+  claims: number,
+  runs = 40,
+): Promise<Omit<StorageBenchResult, 'claims' | 'pages' | 'populateMs'>> {
+  const name = benchDbName(claims);
+  const pages = Math.max(1, Math.floor(claims / 10));
   const openSamples = await timeEach(Math.min(runs, 10), async () => {
     const fresh = createDb(name);
     await fresh.open();
     fresh.close();
   });
-  db = createDb(name);
+  const db = createDb(name);
   await db.open();
 
   const random = rng(7);
@@ -177,9 +188,6 @@ export async function runStorageBench(
   const usageBytes = await usage();
   db.close();
   return {
-    claims,
-    pages,
-    populateMs,
     openMs: timing(openSamples),
     loadPageMs: timing(loadSamples),
     openPageMs: timing(openPageSamples),
@@ -188,9 +196,18 @@ export async function runStorageBench(
   };
 }
 
+/** Both phases in one context (the --node run, where there is no browser to restart). */
+export async function runStorageBench(
+  createDb: (name: string) => ClaimTrailDb,
+  claims: number,
+): Promise<StorageBenchResult> {
+  const populated = await populateBench(createDb, claims);
+  return { claims, ...populated, ...(await measureBench(createDb, claims)) };
+}
+
 /** Opening the database in a freshly started browser, then the first page load. */
 export async function coldOpen(createDb: (name: string) => ClaimTrailDb, claims: number): Promise<{ openMs: number; firstLoadMs: number }> {
-  const db = createDb(`claimtrail-bench-${claims}`);
+  const db = createDb(benchDbName(claims));
   const t0 = performance.now();
   await db.open();
   const t1 = performance.now();
