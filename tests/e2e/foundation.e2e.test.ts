@@ -1,4 +1,6 @@
 import { execFile } from 'node:child_process';
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
 import { promisify } from 'node:util';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { BROWSERS, EXTENSION_DIRS, launch, startFixtureServer, type ExtensionBrowser, type FixtureServer } from './harness';
@@ -78,5 +80,31 @@ describe('Firefox build', () => {
     ).catch((error: { stdout?: string }) => ({ stdout: error.stdout ?? '' }));
     const report = JSON.parse(stdout) as { errors: Array<{ code: string; file?: string; message: string }> };
     expect(report.errors).toEqual([]);
+  });
+});
+
+describe('README permissions table', () => {
+  // The README's table is the reviewed list; a permission added to the manifest must be explained there.
+  const readme = readFileSync(new URL('../../README.md', import.meta.url), 'utf8');
+  const table = /<!-- permissions:start -->([\s\S]*?)<!-- permissions:end -->/.exec(readme)?.[1] ?? '';
+  const rows = table.split('\n').filter((line) => line.startsWith('| ') && !line.startsWith('| permission'));
+  const codes = (cell: string) => [...cell.matchAll(/`([^`]+)`/g)].map((match) => match[1]);
+  const firstCell = (row: string) => row.split('|')[1] ?? '';
+  const documentedPermissions = rows.filter((row) => !firstCell(row).includes('content script')).flatMap((row) => codes(firstCell(row)));
+  const documentedMatches = rows.filter((row) => firstCell(row).includes('content script')).flatMap((row) => codes(firstCell(row)));
+
+  it.each(['chromium', 'firefox'] as const)('matches the %s manifest', (name) => {
+    const manifest = JSON.parse(readFileSync(join(EXTENSION_DIRS[name], 'manifest.json'), 'utf8')) as {
+      permissions?: string[];
+      host_permissions?: string[];
+      optional_permissions?: string[];
+      content_scripts?: Array<{ matches: string[] }>;
+    };
+    expect(documentedPermissions.length).toBeGreaterThan(0);
+    expect([...(manifest.permissions ?? [])].sort()).toEqual([...documentedPermissions].sort());
+    expect(manifest.host_permissions ?? []).toEqual([]);
+    expect(manifest.optional_permissions ?? []).toEqual([]);
+    const matches = new Set((manifest.content_scripts ?? []).flatMap((script) => script.matches));
+    expect([...matches].sort()).toEqual([...documentedMatches].sort());
   });
 });
