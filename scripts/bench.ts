@@ -49,7 +49,12 @@ function parseCli() {
 
 const args = parseCli();
 if (args.help) {
-  console.log('usage: npm run bench -- [--json] [--mb 5] [--runs 5] [--quick] [--check]');
+  console.log(`usage: npm run bench -- [--json] [--mb 5] [--runs 5] [--quick] [--check]
+  --mb N     size of the generated news text for the throughput run (default 5)
+  --runs N   timed runs per measurement; medians are reported (default 5)
+  --quick    scaling to 1 MB and adversarial inputs at 100 KB only
+  --check    exit 1 when a target is missed
+  --json     one JSON object with every figure`);
   process.exit(0);
 }
 const RUNS = Math.max(1, Number(args.runs) || 5);
