@@ -9,7 +9,7 @@ import { findCues, type Cue } from './cues';
 import { createIdMaker } from './ids';
 import { looksEnglish } from './language';
 import {
-  CLAUSE_OPENERS, CUE_PP, CUES, CueClass, CueFlag, DETERMINERS, GROUP_NOUNS, NOUN_HEAVY, OBJECT_PRONOUNS, SOURCE_STOP, SUBJECT_PRONOUNS,
+  CLAUSE_OPENERS, CUE_PP, CUES, CueClass, CueFlag, DETERMINERS, GROUP_NOUNS, INFINITIVE_ONLY, NOUN_HEAVY, OBJECT_PRONOUNS, SOURCE_STOP, SUBJECT_PRONOUNS,
   TIME_WORDS,
 } from './lexicon/en';
 import { WordSet } from './lexicon/hash';
@@ -47,7 +47,7 @@ function skipAfterCue(d: Doc, cue: Cue, end: number): number {
     const w = lowerAt(d, k);
     if (OBJECT_PRONOUNS.has(w) && w !== 'it') k++;
     else if (d.t.cap[k]) { const s = k; while (k < end && k - s < 6 && isWord(d, k) && (d.t.cap[k] || lowerAt(d, k) === 'of')) k++; }
-    else if (DETERMINERS.has(w) || GROUP_NOUNS.has(w) || w === 'reporters' || w === 'journalists') {
+    else if ((DETERMINERS.has(w) && w !== 'that') || GROUP_NOUNS.has(w) || w === 'reporters' || w === 'journalists') {
       const s = k;
       k++;
       while (k < end && k - s < 4 && isWord(d, k) && !is(d, k, SOURCE_STOP) && !is(d, k, DETERMINERS) && !is(d, k, CLAUSE_OPENERS)) k++;
@@ -89,6 +89,9 @@ function hasClauseComplement(d: Doc, cue: Cue, k: number, end: number): boolean 
   if (!isWord(d, k)) return punctAt(d, k) === ':' || punctAt(d, k) === ',';
   const w = lowerAt(d, k);
   if (w === 'to') return (cue.flags & CueFlag.Infinitive) !== 0;
+  if (INFINITIVE_ONLY.has(cue.lemma)) return false;
+  // "expects inflation to ease": a short object, then the infinitive.
+  if (cue.flags & CueFlag.Infinitive) for (let j = k + 1; j < end && j <= k + 3; j++) if (lowerAt(d, j) === 'to') return true;
   if (OBJECT_PRONOUNS.has(w) && !SUBJECT_PRONOUNS.has(w)) return false;
   return CLAUSE_OPENERS.has(w) || d.t.cap[k] === 1;
 }
@@ -194,7 +197,7 @@ function verbCue(d: Doc, cue: Cue, ss: number, se: number, prev: Draft | null): 
   }
   if (cue.flags & CueFlag.AfterContent) return null;
   if (weak) {
-    if (!agentive(d, src) && !(cue.cls === CueClass.Evidence && src)) return null;
+    if (!cue.passive && !agentive(d, src) && !(cue.cls === CueClass.Evidence && src)) return null;
     if (!hasClauseComplement(d, cue, after, se)) return null;
   }
   if (cue.cls === CueClass.Stance && !src) return null;
@@ -291,7 +294,7 @@ export function detectInText(text: string, options: DetectOptions = {}): Claim[]
     const ps = seg.paraStart[p] ?? 0, pe = seg.paraEnd[p] ?? 0;
     const furniture = isFurniture(d, ps, pe);
     const paraFirstSent = sent;
-    const layout = furniture || pe <= consumedTo ? null : paragraphLayout(d, ps, pe);
+    const layout = pe <= consumedTo ? null : paragraphLayout(d, ps, pe, furniture);
     if (layout) {
       drafts.push({ cue: layout.cue, src: layout.src, frags: [layout.content], inherit: null, confidence: BASE_CONFIDENCE[CueClass.Colon] });
       consumedTo = pe;
@@ -331,7 +334,7 @@ export function detectInText(text: string, options: DetectOptions = {}): Claim[]
     }
   }
   const speakers = createSpeakerTracker(d);
-  const makeId = createIdMaker();
+  const makeId = createIdMaker(text);
   const claims: Claim[] = [];
   const resolved = new Map<Draft, Claim['speaker']>();
   for (const x of drafts) {
@@ -342,8 +345,7 @@ export function detectInText(text: string, options: DetectOptions = {}): Claim[]
     const kind = kindOf(d, x.frags);
     const cue: Span | null = x.cue ? [t.start[x.cue.start] ?? 0, t.end[x.cue.end - 1] ?? 0] : null;
     const source: Span | null = x.src ? [t.start[x.src.start] ?? 0, t.end[x.src.end - 1] ?? 0] : null;
-    const contentText = content.map(([s, e]) => text.slice(s, e)).join(' … ');
-    const id = makeId(`${kind}\u0000${contentText}\u0000${cue ? text.slice(cue[0], cue[1]) : ''}`);
+    const id = makeId({ kind, cue, content });
     claims.push({ id, kind, content, cue, source, speaker, confidence: Math.round(x.confidence * 100) / 100 });
   }
   claims.sort((a, b) => Math.min(a.content[0]?.[0] ?? 0, a.cue?.[0] ?? Infinity) - Math.min(b.content[0]?.[0] ?? 0, b.cue?.[0] ?? Infinity));

@@ -61,6 +61,7 @@ function signedQuote(d: Doc, ps: number, pe: number): LayoutClaim | null {
   return { cue: punctCue(k - 1), src: { start: k, end: e }, content: { start: open, end: k - 1 } };
 }
 
-export function paragraphLayout(d: Doc, ps: number, pe: number): LayoutClaim | null {
-  return signedQuote(d, ps, pe) ?? speakerLine(d, ps, pe);
+/** `furniture`: the paragraph looks like page furniture (a signed quote has no final period). */
+export function paragraphLayout(d: Doc, ps: number, pe: number, furniture: boolean): LayoutClaim | null {
+  return signedQuote(d, ps, pe) ?? (furniture ? null : speakerLine(d, ps, pe));
 }

@@ -90,9 +90,11 @@ export function segment(t: Tokens): Segments {
       // "U.S." or "Inc." can end a sentence, a title ("Mr.") or an initial ("W.") cannot.
       const w = t.low(i);
       const bare = w.slice(0, -1);
-      const next = i + 1;
-      if (!TITLE_ABBREVIATIONS.has(bare) && bare.length > 1 && t.kind[next] === Tk.Word && STARTERS.has(t.low(next)) && t.cap[next]) end = next;
-      else if (t.kind[next] === Tk.Break) end = next;
+      let next = i + 1;
+      while (next < t.length && isCloser(t, next)) next++;
+      const closed = next > i + 1;
+      if (next >= t.length || t.kind[next] === Tk.Break) end = next;
+      else if (!TITLE_ABBREVIATIONS.has(bare) && bare.length > 1 && ((t.kind[next] === Tk.Word && STARTERS.has(t.low(next)) && t.cap[next]) || (closed && startsSentence(t, next)))) end = next;
     }
     if (end > 0) { close(end); i = end - 1; }
   }

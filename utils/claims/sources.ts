@@ -36,7 +36,7 @@ function npLeft(d: Doc, last: number, floor: number): number {
     if (!d.t.cap[k] && CUES.has(w) && !GROUP_NOUNS.has(w) && start >= 0) break;
     start = k;
     // "Mr. Morgan of the Sierra Club": a determiner after "of" does not start the phrase.
-    if (DETERMINERS.has(w) && !(lowerAt(d, k - 1) === 'of' && k - 2 >= floor && isWord(d, k - 2))) break;
+    if (DETERMINERS.has(w) && !((lowerAt(d, k - 1) === 'of' || lowerAt(d, k - 1) === 'from') && k - 2 >= floor && isWord(d, k - 2))) break;
     k--;
   }
   return start;

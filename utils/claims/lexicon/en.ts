@@ -152,6 +152,9 @@ export const CUES: ReadonlyMap<string, CueEntry> = buildCues();
 
 const words = (s: string): WordSet => new WordSet(s.trim().split(/\s+/));
 
+/** Attitude verbs that are attributions only with an infinitive: "wants to", "decided to". */
+export const INFINITIVE_ONLY = words('want seek plan intend aim decide refuse decline try wish');
+
 /** Lemmas whose base and -s forms are mostly nouns in news text ("swing states", "sales targets"). */
 export const NOUN_HEAVY = words(`state rule claim plan appeal target remark comment advocate court charge question challenge
  support back release issue order sign rate rank hit name attack call credit term label brand view offer promise vote fire
@@ -181,7 +184,7 @@ export const POSSESSIVES = words('his her its their our my your');
 
 /** Words that end a source noun phrase when scanning left from a cue. */
 export const SOURCE_STOP = words(`and or but nor that because since while when whenever if unless although though as than so
- to in on at for with by from about into onto over under after before during without within between among against toward
+ to in on at for with by about into onto over under after before during without within between among against toward
  towards through across via per like unlike is are was were be been has have had do does did will would can could may might
  should must shall also not never said says say told after where why how what whom whose whether then there here yet even
  just only still already`);

@@ -1,0 +1,287 @@
+import { describe, expect, it } from 'vitest';
+import { detectClaims } from '../../../utils/claims/index';
+import { bare, claimsOf } from './helpers';
+
+describe('direct quotes', () => {
+  it('takes a curly quote with the attribution after it, inverted', () => {
+    const [c] = claimsOf('“The budget is balanced for the first time in a decade,” said Maria Lopez.');
+    expect(c).toMatchObject({ kind: 'direct', cue: 'said', source: 'Maria Lopez', speaker: 'Maria Lopez' });
+    expect(bare(c!.content)).toBe('The budget is balanced for the first time in a decade');
+  });
+
+  it('takes a straight-quoted quote with the attribution after it', () => {
+    const [c] = claimsOf('"We will appeal the ruling," the company said in a statement.');
+    expect(c).toMatchObject({ kind: 'direct', source: 'the company' });
+    expect(bare(c!.content)).toBe('We will appeal the ruling');
+  });
+
+  it('reads the two-apostrophe quote marks some papers use', () => {
+    const [c] = claimsOf("''There is no plan B,'' said Mr. Okafor, the city's budget director.");
+    expect(c?.kind).toBe('direct');
+    expect(bare(c!.content)).toBe('There is no plan B');
+    expect(c?.source).toContain('Okafor');
+  });
+
+  it('reads «guillemets»', () => {
+    const [c] = claimsOf('«The border will stay open,» the minister said.');
+    expect(c).toMatchObject({ kind: 'direct', source: 'the minister' });
+  });
+
+  it('keeps nested single quotes inside the double quote', () => {
+    const [c] = claimsOf('“They kept telling us ‘wait until spring,’ and spring never came,” said Ana Ruiz.');
+    expect(bare(c!.content)).toBe('They kept telling us ‘wait until spring,’ and spring never came');
+  });
+
+  it('takes an attribution before a quote', () => {
+    const [c] = claimsOf('The senator said: “We have the votes.”');
+    expect(c).toMatchObject({ kind: 'direct', source: 'The senator' });
+    expect(bare(c!.content)).toBe('We have the votes');
+  });
+
+  it('joins a quote split by its attribution into one claim with two fragments', () => {
+    const r = detectClaims('“The talks,” Omar Haddad said, “are finally moving.”');
+    expect(r.claims).toHaveLength(1);
+    const c = r.claims[0]!;
+    expect(c.content).toHaveLength(2);
+    expect(c.content.map(([s, e]) => bare(r.text.slice(s, e)))).toEqual(['The talks', 'are finally moving']);
+    expect(c.kind).toBe('direct');
+  });
+
+  it('runs a quote over several sentences to its closing mark', () => {
+    const [c] = claimsOf('“We waited. We asked. Nobody answered,” said the mayor.');
+    expect(bare(c!.content)).toBe('We waited. We asked. Nobody answered');
+  });
+
+  it('runs a quote across paragraphs when the next paragraph reopens it', () => {
+    const text = 'The governor said: “We will rebuild every bridge.\n\n“And we will do it before winter.”';
+    const r = detectClaims(text);
+    const all = r.claims.flatMap((c) => c.content.map(([s, e]) => r.text.slice(s, e))).join(' ');
+    expect(all).toContain('We will rebuild every bridge');
+    expect(all).toContain('And we will do it before winter');
+    expect(r.claims.every((c) => c.speaker === null || c.speaker.name === 'The governor')).toBe(true);
+  });
+
+  it('gives a quote continuing after the attributed sentence the same speaker', () => {
+    const seen = claimsOf('“Prices are falling,” said Chen Wei. “Next year will be better.”\n\n“We are hiring again.”');
+    const text = seen.map((c) => c.content).join(' ');
+    expect(text).toContain('Next year will be better');
+    expect(text).toContain('We are hiring again');
+    expect(seen.every((c) => c.speaker === 'Chen Wei')).toBe(true);
+    expect(seen.some((c) => c.cue === null)).toBe(true);
+  });
+
+  it('marks partly quoted content as mixed', () => {
+    const [c] = claimsOf('The mayor said the plan was “dead on arrival” in the council.');
+    expect(c?.kind).toBe('mixed');
+  });
+});
+
+describe('reported speech', () => {
+  it('takes "X said (that) …" with the subject as source', () => {
+    const [c] = claimsOf('Police Chief Dana Wells said that two suspects had been arrested.');
+    expect(c).toMatchObject({ kind: 'indirect', cue: 'said', source: 'Police Chief Dana Wells', speaker: 'Dana Wells', role: 'Police Chief' });
+    expect(bare(c!.content)).toBe('that two suspects had been arrested');
+  });
+
+  it('takes "…, X said Monday." with the content before the cue', () => {
+    const [c] = claimsOf('The factory will close in March, a company spokeswoman said Monday.');
+    expect(c).toMatchObject({ cue: 'said', source: 'a company spokeswoman' });
+    expect(bare(c!.content)).toBe('The factory will close in March');
+  });
+
+  it('takes inverted "…, said X."', () => {
+    const [c] = claimsOf('The vote was rigged from the start, said Tomas Berg, an opposition leader.');
+    expect(c?.source).toContain('Tomas Berg');
+    expect(bare(c!.content)).toBe('The vote was rigged from the start');
+  });
+
+  it('skips the addressee and setting of "told Reuters in an interview"', () => {
+    const [c] = claimsOf('Kim Novak told Reuters in an interview that the merger would go ahead.');
+    expect(c).toMatchObject({ cue: 'told', source: 'Kim Novak' });
+    expect(bare(c!.content)).toBe('that the merger would go ahead');
+  });
+
+  it('takes content before "X told Reuters in an interview."', () => {
+    const [c] = claimsOf('The merger will go ahead, Kim Novak told Reuters in an interview.');
+    expect(bare(c!.content)).toBe('The merger will go ahead');
+  });
+
+  it('handles "according to X, …" and "…, according to X."', () => {
+    const [a] = claimsOf('According to the health ministry, 40 people were treated for smoke inhalation.');
+    expect(a).toMatchObject({ cue: 'According to', source: 'the health ministry' });
+    expect(bare(a!.content)).toBe('40 people were treated for smoke inhalation');
+    const [b] = claimsOf('Forty people were treated for smoke inhalation, according to the health ministry.');
+    expect(b).toMatchObject({ cue: 'according to', source: 'the health ministry' });
+    expect(bare(b!.content)).toBe('Forty people were treated for smoke inhalation');
+  });
+
+  it.each([
+    ['believes', 'The coach believes the team can still win the title.'],
+    ['thinks', 'Ms. Patel thinks the rates will rise again.'],
+    ['expects', 'The bank expects inflation to ease next year.'],
+    ['fears', 'Rivera fears the deal will collapse.'],
+    ['warned', 'The agency warned that the storm could strengthen.'],
+    ['denied', 'The minister denied that he had met the lobbyist.'],
+    ['claimed', 'The group claimed it had hacked the servers.'],
+    ['insisted', 'Their lawyer insisted that the contract was valid.'],
+  ])('finds the cue "%s"', (cue, text) => {
+    const seen = claimsOf(text);
+    expect(seen.map((c) => c.cue)).toContain(cue);
+  });
+
+  it.each([
+    ['has said', 'The president has said the troops will stay.'],
+    ['did not say', 'The spokesman did not say whether the talks would resume.'],
+    ['also said', 'Garcia also said the audit found no fraud.'],
+    ['will tell', 'The chairman will tell shareholders that profits doubled.'],
+    ['was reported', 'It was reported that the plant had been shut.'],
+    ['is said', 'The minister is said to favour an early election.'],
+    ['is expected', 'The court is expected to rule on Friday.'],
+  ])('keeps auxiliaries, negation and adverbs in the cue "%s"', (cue, text) => {
+    expect(claimsOf(text).map((c) => c.cue)).toContain(cue);
+  });
+
+  it('does not fire ambiguous verbs without a clause', () => {
+    expect(claimsOf('I know him well from school.')).toEqual([]);
+    expect(claimsOf('They want more money for the schools.').filter((c) => c.cue === 'want')).toEqual([]);
+  });
+
+  it('never fires inside a quotation', () => {
+    const seen = claimsOf('“I think we said everything we wanted to say,” the coach said.');
+    expect(seen).toHaveLength(1);
+    expect(seen[0]?.source).toBe('the coach');
+  });
+});
+
+describe('sources and speakers', () => {
+  it('keeps an apposition in the source and takes the role from it', () => {
+    const [c] = claimsOf('Ayad Allawi, Iraq’s vice president, said the talks had started.');
+    expect(c?.source).toBe('Ayad Allawi, Iraq’s vice president');
+    expect(c?.speaker).toBe('Ayad Allawi');
+    expect(c?.role).toBe('Iraq’s vice president');
+  });
+
+  it('resolves a surname and a pronoun to the person named earlier', () => {
+    const seen = claimsOf('Finance Minister Lena Kovacs said the deficit would shrink. Kovacs said taxes would not rise. She added that pensions were safe.');
+    expect(seen.map((c) => c.speaker)).toEqual(['Lena Kovacs', 'Lena Kovacs', 'Lena Kovacs']);
+    expect(seen.map((c) => c.source)).toEqual(['Finance Minister Lena Kovacs', 'Kovacs', 'She']);
+    expect(seen[1]?.role).toBe('Finance Minister');
+  });
+
+  it('resolves "they" to the last organisation or group', () => {
+    const seen = claimsOf('The ministry said the border was closed. They said it would reopen soon.');
+    expect(seen[1]?.speaker).toBe('The ministry');
+  });
+
+  it.each([
+    ['a senior U.S. official', 'A ceasefire is close, a senior U.S. official said.'],
+    ['officials', 'Officials said the bridge was safe.'],
+    ['the company’s spokesman', 'Prices will rise, the company’s spokesman said.'],
+    ['The report', 'The report says that emissions rose by 4 percent.'],
+    ['A statement from the club', 'A statement from the club said the coach had resigned.'],
+  ])('takes the nominal source "%s"', (source, text) => {
+    const seen = claimsOf(text);
+    expect(seen.map((c) => c.source?.toLowerCase())).toContain(source.toLowerCase());
+  });
+});
+
+describe('not claims', () => {
+  it.each([
+    ['narration', 'The river flooded the town twice last year.'],
+    ['a headline', 'Pentagon says budget talks will resume next week'],
+    ['scare quotes', 'The so-called “reform” passed without debate.'],
+    ['a quoted title', 'She starred in “The Long Night” in 2019.'],
+    ['said goodbye', 'The players said goodbye to their fans.'],
+    ['a byline', 'By Jane Smith and Omar Farouk'],
+    ['a follow line', 'Follow Jane Smith on Twitter'],
+    ['licence boilerplate', 'Content created by The Example News Foundation is available without charge to any eligible news publisher that can provide a large audience.'],
+  ])('ignores %s', (_what, text) => {
+    expect(claimsOf(text)).toEqual([]);
+  });
+
+  it('returns nothing for text that is not English', () => {
+    const fr = 'Le président a déclaré lundi que les négociations avec les syndicats reprendraient la semaine prochaine. « Nous sommes prêts à discuter », a-t-il dit aux journalistes, selon le ministère. Les syndicats ont rejeté cette proposition et appellent à une nouvelle grève.';
+    expect(detectClaims(fr).claims).toEqual([]);
+    const de = 'Der Minister sagte am Montag, dass die Gespräche mit den Gewerkschaften in der nächsten Woche fortgesetzt werden. „Wir sind bereit“, sagte er den Journalisten. Die Gewerkschaften lehnten den Vorschlag ab und kündigten einen neuen Streik an.';
+    expect(detectClaims(de).claims).toEqual([]);
+  });
+});
+
+describe('output contract', () => {
+  it('keeps offsets into the original string and paragraph starts', () => {
+    const text = 'Intro line here.\n\nThe mayor said the road would reopen.';
+    const r = detectClaims(text);
+    expect(r.text).toBe(text);
+    expect(r.blockStarts).toEqual([0, 18]);
+    const c = r.claims[0]!;
+    expect(text.slice(c.cue![0], c.cue![1])).toBe('said');
+  });
+
+  it('joins block input with the block separator', () => {
+    const r = detectClaims(['A headline', 'The mayor said the road would reopen.']);
+    expect(r.text).toBe('A headline\n\nThe mayor said the road would reopen.');
+    expect(r.blockStarts).toEqual([0, 12]);
+    expect(r.claims).toHaveLength(1);
+  });
+
+  it('gives the same ids for the same text and keeps ids when other paragraphs change', () => {
+    const body = 'The mayor said the road would reopen.';
+    const a = detectClaims(`Intro.\n\n${body}`).claims[0]!;
+    const b = detectClaims(`Intro.\n\n${body}`).claims[0]!;
+    const c = detectClaims(`A longer, edited introduction.\n\n${body}`).claims[0]!;
+    expect(a.id).toBe(b.id);
+    expect(a.id).toBe(c.id);
+    const twice = detectClaims(`${body}\n\n${body}`).claims;
+    expect(twice).toHaveLength(2);
+    expect(twice[0]!.id).not.toBe(twice[1]!.id);
+  });
+
+  it('rates a saying verb with a source above a bare cognition verb', () => {
+    const said = detectClaims('The mayor said the road would reopen.').claims[0]!;
+    const thinks = detectClaims('The mayor thinks the road will reopen.').claims[0]!;
+    expect(said.confidence).toBeGreaterThan(thinks.confidence);
+    expect(said.confidence).toBeLessThanOrEqual(1);
+    expect(thinks.confidence).toBeGreaterThan(0);
+  });
+});
+
+describe('bad input', () => {
+  const wellFormed = (input: string) => {
+    const r = detectClaims(input);
+    for (const c of r.claims) {
+      for (const [s, e] of [...c.content, ...(c.cue ? [c.cue] : []), ...(c.source ? [c.source] : [])]) {
+        expect(0 <= s && s < e && e <= r.text.length).toBe(true);
+      }
+    }
+    return r;
+  };
+
+  it('returns nothing for empty and blank input', () => {
+    expect(detectClaims('').claims).toEqual([]);
+    expect(detectClaims([]).claims).toEqual([]);
+    expect(detectClaims('\n\n \n').claims).toEqual([]);
+  });
+
+  it('survives binary-looking input', () => {
+    let s = '';
+    for (let i = 0; i < 20000; i++) s += String.fromCharCode((i * 7919) % 65536);
+    wellFormed(s);
+  });
+
+  it('survives unbalanced quotes and 10,000 quote marks in a row', () => {
+    wellFormed('“He said “it is fine, the officials said.'.repeat(200));
+    wellFormed('"'.repeat(10000));
+    wellFormed('“'.repeat(5000) + ' he said ' + '”'.repeat(5000));
+    wellFormed("''".repeat(10000) + ' said Bob.');
+  });
+
+  it('survives a very long sentence without punctuation', () => {
+    wellFormed('the officials said that '.repeat(40000));
+  });
+
+  it('handles a megabyte-sized article', { timeout: 60_000 }, () => {
+    const para = '“The discussion has started now,” said Allawi. Officials said the talks would continue, according to the ministry.\n\n';
+    const r = wellFormed(para.repeat(9000));
+    expect(r.claims.length).toBeGreaterThan(9000);
+  });
+});

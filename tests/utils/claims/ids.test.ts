@@ -1,0 +1,27 @@
+import { describe, expect, it } from 'vitest';
+import { createIdMaker } from '../../../utils/claims/ids';
+
+describe('createIdMaker', () => {
+  const text = 'He said yes. He said yes. She said no.';
+  it('depends on the text of the claim, not its offset', () => {
+    const a = createIdMaker(text)({ kind: 'indirect', cue: [3, 7], content: [[8, 11]] });
+    const b = createIdMaker(text)({ kind: 'indirect', cue: [16, 20], content: [[21, 24]] });
+    expect(a).toBe(b);
+    expect(a).toMatch(/^c[0-9a-f]{16}$/);
+  });
+
+  it('numbers repeated identical claims apart', () => {
+    const make = createIdMaker(text);
+    const a = make({ kind: 'indirect', cue: [3, 7], content: [[8, 11]] });
+    const b = make({ kind: 'indirect', cue: [16, 20], content: [[21, 24]] });
+    expect(a).not.toBe(b);
+  });
+
+  it('changes with the kind, cue or content', () => {
+    const make = () => createIdMaker(text);
+    const base = make()({ kind: 'indirect', cue: [3, 7], content: [[8, 11]] });
+    expect(make()({ kind: 'direct', cue: [3, 7], content: [[8, 11]] })).not.toBe(base);
+    expect(make()({ kind: 'indirect', cue: null, content: [[8, 11]] })).not.toBe(base);
+    expect(make()({ kind: 'indirect', cue: [3, 7], content: [[34, 36]] })).not.toBe(base);
+  });
+});

@@ -1,0 +1,20 @@
+import { describe, expect, it } from 'vitest';
+import { claimsOf } from './helpers';
+
+describe('paragraph layouts', () => {
+  it('reads transcript speaker lines', () => {
+    const seen = claimsOf('HOST: Will the bill pass this week?\n\nSENATOR OKAFOR: I believe it will, and we have the votes.');
+    expect(seen.map((c) => [c.source, c.cue])).toEqual([['HOST', ':'], ['SENATOR OKAFOR', ':']]);
+    expect(seen[1]?.content).toBe('I believe it will, and we have the votes');
+  });
+
+  it('reads a quote signed with a dash', () => {
+    const [c] = claimsOf('“The library saved my childhood.” ― Ruth Adeyemi');
+    expect(c).toMatchObject({ source: 'Ruth Adeyemi', cue: '―', kind: 'direct' });
+  });
+
+  it('does not take a long prose paragraph with a label for a speaker line', () => {
+    const seen = claimsOf('The Long Road: It was a cold winter in the valley, and the farmers had lost most of their herds to the snow before the first thaw arrived in the spring of that year.');
+    expect(seen.filter((c) => c.cue === ':')).toEqual([]);
+  });
+});

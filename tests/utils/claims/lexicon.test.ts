@@ -1,0 +1,28 @@
+import { describe, expect, it } from 'vitest';
+import { CueClass, CUES } from '../../../utils/claims/lexicon/en';
+
+describe('English cue lexicon', () => {
+  it.each([
+    ['says', 'say'], ['said', 'say'], ['saying', 'say'], ['told', 'tell'], ['denies', 'deny'], ['denied', 'deny'],
+    ['admitted', 'admit'], ['stresses', 'stress'], ['noting', 'note'], ['wrote', 'write'], ['written', 'write'],
+    ['believes', 'believe'], ['thought', 'think'], ['shown', 'show'], ['criticized', 'criticize'],
+  ])('inflects %s from %s', (form, lemma) => {
+    expect(CUES.get(form)?.lemma).toBe(lemma);
+  });
+
+  it('classes verbs by how reliable they are as cues', () => {
+    expect(CUES.get('said')?.cls).toBe(CueClass.Say);
+    expect(CUES.get('endorsed')?.cls).toBe(CueClass.Stance);
+    expect(CUES.get('thinks')?.cls).toBe(CueClass.Think);
+    expect(CUES.get('shows')?.cls).toBe(CueClass.Evidence);
+  });
+
+  it('marks which forms double as nouns', () => {
+    expect(CUES.get('claims')?.nounLike).toBe(true);
+    expect(CUES.get('claimed')?.nounLike).toBe(false);
+  });
+
+  it('has several hundred forms', () => {
+    expect(CUES.size).toBeGreaterThan(1000);
+  });
+});

@@ -1,0 +1,54 @@
+import { describe, expect, it } from 'vitest';
+import { hashWord, Tk, tokenize } from '../../../utils/claims/tokens';
+
+const words = (text: string) => {
+  const t = tokenize(text);
+  const out: string[] = [];
+  for (let i = 0; i < t.length; i++) out.push(`${t.kind[i]}:${text.slice(t.start[i], t.end[i])}`);
+  return out;
+};
+
+describe('tokenize', () => {
+  it('keeps apostrophes, hyphens and abbreviation periods inside words', () => {
+    expect(words('ISIS’s al-Qaida don’t U.S. Mr. Smith')).toEqual([
+      `${Tk.Word}:ISIS’s`, `${Tk.Word}:al-Qaida`, `${Tk.Word}:don’t`, `${Tk.Word}:U.S.`, `${Tk.Word}:Mr.`, `${Tk.Word}:Smith`,
+    ]);
+  });
+
+  it('does not take a sentence period into an ordinary word', () => {
+    expect(words('It ended.')).toEqual([`${Tk.Word}:It`, `${Tk.Word}:ended`, `${Tk.Punct}:.`]);
+  });
+
+  it('makes quote tokens of double quotes, guillemets and two apostrophes, but not of apostrophes', () => {
+    const t = tokenize(`"a" “b” «c» ''d'' \`\`e'' f’`);
+    const kinds = Array.from(t.kind.slice(0, t.length));
+    expect(kinds.filter((k) => k === Tk.Quote)).toHaveLength(10);
+  });
+
+  it('emits one break token per run of newlines and marks blank lines', () => {
+    const t = tokenize('a\nb\n\n\nc');
+    const breaks = [];
+    for (let i = 0; i < t.length; i++) if (t.kind[i] === Tk.Break) breaks.push(t.hash[i]);
+    expect(breaks).toEqual([1, 2]);
+  });
+
+  it('hashes words case-insensitively and lower-cases on demand', () => {
+    const t = tokenize('Said SAID said');
+    expect(t.hash[0]).toBe(hashWord('said'));
+    expect(t.hash[1]).toBe(t.hash[2]);
+    expect(t.low(1)).toBe('said');
+    expect(t.cap[0]).toBe(1);
+    expect(t.cap[2]).toBe(0);
+  });
+
+  it('collapses runs of the same punctuation into one token', () => {
+    expect(tokenize('!!!!!!!!!!').length).toBe(1);
+  });
+
+  it('returns offsets into the input for non-ASCII text', () => {
+    const text = 'Zoë Ça va — «oui»';
+    const t = tokenize(text);
+    expect(text.slice(t.start[0], t.end[0])).toBe('Zoë');
+    expect(t.length).toBeGreaterThan(4);
+  });
+});
