@@ -3,7 +3,7 @@ import { detectClaims } from '../../utils/claims';
 import { isOwnExtension, onMessages } from '../../utils/messaging/receive';
 import { toContentSchemas } from '../../utils/messaging/schemas';
 import type { ToContent } from '../../utils/messaging/protocol';
-import { highlightsAllowed, getSettings, watchSettings } from '../../utils/settings';
+import { highlightsAllowedOn, watchHighlightsAllowed } from '../../utils/page/site-switch';
 import { pageKey } from '../../utils/url/normalize';
 import { messagingLink } from './link';
 import { ReadingSession } from './session';
@@ -40,13 +40,10 @@ export default defineContentScript({
     // SPA navigations (history.pushState) keep this script alive: start over on the new page.
     ctx.addEventListener(window, 'wxt:locationchange', () => void session.restart());
 
-    // A site the reader switched off must never flash highlights, so settings come first.
-    const allowed = await getSettings().then(
-      (settings) => highlightsAllowed(settings, location.href),
-      () => true,
-    );
+    // A site the reader switched off must never flash highlights, so the switches are read first.
+    const allowed = await highlightsAllowedOn(location.href).catch(() => true);
     if (signal.aborted) return;
-    watchSettings((settings) => void session.setEnabled(highlightsAllowed(settings, location.href)), signal);
+    watchHighlightsAllowed(() => location.href, (value) => void session.setEnabled(value), signal);
     if (!allowed) await session.setEnabled(false);
     else await session.start();
     performance.mark('claimtrail:painted');

@@ -63,6 +63,8 @@ const MAX_WAIT_MS = 1000;
 /** After load or an SPA navigation, keep looking for an article that renders late, this long. */
 const LATE_ARTICLE_MS = 15_000;
 const FLASH_MS = 1600;
+/** Claims turned into views and ranges per slice on big pages. */
+const VIEW_CHUNK = 250;
 
 export class ReadingSession {
   kind: PageKind = 'not-article';
@@ -76,6 +78,7 @@ export class ReadingSession {
   private views = new Map<string, ClaimView>();
   private order: string[] = [];
   private ranges = new Map<string, Range[]>();
+  private readonly rangeCache = new Map<string, Range[]>();
   private nodeIndex = new Map<Node, string[]>();
   private stored: ClaimRecord[] = [];
   private earlier: Record<string, EarlierVerdict> = {};
@@ -183,6 +186,7 @@ export class ReadingSession {
     this.views.clear();
     this.order = [];
     this.ranges.clear();
+    this.rangeCache.clear();
     this.nodeIndex.clear();
     this.stored = [];
     this.earlier = {};
@@ -211,7 +215,8 @@ export class ReadingSession {
   private async refresh(generation: number): Promise<void> {
     const root = this.root;
     if (!root) return;
-    const pause = slicer();
+    const work = slicer();
+    const pause = () => work.pause();
     // Wrapped <mark>s split the page's text nodes: restore them before reading the text again.
     if (this.painter.mode === 'wrap') this.painter.clear();
     const blocks = await extractBlocks(root, { pause });
@@ -225,8 +230,23 @@ export class ReadingSession {
       const start = article.blockStarts[index] ?? 0;
       if (block.heading) headings.push([start, start + block.text.length]);
     });
-    this.detected = detectedViews({ text: article.text, claims, pageUrl: this.pageUrl, headings });
+    const detected: ClaimView[] = [];
+    for (let from = 0; from < claims.length; from += VIEW_CHUNK) {
+      detected.push(...detectedViews({ text: article.text, claims: claims.slice(from, from + VIEW_CHUNK), pageUrl: this.pageUrl, headings }));
+      await pause();
+    }
+    this.rangeCache.clear();
+    for (let from = 0; from < detected.length; from += VIEW_CHUNK) {
+      for (const view of detected.slice(from, from + VIEW_CHUNK)) this.rangesOf(view, article);
+      await pause();
+    }
+    if (generation !== this.generation || this.signal.aborted) return;
+    this.detected = detected;
     this.applyMerge();
+    // For scripts/bench-page.ts: how much main-thread time this pass took, and its longest slice.
+    performance.mark('claimtrail:refreshed', {
+      detail: { ...work.stats(), chars: article.text.length, claims: this.views.size, detectorCalls: this.detector.lastCalls },
+    });
     const key = this.detected.map((view) => view.claimId).join(' ');
     if (key !== this.detectedKey) {
       this.detectedKey = key;
@@ -278,11 +298,16 @@ export class ReadingSession {
     this.ranges.clear();
     this.nodeIndex.clear();
     if (!article) return;
+    if (this.painter.mode === 'wrap') {
+      // Unwrapping merges the split text nodes back, collapsing ranges that pointed into them.
+      this.painter.clear();
+      this.rangeCache.clear();
+    }
     const items: PaintItem[] = [];
     for (const id of this.order) {
       const view = this.views.get(id);
       if (!view) continue;
-      const ranges = view.spans.flatMap((span) => rangesForSpan(article, span));
+      const ranges = this.rangesOf(view, article);
       this.ranges.set(id, ranges);
       for (const span of view.spans) {
         for (const node of nodesForSpan(article, span)) {
@@ -299,6 +324,17 @@ export class ReadingSession {
     if (open !== null) this.painter.focus(open, this.contextRanges(open));
     // Our own <mark> wrapping (fallback only) must not trigger re-detection.
     this.observer?.takeRecords();
+  }
+
+  /** Ranges of a claim's spans, kept for the current article text (recomputed only after a refresh). */
+  private rangesOf(view: ClaimView, article: ArticleText): Range[] {
+    const key = view.spans.map(([start, end]) => `${start}-${end}`).join(',');
+    let ranges = this.rangeCache.get(key);
+    if (!ranges) {
+      ranges = view.spans.flatMap((span) => rangesForSpan(article, span));
+      this.rangeCache.set(key, ranges);
+    }
+    return ranges;
   }
 
   private contextRanges(id: string): Range[] {

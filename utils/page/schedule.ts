@@ -15,13 +15,32 @@ export function yieldToMain(): Promise<void> {
 /** Slice budget: well under the 50 ms long-task threshold, leaving room for the browser's own work. */
 export const SLICE_MS = 12;
 
-/** Returns a pause function that yields only once the current slice has used its budget. */
-export function slicer(budgetMs: number = SLICE_MS, now: () => number = () => performance.now()): () => Promise<void> | void {
+export interface Slicer {
+  /** Call between units of work: yields once the current slice has used its budget. */
+  pause(): Promise<void> | void;
+  /** Main-thread time used so far, longest slice, and slice count (for the benchmark's report). */
+  stats(): { busyMs: number; longestMs: number; slices: number };
+}
+
+export function slicer(budgetMs: number = SLICE_MS, now: () => number = () => performance.now()): Slicer {
   let sliceStart = now();
-  return () => {
-    if (now() - sliceStart < budgetMs) return;
-    return yieldToMain().then(() => {
-      sliceStart = now();
-    });
+  let busy = 0;
+  let longest = 0;
+  let slices = 1;
+  return {
+    pause() {
+      const used = now() - sliceStart;
+      if (used < budgetMs) return;
+      busy += used;
+      longest = Math.max(longest, used);
+      return yieldToMain().then(() => {
+        sliceStart = now();
+        slices += 1;
+      });
+    },
+    stats() {
+      const current = now() - sliceStart;
+      return { busyMs: busy + current, longestMs: Math.max(longest, current), slices };
+    },
   };
 }

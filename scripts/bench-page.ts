@@ -1,0 +1,159 @@
+/**
+ * Reading-experience benchmark in real headless Chromium with the built extension:
+ *
+ *   npm run build && npx tsx scripts/bench-page.ts [--runs 5] [--json]
+ *
+ * - seed article: time from the content script starting to highlights painted (performance marks
+ *   'claimtrail:start' → 'claimtrail:painted'), median of several loads;
+ * - a generated ~1 MB article (seed text plus synthetic news paragraphs): long tasks (Long Tasks API)
+ *   while the extension works, the extension's own main-thread time and longest slice (from the
+ *   'claimtrail:refreshed' mark the content script leaves), claims painted;
+ * - scrolling that page with every claim highlighted: layouts and style recalcs during the scroll
+ *   (Chrome DevTools Protocol Performance metrics), with and without the extension's highlights.
+ */
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import type { Page } from 'puppeteer-core';
+import { FIXTURES_DIR } from '../tests/e2e/fixture-server';
+import { launch, startFixtureServer } from '../tests/e2e/harness';
+import { generateArticle, seededRandom } from './lib/newsgen';
+import { median } from './lib/timing';
+
+const args = process.argv.slice(2);
+const RUNS = Number(args[args.indexOf('--runs') + 1]) || 5;
+const JSON_OUTPUT = args.includes('--json');
+const BIG_CHARS = 1_000_000;
+
+function escapeHtml(text: string): string {
+  return text.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;');
+}
+
+/** The seed page with its article body extended to about `chars` characters of news paragraphs. */
+function bigArticlePage(chars: number): string {
+  const seed = readFileSync(join(FIXTURES_DIR, 'seed-article.html'), 'utf8');
+  const paragraphs = generateArticle(seededRandom(7), chars)
+    .split(/\n{2,}/)
+    .filter((paragraph) => paragraph.trim().length > 0)
+    .map((paragraph) => `<p>${escapeHtml(paragraph.trim())}</p>`)
+    .join('\n');
+  return seed.replace('<p class="follow">', `${paragraphs}\n<p class="follow">`);
+}
+
+interface LoadResult {
+  startMs: number | null;
+  paintedMs: number | null;
+  refreshed: { busyMs: number; longestMs: number; slices: number; chars: number; claims: number } | null;
+  longTasks: { start: number; duration: number }[];
+}
+
+/** Records long tasks from the very start of the document, before any script runs. */
+async function watchLongTasks(page: Page): Promise<void> {
+  await page.evaluateOnNewDocument(() => {
+    const store: { start: number; duration: number }[] = [];
+    (window as unknown as { __longTasks: typeof store }).__longTasks = store;
+    new PerformanceObserver((list) => {
+      for (const entry of list.getEntries()) store.push({ start: entry.startTime, duration: entry.duration });
+    }).observe({ type: 'longtask', buffered: true });
+  });
+}
+
+async function load(page: Page, url: string): Promise<LoadResult> {
+  await page.goto(url, { waitUntil: 'load' });
+  await page.waitForFunction(() => performance.getEntriesByName('claimtrail:refreshed').length > 0, { timeout: 60_000, polling: 50 });
+  // Let trailing work (the background's answer, a repaint) land before reading the timeline.
+  await new Promise((resolve) => setTimeout(resolve, 500));
+  // No named helpers inside evaluate(): tsx would wrap them in a __name() the page does not have.
+  return page.evaluate(() => {
+    const refreshed = performance.getEntriesByName('claimtrail:refreshed')[0] as PerformanceMark | undefined;
+    return {
+      startMs: performance.getEntriesByName('claimtrail:start')[0]?.startTime ?? null,
+      paintedMs: performance.getEntriesByName('claimtrail:painted')[0]?.startTime ?? null,
+      refreshed: (refreshed?.detail as LoadResult['refreshed']) ?? null,
+      longTasks: (window as unknown as { __longTasks: { start: number; duration: number }[] }).__longTasks,
+    };
+  });
+}
+
+async function scrollMetrics(page: Page): Promise<{ layouts: number; styleRecalcs: number }> {
+  const client = await page.createCDPSession();
+  await client.send('Performance.enable');
+  const read = async () => {
+    const { metrics } = await client.send('Performance.getMetrics');
+    const value = (name: string) => metrics.find((metric) => metric.name === name)?.value ?? 0;
+    return { layouts: value('LayoutCount'), styleRecalcs: value('RecalcStyleCount') };
+  };
+  await page.evaluate(() => window.scrollTo(0, 0));
+  const before = await read();
+  for (let step = 0; step < 40; step += 1) {
+    await page.evaluate(() => window.scrollBy(0, 1500));
+    await page.evaluate(() => new Promise((resolve) => requestAnimationFrame(() => resolve(null))));
+  }
+  const after = await read();
+  await client.detach();
+  return { layouts: after.layouts - before.layouts, styleRecalcs: after.styleRecalcs - before.styleRecalcs };
+}
+
+const server = await startFixtureServer();
+server.route('/bench/big-article.html', bigArticlePage(BIG_CHARS));
+server.route('/bench/big-plain.html', bigArticlePage(BIG_CHARS).replace(/<html lang="en">/, '<html lang="en" data-bench="plain">'));
+const ext = await launch('chromium');
+const report: Record<string, unknown> = {};
+try {
+  const page = await ext.openPage('about:blank');
+  await page.setViewport({ width: 1200, height: 900 });
+  await watchLongTasks(page);
+
+  const seedPaint: number[] = [];
+  const seedBusy: number[] = [];
+  for (let run = 0; run < RUNS; run += 1) {
+    const result = await load(page, server.url('seed-article.html'));
+    if (result.startMs !== null && result.paintedMs !== null) seedPaint.push(result.paintedMs - result.startMs);
+    if (result.refreshed) seedBusy.push(result.refreshed.busyMs);
+  }
+  report.seed = {
+    runs: seedPaint.length,
+    startToPaintedMs: { median: median(seedPaint), max: Math.max(...seedPaint) },
+    extensionBusyMs: { median: median(seedBusy), max: Math.max(...seedBusy) },
+  };
+
+  const big: LoadResult[] = [];
+  for (let run = 0; run < Math.min(RUNS, 3); run += 1) big.push(await load(page, server.url('bench/big-article.html')));
+  const last = big[big.length - 1] as LoadResult;
+  const during = (result: LoadResult) =>
+    result.longTasks.filter((task) => result.startMs !== null && task.start + task.duration >= result.startMs);
+  report.bigArticle = {
+    chars: last.refreshed?.chars,
+    claimsPainted: last.refreshed?.claims,
+    startToPaintedMs: median(big.map((result) => (result.paintedMs ?? 0) - (result.startMs ?? 0))),
+    extensionBusyMs: median(big.map((result) => result.refreshed?.busyMs ?? 0)),
+    longestExtensionSliceMs: Math.max(...big.map((result) => result.refreshed?.longestMs ?? 0)),
+    slices: last.refreshed?.slices,
+    longTasksAfterScriptStart: big.map((result) => during(result).map((task) => Math.round(task.duration))),
+    longTasksBeforeScriptStart: big.map((result) =>
+      result.longTasks.filter((task) => !during(result).includes(task)).map((task) => Math.round(task.duration)),
+    ),
+  };
+
+  report.scrollWithHighlights = await scrollMetrics(page);
+  // The same scroll with the highlights hidden (the keyboard command's path): the page's own cost.
+  await page.evaluate(() => {
+    for (const name of ['claimtrail-unreviewed', 'claimtrail-verified', 'claimtrail-disputed', 'claimtrail-changed', 'claimtrail-focus']) {
+      (CSS as unknown as { highlights: Map<string, unknown> }).highlights.delete(name);
+    }
+  });
+  report.scrollWithoutHighlights = await scrollMetrics(page);
+} finally {
+  await ext.close();
+  await server.close();
+}
+
+if (JSON_OUTPUT) console.log(JSON.stringify(report, null, 2));
+else {
+  const seed = report.seed as { startToPaintedMs: { median: number; max: number }; extensionBusyMs: { median: number; max: number }; runs: number };
+  const big = report.bigArticle as Record<string, unknown>;
+  console.log(`Seed article (${seed.runs} loads): start → painted median ${seed.startToPaintedMs.median.toFixed(1)} ms (max ${seed.startToPaintedMs.max.toFixed(1)}), extension main-thread time median ${seed.extensionBusyMs.median.toFixed(1)} ms`);
+  console.log(`1 MB article: ${big.chars} chars, ${big.claimsPainted} claims painted; start → painted ${(big.startToPaintedMs as number).toFixed(0)} ms; extension main-thread ${(big.extensionBusyMs as number).toFixed(0)} ms in ${big.slices} slices, longest slice ${(big.longestExtensionSliceMs as number).toFixed(1)} ms`);
+  console.log(`  long tasks after the content script started (ms, per load): ${JSON.stringify(big.longTasksAfterScriptStart)}`);
+  console.log(`  long tasks before it started (page parse/layout, ms, per load): ${JSON.stringify(big.longTasksBeforeScriptStart)}`);
+  console.log(`Scroll 60,000 px with all claims highlighted: ${JSON.stringify(report.scrollWithHighlights)}; without: ${JSON.stringify(report.scrollWithoutHighlights)}`);
+}
