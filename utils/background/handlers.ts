@@ -3,6 +3,7 @@
  * then the page's new stored state fans out to all tabs so every view repaints.
  */
 import type { ClaimTrailDb } from '../db/database';
+import { InvalidPageError } from '../db/errors';
 import {
   deleteClaims,
   dismissClaim,
@@ -14,10 +15,11 @@ import {
   storedClaims,
 } from '../db/operations';
 import type { ClaimRecord } from '../db/types';
-import type { Handlers } from '../messaging/receive';
-import type { ContentToBackground, ExtensionPageToBackground } from '../messaging/protocol';
+import type { Handlers, MessageSender } from '../messaging/receive';
+import type { ClaimDismissal, ContentToBackground, ExtensionPageToBackground, ReviewUpdate } from '../messaging/protocol';
 import { broadcastToTabs } from '../messaging/send';
 import { rememberAllClaims } from '../settings';
+import { normalizeUrl, registrableDomain } from '../url/normalize';
 import { setTabBadge } from './badge';
 
 /** Sends each affected page's complete stored list to every tab; tabs on other pages ignore it. */
@@ -32,14 +34,31 @@ export async function fanOut(db: ClaimTrailDb, pageUrls: Iterable<string>): Prom
 
 const pagesOf = (claims: readonly ClaimRecord[]) => claims.map((c) => c.pageUrl);
 
+function domainOf(url: string | undefined): string | null {
+  const normalized = url === undefined ? null : normalizeUrl(url);
+  return normalized ? registrableDomain(new URL(normalized).hostname) : null;
+}
+
+/**
+ * A content script may only touch claims of the site it runs on. A page is filed under its own URL
+ * or a same-site canonical (utils/url pageKey), so the registrable domain always matches for honest
+ * senders and survives SPA navigations; a compromised renderer cannot write another site's claims.
+ */
+function assertOwnSite(pageUrl: string, sender: MessageSender): void {
+  const own = domainOf(sender.url);
+  if (own === null || own !== domainOf(pageUrl)) {
+    throw new InvalidPageError('A page can only change its own claims.');
+  }
+}
+
 export function createHandlers(getDb: () => ClaimTrailDb) {
-  const review: Handlers<ExtensionPageToBackground>['claim:review'] = async (update) => {
+  const review = async (update: ReviewUpdate): Promise<ClaimRecord> => {
     const db = getDb();
     const record = await reviewClaim(db, update);
     await fanOut(db, [record.pageUrl]);
     return record;
   };
-  const dismiss: Handlers<ExtensionPageToBackground>['claim:dismiss'] = async (input) => {
+  const dismiss = async (input: ClaimDismissal): Promise<ClaimRecord> => {
     const db = getDb();
     const record = await dismissClaim(db, input);
     await fanOut(db, [record.pageUrl]);
@@ -47,11 +66,20 @@ export function createHandlers(getDb: () => ClaimTrailDb) {
   };
 
   const content: Handlers<ContentToBackground> = {
-    'page:open': async ({ page, claims }) =>
-      openPage(getDb(), page, claims, { rememberAll: await rememberAllClaims.getValue() }),
-    'claim:review': review,
-    'claim:dismiss': dismiss,
-    'page:anchors': async (report) => {
+    'page:open': async ({ page, claims }, sender) => {
+      assertOwnSite(page.href, sender);
+      return openPage(getDb(), page, claims, { rememberAll: await rememberAllClaims.getValue() });
+    },
+    'claim:review': (update, sender) => {
+      assertOwnSite(update.pageUrl, sender);
+      return review(update);
+    },
+    'claim:dismiss': (input, sender) => {
+      assertOwnSite(input.pageUrl, sender);
+      return dismiss(input);
+    },
+    'page:anchors': async (report, sender) => {
+      assertOwnSite(report.pageUrl, sender);
       await recordAnchors(getDb(), report);
       return null;
     },

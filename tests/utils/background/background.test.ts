@@ -105,6 +105,27 @@ describe('background', () => {
     expect(await db.claims.count()).toBe(1);
   });
 
+  it('a content script may only write claims of its own site', async () => {
+    const elsewhere = 'https://other.example.org/story';
+    const attempts = [
+      envelope('claim:review', { pageUrl: elsewhere, claim: snapshot(CLAIM_A), status: 'verified' }),
+      envelope('claim:dismiss', { pageUrl: elsewhere, claim: snapshot(CLAIM_A) }),
+      envelope('page:anchors', { pageUrl: elsewhere, anchors: [] }),
+      envelope('page:open', { page: page({ href: elsewhere }), claims: [] }),
+    ];
+    for (const message of attempts) {
+      expect(await deliver(message, contentSender())).toMatchObject({ ok: false, error: { code: 'invalid' } });
+      expect(await deliver(message, { ...contentSender(), url: undefined })).toMatchObject({ ok: false, error: { code: 'invalid' } });
+    }
+    expect(await db.claims.count()).toBe(0);
+    expect(await db.pages.count()).toBe(0);
+    // The same review from the library (an extension page) is allowed.
+    expect(await deliver(attempts[0], pageSender('library.html'))).toMatchObject({ ok: true });
+    // A same-site canonical or an AMP cache copy of the page counts as its own site.
+    const amp = { ...contentSender(), url: 'https://www-example-com.cdn.ampproject.org/c/s/www.example.com/news/iraq-talks/amp' };
+    expect(await deliver(envelope('page:open', { page: page({ href: amp.url }), claims: [] }), amp)).toMatchObject({ ok: true });
+  });
+
   it('returns the storage error to the caller when the write fails', async () => {
     db.reviews.hook('creating', () => {
       throw new DOMException('full', 'QuotaExceededError');
