@@ -125,6 +125,29 @@ suite('anchor', () => {
     );
   });
 
+  it('property: a small edit inside a described span is reported as changed, at that place, with the new text', () => {
+    fc.assert(
+      fc.property(
+        fc.nat(ARTICLE.length - 60),
+        fc.integer({ min: 20, max: 60 }),
+        fc.nat(),
+        fc.constantFrom('#', '##', ''),
+        (start, len, offset, replacement) => {
+          const end = start + len;
+          const sel = describe(ARTICLE, start, end);
+          const at = start + 1 + (offset % (len - 2));
+          const edited = ARTICLE.slice(0, at) + replacement + ARTICLE.slice(at + 1);
+          const result = anchor(edited, sel);
+          expect(result.state).toBe('changed');
+          if (result.state !== 'changed') return;
+          expect(result.currentText).toBe(edited.slice(result.start, result.end));
+          expect(Math.abs(result.start - start)).toBeLessThanOrEqual(2);
+        },
+      ),
+      { numRuns: 150 },
+    );
+  });
+
   it('property: an edit inside the quote is never reported as anchored at that place', () => {
     fc.assert(
       fc.property(fc.integer({ min: 1, max: CLAIM.length - 2 }), fc.constantFrom('Q', 'zz', ''), (at, replacement) => {
