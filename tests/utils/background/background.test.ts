@@ -167,6 +167,19 @@ describe('background', () => {
     expect(tabMessages).toEqual([]);
   });
 
+  it('keeps working after the service worker is stopped and started again (no state in memory)', async () => {
+    await deliver(envelope('claim:review', { pageUrl: PAGE_URL, claim: snapshot(CLAIM_A), status: 'verified' }), contentSender());
+    controller.abort();
+    db.close();
+    // A restarted worker: new listeners, a new database connection to the same database.
+    const restarted = createDb(db.name);
+    controller = new AbortController();
+    startBackground({ signal: controller.signal, db: () => restarted });
+    const reply = await deliver(envelope('page:open', { page: page(), claims: [snapshot(CLAIM_A)] }), contentSender());
+    expect(reply).toMatchObject({ ok: true, data: { stored: [{ text: CLAIM_A, status: 'verified' }] } });
+    restarted.close();
+  });
+
   it('removes its listeners when stopped', async () => {
     controller.abort();
     expect(menuClick).toBeUndefined();
