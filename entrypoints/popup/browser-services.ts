@@ -2,8 +2,6 @@ import { browser } from 'wxt/browser';
 import { getDb } from '../../utils/db/database';
 import { claimFromSnapshot, storedClaims } from '../../utils/db/operations';
 import type { ClaimRecord, PageRecord } from '../../utils/db/types';
-import { exportBlob, exportFileName } from '../../utils/export/formats';
-import { saveBlob } from '../../utils/export/save-file';
 import { sendToBackground, sendToTab } from '../../utils/messaging/send';
 import type { PageClaim } from '../../utils/messaging/protocol';
 import { createDraftStore } from '../../utils/popup/note-drafts';
@@ -35,7 +33,12 @@ export function createPopupServices({ onLeave }: Options = {}): PopupServices {
           : await browser.tabs.get(fromQuery);
       return tab?.id === undefined ? null : { id: tab.id, url: tab.url };
     },
-    getClaims: (tabId) => sendToTab(tabId, 'page:get-claims', null),
+    async getClaims(tabId) {
+      performance.mark('popup:claims-requested');
+      const claims = await sendToTab(tabId, 'page:get-claims', null);
+      performance.mark('popup:claims-received');
+      return claims;
+    },
     showClaim: (tabId, claimId) => sendToTab(tabId, 'claim:show', { claimId }),
     trackSelection: (tabId, speaker) => sendToTab(tabId, 'selection:track', speaker === undefined ? {} : { speaker }),
     async reloadTab(tabId) {
@@ -61,6 +64,11 @@ export function createPopupServices({ onLeave }: Options = {}): PopupServices {
     drafts: createDraftStore(browser.storage.local),
     siteHighlighting: { get: isSiteEnabled, set: setSiteEnabled },
     async exportPage(format, page: PageClaims['page'], claims, stored) {
+      // Loaded on demand: the formats (and the CSV library) are not needed to open the popup.
+      const [{ exportBlob, exportFileName }, { saveBlob }] = await Promise.all([
+        import('../../utils/export/formats'),
+        import('../../utils/export/save-file'),
+      ]);
       const now = new Date();
       const pageRecord: PageRecord = (await getDb().pages.get(page.url)) ?? {
         ...page,

@@ -239,8 +239,10 @@ function makeExtensionBrowser(
   async function tabIdOf(page: Page): Promise<number> {
     const cached = tabIds.get(page);
     if (cached !== undefined) return cached;
+    // Open the control page first: opening it activates its tab, which would make it the answer.
+    const control = await extensionControlPage();
     await page.bringToFront();
-    const ids = await (await extensionControlPage()).evaluate(async () => {
+    const ids = await control.evaluate(async () => {
       const host = globalThis as unknown as { browser?: TabsHost; chrome?: TabsHost };
       const api = host.browser ?? host.chrome;
       if (!api) throw new Error('No extension API in the control page');

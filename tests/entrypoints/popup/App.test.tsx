@@ -368,3 +368,14 @@ describe('popup: actions', () => {
     expect(item!.getAttribute('aria-labelledby')?.split(' ')).toHaveLength(2);
   });
 });
+
+describe('popup: long pages', () => {
+  it('paints the first claims at once and the rest right after', async () => {
+    const claims = Array.from({ length: 60 }, (_, i) => pageClaim(`l${i}`, `Claim number ${i}`));
+    await renderPopup({ data: { claims } });
+    const list = await screen.findByRole('list', { name: /Claims on this page/ });
+    expect(within(list).getAllByRole('listitem').length).toBeLessThan(60);
+    await waitFor(() => expect(within(list).getAllByRole('listitem')).toHaveLength(60));
+    expect(screen.getByText('60 claims · 0 verified · 0 disputed · 60 to review')).toBeTruthy();
+  });
+});
