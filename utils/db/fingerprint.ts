@@ -23,15 +23,15 @@ export function hash64(input: string): string {
 }
 
 /**
- * Folds typographic variants that differ between copies of the same story: case, curly vs straight
- * quotes, dashes, punctuation, whitespace, compatibility forms (NFKC), accents kept.
+ * Folds the typographic variants that differ between copies of the same story: case, compatibility
+ * forms (NFKC: full-width, ligatures), and all punctuation and symbols — curly or straight quotes,
+ * dashes, apostrophes — which become spaces before whitespace is collapsed. Letters (accents kept)
+ * and digits are what identify the claim.
  */
 export function normalizeForMatching(text: string): string {
   return text
     .normalize('NFKC')
     .toLowerCase()
-    .replace(/[\u2018\u2019\u201a\u201b\u2032\u00b4`]/g, "'")
-    .replace(/[\u201c\u201d\u201e\u201f\u2033\u00ab\u00bb]/g, '"')
     .replace(/[\p{P}\p{S}]+/gu, ' ')
     .replace(/\s+/g, ' ')
     .trim();
