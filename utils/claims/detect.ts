@@ -37,6 +37,8 @@ const BASE_CONFIDENCE: Record<CueClass, number> = {
 
 const MAX_SKIP = 6;
 
+const PARTICIPLE_LEADS = new WordSet('by after while and before without for when in'.split(' '));
+
 /** Words that open a new clause, so a reporting verb after them starts a new claim. */
 const CLAUSE_LINKS = new WordSet('and but although though while because as since after when whereas so yet or'.split(' '));
 
@@ -94,6 +96,11 @@ function hasClauseComplement(d: Doc, cue: Cue, k: number, end: number): boolean 
   if (cue.flags & CueFlag.Infinitive) for (let j = k + 1; j < end && j <= k + 3; j++) if (lowerAt(d, j) === 'to') return true;
   if (OBJECT_PRONOUNS.has(w) && !SUBJECT_PRONOUNS.has(w)) return false;
   return CLAUSE_OPENERS.has(w) || d.t.cap[k] === 1;
+}
+
+/** "…, saying that", "by saying", "while insisting": a participle clause of the sentence's subject. */
+function participleStart(d: Doc, cue: Cue): boolean {
+  return cue.ing && (punctAt(d, cue.start - 1) === ',' || is(d, cue.start - 1, PARTICIPLE_LEADS));
 }
 
 function nominalSubject(d: Doc, src: TokenRange): boolean {
@@ -172,7 +179,7 @@ function verbCue(d: Doc, cue: Cue, ss: number, se: number, prev: Draft | null): 
   // cannot be a noun modifier — a name, a pronoun, or a plural.
   if (cue.nounLike && !(src && (nominalSubject(d, src) || !NOUN_HEAVY.has(cue.lemma)))) return null;
   // A participle without its own subject: "…, adding that…", "…, saying “…”".
-  if (cue.ing && !src && !(punctAt(d, cue.start - 1) === ',')) return null;
+  if (cue.ing && !src && !participleStart(d, cue)) return null;
   const weak = cue.cls === CueClass.Think || cue.cls === CueClass.Evidence;
   const inherit = cue.ing && !src ? prev : null;
   const confidence = BASE_CONFIDENCE[cue.cls] * (src || inherit ? 1 : 0.8);
@@ -236,6 +243,18 @@ function sentenceDrafts(d: Doc, ss: number, se: number): Draft[] {
     if (cue.start < covered) continue;
     const prev = drafts[drafts.length - 1] ?? null;
     const host = prev ? within(prev.frags, cue.start) : null;
+    if (prev && host && participleStart(d, cue)) {
+      // "…, saying it shows…": a new claim by the same speaker; the first one ends before it.
+      const draft = verbCue(d, cue, cue.start, se, prev);
+      if (draft) {
+        // The participle shares the main clause's subject mention.
+        if (!draft.src) draft.src = prev.src;
+        cutBefore(d, prev, punctAt(d, cue.start - 1) === ',' ? cue.start - 1 : cue.start);
+        if (prev.frags.length === 0) drafts.pop();
+        drafts.push(draft);
+      }
+      continue;
+    }
     if (prev && host && prev.cue && prev.cue.cls !== CueClass.Say && prev.cue.cls !== CueClass.Prep && cue.cls === CueClass.Say) {
       // A saying verb inside a weaker cue's content: the weaker reading was wrong.
       const draft = verbCue(d, cue, ss, se, null);
@@ -266,6 +285,7 @@ function sentenceDrafts(d: Doc, ss: number, se: number): Draft[] {
     }
     const draft = cue.cls === CueClass.Prep ? accordingTo(d, cue, ss, se) : verbCue(d, cue, ss, se, prev);
     if (!draft) continue;
+    if (!draft.src && draft.inherit && participleStart(d, cue)) draft.src = draft.inherit.src;
     drafts.push(draft);
     covered = Math.max(cue.end, draft.src ? draft.src.end : 0);
   }
