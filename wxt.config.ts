@@ -26,6 +26,9 @@ export default defineConfig({
     },
     // The same PNGs as `icons` (auto-detected from public/icon/); the toolbar draws 16 and 32 px.
     action: { default_icon: { 16: 'icon/16.png', 32: 'icon/32.png' } },
+    // The review card (Preact) is imported by the content script on the first click on a claim,
+    // which keeps the script every page loads small; import() of an extension file needs this.
+    web_accessible_resources: [{ resources: ['review-card.js'], matches: ['http://*/*', 'https://*/*'] }],
     // The library doubles as the options page: settings live in its Settings section.
     options_ui: { page: 'library.html', open_in_tab: true },
     ...(browser === 'firefox' && {

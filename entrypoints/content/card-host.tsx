@@ -84,17 +84,27 @@ export class CardHost {
     }
   }
 
+  /**
+   * Below the claim if the card fits there, else above; if neither side has room, on the roomier
+   * side, kept inside the viewport (covering part of the claim rather than hiding the card).
+   */
   private place(card: HTMLElement, rect: DOMRect): void {
     const view = this.doc.defaultView;
     if (!view) return;
     const width = card.offsetWidth;
     const height = card.offsetHeight;
-    const below = rect.bottom + GAP + height <= view.innerHeight || rect.top - GAP - height < 0;
-    const top = (below ? rect.bottom + GAP : rect.top - GAP - height) + view.scrollY;
-    const maxLeft = view.innerWidth - width - GAP;
-    const left = Math.max(GAP, Math.min(rect.left, maxLeft)) + view.scrollX;
-    card.style.top = `${Math.round(top)}px`;
-    card.style.left = `${Math.round(left)}px`;
+    const roomBelow = view.innerHeight - rect.bottom - GAP;
+    const roomAbove = rect.top - GAP;
+    let top: number;
+    if (height <= roomBelow) top = rect.bottom + GAP;
+    else if (height <= roomAbove) top = rect.top - GAP - height;
+    else {
+      top = roomBelow >= roomAbove ? rect.bottom + GAP : rect.top - GAP - height;
+      top = Math.max(GAP, Math.min(top, view.innerHeight - GAP - height));
+    }
+    const left = Math.max(GAP, Math.min(rect.left, view.innerWidth - width - GAP));
+    card.style.top = `${Math.round(top + view.scrollY)}px`;
+    card.style.left = `${Math.round(left + view.scrollX)}px`;
   }
 
   close(): void {

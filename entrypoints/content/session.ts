@@ -19,7 +19,7 @@ import type {
   ReviewUpdate,
 } from '../../utils/messaging/protocol';
 import { createPainter, type Painter, type PaintItem } from '../../utils/highlight/painter';
-import { claimAtPoint, rangeContainsPoint, type HitIndex } from '../../utils/highlight/hit-test';
+import { claimAtPoint, type HitIndex } from '../../utils/highlight/hit-test';
 import { highlightCss, installStyleSheet, isDarkBehind } from '../../utils/highlight/styles';
 import { findArticleRoot, isArticlePage, readPageInfo } from '../../utils/page/article';
 import { joinBlocks, nodesForSpan, rangesForSpan, type ArticleText } from '../../utils/page/article-text';
@@ -37,7 +37,7 @@ import {
 } from '../../utils/page/page-claims';
 import { articleOffset } from '../../utils/page/selection';
 import { slicer } from '../../utils/page/schedule';
-import { CardHost } from './card-host';
+import { LazyCard } from './card-loader';
 
 /** What the session needs from the background; the messaging implementation lives in link.ts. */
 export interface BackgroundLink {
@@ -91,7 +91,7 @@ export class ReadingSession {
   private observerController: AbortController | null = null;
   private readonly painter: Painter;
   private styles: ReturnType<typeof installStyleSheet> | null = null;
-  private readonly card: CardHost;
+  private readonly card: LazyCard;
   private readonly detector;
   private flashTimer: ReturnType<typeof setTimeout> | undefined;
   private lastBadge = -1;
@@ -100,7 +100,9 @@ export class ReadingSession {
     const { doc, signal } = options;
     this.painter = createPainter(doc);
     this.detector = createArticleDetector(options.detect);
-    this.card = new CardHost(doc, signal, () => this.painter.focus(null));
+    this.card = new LazyCard(doc, signal, () => this.painter.focus(null), (error) => {
+      if (!signal.aborted) console.error('[ClaimTrail] could not open the review card:', error);
+    });
     this.info = readPageInfo(doc);
     this.pageUrl = options.pageKey(this.info);
     signal.addEventListener('abort', () => this.teardown(), { once: true });
@@ -455,15 +457,18 @@ export class ReadingSession {
     this.openCard(id, rect);
   }
 
-  /** The line box of the claim under the point, to place the card beside it. */
+  /**
+   * Where the card goes: the claim's whole extent in the viewport (so the card never covers the rest
+   * of a multi-line claim), starting at the left of the line that was clicked.
+   */
   private rectAt(id: string, x: number, y: number): DOMRect | undefined {
-    for (const range of this.ranges.get(id) ?? []) {
-      if (!rangeContainsPoint(range, x, y)) continue;
-      for (const rect of range.getClientRects()) {
-        if (y >= rect.top - 2 && y <= rect.bottom + 2) return rect;
-      }
-    }
-    return this.ranges.get(id)?.[0]?.getBoundingClientRect();
+    const rects = (this.ranges.get(id) ?? []).flatMap((range) => [...range.getClientRects()]).filter((rect) => rect.width > 0);
+    const first = rects[0];
+    if (!first) return undefined;
+    const clicked = rects.find((rect) => x >= rect.left - 2 && x <= rect.right + 2 && y >= rect.top - 2 && y <= rect.bottom + 2) ?? first;
+    const top = Math.min(...rects.map((rect) => rect.top));
+    const bottom = Math.max(...rects.map((rect) => rect.bottom));
+    return new DOMRect(clicked.left, top, clicked.width, bottom - top);
   }
 
   private openCard(id: string, rect?: DOMRect): void {
