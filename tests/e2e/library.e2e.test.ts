@@ -192,12 +192,14 @@ describe.each(BROWSERS)('library in %s', (name) => {
     await library.close();
   });
 
-  it('passes axe-core in the real rendering engine, light and dark', async () => {
+  it('passes axe-core in the real rendering engine (light and, in Chromium, dark)', async () => {
     const library = await ext.openExtensionPage('library.html');
-    await library.waitForFunction(() => document.querySelectorAll('.lib-row').length > 0, WAIT);
+    // After the first test the library holds the imported claims; run alone, it shows its empty state.
+    await library.waitForSelector('.lib-row, .ct-empty', WAIT);
     await library.evaluate(AXE_SOURCE);
-    for (const scheme of ['light', 'dark'] as const) {
-      await library.emulateMediaFeatures([{ name: 'prefers-color-scheme', value: scheme }]);
+    // Firefox over WebDriver BiDi cannot emulate the colour scheme; it checks the default (light) one.
+    for (const scheme of name === 'chromium' ? (['light', 'dark'] as const) : (['light'] as const)) {
+      if (name === 'chromium') await library.emulateMediaFeatures([{ name: 'prefers-color-scheme', value: scheme }]);
       const violations = await library.evaluate(async () => {
         const axe = (globalThis as unknown as { axe: { run(context: Element): Promise<{ violations: { id: string; nodes: { target: string[] }[] }[] }> } }).axe;
         const result = await axe.run(document.body);
