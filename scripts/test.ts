@@ -1,6 +1,7 @@
 // `npm test`: everything CI checks, in order, stopping at the first failure.
 //   browsers present → typecheck → lint → unit tests → build → e2e tests (Chromium and Firefox)
-// The last line is always `N passed, N failed` (unit + e2e test counts) for CI to read.
+// The last line is always `N passed, N failed` (unit + e2e test counts) for CI to read; a test file that
+// fails to load counts as one failed test.
 // CHROMIUM_PATH / FIREFOX_PATH point at other browser executables.
 import { spawnSync } from 'node:child_process';
 import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
@@ -21,6 +22,7 @@ interface Phase {
 interface VitestReport {
   numPassedTests: number;
   numFailedTests: number;
+  testResults: Array<{ name: string; status: string; assertionResults: Array<{ status: string }> }>;
 }
 
 const counts = { passed: 0, failed: 0 };
@@ -39,13 +41,21 @@ function vitest(label: string, args: string[]): () => boolean {
       '--reporter=json',
       `--outputFile.json=${reportFile}`,
     ])();
+    let failed = 0;
     try {
       const report = JSON.parse(readFileSync(reportFile, 'utf8')) as VitestReport;
       counts.passed += report.numPassedTests;
-      counts.failed += report.numFailedTests;
+      // A file that fails to load or errors in a hook has no failed test, but it is a failure all the same.
+      const brokenFiles = report.testResults.filter(
+        (file) => file.status === 'failed' && !file.assertionResults.some((test) => test.status === 'failed'),
+      );
+      for (const file of brokenFiles) console.error(`failed to run: ${file.name}`);
+      failed = report.numFailedTests + brokenFiles.length;
     } catch {
       console.error(`(no test report from the ${label} tests: vitest did not finish)`);
     }
+    // Never let a failed run read as "0 failed".
+    counts.failed += ok ? failed : Math.max(failed, 1);
     return ok;
   };
 }
