@@ -9,7 +9,9 @@ const HEADLINE_MAX_TOKENS = 40;
 
 export function isFurniture(d: Doc, start: number, end: number): boolean {
   if (end <= start) return true;
-  const last = end - 1;
+  let last = end - 1;
+  // A closing single quote after the final period: "… ‘Honesty Is In Question.’"
+  if (last > start && (punctAt(d, last) === '\u2019' || punctAt(d, last) === "'")) last--;
   const finished = isTerminalPunct(d, last) || isClosingQuote(d, last) || punctAt(d, last) === ':' || (isWord(d, last) && d.t.text.charCodeAt((d.t.end[last] ?? 1) - 1) === 46);
   if (!finished && end - start < HEADLINE_MAX_TOKENS) return true;
   const first = lowerAt(d, start);

@@ -16,7 +16,7 @@ import { WordSet } from './lexicon/hash';
 import { pairQuotes } from './quotes';
 import { segment } from './sentences';
 import { paragraphLayout } from './layouts';
-import { leftSource, rightSource, type TokenRange } from './sources';
+import { leftSource, rightSource, sentenceSubject, type TokenRange } from './sources';
 import { createSpeakerTracker } from './speakers';
 import { tokenize } from './tokens';
 import type { Claim, Span } from './types';
@@ -164,6 +164,9 @@ function verbCue(d: Doc, cue: Cue, ss: number, se: number, prev: Draft | null): 
     return { cue, src: agent, frags: [subject], inherit: null, confidence: BASE_CONFIDENCE[cue.cls] };
   }
   let src = cue.passive ? null : leftSource(d, cue.start, ss);
+  if (!src && !cue.passive && !cue.ing && lowerAt(d, cue.start - 1) === 'and' && cue.start - 1 > ss) {
+    src = prev?.src && prev.src.start >= ss ? prev.src : sentenceSubject(d, ss, cue.start - 1);
+  }
   let after = skipAfterCue(d, cue, se);
   const beforeIdx = (src ? src.start : cue.start) - 1;
   const boundary = beforeIdx > ss && isSeparator(d, beforeIdx);

@@ -63,5 +63,6 @@ function signedQuote(d: Doc, ps: number, pe: number): LayoutClaim | null {
 
 /** `furniture`: the paragraph looks like page furniture (a signed quote has no final period). */
 export function paragraphLayout(d: Doc, ps: number, pe: number, furniture: boolean): LayoutClaim | null {
-  return signedQuote(d, ps, pe) ?? (furniture ? null : speakerLine(d, ps, pe));
+  // A headline may be a speaker line ("Issa: Clinton's 'Honesty Is In Question'") but no other claim.
+  return signedQuote(d, ps, pe) ?? (furniture && pe - ps > HEADLINE_TOKENS ? null : speakerLine(d, ps, pe));
 }

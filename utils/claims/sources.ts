@@ -4,7 +4,7 @@
  * subject on its right ("said Allawi"). Every scan is bounded by a small window.
  */
 import { is, isClosingQuote, isWord, lowerAt, punctAt, type Doc } from './context';
-import { CUES, DETERMINERS, GROUP_NOUNS, POSSESSIVES, SOURCE_STOP, SUBJECT_PRONOUNS, TIME_WORDS } from './lexicon/en';
+import { CUES, DETERMINERS, GROUP_NOUNS, ORG_WORDS, POSSESSIVES, SOURCE_STOP, SUBJECT_PRONOUNS, TIME_WORDS, TITLES } from './lexicon/en';
 
 const MAX_NP = 9;
 const MAX_APPOSITION = 25;
@@ -112,4 +112,25 @@ export function rightSource(d: Doc, from: number, limit: number): TokenRange | n
   if (k - from === 1 && SUBJECT_PRONOUNS.has(first)) return { start: from, end: k };
   if (!hasCap && !DETERMINERS.has(first) && !GROUP_NOUNS.has(first)) return null;
   return { start: from, end: k };
+}
+
+/**
+ * The subject at the start of the sentence, for a verb coordinated with an earlier one:
+ * "Wilson praised Rubio and said …", "The Arizona Republican survived prison and says …".
+ */
+export function sentenceSubject(d: Doc, ss: number, limit: number): TokenRange | null {
+  if (is(d, ss, SUBJECT_PRONOUNS)) return { start: ss, end: ss + 1 };
+  let k = ss;
+  let prevOpen = false; // the previous word lets a lower-case noun follow (a determiner or a possessive)
+  while (k < limit && k - ss < 6 && isWord(d, k)) {
+    const w = lowerAt(d, k);
+    const possessive = w.endsWith('’s') || w.endsWith("'s");
+    if (d.t.cap[k]) prevOpen = possessive || DETERMINERS.has(w);
+    else if (DETERMINERS.has(w) && k === ss) prevOpen = true;
+    else if (!CUES.has(w) && !SOURCE_STOP.has(w) && (prevOpen || is(d, k, TITLES) || is(d, k, ORG_WORDS) || is(d, k, GROUP_NOUNS))) prevOpen = true;
+    else break;
+    k++;
+  }
+  if (k === ss || !plausibleSource(d, ss, k)) return null;
+  return { start: ss, end: k };
 }
