@@ -17,7 +17,7 @@ type Load =
   | { state: 'loading' }
   | { state: 'no-tab' }
   | { state: 'restricted'; reason: PageRestriction }
-  | { state: 'unreachable'; tabId: number }
+  | { state: 'unreachable'; tabId: number; urlKnown: boolean }
   | { state: 'ready'; tabId: number; data: PageClaims };
 
 interface Props {
@@ -46,9 +46,9 @@ export function App({ services, onPainted }: Props) {
         const data = await services.getClaims(tab.id);
         if (!cancelled) setLoad({ state: 'ready', tabId: tab.id, data });
       } catch {
-        // The browser hides the URL of pages the extension may not touch; if nothing answers there
-        // either, it is one of those, not a page that needs a reload.
-        if (!cancelled) setLoad(tab.url ? { state: 'unreachable', tabId: tab.id } : { state: 'restricted', reason: 'browser-page' });
+        // Without the "tabs" permission Chromium hides every tab's URL, so an unknown URL may be a
+        // browser page or a web page opened before ClaimTrail was installed: the text names both.
+        if (!cancelled) setLoad({ state: 'unreachable', tabId: tab.id, urlKnown: Boolean(tab.url) });
       }
     })();
     return () => {
@@ -94,8 +94,12 @@ export function App({ services, onPainted }: Props) {
     case 'unreachable':
       return (
         <main class="popup">
-          <EmptyState title="ClaimTrail isn’t running on this page yet">
-            <p>The page was probably open before ClaimTrail was installed or updated. Reload it to look for claims.</p>
+          <EmptyState title={load.urlKnown ? 'ClaimTrail isn’t running on this page yet' : 'ClaimTrail can’t reach this page'}>
+            <p>
+              {load.urlKnown
+                ? 'The page was probably open before ClaimTrail was installed or updated. Reload it to look for claims.'
+                : 'If it is a web page that was open before ClaimTrail was installed or updated, reload it. Browser pages (settings, new tabs, add-on stores) are closed to extensions.'}
+            </p>
             <button
               type="button"
               class="ct-button"

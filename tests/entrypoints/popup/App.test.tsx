@@ -297,12 +297,14 @@ describe('popup: empty and error states', () => {
     await waitFor(() => expect(services.reloadTab).toHaveBeenCalledWith(7));
   });
 
-  it('treats a tab whose URL the browser hides and that does not answer as a browser page', async () => {
+  it('names both causes when the browser hides the URL and nothing answers', async () => {
     const fake = fakeServices();
     fake.services.targetTab.mockResolvedValue({ id: 3, url: undefined as unknown as string });
     fake.services.getClaims.mockRejectedValue(new Error('Receiving end does not exist.'));
     render(<App services={fake.services} />);
-    expect(await screen.findByRole('heading', { name: 'ClaimTrail can’t run on this page' })).toBeTruthy();
+    expect(await screen.findByRole('heading', { name: 'ClaimTrail can’t reach this page' })).toBeTruthy();
+    expect(screen.getByText(/open before ClaimTrail was installed.*Browser pages/)).toBeTruthy();
+    expect(screen.getByRole('button', { name: 'Reload page' })).toBeTruthy();
   });
 
   it('says when the page is not an article, with the track-a-selection hint', async () => {

@@ -16,7 +16,8 @@ async function axeViolations() {
   return result.violations.map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`);
 }
 
-describe('popup accessibility (axe-core)', () => {
+// axe walks the whole tree; on a busy machine that can outlast the default 5 s test timeout.
+describe('popup accessibility (axe-core)', { timeout: 30_000 }, () => {
   it('has no violations with claims, badges, orphans and filters on screen', async () => {
     const claims = seedClaims(['verified', 'disputed']);
     claims[2] = { ...claims[2]!, anchor: 'changed', currentText: 'The discussion started' };
