@@ -237,6 +237,56 @@ describe.each(BROWSERS)('reading in %s', (name) => {
     expect(ext.errors(page)).toEqual([]);
   });
 
+  it('keeps a verdict across a reload: the stored claim re-anchors and repaints in its colour', async () => {
+    const page = await ext.openPage(server.url('reading/dark.html'));
+    await waitForPaint(page, 3);
+    const point = await pointOnClaim(page, 'Cutting the night-sky survey');
+    await page.mouse.click(point.x, point.y);
+    await waitForCard(page, true);
+    await page.evaluate(() => {
+      const root = document.querySelector('claimtrail-card')?.shadowRoot;
+      [...(root?.querySelectorAll('button') ?? [])].find((button) => button.textContent?.includes('Disputed'))?.click();
+    });
+    await page.waitForFunction(() => ((CSS as unknown as { highlights: Map<string, Set<Range>> }).highlights.get('claimtrail-disputed')?.size ?? 0) > 0);
+    // The background has the review once the card's save went through; reload and look again.
+    await page.reload({ waitUntil: 'load' });
+    await page.waitForFunction(
+      () =>
+        [...((CSS as unknown as { highlights: Map<string, Set<Range>> }).highlights.get('claimtrail-disputed') ?? [])].some((range) =>
+          range.toString().includes('Cutting the night-sky survey'),
+        ),
+      { timeout: 15_000, polling: 100 },
+    );
+    expect((await painted(page))['claimtrail-unreviewed'].some((range) => range.includes('Cutting the night-sky survey'))).toBe(false);
+    expect(ext.errors(page)).toEqual([]);
+  });
+
+  it('removes every highlight when the site is switched off, and paints again when switched on', async () => {
+    const page = await ext.openPage(server.url('reading/split-inline.html'));
+    await waitForPaint(page, 1);
+    const control = await ext.openExtensionPage('library.html');
+    const setDisabledSites = (sites: string[]) =>
+      control.evaluate(async (list: string[]) => {
+        type StorageHost = { storage: { local: { set(items: Record<string, unknown>): Promise<void> } } };
+        const host = globalThis as unknown as { browser?: StorageHost; chrome?: StorageHost };
+        await (host.browser ?? host.chrome)?.storage.local.set({ disabledSites: list });
+      }, sites);
+    await setDisabledSites(['127.0.0.1']);
+    await page.waitForFunction(() => !(CSS as unknown as { highlights: Map<string, unknown> }).highlights.has('claimtrail-unreviewed'), { timeout: 10_000, polling: 50 });
+    // Switched off means not observing either: new claims on the page stay unpainted.
+    await page.evaluate(() => {
+      const p = document.createElement('p');
+      p.textContent = 'The port will reopen on Monday, a spokesman for the harbour police said.';
+      document.querySelector('.story')?.append(p);
+    });
+    await new Promise((resolve) => setTimeout(resolve, 1500));
+    expect(allClaims(await painted(page))).toEqual([]);
+    await setDisabledSites([]);
+    await waitForPaint(page, 2);
+    await control.close();
+    expect(ext.errors(page)).toEqual([]);
+  });
+
   it('does nothing on a page that is not an article', async () => {
     const page = await ext.openPage(server.url('reading/no-article.html'));
     await page.waitForSelector('html[data-claimtrail="ready"]');
