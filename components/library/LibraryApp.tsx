@@ -65,7 +65,9 @@ export function LibraryApp({ services }: { services: LibraryServices }) {
     () => (data.state === 'ready' ? buildIndex(data.value[0], data.value[1], cache.current) : []),
     [data],
   );
-  const shown = useMemo(() => sortEntries(filterEntries(entries, filter), sort), [entries, filter, sort]);
+  // Sorted once per data change or sort order; a keystroke then only filters, which keeps that order.
+  const sorted = useMemo(() => sortEntries([...entries], sort), [entries, sort]);
+  const shown = useMemo(() => filterEntries(sorted, filter), [sorted, filter]);
   const rows = useMemo(() => toRows(shown, grouping), [shown, grouping]);
   const speakers = useMemo(() => valueCounts(entries, (e) => e.speaker), [entries]);
   const sites = useMemo(() => valueCounts(entries, (e) => e.site), [entries]);
