@@ -186,7 +186,7 @@ function PagePanel({ services, tabId, data, onRefresh }: PanelProps) {
     (claim: PageClaim, status: ReviewStatus) => {
       setPendingStatus((current) => new Map(current).set(claim.claimId, status));
       services
-        .review({ pageUrl: page.url, claim: claim.snapshot, status })
+        .review({ pageUrl: page.url, claimId: claim.claimId, claim: claim.snapshot, status })
         .then(
           (record) => {
             remember(record);
@@ -208,7 +208,7 @@ function PagePanel({ services, tabId, data, onRefresh }: PanelProps) {
   const saveNote = useCallback(
     async (claim: PageClaim, note: string) => {
       try {
-        const record = await services.review({ pageUrl: page.url, claim: claim.snapshot, note });
+        const record = await services.review({ pageUrl: page.url, claimId: claim.claimId, claim: claim.snapshot, note });
         remember(record);
         await services.drafts.settle(claim.claimId, note);
         setError(null);
@@ -222,14 +222,14 @@ function PagePanel({ services, tabId, data, onRefresh }: PanelProps) {
 
   const keepDraft = useCallback(
     (claim: PageClaim, note: string) => {
-      void services.drafts.save(claim.claimId, { pageUrl: page.url, claim: claim.snapshot, note }, Date.now());
+      void services.drafts.save(claim.claimId, { pageUrl: page.url, claimId: claim.claimId, claim: claim.snapshot, note }, Date.now());
     },
     [services, page.url],
   );
 
   const dismiss = useCallback(
     (claim: PageClaim) => {
-      services.dismiss({ pageUrl: page.url, claim: claim.snapshot }).then(
+      services.dismiss({ pageUrl: page.url, claimId: claim.claimId, claim: claim.snapshot }).then(
         (record) => {
           remember(record);
           setNotice('Removed. It won’t be shown on this page again.');

@@ -38,7 +38,9 @@ describe('popup: page with claims', () => {
     const verified = within(first!).getByRole('button', { name: /Verified/ });
     fireEvent.click(verified);
     await waitFor(() => expect(verified.getAttribute('aria-pressed')).toBe('true'));
-    expect(services.review).toHaveBeenLastCalledWith(expect.objectContaining({ pageUrl: PAGE.url, status: 'verified' }));
+    expect(services.review).toHaveBeenLastCalledWith(
+      expect.objectContaining({ pageUrl: PAGE.url, claimId: seedClaims()[0]!.claimId, status: 'verified' }),
+    );
     await screen.findByText('7 claims · 1 verified · 0 disputed · 6 to review');
     fireEvent.click(verified);
     await waitFor(() => expect(verified.getAttribute('aria-pressed')).toBe('false'));
@@ -60,7 +62,7 @@ describe('popup: page with claims', () => {
     const items = await claimItems();
     fireEvent.click(within(items[1]!).getByRole('button', { name: 'Not a claim' }));
     await waitFor(async () => expect(await claimItems()).toHaveLength(6));
-    expect(services.dismiss).toHaveBeenCalledWith(expect.objectContaining({ pageUrl: PAGE.url }));
+    expect(services.dismiss).toHaveBeenCalledWith(expect.objectContaining({ pageUrl: PAGE.url, claimId: seedClaims()[1]!.claimId }));
     expect(screen.getByText(/^6 claims/)).toBeTruthy();
   });
 
