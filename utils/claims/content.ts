@@ -3,13 +3,16 @@
  * closing mark, even across sentences and paragraphs; otherwise content stops at the sentence.
  * Fragments never cross a paragraph break, so spans never swallow the blank line between blocks.
  */
-import { inQuote, is, isClosingQuote, isOpeningQuote, isWord, punctAt, type Doc } from './context';
+import { inQuote, is, isClosingQuote, isOpeningQuote, isWord, lowerAt, punctAt, type Doc } from './context';
+import { CUES } from './lexicon/en';
 import type { TokenRange } from './sources';
 import { Tk } from './tokens';
 import { WordSet } from './lexicon/hash';
 
 /** Connectives left dangling when content is cut before a following clause. */
 const TRAILING_LINKS = new WordSet('and but or though although while whereas as so'.split(' '));
+const COORDINATORS = new WordSet(['and', 'but']);
+const VERB_ADVERBS = new WordSet('also then later still even again repeatedly'.split(' '));
 
 /** Drops leading separators and trailing punctuation (quote marks are kept). */
 export function trim(d: Doc, r: TokenRange): TokenRange {
@@ -53,12 +56,27 @@ export function rightContent(d: Doc, from: number, sentEnd: number): TokenRange 
   let s = from;
   while (s < sentEnd && d.t.kind[s] === Tk.Punct) s++;
   if (s >= sentEnd) return null;
-  let e = sentEnd;
+  let e = coordinationCut(d, s, sentEnd);
   const qi = d.q.of[e - 1] ?? -1;
   if (qi >= 0 && (d.q.list[qi]?.open ?? 0) >= s) e = Math.max(e, groupEnd(d, qi) + 1);
   else if (isOpeningQuote(d, s)) e = Math.max(e, groupEnd(d, d.q.of[s] ?? 0) + 1);
   const r = trim(d, { start: s, end: e });
   return r.end > r.start ? r : null;
+}
+
+/**
+ * "tweeted that X was “a con” and encouraged Americans to…": a second reporting verb joined by
+ * "and"/"but" (outside quotes) starts a new predicate, so the content ends before it.
+ */
+function coordinationCut(d: Doc, s: number, e: number): number {
+  for (let k = s + 2; k < e - 1; k++) {
+    if (!is(d, k, COORDINATORS) || inQuote(d, k)) continue;
+    let v = k + 1;
+    if (is(d, v, VERB_ADVERBS)) v++;
+    const entry = CUES.get(lowerAt(d, v));
+    if (entry && !entry.ing && !entry.nounLike && !d.t.cap[v] && !inQuote(d, v)) return k;
+  }
+  return e;
 }
 
 /**

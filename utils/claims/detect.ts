@@ -3,7 +3,7 @@
  * per cue → quote continuations → speakers, kinds, ids. Each stage is linear in the text.
  */
 import { isFurniture } from './boilerplate';
-import { is, isClosingQuote, isOpeningQuote, isTerminalPunct, isWord, lowerAt, punctAt, type Doc } from './context';
+import { is, isClosingQuote, isOpeningQuote, isQuoteMark, isTerminalPunct, isWord, lowerAt, punctAt, type Doc } from './context';
 import { hasWord, isSeparator, kindOf, leftContent, quoteAt, rightContent, splitParagraphs, trim } from './content';
 import { findCues, type Cue } from './cues';
 import { createIdMaker } from './ids';
@@ -36,6 +36,7 @@ const BASE_CONFIDENCE: Record<CueClass, number> = {
 };
 
 const MAX_SKIP = 6;
+const MAX_ASIDE = 12;
 
 const PARTICIPLE_LEADS = new WordSet('by after while and before without for when in'.split(' '));
 
@@ -199,8 +200,16 @@ function verbCue(d: Doc, cue: Cue, ss: number, se: number, prev: Draft | null): 
     const left = leftContent(d, beforeIdx + 1, ss);
     if (!left) return null;
     const frags = [left];
-    if (quoteAfter) {
-      const right = quoteAt(d, after + 1);
+    // "“…,” Tester said, referring to the excuse, “…”": the quotation resumes after an aside.
+    let resume = quoteAfter ? after + 1 : -1;
+    if (!quoteAfter && sepAfter === ',' && isClosingQuote(d, left.end - 1)) {
+      for (let k = after + 1; k < se && k - after <= MAX_ASIDE; k++) {
+        if (isOpeningQuote(d, k) && punctAt(d, k - 1) === ',') { resume = k; break; }
+        if (isQuoteMark(d, k)) break;
+      }
+    }
+    if (resume >= 0) {
+      const right = quoteAt(d, resume);
       if (right) frags.push(right);
     }
     return { cue, src, frags, inherit, confidence };
@@ -291,6 +300,9 @@ function sentenceDrafts(d: Doc, ss: number, se: number): Draft[] {
     if (!draft.src && draft.inherit && participleStart(d, cue)) draft.src = draft.inherit.src;
     drafts.push(draft);
     covered = Math.max(cue.end, draft.src ? draft.src.end : 0);
+    // A quotation resumed after the cue belongs to this claim: cues before it are asides.
+    const lastFrag = draft.frags[draft.frags.length - 1];
+    if (draft.frags.length > 1 && lastFrag) covered = Math.max(covered, lastFrag.start);
   }
   return drafts;
 }
