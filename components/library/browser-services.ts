@@ -22,7 +22,11 @@ export function createBrowserServices(): LibraryServices {
     now: () => new Date(),
     async commands() {
       const commands = await browser.commands?.getAll?.() ?? [];
-      return commands.map((c) => ({ description: c.description || c.name || '', shortcut: c.shortcut || 'not set' }));
+      // The browser's own command for the toolbar button comes without a description.
+      return commands.map((c) => ({
+        description: c.description || (c.name?.startsWith('_execute') ? 'Open the ClaimTrail popup' : c.name ?? ''),
+        shortcut: c.shortcut || 'not set',
+      }));
     },
   };
 }
