@@ -66,11 +66,15 @@ export function rightContent(d: Doc, from: number, sentEnd: number): TokenRange 
 
 /**
  * "tweeted that X was “a con” and encouraged Americans to…": a second reporting verb joined by
- * "and"/"but" (outside quotes) starts a new predicate, so the content ends before it.
+ * "and"/"but" (outside quotes) starts a new predicate, so the content ends before it; so does
+ * a relative clause about a name at the end.
  */
 function coordinationCut(d: Doc, s: number, e: number): number {
   for (let k = s + 2; k < e - 1; k++) {
-    if (!is(d, k, COORDINATORS) || inQuote(d, k)) continue;
+    if (inQuote(d, k)) continue;
+    // ", who is 70" after a name: a relative clause about the name, not part of what was said.
+    if (lowerAt(d, k) === 'who' && punctAt(d, k - 1) === ',' && d.t.cap[k - 2]) return k - 1;
+    if (!is(d, k, COORDINATORS)) continue;
     let v = k + 1;
     if (is(d, v, VERB_ADVERBS)) v++;
     const entry = CUES.get(lowerAt(d, v));
