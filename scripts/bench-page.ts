@@ -12,6 +12,7 @@
  *   (Chrome DevTools Protocol Performance metrics), with and without the extension's highlights.
  */
 import { readFileSync } from 'node:fs';
+import { cpus, loadavg } from 'node:os';
 import { join } from 'node:path';
 import type { Page } from 'puppeteer-core';
 import { FIXTURES_DIR } from '../tests/e2e/fixture-server';
@@ -42,7 +43,7 @@ function bigArticlePage(chars: number): string {
 interface LoadResult {
   startMs: number | null;
   paintedMs: number | null;
-  refreshed: { busyMs: number; longestMs: number; slices: number; chars: number; claims: number } | null;
+  refreshed: { busyMs: number; longestMs: number; slices: number; paintMs: number; chars: number; claims: number } | null;
   longTasks: { start: number; duration: number }[];
 }
 
@@ -127,6 +128,7 @@ try {
     startToPaintedMs: median(big.map((result) => (result.paintedMs ?? 0) - (result.startMs ?? 0))),
     extensionBusyMs: median(big.map((result) => result.refreshed?.busyMs ?? 0)),
     longestExtensionSliceMs: Math.max(...big.map((result) => result.refreshed?.longestMs ?? 0)),
+    mergeAndPaintMs: median(big.map((result) => result.refreshed?.paintMs ?? 0)),
     slices: last.refreshed?.slices,
     longTasksAfterScriptStart: big.map((result) => during(result).map((task) => Math.round(task.duration))),
     longTasksBeforeScriptStart: big.map((result) =>
@@ -151,8 +153,9 @@ if (JSON_OUTPUT) console.log(JSON.stringify(report, null, 2));
 else {
   const seed = report.seed as { startToPaintedMs: { median: number; max: number }; extensionBusyMs: { median: number; max: number }; runs: number };
   const big = report.bigArticle as Record<string, unknown>;
+  console.log(`(load average while measuring: ${loadavg().map((value) => value.toFixed(1)).join(' ')} on ${cpus().length} cores)`);
   console.log(`Seed article (${seed.runs} loads): start → painted median ${seed.startToPaintedMs.median.toFixed(1)} ms (max ${seed.startToPaintedMs.max.toFixed(1)}), extension main-thread time median ${seed.extensionBusyMs.median.toFixed(1)} ms`);
-  console.log(`1 MB article: ${big.chars} chars, ${big.claimsPainted} claims painted; start → painted ${(big.startToPaintedMs as number).toFixed(0)} ms; extension main-thread ${(big.extensionBusyMs as number).toFixed(0)} ms in ${big.slices} slices, longest slice ${(big.longestExtensionSliceMs as number).toFixed(1)} ms`);
+  console.log(`1 MB article: ${big.chars} chars, ${big.claimsPainted} claims painted; start → painted ${(big.startToPaintedMs as number).toFixed(0)} ms; extension main-thread ${(big.extensionBusyMs as number).toFixed(0)} ms in ${big.slices} slices, longest slice ${(big.longestExtensionSliceMs as number).toFixed(1)} ms (merge + paint of all claims: ${(big.mergeAndPaintMs as number).toFixed(1)} ms)`);
   console.log(`  long tasks after the content script started (ms, per load): ${JSON.stringify(big.longTasksAfterScriptStart)}`);
   console.log(`  long tasks before it started (page parse/layout, ms, per load): ${JSON.stringify(big.longTasksBeforeScriptStart)}`);
   console.log(`Scroll 60,000 px with all claims highlighted: ${JSON.stringify(report.scrollWithHighlights)}; without: ${JSON.stringify(report.scrollWithoutHighlights)}`);

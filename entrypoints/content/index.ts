@@ -1,8 +1,11 @@
+// First: shadows a page's DOM-clobbered `browser` before the extension API polyfill reads it.
+import '../../utils/page/browser-guard';
 import { defineContentScript } from 'wxt/utils/define-content-script';
 import { detectClaims } from '../../utils/claims';
 import { isOwnExtension, onMessages } from '../../utils/messaging/receive';
 import { toContentSchemas } from '../../utils/messaging/schemas';
 import type { ToContent } from '../../utils/messaging/protocol';
+import { sessionSignal, watchLocation } from '../../utils/page/lifecycle';
 import { highlightsAllowedOn, watchHighlightsAllowed } from '../../utils/page/site-switch';
 import { pageKey } from '../../utils/url/normalize';
 import { messagingLink } from './link';
@@ -14,7 +17,8 @@ export default defineContentScript({
   async main(ctx) {
     performance.mark('claimtrail:start');
     document.documentElement.dataset.claimtrail = 'ready';
-    const signal = ctx.signal;
+    // Not ctx.signal: a page can replay WXT's start announcement and abort that (utils/page/lifecycle).
+    const signal = sessionSignal(ctx);
     const session = new ReadingSession({
       doc: document,
       signal,
@@ -38,7 +42,7 @@ export default defineContentScript({
     );
 
     // SPA navigations (history.pushState) keep this script alive: start over on the new page.
-    ctx.addEventListener(window, 'wxt:locationchange', () => void session.restart());
+    watchLocation(() => void session.restart(), signal);
 
     // A site the reader switched off must never flash highlights, so the switches are read first.
     const allowed = await highlightsAllowedOn(location.href).catch(() => true);

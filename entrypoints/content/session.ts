@@ -39,6 +39,11 @@ import { articleOffset } from '../../utils/page/selection';
 import { slicer } from '../../utils/page/schedule';
 import { LazyCard } from './card-loader';
 
+interface PaintedSpans {
+  ranges: Range[];
+  nodes: Text[];
+}
+
 /** What the session needs from the background; the messaging implementation lives in link.ts. */
 export interface BackgroundLink {
   openPage(page: PageInfo, claims: ClaimSnapshot[]): Promise<PageState>;
@@ -65,6 +70,8 @@ const LATE_ARTICLE_MS = 15_000;
 const FLASH_MS = 1600;
 /** Claims turned into views and ranges per slice on big pages. */
 const VIEW_CHUNK = 250;
+/** Claims per 'page:open' message. */
+const OPEN_BATCH = 500;
 
 export class ReadingSession {
   kind: PageKind = 'not-article';
@@ -78,7 +85,7 @@ export class ReadingSession {
   private views = new Map<string, ClaimView>();
   private order: string[] = [];
   private ranges = new Map<string, Range[]>();
-  private readonly rangeCache = new Map<string, Range[]>();
+  private readonly rangeCache = new Map<string, PaintedSpans>();
   private nodeIndex = new Map<Node, string[]>();
   private stored: ClaimRecord[] = [];
   private earlier: Record<string, EarlierVerdict> = {};
@@ -244,10 +251,12 @@ export class ReadingSession {
     }
     if (generation !== this.generation || this.signal.aborted) return;
     this.detected = detected;
+    const paintStart = performance.now();
     this.applyMerge();
+    const paintMs = performance.now() - paintStart;
     // For scripts/bench-page.ts: how much main-thread time this pass took, and its longest slice.
     performance.mark('claimtrail:refreshed', {
-      detail: { ...work.stats(), chars: article.text.length, claims: this.views.size, detectorCalls: this.detector.lastCalls },
+      detail: { ...work.stats(), paintMs, chars: article.text.length, claims: this.views.size, detectorCalls: this.detector.lastCalls },
     });
     const key = this.detected.map((view) => view.claimId).join(' ');
     if (key !== this.detectedKey) {
@@ -258,14 +267,22 @@ export class ReadingSession {
 
   /** Tells the background about the visit and what was detected; gets stored state back. */
   private async openPage(generation: number): Promise<void> {
-    let state: PageState;
+    const snapshots = this.detected.map((view) => view.snapshot);
+    let state: PageState | null = null;
+    const earlier: Record<string, EarlierVerdict> = {};
     try {
-      state = await this.options.link.openPage(this.info, this.detected.map((view) => view.snapshot));
+      // In batches: one message with thousands of claims would be one long structured clone.
+      for (let from = 0; from === 0 || from < snapshots.length; from += OPEN_BATCH) {
+        state = await this.options.link.openPage(this.info, snapshots.slice(from, from + OPEN_BATCH));
+        Object.assign(earlier, state.earlier);
+        if (generation !== this.generation || this.signal.aborted) return;
+      }
     } catch (error) {
       this.reportError(null, error);
       return;
     }
-    if (generation !== this.generation || this.signal.aborted || !this.article) return;
+    if (!state || generation !== this.generation || this.signal.aborted || !this.article) return;
+    state = { ...state, earlier };
     if (state.pageUrl !== this.pageUrl) {
       // The background knows better (canonical URL): claim ids derive from it.
       this.pageUrl = state.pageUrl;
@@ -309,14 +326,12 @@ export class ReadingSession {
     for (const id of this.order) {
       const view = this.views.get(id);
       if (!view) continue;
-      const ranges = this.rangesOf(view, article);
+      const { ranges, nodes } = this.rangesOf(view, article);
       this.ranges.set(id, ranges);
-      for (const span of view.spans) {
-        for (const node of nodesForSpan(article, span)) {
-          const list = this.nodeIndex.get(node);
-          if (list) list.push(id);
-          else this.nodeIndex.set(node, [id]);
-        }
+      for (const node of nodes) {
+        const list = this.nodeIndex.get(node);
+        if (list) list.push(id);
+        else this.nodeIndex.set(node, [id]);
       }
       items.push({ id, ranges, status: paintStatusOf(view) });
     }
@@ -328,15 +343,21 @@ export class ReadingSession {
     this.observer?.takeRecords();
   }
 
-  /** Ranges of a claim's spans, kept for the current article text (recomputed only after a refresh). */
-  private rangesOf(view: ClaimView, article: ArticleText): Range[] {
+  /**
+   * Ranges of a claim's spans and the text nodes they cover (for hit-testing), kept for the current
+   * article text: built in slices after a refresh, so repaints are only lookups.
+   */
+  private rangesOf(view: ClaimView, article: ArticleText): PaintedSpans {
     const key = view.spans.map(([start, end]) => `${start}-${end}`).join(',');
-    let ranges = this.rangeCache.get(key);
-    if (!ranges) {
-      ranges = view.spans.flatMap((span) => rangesForSpan(article, span));
-      this.rangeCache.set(key, ranges);
+    let entry = this.rangeCache.get(key);
+    if (!entry) {
+      entry = {
+        ranges: view.spans.flatMap((span) => rangesForSpan(article, span)),
+        nodes: view.spans.flatMap((span) => nodesForSpan(article, span)),
+      };
+      this.rangeCache.set(key, entry);
     }
-    return ranges;
+    return entry;
   }
 
   private contextRanges(id: string): Range[] {
