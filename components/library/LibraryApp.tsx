@@ -151,7 +151,9 @@ export function LibraryApp({ services }: { services: LibraryServices }) {
   const runExport = async () => {
     setBusy(true);
     try {
-      const library = await collectLibrary(db, filter === EMPTY_FILTER && selectedIds.length === 0 ? undefined : targetIds);
+      const collected = await collectLibrary(db, filter === EMPTY_FILTER && selectedIds.length === 0 ? undefined : targetIds);
+      // Only the lossless backup keeps "Not a claim" dismissals; the other formats list claims.
+      const library = exportFormat === 'json' ? collected : { ...collected, claims: collected.claims.filter((c) => !c.dismissed) };
       const now = services.now();
       const name = exportFileName(exportFormat, exportScope(filter, selectedIds.length > 0), now);
       services.saveFile(exportBlob(exportFormat, library, { exportedAt: now }), name);
