@@ -56,25 +56,25 @@ const SAY = `say/said^ tell/told! write/wrote/written add note report^ announce 
  retort protest lament whisper shout yell exclaim mention inform! assure! remind! notify! hint affirm reaffirm underscore
  highlight tout proclaim forecast/forecast/forecast describe characterize characterise cite quote blog+ plead beg+ implore
  acknowledge theorize theorise posit opine wonder concur agree~ disagree continue@ contest insinuate lecture preach
- brief! advise! signal indicate imply confide recount retell/retold narrate relate summarize summarise announce publish
- predict warn rule rebut refute decry bemoan grumble gripe scoff sneer mock chide scold rebuke admonish reassure
+ brief! advise! signal indicate imply confide recount retell/retold narrate summarize summarise announce publish
+ predict warn rebut refute decry bemoan grumble gripe scoff sneer mock chide scold rebuke admonish reassure
  speak/spoke/spoken& talk& discuss express echo offer detail outline liken reference rail unveil chant sing/sang/sung
  retweet email text+ swear/swore/sworn guarantee apologize apologise deplore congratulate thank salute recount address
- interject interrupt lash cry sigh shrug laugh`;
+ interject lash cry sigh shrug laugh`;
 const STANCE = `accuse! blame criticize criticise condemn denounce slam+ blast attack praise hail applaud welcome defend dismiss reject
  question challenge dispute contradict support endorse back oppose thank credit call label dub+ brand term characterize
- portray decline~ refuse~ decide~ seek/sought~ plan+~ intend~ aim~ push press lobby campaign advocate champion favor favour
+ portray decline~ refuse~ decide~ seek/sought~ plan+~ intend~ aim~ push press lobby advocate champion favor favour
  tout threaten~ promise~ target slam lambaste berate fault knock mock ridicule deride laud commend celebrate embrace tout
- urge! demand reject veto oppose resist protest fight/fought vow~ pledge~ commit+~ ask! invite! encourage!
- recommend argue mean/meant/meant vote promote view weigh release issue sign sue+ petition appeal order require
- accept embrace cheer boycott rally tout herald lift rate rank hit/hit/hit slam knock fire/fired blast target court woo
+ urge! demand reject veto oppose resist protest fight/fought vow~ pledge~ ask! encourage!
+ recommend argue promote view weigh release issue sign sue+ petition appeal order
+ accept embrace cheer boycott rally tout herald lift rate rank hit/hit/hit slam knock fire/fired blast target woo
  tap+ name nominate appoint elect`;
 const THINK = `think/thought believe know/knew/known feel/felt expect^~ hope~ fear worry want~ wish~ suspect assume guess figure
  reckon imagine consider see/saw/seen understand/understood realize realise recognize recognise learn hear/heard doubt
  suppose anticipate envision envisage trust bet/bet/bet predict acknowledge sense worry question regret+ remember
  forget/forgot/forgotten agree~ prefer+~ insist`;
 const EVIDENCE = `show/showed/shown find/found indicate reveal suggest seem~ appear~ conclude determine confirm demonstrate prove
- establish estimate^ project^ point`;
+ estimate^ project^ point`;
 
 /** Particles that belong to the cue: "called for", "pointed to", "weighed in". */
 export const PARTICLES: ReadonlyMap<string, ReadonlySet<string>> = new Map(
@@ -82,7 +82,7 @@ export const PARTICLES: ReadonlyMap<string, ReadonlySet<string>> = new Map(
    warn:of,about,against insist:on comment:on weigh:in lash:out hit:out,back fire:back rail:against reflect:on ask:for
    plead:for vote:for,against advocate:for side:with agree:with,on focus:on boast:about joke:about
    worry:about hope:for wait:for accuse:of speak:of,about,out,with,to talk:about,of,to weigh:in liken:to
-   vote:for,against sign:off rail:against lash:out offer:up lay:out point:out`)
+   sign:off rail:against lash:out offer:up lay:out point:out`)
     .trim().split(/\s+/).map((item) => {
       const [lemma = '', parts = ''] = item.split(':');
       return [lemma, new Set(parts.split(','))] as const;
@@ -156,8 +156,8 @@ const words = (s: string): WordSet => new WordSet(s.trim().split(/\s+/));
 export const INFINITIVE_ONLY = words('want seek plan intend aim decide refuse decline try wish');
 
 /** Lemmas whose base and -s forms are mostly nouns in news text ("swing states", "sales targets"). */
-export const NOUN_HEAVY = words(`state rule claim plan appeal target remark comment advocate court charge question challenge
- support back release issue order sign rate rank hit name attack call credit term label brand view offer promise vote fire
+export const NOUN_HEAVY = words(`state claim plan appeal target remark comment advocate charge question challenge
+ support back release issue order sign rate rank hit name attack call credit term label brand view offer promise fire
  cheer rally tap report estimate project forecast demand mean warn threat post text email answer reply quote note joke
  doubt fear hope wish worry trust bet sense figure guess reference address detail outline record tweet blog
  email speak talk`);
