@@ -13,7 +13,7 @@ import { formatCount, plural } from './format';
 import { ImportDialog, type ImportState } from './ImportDialog';
 import { LibraryFilters } from './LibraryFilters';
 import {
-  buildIndex, EMPTY_FILTER, filterEntries, sortEntries, speakerSummaries, toRows, valueCounts,
+  buildIndex, createSearch, EMPTY_FILTER, sortEntries, speakerSummaries, toRows, valueCounts,
   type Grouping, type HaystackCache, type LibraryFilter, type SortOrder,
 } from './library-index';
 import { batches, clearAllData, saveNote } from './library-writes';
@@ -67,7 +67,8 @@ export function LibraryApp({ services }: { services: LibraryServices }) {
   );
   // Sorted once per data change or sort order; a keystroke then only filters, which keeps that order.
   const sorted = useMemo(() => sortEntries([...entries], sort), [entries, sort]);
-  const shown = useMemo(() => filterEntries(sorted, filter), [sorted, filter]);
+  const search = useMemo(createSearch, []);
+  const shown = useMemo(() => search(sorted, filter), [search, sorted, filter]);
   const rows = useMemo(() => toRows(shown, grouping), [shown, grouping]);
   const speakers = useMemo(() => valueCounts(entries, (e) => e.speaker), [entries]);
   const sites = useMemo(() => valueCounts(entries, (e) => e.site), [entries]);

@@ -137,3 +137,24 @@ export function valueCounts(entries: readonly LibraryEntry[], pick: (e: LibraryE
   for (const e of entries) counts.set(pick(e), (counts.get(pick(e)) ?? 0) + 1);
   return [...counts].map(([value, count]) => ({ value, count })).sort((a, b) => b.count - a.count || collator.compare(a.value, b.value));
 }
+
+function sameExceptQuery(a: LibraryFilter, b: LibraryFilter): boolean {
+  return a.status === b.status && a.speaker === b.speaker && a.site === b.site && a.from === b.from && a.to === b.to;
+}
+
+/**
+ * filterEntries that narrows its previous answer while the user types on: when the new query only
+ * extends the previous one (same entries, same other filters), every match of the new query was a
+ * match of the old one — its words are the old words, the last one possibly longer — so only the
+ * previous result needs scanning, and keystrokes get cheaper as the query grows.
+ */
+export function createSearch(): (entries: readonly LibraryEntry[], filter: LibraryFilter) => LibraryEntry[] {
+  let last: { entries: readonly LibraryEntry[]; filter: LibraryFilter; query: string; result: LibraryEntry[] } | null = null;
+  return (entries, filter) => {
+    const query = foldForSearch(filter.query).replace(/\s+/g, ' ').trimStart();
+    const narrowing = last !== null && last.entries === entries && sameExceptQuery(last.filter, filter) && query.startsWith(last.query);
+    const result = filterEntries(narrowing && last ? last.result : entries, filter);
+    last = { entries, filter, query, result };
+    return result;
+  };
+}

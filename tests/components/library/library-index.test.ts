@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import {
-  buildIndex, EMPTY_FILTER, filterEntries, sortEntries, speakerSummaries, toRows, valueCounts, type HaystackCache,
+  buildIndex, createSearch, EMPTY_FILTER, filterEntries, sortEntries, speakerSummaries, toRows, valueCounts, type HaystackCache,
 } from '../../../components/library/library-index';
 import type { ClaimRecord } from '../../../utils/db/types';
 import { claims, pages } from '../../utils/export/sample-library';
@@ -73,5 +73,30 @@ describe('sorting and grouping', () => {
     const many = buildIndex([...claims, { ...claims[0]!, id: 'x', status: 'disputed' }], pages);
     expect(speakerSummaries(many)[0]).toEqual({ name: 'Ayad Allawi', total: 2, verified: 1, disputed: 1, unreviewed: 0, sites: 1 });
     expect(valueCounts(many, (e) => e.site)).toEqual([{ value: 'news.example.com', count: 3 }, { value: 'blog.example.org', count: 1 }]);
+  });
+});
+
+describe('createSearch', () => {
+  it('answers like filterEntries while typing on, deleting, and changing other filters', () => {
+    const index = entries();
+    const search = createSearch();
+    const steps = [
+      { query: 'a' }, { query: 'al' }, { query: 'all' }, { query: 'alli' }, { query: 'alliance t' }, { query: 'alliance ta' },
+      { query: 'alliance' }, { query: 'alliance', status: 'disputed' as const }, { query: 'x' }, { query: '' }, { query: 'ISIS' },
+    ];
+    for (const step of steps) {
+      const filter = { ...EMPTY_FILTER, ...step };
+      expect(search(index, filter).map((e) => e.claim.id), JSON.stringify(step)).toEqual(filterEntries(index, filter).map((e) => e.claim.id));
+    }
+  });
+
+  it('narrows the previous result instead of scanning everything', () => {
+    const index = entries();
+    const search = createSearch();
+    expect(search(index, { ...EMPTY_FILTER, query: 'the' }).map((e) => e.claim.id)).toEqual(['p1:c1', 'p1:c2']);
+    // An entry that would match now but did not match before cannot appear: proof that only the old result was scanned.
+    index[2]!.haystack += ' the';
+    expect(search(index, { ...EMPTY_FILTER, query: 'the ' }).map((e) => e.claim.id)).toEqual(['p1:c1', 'p1:c2']);
+    expect(search([...index], { ...EMPTY_FILTER, query: 'the ' }).map((e) => e.claim.id)).toEqual(['p1:c1', 'p1:c2', 'p2:m1']);
   });
 });
