@@ -346,7 +346,7 @@ function PagePanel({ services, tabId, data, onRefresh }: PanelProps) {
       <PopupFooter
         services={services}
         site={page.site}
-        onSiteToggled={onRefresh}
+        onSiteToggled={(enabled) => void waitForPage(services, tabId, (next) => (next.kind === 'disabled') !== enabled).then(onRefresh)}
         onExport={
           kind === 'article' && claims.length > 0
             ? (format) => services.exportPage(format, page, claims, stored).catch((reason: unknown) => setError(`Export failed. ${messageOf(reason)}`))
@@ -355,6 +355,18 @@ function PagePanel({ services, tabId, data, onRefresh }: PanelProps) {
       />
     </main>
   );
+}
+
+/**
+ * The page applies a settings change when it hears of it, a moment after the popup wrote it: ask
+ * again a few times until the page reports the new state (or give up and show what it says).
+ */
+async function waitForPage(services: PopupServices, tabId: number, settled: (data: PageClaims) => boolean): Promise<void> {
+  for (let attempt = 0; attempt < 20; attempt++) {
+    const data = await services.getClaims(tabId).catch(() => null);
+    if (!data || settled(data)) return;
+    await new Promise((resolve) => setTimeout(resolve, 100));
+  }
 }
 
 function TrackSelection({ services, tabId, onTracked }: { services: PopupServices; tabId: number; onTracked: () => void }) {
@@ -392,7 +404,7 @@ function TrackSelection({ services, tabId, onTracked }: { services: PopupService
 interface FooterProps {
   services: PopupServices;
   site?: string;
-  onSiteToggled?: () => void;
+  onSiteToggled?: (enabled: boolean) => void;
   onExport?: ((format: PageExportFormat) => void) | undefined;
 }
 
@@ -421,7 +433,7 @@ function PopupFooter({ services, site, onSiteToggled, onExport }: FooterProps) {
             onChange={(event) => {
               const on = event.currentTarget.checked;
               setEnabled(on);
-              void services.siteHighlighting.set(site, on).then(onSiteToggled, () => setEnabled(!on));
+              void services.siteHighlighting.set(site, on).then(() => onSiteToggled?.(on), () => setEnabled(!on));
             }}
           />
           <span>Highlight claims on {site}</span>

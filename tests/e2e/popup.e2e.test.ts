@@ -153,6 +153,31 @@ describe.each(BROWSERS)('popup in %s', (name) => {
     await article.close();
   });
 
+  it('turns highlighting off for the site and back on', async () => {
+    const article = await ext.openPage(server.url('seed-article.html'));
+    await waitForHighlights(article, 'claimtrail-unreviewed', 'The discussion has started now');
+    const popup = await ext.openPopupFor(article);
+    await waitForClaims(popup, MIN_CLAIMS);
+
+    // A DOM click: Firefox's BiDi input sometimes calls the small checkbox "not clickable".
+    const toggle = () => popup.$eval('.ct-switch input', (input) => (input as HTMLInputElement).click());
+    await toggle();
+    await popup.waitForFunction(() => document.querySelector('.ct-empty__title')?.textContent?.startsWith('Highlighting is off for'), WAIT);
+    const painted = () =>
+      article.evaluate((names: string[]) => {
+        const registry = (CSS as unknown as { highlights: Map<string, Set<Range>> }).highlights;
+        return names.reduce((total, highlight) => total + (registry.get(highlight)?.size ?? 0), 0);
+      }, STATUS_NAMES);
+    expect(await painted()).toBe(0);
+
+    await popup.waitForSelector('.ct-switch input');
+    await toggle();
+    await waitForClaims(popup, MIN_CLAIMS);
+    await waitForHighlights(article, 'claimtrail-unreviewed', 'The discussion has started now');
+    await popup.close();
+    await article.close();
+  });
+
   it('passes axe-core in the real rendering engine (light, and dark in Chromium)', async () => {
     const article = await ext.openPage(server.url('seed-article.html'));
     await waitForHighlights(article, 'claimtrail-unreviewed', 'The discussion has started now');
