@@ -287,6 +287,35 @@ describe.each(BROWSERS)('reading in %s', (name) => {
     expect(ext.errors(page)).toEqual([]);
   });
 
+  it('hides and shows highlights on the keyboard command’s message, and answers the popup', async () => {
+    const page = await ext.openPage(server.url('reading/split-inline.html'));
+    await waitForPaint(page, 2);
+    const tabId = await ext.tabIdOf(page);
+    const control = await ext.openExtensionPage('library.html');
+    const send = (type: string) =>
+      control.evaluate(
+        async (id: number, messageType: string) => {
+          type TabsHost = { tabs: { sendMessage(tab: number, message: unknown, options: { frameId: number }): Promise<{ ok: boolean; data: unknown }> } };
+          const host = globalThis as unknown as { browser?: TabsHost; chrome?: TabsHost };
+          return (host.browser ?? host.chrome)?.tabs.sendMessage(id, { ct: 1, type: messageType, data: null }, { frameId: 0 });
+        },
+        tabId,
+        type,
+      );
+    expect(await send('highlights:toggle')).toMatchObject({ data: false });
+    expect(allClaims(await painted(page))).toEqual([]);
+    expect(await send('highlights:toggle')).toMatchObject({ data: true });
+    await waitForPaint(page, 2);
+    const answer = (await send('page:get-claims')) as { data: { kind: string; claims: { snapshot: { speaker: { name: string } | null; text: string } }[] } };
+    expect(answer.data.kind).toBe('article');
+    // In reading order, as the page shows them (the second speaker's name is the detector's business).
+    expect(answer.data.claims).toHaveLength(2);
+    expect(answer.data.claims[0]?.snapshot.speaker?.name).toBe('Dana Whitfield');
+    expect(answer.data.claims[1]?.snapshot.text).toContain('fair and final');
+    await control.close();
+    expect(ext.errors(page)).toEqual([]);
+  });
+
   it('does nothing on a page that is not an article', async () => {
     const page = await ext.openPage(server.url('reading/no-article.html'));
     await page.waitForSelector('html[data-claimtrail="ready"]');
