@@ -70,7 +70,7 @@ function skipAfterCue(d: Doc, cue: Cue, end: number): number {
       let noun = false;
       while (k < end && k - s < MAX_SKIP && isWord(d, k)) {
         const x = lowerAt(d, k);
-        if (x === 'that' || SUBJECT_PRONOUNS.has(x) || (noun && DETERMINERS.has(x)) || (noun && CUES.has(x) && !d.t.cap[k])) break;
+        if (x === 'that' || SUBJECT_PRONOUNS.has(x) || (noun && DETERMINERS.has(x)) || (noun && !d.t.cap[k] && verbForm(x))) break;
         if (!DETERMINERS.has(x)) noun = true;
         k++;
       }
@@ -79,6 +79,11 @@ function skipAfterCue(d: Doc, cue: Cue, end: number): number {
     break;
   }
   return k;
+}
+
+function verbForm(w: string): boolean {
+  const e = CUES.get(w);
+  return e !== undefined && !e.nounLike;
 }
 
 function atClauseEnd(d: Doc, k: number, end: number): boolean {

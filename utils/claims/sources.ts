@@ -4,9 +4,13 @@
  * subject on its right ("said Allawi"). Every scan is bounded by a small window.
  */
 import { is, isClosingQuote, isWord, lowerAt, punctAt, type Doc } from './context';
+import { WordSet } from './lexicon/hash';
 import { CUES, DETERMINERS, GROUP_NOUNS, ORG_WORDS, POSSESSIVES, SOURCE_STOP, SUBJECT_PRONOUNS, TIME_WORDS, TITLES } from './lexicon/en';
 
 const MAX_NP = 9;
+
+/** Quantifiers that stand alone as a subject: "all agreed", "many say". */
+const QUANTIFIER_SUBJECTS = new WordSet('all both some many most few several others each none'.split(' '));
 const MAX_APPOSITION = 25;
 
 export interface TokenRange {
@@ -54,7 +58,7 @@ function skipTimeLeft(d: Doc, j: number, floor: number): number {
 function plausibleSource(d: Doc, s: number, e: number): boolean {
   if (e - s === 1) {
     const w = lowerAt(d, s);
-    if (SUBJECT_PRONOUNS.has(w)) return true;
+    if (SUBJECT_PRONOUNS.has(w) || QUANTIFIER_SUBJECTS.has(w)) return true;
     if (TIME_WORDS.has(w) || DETERMINERS.has(w)) return false;
   }
   for (let k = s; k < e; k++) {
@@ -79,7 +83,7 @@ export function leftSource(d: Doc, cue: number, floor: number): TokenRange | nul
     if (k > floor && punctAt(d, k) === ',' && k < j - 1) {
       const appStart = k + 1;
       const first = lowerAt(d, appStart);
-      const looksNominal = DETERMINERS.has(first) || first === 'who' || d.t.cap[appStart] === 1 || first.endsWith('’s') || first.endsWith("'s");
+      const looksNominal = DETERMINERS.has(first) || first === 'who' || first === 'including' || d.t.cap[appStart] === 1 || first.endsWith('’s') || first.endsWith("'s") || is(d, appStart, TITLES);
       const headStart = npLeft(d, k - 1, floor);
       if (looksNominal && headStart >= 0 && plausibleSource(d, headStart, k)) {
         for (let m = headStart; m < k; m++) if (d.t.cap[m]) return { start: headStart, end: j };
