@@ -5,11 +5,13 @@ import { planMerge, reviewKey, type ExistingRecords, type ImportPreview } from '
 
 async function readExisting(db: ClaimTrailDb, incoming: LibrarySnapshot): Promise<ExistingRecords> {
   const claimIds = incoming.claims.map((c) => c.id);
+  // Restoring a backup into an empty library is the common big import: skip 100,000 lookups that must miss.
+  const [claimCount, pageCount, reviewCount] = await Promise.all([db.claims.count(), db.pages.count(), db.reviews.count()]);
   const [claims, pages, reviews, takenIds] = await Promise.all([
-    db.claims.bulkGet(claimIds),
-    db.pages.bulkGet(incoming.pages.map((p) => p.url)),
-    db.reviews.where('claimId').anyOf(claimIds).toArray(),
-    db.reviews.bulkGet(incoming.reviews.flatMap((r) => (r.id === undefined ? [] : [r.id]))),
+    claimCount === 0 ? [] : db.claims.bulkGet(claimIds),
+    pageCount === 0 ? [] : db.pages.bulkGet(incoming.pages.map((p) => p.url)),
+    reviewCount === 0 ? [] : db.reviews.where('claimId').anyOf(claimIds).toArray(),
+    reviewCount === 0 ? [] : db.reviews.bulkGet(incoming.reviews.flatMap((r) => (r.id === undefined ? [] : [r.id]))),
   ]);
   return {
     claims: new Map(claims.flatMap((c) => (c ? [[c.id, c] as const] : []))),
