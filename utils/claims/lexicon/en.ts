@@ -187,7 +187,7 @@ export const SOURCE_STOP = words(`and or but nor that because since while when w
  to in on at for with by about into onto over under after before during without within between among against toward
  towards through across via per like unlike is are was were be been has have had do does did will would can could may might
  should must shall also not never said says say told after where why how what whom whose whether then there here yet even
- just only still already`);
+ just only still already perhaps maybe instead`);
 
 /** Words opening a clause complement: a cognition cue needs one right after it. */
 export const CLAUSE_OPENERS = words(`that if whether how what why when where who which he she they it we i you there this these
