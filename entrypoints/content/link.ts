@@ -5,7 +5,7 @@ import type { BackgroundLink } from './session';
 export const messagingLink: BackgroundLink = {
   openPage: (page, claims) => sendToBackground('page:open', { page, claims }),
   review: (update) => sendToBackground('claim:review', update),
-  dismiss: (pageUrl, claim) => sendToBackground('claim:dismiss', { pageUrl, claim }),
+  dismiss: (pageUrl, claim, claimId) => sendToBackground('claim:dismiss', { pageUrl, claim, claimId }),
   reportAnchors: async (report) => {
     await sendToBackground('page:anchors', report);
   },

@@ -48,7 +48,7 @@ interface PaintedSpans {
 export interface BackgroundLink {
   openPage(page: PageInfo, claims: ClaimSnapshot[]): Promise<PageState>;
   review(update: ReviewUpdate): Promise<ClaimRecord>;
-  dismiss(pageUrl: string, claim: ClaimSnapshot): Promise<ClaimRecord>;
+  dismiss(pageUrl: string, claim: ClaimSnapshot, claimId: string): Promise<ClaimRecord>;
   reportAnchors(report: AnchorReport): Promise<void>;
   badge(toReview: number): Promise<void>;
 }
@@ -546,14 +546,14 @@ export class ReadingSession {
     this.errors.delete(id);
     this.renderCard();
     this.sendBadge();
-    this.save(id, this.options.link.review({ pageUrl: this.pageUrl, claim: view.current, status }));
+    this.save(id, this.options.link.review({ pageUrl: this.pageUrl, claimId: id, claim: view.current, status }));
   }
 
   private saveNote(id: string, note: string): Promise<unknown> {
     const view = this.views.get(id);
     if (!view) return Promise.resolve();
     view.note = note;
-    return this.save(id, this.options.link.review({ pageUrl: this.pageUrl, claim: view.current, note }));
+    return this.save(id, this.options.link.review({ pageUrl: this.pageUrl, claimId: id, claim: view.current, note }));
   }
 
   private dismiss(id: string): void {
@@ -564,7 +564,7 @@ export class ReadingSession {
     this.order = this.order.filter((other) => other !== id);
     this.paint();
     this.sendBadge();
-    this.save(id, this.options.link.dismiss(this.pageUrl, view.current));
+    this.save(id, this.options.link.dismiss(this.pageUrl, view.current, id));
   }
 
   private save(id: string, pending: Promise<ClaimRecord>): Promise<ClaimRecord | void> {

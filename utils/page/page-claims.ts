@@ -169,7 +169,8 @@ export function mergeStored(
       covered[0]?.snapshot.detectorId ?? (record.manual ? manualDetectorId(record.text) : `stored:${record.id}`);
     const snapshot = snapshotOfRecord(record, detectorId);
     const currentText = text.slice(found.start, found.end);
-    const isChanged = found.state === 'changed' || currentText !== record.text;
+    // Only an exact match of the stored quote is 'anchored'; record.text joins fragments and is no yardstick.
+    const isChanged = found.state === 'changed';
     const current: ClaimSnapshot = isChanged
       ? { ...snapshot, text: currentText, selectors: describe(text, found.start, found.end) }
       : snapshot;

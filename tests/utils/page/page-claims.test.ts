@@ -105,6 +105,25 @@ describe('mergeStored', () => {
     expect(toReviewCount(merged.views)).toBe(2);
   });
 
+  it('keeps a split quote anchored when the detector now files it under another id', () => {
+    const [smith] = detected();
+    if (!smith) throw new Error('fixture');
+    // A two-fragment claim: its text joins the fragments, its quote selector spans the whole extent.
+    const start = TEXT.indexOf('The plan');
+    const end = TEXT.indexOf(' Monday');
+    const split = record(smith, {
+      id: 'split-record',
+      text: 'The plan will fail … said',
+      selectors: describeSelectors(TEXT, start, end),
+      status: 'disputed',
+    });
+    const merged = mergeStored(TEXT, detected(), [split], {});
+    const view = merged.views.find((candidate) => candidate.claimId === 'split-record');
+    expect(view?.anchor).toBe('anchored');
+    expect(view && paintStatusOf(view)).toBe('disputed');
+    expect(merged.anchors).toContainEqual({ claimId: 'split-record', anchor: 'anchored' });
+  });
+
   it('lists records that cannot be found as orphans', () => {
     const [smith] = detected();
     if (!smith) throw new Error('fixture');
