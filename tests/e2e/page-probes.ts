@@ -1,0 +1,123 @@
+// Probes into an article tab and the extension's database, for the hardening e2e tests.
+//
+// Highlights are read from the page's CSS.highlights registry. A page that replaces `CSS` hides that
+// registry from page scripts (the content script's isolated world still has its own `CSS`), so such a
+// fixture stashes the real registry in `window.__ctRegistry` before its hostile script runs, and every
+// probe here prefers that stash.
+import type { Page } from 'puppeteer-core';
+import type { ExtensionBrowser } from './harness';
+
+export const STATUS_HIGHLIGHTS = ['claimtrail-unreviewed', 'claimtrail-verified', 'claimtrail-disputed', 'claimtrail-changed'] as const;
+export const WAIT = { timeout: 20_000, polling: 50 } as const;
+
+/** Put first in a fixture's <head>, before any hostile script. */
+export const STASH_REGISTRY = '<script>window.__ctRegistry = CSS.highlights;</script>';
+
+/** Range texts per ClaimTrail status highlight. */
+export function painted(page: Page): Promise<Record<string, string[]>> {
+  return page.evaluate((names: readonly string[]) => {
+    const host = window as unknown as { __ctRegistry?: Map<string, Set<Range>> };
+    const registry = host.__ctRegistry ?? (CSS as unknown as { highlights: Map<string, Set<Range>> }).highlights;
+    return Object.fromEntries(names.map((name) => [name, [...(registry.get(name) ?? [])].map((range) => range.toString())]));
+  }, STATUS_HIGHLIGHTS);
+}
+
+export function allPainted(state: Record<string, string[]>): string[] {
+  return STATUS_HIGHLIGHTS.flatMap((name) => state[name] ?? []);
+}
+
+/** Waits until a `highlight` range contains `text` (any status highlight when `highlight` is omitted). */
+export async function waitForPainted(page: Page, text: string, highlight?: string, timeout = WAIT.timeout): Promise<void> {
+  await page.waitForFunction(
+    (needle: string, names: readonly string[]) => {
+      const host = window as unknown as { __ctRegistry?: Map<string, Set<Range>> };
+      const registry = host.__ctRegistry ?? (CSS as unknown as { highlights: Map<string, Set<Range>> }).highlights;
+      return names.some((name) => [...(registry.get(name) ?? [])].some((range) => range.toString().includes(needle)));
+    },
+    { timeout, polling: WAIT.polling },
+    text,
+    highlight ? [highlight] : STATUS_HIGHLIGHTS,
+  );
+}
+
+/** Clicks the middle of the first line of the highlighted claim containing `text`; waits for the card. */
+export async function openCardOn(page: Page, text: string): Promise<void> {
+  const point = await page.evaluate((needle: string, names: readonly string[]) => {
+    const host = window as unknown as { __ctRegistry?: Map<string, Set<Range>> };
+    const registry = host.__ctRegistry ?? (CSS as unknown as { highlights: Map<string, Set<Range>> }).highlights;
+    for (const name of names) {
+      for (const range of registry.get(name) ?? []) {
+        if (!range.toString().includes(needle)) continue;
+        range.startContainer.parentElement?.scrollIntoView({ block: 'center' });
+        const rect = range.getClientRects()[0];
+        if (rect) return { x: rect.left + Math.min(rect.width / 2, 40), y: rect.top + rect.height / 2 };
+      }
+    }
+    return null;
+  }, text, STATUS_HIGHLIGHTS);
+  if (!point) throw new Error(`no highlighted claim containing "${text}"`);
+  await page.mouse.click(point.x, point.y);
+  await page.waitForFunction(() => !!document.querySelector('claimtrail-card')?.shadowRoot?.querySelector('.ct-card'), WAIT);
+}
+
+/** Clicks a status button ("Verified", "Disputed") in the open card. */
+export async function clickInCard(page: Page, label: string): Promise<void> {
+  const clicked = await page.evaluate((wanted: string) => {
+    const root = document.querySelector('claimtrail-card')?.shadowRoot;
+    const button = [...(root?.querySelectorAll('button') ?? [])].find((candidate) => candidate.textContent?.includes(wanted));
+    button?.click();
+    return !!button;
+  }, label);
+  if (!clicked) throw new Error(`no "${label}" button in the card`);
+}
+
+/** Waits until the popup for `article`'s tab lists at least `atLeast` claims; returns their texts. */
+export async function popupClaims(ext: ExtensionBrowser, article: Page, atLeast: number): Promise<string[]> {
+  const popup = await ext.openPopupFor(article);
+  try {
+    await popup.waitForFunction((n: number) => document.querySelectorAll('.ct-claims > li').length >= n, WAIT, atLeast);
+    return await popup.$$eval('.ct-claims > li', (items) => items.map((li) => li.querySelector('.ct-claim__text')?.textContent ?? ''));
+  } finally {
+    await popup.close();
+  }
+}
+
+export interface StoredClaim {
+  text: string;
+  status: string;
+}
+
+/** Every row of the `claims` table, read from an extension page (the database's own origin). */
+export async function storedClaims(ext: ExtensionBrowser): Promise<StoredClaim[]> {
+  const library = await ext.openExtensionPage('library.html');
+  try {
+    return await library.evaluate(
+      () =>
+        new Promise<StoredClaim[]>((resolve, reject) => {
+          const open = indexedDB.open('claimtrail');
+          open.onerror = () => reject(open.error);
+          open.onsuccess = () => {
+            const db = open.result;
+            const request = db.transaction('claims', 'readonly').objectStore('claims').getAll();
+            request.onerror = () => reject(request.error);
+            request.onsuccess = () => {
+              db.close();
+              resolve(
+                (request.result as { text?: string; snapshot?: { text?: string }; status?: string }[]).map((row) => ({
+                  text: row.text ?? row.snapshot?.text ?? '',
+                  status: row.status ?? '',
+                })),
+              );
+            };
+          };
+        }),
+    );
+  } finally {
+    await library.close();
+  }
+}
+
+/** The seed article with `head` added at the start of <head> and `body` at the start of <body>. */
+export function seedWith(seedHtml: string, { head = '', body = '' }: { head?: string; body?: string }): string {
+  return seedHtml.replace('<head>', `<head>\n${head}`).replace('<body>', `<body>\n${body}`);
+}

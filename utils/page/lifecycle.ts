@@ -1,0 +1,76 @@
+/**
+ * How long a content script's reading session lives, and when its page changes, decided from signals
+ * a web page cannot forge.
+ *
+ * WXT's ContentScriptContext invalidates itself when a `document` event announces a newer copy of the
+ * same script, and reports SPA navigations through a window event. Both event names are visible to
+ * the page (the start announcement is also `postMessage`d, extension id included), so a page could
+ * switch ClaimTrail off or make it start over at will. Instead, the session ends only when the
+ * extension context is really gone — in Chromium an updated, reloaded or disabled extension leaves
+ * its old content scripts running with `runtime.id` undefined; Firefox unloads them itself — and a
+ * navigation is a change of `location.href` as this world reads it.
+ */
+import { browser } from 'wxt/browser';
+
+/** Looked up on each check: the runtime object itself goes away with the extension context. */
+export function extensionAlive(): boolean {
+  try {
+    return browser.runtime?.id !== undefined;
+  } catch {
+    return false;
+  }
+}
+
+interface Invalidation {
+  onInvalidated(callback: () => void): () => void;
+}
+
+/**
+ * A signal aborted when the extension context is gone: checked when WXT's context says it was
+ * invalidated (a genuine newer script, or a forged announcement that is then ignored), and every
+ * `pollMs` so an orphaned script also stops when nothing announces anything.
+ */
+export function sessionSignal(ctx: Invalidation, { alive = extensionAlive, pollMs = 1000 } = {}): AbortSignal {
+  const controller = new AbortController();
+  const check = () => {
+    if (!controller.signal.aborted && !alive()) controller.abort(new Error('ClaimTrail was updated, reloaded or disabled'));
+  };
+  const stopListening = ctx.onInvalidated(check);
+  const timer = setInterval(check, pollMs);
+  controller.signal.addEventListener(
+    'abort',
+    () => {
+      clearInterval(timer);
+      stopListening();
+    },
+    { once: true },
+  );
+  return controller.signal;
+}
+
+interface NavigationLike {
+  addEventListener(type: 'currententrychange', listener: () => void, options: { signal: AbortSignal }): void;
+}
+
+/**
+ * Calls `onChange` when `location.href` changes (history.pushState, replaceState, back/forward within
+ * the document). The Navigation API, where present, makes it prompt; a poll covers the rest. Either
+ * only triggers a comparison, so a page dispatching fake events causes no restart.
+ */
+export function watchLocation(
+  onChange: (href: string) => void,
+  signal: AbortSignal,
+  { read = () => location.href, pollMs = 500, navigation = (globalThis as { navigation?: NavigationLike }).navigation } = {},
+): void {
+  let last = read();
+  const check = () => {
+    if (signal.aborted) return;
+    const href = read();
+    if (href === last) return;
+    last = href;
+    onChange(href);
+  };
+  const timer = setInterval(check, pollMs);
+  signal.addEventListener('abort', () => clearInterval(timer), { once: true });
+  navigation?.addEventListener('currententrychange', check, { signal });
+}
