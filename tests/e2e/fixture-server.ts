@@ -26,6 +26,8 @@ export interface FixtureServer {
   origin: string;
   url(path: string): string;
   route(path: string, response: string | RouteResponse): void;
+  /** Every path requested so far, in order (the privacy test checks nobody asked for anything else). */
+  requests: string[];
   close(): Promise<void>;
 }
 
@@ -41,10 +43,12 @@ const CONTENT_TYPES: Record<string, string> = {
 
 export async function startFixtureServer(root: string = FIXTURES_DIR): Promise<FixtureServer> {
   const routes = new Map<string, RouteResponse>();
+  const requests: string[] = [];
 
   const server = createServer((req, res) => {
     void (async () => {
       const pathname = decodeURIComponent(new URL(req.url ?? '/', 'http://localhost').pathname);
+      requests.push(pathname);
       const routed = routes.get(pathname);
       const response = routed ?? (await readFixture(root, pathname));
       res.writeHead(response.status ?? 200, {
@@ -69,6 +73,7 @@ export async function startFixtureServer(root: string = FIXTURES_DIR): Promise<F
   return {
     origin,
     url: (path) => new URL(path, `${origin}/`).href,
+    requests,
     route(path, response) {
       routes.set(path.startsWith('/') ? path : `/${path}`, typeof response === 'string' ? { body: response } : response);
     },

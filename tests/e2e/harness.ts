@@ -79,13 +79,15 @@ export interface ExtensionBrowser {
 export interface LaunchOptions {
   /** false opens a real window (used by `npm start`); tests always run headless. */
   headless?: boolean;
+  /** host:port of an HTTP proxy for every non-loopback request (the privacy test records them there). */
+  proxy?: string;
 }
 
-export async function launch(name: BrowserName, { headless = true }: LaunchOptions = {}): Promise<ExtensionBrowser> {
-  return name === 'chromium' ? launchChromium(headless) : launchFirefox(headless);
+export async function launch(name: BrowserName, { headless = true, proxy }: LaunchOptions = {}): Promise<ExtensionBrowser> {
+  return name === 'chromium' ? launchChromium(headless, proxy) : launchFirefox(headless, proxy);
 }
 
-async function launchChromium(headless: boolean): Promise<ExtensionBrowser> {
+async function launchChromium(headless: boolean, proxy?: string): Promise<ExtensionBrowser> {
   const userDataDir = await mkdtemp(join(tmpdir(), 'claimtrail-chromium-'));
   const browser = await puppeteer.launch({
     executablePath: browserPath('chromium'),
@@ -103,6 +105,8 @@ async function launchChromium(headless: boolean): Promise<ExtensionBrowser> {
       '--disable-background-networking',
       '--disable-component-update',
       '--disable-sync',
+      // Loopback (the fixture server) still goes direct: Chromium bypasses proxies for it by default.
+      ...(proxy ? [`--proxy-server=http://${proxy}`] : []),
     ],
   });
   const workerErrors = collectChromiumWorkerErrors(browser);
@@ -135,7 +139,7 @@ async function launchChromium(headless: boolean): Promise<ExtensionBrowser> {
   }
 }
 
-async function launchFirefox(headless: boolean): Promise<ExtensionBrowser> {
+async function launchFirefox(headless: boolean, proxy?: string): Promise<ExtensionBrowser> {
   const snapshotDir = await mkdtemp(join(tmpdir(), 'claimtrail-firefox-ext-'));
   const extensionDir = await snapshotExtension('firefox', snapshotDir);
   const manifest = JSON.parse(readFileSync(join(extensionDir, 'manifest.json'), 'utf8')) as {
@@ -152,6 +156,7 @@ async function launchFirefox(headless: boolean): Promise<ExtensionBrowser> {
     args: ['--remote-allow-system-access'],
     extraPrefsFirefox: {
       'extensions.webextensions.uuids': JSON.stringify({ [geckoId]: FIREFOX_EXTENSION_UUID }),
+      ...(proxy && firefoxProxyPrefs(proxy)),
     },
   });
   const base = `moz-extension://${FIREFOX_EXTENSION_UUID}/`;
@@ -176,6 +181,19 @@ async function launchFirefox(headless: boolean): Promise<ExtensionBrowser> {
     await rm(snapshotDir, { recursive: true, force: true });
     throw error;
   }
+}
+
+// Manual proxy for http and https; localhost stays direct (allow_hijacking_localhost false).
+function firefoxProxyPrefs(proxy: string): Record<string, string | number | boolean> {
+  const [host = '127.0.0.1', port = '0'] = proxy.split(':');
+  return {
+    'network.proxy.type': 1,
+    'network.proxy.http': host,
+    'network.proxy.http_port': Number(port),
+    'network.proxy.ssl': host,
+    'network.proxy.ssl_port': Number(port),
+    'network.proxy.allow_hijacking_localhost': false,
+  };
 }
 
 function makeExtensionBrowser(
