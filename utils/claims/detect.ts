@@ -330,6 +330,7 @@ export function detectInText(text: string, options: DetectOptions = {}): Claim[]
   let sent = 0;
   const nSent = seg.sentStart.length;
   let consumedTo = -1; // token up to which content taken from later sentences reaches
+  const mentions: TokenRange[] = []; // subjects of sentences with no claim, in reading order
   for (let p = 0; p < seg.paraStart.length; p++) {
     const ps = seg.paraStart[p] ?? 0, pe = seg.paraEnd[p] ?? 0;
     const furniture = isFurniture(d, ps, pe);
@@ -362,6 +363,10 @@ export function detectInText(text: string, options: DetectOptions = {}): Claim[]
           continue;
         }
       }
+      if (found.length === 0 && !startsWithQuote) {
+        const subject = sentenceSubject(d, ss, se);
+        if (subject) mentions.push(subject);
+      }
       for (const x of found) {
         drafts.push(x);
         const lastFrag = x.frags[x.frags.length - 1];
@@ -377,7 +382,10 @@ export function detectInText(text: string, options: DetectOptions = {}): Claim[]
   const makeId = createIdMaker(text);
   const claims: Claim[] = [];
   const resolved = new Map<Draft, Claim['speaker']>();
+  let nextMention = 0;
   for (const x of drafts) {
+    const at = x.src ? x.src.start : (x.frags[0]?.start ?? 0);
+    for (let m = mentions[nextMention]; m && m.start < at; m = mentions[++nextMention]) speakers.mention(m);
     const content = toSpans(d, x.frags);
     if (content.length === 0) continue;
     const speaker = x.src ? speakers.resolve(x.src) : x.inherit ? (resolved.get(x.inherit) ?? null) : null;

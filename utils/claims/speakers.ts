@@ -1,22 +1,31 @@
 /**
  * Resolves source mentions to speakers: a running list of named entities in reading order, so
  * "Allawi" finds "Ayad Allawi" (and his role from "Iraqi Vice President Ayad Allawi"), "he"/"she"
- * the last person, "they"/"it" the last organisation or group, "who" the last entity.
+ * the last person of that gender (or of unknown gender), "they"/"it" the last organisation or
+ * group, "who" the last entity. Persons named as narration subjects are antecedents too.
  */
 import { is, isWord, lowerAt, punctAt, type Doc } from './context';
-import { DETERMINERS, GROUP_NOUNS, ORG_WORDS, TITLES } from './lexicon/en';
+import { COURTESY_TITLES, DETERMINERS, FEMALE_NAMES, GROUP_NOUNS, MALE_NAMES, ORG_WORDS, TITLE_ABBREVIATIONS, TITLES } from './lexicon/en';
 import type { TokenRange } from './sources';
 import type { Speaker, SpeakerType } from './types';
+
+type Gender = 'm' | 'f' | null;
 
 interface Entity {
   name: string;
   role?: string;
   type: SpeakerType;
+  gender: Gender;
 }
 
 export interface SpeakerTracker {
   resolve(src: TokenRange): Speaker | null;
+  /** A person named outside any claim ("Marta Delgado arrived late."): a later "she" may mean them. */
+  mention(src: TokenRange): void;
 }
+
+/** How far back a gendered pronoun looks for a person of its gender. */
+const MAX_PERSONS_BACK = 12;
 
 function toSpeaker(e: Entity): Speaker {
   return e.role ? { name: e.name, role: e.role, type: e.type } : { name: e.name, type: e.type };
@@ -31,21 +40,41 @@ function stripPossessive(w: string): string {
   return w.endsWith('’s') || w.endsWith("'s") ? w.slice(0, -2) : w;
 }
 
+function firstNameGender(w: string): Gender {
+  return FEMALE_NAMES.has(w) ? 'f' : MALE_NAMES.has(w) ? 'm' : null;
+}
+
 export function createSpeakerTracker(d: Doc): SpeakerTracker {
   const bySurname = new Map<string, Entity>();
   const byName = new Map<string, Entity>();
-  let lastPerson: Entity | null = null;
+  const persons: Entity[] = []; // in order of last mention, most recent last
   let lastGroup: Entity | null = null;
   let last: Entity | null = null;
 
   const remember = (e: Entity): Entity => {
     last = e;
-    if (e.type === 'person') lastPerson = e;
-    else if (e.type === 'organization' || e.type === 'group') lastGroup = e;
+    if (e.type === 'person') {
+      if (persons[persons.length - 1] !== e) persons.push(e);
+    } else if (e.type === 'organization' || e.type === 'group') lastGroup = e;
     return e;
   };
 
-  const named = (s: number, e: number, roleText: string | undefined): Entity => {
+  /** The most recent person a "he"/"she" can mean; failing that, the most recent person. */
+  const personFor = (gender: Gender): Entity | null => {
+    const n = persons.length;
+    if (gender) {
+      for (let i = n - 1; i >= 0 && n - i <= MAX_PERSONS_BACK; i--) {
+        const p = persons[i];
+        if (p && (p.gender === gender || p.gender === null)) {
+          p.gender = gender;
+          return p;
+        }
+      }
+    }
+    return persons[n - 1] ?? null;
+  };
+
+  const named = (s: number, e: number, roleText: string | undefined, gender: Gender): Entity => {
     const name = joinText(d, s, e);
     const key = name.toLowerCase();
     const surname = stripPossessive(lowerAt(d, e - 1));
@@ -54,13 +83,33 @@ export function createSpeakerTracker(d: Doc): SpeakerTracker {
     const existing = byName.get(key) ?? (e - s === 1 ? bySurname.get(surname) : undefined);
     if (existing) {
       if (roleText && !existing.role) existing.role = roleText;
+      if (gender && !existing.gender) existing.gender = gender;
       return existing;
     }
-    const type: SpeakerType = hasOrgWord ? 'organization' : roleText || e - s >= 2 ? 'person' : 'unknown';
-    const ent: Entity = roleText ? { name, role: roleText, type } : { name, type };
+    const type: SpeakerType = hasOrgWord ? 'organization' : roleText || gender || e - s >= 2 ? 'person' : 'unknown';
+    const g = gender ?? (e - s >= 2 ? firstNameGender(lowerAt(d, s)) : null);
+    const ent: Entity = roleText ? { name, role: roleText, type, gender: g } : { name, type, gender: g };
     byName.set(key, ent);
     if (type === 'person' && e - s >= 2 && !bySurname.has(surname)) bySurname.set(surname, ent);
     return ent;
+  };
+
+  /** The name is the trailing run of capitalised non-title words of the head; -1 when there is none. */
+  const nameStartOf = (start: number, headEnd: number): number => {
+    let nameStart = headEnd;
+    while (nameStart - 1 >= start && isWord(d, nameStart - 1) && d.t.cap[nameStart - 1] && !is(d, nameStart - 1, TITLES)) nameStart--;
+    if (nameStart >= headEnd || (headEnd - nameStart === 1 && is(d, nameStart, DETERMINERS))) return -1;
+    return nameStart;
+  };
+
+  /** The role before the name, less courtesy titles, with abbreviated titles spelled out. */
+  const roleOf = (roleStart: number, nameStart: number): { role: string | undefined; gender: Gender } => {
+    let s = roleStart;
+    let gender: Gender = null;
+    while (s < nameStart && COURTESY_TITLES.has(lowerAt(d, s))) { gender = COURTESY_TITLES.get(lowerAt(d, s)) ?? gender; s++; }
+    if (s >= nameStart) return { role: undefined, gender };
+    const spelled = nameStart - s === 1 ? TITLE_ABBREVIATIONS.get(lowerAt(d, s)) : undefined;
+    return { role: spelled ?? joinText(d, s, nameStart), gender };
   };
 
   const resolve = (src: TokenRange): Speaker | null => {
@@ -68,21 +117,19 @@ export function createSpeakerTracker(d: Doc): SpeakerTracker {
     // The head part ends at the first comma: "Ayad Allawi, Iraq's vice president".
     let headEnd = src.end;
     for (let k = start; k < src.end; k++) if (punctAt(d, k) === ',') { headEnd = k; break; }
-    const apposition = headEnd < src.end ? joinText(d, headEnd + 1, src.end).replace(/,$/, '').trim() : '';
     const first = lowerAt(d, start);
     if (headEnd - start === 1) {
-      if (first === 'he' || first === 'she' || first === 'i') return lastPerson ? toSpeaker(remember(lastPerson)) : null;
+      if (first === 'he' || first === 'she') { const p = personFor(first === 'he' ? 'm' : 'f'); return p ? toSpeaker(remember(p)) : null; }
+      if (first === 'i') { const p = personFor(null); return p ? toSpeaker(remember(p)) : null; }
       if (first === 'they' || first === 'it' || first === 'we') return lastGroup ? toSpeaker(remember(lastGroup)) : null;
       if (first === 'who' || first === 'which') return last ? toSpeaker(last) : null;
     }
-    // The name is the trailing run of capitalised non-title words; what precedes is the role.
-    let nameStart = headEnd;
-    while (nameStart - 1 >= start && isWord(d, nameStart - 1) && d.t.cap[nameStart - 1] && !is(d, nameStart - 1, TITLES)) nameStart--;
-    if (nameStart < headEnd && !(headEnd - nameStart === 1 && is(d, nameStart, DETERMINERS))) {
-      let roleStart = start;
-      if (is(d, roleStart, DETERMINERS)) roleStart++;
-      const roleText = nameStart > roleStart ? joinText(d, roleStart, nameStart) : apposition || undefined;
-      return toSpeaker(remember(named(nameStart, headEnd, roleText)));
+    const nameStart = nameStartOf(start, headEnd);
+    if (nameStart >= 0) {
+      const roleStart = is(d, start, DETERMINERS) ? start + 1 : start;
+      const { role, gender } = roleOf(roleStart, nameStart);
+      const apposition = headEnd < src.end ? joinText(d, headEnd + 1, src.end).replace(/,$/, '').trim() : '';
+      return toSpeaker(remember(named(nameStart, headEnd, role ?? (apposition || undefined), gender)));
     }
     // A nominal source: "the ministry", "officials", "a senior U.S. official".
     const text = joinText(d, start, headEnd);
@@ -92,9 +139,18 @@ export function createSpeakerTracker(d: Doc): SpeakerTracker {
       if (ORG_WORDS.has(w)) type = 'organization';
       else if (GROUP_NOUNS.has(w)) type = 'group';
     }
-    const ent: Entity = { name: text, type };
+    const ent: Entity = { name: text, type, gender: null };
     return toSpeaker(type === 'unknown' ? ent : remember(ent));
   };
 
-  return { resolve };
+  const mention = (src: TokenRange): void => {
+    const nameStart = nameStartOf(src.start, src.end);
+    if (nameStart < 0) return;
+    const { role, gender } = roleOf(src.start, nameStart);
+    // A lone capitalised word opening a sentence is too often not a name; a known surname is.
+    const ent = src.end - nameStart >= 2 || role || gender ? named(nameStart, src.end, role, gender) : bySurname.get(stripPossessive(lowerAt(d, nameStart)));
+    if (ent?.type === 'person') remember(ent);
+  };
+
+  return { resolve, mention };
 }

@@ -10,7 +10,7 @@ describe('speaker resolution', () => {
 
   it('resolves a later surname to the full name', () => {
     const s = speakers('Gen. Mark Ortiz said the drills were over. Ortiz said more troops would leave.');
-    expect(s[1]).toMatchObject({ name: 'Mark Ortiz', role: 'Gen.' });
+    expect(s[1]).toMatchObject({ name: 'Mark Ortiz', role: 'General' });
   });
 
   it('resolves he and she to the last person', () => {
@@ -24,5 +24,34 @@ describe('speaker resolution', () => {
 
   it('types organisations', () => {
     expect(speakers('The Defense Ministry said the drills were over.')[0]?.type).toBe('organization');
+  });
+
+  it('resolves she to the last woman named, not the last person', () => {
+    const s = speakers('Marta Delgado said fares would rise. Jonas Okafor said they would not. She added that the vote was close.');
+    expect(s[2]?.name).toBe('Marta Delgado');
+  });
+
+  it('learns gender from honorifics and from pronouns already linked', () => {
+    const t = speakers('Mrs. Kowalczyk said the fund was empty. Ade Eze said it was not. He said the audit was late. Mr. Brandt said it was on time. She added that the board would meet.');
+    expect(t[4]?.name).toBe('Kowalczyk');
+    const u = speakers('Taylor Quinn said the bridge was safe. She added that repairs were done. Robin Vale said they were not. He added that the report was wrong. She said the inspectors agreed.');
+    expect(u[4]?.name).toBe('Taylor Quinn');
+  });
+
+  it('falls back to the most recent person when no gender is known', () => {
+    const s = speakers('Taylor Quinn said the bridge was safe. Robin Vale said it was not. She said the tests were faked.');
+    expect(s[2]?.name).toBe('Robin Vale');
+  });
+
+  it('takes persons named as narration subjects as antecedents', () => {
+    expect(speakers('Marta Delgado arrived late. She said the talks had failed.')[0]?.name).toBe('Marta Delgado');
+  });
+
+  it('does not make a courtesy title a role, and spells out political abbreviations', () => {
+    const mr = speakers('Mr. Smith said rain was coming.')[0];
+    expect(mr?.name).toMatch(/^(Mr\. )?Smith$/);
+    expect(mr?.role).toBeUndefined();
+    expect(speakers('Dr. Alma Reyes said the virus was spreading.')[0]?.role).toBeUndefined();
+    expect(speakers('Sen. Dana Holt said the bill would pass.')[0]).toMatchObject({ name: 'Dana Holt', role: 'Senator' });
   });
 });
