@@ -9,7 +9,7 @@ import { findCues, type Cue } from './cues';
 import { createIdMaker } from './ids';
 import { looksEnglish } from './language';
 import {
-  CLAUSE_OPENERS, CUE_PP, CUES, CueClass, CueFlag, DETERMINERS, GROUP_NOUNS, INFINITIVE_ONLY, NOUN_HEAVY, OBJECT_PRONOUNS, SOURCE_STOP, SUBJECT_PRONOUNS,
+  CLAUSE_OPENERS, CUE_PP, CUES, CueClass, CueFlag, DETERMINERS, GROUP_NOUNS, INFINITIVE_ONLY, NOUN_HEAVY, OBJECT_PRONOUNS, POSSESSIVES, SOURCE_STOP, SUBJECT_PRONOUNS,
   TIME_WORDS,
 } from './lexicon/en';
 import { WordSet } from './lexicon/hash';
@@ -79,6 +79,27 @@ function skipAfterCue(d: Doc, cue: Cue, end: number): number {
     break;
   }
   return k;
+}
+
+/** Verbs whose bare noun-phrase object is an act, not a claim: "denied the motion", "rejected the offer". */
+const BARE_OBJECT_VERBS = new Set(['deny', 'reject']);
+const MAX_OBJECT_NOUN = 6;
+
+/** A clause, a gerund, a quotation, or a noun with a "that" clause: "denied the reports that …". */
+function clausalObject(d: Doc, k: number, end: number): boolean {
+  if (k >= end) return false;
+  if (!isWord(d, k)) return isOpeningQuote(d, k) || punctAt(d, k) === ':';
+  const w = lowerAt(d, k);
+  if (w === 'that' || w.endsWith('ing') || !(DETERMINERS.has(w) || POSSESSIVES.has(w) || OBJECT_PRONOUNS.has(w) || w.endsWith('’s') || w.endsWith("'s"))) return true;
+  for (let j = k + 1; j < end && j - k <= MAX_OBJECT_NOUN && isWord(d, j); j++) if (lowerAt(d, j) === 'that') return true;
+  return false;
+}
+
+/** After ", X said,": the rest of the interrupted sentence, not a new clause or a participle. */
+function continuesSentence(d: Doc, k: number, end: number): boolean {
+  if (k >= end || !isWord(d, k) || d.t.cap[k]) return false;
+  const w = lowerAt(d, k);
+  return !CLAUSE_LINKS.has(w) && !w.endsWith('ing') && w !== 'according' && !TIME_WORDS.has(w) && !CUES.has(w);
 }
 
 function verbForm(w: string): boolean {
@@ -216,6 +237,10 @@ function verbCue(d: Doc, cue: Cue, ss: number, se: number, prev: Draft | null): 
     if (resume >= 0) {
       const right = quoteAt(d, resume);
       if (right) frags.push(right);
+    } else if (sepAfter === ',' && src && src.end <= cue.start && continuesSentence(d, after + 1, se) && !isClosingQuote(d, left.end - 1)) {
+      // "The suspect, police said, was armed.": the attribution sits inside the content.
+      const right = rightContent(d, after + 1, se);
+      if (right) frags.push(right);
     }
     return { cue, src, frags, inherit, confidence };
   }
@@ -234,6 +259,7 @@ function verbCue(d: Doc, cue: Cue, ss: number, se: number, prev: Draft | null): 
     }
     return null;
   }
+  if (BARE_OBJECT_VERBS.has(cue.lemma) && !clausalObject(d, after, se)) return null;
   const right = rightContent(d, after, se);
   if (!right) return null;
   return { cue, src, frags: [right], inherit, confidence };

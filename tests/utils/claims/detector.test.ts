@@ -95,6 +95,25 @@ describe('reported speech', () => {
     expect(bare(c!.content)).toBe('The vote was rigged from the start');
   });
 
+  it('joins both halves around a mid-sentence attribution into one claim', () => {
+    const seen = claimsOf('The new bridge, the mayor said, will open in June.');
+    expect(seen).toHaveLength(1);
+    expect(seen[0]).toMatchObject({ cue: 'said', source: 'the mayor' });
+    expect(seen[0]!.content.split(' | ').map(bare)).toEqual(['The new bridge', 'will open in June']);
+  });
+
+  it('keeps a denial with a clause, a gerund or a noun with its clause', () => {
+    expect(claimsOf('The minister denied that the fund was empty.')[0]?.cue).toBe('denied');
+    expect(claimsOf('The minister denied having met the lobbyists.')[0]?.cue).toBe('denied');
+    expect(claimsOf('The minister denied the reports that he had resigned.')[0]?.cue).toBe('denied');
+  });
+
+  it('gives a passive "is said to" no source and no speaker', () => {
+    const [c] = claimsOf('The governor is said to favor a delay.');
+    expect(c).toMatchObject({ kind: 'indirect', source: null, speaker: null });
+    expect(c?.cue).toContain('said');
+  });
+
   it('skips the addressee and setting of "told Reuters in an interview"', () => {
     const [c] = claimsOf('Kim Novak told Reuters in an interview that the merger would go ahead.');
     expect(c).toMatchObject({ cue: 'told', source: 'Kim Novak' });
@@ -192,6 +211,9 @@ describe('not claims', () => {
     ['scare quotes', 'The so-called “reform” passed without debate.'],
     ['a quoted title', 'She starred in “The Long Night” in 2019.'],
     ['said goodbye', 'The players said goodbye to their fans.'],
+    ['a denied motion', 'The court denied the appeal.'],
+    ['a rejected offer', 'The union rejected the offer on Friday.'],
+    ['denied allegations', 'He denied the charges.'],
     ['a byline', 'By Jane Smith and Omar Farouk'],
     ['a follow line', 'Follow Jane Smith on Twitter'],
     ['licence boilerplate', 'Content created by The Example News Foundation is available without charge to any eligible news publisher that can provide a large audience.'],
