@@ -69,6 +69,43 @@ function plausibleSource(d: Doc, s: number, e: number): boolean {
   return is(d, s, DETERMINERS) || is(d, s, POSSESSIVES) || (e - s <= 3 && lowerAt(d, e - 1).endsWith('s'));
 }
 
+function looksAppositive(d: Doc, appStart: number, appEnd: number): boolean {
+  const first = lowerAt(d, appStart);
+  if (DETERMINERS.has(first) || first === 'who' || first === 'including' || first === 'of' || d.t.cap[appStart] === 1 || first.endsWith('’s') || first.endsWith("'s")) return true;
+  // An age ("Schiff, 56,") or a bare role ("Jo Ray, political science professor at …,").
+  if (first.charCodeAt(0) >= 48 && first.charCodeAt(0) <= 57) return true;
+  for (let k = appStart; k < appEnd; k++) if (is(d, k, TITLES)) return true;
+  return false;
+}
+
+/**
+ * "Ayad Allawi, Iraq's vice president, said", "Donna Rawlings, 59, of Ashton, Md., said": the
+ * farthest comma within reach that follows a plausible head opening its clause starts the appositions.
+ */
+function appositiveSource(d: Doc, j: number, floor: number): TokenRange | null {
+  let best = -1;
+  let k = j - 1;
+  let seg = j; // end of the comma-separated part right of comma k
+  for (; k >= floor && j - k <= MAX_APPOSITION; k--) {
+    const p = punctAt(d, k);
+    if (p === ',') {
+      if (k > floor && k < seg - 1 && looksAppositive(d, k + 1, seg)) {
+        const headStart = npLeft(d, k - 1, floor);
+        const opensClause = headStart === floor || (headStart > floor && !isWord(d, headStart - 1));
+        if (headStart >= 0 && opensClause && plausibleSource(d, headStart, k)) {
+          let cap = false;
+          for (let m = headStart; m < k; m++) if (d.t.cap[m]) cap = true;
+          if (cap) best = headStart;
+        }
+      }
+      seg = k;
+      continue;
+    }
+    if (isClosingQuote(d, k) || !(isWord(d, k) || p === '-' || p === '(' || p === ')' || p === '.')) break;
+  }
+  return best >= 0 ? { start: best, end: j } : null;
+}
+
 /**
  * The subject left of the cue starting at token `cue`, within the sentence starting at `floor`.
  */
@@ -76,21 +113,7 @@ export function leftSource(d: Doc, cue: number, floor: number): TokenRange | nul
   const j = skipTimeLeft(d, cue - 1, floor);
   if (j < floor) return null;
   const p = punctAt(d, j);
-  if (p === ',' && j > floor) {
-    // "Ayad Allawi, Iraq's vice president, said": find the comma opening the apposition.
-    let k = j - 1;
-    while (k >= floor && j - k <= MAX_APPOSITION && punctAt(d, k) !== ',' && !isClosingQuote(d, k) && (isWord(d, k) || punctAt(d, k) === '-' || punctAt(d, k) === '(' || punctAt(d, k) === ')')) k--;
-    if (k > floor && punctAt(d, k) === ',' && k < j - 1) {
-      const appStart = k + 1;
-      const first = lowerAt(d, appStart);
-      const looksNominal = DETERMINERS.has(first) || first === 'who' || first === 'including' || d.t.cap[appStart] === 1 || first.endsWith('’s') || first.endsWith("'s") || is(d, appStart, TITLES);
-      const headStart = npLeft(d, k - 1, floor);
-      if (looksNominal && headStart >= 0 && plausibleSource(d, headStart, k)) {
-        for (let m = headStart; m < k; m++) if (d.t.cap[m]) return { start: headStart, end: j };
-      }
-    }
-    return null;
-  }
+  if (p === ',' && j > floor) return appositiveSource(d, j, floor);
   if (!isWord(d, j) && punctAt(d, j) !== ')') return null;
   const w = lowerAt(d, j);
   if (SUBJECT_PRONOUNS.has(w)) return { start: j, end: j + 1 };

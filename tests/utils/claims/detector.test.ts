@@ -180,6 +180,18 @@ describe('sources and speakers', () => {
     expect(c?.role).toBe('Iraq’s vice president');
   });
 
+  it.each([
+    ['an age and a hometown', 'Lena Marsh, 61, of Dover, Del., said the market had closed.', 'Lena Marsh, 61, of Dover, Del.'],
+    ['a relative clause', 'Okafor, 48, who has led the union since 2012, said the strike would go on.', 'Okafor, 48, who has led the union since 2012'],
+    ['a bare role', 'Ruth Ames, history professor at Grant College, said the archive was lost.', 'Ruth Ames, history professor at Grant College'],
+  ])('keeps a source with %s before the cue', (_what, text, source) => {
+    expect(claimsOf(text)[0]?.source).toBe(source);
+  });
+
+  it('does not take a fronted place as the head of an apposition', () => {
+    expect(claimsOf('In Lisbon, the minister, 59, said taxes would rise.')[0]?.source ?? '').not.toMatch(/^Lisbon/);
+  });
+
   it('resolves a surname and a pronoun to the person named earlier', () => {
     const seen = claimsOf('Finance Minister Lena Kovacs said the deficit would shrink. Kovacs said taxes would not rise. She added that pensions were safe.');
     expect(seen.map((c) => c.speaker)).toEqual(['Lena Kovacs', 'Lena Kovacs', 'Lena Kovacs']);
