@@ -40,6 +40,9 @@ const MAX_ASIDE = 12;
 
 const PARTICIPLE_LEADS = new WordSet('by after while and before without for when in'.split(' '));
 
+/** Prepositions linking an inverted source to its outlet or employer. */
+const AFFILIATION_LINKS = new WordSet('for of at from with'.split(' '));
+
 /** Words that open a new clause, so a reporting verb after them starts a new claim. */
 const CLAUSE_LINKS = new WordSet('and but although though while because as since after when whereas so yet or'.split(' '));
 
@@ -202,6 +205,12 @@ function verbCue(d: Doc, cue: Cue, ss: number, se: number, prev: Draft | null): 
     if (rs) {
       let k = rs.end;
       while (k < se && is(d, k, TIME_WORDS)) k++;
+      // "wrote Cameron Easley for Morning Consult.": the outlet is not part of the name.
+      if (is(d, k, AFFILIATION_LINKS) && (d.t.cap[k + 1] || (is(d, k + 1, DETERMINERS) && d.t.cap[k + 2]))) {
+        const s0 = k;
+        k++;
+        while (k < se && k - s0 <= MAX_SKIP && isWord(d, k) && (d.t.cap[k] || is(d, k, DETERMINERS))) k++;
+      }
       if (atClauseEnd(d, k, se) || punctAt(d, k) === ',') { src = rs; after = k; }
     }
   }

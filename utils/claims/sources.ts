@@ -12,6 +12,7 @@ const MAX_NP = 9;
 /** Quantifiers that stand alone as a subject: "all agreed", "many say". */
 const QUANTIFIER_SUBJECTS = new WordSet('all both some many most few several others each none'.split(' '));
 const MAX_APPOSITION = 25;
+const NUMBER_WORDS = new WordSet('two three four five six seven eight nine ten dozens hundreds thousands'.split(' '));
 
 export interface TokenRange {
   start: number;
@@ -35,7 +36,9 @@ function npLeft(d: Doc, last: number, floor: number): number {
     const w = lowerAt(d, k);
     // "Mr. Grassley and Mr. Leahy": a conjunction between two capitalised words joins one subject.
     const joinsNames = w === 'and' && start >= 0 && d.t.cap[start] === 1 && d.t.cap[k - 1] === 1 && k - 1 >= floor;
-    if (SOURCE_STOP.has(w) && !joinsNames) break;
+    // "Theresa May": a capitalised stop word right after a capitalised word is part of a name.
+    const inName = d.t.cap[k] === 1 && k - 1 >= floor && d.t.cap[k - 1] === 1 && isWord(d, k - 1);
+    if (SOURCE_STOP.has(w) && !joinsNames && !inName) break;
     // A verb of saying inside a would-be subject means we are in another clause.
     if (!d.t.cap[k] && CUES.has(w) && !GROUP_NOUNS.has(w) && start >= 0) break;
     start = k;
@@ -50,7 +53,12 @@ function npLeft(d: Doc, last: number, floor: number): number {
 function skipTimeLeft(d: Doc, j: number, floor: number): number {
   let k = j;
   let moved = false;
-  while (k >= floor && j - k < 4 && isWord(d, k) && is(d, k, TIME_WORDS)) { k--; moved = true; }
+  while (k >= floor && j - k < 4 && isWord(d, k) && is(d, k, TIME_WORDS)) {
+    // "Theresa May said": a capitalised time word after a capitalised word ends a name.
+    if (d.t.cap[k] && k - 1 >= floor && d.t.cap[k - 1] && isWord(d, k - 1) && !is(d, k - 1, TIME_WORDS)) break;
+    k--;
+    moved = true;
+  }
   if (moved && k >= floor && (lowerAt(d, k) === 'on' || lowerAt(d, k) === 'in')) k--;
   return moved ? k : j;
 }
@@ -65,6 +73,9 @@ function plausibleSource(d: Doc, s: number, e: number): boolean {
     if (d.t.cap[k] || is(d, k, GROUP_NOUNS)) return true;
     if (lowerAt(d, k).endsWith('ly')) return false;
   }
+  // "63 percent said", "two officials said": a number heads a short nominal subject.
+  const c0 = lowerAt(d, s).charCodeAt(0);
+  if (e - s >= 2 && e - s <= 3 && ((c0 >= 48 && c0 <= 57) || NUMBER_WORDS.has(lowerAt(d, s)))) return true;
   // Lower-case nominal sources need a determiner ("the report") or a plural head ("analysts").
   return is(d, s, DETERMINERS) || is(d, s, POSSESSIVES) || (e - s <= 3 && lowerAt(d, e - 1).endsWith('s'));
 }

@@ -188,6 +188,18 @@ describe('sources and speakers', () => {
     expect(claimsOf(text)[0]?.source).toBe(source);
   });
 
+  it.each([
+    ['a name that is also a month', 'Prime Minister Theresa May said the vote would stand.', 'Prime Minister Theresa May'],
+    ['a number', 'In the survey, 63 percent said the economy was worse.', '63 percent'],
+  ])('takes a source with %s', (_what, text, source) => {
+    expect(claimsOf(text)[0]?.source).toBe(source);
+  });
+
+  it('leaves the outlet out of an inverted source', () => {
+    const [c] = claimsOf('“The gap is small,” wrote Lena Marsh for the Daily Ledger.');
+    expect(c?.source).toBe('Lena Marsh');
+  });
+
   it('does not take a fronted place as the head of an apposition', () => {
     expect(claimsOf('In Lisbon, the minister, 59, said taxes would rise.')[0]?.source ?? '').not.toMatch(/^Lisbon/);
   });
