@@ -85,7 +85,7 @@ function skipAfterCue(d: Doc, cue: Cue, end: number): number {
 }
 
 /** Verbs whose bare noun-phrase object is an act, not a claim: "denied the motion", "rejected the offer". */
-const BARE_OBJECT_VERBS = new Set(['deny', 'reject']);
+const BARE_OBJECT_VERBS = new Set(['deny']);
 const MAX_OBJECT_NOUN = 6;
 
 /** A clause, a gerund, a quotation, or a noun with a "that" clause: "denied the reports that …". */
@@ -103,6 +103,15 @@ function continuesSentence(d: Doc, k: number, end: number): boolean {
   if (k >= end || !isWord(d, k) || d.t.cap[k]) return false;
   const w = lowerAt(d, k);
   return !CLAUSE_LINKS.has(w) && !w.endsWith('ing') && w !== 'according' && !TIME_WORDS.has(w) && !CUES.has(w);
+}
+
+/** "rejected the offer", "denied the motion": a decision on a request, not a stated view. */
+const PROCEDURAL_OBJECTS = new WordSet('motion appeal offer bid request petition application claim claims lawsuit suit nomination'.split(' '));
+
+function proceduralObject(d: Doc, k: number, end: number): boolean {
+  let j = k;
+  while (j < end && j - k < 3 && (is(d, j, DETERMINERS) || is(d, j, POSSESSIVES))) j++;
+  return is(d, j, PROCEDURAL_OBJECTS) && (j + 1 >= end || !isWord(d, j + 1) || is(d, j + 1, TIME_WORDS) || lowerAt(d, j + 1) === 'on');
 }
 
 function verbForm(w: string): boolean {
@@ -269,6 +278,7 @@ function verbCue(d: Doc, cue: Cue, ss: number, se: number, prev: Draft | null): 
     return null;
   }
   if (BARE_OBJECT_VERBS.has(cue.lemma) && !clausalObject(d, after, se)) return null;
+  if (cue.lemma === 'reject' && proceduralObject(d, after, se)) return null;
   const right = rightContent(d, after, se);
   if (!right) return null;
   return { cue, src, frags: [right], inherit, confidence };

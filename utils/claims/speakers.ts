@@ -5,7 +5,7 @@
  * group, "who" the last entity. Persons named as narration subjects are antecedents too.
  */
 import { is, isWord, lowerAt, punctAt, type Doc } from './context';
-import { COURTESY_TITLES, DETERMINERS, FEMALE_NAMES, GROUP_NOUNS, MALE_NAMES, ORG_WORDS, TITLE_ABBREVIATIONS, TITLES } from './lexicon/en';
+import { COURTESY_TITLES, DETERMINERS, FEMALE_NAMES, GROUP_NOUNS, MALE_NAMES, ORG_WORDS, SPELLED_OUT_TITLES, TITLES } from './lexicon/en';
 import type { TokenRange } from './sources';
 import type { Speaker, SpeakerType } from './types';
 
@@ -108,7 +108,7 @@ export function createSpeakerTracker(d: Doc): SpeakerTracker {
     let gender: Gender = null;
     while (s < nameStart && COURTESY_TITLES.has(lowerAt(d, s))) { gender = COURTESY_TITLES.get(lowerAt(d, s)) ?? gender; s++; }
     if (s >= nameStart) return { role: undefined, gender };
-    const spelled = nameStart - s === 1 ? TITLE_ABBREVIATIONS.get(lowerAt(d, s)) : undefined;
+    const spelled = nameStart - s === 1 ? SPELLED_OUT_TITLES.get(lowerAt(d, s)) : undefined;
     return { role: spelled ?? joinText(d, s, nameStart), gender };
   };
 

@@ -204,7 +204,7 @@ export const TIME_WORDS = words(`monday tuesday wednesday thursday friday saturd
 export const CUE_PP = words('in on at during after before from to via through while under with over amid following of');
 
 /** Titles and roles: the part of a source before the name ("Iraqi Vice President Ayad Allawi"). */
-export const TITLES = words(`president vice prime minister secretary senator sen. rep. representative gov. governor mayor gen. general
+export const TITLES = words(`president vice prime minister secretary senator sen. rep. del. atty. amb. representative gov. governor mayor gen. general
  chief spokesman spokeswoman spokesperson director chairman chairwoman chair ceo head leader judge justice ambassador
  commissioner adviser advisor aide official officer lt. col. sgt. capt. adm. maj. dr. mr. mrs. ms. prof. professor rev.
  king queen prince princess pope sheikh speaker deputy assistant attorney candidate nominee analyst economist lawyer
@@ -220,9 +220,10 @@ export const COURTESY_TITLES: ReadonlyMap<string, 'm' | 'f' | null> = new Map([
 ]);
 
 /** Abbreviated titles spelled out as a role: "Sen. Dana Holt" has the role "Senator". */
-export const TITLE_ABBREVIATIONS: ReadonlyMap<string, string> = new Map(
+export const SPELLED_OUT_TITLES: ReadonlyMap<string, string> = new Map(
   `sen.:Senator rep.:Representative gov.:Governor gen.:General prof.:Professor lt.:Lieutenant col.:Colonel sgt.:Sergeant
-   capt.:Captain adm.:Admiral maj.:Major rev.:Reverend pres.:President supt.:Superintendent cmdr.:Commander`
+   capt.:Captain adm.:Admiral maj.:Major rev.:Reverend pres.:President supt.:Superintendent cmdr.:Commander
+   del.:Delegate atty.:Attorney amb.:Ambassador sec.:Secretary`
     .trim().split(/\s+/).map((item) => item.split(':') as [string, string]),
 );
 
