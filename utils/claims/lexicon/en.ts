@@ -228,26 +228,12 @@ export const SPELLED_OUT_TITLES: ReadonlyMap<string, string> = new Map(
 );
 
 /** Common first names whose gender is clear, so "she" can skip a man named more recently. */
-export const FEMALE_NAMES = words(`mary patricia jennifer linda elizabeth barbara susan jessica sarah karen nancy lisa betty
- margaret sandra ashley kimberly emily donna michelle carol amanda melissa deborah stephanie rebecca laura sharon cynthia
- kathleen amy angela anna ann anne brenda pamela nicole emma helen samantha katherine christine debra rachel carolyn janet
- catherine maria marta heather diane julie joyce victoria kelly christina joan evelyn lauren judith olivia martha cheryl
- megan andrea hannah jacqueline gloria teresa kathryn sara janice julia grace judy theresa madison beverly denise marilyn
- amber danielle rose brittany diana abigail natalie jane lori alexis tiffany kayla sophia hillary nancy condoleezza
- angela theresa ursula christine giorgia marine sonia indira benazir golda margaret sheila valerie elena ana sofia
- isabel carmen lucia fatima aisha leila yulia svetlana olga irina natalia ingrid greta elise claire marie sophie nadia
- ruth esther miriam naomi ngozi amina nora kamala elizabeth nikki kirsten tammy dianne susan lisa maxine ilhan alexandria`);
-export const MALE_NAMES = words(`james robert john michael david william richard joseph thomas charles christopher daniel matthew
- anthony mark donald steven paul andrew joshua kenneth kevin brian george timothy ronald edward jason jeffrey ryan jacob
- gary nicholas eric jonathan stephen larry justin scott brandon benjamin samuel gregory frank alexander raymond patrick
- jack dennis jerry tyler aaron jose adam henry nathan douglas zachary peter kyle walter ethan jeremy harold keith christian
- roger noah gerald carl terry sean austin arthur lawrence jesse dylan bryan joe jordan billy bruce albert willie gabriel
- logan alan juan wayne roy ralph randy eugene vincent russell louis philip bobby johnny bradley barack bill mitt mike
- ted rand marco bernie chuck mitch newt dick al jeb hosni bashar vladimir xi recep benjamin emmanuel angelo boris
- jonas hans klaus jean pierre francois luis carlos miguel pedro antonio ahmed mohammed muhammad ali omar hassan hussein
- ibrahim mahmoud abdul ayad nouri moqtada hamid ashraf yusuf ivan sergei dmitri igor viktor lech andrzej tomas lars erik
- olaf sven jens karl franz otto wolfgang giuseppe marco paolo luca javier diego rafael fernando manuel kim jim tim tom
- ben sam dan steve chris matt nick greg ken ron jeff rick ed hank hugo felix oscar leon max`);
+export const FEMALE_NAMES = words(`mary patricia jennifer linda elizabeth susan sarah karen nancy lisa margaret emily
+ michelle amanda rebecca laura anna ann anne nicole emma helen rachel maria marta julie joan julia jane hillary angela
+ theresa marie sophie elena carmen olga nadia ruth kamala nikki`);
+export const MALE_NAMES = words(`james robert john michael david william richard joseph thomas charles daniel mark paul
+ andrew george edward peter kevin brian eric steven jack henry donald barack bill mike ted marco bernie mitch jeb
+ vladimir boris hans jean carlos ahmed mohammed ali omar ivan jonas tom jim joe ben sam dan steve chris`);
 
 /** Words that mark an organisation rather than a person. */
 export const ORG_WORDS = words(`ministry department house committee party times post news agency council court government
