@@ -28,6 +28,8 @@ interface Draft {
   /** Draft whose speaker a continuation or participle inherits. */
   inherit: Draft | null;
   confidence: number;
+  /** Set once resolved, for the drafts that inherit it. */
+  speaker?: Claim['speaker'];
 }
 
 const BASE_CONFIDENCE: Record<CueClass, number> = {
@@ -392,7 +394,8 @@ export function detectInText(text: string, options: DetectOptions = {}): Claim[]
       if (furniture || se <= consumedTo) continue;
       const startsWithQuote = isOpeningQuote(d, ss);
       let found = sentenceDrafts(d, ss, se);
-      found = found.filter((x) => x.frags.every((f) => f.start >= consumedTo));
+      // Only content reaching back before what a previous claim consumed needs dropping.
+      if (consumedTo > ss) found = found.filter((x) => x.frags.every((f) => f.start >= consumedTo));
       if (found.length === 0 && startsWithQuote && lastQuoted) {
         const qr = quoteAt(d, ss);
         const closesSentence = qr && (qr.end >= se || atClauseEnd(d, qr.end, se));
@@ -426,15 +429,15 @@ export function detectInText(text: string, options: DetectOptions = {}): Claim[]
   const speakers = createSpeakerTracker(d);
   const makeId = createIdMaker(text);
   const claims: Claim[] = [];
-  const resolved = new Map<Draft, Claim['speaker']>();
+
   let nextMention = 0;
   for (const x of drafts) {
     const at = x.src ? x.src.start : (x.frags[0]?.start ?? 0);
     for (let m = mentions[nextMention]; m && m.start < at; m = mentions[++nextMention]) speakers.mention(m);
     const content = toSpans(d, x.frags);
     if (content.length === 0) continue;
-    const speaker = x.src ? speakers.resolve(x.src) : x.inherit ? (resolved.get(x.inherit) ?? null) : null;
-    resolved.set(x, speaker);
+    const speaker = x.src ? speakers.resolve(x.src) : x.inherit ? (x.inherit.speaker ?? null) : null;
+    x.speaker = speaker;
     const kind = kindOf(d, x.frags);
     const cue: Span | null = x.cue ? [t.start[x.cue.start] ?? 0, t.end[x.cue.end - 1] ?? 0] : null;
     const source: Span | null = x.src ? [t.start[x.src.start] ?? 0, t.end[x.src.end - 1] ?? 0] : null;

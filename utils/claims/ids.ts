@@ -5,12 +5,8 @@
  */
 import type { Span } from './types';
 
-const HEX = '0123456789abcdef';
-
 function hex8(h: number): string {
-  let s = '';
-  for (let k = 28; k >= 0; k -= 4) s += HEX[(h >>> k) & 15];
-  return s;
+  return (h >>> 0).toString(16).padStart(8, '0');
 }
 
 export interface ClaimKey {
