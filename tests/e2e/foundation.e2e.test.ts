@@ -3,22 +3,14 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { promisify } from 'node:util';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { BROWSERS, EXTENSION_DIRS, launch, startFixtureServer, type ExtensionBrowser, type FixtureServer } from './harness';
+import { describe, expect, it } from 'vitest';
+import { BROWSERS, EXTENSION_DIRS, type ExtensionBrowser, type FixtureServer } from './harness';
+import { withExtensionBrowser } from './suite';
 
 describe.each(BROWSERS)('foundation in %s', (name) => {
   let server: FixtureServer;
   let ext: ExtensionBrowser;
-
-  beforeAll(async () => {
-    server = await startFixtureServer();
-    ext = await launch(name);
-  });
-
-  afterAll(async () => {
-    await ext?.close();
-    await server?.close();
-  });
+  withExtensionBrowser(name, (launched) => ({ ext, server } = launched));
 
   it('runs the content script on the seed article', async () => {
     const page = await ext.openPage(server.url('seed-article.html'));

@@ -5,9 +5,10 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Page } from 'puppeteer-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { FIXTURES_DIR } from './fixture-server';
-import { BROWSERS, launch, startFixtureServer, type ExtensionBrowser, type FixtureServer } from './harness';
+import { BROWSERS, type ExtensionBrowser, type FixtureServer } from './harness';
+import { withExtensionBrowser } from './suite';
 import {
   allPainted,
   clickInCard,
@@ -106,16 +107,7 @@ const SHAPES: [string, string][] = [
 describe.each(BROWSERS)('hostile pages in %s', (name) => {
   let server: FixtureServer;
   let ext: ExtensionBrowser;
-
-  beforeAll(async () => {
-    server = await startFixtureServer();
-    ext = await launch(name);
-  });
-
-  afterAll(async () => {
-    await ext?.close();
-    await server?.close();
-  });
+  withExtensionBrowser(name, (launched) => ({ ext, server } = launched));
 
   it.each([
     ['a form named browser with a runtime field', '<form id="browser"><input name="runtime" id="evil"><input name="id" value="evil"></form>'],

@@ -5,8 +5,9 @@
 import { readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import type { Page } from 'puppeteer-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { BROWSERS, launch, startFixtureServer, type ExtensionBrowser, type FixtureServer } from './harness';
+import { describe, expect, it } from 'vitest';
+import { BROWSERS, type ExtensionBrowser, type FixtureServer } from './harness';
+import { withExtensionBrowser } from './suite';
 
 // Evaluated rather than added as a <script>: the extension page's CSP allows only its own scripts.
 const AXE_SOURCE = readFileSync(createRequire(import.meta.url).resolve('axe-core/axe.min.js'), 'utf8');
@@ -94,16 +95,7 @@ async function reviewOnSeedArticle(ext: ExtensionBrowser, server: FixtureServer)
 describe.each(BROWSERS)('library in %s', (name) => {
   let ext: ExtensionBrowser;
   let server: FixtureServer;
-
-  beforeAll(async () => {
-    server = await startFixtureServer();
-    ext = await launch(name);
-  });
-
-  afterAll(async () => {
-    await ext?.close();
-    await server?.close();
-  });
+  withExtensionBrowser(name, (launched) => ({ ext, server } = launched));
 
   it('lists reviewed claims, exports every format, and a cleared library comes back from its JSON export', async () => {
     await reviewOnSeedArticle(ext, server);

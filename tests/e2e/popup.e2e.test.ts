@@ -6,9 +6,10 @@ import { readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { join } from 'node:path';
 import type { ElementHandle, Page } from 'puppeteer-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { FIXTURES_DIR } from './fixture-server';
-import { BROWSERS, launch, startFixtureServer, type ExtensionBrowser, type FixtureServer } from './harness';
+import { BROWSERS, type ExtensionBrowser, type FixtureServer } from './harness';
+import { withExtensionBrowser } from './suite';
 
 // The seed's seven expected claims; a quote continuing in the next sentence may be listed as one
 // claim or two, so the popup shows five to seven items that together cover all seven.
@@ -74,16 +75,7 @@ async function click(item: ElementHandle<HTMLLIElement>, selector: string): Prom
 describe.each(BROWSERS)('popup in %s', (name) => {
   let ext: ExtensionBrowser;
   let server: FixtureServer;
-
-  beforeAll(async () => {
-    server = await startFixtureServer();
-    ext = await launch(name);
-  });
-
-  afterAll(async () => {
-    await ext?.close();
-    await server?.close();
-  });
+  withExtensionBrowser(name, (launched) => ({ ext, server } = launched));
 
   it('lists the seed claims, reviews two with a note, and shows the same after a reload', async () => {
     const article = await ext.openPage(server.url('seed-article.html'));

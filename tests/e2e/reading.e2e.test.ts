@@ -3,8 +3,9 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Page } from 'puppeteer-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { BROWSERS, launch, startFixtureServer, type ExtensionBrowser, type FixtureServer } from './harness';
+import { describe, expect, it } from 'vitest';
+import { BROWSERS, type ExtensionBrowser, type FixtureServer } from './harness';
+import { withExtensionBrowser } from './suite';
 import { FIXTURES_DIR } from './fixture-server';
 
 const NAMES = ['claimtrail-unreviewed', 'claimtrail-verified', 'claimtrail-disputed', 'claimtrail-changed', 'claimtrail-focus'] as const;
@@ -92,16 +93,7 @@ async function waitForCard(page: Page, open: boolean): Promise<void> {
 describe.each(BROWSERS)('reading in %s', (name) => {
   let server: FixtureServer;
   let ext: ExtensionBrowser;
-
-  beforeAll(async () => {
-    server = await startFixtureServer();
-    ext = await launch(name);
-  });
-
-  afterAll(async () => {
-    await ext?.close();
-    await server?.close();
-  });
+  withExtensionBrowser(name, (launched) => ({ ext, server } = launched));
 
   it('paints the seed article’s claims, and nothing from the sidebar, footer or licence', async () => {
     const page = await ext.openPage(server.url('seed-article.html'));
