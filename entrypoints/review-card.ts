@@ -6,7 +6,7 @@
  */
 import { defineUnlistedScript } from 'wxt/utils/define-unlisted-script';
 import { CardHost } from './content/card-host';
-import { CARD_HOST_GLOBAL } from './content/card-loader';
+import { CARD_HOST_GLOBAL } from './content/card-global';
 
 export default defineUnlistedScript(() => {
   (globalThis as Record<string, unknown>)[CARD_HOST_GLOBAL] = CardHost;

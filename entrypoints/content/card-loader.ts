@@ -4,10 +4,8 @@
  * file) and are imported the first time a claim is clicked.
  */
 import { browser } from 'wxt/browser';
+import { CARD_HOST_GLOBAL } from './card-global';
 import type { CardHost, CardState } from './card-host';
-
-/** Where review-card.js leaves the CardHost class in the content script's world. */
-export const CARD_HOST_GLOBAL = '__claimtrailCardHost';
 
 type CardHostClass = typeof CardHost;
 
