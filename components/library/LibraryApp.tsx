@@ -1,5 +1,5 @@
 import { useCallback, useEffect, useMemo, useRef, useState } from 'preact/hooks';
-import { collectForUndo } from '../../utils/db/operations';
+import { collectForUndo, setNote } from '../../utils/db/operations';
 import type { ReviewStatus } from '../../utils/db/types';
 import { collectLibrary } from '../../utils/export/collect';
 import { EXPORT_FORMATS, exportBlob, exportFileName, type ExportFormat } from '../../utils/export/formats';
@@ -16,7 +16,7 @@ import {
   buildIndex, createSearch, EMPTY_FILTER, sortEntries, speakerSummaries, toRows, valueCounts,
   type Grouping, type HaystackCache, type LibraryFilter, type SortOrder,
 } from './library-index';
-import { batches, clearAllData, saveNote } from './library-writes';
+import { batches, clearAllData } from './library-writes';
 import { Modal } from './Modal';
 import type { LibraryServices } from './services';
 import { SettingsView } from './SettingsView';
@@ -294,7 +294,7 @@ export function LibraryApp({ services }: { services: LibraryServices }) {
                 onExpand={(id, on) => setExpanded((s) => { const next = new Set(s); if (on) next.add(id); else next.delete(id); return next; })}
                 onStatus={(id, status) => void setStatus([id], status)}
                 onNoteSave={async (claim, note) => {
-                  await saveNote(db, claim.id, note);
+                  await setNote(db, claim.id, note);
                   await services.notifyPages([claim.pageUrl]);
                 }}
               />

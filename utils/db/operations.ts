@@ -73,6 +73,20 @@ function sameReview(a: ReviewState, b: ReviewState): boolean {
 }
 
 /**
+ * The one rule every review path follows (card, popup, library, bulk): a change of status or note
+ * is stamped updatedAt = reviewedAt = now — so the latest write wins everywhere, imports included —
+ * and recorded as one history entry. Returns null when nothing changes.
+ */
+function reviewed(claim: ClaimRecord, to: ReviewState, now: number): { record: ClaimRecord; history: ReviewRecord } | null {
+  const from: ReviewState = { status: claim.status, note: claim.note };
+  if (sameReview(from, to)) return null;
+  return {
+    record: { ...claim, status: to.status, note: to.note, updatedAt: now, reviewedAt: now },
+    history: { claimId: claim.id, at: now, from, to },
+  };
+}
+
+/**
  * Records a visit: upserts the page, stores detections when the policy says so, and returns the
  * page's stored claims plus earlier verdicts on OTHER pages for claims with the same fingerprint.
  */
@@ -159,15 +173,13 @@ export function reviewClaim(db: ClaimTrailDb, update: ReviewUpdate, now: number 
     db.transaction('rw', db.claims, db.reviews, async () => {
       const { existing, fresh } = await targetClaim(db, update, now);
       const base = existing ?? fresh;
-      const from: ReviewState = { status: base.status, note: base.note };
-      const to: ReviewState = { status: update.status ?? from.status, note: update.note ?? from.note };
-      const changed = !sameReview(from, to);
-      if (existing && !changed && !existing.dismissed) return existing;
-      if (!existing && !changed && !fresh.manual) return fresh;
+      const change = reviewed(base, { status: update.status ?? base.status, note: update.note ?? base.note }, now);
+      if (existing && !change && !existing.dismissed) return existing;
+      if (!existing && !change && !fresh.manual) return fresh;
 
       const rebase = update.status !== undefined && existing !== undefined && existing.text !== fresh.text;
       const record: ClaimRecord = {
-        ...base,
+        ...(change?.record ?? base),
         ...(rebase && {
           text: fresh.text,
           selectors: fresh.selectors,
@@ -178,15 +190,12 @@ export function reviewClaim(db: ClaimTrailDb, update: ReviewUpdate, now: number 
           anchor: 'anchored' as const,
         }),
         site: siteOf(base.pageUrl),
-        status: to.status,
-        note: to.note,
         dismissed: false,
         updatedAt: now,
-        ...(changed && { reviewedAt: now }),
       };
       if (rebase) delete record.currentText;
       await db.claims.put(record);
-      if (changed) await db.reviews.add({ claimId: record.id, at: now, from, to });
+      if (change) await db.reviews.add(change.history);
       return record;
     }),
   );
@@ -217,13 +226,32 @@ export function setStatus(
       const changed: ClaimRecord[] = [];
       const history: ReviewRecord[] = [];
       for (const c of claims) {
-        if (!c || c.status === status) continue;
-        changed.push({ ...c, status, updatedAt: now, reviewedAt: now });
-        history.push({ claimId: c.id, at: now, from: { status: c.status, note: c.note }, to: { status, note: c.note } });
+        const change = c && reviewed(c, { status, note: c.note }, now);
+        if (!change) continue;
+        changed.push(change.record);
+        history.push(change.history);
       }
       await db.claims.bulkPut(changed);
       await db.reviews.bulkAdd(history);
       return changed;
+    }),
+  );
+}
+
+/**
+ * A note edited on a stored claim, addressed by id (the library has no page snapshot to send):
+ * the same review rule and history as a note typed in the card or popup. Returns the claim as it
+ * now is, or undefined when it no longer exists.
+ */
+export function setNote(db: ClaimTrailDb, claimId: string, note: string, now: number = Date.now()): Promise<ClaimRecord | undefined> {
+  return guarded(() =>
+    db.transaction('rw', db.claims, db.reviews, async () => {
+      const claim = await db.claims.get(claimId);
+      const change = claim && reviewed(claim, { status: claim.status, note }, now);
+      if (!change) return claim;
+      await db.claims.put(change.record);
+      await db.reviews.add(change.history);
+      return change.record;
     }),
   );
 }

@@ -14,6 +14,7 @@ import {
   restoreClaims,
   reviewClaim,
   reviewHistory,
+  setNote,
   setStatus,
 } from '../../../utils/db/operations';
 import { CLAIM_A, CLAIM_B, page, snapshot, uniqueDbName } from './helpers';
@@ -230,6 +231,34 @@ describe('bulk operations', () => {
     });
     await expect(setStatus(db, [a.id, b.id], 'disputed')).rejects.toMatchObject({ code: 'quota' });
     expect((await db.claims.bulkGet([a.id, b.id])).map((c) => c?.status)).toEqual(['verified', 'unreviewed']);
+  });
+
+  it('setNote follows the same rule as a note typed in the card: one history entry, updatedAt and reviewedAt stamped', async () => {
+    const [a] = await seed();
+    const viaCard = await reviewClaim(db, { pageUrl: PAGE_URL, claim: snapshot(CLAIM_A), note: 'card note' }, 5);
+    const viaLibrary = await setNote(db, a.id, 'library note', 6);
+    expect(viaLibrary).toEqual({ ...viaCard, note: 'library note', updatedAt: 6, reviewedAt: 6 });
+    expect(await db.claims.get(a.id)).toEqual(viaLibrary);
+    expect((await reviewHistory(db, a.id)).slice(-2)).toMatchObject([
+      { at: 5, from: { status: 'verified', note: 'a' }, to: { status: 'verified', note: 'card note' } },
+      { at: 6, from: { status: 'verified', note: 'card note' }, to: { status: 'verified', note: 'library note' } },
+    ]);
+  });
+
+  it('setNote writes nothing when the note is unchanged or the claim is gone', async () => {
+    const [a] = await seed();
+    expect(await setNote(db, a.id, 'a', 7)).toMatchObject({ note: 'a', updatedAt: 1 });
+    expect(await setNote(db, 'missing-id', 'x', 7)).toBeUndefined();
+    expect(await db.reviews.count()).toBe(2);
+  });
+
+  it('setNote is all-or-nothing', async () => {
+    const [a] = await seed();
+    db.reviews.hook('creating', () => {
+      throw new DOMException('full', 'QuotaExceededError');
+    });
+    await expect(setNote(db, a.id, 'lost')).rejects.toMatchObject({ code: 'quota' });
+    expect(await db.claims.get(a.id)).toMatchObject({ note: 'a', updatedAt: 1 });
   });
 
   it('delete then restore gives back the same claims and history (undo)', async () => {
