@@ -1,20 +1,76 @@
 /**
- * Runs the detector over the article in segments of whole blocks. A typical article is one segment;
- * a very long page is split so each detector call stays short (the main thread gets a turn between
- * segments), and a segment whose text did not change since the last run is not detected again — so
- * appended paragraphs or a live-updated block cost only their own segment.
+ * Runs the detector over the article. Up to WHOLE_CALL_CHARS (every real article, long reads
+ * included) it is one call over all blocks, so claims are exactly what the detector finds in the
+ * whole text: speakers resolved across the article, quotes continued across paragraphs, ids numbered
+ * over the whole text. Only a bigger page is detected in segments of whole blocks, so that each call
+ * stays short and the main thread gets a turn between them; each segment is detected together with
+ * the blocks just before it (their claims are dropped, they only give context: the person "he"
+ * means, an open quote that continues), and ids are numbered over the whole text as one call would.
+ * A segment whose text did not change since the last run is not detected again, so appended
+ * paragraphs or a live-updated block cost only their own segment.
  */
+import { createIdMaker } from '../claims/ids';
 import { BLOCK_SEPARATOR } from '../claims/types';
 import type { Claim, DetectionResult, Span } from '../claims/types';
 import type { ArticleText } from './article-text';
 
 export type Detect = (blocks: readonly string[]) => DetectionResult;
 
+export interface SegmentSizes {
+  /** Up to this many characters the article is detected in one call. */
+  wholeChars: number;
+  /** Bigger articles are detected in segments of about this many characters… */
+  segmentChars: number;
+  /** …each read after up to this many characters of the blocks before it. */
+  contextChars: number;
+}
+
 /**
- * Well under a millisecond at the detector's target throughput (25 MB/s) and still a few ms at a tenth
- * of it; a few dozen paragraphs, so pronouns and continued quotes resolve within a segment.
+ * One call up to 200 KB: about 8 ms at the detector's target throughput (25 MB/s). Segments of 24 KB
+ * with 8 KB of context keep each call near a millisecond, and a surname or pronoun resolves within
+ * a few dozen paragraphs of its antecedent in news prose.
  */
-export const MAX_SEGMENT_CHARS = 16_000;
+export const SEGMENT_SIZES: SegmentSizes = { wholeChars: 200_000, segmentChars: 24_000, contextChars: 8_000 };
+
+/**
+ * A paragraph that opens with a quote mark may continue the quote of the paragraph before it (the
+ * detector gives both parts to one speaker), so a segment never starts there.
+ */
+const OPENS_WITH_QUOTE = /^\s*["“”‘’'«»‹›„`]/;
+
+/**
+ * [first, end) block index ranges of about `maxChars` of text each, split only before a block that
+ * cannot continue a quote (a segment is longer rather than split there); a single bigger block is a
+ * segment of its own.
+ */
+export function segmentBlocks(texts: readonly string[], maxChars: number): [number, number][] {
+  const segments: [number, number][] = [];
+  let first = 0;
+  let size = 0;
+  texts.forEach((text, index) => {
+    if (index > first && size + text.length > maxChars && !OPENS_WITH_QUOTE.test(text)) {
+      segments.push([first, index]);
+      first = index;
+      size = 0;
+    }
+    size += text.length + BLOCK_SEPARATOR.length;
+  });
+  if (first < texts.length) segments.push([first, texts.length]);
+  return segments;
+}
+
+/** First block of the context read before block `first`: whole blocks, up to `maxChars` of text. */
+export function contextStart(lengths: readonly number[], first: number, maxChars: number): number {
+  let start = first;
+  let size = 0;
+  while (start > 0) {
+    const length = (lengths[start - 1] ?? 0) + BLOCK_SEPARATOR.length;
+    if (size + length > maxChars) break;
+    size += length;
+    start -= 1;
+  }
+  return start;
+}
 
 function shift(span: Span, by: number): Span {
   return [span[0] + by, span[1] + by];
@@ -30,31 +86,19 @@ function shiftClaim(claim: Claim, by: number): Claim {
   };
 }
 
-/** [first, end) block index ranges, each at most `maxChars` of text unless a single block is larger. */
-export function segmentBlocks(lengths: readonly number[], maxChars: number = MAX_SEGMENT_CHARS): [number, number][] {
-  const segments: [number, number][] = [];
-  let first = 0;
-  let size = 0;
-  lengths.forEach((length, index) => {
-    if (index > first && size + length > maxChars) {
-      segments.push([first, index]);
-      first = index;
-      size = 0;
-    }
-    size += length + BLOCK_SEPARATOR.length;
-  });
-  if (first < lengths.length) segments.push([first, lengths.length]);
-  return segments;
+/** Where a claim sits in reading order, as the detector sorts them. */
+function position(claim: Claim): number {
+  return Math.min(claim.content[0]?.[0] ?? 0, claim.cue?.[0] ?? Infinity);
 }
 
 export interface ArticleDetector {
   /** Claims with spans in `article.text`, in reading order. */
   detect(article: ArticleText, pause?: () => Promise<void> | void): Promise<Claim[]>;
-  /** How many detector calls the last run made (segments not served from the previous run). */
+  /** How many detector calls the last run made (calls not served from the previous run). */
   readonly lastCalls: number;
 }
 
-export function createArticleDetector(detect: Detect, maxChars: number = MAX_SEGMENT_CHARS): ArticleDetector {
+export function createArticleDetector(detect: Detect, sizes: SegmentSizes = SEGMENT_SIZES): ArticleDetector {
   let previous = new Map<string, DetectionResult>();
   let lastCalls = 0;
   return {
@@ -63,10 +107,7 @@ export function createArticleDetector(detect: Detect, maxChars: number = MAX_SEG
     },
     async detect(article, pause) {
       const next = new Map<string, DetectionResult>();
-      const claims: Claim[] = [];
-      lastCalls = 0;
-      for (const [first, end] of segmentBlocks(article.blocks.map((block) => block.text.length), maxChars)) {
-        const texts = article.blocks.slice(first, end).map((block) => block.text);
+      const run = (texts: string[]): DetectionResult => {
         const key = texts.join(BLOCK_SEPARATOR);
         let result = previous.get(key) ?? next.get(key);
         if (!result) {
@@ -74,12 +115,31 @@ export function createArticleDetector(detect: Detect, maxChars: number = MAX_SEG
           lastCalls += 1;
         }
         next.set(key, result);
-        const offset = article.blockStarts[first] ?? 0;
-        for (const claim of result.claims) claims.push(shiftClaim(claim, offset));
+        return result;
+      };
+      lastCalls = 0;
+      const texts = article.blocks.map((block) => block.text);
+      if (article.text.length <= sizes.wholeChars) {
+        const claims = run(texts).claims;
+        previous = next;
+        return claims;
+      }
+      const lengths = texts.map((text) => text.length);
+      const claims: Claim[] = [];
+      for (const [first, end] of segmentBlocks(texts, sizes.segmentChars)) {
+        const from = contextStart(lengths, first, sizes.contextChars);
+        const offset = article.blockStarts[from] ?? 0;
+        const own = (article.blockStarts[first] ?? 0) - offset;
+        for (const claim of run(texts.slice(from, end)).claims) {
+          if (position(claim) >= own) claims.push(shiftClaim(claim, offset));
+        }
         if (pause) await pause();
       }
       previous = next;
-      return claims;
+      // Numbered over the whole text, as one call would: repeats of a claim in different segments
+      // ("No," he said.) get their occurrence number instead of sharing an id.
+      const makeId = createIdMaker(article.text);
+      return claims.map((claim) => ({ ...claim, id: makeId(claim) }));
     },
   };
 }
