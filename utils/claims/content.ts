@@ -3,16 +3,17 @@
  * closing mark, even across sentences and paragraphs; otherwise content stops at the sentence.
  * Fragments never cross a paragraph break, so spans never swallow the blank line between blocks.
  */
-import { inQuote, is, isClosingQuote, isOpeningQuote, isWord, lowerAt, punctAt, type Doc } from './context';
-import { CUES } from './lexicon/en';
+import { inQuote, is, isClosingQuote, isOpeningQuote, isW, isWord, punctAt, type Doc } from './context';
+import { cueEntry } from './cues';
 import type { TokenRange } from './sources';
 import { Tk } from './tokens';
-import { WordSet } from './lexicon/hash';
+import { wordHashes, WordSet } from './lexicon/hash';
 
 /** Connectives left dangling when content is cut before a following clause. */
 const TRAILING_LINKS = new WordSet('and but or though although while whereas as so'.split(' '));
 const COORDINATORS = new WordSet(['and', 'but']);
 const VERB_ADVERBS = new WordSet('also then later still even again repeatedly'.split(' '));
+const W = wordHashes('who');
 
 /** Drops leading separators and trailing punctuation (quote marks are kept). */
 export function trim(d: Doc, r: TokenRange): TokenRange {
@@ -73,11 +74,11 @@ function coordinationCut(d: Doc, s: number, e: number): number {
   for (let k = s + 2; k < e - 1; k++) {
     if (inQuote(d, k)) continue;
     // ", who is 70" after a name: a relative clause about the name, not part of what was said.
-    if (lowerAt(d, k) === 'who' && punctAt(d, k - 1) === ',' && d.t.cap[k - 2]) return k - 1;
+    if (isW(d, k, W.who) && punctAt(d, k - 1) === ',' && d.t.cap[k - 2]) return k - 1;
     if (!is(d, k, COORDINATORS)) continue;
     let v = k + 1;
     if (is(d, v, VERB_ADVERBS)) v++;
-    const entry = CUES.get(lowerAt(d, v));
+    const entry = cueEntry(d, v);
     if (entry && !entry.ing && !entry.nounLike && !d.t.cap[v] && !inQuote(d, v)) return k;
   }
   return e;

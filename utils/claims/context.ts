@@ -47,6 +47,32 @@ export function isTerminalPunct(d: Doc, i: number): boolean {
   return p === '.' || p === '!' || p === '?' || p === '\u2026';
 }
 
+/** Whether token i is the word whose hash is `h` (see wordHashes): no string is built. */
+export function isW(d: Doc, i: number, h: number): boolean {
+  return d.t.kind[i] === Tk.Word && d.t.hash[i] === h;
+}
+
+/** Lower-cased code unit `back` places before the end of word i (1 = last), or 0. */
+function tailAt(d: Doc, i: number, back: number): number {
+  if (d.t.kind[i] !== Tk.Word) return 0;
+  const at = (d.t.end[i] ?? 0) - back;
+  if (at < (d.t.start[i] ?? 0)) return 0;
+  const c = d.t.text.charCodeAt(at);
+  return c >= 65 && c <= 90 ? c + 32 : c;
+}
+
+/** A word ending in "s": a plural, a third-person verb, or a possessive. */
+export function endsWithS(d: Doc, i: number): boolean {
+  return tailAt(d, i, 1) === 115;
+}
+
+/** "the company's", "Allawi’s". */
+export function isPossessive(d: Doc, i: number): boolean {
+  if (tailAt(d, i, 1) !== 115) return false;
+  const c = tailAt(d, i, 2);
+  return c === 39 || c === 0x2019;
+}
+
 /** Whether token i is a word in `set`, by hash: no string is built. */
 export function is(d: Doc, i: number, set: WordSet): boolean {
   return d.t.kind[i] === Tk.Word && set.hashes.has(d.t.hash[i] ?? 0);

@@ -2,8 +2,9 @@
  * Cue finding: reporting verbs (with their auxiliaries, negation, adverbs and particles),
  * "according to", and a colon after a speaker. Cues inside quotations never fire.
  */
-import { inQuote, is, isWord, lowerAt, type Doc } from './context';
-import { hashSet } from './lexicon/hash';
+import { endsWithS, inQuote, is, isPossessive, isW, isWord, type Doc } from './context';
+import { wordHashes, WordSet } from './lexicon/hash';
+import { hashWord, Tk } from './tokens';
 import {
   BE_FORMS, CUE_PREFIX, CUES, CueClass, CueFlag, DETERMINERS, NON_SPEECH_OBJECTS, PARTICLES, POSSESSIVES, type CueEntry,
 } from './lexicon/en';
@@ -23,42 +24,42 @@ export interface Cue {
   nounLike: boolean;
 }
 
-const CUE_HASHES = hashSet([...CUES.keys(), 'according']);
+const CUE_BY_HASH: ReadonlyMap<number, CueEntry> = new Map([...CUES].map(([w, e]) => [hashWord(w), e]));
+
+/** The cue entry for token i when it is an inflected cue form, by hash: no string is built. */
+export function cueEntry(d: Doc, i: number): CueEntry | undefined {
+  return d.t.kind[i] === Tk.Word ? CUE_BY_HASH.get(d.t.hash[i] ?? 0) : undefined;
+}
+
+const W = wordHashes('according', 'to', 'by', 'in', 'a', 'statement', 'that', 'all', 'both');
 
 /** Subjects after which a bare verb form ("say", "think") is a verb, not a noun. */
-const BARE_VERB_LEFT = new Set('i we they you to not n\'t will would could can may might should must did do does also often still who'.split(' '));
-
-function isPossessiveWord(w: string): boolean {
-  return w.endsWith('’s') || w.endsWith("'s");
-}
+const BARE_VERB_LEFT = new WordSet('i we they you to not n\'t will would could can may might should must did do does also often still who'.split(' '));
 
 /** Filters noun and adjective uses of cue forms: "the report", "a noted author", "state law". */
 function verbalUse(d: Doc, i: number, e: CueEntry, floor: number): boolean {
-  const prev = i > floor ? lowerAt(d, i - 1) : '';
-  const prevIsWord = i > floor && isWord(d, i - 1);
-  if (prevIsWord && (DETERMINERS.has(prev) || POSSESSIVES.has(prev)) && prev !== 'that' && prev !== 'all' && prev !== 'both') return false;
-  if (prevIsWord && isPossessiveWord(prev)) return false;
-  if (e.nounLike && !lowerAt(d, i).endsWith('s')) {
+  const p = i - 1;
+  const prevIsWord = i > floor && isWord(d, p);
+  if (prevIsWord && (is(d, p, DETERMINERS) || is(d, p, POSSESSIVES)) && !isW(d, p, W.that) && !isW(d, p, W.all) && !isW(d, p, W.both)) return false;
+  if (prevIsWord && isPossessive(d, p)) return false;
+  if (e.nounLike && !endsWithS(d, i)) {
     // Bare form: only after a pronoun, modal, "to", or a plural subject ("officials say").
     if (!prevIsWord) return false;
-    if (!(BARE_VERB_LEFT.has(prev) || (prev.endsWith('s') && !isPossessiveWord(prev)) || CUE_PREFIX.has(prev))) return false;
+    if (!(is(d, p, BARE_VERB_LEFT) || endsWithS(d, p) || is(d, p, CUE_PREFIX))) return false;
   }
-  const next = lowerAt(d, i + 1);
-  if (NON_SPEECH_OBJECTS.has(next)) return false;
-  return true;
+  return !is(d, i + 1, NON_SPEECH_OBJECTS);
 }
 
 export function findCues(d: Doc, from: number, to: number): Cue[] {
   const out: Cue[] = [];
   for (let i = from; i < to; i++) {
-    if (!CUE_HASHES.has(d.t.hash[i] ?? 0) || !isWord(d, i) || inQuote(d, i)) continue;
-    const w = lowerAt(d, i);
-    if (w === 'according' && lowerAt(d, i + 1) === 'to' && i + 1 < to) {
+    if (inQuote(d, i)) continue;
+    if (isW(d, i, W.according) && isW(d, i + 1, W.to) && i + 1 < to) {
       out.push({ head: i, start: i, end: i + 2, cls: CueClass.Prep, flags: 0, lemma: 'according to', passive: false, ing: false, nounLike: false });
       i++;
       continue;
     }
-    const e = CUES.get(w);
+    const e = cueEntry(d, i);
     if (!e) continue;
     // A capitalised cue word mid-sentence is a name or a title ("State Department", "Mr. Said").
     if (d.t.cap[i] && i > from) continue;
@@ -72,19 +73,19 @@ export function findCues(d: Doc, from: number, to: number): Cue[] {
     }
     // "decided not to recommend": an infinitive is the complement of the verb before it.
     let toAt = -1;
-    for (let k = start; k < i; k++) if (lowerAt(d, k) === 'to') toAt = k;
+    for (let k = start; k < i; k++) if (isW(d, k, W.to)) toAt = k;
     if (toAt >= 0) {
-      if (!BE_FORMS.has(lowerAt(d, toAt - 1)) && ((CUES.get(lowerAt(d, toAt - 1))?.flags ?? 0) & CueFlag.Passive) === 0) continue;
+      if (!is(d, toAt - 1, BE_FORMS) && ((cueEntry(d, toAt - 1)?.flags ?? 0) & CueFlag.Passive) === 0) continue;
       start = toAt + 1;
     }
-    const byAgent = lowerAt(d, i + 1) === 'by' && i + 2 < to && (d.t.cap[i + 2] === 1 || is(d, i + 2, DETERMINERS));
+    const byAgent = isW(d, i + 1, W.by) && i + 2 < to && (d.t.cap[i + 2] === 1 || is(d, i + 2, DETERMINERS));
     if (passive && !(e.flags & CueFlag.Passive) && !byAgent) continue;
     let end = i + 1;
     const parts = PARTICLES.get(e.lemma);
-    if (parts && end < to && parts.has(lowerAt(d, end))) end++;
+    if (parts && end < to && is(d, end, parts)) end++;
     else if (e.flags & CueFlag.NeedsParticle) continue;
     else if (passive && byAgent) end++;
-    else if (e.lemma === 'say' && lowerAt(d, end) === 'in' && lowerAt(d, end + 1) === 'a' && lowerAt(d, end + 2) === 'statement' && end + 3 <= to) end += 3;
+    else if (e.lemma === 'say' && isW(d, end, W.in) && isW(d, end + 1, W.a) && isW(d, end + 2, W.statement) && end + 3 <= to) end += 3;
     out.push({ head: i, start, end, cls: e.cls, flags: e.flags, lemma: e.lemma, passive, ing: e.ing, nounLike: e.nounLike });
   }
   return out;

@@ -61,44 +61,54 @@ export function segment(t: Tokens): Segments {
   const sentStart: number[] = [], sentEnd: number[] = [], sentPara: number[] = [];
   const paraStart: number[] = [], paraEnd: number[] = [];
   const sentOf = new Int32Array(t.length).fill(-1);
+  const { kind, text } = t;
   let para = -1;
   let s = -1; // start of the open sentence
-  const close = (e: number): void => {
-    if (s < 0 || e <= s) { s = -1; return; }
-    const idx = sentStart.length;
-    sentStart.push(s); sentEnd.push(e); sentPara.push(para);
-    for (let k = s; k < e; k++) sentOf[k] = idx;
-    s = -1;
-  };
+  // Closing a sentence is inlined below (as `end`/`cut`) so the loop state stays in locals.
   for (let i = 0; i < t.length; i++) {
-    if (t.kind[i] === Tk.Break) {
-      close(i);
-      if (para >= 0 && paraEnd.length === para) paraEnd.push(i);
-      continue;
+    let end = -1; // token where the open sentence ends (exclusive)
+    let next = i; // where scanning resumes
+    if (kind[i] === Tk.Break) {
+      end = i;
+      if (s < 0 && para >= 0 && paraEnd.length === para) paraEnd.push(i);
+    } else {
+      if (s < 0) {
+        s = i;
+        if (paraEnd.length === paraStart.length) { para = paraStart.length; paraStart.push(i); }
+      }
+      if (i - s + 1 >= MAX_SENTENCE_TOKENS) end = i + 1;
+      else if (isTerminal(t, i)) {
+        let j = i + 1;
+        while (j < t.length && (isCloser(t, j) || isTerminal(t, j))) j++;
+        if (startsSentence(t, j)) end = j;
+      } else if (kind[i] === Tk.Word && i + 1 < t.length && text.charCodeAt((t.end[i] ?? 1) - 1) === 46) {
+        // "U.S." or "Inc." can end a sentence, a title ("Mr.") or an initial ("W.") cannot.
+        const w = t.low(i);
+        const bare = w.slice(0, -1);
+        let k = i + 1;
+        while (k < t.length && isCloser(t, k)) k++;
+        const closed = k > i + 1;
+        if (k >= t.length || kind[k] === Tk.Break) end = k;
+        else if (!TITLE_ABBREVIATIONS.has(bare) && bare.length > 1 && ((kind[k] === Tk.Word && STARTERS.has(t.low(k)) && t.cap[k]) || (closed && startsSentence(t, k)))) end = k;
+      }
+      if (end > 0) next = end - 1;
     }
-    if (s < 0) {
-      s = i;
-      if (paraEnd.length === paraStart.length) { para = paraStart.length; paraStart.push(i); }
+    if (end >= 0 && s >= 0) {
+      if (end > s) {
+        const idx = sentStart.length;
+        sentStart.push(s); sentEnd.push(end); sentPara.push(para);
+        sentOf.fill(idx, s, end);
+      }
+      s = -1;
+      if (kind[i] === Tk.Break && para >= 0 && paraEnd.length === para) paraEnd.push(i);
     }
-    if (i - s + 1 >= MAX_SENTENCE_TOKENS) { close(i + 1); continue; }
-    let end = -1;
-    if (isTerminal(t, i)) {
-      let j = i + 1;
-      while (j < t.length && (isCloser(t, j) || isTerminal(t, j))) j++;
-      if (startsSentence(t, j)) end = j;
-    } else if (t.kind[i] === Tk.Word && i + 1 < t.length && t.text.charCodeAt((t.end[i] ?? 1) - 1) === 46) {
-      // "U.S." or "Inc." can end a sentence, a title ("Mr.") or an initial ("W.") cannot.
-      const w = t.low(i);
-      const bare = w.slice(0, -1);
-      let next = i + 1;
-      while (next < t.length && isCloser(t, next)) next++;
-      const closed = next > i + 1;
-      if (next >= t.length || t.kind[next] === Tk.Break) end = next;
-      else if (!TITLE_ABBREVIATIONS.has(bare) && bare.length > 1 && ((t.kind[next] === Tk.Word && STARTERS.has(t.low(next)) && t.cap[next]) || (closed && startsSentence(t, next)))) end = next;
-    }
-    if (end > 0) { close(end); i = end - 1; }
+    i = next;
   }
-  close(t.length);
+  if (s >= 0 && t.length > s) {
+    const idx = sentStart.length;
+    sentStart.push(s); sentEnd.push(t.length); sentPara.push(para);
+    sentOf.fill(idx, s, t.length);
+  }
   if (paraEnd.length < paraStart.length) paraEnd.push(t.length);
   return { sentStart, sentEnd, sentPara, sentOf, paraStart, paraEnd };
 }

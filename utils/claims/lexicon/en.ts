@@ -77,7 +77,7 @@ const EVIDENCE = `show/showed/shown find/found indicate reveal suggest seem~ app
  estimate^ project^ point`;
 
 /** Particles that belong to the cue: "called for", "pointed to", "weighed in". */
-export const PARTICLES: ReadonlyMap<string, ReadonlySet<string>> = new Map(
+export const PARTICLES: ReadonlyMap<string, WordSet> = new Map(
   (`call:for,on,upon point:to,out refer:to push:for,back press:for argue:for,against speak:out,about talk:about complain:about
    warn:of,about,against insist:on comment:on weigh:in lash:out hit:out,back fire:back rail:against reflect:on ask:for
    plead:for vote:for,against advocate:for side:with agree:with,on focus:on boast:about joke:about
@@ -85,7 +85,7 @@ export const PARTICLES: ReadonlyMap<string, ReadonlySet<string>> = new Map(
    sign:off rail:against lash:out offer:up lay:out point:out`)
     .trim().split(/\s+/).map((item) => {
       const [lemma = '', parts = ''] = item.split(':');
-      return [lemma, new Set(parts.split(','))] as const;
+      return [lemma, new WordSet(parts.split(','))] as const;
     }),
 );
 

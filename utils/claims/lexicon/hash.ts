@@ -7,6 +7,13 @@ export function hashSet(words: Iterable<string>): ReadonlySet<number> {
   return out;
 }
 
+/** Hashes of single words, for comparing a token with a word without building its string. */
+export function wordHashes<K extends string>(...words: K[]): Readonly<Record<K, number>> {
+  const out = {} as Record<K, number>;
+  for (const w of words) out[w] = hashWord(w);
+  return out;
+}
+
 /** A word list answering both string and token-hash membership. */
 export class WordSet extends Set<string> {
   readonly hashes: ReadonlySet<number>;
