@@ -186,16 +186,17 @@ export function tokenize(text: string): Tokens {
     put(c, len++, Tk.Punct, s, i, ch, 0);
   }
   // Filled on demand: only words near cues are ever lower-cased.
-  const cache = new Map<number, string>();
-  const { kind, start, end } = c;
+  const cache: (string | null)[] = new Array<string | null>(len).fill(null);
+  const { kind, start, end, hash } = c;
   const low = (k: number): string => {
     if (k < 0 || k >= len) return '';
     const kk = kind[k];
-    if (kk === Tk.Punct) return text[start[k] ?? 0] ?? '';
+    // A punctuation token's hash is its character code; fromCharCode of ASCII allocates nothing.
+    if (kk === Tk.Punct) return String.fromCharCode(hash[k] ?? 0);
     if (kk !== Tk.Word) return '';
-    let w = cache.get(k);
-    if (w === undefined) { w = text.slice(start[k], end[k]).toLowerCase(); cache.set(k, w); }
+    let w = cache[k];
+    if (w == null) { w = text.slice(start[k], end[k]).toLowerCase(); cache[k] = w; }
     return w;
   };
-  return { text, kind, start, end, cap: c.cap, hash: c.hash, length: len, low };
+  return { text, kind, start, end, cap: c.cap, hash, length: len, low };
 }

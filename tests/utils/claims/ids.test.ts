@@ -24,4 +24,21 @@ describe('createIdMaker', () => {
     expect(make()({ kind: 'indirect', cue: null, content: [[8, 11]] })).not.toBe(base);
     expect(make()({ kind: 'indirect', cue: [3, 7], content: [[34, 36]] })).not.toBe(base);
   });
+
+  it('keeps its occurrence counts while the table grows past thousands of claims', () => {
+    const words = Array.from({ length: 3000 }, (_, i) => `claim${i}`);
+    const big = words.join(' ');
+    const spanOf = (i: number): [number, number] => {
+      const start = words.slice(0, i).reduce((n, w) => n + w.length + 1, 0);
+      return [start, start + (words[i] ?? '').length];
+    };
+    const make = createIdMaker(big);
+    const firsts = words.map((_, i) => make({ kind: 'direct', cue: null, content: [spanOf(i)] }));
+    const seconds = words.map((_, i) => make({ kind: 'direct', cue: null, content: [spanOf(i)] }));
+    expect(new Set([...firsts, ...seconds]).size).toBe(6000);
+    // The second sighting of a claim gets the same id whether or not 5,998 others came between.
+    const small = createIdMaker(big);
+    small({ kind: 'direct', cue: null, content: [spanOf(7)] });
+    expect(small({ kind: 'direct', cue: null, content: [spanOf(7)] })).toBe(seconds[7]);
+  });
 });
