@@ -10,7 +10,7 @@ export function collectLibrary(db: ClaimTrailDb, claimIds?: readonly string[]): 
   return db.transaction('r', db.pages, db.claims, db.reviews, async () => {
     const claims = claimIds
       ? (await db.claims.bulkGet([...claimIds])).filter((c): c is ClaimRecord => c !== undefined)
-      : (await db.claims.orderBy('updatedAt').reverse().toArray());
+      : (await db.claims.toArray()).sort((a, b) => b.updatedAt - a.updatedAt);
     // The whole library includes pages without stored claims too, so a backup restores everything.
     const pages = claimIds
       ? (await db.pages.bulkGet([...new Set(claims.map((c) => c.pageUrl))])).filter((p): p is PageRecord => p !== undefined)
