@@ -1,7 +1,8 @@
 /**
  * Content boundaries as token ranges. A quotation is taken whole, from its opening to its
  * closing mark, even across sentences and paragraphs; otherwise content stops at the sentence.
- * Fragments never cross a paragraph break, so spans never swallow the blank line between blocks.
+ * A fragment may run over paragraphs; its character spans are cut at each break (toSpans in
+ * detect.ts), so they never swallow the blank line between blocks.
  */
 import { inQuote, is, isClosingQuote, isOpeningQuote, isW, isWord, punctAt, type Doc } from './context';
 import { cueEntry } from './cues';
@@ -36,20 +37,6 @@ function groupStart(d: Doc, qi: number): number {
   let k = qi;
   while (k - 1 >= 0 && d.q.list[k - 1]?.group === g) k--;
   return d.q.list[k]?.open ?? 0;
-}
-
-/** Splits a token range at paragraph breaks. */
-export function splitParagraphs(d: Doc, r: TokenRange): TokenRange[] {
-  const out: TokenRange[] = [];
-  let s = r.start;
-  for (let k = r.start; k < r.end; k++) {
-    if (d.t.kind[k] === Tk.Break) {
-      if (k > s) out.push({ start: s, end: k });
-      s = k + 1;
-    }
-  }
-  if (r.end > s) out.push({ start: s, end: r.end });
-  return out;
 }
 
 /** Content right of a cue: from `from` to the end of the sentence, or of a quotation begun in it. */
@@ -105,12 +92,6 @@ export function quoteAt(d: Doc, open: number): TokenRange | null {
   const qi = d.q.of[open] ?? -1;
   if (qi < 0) return null;
   return { start: open, end: groupEnd(d, qi) + 1 };
-}
-
-/** Whether tokens in [s,e) hold at least one word. */
-export function hasWord(d: Doc, r: TokenRange): boolean {
-  for (let k = r.start; k < r.end; k++) if (isWord(d, k)) return true;
-  return false;
 }
 
 export type Kind = 'direct' | 'indirect' | 'mixed';

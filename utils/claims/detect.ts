@@ -4,7 +4,7 @@
  */
 import { isFurniture } from './boilerplate';
 import { is, isClosingQuote, isOpeningQuote, isQuoteMark, isTerminalPunct, isWord, lowerAt, punctAt, type Doc } from './context';
-import { hasWord, isSeparator, kindOf, leftContent, quoteAt, rightContent, splitParagraphs, trim } from './content';
+import { isSeparator, kindOf, leftContent, quoteAt, rightContent, trim } from './content';
 import { findCues, type Cue } from './cues';
 import { createIdMaker } from './ids';
 import { looksEnglish } from './language';
@@ -18,7 +18,7 @@ import { segment } from './sentences';
 import { paragraphLayout } from './layouts';
 import { leftSource, rightSource, sentenceSubject, type TokenRange } from './sources';
 import { createSpeakerTracker } from './speakers';
-import { tokenize } from './tokens';
+import { Tk, tokenize } from './tokens';
 import type { Claim, Span } from './types';
 
 interface Draft {
@@ -161,15 +161,26 @@ function within(frags: readonly TokenRange[], k: number): TokenRange | null {
   return null;
 }
 
+/** Character spans of the fragments, split at paragraph breaks, without pieces holding no word. */
 function toSpans(d: Doc, frags: readonly TokenRange[]): Span[] {
   const out: Span[] = [];
-  for (const f of frags) {
-    for (const p of splitParagraphs(d, f)) {
-      if (!hasWord(d, p)) continue;
-      const s = d.t.start[p.start] ?? 0, e = d.t.end[p.end - 1] ?? 0;
-      const last = out[out.length - 1];
-      if (last && s <= last[1]) last[1] = Math.max(last[1], e);
-      else out.push([s, e]);
+  const { kind } = d.t;
+  for (let f = 0; f < frags.length; f++) {
+    const { start, end } = frags[f] as TokenRange;
+    let s = start;
+    let word = false;
+    for (let k = start; k <= end; k++) {
+      const kk = k < end ? kind[k] : Tk.Break;
+      if (kk === Tk.Word) word = true;
+      if (kk !== Tk.Break) continue;
+      if (word) {
+        const cs = d.t.start[s] ?? 0, ce = d.t.end[k - 1] ?? 0;
+        const last = out[out.length - 1];
+        if (last && cs <= last[1]) last[1] = Math.max(last[1], ce);
+        else out.push([cs, ce]);
+      }
+      s = k + 1;
+      word = false;
     }
   }
   return out;
