@@ -76,8 +76,12 @@ export function planMerge(incoming: LibrarySnapshot, existing: ExistingRecords):
   let newClaims = 0;
   let differentVerdict = 0;
   let replacedByFile = 0;
+  // Claims share pages (ten to a page, typically): each page URL is parsed for its site once.
+  const sites = new Map<string, string>();
   for (const claim of incoming.claims) {
-    const theirs: ClaimRecord = { ...claim, site: siteOf(claim.pageUrl) };
+    let site = sites.get(claim.pageUrl);
+    if (site === undefined) sites.set(claim.pageUrl, (site = siteOf(claim.pageUrl)));
+    const theirs: ClaimRecord = claim.site === site ? claim : { ...claim, site };
     const ours = existing.claims.get(claim.id);
     if (!ours) {
       newClaims++;

@@ -7,45 +7,63 @@ export const MAX_DEPTH = 24;
 /** Keys that could reach an object's prototype if the data were ever merged into another object. */
 const FORBIDDEN_KEYS = new Set(['__proto__', 'constructor', 'prototype']);
 
-interface Frame {
-  value: object;
-  depth: number;
-  key: string | number;
-  parent: Frame | null;
-}
+type Key = string | number;
 
-function pathOf(frame: Frame | null, last?: string): string {
-  const keys: (string | number)[] = last === undefined ? [] : [last];
-  for (let f = frame; f && f.parent; f = f.parent) keys.unshift(f.key);
+/** The path to `target` from `root` ("claims[3].speaker"), found again only once a problem is found there. */
+function pathTo(root: object, target: object, last?: string): string {
+  const stack: { value: object; keys: Key[] }[] = [{ value: root, keys: [] }];
+  let keys: Key[] = [];
+  while (stack.length > 0) {
+    const frame = stack.pop()!;
+    if (frame.value === target) {
+      keys = frame.keys;
+      break;
+    }
+    for (const [key, item] of Object.entries(frame.value)) {
+      if (item !== null && typeof item === 'object') stack.push({ value: item as object, keys: [...frame.keys, Array.isArray(frame.value) ? Number(key) : key] });
+    }
+  }
+  if (last !== undefined) keys = [...keys, last];
   return keys.map((k, i) => (typeof k === 'number' ? `[${k}]` : i === 0 ? k : `.${k}`)).join('') || '(top level)';
 }
 
 /**
  * Walks parsed JSON once, without recursion (so no stack overflow however deep), rejecting nesting
- * beyond MAX_DEPTH and the keys __proto__, constructor and prototype anywhere.
+ * beyond MAX_DEPTH and the keys __proto__, constructor and prototype anywhere. A 100,000-claim file
+ * holds about a million objects, so the walk keeps only two flat stacks (value, depth) and allocates
+ * nothing per object; where a problem is, is worked out afterwards.
  */
 export function checkStructure(root: unknown): void {
   if (root === null || typeof root !== 'object') return;
-  const stack: Frame[] = [{ value: root, depth: 0, key: '', parent: null }];
-  while (stack.length > 0) {
-    const frame = stack.pop()!;
-    if (frame.depth > MAX_DEPTH) {
-      throw new ImportError(`This file is nested more than ${MAX_DEPTH} levels deep at ${pathOf(frame)}, so it is not a ClaimTrail or Web Annotation export. Nothing was changed.`);
+  const values: object[] = [root];
+  const depths: number[] = [0];
+  while (values.length > 0) {
+    const value = values.pop()!;
+    const depth = depths.pop()!;
+    if (depth > MAX_DEPTH) {
+      throw new ImportError(`This file is nested more than ${MAX_DEPTH} levels deep at ${pathTo(root, value)}, so it is not a ClaimTrail or Web Annotation export. Nothing was changed.`);
     }
-    if (Array.isArray(frame.value)) {
-      const items: unknown[] = frame.value;
+    if (Array.isArray(value)) {
+      const items: unknown[] = value;
       for (let i = 0; i < items.length; i++) {
         const item = items[i];
-        if (item !== null && typeof item === 'object') stack.push({ value: item, depth: frame.depth + 1, key: i, parent: frame });
+        if (item !== null && typeof item === 'object') {
+          values.push(item);
+          depths.push(depth + 1);
+        }
       }
       continue;
     }
-    for (const key of Object.keys(frame.value)) {
+    // JSON.parse makes plain objects whose keys are all own and enumerable: for…in sees them all, without an array per object.
+    for (const key in value) {
       if (FORBIDDEN_KEYS.has(key)) {
-        throw new ImportError(`${pathOf(frame, key)}: the key "${key}" is not allowed in an import. Nothing was changed.`);
+        throw new ImportError(`${pathTo(root, value, key)}: the key "${key}" is not allowed in an import. Nothing was changed.`);
       }
-      const item: unknown = (frame.value as Record<string, unknown>)[key];
-      if (item !== null && typeof item === 'object') stack.push({ value: item, depth: frame.depth + 1, key, parent: frame });
+      const item: unknown = (value as Record<string, unknown>)[key];
+      if (item !== null && typeof item === 'object') {
+        values.push(item);
+        depths.push(depth + 1);
+      }
     }
   }
 }

@@ -1,5 +1,7 @@
 import { describe, expect, it } from 'vitest';
-import { parseClaimTrailJson } from '../../../utils/import/claimtrail-json';
+import * as v from 'valibot';
+import { reviewRecordSchema } from '../../../utils/messaging/schemas';
+import { importedClaimSchema, pageRecordSchema, parseClaimTrailJson } from '../../../utils/import/claimtrail-json';
 import { ImportError } from '../../../utils/import/errors';
 import { parseImport, parseImportFile } from '../../../utils/import/parse-import';
 import { claims, sampleLibrary } from '../export/sample-library';
@@ -20,6 +22,19 @@ const many = Array.from({ length: 15 }, (_, i) => ({ ...claims[0]!, id: `c${i}` 
 describe('parseClaimTrailJson', () => {
   it('accepts an export, hostile text included, and returns the records as they were', () => {
     expect(parseImport(exportObject(sampleLibrary))).toEqual({ format: 'claimtrail', library: sampleLibrary });
+  });
+
+  it('the record schemas only check, never transform: a valid record is its own output (the import keeps the parsed record)', () => {
+    const data = exportObject(sampleLibrary);
+    for (const page of data.pages as unknown[]) expect(v.parse(pageRecordSchema, page)).toStrictEqual(page);
+    for (const claim of data.claims) expect(v.parse(importedClaimSchema, claim)).toStrictEqual(claim);
+    for (const review of data.reviews as unknown[]) expect(v.parse(reviewRecordSchema, review)).toStrictEqual(review);
+  });
+
+  it('a claim pointing at a page URL that is not normalized is refused through its page', () => {
+    const data = exportObject(sampleLibrary);
+    data.claims[0]!.pageUrl = `${data.claims[0]!.pageUrl}#top`;
+    expect(problemsOf(data)).toEqual(['claims[0].pageUrl: no page with this URL in the file']);
   });
 
   it('names the record and field of a wrong status', () => {
