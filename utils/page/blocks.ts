@@ -57,22 +57,24 @@ class BlockBuilder {
   }
 
   addText(node: Text, owner: Element, heading: boolean, preformatted: boolean): void {
+    // Read once: Firefox copies the whole text out of the DOM on every `node.data`, which made a
+    // 1 MB paragraph quadratic (one copy per word).
     const data = node.data;
     if (preformatted) {
-      this.emit(node, 0, data.length, owner, heading);
+      this.emit(node, data, 0, data.length, owner, heading);
       return;
     }
     let last = 0;
     COLLAPSIBLE.lastIndex = 0;
     for (let match = COLLAPSIBLE.exec(data); match !== null; match = COLLAPSIBLE.exec(data)) {
-      if (match.index > last) this.emit(node, last, match.index, owner, heading);
+      if (match.index > last) this.emit(node, data, last, match.index, owner, heading);
       if (this.text !== '' && this.pendingSpace === null) this.pendingSpace = { node, offset: match.index };
       last = match.index + match[0].length;
     }
-    if (last < data.length) this.emit(node, last, data.length, owner, heading);
+    if (last < data.length) this.emit(node, data, last, data.length, owner, heading);
   }
 
-  private emit(node: Text, from: number, to: number, owner: Element, heading: boolean): void {
+  private emit(node: Text, data: string, from: number, to: number, owner: Element, heading: boolean): void {
     if (this.text === '') {
       this.element = owner;
       this.heading = heading;
@@ -82,7 +84,7 @@ class BlockBuilder {
       else this.text += ' ';
     }
     this.pendingSpace = null;
-    this.appendRun(node, from, to - from, node.data.slice(from, to));
+    this.appendRun(node, from, to - from, data.slice(from, to));
   }
 
   private appendRun(node: Text, nodeStart: number, length: number, chars: string): void {

@@ -22,10 +22,10 @@ function toTextPoint(node: Node, offset: number, side: 'start' | 'end'): { node:
   if (!child) {
     let last: Node | null = null;
     for (let next = walker.nextNode(); next && node.contains(next); next = walker.nextNode()) last = next;
-    return last ? { node: last as Text, offset: (last as Text).data.length } : null;
+    return last ? { node: last as Text, offset: (last as Text).length } : null;
   }
   const previous = walker.previousNode();
-  return previous ? { node: previous as Text, offset: (previous as Text).data.length } : null;
+  return previous ? { node: previous as Text, offset: (previous as Text).length } : null;
 }
 
 /** Offset in `article.text` of a DOM boundary point, or null when it is outside the extracted text. */

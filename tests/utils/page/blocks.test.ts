@@ -20,6 +20,25 @@ function spanOf(text: string, needle: string): [number, number] {
 }
 
 describe('extractBlocks', () => {
+  it('reads a text node’s data once, however many words it has (Firefox copies it on every read)', () => {
+    const root = mount('<p>placeholder</p>');
+    const text = root.querySelector('p')?.firstChild as Text;
+    const words = 'The chairman said on Tuesday that the committee will publish. '.repeat(50);
+    const data = Object.getOwnPropertyDescriptor(Object.getPrototypeOf(Object.getPrototypeOf(text)) as object, 'data');
+    text.data = words;
+    let reads = 0;
+    Object.defineProperty(text, 'data', {
+      configurable: true,
+      get() {
+        reads += 1;
+        return data?.get?.call(text) as string;
+      },
+    });
+    const blocks = extractBlocksSync(root);
+    expect(blocks[0]?.text).toBe(words.trim());
+    expect(reads).toBe(1);
+  });
+
   it('makes one block per paragraph, list item and block quote, collapsing whitespace like CSS', () => {
     const root = mount(`
       <p>  First   paragraph,\n   with <em>inline</em>
