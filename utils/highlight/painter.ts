@@ -15,6 +15,11 @@ export interface Painter {
   readonly mode: 'highlight-api' | 'wrap';
   /** Replaces everything painted with `items`. */
   paint(items: PaintItem[]): void;
+  /**
+   * Paints `items` (replacing what was painted for their ids) and leaves every other claim as it is:
+   * a big page is painted in slices this way, then settled with paint(). Wrap mode paints only in paint().
+   */
+  update(items: PaintItem[]): void;
   /** Moves one claim to another status without repainting the rest. */
   setStatus(id: string, status: PaintStatus): void;
   /** Emphasises one claim (and extra ranges such as its cue and source), or nothing. */
@@ -55,12 +60,20 @@ export function createPainter(doc: Document, api: HighlightApi | null = highligh
   return api ? new HighlightPainter(api) : new WrapPainter(doc);
 }
 
-const STATUS_KEYS: PaintStatus[] = ['unreviewed', 'verified', 'disputed', 'changed'];
+function sameRanges(a: readonly Range[], b: readonly Range[]): boolean {
+  return a.length === b.length && a.every((range, index) => range === b[index]);
+}
 
+/**
+ * Paints by difference: a repaint adds and removes only the ranges of claims that changed, since each
+ * Highlight.add() costs the browser work (Firefox selects the range's text frames). The same Range may
+ * belong to two claims (a claim tracked by hand over a detected one), so ranges are counted per status.
+ */
 class HighlightPainter implements Painter {
   readonly mode = 'highlight-api' as const;
   private readonly highlights = new Map<PaintStatus | 'focus', HighlightLike>();
-  private readonly items = new Map<string, PaintItem>();
+  private items = new Map<string, PaintItem>();
+  private readonly counts = new Map<PaintStatus, Map<Range, number>>();
 
   constructor(private readonly api: HighlightApi) {}
 
@@ -76,26 +89,63 @@ class HighlightPainter implements Painter {
     return highlight;
   }
 
-  paint(items: PaintItem[]): void {
-    for (const key of STATUS_KEYS) this.highlights.get(key)?.clear();
-    this.items.clear();
-    for (const item of items) {
-      this.items.set(item.id, item);
-      const highlight = this.highlight(item.status);
-      for (const range of item.ranges) highlight.add(range);
+  private countsOf(status: PaintStatus): Map<Range, number> {
+    let counts = this.counts.get(status);
+    if (!counts) {
+      counts = new Map();
+      this.counts.set(status, counts);
     }
+    return counts;
+  }
+
+  private add({ ranges, status }: PaintItem): void {
+    const counts = this.countsOf(status);
+    for (const range of ranges) {
+      const count = counts.get(range) ?? 0;
+      counts.set(range, count + 1);
+      if (count === 0) this.highlight(status).add(range);
+    }
+  }
+
+  private remove({ ranges, status }: PaintItem): void {
+    const counts = this.countsOf(status);
+    for (const range of ranges) {
+      const count = counts.get(range) ?? 0;
+      if (count > 1) counts.set(range, count - 1);
+      else {
+        counts.delete(range);
+        this.highlights.get(status)?.delete(range);
+      }
+    }
+  }
+
+  update(items: PaintItem[]): void {
+    for (const item of items) {
+      const old = this.items.get(item.id);
+      if (old && old.status === item.status && sameRanges(old.ranges, item.ranges)) continue;
+      if (old) this.remove(old);
+      const copy = { ...item };
+      this.add(copy);
+      this.items.set(item.id, copy);
+    }
+  }
+
+  paint(items: PaintItem[]): void {
+    const wanted = new Set(items.map((item) => item.id));
+    for (const [id, old] of this.items) {
+      if (wanted.has(id)) continue;
+      this.remove(old);
+      this.items.delete(id);
+    }
+    this.update(items);
   }
 
   setStatus(id: string, status: PaintStatus): void {
     const item = this.items.get(id);
     if (!item || item.status === status) return;
-    const from = this.highlight(item.status);
-    const to = this.highlight(status);
-    for (const range of item.ranges) {
-      from.delete(range);
-      to.add(range);
-    }
+    this.remove(item);
     item.status = status;
+    this.add(item);
   }
 
   focus(id: string | null, extra: Range[] = []): void {
@@ -108,6 +158,7 @@ class HighlightPainter implements Painter {
 
   clear(): void {
     this.items.clear();
+    this.counts.clear();
     for (const key of this.highlights.keys()) {
       // Only unregister our own objects: the page may have reused a name meanwhile.
       if (this.api.registry.get(HIGHLIGHT_NAMES[key]) === this.highlights.get(key)) this.api.registry.delete(HIGHLIGHT_NAMES[key]);
@@ -142,7 +193,7 @@ function piecesOf(range: Range, id: string): Piece[] {
   const doc = root.ownerDocument ?? (root as Document);
   const push = (node: Text) => {
     const start = node === range.startContainer ? range.startOffset : 0;
-    const end = node === range.endContainer ? range.endOffset : node.data.length;
+    const end = node === range.endContainer ? range.endOffset : node.length;
     if (end > start) pieces.push({ node, start, end, id });
   };
   if (root.nodeType === 3) {
@@ -164,6 +215,10 @@ class WrapPainter implements Painter {
 
   constructor(private readonly doc: Document) {}
 
+  update(): void {
+    // Wrapping splits text nodes, which would invalidate the ranges still to be painted: paint() does all.
+  }
+
   paint(items: PaintItem[]): void {
     this.clear();
     const byNode = new Map<Text, Piece[]>();
@@ -180,7 +235,7 @@ class WrapPainter implements Painter {
     for (const [node, pieces] of byNode) {
       // From the end of the node backwards, so the original node keeps the unwrapped head.
       pieces.sort((a, b) => b.start - a.start);
-      let limit = node.data.length;
+      let limit = node.length;
       for (const piece of pieces) {
         if (piece.end > limit) continue; // overlaps a piece already wrapped
         this.wrap(node, piece);
@@ -190,7 +245,7 @@ class WrapPainter implements Painter {
   }
 
   private wrap(node: Text, piece: Piece): void {
-    const tail = piece.end < node.data.length ? node.splitText(piece.end) : null;
+    const tail = piece.end < node.length ? node.splitText(piece.end) : null;
     const middle = piece.start > 0 ? node.splitText(piece.start) : node;
     const mark = this.doc.createElement('mark');
     mark.setAttribute('data-claimtrail', this.statuses.get(piece.id) ?? 'unreviewed');

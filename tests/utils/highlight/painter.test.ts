@@ -60,6 +60,59 @@ describe('Highlight API painter', () => {
     expect([...registry.keys()]).toEqual([]);
   });
 
+  it('repaints by difference: unchanged claims are not added again, removed and changed ones are', () => {
+    const root = mount('<p>Alpha said one thing. Beta said another. Gamma said a third.</p>');
+    const text = root.querySelector('p')?.firstChild as Text;
+    const { api, texts, registry } = fakeApi();
+    const painter = createPainter(document, api);
+    const a = { id: 'a', ranges: [rangeOf(text, 0, text, 21)], status: 'unreviewed' as const };
+    const b = { id: 'b', ranges: [rangeOf(text, 22, text, 40)], status: 'unreviewed' as const };
+    const c = { id: 'c', ranges: [rangeOf(text, 41, text, 60)], status: 'unreviewed' as const };
+    painter.paint([a, b]);
+    const unreviewed = registry.get(HIGHLIGHT_NAMES.unreviewed) as FakeHighlight;
+    const added: string[] = [];
+    const add = unreviewed.add.bind(unreviewed);
+    unreviewed.add = (range: AbstractRange) => {
+      added.push((range as Range).toString());
+      return add(range);
+    };
+    painter.paint([a, { ...b, status: 'verified' }, c]);
+    expect(added).toEqual(['Gamma said a third.']);
+    expect(texts(HIGHLIGHT_NAMES.unreviewed)).toEqual(['Alpha said one thing.', 'Gamma said a third.']);
+    expect(texts(HIGHLIGHT_NAMES.verified)).toEqual(['Beta said another.']);
+    painter.paint([c]);
+    expect(texts(HIGHLIGHT_NAMES.unreviewed)).toEqual(['Gamma said a third.']);
+    expect(texts(HIGHLIGHT_NAMES.verified)).toEqual([]);
+  });
+
+  it('keeps a range two claims share until neither is painted with it', () => {
+    const root = mount('<p>Alpha said one thing.</p>');
+    const text = root.querySelector('p')?.firstChild as Text;
+    const { api, texts } = fakeApi();
+    const painter = createPainter(document, api);
+    const shared = rangeOf(text, 0, text, 21);
+    painter.paint([
+      { id: 'detected', ranges: [shared], status: 'unreviewed' },
+      { id: 'manual', ranges: [shared], status: 'unreviewed' },
+    ]);
+    painter.paint([{ id: 'manual', ranges: [shared], status: 'unreviewed' }]);
+    expect(texts(HIGHLIGHT_NAMES.unreviewed)).toEqual(['Alpha said one thing.']);
+    painter.setStatus('manual', 'verified');
+    expect(texts(HIGHLIGHT_NAMES.unreviewed)).toEqual([]);
+    expect(texts(HIGHLIGHT_NAMES.verified)).toEqual(['Alpha said one thing.']);
+  });
+
+  it('update() paints some claims and leaves the others as they are', () => {
+    const root = mount('<p>Alpha said one thing. Beta said another.</p>');
+    const text = root.querySelector('p')?.firstChild as Text;
+    const { api, texts } = fakeApi();
+    const painter = createPainter(document, api);
+    painter.paint([{ id: 'a', ranges: [rangeOf(text, 0, text, 21)], status: 'unreviewed' }]);
+    painter.update([{ id: 'b', ranges: [rangeOf(text, 22, text, 40)], status: 'disputed' }]);
+    expect(texts(HIGHLIGHT_NAMES.unreviewed)).toEqual(['Alpha said one thing.']);
+    expect(texts(HIGHLIGHT_NAMES.disputed)).toEqual(['Beta said another.']);
+  });
+
   it('leaves a highlight the page registered under our name alone on clear', () => {
     const root = mount('<p>text</p>');
     const text = root.querySelector('p')?.firstChild as Text;
