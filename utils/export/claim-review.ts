@@ -1,5 +1,5 @@
 import type { ClaimRecord, PageRecord, ReviewStatus, StoredSpeaker } from '../db/types';
-import { inChunks, isoTime, jsonForHtml, pagesByUrl, type LibrarySnapshot } from './library';
+import { inChunks, isoTime, jsonForHtmlLines, pagesByUrl, type LibrarySnapshot } from './library';
 import { textFragmentUrl } from './text-fragment';
 
 const RATING: Record<Exclude<ReviewStatus, 'unreviewed'>, string> = { verified: 'Verified', disputed: 'Disputed' };
@@ -52,7 +52,7 @@ export function* claimReviewChunks(library: LibrarySnapshot): Generator<string> 
   yield '{"@context":"https://schema.org","@graph":[';
   let first = true;
   for (const claims of inChunks(library.claims.filter(isReviewed))) {
-    yield (first ? '\n' : ',\n') + claims.map((claim) => jsonForHtml(claimReview(claim, pages.get(claim.pageUrl)))).join(',\n');
+    yield (first ? '\n' : ',\n') + jsonForHtmlLines(claims, (claim) => claimReview(claim, pages.get(claim.pageUrl)));
     first = false;
   }
   yield `${first ? '' : '\n'}]}\n`;

@@ -24,10 +24,30 @@ export const EXPORT_FORMATS: Record<ExportFormat, FormatInfo> = {
   claimreview: { label: 'schema.org ClaimReview (JSON-LD)', suffix: '-claimreview', extension: 'jsonld', type: 'application/ld+json', chunks: claimReviewChunks },
 };
 
-/** The export as a Blob assembled from the format's chunks: no single string ever holds the whole file. */
+/** Text is handed to a Blob part every this many characters (about 2 MB as UTF-16). */
+export const PART_CHARS = 1 << 20;
+
+/**
+ * The export as a Blob assembled from the format's chunks. No string ever holds the whole file, and
+ * the text is turned into Blob parts as it is produced: however big the library, the export holds
+ * about PART_CHARS characters of text at a time (the browser keeps Blob data outside the JS heap).
+ */
 export function exportBlob(format: ExportFormat, library: LibrarySnapshot, options: ExportOptions): Blob {
   const info = EXPORT_FORMATS[format];
-  return new Blob([...info.chunks(library, options)], { type: info.type });
+  const parts: Blob[] = [];
+  let pending: string[] = [];
+  let pendingChars = 0;
+  for (const chunk of info.chunks(library, options)) {
+    pending.push(chunk);
+    pendingChars += chunk.length;
+    if (pendingChars >= PART_CHARS) {
+      parts.push(new Blob(pending));
+      pending = [];
+      pendingChars = 0;
+    }
+  }
+  if (pending.length > 0) parts.push(new Blob(pending));
+  return new Blob(parts, { type: info.type });
 }
 
 function localDay(date: Date): string {

@@ -31,10 +31,22 @@ export function isWebUrl(url: string): boolean {
   return /^https?:\/\//i.test(url);
 }
 
+const HTML_ESCAPES: Record<string, string> = { '<': '\\u003c', '>': '\\u003e', '&': '\\u0026' };
+
+/** JSON text with "<", ">" and "&" as \u escapes (they only occur inside JSON strings, so any JSON text can take this). */
+function escapeJsonForHtml(json: string): string {
+  return json.replace(/[<>&]/g, (char) => HTML_ESCAPES[char] ?? char);
+}
+
 /**
  * JSON with "<", ">" and "&" as \u escapes: the same value to any JSON parser, but safe to paste into
  * a `<script type="application/ld+json">` block, where a "</script>" in page text would otherwise end it.
  */
 export function jsonForHtml(value: unknown): string {
-  return JSON.stringify(value).replace(/[<>&]/g, (char) => `\\u${char.charCodeAt(0).toString(16).padStart(4, '0')}`);
+  return escapeJsonForHtml(JSON.stringify(value));
+}
+
+/** A chunk of records as jsonForHtml lines joined by ",\n"; the escaping runs once over the chunk, not once per record. */
+export function jsonForHtmlLines<T>(records: readonly T[], toValue: (record: T) => unknown): string {
+  return escapeJsonForHtml(records.map((record) => JSON.stringify(toValue(record))).join(',\n'));
 }

@@ -1,5 +1,5 @@
 import type { ClaimRecord } from '../db/types';
-import { inChunks, isoTime, jsonForHtml, type ExportOptions, type LibrarySnapshot } from './library';
+import { inChunks, isoTime, jsonForHtml, jsonForHtmlLines, type ExportOptions, type LibrarySnapshot } from './library';
 
 export const ANNO_CONTEXT = 'http://www.w3.org/ns/anno.jsonld';
 export const CLAIM_IRI_PREFIX = 'urn:claimtrail:claim:';
@@ -60,7 +60,7 @@ export function* webAnnotationChunks(library: LibrarySnapshot, options: ExportOp
   yield `${jsonForHtml(head).slice(0, -1)},\n"first":${jsonForHtml(page).slice(0, -1)},"items":[`;
   let first = true;
   for (const claims of inChunks(library.claims)) {
-    yield (first ? '\n' : ',\n') + claims.map((claim) => jsonForHtml(claimAnnotation(claim))).join(',\n');
+    yield (first ? '\n' : ',\n') + jsonForHtmlLines(claims, claimAnnotation);
     first = false;
   }
   yield `${first ? '' : '\n'}]}}\n`;

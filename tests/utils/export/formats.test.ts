@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { EXPORT_FORMATS, exportBlob, exportFileName, type ExportFormat } from '../../../utils/export/formats';
+import { EXPORT_FORMATS, exportBlob, exportFileName, PART_CHARS, type ExportFormat } from '../../../utils/export/formats';
 import { textFragmentUrl } from '../../../utils/export/text-fragment';
 import { exportedAt, sampleLibrary } from './sample-library';
 
@@ -32,6 +32,21 @@ describe('exportBlob', () => {
     const bytes = new Uint8Array(await blob.arrayBuffer());
     const expected = new TextEncoder().encode([...info.chunks(sampleLibrary, { exportedAt })].join(''));
     expect(bytes).toEqual(expected);
+  });
+
+  it('a library bigger than one Blob part comes out byte for byte as its chunks, characters outside ASCII included', async () => {
+    // Long claims with non-ASCII text, so the file spans several parts and parts end wherever a chunk ends.
+    const long = 'Allawi said « the discussion » has started — 討論 🙂 '.repeat(200);
+    const claims = Array.from({ length: 200 }, (_, i) => ({ ...sampleLibrary.claims[i % sampleLibrary.claims.length]!, id: `big-${i}`, text: `${i} ${long}`, note: long }));
+    const big = { ...sampleLibrary, claims };
+    for (const format of ['json', 'csv'] as const) {
+      const text = [...EXPORT_FORMATS[format].chunks(big, { exportedAt })].join('');
+      expect(text.length).toBeGreaterThan(2 * PART_CHARS);
+      const blob = exportBlob(format, big, { exportedAt });
+      expect(blob.size).toBe(new TextEncoder().encode(text).length);
+      // Compared as one boolean: a deep diff of megabytes would take minutes.
+      expect((await blob.text()) === text).toBe(true);
+    }
   });
 
   it('starts the CSV with the UTF-8 byte order mark', async () => {
