@@ -4,7 +4,7 @@
  */
 import { endsWithS, inQuote, is, isPossessive, isW, isWord, type Doc } from './context';
 import { HashSet, wordHashes, WordSet } from './lexicon/hash';
-import { hashWord, Tk } from './tokens';
+import { hashWord, Tk, type Tokens } from './tokens';
 import {
   BE_FORMS, CUE_PREFIX, CUES, CueClass, CueFlag, DETERMINERS, NON_SPEECH_OBJECTS, PARTICLES, POSSESSIVES, type CueEntry,
 } from './lexicon/en';
@@ -29,9 +29,19 @@ const CUE_BY_HASH: ReadonlyMap<number, CueEntry> = new Map([...CUES].map(([w, e]
 const CUE_FILTER = new HashSet(CUE_BY_HASH.keys(), 16);
 
 /** The cue entry for token i when it is an inflected cue form, by hash: no string is built. */
+export function cueEntryAt(t: Tokens, i: number): CueEntry | undefined {
+  const h = t.hash[i] ?? 0;
+  return t.kind[i] === Tk.Word && CUE_FILTER.has(h) ? CUE_BY_HASH.get(h) : undefined;
+}
+
 export function cueEntry(d: Doc, i: number): CueEntry | undefined {
-  const h = d.t.hash[i] ?? 0;
-  return d.t.kind[i] === Tk.Word && CUE_FILTER.has(h) ? CUE_BY_HASH.get(h) : undefined;
+  return cueEntryAt(d.t, i);
+}
+
+/** "4 in 10 say": a count before a bare form is a plural subject. */
+function isNumber(d: Doc, i: number): boolean {
+  const c = d.t.text.charCodeAt(d.t.start[i] ?? 0);
+  return c >= 48 && c <= 57;
 }
 
 const W = wordHashes('according', 'to', 'by', 'in', 'a', 'statement', 'that', 'all', 'both');
@@ -48,7 +58,7 @@ function verbalUse(d: Doc, i: number, e: CueEntry, floor: number): boolean {
   if (e.nounLike && !endsWithS(d, i)) {
     // Bare form: only after a pronoun, modal, "to", or a plural subject ("officials say").
     if (!prevIsWord) return false;
-    if (!(is(d, p, BARE_VERB_LEFT) || endsWithS(d, p) || is(d, p, CUE_PREFIX))) return false;
+    if (!(is(d, p, BARE_VERB_LEFT) || endsWithS(d, p) || is(d, p, CUE_PREFIX) || isNumber(d, p))) return false;
   }
   return !is(d, i + 1, NON_SPEECH_OBJECTS);
 }

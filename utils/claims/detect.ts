@@ -136,7 +136,8 @@ function hasClauseComplement(d: Doc, cue: Cue, k: number, end: number): boolean 
   // "expects inflation to ease": a short object, then the infinitive.
   if (cue.flags & CueFlag.Infinitive) for (let j = k + 1; j < end && j <= k + 3; j++) if (lowerAt(d, j) === 'to') return true;
   if (OBJECT_PRONOUNS.has(w) && !SUBJECT_PRONOUNS.has(w)) return false;
-  return CLAUSE_OPENERS.has(w) || d.t.cap[k] === 1;
+  // Anything but a prepositional phrase can be what was thought: a clause, a noun phrase, a name.
+  return !CUE_PP.has(w);
 }
 
 /** "…, saying that", "by saying", "while insisting": a participle clause of the sentence's subject. */
@@ -207,7 +208,11 @@ function accordingTo(d: Doc, cue: Cue, ss: number, se: number): Draft | null {
   return { cue, src, frags, inherit: null, confidence: src ? BASE_CONFIDENCE[CueClass.Prep] : 0.6 };
 }
 
-function verbCue(d: Doc, cue: Cue, ss: number, se: number, prev: Draft | null): Draft | null {
+/**
+ * `shared`: the subject of an earlier predicate this cue is coordinated with ("He says X and says Y",
+ * "…, then says Y"), used when the cue has no subject of its own.
+ */
+function verbCue(d: Doc, cue: Cue, ss: number, se: number, prev: Draft | null, shared: TokenRange | null = null): Draft | null {
   if (cue.passive && lowerAt(d, cue.end - 1) === 'by') {
     // "was first reported by The Washington Post": the agent is the source, the subject the content.
     const agent = rightSource(d, cue.end, se);
@@ -216,8 +221,9 @@ function verbCue(d: Doc, cue: Cue, ss: number, se: number, prev: Draft | null): 
     return { cue, src: agent, frags: [subject], inherit: null, confidence: BASE_CONFIDENCE[cue.cls] };
   }
   let src = cue.passive ? null : leftSource(d, cue.start, ss);
-  if (!src && !cue.passive && !cue.ing && lowerAt(d, cue.start - 1) === 'and' && cue.start - 1 > ss) {
-    src = prev?.src && prev.src.start >= ss ? prev.src : sentenceSubject(d, ss, cue.start - 1);
+  if (!src && !cue.passive && !cue.ing) {
+    if (shared) src = shared;
+    else if (lowerAt(d, cue.start - 1) === 'and' && cue.start - 1 > ss) src = prev?.src && prev.src.start >= ss ? prev.src : sentenceSubject(d, ss, cue.start - 1);
   }
   let after = skipAfterCue(d, cue, se);
   const beforeIdx = (src ? src.start : cue.start) - 1;
@@ -241,6 +247,9 @@ function verbCue(d: Doc, cue: Cue, ss: number, se: number, prev: Draft | null): 
   if (cue.nounLike && !(src && (nominalSubject(d, src) || !NOUN_HEAVY.has(cue.lemma)))) return null;
   // A participle without its own subject: "…, adding that…", "…, saying “…”".
   if (cue.ing && !src && !participleStart(d, cue)) return null;
+  // "He went on to endorse Ayotte, calling her “a rising star”": with no claim before it to share a
+  // speaker with, the participle's subject is the sentence's.
+  if (cue.ing && !src && !prev && cue.cls !== CueClass.Say) src = sentenceSubject(d, ss, cue.start);
   const weak = cue.cls === CueClass.Think || cue.cls === CueClass.Evidence;
   const inherit = cue.ing && !src ? prev : null;
   const confidence = BASE_CONFIDENCE[cue.cls] * (src || inherit ? 1 : 0.8);
@@ -255,7 +264,11 @@ function verbCue(d: Doc, cue: Cue, ss: number, se: number, prev: Draft | null): 
       return q ? { cue, src, frags: [q], inherit, confidence } : null;
     }
     const left = leftContent(d, beforeIdx + 1, ss);
-    if (!left) return null;
+    if (!left) {
+      // "But, he said, it is a risky strategy": only a connective before; the claim is what follows.
+      const right = sepAfter === ',' && src ? rightContent(d, after + 1, se) : null;
+      return right ? { cue, src, frags: [right], inherit, confidence } : null;
+    }
     const frags = [left];
     // "“…,” Tester said, referring to the excuse, “…”": the quotation resumes after an aside.
     let resume = quoteAfter ? after + 1 : -1;
@@ -347,7 +360,9 @@ function sentenceDrafts(d: Doc, ss: number, se: number): Draft[] {
       const at = src ? src.start : cue.start;
       const sep = at - 1 >= ss && (isSeparator(d, at - 1) || is(d, at - 1, CLAUSE_LINKS));
       if (!(cue.cls === CueClass.Say || cue.cls === CueClass.Prep) || !sep || cue.passive) continue;
-      const draft = cue.cls === CueClass.Prep ? accordingTo(d, cue, at, se) : verbCue(d, cue, at, se, prev);
+      // "He says X and says Y": a second predicate of the same subject.
+      const shared = !src && prev.src && prev.src.start >= ss && prev.src.end <= (prev.cue?.start ?? 0) ? prev.src : null;
+      const draft = cue.cls === CueClass.Prep ? accordingTo(d, cue, at, se) : verbCue(d, cue, at, se, prev, shared);
       if (!draft) {
         // "…, according to the center": the tail names the previous claim's source's source.
         if (cue.cls === CueClass.Prep) cutBefore(d, prev, cue.start);

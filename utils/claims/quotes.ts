@@ -28,11 +28,9 @@ function isSpaceOrNothing(c: number): boolean {
   return Number.isNaN(c) || c === 32 || c === 10 || c === 13 || c === 9 || c === 0xa0;
 }
 
-function direction(t: Tokens, i: number): Dir {
+/** How the mark's neighbours say it faces: open after a space, close before one. */
+function byNeighbours(t: Tokens, i: number): Dir {
   const s = t.start[i] ?? 0, e = t.end[i] ?? 0;
-  const c = t.text.charCodeAt(s);
-  if (c === 0x201c || c === 0x201e || c === 0xab || c === 96) return Dir.Open;
-  if (c === 0x201d || c === 0xbb) return Dir.Close;
   const before = s > 0 ? t.text.charCodeAt(s - 1) : NaN;
   const after = t.text.charCodeAt(e);
   const openish = isSpaceOrNothing(before) || before === 40 || before === 91 || before === 0x2014 || before === 45 || before === 58;
@@ -40,6 +38,15 @@ function direction(t: Tokens, i: number): Dir {
   if (openish && !closeish) return Dir.Open;
   if (closeish && !openish) return Dir.Close;
   return Dir.Either;
+}
+
+function direction(t: Tokens, i: number, inside: boolean): Dir {
+  const c = t.text.charCodeAt(t.start[i] ?? 0);
+  // A “ glued to the end of a quotation and followed by a space is a mistyped closing mark: “Yes,“ he said.
+  if (c === 0x201c) return inside && byNeighbours(t, i) === Dir.Close ? Dir.Close : Dir.Open;
+  if (c === 0x201e || c === 0xab || c === 96) return Dir.Open;
+  if (c === 0x201d || c === 0xbb) return Dir.Close;
+  return byNeighbours(t, i);
 }
 
 export function pairQuotes(t: Tokens, seg: Segments): Quotes {
@@ -54,7 +61,7 @@ export function pairQuotes(t: Tokens, seg: Segments): Quotes {
     pendingGroup = -1;
     for (let i = ps; i < pe; i++) {
       if (t.kind[i] !== Tk.Quote) continue;
-      const d = direction(t, i);
+      const d = direction(t, i, open >= 0);
       if (open < 0) {
         if (d === Dir.Close) continue; // stray closing mark
         open = i;

@@ -3,6 +3,9 @@
  * paragraph (news text often uses single newlines between paragraphs); sentences end at . ! ?
  * (plus closing quotes/brackets) before a capitalised word, a quote, a number or a break.
  */
+import { cueEntryAt } from './cues';
+import { CueClass, CUE_PP, SUBJECT_PRONOUNS, TIME_WORDS } from './lexicon/en';
+import type { WordSet } from './lexicon/hash';
 import { TITLE_ABBREVIATIONS, Tk, type Tokens } from './tokens';
 
 /** Long unpunctuated runs are cut so quote pairing and look-arounds stay bounded. */
@@ -57,6 +60,31 @@ function startsSentence(t: Tokens, j: number): boolean {
   return ch === 40 || ch === 0x2018 || ch === 45 || ch === 0x2014;
 }
 
+function isIn(t: Tokens, i: number, set: WordSet): boolean {
+  return t.kind[i] === Tk.Word && set.hashes.has(t.hash[i] ?? 0);
+}
+
+/** A saying verb closed by punctuation, a time or a prepositional phrase: "said.", "asked Monday". */
+function closedSayingVerb(t: Tokens, i: number): boolean {
+  const e = cueEntryAt(t, i);
+  if (!e || e.cls !== CueClass.Say || e.ing) return false;
+  return i + 1 >= t.length || t.kind[i + 1] !== Tk.Word || isIn(t, i + 1, TIME_WORDS) || isIn(t, i + 1, CUE_PP);
+}
+
+/**
+ * `“Why now?” Trump said.` — a quotation ending in ? or ! (or a period) is not the end of the sentence
+ * when its attribution follows: a name or pronoun and a saying verb, or the verb and a name.
+ */
+const MAX_NAME = 4;
+function attributionFollows(t: Tokens, j: number): boolean {
+  if (t.kind[j] !== Tk.Word) return false;
+  if (closedSayingVerb(t, j)) return j + 1 < t.length && t.kind[j + 1] === Tk.Word && t.cap[j + 1] === 1;
+  if (isIn(t, j, SUBJECT_PRONOUNS)) return closedSayingVerb(t, j + 1);
+  let k = j;
+  while (k < t.length && k - j < MAX_NAME && t.kind[k] === Tk.Word && t.cap[k]) k++;
+  return k > j && closedSayingVerb(t, k);
+}
+
 export function segment(t: Tokens): Segments {
   const sentStart: number[] = [], sentEnd: number[] = [], sentPara: number[] = [];
   const paraStart: number[] = [], paraEnd: number[] = [];
@@ -79,8 +107,9 @@ export function segment(t: Tokens): Segments {
       if (i - s + 1 >= MAX_SENTENCE_TOKENS) end = i + 1;
       else if (isTerminal(t, i)) {
         let j = i + 1;
-        while (j < t.length && (isCloser(t, j) || isTerminal(t, j))) j++;
-        if (startsSentence(t, j)) end = j;
+        let quoted = false;
+        while (j < t.length && (isCloser(t, j) || isTerminal(t, j))) { if (kind[j] === Tk.Quote) quoted = true; j++; }
+        if (startsSentence(t, j) && !(quoted && attributionFollows(t, j))) end = j;
       } else if (kind[i] === Tk.Word && i + 1 < t.length && text.charCodeAt((t.end[i] ?? 1) - 1) === 46) {
         // "U.S." or "Inc." can end a sentence, a title ("Mr.") or an initial ("W.") cannot.
         const w = t.low(i);

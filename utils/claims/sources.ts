@@ -3,8 +3,8 @@
  * said", "Ayad Allawi, Iraq's vice president, said", "he said", "who said") or the inverted
  * subject on its right ("said Allawi"). Every scan is bounded by a small window.
  */
-import { is, isClosingQuote, isWord, lowerAt, punctAt, type Doc } from './context';
-import { WordSet } from './lexicon/hash';
+import { is, isClosingQuote, isW, isWord, lowerAt, punctAt, type Doc } from './context';
+import { wordHashes, WordSet } from './lexicon/hash';
 import { CUES, DETERMINERS, GROUP_NOUNS, ORG_WORDS, POSSESSIVES, SOURCE_STOP, SUBJECT_PRONOUNS, TIME_WORDS, TITLES } from './lexicon/en';
 
 const MAX_NP = 9;
@@ -12,7 +12,23 @@ const MAX_NP = 9;
 /** Quantifiers that stand alone as a subject: "all agreed", "many say". */
 const QUANTIFIER_SUBJECTS = new WordSet('all both some many most few several others each none'.split(' '));
 const MAX_APPOSITION = 25;
-const NUMBER_WORDS = new WordSet('two three four five six seven eight nine ten dozens hundreds thousands'.split(' '));
+const NUMBER_WORDS = new WordSet('one two three four five six seven eight nine ten dozens hundreds thousands'.split(' '));
+const W = wordHashes('in', 'of', 'from', 'with', 'to', 'familiar', 'close');
+
+function isNumber(d: Doc, k: number): boolean {
+  if (!isWord(d, k)) return false;
+  const c = d.t.text.charCodeAt(d.t.start[k] ?? 0);
+  return (c >= 48 && c <= 57) || is(d, k, NUMBER_WORDS);
+}
+
+/** Where a noun phrase ending at `k` continues leftwards past a word that usually stops it, or -1. */
+function postmodifierStart(d: Doc, k: number, floor: number): number {
+  // "nine in 10 said", "About 4 in 10 say": a proportion.
+  if (isW(d, k, W.in) && isNumber(d, k - 1) && isNumber(d, k + 1) && k - 1 >= floor) return k - 1;
+  // "people familiar with her thinking", "sources close to the campaign".
+  if ((isW(d, k, W.with) && isW(d, k - 1, W.familiar)) || (isW(d, k, W.to) && isW(d, k - 1, W.close))) return k - 1 >= floor ? k - 1 : -1;
+  return -1;
+}
 
 export interface TokenRange {
   start: number;
@@ -38,12 +54,25 @@ function npLeft(d: Doc, last: number, floor: number): number {
     const joinsNames = w === 'and' && start >= 0 && d.t.cap[start] === 1 && d.t.cap[k - 1] === 1 && k - 1 >= floor;
     // "Theresa May": a capitalised stop word right after a capitalised word is part of a name.
     const inName = d.t.cap[k] === 1 && k - 1 >= floor && d.t.cap[k - 1] === 1 && isWord(d, k - 1);
-    if (SOURCE_STOP.has(w) && !joinsNames && !inName) break;
+    if (SOURCE_STOP.has(w) && !joinsNames && !inName) {
+      const past = start >= 0 ? postmodifierStart(d, k, floor) : -1;
+      if (past < 0) break;
+      start = past;
+      k = past - 1;
+      continue;
+    }
     // A verb of saying inside a would-be subject means we are in another clause.
     if (!d.t.cap[k] && CUES.has(w) && !GROUP_NOUNS.has(w) && start >= 0) break;
     start = k;
     // "Mr. Morgan of the Sierra Club": a determiner after "of" does not start the phrase.
-    if (DETERMINERS.has(w) && !((lowerAt(d, k - 1) === 'of' || lowerAt(d, k - 1) === 'from') && k - 2 >= floor && isWord(d, k - 2))) break;
+    if (DETERMINERS.has(w) && !((isW(d, k - 1, W.of) || isW(d, k - 1, W.from)) && k - 2 >= floor && isWord(d, k - 2))) {
+      // "people familiar with her thinking": nor does one after a postmodifier's preposition.
+      const past = postmodifierStart(d, k - 1, floor);
+      if (past < 0) break;
+      start = past;
+      k = past - 1;
+      continue;
+    }
     k--;
   }
   return start;
@@ -141,7 +170,8 @@ export function rightSource(d: Doc, from: number, limit: number): TokenRange | n
   while (k < limit && k - from < MAX_NP && isWord(d, k)) {
     const w = lowerAt(d, k);
     if (k > from && (SOURCE_STOP.has(w) || TIME_WORDS.has(w))) break;
-    if (k === from && !d.t.cap[k] && !DETERMINERS.has(w) && !GROUP_NOUNS.has(w) && !SUBJECT_PRONOUNS.has(w)) return null;
+    // "said former Obama adviser David Axelrod": a lower-case title may open the name.
+    if (k === from && !d.t.cap[k] && !DETERMINERS.has(w) && !GROUP_NOUNS.has(w) && !SUBJECT_PRONOUNS.has(w) && !TITLES.has(w)) return null;
     if (d.t.cap[k]) hasCap = true;
     k++;
   }

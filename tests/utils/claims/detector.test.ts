@@ -74,6 +74,17 @@ describe('direct quotes', () => {
     const [c] = claimsOf('The mayor said the plan was “dead on arrival” in the council.');
     expect(c?.kind).toBe('mixed');
   });
+  it('keeps a quoted question with the attribution that follows it', () => {
+    const [c] = claimsOf('"How do you control these big banks?" Trump said to a crowd of about 500.');
+    expect(c).toMatchObject({ kind: 'direct', cue: 'said', source: 'Trump' });
+    expect(bare(c!.content)).toBe('How do you control these big banks');
+  });
+
+  it('reads a mistyped opening mark that closes a quote', () => {
+    const [c] = claimsOf('“It is unusual,“ said Larry Noble, an attorney with the Campaign Legal Center.');
+    expect(c).toMatchObject({ kind: 'direct', cue: 'said', speaker: 'Larry Noble' });
+  });
+
 });
 
 describe('reported speech', () => {
@@ -170,6 +181,25 @@ describe('reported speech', () => {
     expect(seen).toHaveLength(1);
     expect(seen[0]?.source).toBe('the coach');
   });
+  it('takes what follows when only a connective comes before the attribution', () => {
+    const [c] = claimsOf('But, he said, it is a risky strategy at a time of rising prices.');
+    expect(c).toMatchObject({ cue: 'said', source: 'he' });
+    expect(bare(c!.content)).toBe('it is a risky strategy at a time of rising prices');
+  });
+
+  it('splits two coordinated reporting verbs of one subject into two claims', () => {
+    const cs = claimsOf('He says the response was to break up the banks and says he introduced a bill to do it.');
+    expect(cs.map((c) => [c.cue, c.source, bare(c.content)])).toEqual([
+      ['says', 'He', 'the response was to break up the banks'],
+      ['says', 'He', 'he introduced a bill to do it'],
+    ]);
+  });
+
+  it('accepts a thought whose object is a noun phrase, not only a clause', () => {
+    const [c] = claimsOf('Photos showed mourners crouched over covered bodies.');
+    expect(c).toMatchObject({ cue: 'showed', source: 'Photos' });
+  });
+
 });
 
 describe('sources and speakers', () => {
@@ -226,6 +256,21 @@ describe('sources and speakers', () => {
     const seen = claimsOf(text);
     expect(seen.map((c) => c.source?.toLowerCase())).toContain(source.toLowerCase());
   });
+  it('takes proportions as sources', () => {
+    expect(claimsOf('About 4 in 10 say they want more liberal policies.')[0]).toMatchObject({ cue: 'say', source: '4 in 10' });
+    expect(claimsOf('In the survey, nine in 10 said they thought the economy favors the wealthy.')[0]).toMatchObject({ source: 'nine in 10' });
+  });
+
+  it('keeps "familiar with" and "close to" inside a nominal source', () => {
+    const [c] = claimsOf('Sources close to the campaign said the ads will run through November.');
+    expect(c?.source).toBe('Sources close to the campaign');
+  });
+
+  it('takes an inverted source that opens with a lower-case title', () => {
+    const [c] = claimsOf('“October provided a resurgence for her,” said former Obama adviser David Axelrod.');
+    expect(c).toMatchObject({ source: 'former Obama adviser David Axelrod', speaker: 'David Axelrod' });
+  });
+
 });
 
 describe('not claims', () => {
