@@ -15,6 +15,8 @@ export interface ClaimCardProps {
   onClose: () => void;
   /** The last save failed: said plainly, with what the reader can do. */
   error: string | null;
+  /** Where this claim is among the page's claims, with the keys that move to the others. */
+  position?: { index: number; total: number; keys: { next: string; previous: string } };
 }
 
 const KIND_LABEL = { direct: 'direct quote', indirect: 'reported speech', mixed: 'partly quoted' } as const;
@@ -28,7 +30,7 @@ function formatDate(time: number): string {
  * it). A claim whose text changed since it was reviewed shows both texts and starts unreviewed: the old
  * verdict is offered, never applied silently.
  */
-export function ClaimCard({ claim, changed, onStatus, onNote, onDismiss, onApplyEarlier, onClose, error }: ClaimCardProps) {
+export function ClaimCard({ claim, changed, onStatus, onNote, onDismiss, onApplyEarlier, onClose, error, position }: ClaimCardProps) {
   const { snapshot, earlier } = claim;
   const headingId = `ct-card-${claim.claimId}`;
   const status: ReviewStatus = changed ? 'unreviewed' : claim.status;
@@ -70,6 +72,11 @@ export function ClaimCard({ claim, changed, onStatus, onNote, onDismiss, onApply
       <StatusControls status={status} onChange={onStatus} />
       <NoteField key={claim.claimId} value={claim.note} onInput={() => {}} onSave={onNote} />
       <footer class="ct-card__foot">
+        {position ? (
+          <p class="ct-card__nav">
+            Claim {position.index + 1} of {position.total} · <kbd>{position.keys.next}</kbd> next, <kbd>{position.keys.previous}</kbd> previous
+          </p>
+        ) : null}
         <button type="button" class="ct-card__dismiss" onClick={onDismiss}>
           Not a claim
         </button>

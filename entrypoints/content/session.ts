@@ -68,10 +68,19 @@ const MAX_WAIT_MS = 1000;
 /** After load or an SPA navigation, keep looking for an article that renders late, this long. */
 const LATE_ARTICLE_MS = 15_000;
 const FLASH_MS = 1600;
+
+/**
+ * Keys that open the next / previous claim's card, for readers without a mouse. Matched by physical
+ * key (event.code), so keyboard layouts and the characters macOS types with Option do not matter.
+ */
+export const CLAIM_KEYS = {
+  next: { code: 'KeyN', label: 'Alt+Shift+N' },
+  previous: { code: 'KeyP', label: 'Alt+Shift+P' },
+} as const;
 /** Claims turned into views and ranges per slice on big pages. */
 const VIEW_CHUNK = 250;
-/** Claims per 'page:open' message. */
-const OPEN_BATCH = 500;
+/** Claims per 'page:open' message: cloning a message is one task, and 100 snapshots take a few ms. */
+const OPEN_BATCH = 100;
 
 export class ReadingSession {
   kind: PageKind = 'not-article';
@@ -100,6 +109,8 @@ export class ReadingSession {
   private styles: ReturnType<typeof installStyleSheet> | null = null;
   private readonly card: LazyCard;
   private readonly detector;
+  /** The claim the keys moved to last, so the next key press continues from there. */
+  private keyboardId: string | null = null;
   private flashTimer: ReturnType<typeof setTimeout> | undefined;
   private lastBadge = -1;
 
@@ -121,6 +132,8 @@ export class ReadingSession {
       },
       { signal },
     );
+    // Capture: a page handler that swallows keys must not take the reader's way to the claims away.
+    doc.addEventListener('keydown', (event) => this.onClaimKey(event), { capture: true, signal });
   }
 
   private get signal(): AbortSignal {
@@ -252,7 +265,10 @@ export class ReadingSession {
     if (generation !== this.generation || this.signal.aborted) return;
     this.detected = detected;
     const paintStart = performance.now();
-    this.applyMerge();
+    this.merge();
+    if (!(await this.paintInSlices(pause, generation))) return;
+    this.renderCard();
+    this.sendBadge();
     const paintMs = performance.now() - paintStart;
     // For scripts/bench-page.ts: how much main-thread time this pass took, and its longest slice.
     performance.mark('claimtrail:refreshed', {
@@ -289,41 +305,81 @@ export class ReadingSession {
       this.detectedKey = '';
       await this.refresh(generation);
     }
+    // Nothing stored on either side (a first visit): the claims shown are already right.
+    const unchanged = state.stored.length === 0 && this.stored.length === 0 && Object.keys(earlier).length === 0 && Object.keys(this.earlier).length === 0;
     this.stored = state.stored;
     this.earlier = state.earlier;
+    if (unchanged) return;
     const anchors = this.applyMerge();
     if (anchors.length > 0) {
       this.options.link.reportAnchors({ pageUrl: this.pageUrl, anchors }).catch((error) => this.reportError(null, error));
     }
   }
 
-  private applyMerge(): AnchorReport['anchors'] {
+  /** Merges what was detected with what is stored into the claims the page shows; returns anchor changes. */
+  private merge(): AnchorReport['anchors'] {
     const article = this.article;
     if (!article) return [];
     const merged = mergeStored(article.text, this.detected, this.stored, this.earlier);
     this.views = new Map(merged.views.map((view) => [view.claimId, view]));
     this.order = merged.views.map((view) => view.claimId);
     this.orphans = merged.orphans;
+    return merged.anchors;
+  }
+
+  private applyMerge(): AnchorReport['anchors'] {
+    const anchors = this.merge();
     this.paint();
     this.renderCard();
     this.sendBadge();
-    return merged.anchors;
+    return anchors;
   }
 
   // ── painting ─────────────────────────────────────────────────────────────────────────────────
 
   private paint(): void {
+    const items = this.startPaint();
+    if (items) this.finishPaint(this.itemsFor(this.order, items));
+  }
+
+  /**
+   * Paints in slices: on a big page, building thousands of items and Highlight.add() calls is too long
+   * for one task. Each slice registers its claims at once; the last step only removes what went away.
+   * Returns false if a newer pass took over meanwhile.
+   */
+  private async paintInSlices(pause: () => Promise<void> | void, generation: number): Promise<boolean> {
+    const items = this.startPaint();
+    if (!items) return true;
+    for (let from = 0; from < this.order.length; from += VIEW_CHUNK) {
+      const slice = this.itemsFor(this.order.slice(from, from + VIEW_CHUNK), items);
+      if (!this.hidden) this.painter.update(slice);
+      await pause();
+      if (generation !== this.generation || this.signal.aborted) return false;
+    }
+    this.finishPaint(items);
+    return true;
+  }
+
+  /** Forgets the hit-test index; null when there is no article to paint. */
+  private startPaint(): PaintItem[] | null {
     const article = this.article;
     this.ranges.clear();
     this.nodeIndex.clear();
-    if (!article) return;
+    if (!article) return null;
     if (this.painter.mode === 'wrap') {
       // Unwrapping merges the split text nodes back, collapsing ranges that pointed into them.
       this.painter.clear();
       this.rangeCache.clear();
     }
-    const items: PaintItem[] = [];
-    for (const id of this.order) {
+    return [];
+  }
+
+  /** Paint items for `ids`, appended to `items`, with their ranges and text nodes indexed for hit-testing. */
+  private itemsFor(ids: readonly string[], items: PaintItem[]): PaintItem[] {
+    const article = this.article;
+    const added: PaintItem[] = [];
+    if (!article) return added;
+    for (const id of ids) {
       const view = this.views.get(id);
       if (!view) continue;
       const { ranges, nodes } = this.rangesOf(view, article);
@@ -333,8 +389,13 @@ export class ReadingSession {
         if (list) list.push(id);
         else this.nodeIndex.set(node, [id]);
       }
-      items.push({ id, ranges, status: paintStatusOf(view) });
+      added.push({ id, ranges, status: paintStatusOf(view) });
     }
+    items.push(...added);
+    return added;
+  }
+
+  private finishPaint(items: PaintItem[]): void {
     if (this.hidden) return;
     this.painter.paint(items);
     const open = this.card.claimId;
@@ -478,6 +539,47 @@ export class ReadingSession {
     this.openCard(id, rect);
   }
 
+  private onClaimKey(event: KeyboardEvent): void {
+    if (!event.altKey || !event.shiftKey || event.ctrlKey || event.metaKey) return;
+    const step = event.code === CLAIM_KEYS.next.code ? 1 : event.code === CLAIM_KEYS.previous.code ? -1 : 0;
+    if (step === 0 || this.kind !== 'article' || this.hidden || this.order.length === 0) return;
+    const target = event.composedPath()[0];
+    // Typing stays typing (Option+Shift+N is a character on macOS), in the page and in the card's note.
+    if (target instanceof Element && target.closest('input, textarea, select, [contenteditable=""], [contenteditable="true"]')) return;
+    event.preventDefault();
+    event.stopPropagation();
+    const id = this.claimAfter(step);
+    if (id !== null) this.openByKeyboard(id);
+  }
+
+  /**
+   * The claim `step` away from the open (or last visited) one, wrapping around; with none, the first
+   * claim in view going forward, or the last one in view going back.
+   */
+  private claimAfter(step: 1 | -1): string | null {
+    const order = this.order;
+    const current = this.card.claimId ?? this.keyboardId;
+    const index = current === null ? -1 : order.indexOf(current);
+    if (index >= 0) return order[(index + step + order.length) % order.length] ?? null;
+    const height = this.options.doc.defaultView?.innerHeight ?? 0;
+    const inView = (id: string) => {
+      const rect = this.ranges.get(id)?.[0]?.getBoundingClientRect();
+      return !!rect && (step === 1 ? rect.bottom > 0 : rect.top < height);
+    };
+    if (step === 1) return order.find(inView) ?? order[0] ?? null;
+    return order.findLast(inView) ?? order[order.length - 1] ?? null;
+  }
+
+  private openByKeyboard(id: string): void {
+    const range = this.ranges.get(id)?.[0];
+    const view = this.options.doc.defaultView;
+    if (!range || !view) return;
+    const rect = range.getBoundingClientRect();
+    if (rect.top < 0 || rect.bottom > view.innerHeight) view.scrollBy({ top: rect.top - view.innerHeight / 3, behavior: 'instant' });
+    this.keyboardId = id;
+    this.openCard(id);
+  }
+
   /**
    * Where the card goes: the claim's whole extent in the viewport (so the card never covers the rest
    * of a multi-line claim), starting at the left of the line that was clicked.
@@ -518,6 +620,11 @@ export class ReadingSession {
         ...(changed && { changed }),
         anchorRect,
         error: this.errors.get(id) ?? this.errors.get('') ?? null,
+        position: {
+          index: this.order.indexOf(id),
+          total: this.order.length,
+          keys: { next: CLAIM_KEYS.next.label, previous: CLAIM_KEYS.previous.label },
+        },
         onStatus: (status) => this.setStatus(id, status),
         onNote: (note) => this.saveNote(id, note),
         onDismiss: () => this.dismiss(id),

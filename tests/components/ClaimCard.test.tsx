@@ -65,6 +65,11 @@ describe('ClaimCard', () => {
     expect(handlers.onStatus).toHaveBeenLastCalledWith('disputed');
   });
 
+  it('says where the claim is among the page’s claims and which keys move to the others', () => {
+    renderCard({ position: { index: 2, total: 7, keys: { next: 'Alt+Shift+N', previous: 'Alt+Shift+P' } } });
+    expect(screen.getByRole('dialog').textContent).toContain('Claim 3 of 7 · Alt+Shift+N next, Alt+Shift+P previous');
+  });
+
   it('dismisses and closes', () => {
     const handlers = renderCard();
     fireEvent.click(screen.getByRole('button', { name: 'Not a claim' }));
