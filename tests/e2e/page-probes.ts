@@ -8,20 +8,24 @@ import type { Page } from 'puppeteer-core';
 import type { ExtensionBrowser } from './harness';
 
 export const STATUS_HIGHLIGHTS = ['claimtrail-unreviewed', 'claimtrail-verified', 'claimtrail-disputed', 'claimtrail-changed'] as const;
+/** The status highlights plus the one emphasising the claim whose card is open. */
+export const HIGHLIGHTS = [...STATUS_HIGHLIGHTS, 'claimtrail-focus'] as const;
+export type Painted = Record<(typeof HIGHLIGHTS)[number], string[]>;
 export const WAIT = { timeout: 20_000, polling: 50 } as const;
 
 /** Put first in a fixture's <head>, before any hostile script. */
 export const STASH_REGISTRY = '<script>window.__ctRegistry = CSS.highlights;</script>';
 
-/** Range texts per ClaimTrail status highlight. */
-export function painted(page: Page): Promise<Record<string, string[]>> {
+/** Range texts per ClaimTrail highlight. */
+export function painted(page: Page): Promise<Painted> {
   return page.evaluate((names: readonly string[]) => {
     const host = window as unknown as { __ctRegistry?: Map<string, Set<Range>> };
     const registry = host.__ctRegistry ?? (CSS as unknown as { highlights: Map<string, Set<Range>> }).highlights;
     return Object.fromEntries(names.map((name) => [name, [...(registry.get(name) ?? [])].map((range) => range.toString())]));
-  }, STATUS_HIGHLIGHTS);
+  }, HIGHLIGHTS) as Promise<Painted>;
 }
 
+/** Every claim range painted in a status highlight (the focus highlight repeats one of them). */
 export function allPainted(state: Record<string, string[]>): string[] {
   return STATUS_HIGHLIGHTS.flatMap((name) => state[name] ?? []);
 }
@@ -40,8 +44,22 @@ export async function waitForPainted(page: Page, text: string, highlight?: strin
   );
 }
 
-/** Clicks the middle of the first line of the highlighted claim containing `text`; waits for the card. */
-export async function openCardOn(page: Page, text: string): Promise<void> {
+/** Waits until the status highlights hold at least `atLeast` ranges in all. */
+export async function waitForPaintCount(page: Page, atLeast: number, timeout = WAIT.timeout): Promise<void> {
+  await page.waitForFunction(
+    (count: number, names: readonly string[]) => {
+      const host = window as unknown as { __ctRegistry?: Map<string, Set<Range>> };
+      const registry = host.__ctRegistry ?? (CSS as unknown as { highlights: Map<string, Set<Range>> }).highlights;
+      return names.reduce((total, name) => total + (registry.get(name)?.size ?? 0), 0) >= count;
+    },
+    { timeout, polling: WAIT.polling },
+    atLeast,
+    STATUS_HIGHLIGHTS,
+  );
+}
+
+/** Viewport point in the middle of the first line of the highlighted claim containing `text` (scrolled into view). */
+export async function pointOnClaim(page: Page, text: string): Promise<{ x: number; y: number }> {
   const point = await page.evaluate((needle: string, names: readonly string[]) => {
     const host = window as unknown as { __ctRegistry?: Map<string, Set<Range>> };
     const registry = host.__ctRegistry ?? (CSS as unknown as { highlights: Map<string, Set<Range>> }).highlights;
@@ -56,8 +74,28 @@ export async function openCardOn(page: Page, text: string): Promise<void> {
     return null;
   }, text, STATUS_HIGHLIGHTS);
   if (!point) throw new Error(`no highlighted claim containing "${text}"`);
+  return point;
+}
+
+/** Waits until the review card is open (`open`) or gone. */
+export async function waitForCard(page: Page, open = true): Promise<void> {
+  await page.waitForFunction(
+    (wantOpen: boolean) => !!document.querySelector('claimtrail-card')?.shadowRoot?.querySelector('.ct-card') === wantOpen,
+    WAIT,
+    open,
+  );
+}
+
+/** The open card's text, or null. */
+export function cardText(page: Page): Promise<string | null> {
+  return page.evaluate(() => document.querySelector('claimtrail-card')?.shadowRoot?.querySelector('.ct-card')?.textContent ?? null);
+}
+
+/** Clicks the middle of the first line of the highlighted claim containing `text`; waits for the card. */
+export async function openCardOn(page: Page, text: string): Promise<void> {
+  const point = await pointOnClaim(page, text);
   await page.mouse.click(point.x, point.y);
-  await page.waitForFunction(() => !!document.querySelector('claimtrail-card')?.shadowRoot?.querySelector('.ct-card'), WAIT);
+  await waitForCard(page, true);
 }
 
 /** Clicks a status button ("Verified", "Disputed") in the open card. */

@@ -7,26 +7,12 @@ import { describe, expect, it } from 'vitest';
 import { BROWSERS, type ExtensionBrowser, type FixtureServer } from './harness';
 import { withExtensionBrowser } from './suite';
 import { FIXTURES_DIR } from './fixture-server';
-
-const NAMES = ['claimtrail-unreviewed', 'claimtrail-verified', 'claimtrail-disputed', 'claimtrail-changed', 'claimtrail-focus'] as const;
-type Painted = Record<(typeof NAMES)[number], string[]>;
+import { allPainted, cardText, clickInCard, openCardOn, painted, pointOnClaim, WAIT, waitForCard, waitForPaintCount, waitForPainted } from './page-probes';
 
 const expected = JSON.parse(readFileSync(join(FIXTURES_DIR, 'seed-article.expected.json'), 'utf8')) as {
   claims: { content: string }[];
   mustNotFlag: string[];
 };
-
-/** Range texts per ClaimTrail highlight, read from the page's own CSS.highlights registry. */
-function painted(page: Page): Promise<Painted> {
-  return page.evaluate((names: readonly string[]) => {
-    const registry = (CSS as unknown as { highlights: Map<string, Set<Range>> }).highlights;
-    return Object.fromEntries(names.map((name) => [name, [...(registry.get(name) ?? [])].map((range) => range.toString())]));
-  }, NAMES) as Promise<Painted>;
-}
-
-function allClaims(state: Painted): string[] {
-  return [...state['claimtrail-unreviewed'], ...state['claimtrail-verified'], ...state['claimtrail-disputed'], ...state['claimtrail-changed']];
-}
 
 const fold = (text: string) => text.replace(/[“”"‘’']/g, '').replace(/\s+/g, ' ').trim();
 
@@ -39,19 +25,6 @@ function covers(ranges: string[], content: string): boolean {
   });
 }
 
-async function waitForPaint(page: Page, atLeast = 1): Promise<void> {
-  await page.waitForFunction(
-    (count: number) => {
-      const registry = (CSS as unknown as { highlights: Map<string, Set<Range>> }).highlights;
-      let total = 0;
-      for (const name of ['claimtrail-unreviewed', 'claimtrail-verified', 'claimtrail-disputed', 'claimtrail-changed']) total += registry.get(name)?.size ?? 0;
-      return total >= count;
-    },
-    { timeout: 15_000, polling: 50 },
-    atLeast,
-  );
-}
-
 /** The article's markup as the server sent it, parsed without running scripts. */
 async function sourceInnerHtml(page: Page, selector: string): Promise<string> {
   return page.evaluate(async (css: string) => {
@@ -60,34 +33,21 @@ async function sourceInnerHtml(page: Page, selector: string): Promise<string> {
   }, selector);
 }
 
-/** Viewport point in the middle of the first line of the highlighted range whose text includes `text`. */
-async function pointOnClaim(page: Page, text: string): Promise<{ x: number; y: number }> {
-  const point = await page.evaluate((needle: string) => {
-    const registry = (CSS as unknown as { highlights: Map<string, Set<Range>> }).highlights;
-    for (const name of ['claimtrail-unreviewed', 'claimtrail-verified', 'claimtrail-disputed']) {
-      for (const range of registry.get(name) ?? []) {
-        if (!range.toString().includes(needle)) continue;
-        range.startContainer.parentElement?.scrollIntoView({ block: 'center' });
-        const rect = range.getClientRects()[0];
-        if (rect) return { x: rect.left + Math.min(rect.width / 2, 40), y: rect.top + rect.height / 2 };
-      }
-    }
-    return null;
-  }, text);
-  if (!point) throw new Error(`no highlighted claim containing "${text}"`);
-  return point;
+/** Tag and text of what has focus inside the card, or null when focus is not in it. */
+function focusedInCard(page: Page): Promise<string | null> {
+  return page.evaluate(() => {
+    const active = document.querySelector('claimtrail-card')?.shadowRoot?.activeElement;
+    return active ? `${active.tagName}:${active.textContent ?? ''}` : null;
+  });
 }
 
-function cardText(page: Page): Promise<string | null> {
-  return page.evaluate(() => document.querySelector('claimtrail-card')?.shadowRoot?.querySelector('.ct-card')?.textContent ?? null);
-}
-
-async function waitForCard(page: Page, open: boolean): Promise<void> {
-  await page.waitForFunction(
-    (wantOpen: boolean) => !!document.querySelector('claimtrail-card')?.shadowRoot?.querySelector('.ct-card') === wantOpen,
-    { timeout: 10_000, polling: 50 },
-    open,
-  );
+/** Presses Alt+Shift+`key` (the in-page claim keys). */
+async function altShift(page: Page, key: 'KeyN' | 'KeyP'): Promise<void> {
+  await page.keyboard.down('Alt');
+  await page.keyboard.down('Shift');
+  await page.keyboard.press(key);
+  await page.keyboard.up('Shift');
+  await page.keyboard.up('Alt');
 }
 
 describe.each(BROWSERS)('reading in %s', (name) => {
@@ -97,8 +57,8 @@ describe.each(BROWSERS)('reading in %s', (name) => {
 
   it('paints the seed article’s claims, and nothing from the sidebar, footer or licence', async () => {
     const page = await ext.openPage(server.url('seed-article.html'));
-    await waitForPaint(page, 5);
-    const claims = allClaims(await painted(page));
+    await waitForPaintCount(page, 5);
+    const claims = allPainted(await painted(page));
     for (const claim of expected.claims) expect(covers(claims, claim.content), claim.content).toBe(true);
     for (const phrase of expected.mustNotFlag) {
       expect(claims.filter((range) => range.includes(phrase) || phrase.includes(range)), phrase).toEqual([]);
@@ -109,23 +69,13 @@ describe.each(BROWSERS)('reading in %s', (name) => {
 
   it('opens the card on a click, repaints a verdict at once, and leaves the article DOM untouched', async () => {
     const page = await ext.openPage(server.url('seed-article.html'));
-    await waitForPaint(page, 5);
-    const point = await pointOnClaim(page, 'The discussion has started now');
-    await page.mouse.click(point.x, point.y);
-    await waitForCard(page, true);
+    await waitForPaintCount(page, 5);
+    await openCardOn(page, 'The discussion has started now');
     expect(await cardText(page)).toMatch(/Ayad Allawi[\s\S]*The discussion has started now/);
     expect((await painted(page))['claimtrail-focus'].join(' ')).toContain('The discussion has started now');
 
-    await page.evaluate(() => {
-      const root = document.querySelector('claimtrail-card')?.shadowRoot;
-      const button = [...(root?.querySelectorAll('button') ?? [])].find((candidate) => candidate.textContent?.includes('Verified'));
-      button?.click();
-    });
-    await page.waitForFunction(() =>
-      [...((CSS as unknown as { highlights: Map<string, Set<Range>> }).highlights.get('claimtrail-verified') ?? [])].some((range) =>
-        range.toString().includes('The discussion has started now'),
-      ),
-    );
+    await clickInCard(page, 'Verified');
+    await waitForPainted(page, 'The discussion has started now', 'claimtrail-verified');
     const after = await painted(page);
     expect(after['claimtrail-unreviewed'].some((range) => range.includes('The discussion has started now'))).toBe(false);
     expect(
@@ -146,7 +96,7 @@ describe.each(BROWSERS)('reading in %s', (name) => {
 
   it('is usable from the keyboard: focus moves into the card, Tab stays in reach, Escape returns focus', async () => {
     const page = await ext.openPage(server.url('seed-article.html'));
-    await waitForPaint(page, 5);
+    await waitForPaintCount(page, 5);
     await page.focus('nav a[href="/world"]');
     const point = await pointOnClaim(page, 'ISIS will find a way to survive');
     // A click event that does not move focus, so "where focus was" is the link.
@@ -155,27 +105,60 @@ describe.each(BROWSERS)('reading in %s', (name) => {
       target?.dispatchEvent(new MouseEvent('click', { bubbles: true, cancelable: true, clientX: x, clientY: y, button: 0 }));
     }, point);
     await waitForCard(page, true);
-    const focusedInCard = () =>
-      page.evaluate(() => {
-        const root = document.querySelector('claimtrail-card')?.shadowRoot;
-        const active = root?.activeElement;
-        return active ? `${active.tagName}:${active.textContent ?? ''}` : null;
-      });
-    expect(await focusedInCard()).toMatch(/^SECTION/);
+    expect(await focusedInCard(page)).toMatch(/^SECTION/);
     await page.keyboard.press('Tab');
-    expect(await focusedInCard()).toBe('BUTTON:×');
+    expect(await focusedInCard(page)).toBe('BUTTON:×');
     await page.keyboard.press('Tab');
-    expect(await focusedInCard()).toBe('BUTTON:✓ Verified');
+    expect(await focusedInCard(page)).toBe('BUTTON:✓ Verified');
     await page.keyboard.press('Escape');
     await waitForCard(page, false);
     expect(await page.evaluate(() => document.activeElement?.getAttribute('href'))).toBe('/world');
     expect(ext.errors(page)).toEqual([]);
   });
 
+  it('opens claims without a mouse: Alt+Shift+N / Alt+Shift+P move from card to card, Enter sets a verdict', async () => {
+    const page = await ext.openPage(server.url('seed-article.html'));
+    await waitForPaintCount(page, 7);
+    await page.focus('nav a[href="/world"]');
+    await altShift(page, 'KeyN');
+    await waitForCard(page, true);
+    // The card takes focus (a dialog named by the speaker) and says where the reader is.
+    expect(await focusedInCard(page)).toMatch(/^SECTION/);
+    expect(await cardText(page)).toMatch(/Ayad Allawi/);
+    const position = /Claim 1 of (\d+) · Alt\+Shift\+N next, Alt\+Shift\+P previous/.exec((await cardText(page)) ?? '');
+    const total = Number(position?.[1]);
+    expect(total).toBeGreaterThanOrEqual(2);
+    const first = (await painted(page))['claimtrail-focus'].join(' ');
+    expect(first).not.toBe('');
+
+    await altShift(page, 'KeyN');
+    await page.waitForFunction((want: string) => document.querySelector('claimtrail-card')?.shadowRoot?.textContent?.includes(want), WAIT, `Claim 2 of ${total}`);
+    expect(await focusedInCard(page)).toMatch(/^SECTION/);
+    const second = (await painted(page))['claimtrail-focus'].join(' ');
+    expect(second).not.toBe(first);
+    const secondClaim = allPainted(await painted(page)).find((range) => second.includes(range)) ?? '';
+    expect(secondClaim).not.toBe('');
+
+    await page.keyboard.press('Tab');
+    await page.keyboard.press('Tab');
+    expect(await focusedInCard(page)).toBe('BUTTON:✓ Verified');
+    await page.keyboard.press('Enter');
+    await waitForPainted(page, secondClaim, 'claimtrail-verified');
+
+    await altShift(page, 'KeyP');
+    await page.waitForFunction((want: string) => document.querySelector('claimtrail-card')?.shadowRoot?.textContent?.includes(want), WAIT, `Claim 1 of ${total}`);
+    expect((await painted(page))['claimtrail-focus'].join(' ')).toBe(first);
+    await page.keyboard.press('Escape');
+    await waitForCard(page, false);
+    expect(await page.evaluate(() => document.activeElement?.getAttribute('href'))).toBe('/world');
+    expect(await page.evaluate(() => document.querySelector('article')?.innerHTML)).toBe(await sourceInnerHtml(page, 'article'));
+    expect(ext.errors(page)).toEqual([]);
+  });
+
   it('paints a claim split across <a> and <em> as one exact range', async () => {
     const page = await ext.openPage(server.url('reading/split-inline.html'));
-    await waitForPaint(page, 1);
-    const claims = allClaims(await painted(page));
+    await waitForPaintCount(page, 1);
+    const claims = allPainted(await painted(page));
     expect(covers(claims, 'The authority has not moved an inch on pensions, and our members will stay out until it does,')).toBe(true);
     expect(covers(claims, 'latest offer was fair and final')).toBe(true);
     expect(await page.evaluate(() => document.querySelector('article')?.innerHTML)).toBe(await sourceInnerHtml(page, 'article'));
@@ -183,79 +166,45 @@ describe.each(BROWSERS)('reading in %s', (name) => {
 
   it('follows a page that appends paragraphs and drops highlights of removed text', async () => {
     const page = await ext.openPage(server.url('reading/append.html'));
-    await waitForPaint(page, 1);
-    expect(covers(allClaims(await painted(page)), 'evacuation centres were open in three towns')).toBe(true);
+    await waitForPaintCount(page, 1);
+    expect(covers(allPainted(await painted(page)), 'evacuation centres were open in three towns')).toBe(true);
     await page.evaluate(() => (window as unknown as { appendUpdate(): boolean }).appendUpdate());
-    await page.waitForFunction(
-      () =>
-        [...((CSS as unknown as { highlights: Map<string, Set<Range>> }).highlights.get('claimtrail-unreviewed') ?? [])].some((range) =>
-          range.toString().includes('could peak higher'),
-        ),
-      { timeout: 10_000, polling: 50 },
-    );
+    await waitForPainted(page, 'could peak higher', 'claimtrail-unreviewed');
     await page.evaluate(() => (window as unknown as { removeFirstUpdate(): void }).removeFirstUpdate());
-    // Removed text collapses its live ranges at once; the repaint then drops them from the highlight.
-    await page.waitForFunction(
-      () => {
-        const ranges = [...((CSS as unknown as { highlights: Map<string, Set<Range>> }).highlights.get('claimtrail-unreviewed') ?? [])];
-        return ranges.length > 0 && ranges.every((range) => !range.collapsed && !range.toString().includes('evacuation centres'));
-      },
-      { timeout: 10_000, polling: 50 },
-    );
-    const ranges = await page.evaluate(() =>
-      [...((CSS as unknown as { highlights: Map<string, Set<Range>> }).highlights.get('claimtrail-unreviewed') ?? [])].map(
-        (range) => range.startContainer.isConnected && range.toString() !== '',
-      ),
-    );
-    expect(ranges.length).toBeGreaterThan(0);
-    expect(ranges.every(Boolean)).toBe(true);
+    // Removed text collapses its live ranges at once (to ""); the repaint then drops them from the highlight.
+    await expect
+      .poll(async () => (await painted(page))['claimtrail-unreviewed'], { timeout: WAIT.timeout })
+      .toSatisfy((ranges: string[]) => ranges.length > 0 && ranges.every((range) => range !== '' && !range.includes('evacuation centres')));
     expect(ext.errors(page)).toEqual([]);
   });
 
   it('starts over when a single-page app swaps the article (history.pushState)', async () => {
     const page = await ext.openPage(server.url('reading/spa.html'));
-    await waitForPaint(page, 1);
-    expect(covers(allClaims(await painted(page)), 'This line will take ten thousand cars off our streets every day')).toBe(true);
+    await waitForPaintCount(page, 1);
+    expect(covers(allPainted(await painted(page)), 'This line will take ten thousand cars off our streets every day')).toBe(true);
     await page.evaluate(() => (window as unknown as { navigateTo(key: string): void }).navigateTo('schools'));
-    await page.waitForFunction(
-      () =>
-        [...((CSS as unknown as { highlights: Map<string, Set<Range>> }).highlights.get('claimtrail-unreviewed') ?? [])].some((range) =>
-          range.toString().includes('Hungry children cannot learn'),
-        ),
-      { timeout: 15_000, polling: 100 },
-    );
-    const claims = allClaims(await painted(page));
+    await waitForPainted(page, 'Hungry children cannot learn', 'claimtrail-unreviewed');
+    const claims = allPainted(await painted(page));
     expect(claims.some((range) => range.includes('ten thousand cars'))).toBe(false);
     expect(ext.errors(page)).toEqual([]);
   });
 
   it('keeps a verdict across a reload: the stored claim re-anchors and repaints in its colour', async () => {
     const page = await ext.openPage(server.url('reading/dark.html'));
-    await waitForPaint(page, 3);
-    const point = await pointOnClaim(page, 'Cutting the night-sky survey');
-    await page.mouse.click(point.x, point.y);
-    await waitForCard(page, true);
-    await page.evaluate(() => {
-      const root = document.querySelector('claimtrail-card')?.shadowRoot;
-      [...(root?.querySelectorAll('button') ?? [])].find((button) => button.textContent?.includes('Disputed'))?.click();
-    });
-    await page.waitForFunction(() => ((CSS as unknown as { highlights: Map<string, Set<Range>> }).highlights.get('claimtrail-disputed')?.size ?? 0) > 0);
+    await waitForPaintCount(page, 3);
+    await openCardOn(page, 'Cutting the night-sky survey');
+    await clickInCard(page, 'Disputed');
+    await waitForPainted(page, 'Cutting the night-sky survey', 'claimtrail-disputed');
     // The background has the review once the card's save went through; reload and look again.
     await page.reload({ waitUntil: 'load' });
-    await page.waitForFunction(
-      () =>
-        [...((CSS as unknown as { highlights: Map<string, Set<Range>> }).highlights.get('claimtrail-disputed') ?? [])].some((range) =>
-          range.toString().includes('Cutting the night-sky survey'),
-        ),
-      { timeout: 15_000, polling: 100 },
-    );
+    await waitForPainted(page, 'Cutting the night-sky survey', 'claimtrail-disputed');
     expect((await painted(page))['claimtrail-unreviewed'].some((range) => range.includes('Cutting the night-sky survey'))).toBe(false);
     expect(ext.errors(page)).toEqual([]);
   });
 
   it('removes every highlight when the site is switched off, and paints again when switched on', async () => {
     const page = await ext.openPage(server.url('reading/split-inline.html'));
-    await waitForPaint(page, 1);
+    await waitForPaintCount(page, 1);
     const control = await ext.openExtensionPage('library.html');
     const setDisabledSites = (sites: string[]) =>
       control.evaluate(async (list: string[]) => {
@@ -264,7 +213,7 @@ describe.each(BROWSERS)('reading in %s', (name) => {
         await (host.browser ?? host.chrome)?.storage.local.set({ disabledSites: list });
       }, sites);
     await setDisabledSites(['127.0.0.1']);
-    await page.waitForFunction(() => !(CSS as unknown as { highlights: Map<string, unknown> }).highlights.has('claimtrail-unreviewed'), { timeout: 10_000, polling: 50 });
+    await expect.poll(async () => allPainted(await painted(page)), { timeout: WAIT.timeout }).toEqual([]);
     // Switched off means not observing either: new claims on the page stay unpainted.
     await page.evaluate(() => {
       const p = document.createElement('p');
@@ -272,16 +221,16 @@ describe.each(BROWSERS)('reading in %s', (name) => {
       document.querySelector('.story')?.append(p);
     });
     await new Promise((resolve) => setTimeout(resolve, 1500));
-    expect(allClaims(await painted(page))).toEqual([]);
+    expect(allPainted(await painted(page))).toEqual([]);
     await setDisabledSites([]);
-    await waitForPaint(page, 2);
+    await waitForPaintCount(page, 2);
     await control.close();
     expect(ext.errors(page)).toEqual([]);
   });
 
   it('hides and shows highlights on the keyboard command’s message, and answers the popup', async () => {
     const page = await ext.openPage(server.url('reading/split-inline.html'));
-    await waitForPaint(page, 2);
+    await waitForPaintCount(page, 2);
     const tabId = await ext.tabIdOf(page);
     const control = await ext.openExtensionPage('library.html');
     const send = (type: string) =>
@@ -295,9 +244,9 @@ describe.each(BROWSERS)('reading in %s', (name) => {
         type,
       );
     expect(await send('highlights:toggle')).toMatchObject({ data: false });
-    expect(allClaims(await painted(page))).toEqual([]);
+    expect(allPainted(await painted(page))).toEqual([]);
     expect(await send('highlights:toggle')).toMatchObject({ data: true });
-    await waitForPaint(page, 2);
+    await waitForPaintCount(page, 2);
     const answer = (await send('page:get-claims')) as { data: { kind: string; claims: { snapshot: { speaker: { name: string } | null; text: string } }[] } };
     expect(answer.data.kind).toBe('article');
     // In reading order, as the page shows them (the second speaker's name is the detector's business).
@@ -313,8 +262,8 @@ describe.each(BROWSERS)('reading in %s', (name) => {
     await page.waitForSelector('html[data-claimtrail="ready"]');
     // The seed article in another tab is painted by now, so this tab's script has long finished.
     const probe = await ext.openPage(server.url('seed-article.html'));
-    await waitForPaint(probe, 1);
-    expect(allClaims(await painted(page))).toEqual([]);
+    await waitForPaintCount(probe, 1);
+    expect(allPainted(await painted(page))).toEqual([]);
     expect(await page.evaluate(() => document.querySelector('claimtrail-card'))).toBeNull();
     expect(await page.evaluate(() => document.body.innerHTML)).toBe(await sourceInnerHtml(page, 'body'));
     expect(ext.errors(page)).toEqual([]);
