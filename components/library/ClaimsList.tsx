@@ -1,4 +1,4 @@
-import { useLayoutEffect, useRef, useState } from 'preact/hooks';
+import { useCallback, useLayoutEffect, useRef, useState } from 'preact/hooks';
 import type { ClaimRecord, ReviewStatus } from '../../utils/db/types';
 import { ClaimRow } from './ClaimRow';
 import { plural } from './format';
@@ -8,6 +8,8 @@ import { useWindowVirtualizer } from './useWindowVirtualizer';
 
 interface Props {
   rows: Row[];
+  /** Claims among the rows (the rest are group headers). */
+  claimCount: number;
   services: LibraryServices;
   selection: ReadonlySet<string>;
   expanded: ReadonlySet<string>;
@@ -24,21 +26,18 @@ const GROUP_ESTIMATE = 48;
  * Only the rows near the viewport are in the DOM (measured as they render, since claims differ in
  * length), so 100,000 claims scroll like 100. Each row says where it is in the whole list.
  */
-export function ClaimsList({ rows, services, selection, expanded, onSelect, onExpand, onStatus, onNoteSave }: Props) {
+export function ClaimsList({ rows, claimCount, services, selection, expanded, onSelect, onExpand, onStatus, onNoteSave }: Props) {
   const listRef = useRef<HTMLUListElement>(null);
   const [margin, setMargin] = useState(0);
   useLayoutEffect(() => {
     const top = listRef.current ? listRef.current.getBoundingClientRect().top + window.scrollY : 0;
     if (Math.abs(top - margin) > 1) setMargin(top);
   });
-  const virtualizer = useWindowVirtualizer({
-    count: rows.length,
-    estimateSize: (i) => (rows[i]?.type === 'group' ? GROUP_ESTIMATE : ROW_ESTIMATE),
-    getItemKey: (i) => rows[i]?.key ?? String(i),
-    scrollMargin: margin,
-  });
+  // The virtualizer re-measures all rows whenever these functions change, so they change only with the rows, not on every scroll.
+  const estimateSize = useCallback((i: number) => (rows[i]?.type === 'group' ? GROUP_ESTIMATE : ROW_ESTIMATE), [rows]);
+  const getItemKey = useCallback((i: number) => rows[i]?.key ?? String(i), [rows]);
+  const virtualizer = useWindowVirtualizer({ count: rows.length, estimateSize, getItemKey, scrollMargin: margin });
   const items = virtualizer.getVirtualItems();
-  const claimCount = rows.reduce((n, r) => n + (r.type === 'claim' ? 1 : 0), 0);
   return (
     <ul ref={listRef} class="lib-list" aria-label={`Claims (${plural(claimCount, 'claim')})`} style={{ height: `${virtualizer.getTotalSize()}px` }}>
       {items.map((item) => {

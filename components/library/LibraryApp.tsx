@@ -80,7 +80,9 @@ export function LibraryApp({ services }: { services: LibraryServices }) {
     const present = new Set(entries.map((e) => e.claim.id));
     return [...selection].filter((id) => present.has(id));
   }, [selection, entries]);
-  const targetIds = selectedIds.length > 0 ? selectedIds : shown.map((e) => e.claim.id);
+  const targetCount = selectedIds.length > 0 ? selectedIds.length : shown.length;
+  // Listed only when an action runs: a keystroke should not copy 100,000 ids.
+  const targetIds = () => (selectedIds.length > 0 ? selectedIds : shown.map((e) => e.claim.id));
   const targetLabel = selectedIds.length > 0 ? plural(selectedIds.length, 'selected claim') : plural(shown.length, 'shown claim');
 
   const toast = useCallback((text: string, options: Omit<Toast, 'id' | 'text'> = {}) => {
@@ -116,7 +118,7 @@ export function LibraryApp({ services }: { services: LibraryServices }) {
 
   const bulkStatus = async (status: ReviewStatus) => {
     setBusy(true);
-    const changed = await setStatus(targetIds, status);
+    const changed = await setStatus(targetIds(), status);
     setBusy(false);
     toast(`${plural(changed, 'claim')} marked ${status === 'unreviewed' ? 'to review' : status}.`);
   };
@@ -125,7 +127,7 @@ export function LibraryApp({ services }: { services: LibraryServices }) {
     setBusy(true);
     try {
       // What is deleted is read first, so Undo can put back claims and their history exactly.
-      const removed = await collectForUndo(db, targetIds);
+      const removed = await collectForUndo(db, targetIds());
       for (const batch of batches(removed.claims.map((c) => c.id))) await services.send('claims:delete', { claimIds: batch });
       setSelection(new Set());
       toast(`Deleted ${plural(removed.claims.length, 'claim')}.`, {
@@ -152,7 +154,7 @@ export function LibraryApp({ services }: { services: LibraryServices }) {
   const runExport = async () => {
     setBusy(true);
     try {
-      const collected = await collectLibrary(db, filter === EMPTY_FILTER && selectedIds.length === 0 ? undefined : targetIds);
+      const collected = await collectLibrary(db, filter === EMPTY_FILTER && selectedIds.length === 0 ? undefined : targetIds());
       // Only the lossless backup keeps "Not a claim" dismissals; the other formats list claims.
       const library = exportFormat === 'json' ? collected : { ...collected, claims: collected.claims.filter((c) => !c.dismissed) };
       const now = services.now();
@@ -203,7 +205,7 @@ export function LibraryApp({ services }: { services: LibraryServices }) {
   };
 
   const total = entries.length;
-  const pageCount = data.state === 'ready' ? new Set(entries.map((e) => e.claim.pageUrl)).size : 0;
+  const pageCount = useMemo(() => new Set(entries.map((e) => e.claim.pageUrl)).size, [entries]);
 
   return (
     <div class="lib">
@@ -260,10 +262,10 @@ export function LibraryApp({ services }: { services: LibraryServices }) {
               </p>
               <div class="lib-bulk__actions">
                 <span class="lib-bulk__target">{targetLabel}:</span>
-                <button type="button" class="ct-button ct-button--small" disabled={busy || targetIds.length === 0} onClick={() => void bulkStatus('verified')}>Mark verified</button>
-                <button type="button" class="ct-button ct-button--small" disabled={busy || targetIds.length === 0} onClick={() => void bulkStatus('disputed')}>Mark disputed</button>
-                <button type="button" class="ct-button ct-button--small" disabled={busy || targetIds.length === 0} onClick={() => void bulkStatus('unreviewed')}>Clear verdict</button>
-                <button type="button" class="ct-button ct-button--small lib-button--danger" disabled={busy || targetIds.length === 0} onClick={() => void bulkDelete()}>Delete</button>
+                <button type="button" class="ct-button ct-button--small" disabled={busy || targetCount === 0} onClick={() => void bulkStatus('verified')}>Mark verified</button>
+                <button type="button" class="ct-button ct-button--small" disabled={busy || targetCount === 0} onClick={() => void bulkStatus('disputed')}>Mark disputed</button>
+                <button type="button" class="ct-button ct-button--small" disabled={busy || targetCount === 0} onClick={() => void bulkStatus('unreviewed')}>Clear verdict</button>
+                <button type="button" class="ct-button ct-button--small lib-button--danger" disabled={busy || targetCount === 0} onClick={() => void bulkDelete()}>Delete</button>
                 <span class="lib-export">
                   <label>
                     <span class="ct-visually-hidden">Export format</span>
@@ -271,7 +273,7 @@ export function LibraryApp({ services }: { services: LibraryServices }) {
                       {(Object.keys(EXPORT_FORMATS) as ExportFormat[]).map((f) => <option key={f} value={f}>{EXPORT_FORMATS[f].label}</option>)}
                     </select>
                   </label>
-                  <button type="button" class="ct-button ct-button--small" disabled={busy || targetIds.length === 0} onClick={() => void runExport()}>Export</button>
+                  <button type="button" class="ct-button ct-button--small" disabled={busy || targetCount === 0} onClick={() => void runExport()}>Export</button>
                 </span>
               </div>
             </div>
@@ -287,6 +289,7 @@ export function LibraryApp({ services }: { services: LibraryServices }) {
             ) : (
               <ClaimsList
                 rows={rows}
+                claimCount={shown.length}
                 services={services}
                 selection={selection}
                 expanded={expanded}
