@@ -18,9 +18,10 @@ const WORDS = 'the government said talks would resume next week after months of 
 /** A deterministic library shaped like real use: N claims over N/10 pages, half reviewed, notes on some. */
 export function generateLibrary(n: number): LibrarySnapshot {
   let seed = 42;
+  // The high bits of this LCG: its low bits repeat with a short period (seed % 8 gave one speaker to 99% of claims).
   const rand = (k: number) => {
     seed = (seed * 1103515245 + 12345) % 2147483648;
-    return seed % k;
+    return Math.floor((seed / 2147483648) * k);
   };
   const sentence = (len: number) => Array.from({ length: len }, () => WORDS[rand(WORDS.length)]).join(' ');
   const pageCount = Math.max(1, Math.floor(n / 10));
@@ -65,48 +66,91 @@ export function generateLibrary(n: number): LibrarySnapshot {
   return { pages, claims, reviews };
 }
 
+/** One measured step: wall (or CPU) time by `clock`, and the browser's CPU time when a probe is given. */
+export interface Sample {
+  ms: number;
+  cpuMs?: number;
+}
+
 export interface LibraryBenchResult {
   claims: number;
-  exports: { format: ExportFormat; ms: number; bytes: number }[];
-  importParseMs: number;
-  importWriteMs: number;
-  importTotalMs: number;
+  runs: number;
+  /** Per format, one sample per run. */
+  exports: { format: ExportFormat; bytes: number; samples: Sample[] }[];
+  /** Per run: parse + validate, the one write transaction, and both. */
+  importParse: Sample[];
+  importWrite: Sample[];
+  importTotal: Sample[];
   importBytes: number;
   indexBuildMs: number;
+  /** Every keystroke of every run, narrowing the previous result as the library does. */
   keystrokes: { query: string; ms: number; shown: number }[];
-  /** Each query answered without narrowing the previous result. */
+  /** Each query answered without narrowing the previous result (pasted, or edited in the middle). */
   fullScans: { query: string; ms: number; shown: number }[];
 }
 
+export interface BenchHooks {
+  log?: (line: string) => void;
+  /** Milliseconds from any origin: wall time in the browser, process CPU time in Node. */
+  clock?: () => number;
+  /** CPU milliseconds used so far by the whole browser (all its processes: IndexedDB runs outside the page's). */
+  cpu?: () => Promise<number>;
+}
+
+async function measure<T>(hooks: BenchHooks, run: () => T | Promise<T>): Promise<[T, Sample]> {
+  const clock = hooks.clock ?? (() => performance.now());
+  const cpu0 = await hooks.cpu?.();
+  const t0 = clock();
+  const value = await run();
+  const ms = clock() - t0;
+  const cpu1 = await hooks.cpu?.();
+  return [value, cpu0 === undefined || cpu1 === undefined ? { ms } : { ms, cpuMs: cpu1 - cpu0 }];
+}
+
 /**
- * `clock` is milliseconds from any origin: wall time in the browser, process CPU time in Node (where a
- * loaded shared machine would otherwise make wall times meaningless).
+ * Each export and the import `runs` times (the import into a fresh, empty database each time), then
+ * the search over what the last import wrote, typed `runs` times. `openDb` gives a new database;
+ * every one but the last is deleted once measured.
  */
-export async function runLibraryBench(
-  db: ClaimTrailDb,
-  n: number,
-  log: (line: string) => void = () => {},
-  clock: () => number = () => performance.now(),
-): Promise<LibraryBenchResult> {
+export async function runLibraryBench(openDb: () => ClaimTrailDb, n: number, runs: number, hooks: BenchHooks = {}): Promise<LibraryBenchResult> {
+  const log = hooks.log ?? (() => {});
+  const clock = hooks.clock ?? (() => performance.now());
   const library = generateLibrary(n);
   const exportedAt = new Date();
   const exports: LibraryBenchResult['exports'] = [];
   let jsonBlob: Blob | undefined;
   for (const format of Object.keys(EXPORT_FORMATS) as ExportFormat[]) {
-    const t0 = clock();
-    const blob = exportBlob(format, library, { exportedAt });
-    exports.push({ format, ms: clock() - t0, bytes: blob.size });
-    if (format === 'json') jsonBlob = blob;
-    log(`export ${format}: ${Math.round(exports.at(-1)!.ms)} ms`);
+    const samples: Sample[] = [];
+    let bytes = 0;
+    for (let run = 0; run < runs; run++) {
+      const [blob, sample] = await measure(hooks, () => exportBlob(format, library, { exportedAt }));
+      samples.push(sample);
+      bytes = blob.size;
+      if (format === 'json') jsonBlob = blob;
+    }
+    exports.push({ format, bytes, samples });
+    log(`export ${format}: ${samples.map((s) => Math.round(s.ms)).join(', ')} ms`);
   }
 
   const text = await jsonBlob!.text();
-  const t0 = clock();
-  const parsed = parseImport(parseJsonText(text));
-  const t1 = clock();
-  await applyImport(db, parsed.library);
-  const t2 = clock();
-  log(`import: parse+validate ${Math.round(t1 - t0)} ms, write ${Math.round(t2 - t1)} ms`);
+  const importParse: Sample[] = [];
+  const importWrite: Sample[] = [];
+  const importTotal: Sample[] = [];
+  let db = openDb();
+  for (let run = 0; run < runs; run++) {
+    if (run > 0) {
+      await db.delete();
+      db = openDb();
+    }
+    await db.open();
+    const target = db;
+    const [parsed, parse] = await measure(hooks, () => parseImport(parseJsonText(text)));
+    const [, write] = await measure(hooks, () => applyImport(target, parsed.library));
+    importParse.push(parse);
+    importWrite.push(write);
+    importTotal.push({ ms: parse.ms + write.ms, ...(parse.cpuMs !== undefined && write.cpuMs !== undefined && { cpuMs: parse.cpuMs + write.cpuMs }) });
+    log(`import: parse+validate ${Math.round(parse.ms)} ms, write ${Math.round(write.ms)} ms`);
+  }
 
   // The library's own path: read both tables, index them, then answer keystrokes.
   const [claims, pages] = await Promise.all([db.claims.toArray(), db.pages.toArray()]);
@@ -117,27 +161,19 @@ export async function runLibraryBench(
   const keystrokes: LibraryBenchResult['keystrokes'] = [];
   const fullScans: LibraryBenchResult['keystrokes'] = [];
   const typed = 'allawi resume talks';
-  const search = createSearch();
-  for (let i = 1; i <= typed.length; i++) {
-    const query = typed.slice(0, i);
-    const k0 = clock();
-    const shown = toRows(search(index, { ...EMPTY_FILTER, query }), 'none');
-    keystrokes.push({ query, ms: clock() - k0, shown: shown.length });
-    // The same query answered from scratch (a pasted query, or one edited in the middle).
-    const f0 = clock();
-    const again = toRows(filterEntries(index, { ...EMPTY_FILTER, query }), 'none');
-    fullScans.push({ query, ms: clock() - f0, shown: again.length });
+  for (let run = 0; run < runs; run++) {
+    const search = createSearch();
+    for (let i = 1; i <= typed.length; i++) {
+      const query = typed.slice(0, i);
+      const k0 = clock();
+      const shown = toRows(search(index, { ...EMPTY_FILTER, query }), 'none');
+      keystrokes.push({ query, ms: clock() - k0, shown: shown.length });
+      const f0 = clock();
+      const again = toRows(filterEntries(index, { ...EMPTY_FILTER, query }), 'none');
+      fullScans.push({ query, ms: clock() - f0, shown: again.length });
+    }
   }
   log(`search: index ${Math.round(indexBuildMs)} ms, keystroke max ${Math.round(Math.max(...keystrokes.map((k) => k.ms)))} ms`);
-  return {
-    claims: n,
-    exports,
-    importParseMs: t1 - t0,
-    importWriteMs: t2 - t1,
-    importTotalMs: t2 - t0,
-    importBytes: text.length,
-    indexBuildMs,
-    keystrokes,
-    fullScans,
-  };
+  await db.delete();
+  return { claims: n, runs, exports, importParse, importWrite, importTotal, importBytes: text.length, indexBuildMs, keystrokes, fullScans };
 }

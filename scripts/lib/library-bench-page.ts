@@ -3,13 +3,12 @@
 import { createDb } from '../../utils/db/database';
 import { runLibraryBench } from './library-bench-core';
 
+/** Exposed by the script (puppeteer exposeFunction): CPU ms used so far by every Chromium process. */
+declare function benchBrowserCpu(): Promise<number>;
+
 (globalThis as unknown as { claimtrailLibraryBench: unknown }).claimtrailLibraryBench = {
-  async run(n: number) {
-    const db = createDb(`library-bench-${n}-${Date.now()}`);
-    try {
-      return await runLibraryBench(db, n);
-    } finally {
-      await db.delete();
-    }
+  run(n: number, runs: number) {
+    let count = 0;
+    return runLibraryBench(() => createDb(`library-bench-${n}-${Date.now()}-${count++}`), n, runs, { cpu: () => benchBrowserCpu() });
   },
 };
