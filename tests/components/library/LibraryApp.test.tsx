@@ -106,6 +106,22 @@ describe('LibraryApp', () => {
     await waitFor(() => expect(within(screen.getAllByRole('article')[0]!).getByRole('button', { name: /Verified/ }).getAttribute('aria-pressed')).toBe('true'));
   });
 
+  it('saves a note typed in a row through utils/db setNote: the claim, one history entry, and the page\'s tabs told', async () => {
+    render(<LibraryApp services={services} />);
+    const list = await rows();
+    const before = await db.reviews.where('claimId').equals('p2:m1').count();
+    const field = within(list[0]!).getByRole('textbox');
+    fireEvent.input(field, { target: { value: 'checked against the transcript' } });
+    fireEvent.blur(field);
+    await waitFor(async () => expect((await db.claims.get('p2:m1'))?.note).toBe('checked against the transcript'));
+    const history = await db.reviews.where('claimId').equals('p2:m1').sortBy('at');
+    expect(history).toHaveLength(before + 1);
+    expect(history.at(-1)?.to.note).toBe('checked against the transcript');
+    expect((await db.claims.get('p2:m1'))?.reviewedAt).toBe(history.at(-1)?.at);
+    await waitFor(() => expect(services.notifyPages).toHaveBeenCalledWith([sampleLibrary.claims.find((c) => c.id === 'p2:m1')!.pageUrl]));
+    expect(sent).toEqual([]);
+  });
+
   it('applies bulk status to the selection, and deletes with undo that restores claims and history', async () => {
     render(<LibraryApp services={services} />);
     const list = await rows();
