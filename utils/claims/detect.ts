@@ -151,8 +151,7 @@ function nominalSubject(d: Doc, src: TokenRange): boolean {
   return d.t.cap[last] === 1 || is(d, last, SUBJECT_PRONOUNS) || is(d, last, GROUP_NOUNS) || w.endsWith('s') || punctAt(d, last) === ')' || punctAt(d, last) === ',';
 }
 
-function agentive(d: Doc, src: TokenRange | null): boolean {
-  if (!src) return false;
+function agentive(d: Doc, src: TokenRange): boolean {
   const w = lowerAt(d, src.start);
   return !(src.end - src.start === 1 && (w === 'it' || w === 'this' || w === 'that' || w === 'there' || w === 'which'));
 }
@@ -290,10 +289,11 @@ function verbCue(d: Doc, cue: Cue, ss: number, se: number, prev: Draft | null, s
   }
   if (cue.flags & CueFlag.AfterContent) return null;
   if (weak) {
-    if (!cue.passive && !agentive(d, src) && !(cue.cls === CueClass.Evidence && src)) return null;
+    // "This means…" and "that suggests…" are reasoning, not someone's thought; "it seems" is evidential.
+    if (!cue.passive && src && !agentive(d, src) && cue.cls !== CueClass.Evidence) return null;
     if (!hasClauseComplement(d, cue, after, se)) return null;
   }
-  if (cue.cls === CueClass.Stance && !src) return null;
+  if (cue.cls === CueClass.Stance && !src && !(cue.start < cue.head || (cue.start > ss && !isWord(d, cue.start - 1)))) return null;
   if (punctAt(d, after) === ':' && after + 1 >= se) {
     // "The paper reports:" followed by the quoted passage in the next paragraph.
     const nextTok = se + 1;

@@ -200,6 +200,20 @@ describe('reported speech', () => {
     expect(c).toMatchObject({ cue: 'showed', source: 'Photos' });
   });
 
+  it('takes a stance verb with an auxiliary even when its subject is out of reach', () => {
+    const cs = claimsOf('The senators in the group – all forty of them – have criticized the deal as reckless.');
+    expect(cs.map((c) => [c.cue, c.source])).toEqual([['have criticized', null]]);
+  });
+
+  it('does not take a participle used as an adjective for a stance', () => {
+    expect(claimsOf('Endorsed candidates won most of the races on Tuesday.')).toEqual([]);
+  });
+
+  it('takes a thought reported without its thinker', () => {
+    const [c] = claimsOf('Prices are expected to rise again next year.');
+    expect(c).toMatchObject({ cue: 'are expected', source: null });
+  });
+
 });
 
 describe('sources and speakers', () => {
