@@ -34,49 +34,9 @@ function mixRange(text: string, s: number, e: number, lanes: Int32Array): void {
   lanes[1] = Math.imul(b, PRIME);
 }
 
-/**
- * Counts of each 64-bit base id seen so far: open addressing over typed arrays, since a Map
- * keyed by 53-bit numbers boxes every key and hashing 35,000 of them cost more than the ids did.
- */
-class Occurrences {
-  private a = new Int32Array(1024);
-  private b = new Int32Array(1024);
-  private count = new Int32Array(1024);
-  private used = 0;
-
-  /** How many times (a, b) was seen before this call. */
-  bump(a: number, b: number): number {
-    if ((this.used + 1) * 2 > this.count.length) this.grow();
-    const i = this.slot(a, b);
-    const c = this.count[i] ?? 0;
-    if (c === 0) { this.a[i] = a; this.b[i] = b; this.used++; }
-    this.count[i] = c + 1;
-    return c;
-  }
-
-  /** The slot holding (a, b), or the empty slot where it goes. */
-  private slot(a: number, b: number): number {
-    const mask = this.count.length - 1;
-    let i = (a ^ Math.imul(b, 0x9e3779b1)) & mask;
-    while (this.count[i] !== 0 && (this.a[i] !== a || this.b[i] !== b)) i = (i + 1) & mask;
-    return i;
-  }
-
-  private grow(): void {
-    const { a, b, count } = this;
-    this.a = new Int32Array(count.length * 2);
-    this.b = new Int32Array(count.length * 2);
-    this.count = new Int32Array(count.length * 2);
-    for (let i = 0; i < count.length; i++) {
-      if (count[i] === 0) continue;
-      const j = this.slot(a[i] ?? 0, b[i] ?? 0);
-      this.a[j] = a[i] ?? 0; this.b[j] = b[i] ?? 0; this.count[j] = count[i] ?? 0;
-    }
-  }
-}
-
 export function createIdMaker(text: string): (key: ClaimKey) => string {
-  const seen = new Occurrences();
+  // Triples [a, b, count] under 30 bits of lane a: small-integer Map keys, no boxed numbers or strings.
+  const seen = new Map<number, number[]>();
   const lanes = new Int32Array(2);
   return (key: ClaimKey): string => {
     lanes[0] = LANE_A;
@@ -85,7 +45,13 @@ export function createIdMaker(text: string): (key: ClaimKey) => string {
     if (key.cue) mixRange(text, key.cue[0], key.cue[1], lanes);
     for (const [s, e] of key.content) mixRange(text, s, e, lanes);
     const a = lanes[0] ?? 0, b = lanes[1] ?? 0;
-    const n = seen.bump(a, b);
+    let list = seen.get(a >>> 2);
+    if (!list) seen.set(a >>> 2, (list = []));
+    let at = 0;
+    while (at < list.length && (list[at] !== a || list[at + 1] !== b)) at += 3;
+    if (at === list.length) list.push(a, b, 0);
+    const n = list[at + 2] ?? 0;
+    list[at + 2] = n + 1;
     if (n === 0) return 'c' + hex8(a) + hex8(b);
     // The occurrence number keeps repeated identical claims apart.
     return 'c' + hex8(Math.imul(a ^ n, PRIME)) + hex8(Math.imul(b ^ n, PRIME));

@@ -55,26 +55,26 @@ const SAY = `say/said^ tell/told! write/wrote/written add note report^ announce 
  disclose reveal allege^ vow~ pledge~ promise~ threaten~ boast brag+ joke quip+ muse speculate estimate^ conclude counter
  retort protest lament whisper shout yell exclaim mention inform! assure! remind! notify! hint affirm reaffirm underscore
  highlight tout proclaim forecast/forecast/forecast describe characterize characterise cite quote blog+ plead beg+ implore
- acknowledge theorize theorise posit opine wonder concur agree~ disagree continue@ contest insinuate lecture preach
- brief! advise! signal indicate imply confide recount retell/retold narrate summarize summarise announce publish
- predict warn rebut refute decry bemoan grumble gripe scoff sneer mock chide scold rebuke admonish reassure
+ theorize theorise posit opine wonder concur agree~ disagree continue@ contest insinuate lecture preach
+ brief! advise! signal indicate imply confide recount retell/retold narrate summarize summarise publish
+ rebut refute decry bemoan grumble gripe scoff sneer mock chide scold rebuke admonish reassure
  speak/spoke/spoken& talk& discuss express echo offer detail outline liken reference rail unveil chant sing/sang/sung
- retweet email text+ swear/swore/sworn guarantee apologize apologise deplore congratulate thank salute recount address
+ retweet email text+ swear/swore/sworn guarantee apologize apologise deplore congratulate thank salute address
  interject lash cry sigh shrug laugh`;
 const STANCE = `accuse! blame criticize criticise condemn denounce slam+ blast attack praise hail applaud welcome defend dismiss reject
- question challenge dispute contradict support endorse back oppose thank credit call label dub+ brand term characterize
+ question challenge dispute contradict support endorse back oppose credit call label dub+ brand term
  portray decline~ refuse~ decide~ seek/sought~ plan+~ intend~ aim~ push press lobby advocate champion favor favour
- tout threaten~ promise~ target slam lambaste berate fault knock mock ridicule deride laud commend celebrate embrace tout
- urge! demand reject veto oppose resist protest fight/fought vow~ pledge~ ask! encourage!
- recommend argue promote view weigh release issue sign sue+ petition appeal order
- accept embrace cheer boycott rally tout herald lift rate rank hit/hit/hit slam knock fire/fired blast target woo
+ target lambaste berate fault knock ridicule deride laud commend celebrate embrace
+ veto resist fight/fought encourage!
+ promote view weigh release issue sign sue+ petition appeal order
+ accept cheer boycott rally herald lift rate rank hit/hit/hit fire/fired woo
  tap+ name nominate appoint elect`;
 const THINK = `think/thought believe know/knew/known feel/felt expect^~ hope~ fear worry want~ wish~ suspect assume guess figure
  reckon imagine consider see/saw/seen understand/understood realize realise recognize recognise learn hear/heard doubt
- suppose anticipate envision envisage trust bet/bet/bet predict acknowledge sense worry question regret+ remember
- forget/forgot/forgotten agree~ prefer+~ insist`;
-const EVIDENCE = `show/showed/shown find/found indicate reveal suggest seem~ appear~ conclude determine confirm demonstrate prove
- estimate^ project^ point`;
+ suppose anticipate envision envisage trust bet/bet/bet sense regret+ remember
+ forget/forgot/forgotten prefer+~`;
+const EVIDENCE = `show/showed/shown find/found seem~ appear~ determine demonstrate prove
+ project^ point`;
 
 /** Particles that belong to the cue: "called for", "pointed to", "weighed in". */
 export const PARTICLES: ReadonlyMap<string, WordSet> = new Map(
@@ -176,7 +176,6 @@ export const BE_FORMS = words('is are was were be been being am');
 export const NON_SPEECH_OBJECTS = words('goodbye good-bye hello grace prayers thanks farewell cheese amen');
 
 export const SUBJECT_PRONOUNS = words('he she they it we i you who which');
-export const PERSONAL_PRONOUNS = words('he she i');
 export const OBJECT_PRONOUNS = words('me him her us them you it');
 export const DETERMINERS = words(`the a an this that these those his her its their our my your some many several few most all any
  each every both no other another such two three four five six seven eight nine ten one dozens hundreds thousands`);
