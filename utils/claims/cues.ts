@@ -3,7 +3,7 @@
  * "according to", and a colon after a speaker. Cues inside quotations never fire.
  */
 import { endsWithS, inQuote, is, isPossessive, isW, isWord, type Doc } from './context';
-import { HashSet, wordHashes, WordSet } from './lexicon/hash';
+import { wordHashes, WordSet } from './lexicon/hash';
 import { hashWord, Tk, type Tokens } from './tokens';
 import {
   BE_FORMS, CUE_PREFIX, CUES, CueClass, CueFlag, DETERMINERS, NON_SPEECH_OBJECTS, PARTICLES, POSSESSIVES, type CueEntry,
@@ -25,13 +25,10 @@ export interface Cue {
 }
 
 const CUE_BY_HASH: ReadonlyMap<number, CueEntry> = new Map([...CUES].map(([w, e]) => [hashWord(w), e]));
-// Every word of the text is checked: a 64K-bit filter answers almost all of them.
-const CUE_FILTER = new HashSet(CUE_BY_HASH.keys(), 16);
 
 /** The cue entry for token i when it is an inflected cue form, by hash: no string is built. */
 export function cueEntryAt(t: Tokens, i: number): CueEntry | undefined {
-  const h = t.hash[i] ?? 0;
-  return t.kind[i] === Tk.Word && CUE_FILTER.has(h) ? CUE_BY_HASH.get(h) : undefined;
+  return t.kind[i] === Tk.Word ? CUE_BY_HASH.get(t.hash[i] ?? 0) : undefined;
 }
 
 export function cueEntry(d: Doc, i: number): CueEntry | undefined {
