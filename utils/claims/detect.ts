@@ -385,19 +385,13 @@ function sentenceDrafts(d: Doc, ss: number, se: number): Draft[] {
   return drafts;
 }
 
-export interface DetectOptions {
-  /** A quote-only paragraph after an attributed quote becomes a claim of the same speaker. */
-  continueAcrossParagraphs?: boolean;
-}
-
-export function detectInText(text: string, options: DetectOptions = {}): Claim[] {
+export function detectInText(text: string): Claim[] {
   const t = tokenize(text);
   if (!looksEnglish(t)) return [];
   const seg = segment(t);
   const q = pairQuotes(t, seg);
   const d: Doc = { t, seg, q };
   const drafts: Draft[] = [];
-  const acrossParagraphs = options.continueAcrossParagraphs ?? true;
   let lastQuoted: Draft | null = null; // last claim ending in a quotation, for continuations
   let lastQuotedPara = -2;
   let sent = 0;
@@ -427,7 +421,7 @@ export function detectInText(text: string, options: DetectOptions = {}): Claim[]
         const closesSentence = qr && (qr.end >= se || atClauseEnd(d, qr.end, se));
         if (qr && closesSentence) {
           if (lastQuotedPara === p) lastQuoted.frags.push(qr);
-          else if (acrossParagraphs && lastQuotedPara === p - 1 && sent - 1 === paraFirstSent) {
+          else if (lastQuotedPara === p - 1 && sent - 1 === paraFirstSent) {
             const cont: Draft = { cue: null, src: null, frags: [qr], inherit: lastQuoted, confidence: 0.7 };
             drafts.push(cont);
             lastQuoted = cont;

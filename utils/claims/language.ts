@@ -5,10 +5,8 @@
 import type { Tokens } from './tokens';
 import { Tk } from './tokens';
 import { STOP_WORDS } from './lexicon/en';
-import { hashSet } from './lexicon/hash';
 
 const SAMPLE = 600;
-const STOP_HASHES = hashSet(STOP_WORDS);
 const MIN_WORDS = 25;
 const MIN_RATIO = 0.12;
 
@@ -17,7 +15,7 @@ export function looksEnglish(t: Tokens): boolean {
   for (let i = 0; i < t.length && words < SAMPLE; i++) {
     if (t.kind[i] !== Tk.Word) continue;
     words++;
-    if (STOP_HASHES.has(t.hash[i] ?? 0)) hits++;
+    if (STOP_WORDS.hashes.has(t.hash[i] ?? 0)) hits++;
   }
   return words < MIN_WORDS || hits / words >= MIN_RATIO;
 }

@@ -160,7 +160,7 @@ export const NOUN_HEAVY = words(`state claim plan appeal target remark comment a
  support back release issue order sign rate rank hit name attack call credit term label brand view offer promise fire
  cheer rally tap report estimate project forecast demand mean warn threat post text email answer reply quote note joke
  doubt fear hope wish worry trust bet sense figure guess reference address detail outline record tweet blog
- email speak talk`);
+ speak talk`);
 
 /** Auxiliaries, negation and adverbs that join a cue on its left: "has also said", "did not say". */
 export const CUE_PREFIX = words(`has have had is are was were be been being will would could can may might should must shall do does did
@@ -185,7 +185,7 @@ export const POSSESSIVES = words('his her its their our my your');
 export const SOURCE_STOP = words(`and or but nor that because since while when whenever if unless although though as than so
  to in on at for with by about into onto over under after before during without within between among against toward
  towards through across via per like unlike is are was were be been has have had do does did will would can could may might
- should must shall also not never said says say told after where why how what whom whose whether then there here yet even
+ should must shall also not never said says say told where why how what whom whose whether then there here yet even
  just only still already perhaps maybe instead`);
 
 /** Words opening a clause complement: a cognition cue needs one right after it. */
@@ -207,10 +207,10 @@ export const TITLES = words(`president vice prime minister secretary senator sen
  chief spokesman spokeswoman spokesperson director chairman chairwoman chair ceo head leader judge justice ambassador
  commissioner adviser advisor aide official officer lt. col. sgt. capt. adm. maj. dr. mr. mrs. ms. prof. professor rev.
  king queen prince princess pope sheikh speaker deputy assistant attorney candidate nominee analyst economist lawyer
- attorney executive founder manager coach commander colonel sergeant captain admiral major lieutenant chancellor premier
- minister treasurer auditor sheriff inspector superintendent editor reporter correspondent columnist author strategist
+ executive founder manager coach commander colonel sergeant captain admiral major lieutenant chancellor premier
+ treasurer auditor sheriff inspector superintendent editor reporter correspondent columnist author strategist
  pollster consultant activist congressman congresswoman lawmaker legislator delegate councilman councilwoman
- former acting interim senior top deputy associate press campaign communications national foreign defense state
+ former acting interim senior top associate press campaign communications national foreign defense state
  federal house white`);
 
 /** Courtesy titles: part of how a person is addressed, not a role. The value is the gender they mark. */
@@ -245,7 +245,7 @@ export const ORG_WORDS = words(`ministry department house committee party times 
 export const GROUP_NOUNS = words(`officials critics analysts experts observers sources residents witnesses people democrats republicans
  lawmakers legislators voters supporters opponents aides advisers advisors leaders activists economists scientists
  researchers investigators prosecutors authorities police diplomats members protesters doctors teachers workers
- officers observers polls surveys studies reports documents data records`);
+ officers polls surveys studies reports documents data records`);
 
 /** Frequent English function words: a text with too few of them is not English. */
 export const STOP_WORDS = words(`the of and to a in is that for it on was with he as said by at from his an be have has are

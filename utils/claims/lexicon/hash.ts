@@ -1,10 +1,6 @@
 /** Word-hash sets, so per-token lexicon checks compare integers instead of building strings. */
 import { hashWord } from '../tokens';
 
-export function hashSet(words: Iterable<string>): ReadonlySet<number> {
-  return new Set([...words].map(hashWord));
-}
-
 /** Hashes of single words, for comparing a token with a word without building its string. */
 export function wordHashes<K extends string>(...words: K[]): Readonly<Record<K, number>> {
   const out = {} as Record<K, number>;
@@ -17,6 +13,6 @@ export class WordSet extends Set<string> {
   readonly hashes: ReadonlySet<number>;
   constructor(words: readonly string[]) {
     super(words);
-    this.hashes = hashSet(words);
+    this.hashes = new Set(words.map(hashWord));
   }
 }
