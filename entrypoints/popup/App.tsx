@@ -1,9 +1,9 @@
-import { useCallback, useEffect, useMemo, useRef, useState } from 'preact/hooks';
+import { useCallback, useEffect, useLayoutEffect, useMemo, useRef, useState } from 'preact/hooks';
 import { ClaimList } from '../../components/ClaimList';
 import { EmptyState } from '../../components/EmptyState';
 import { Filters } from '../../components/Filters';
 import { OrphanList } from '../../components/OrphanList';
-import { useLiveQuery } from '../../components/useLiveQuery';
+import { useSubscription } from '../../components/useSubscription';
 import type { ClaimRecord, ReviewStatus } from '../../utils/db/types';
 import type { PageClaim } from '../../utils/messaging/protocol';
 import { countClaims, formatCounts } from '../../utils/popup/counts';
@@ -13,7 +13,7 @@ import { flushDrafts } from '../../utils/popup/note-drafts';
 import { pageRestriction, type PageRestriction } from '../../utils/popup/target';
 import type { PageClaims, PageExportFormat, PopupServices } from './services';
 
-type Load =
+export type Load =
   | { state: 'loading' }
   | { state: 'no-tab' }
   | { state: 'restricted'; reason: PageRestriction }
@@ -22,6 +22,8 @@ type Load =
 
 interface Props {
   services: PopupServices;
+  /** The first loadPopup(services), when the caller started it before rendering (main.tsx does). */
+  firstLoad?: Promise<Load>;
   /** Called once the first real content (claims or an explanation) is on screen; used by the benchmark. */
   onPainted?: () => void;
 }
@@ -30,27 +32,33 @@ function messageOf(error: unknown): string {
   return error instanceof Error ? error.message : String(error);
 }
 
-export function App({ services, onPainted }: Props) {
+/** Finds the popup's tab and asks its content script for the claims: what the popup should show. */
+export async function loadPopup(services: PopupServices): Promise<Load> {
+  const tab = await services.targetTab().catch(() => null);
+  if (!tab) return { state: 'no-tab' };
+  const restriction = pageRestriction(tab.url);
+  if (restriction) return { state: 'restricted', reason: restriction };
+  try {
+    return { state: 'ready', tabId: tab.id, data: await services.getClaims(tab.id) };
+  } catch {
+    // Without the "tabs" permission Chromium hides every tab's URL, so an unknown URL may be a
+    // browser page or a web page opened before ClaimTrail was installed: the text names both.
+    return { state: 'unreachable', tabId: tab.id, urlKnown: Boolean(tab.url) };
+  }
+}
+
+export function App({ services, firstLoad, onPainted }: Props) {
   const [load, setLoad] = useState<Load>({ state: 'loading' });
   const [reloadCount, setReloadCount] = useState(0);
 
-  useEffect(() => {
+  // A layout effect, so the answer is awaited from the first render on, not from after the
+  // "Loading…" frame has been painted (when a plain effect would start).
+  useLayoutEffect(() => {
     let cancelled = false;
-    void (async () => {
-      const tab = await services.targetTab().catch(() => null);
-      if (cancelled) return;
-      if (!tab) return setLoad({ state: 'no-tab' });
-      const restriction = pageRestriction(tab.url);
-      if (restriction) return setLoad({ state: 'restricted', reason: restriction });
-      try {
-        const data = await services.getClaims(tab.id);
-        if (!cancelled) setLoad({ state: 'ready', tabId: tab.id, data });
-      } catch {
-        // Without the "tabs" permission Chromium hides every tab's URL, so an unknown URL may be a
-        // browser page or a web page opened before ClaimTrail was installed: the text names both.
-        if (!cancelled) setLoad({ state: 'unreachable', tabId: tab.id, urlKnown: Boolean(tab.url) });
-      }
-    })();
+    const pending = reloadCount === 0 && firstLoad ? firstLoad : loadPopup(services);
+    void pending.then((next) => {
+      if (!cancelled) setLoad(next);
+    });
     return () => {
       cancelled = true;
     };
@@ -125,7 +133,7 @@ interface PanelProps {
 
 function PagePanel({ services, tabId, data, onRefresh }: PanelProps) {
   const { page, kind } = data;
-  const live = useLiveQuery(() => services.storedClaims(page.url), [services, page.url]);
+  const live = useSubscription<ClaimRecord[]>((observer) => services.watchStoredClaims(page.url, observer), [services, page.url]);
   // Answers to our own writes, so the list updates even before (or without) the live query.
   const [written, setWritten] = useState<ReadonlyMap<string, ClaimRecord>>(new Map());
   const [pendingStatus, setPendingStatus] = useState<ReadonlyMap<string, ReviewStatus>>(new Map());

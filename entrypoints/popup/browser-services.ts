@@ -1,27 +1,18 @@
 import { browser } from 'wxt/browser';
-import { getDb } from '../../utils/db/database';
-import { claimFromSnapshot, storedClaims } from '../../utils/db/operations';
-import type { ClaimRecord, PageRecord } from '../../utils/db/types';
 import { sendToBackground, sendToTab } from '../../utils/messaging/send';
-import type { PageClaim } from '../../utils/messaging/protocol';
 import { createDraftStore } from '../../utils/popup/note-drafts';
 import { tabIdFromSearch } from '../../utils/popup/target';
-import { isSiteEnabled, setSiteEnabled } from '../../utils/settings';
-import type { PageClaims, PopupServices } from './services';
+import type { PopupServices } from './services';
 
 interface Options {
   /** Called after an action that takes the user elsewhere (the toolbar popup closes itself). */
   onLeave?: (() => void) | undefined;
 }
 
-/** The page's claims as records for an export: stored ones as stored, the rest as detected now. */
-function exportRecords(pageUrl: string, claims: PageClaim[], stored: ClaimRecord[], now: number): ClaimRecord[] {
-  const byId = new Map(stored.map((record) => [record.id, record]));
-  return claims.map((claim) => {
-    const record = byId.get(claim.claimId) ?? { ...claimFromSnapshot(pageUrl, claim.snapshot, now), id: claim.claimId };
-    return { ...record, status: claim.status, note: claim.note };
-  });
-}
+// Loaded on first use, after the first paint: Dexie (the database side) and the settings storage are
+// not needed to show the page's claims, and leaving them out of the popup's first script halves it.
+const database = () => import('./database-services');
+const settings = () => import('../../utils/settings');
 
 export function createPopupServices({ onLeave }: Options = {}): PopupServices {
   return {
@@ -58,26 +49,28 @@ export function createPopupServices({ onLeave }: Options = {}): PopupServices {
         setTimeout(() => controller.abort(), 10_000);
       });
     },
-    storedClaims: (pageUrl) => storedClaims(getDb(), pageUrl),
+    watchStoredClaims(pageUrl, observer) {
+      let stop: (() => void) | null = null;
+      let stopped = false;
+      database().then(
+        (db) => {
+          if (!stopped) stop = db.watchStoredClaims(pageUrl, observer);
+        },
+        (error: unknown) => observer.error(error),
+      );
+      return () => {
+        stopped = true;
+        stop?.();
+      };
+    },
     review: (update) => sendToBackground('claim:review', update),
     dismiss: (input) => sendToBackground('claim:dismiss', input),
     drafts: createDraftStore(browser.storage.local),
-    siteHighlighting: { get: isSiteEnabled, set: setSiteEnabled },
-    async exportPage(format, page: PageClaims['page'], claims, stored) {
-      // Loaded on demand: the formats (and the CSV library) are not needed to open the popup.
-      const [{ exportBlob, exportFileName }, { saveBlob }] = await Promise.all([
-        import('../../utils/export/formats'),
-        import('../../utils/export/save-file'),
-      ]);
-      const now = new Date();
-      const pageRecord: PageRecord = (await getDb().pages.get(page.url)) ?? {
-        ...page,
-        firstSeen: now.getTime(),
-        lastSeen: now.getTime(),
-      };
-      const library = { pages: [pageRecord], claims: exportRecords(page.url, claims, stored, now.getTime()), reviews: [] };
-      saveBlob(exportBlob(format, library, { exportedAt: now }), exportFileName(format, page.title || page.site, now));
+    siteHighlighting: {
+      get: async (site) => (await settings()).isSiteEnabled(site),
+      set: async (site, enabled) => (await settings()).setSiteEnabled(site, enabled),
     },
+    exportPage: async (...args) => (await database()).exportPage(...args),
     async openLibrary() {
       await browser.runtime.openOptionsPage();
       onLeave?.();

@@ -1,5 +1,5 @@
 import { render } from 'preact';
-import { App } from './App';
+import { App, loadPopup } from './App';
 import { createPopupServices } from './browser-services';
 import './popup.css';
 
@@ -18,5 +18,7 @@ if (root) {
   // As the toolbar popup (no ?tab=), opening the library should not leave the popup hanging open.
   const isToolbarPopup = !new URLSearchParams(location.search).has('tab');
   document.documentElement.classList.toggle('as-page', !isToolbarPopup);
-  render(<App services={createPopupServices({ onLeave: isToolbarPopup ? () => window.close() : undefined })} onPainted={painted} />, root);
+  const services = createPopupServices({ onLeave: isToolbarPopup ? () => window.close() : undefined });
+  // Asked before the first render, so the tab lookup and the page's answer overlap with it.
+  render(<App services={services} firstLoad={loadPopup(services)} onPainted={painted} />, root);
 }

@@ -8,6 +8,7 @@ import type {
   ToContent,
 } from '../../utils/messaging/protocol';
 import type { DraftStore } from '../../utils/popup/note-drafts';
+import type { Observer } from '../../components/useSubscription';
 
 export type PageClaims = Response<ToContent, 'page:get-claims'>;
 export type DismissInput = Request<ExtensionPageToBackground, 'claim:dismiss'>;
@@ -25,8 +26,11 @@ export interface PopupServices {
   showClaim(tabId: number, claimId: string): Promise<boolean>;
   trackSelection(tabId: number, speaker?: string): Promise<PageClaim | null>;
   reloadTab(tabId: number): Promise<void>;
-  /** The page's stored claims; run inside Dexie's liveQuery, so it must only read the database. */
-  storedClaims(pageUrl: string): Promise<ClaimRecord[]>;
+  /**
+   * The page's stored claims, now and again after every change (made here, in the library or in another
+   * tab) until the returned function is called.
+   */
+  watchStoredClaims(pageUrl: string, observer: Observer<ClaimRecord[]>): () => void;
   review(update: ReviewUpdate): Promise<ClaimRecord>;
   dismiss(input: DismissInput): Promise<ClaimRecord>;
   drafts: DraftStore;

@@ -1,4 +1,5 @@
 import { vi } from 'vitest';
+import type { Observer } from '../../../components/useSubscription';
 import type { PageClaims, PopupServices } from '../../../entrypoints/popup/services';
 import type { ClaimRecord } from '../../../utils/db/types';
 import type { ReviewUpdate } from '../../../utils/messaging/protocol';
@@ -30,13 +31,24 @@ export function fakeServices({ data = {}, url = PAGE.url, stored = [], area = me
   const page: PageClaims = { page: PAGE, kind: 'article', claims: seedClaims(), orphans: [], ...data };
   const db = new Map(stored.map((r) => [r.id, r]));
   let clock = 10;
+  // What a read of the database returns; the watch delivers one read, as the live query's first answer.
+  const readStored = vi.fn(async (): Promise<ClaimRecord[]> => [...db.values()]);
   const services = {
     targetTab: vi.fn(async () => ({ id: 7, url })),
     getClaims: vi.fn(async () => page),
     showClaim: vi.fn(async () => true),
     trackSelection: vi.fn(async () => null),
     reloadTab: vi.fn(async () => {}),
-    storedClaims: vi.fn(async () => [...db.values()]),
+    watchStoredClaims: vi.fn((_pageUrl: string, observer: Observer<ClaimRecord[]>) => {
+      let stopped = false;
+      readStored().then(
+        (records) => stopped || observer.next(records),
+        (error: unknown) => stopped || observer.error(error),
+      );
+      return () => {
+        stopped = true;
+      };
+    }),
     review: vi.fn(async (update: ReviewUpdate) => {
       const claim = page.claims.find((c) => c.snapshot.detectorId === update.claim.detectorId);
       if (!claim) throw new Error('unknown claim');
@@ -57,5 +69,5 @@ export function fakeServices({ data = {}, url = PAGE.url, stored = [], area = me
     exportPage: vi.fn<PopupServices['exportPage']>(async () => {}),
     openLibrary: vi.fn(async () => {}),
   } satisfies PopupServices;
-  return { services, page, db };
+  return { services, page, db, readStored };
 }
