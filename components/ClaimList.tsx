@@ -1,10 +1,7 @@
-import { useEffect, useRef, useState } from 'preact/hooks';
+import { useRef, useState } from 'preact/hooks';
 import type { PageClaim } from '../utils/messaging/protocol';
 import { moveIndex, popupKeyAction } from '../utils/popup/keyboard';
 import { ClaimItem, type ClaimActions } from './ClaimItem';
-
-/** Claims rendered in the first frame; the rest follow a frame later, so a long list paints as fast as a short one. */
-export const FIRST_PAINT_CLAIMS = 10;
 
 interface Props extends ClaimActions {
   claims: PageClaim[];
@@ -26,15 +23,6 @@ function isTextField(target: EventTarget | null): boolean {
  */
 export function ClaimList({ claims, label, onSearchKey, ...actions }: Props) {
   const [activeId, setActiveId] = useState<string | null>(null);
-  const [rendered, setRendered] = useState(FIRST_PAINT_CLAIMS);
-  useEffect(() => {
-    if (rendered >= claims.length) return undefined;
-    // Two frames: the first, with the claims in view, goes to the screen before the rest is built.
-    let frame = requestAnimationFrame(() => {
-      frame = requestAnimationFrame(() => setRendered(claims.length));
-    });
-    return () => cancelAnimationFrame(frame);
-  }, [rendered, claims.length]);
   const items = useRef(new Map<string, HTMLLIElement>());
   const notes = useRef(new Map<string, HTMLTextAreaElement>());
   const activeIndex = Math.max(
@@ -90,7 +78,7 @@ export function ClaimList({ claims, label, onSearchKey, ...actions }: Props) {
 
   return (
     <ul class="ct-claims" aria-label={label} onKeyDown={onKeyDown}>
-      {claims.slice(0, rendered).map((claim, index) => (
+      {claims.map((claim, index) => (
         <ClaimItem
           key={claim.claimId}
           {...actions}

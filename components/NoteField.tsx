@@ -61,16 +61,25 @@ export function NoteField({ value, onInput, onSave, delayMs = 400, fieldRef, dis
     }
   }, [value]);
 
-  useEffect(() => {
+  // The close listeners are added at the first keystroke rather than for every field on the page:
+  // a popup lists up to hundreds of notes, and most are never typed in.
+  const closeListeners = useRef<AbortController | null>(null);
+  const flushOnClose = () => {
+    if (closeListeners.current) return;
     const controller = new AbortController();
+    closeListeners.current = controller;
     const { signal } = controller;
     window.addEventListener('pagehide', () => saver.flush(), { signal });
     document.addEventListener('visibilitychange', () => document.visibilityState === 'hidden' && saver.flush(), { signal });
-    return () => {
-      controller.abort();
+  };
+  useEffect(
+    () => () => {
+      closeListeners.current?.abort();
+      closeListeners.current = null;
       saver.flush();
-    };
-  }, [saver]);
+    },
+    [saver],
+  );
 
   return (
     <div class="ct-note">
@@ -91,6 +100,7 @@ export function NoteField({ value, onInput, onSave, delayMs = 400, fieldRef, dis
           setText(note);
           setSaveState('pending');
           onInput(note);
+          flushOnClose();
           saver.schedule(note);
         }}
         onBlur={() => saver.flush()}

@@ -334,7 +334,7 @@ describe('popup: empty and error states', () => {
 
   it('says when stored reviews cannot be read, and still lists the claims', async () => {
     const fake = fakeServices();
-    fake.services.storedClaims.mockRejectedValue(new Error('ClaimTrail could not open its database'));
+    fake.readStored.mockRejectedValue(new Error('ClaimTrail could not open its database'));
     render(<App services={fake.services} />);
     expect((await screen.findByRole('alert')).textContent).toMatch(/Saved reviews could not be read: ClaimTrail could not open its database/);
     expect(await claimItems()).toHaveLength(7);
@@ -379,12 +379,13 @@ describe('popup: actions', () => {
 });
 
 describe('popup: long pages', () => {
-  it('paints the first claims at once and the rest right after', async () => {
+  // One render, not the first screenful and the rest a frame later: the whole list is cheaper to
+  // paint at once than in two passes (npm run bench:popup), and every claim is findable at once.
+  it('lists every claim in the first render of the list', async () => {
     const claims = Array.from({ length: 60 }, (_, i) => pageClaim(`l${i}`, `Claim number ${i}`));
     await renderPopup({ data: { claims } });
     const list = await screen.findByRole('list', { name: /Claims on this page/ });
-    expect(within(list).getAllByRole('listitem').length).toBeLessThan(60);
-    await waitFor(() => expect(within(list).getAllByRole('listitem')).toHaveLength(60));
+    expect(within(list).getAllByRole('listitem')).toHaveLength(60);
     expect(screen.getByText('60 claims · 0 verified · 0 disputed · 60 to review')).toBeTruthy();
   });
 });
