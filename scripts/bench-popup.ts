@@ -1,11 +1,17 @@
 // Popup benchmark, real headless Chromium with the built extension (run `npm run build` first):
 // time from opening popup.html until the claims are painted, for a page with 7 and with 200 claims.
 //
-//   npx tsx scripts/bench-popup.ts [--runs 15] [--json]
+//   npx tsx scripts/bench-popup.ts [--runs 15] [--json] [--extension DIR]
+//
+// --extension: a built Chromium extension directory other than .output/chrome-mv3 (to compare builds).
 //
 // The page's claims are fed to the popup by a stub of `page:get-claims` (scripts/lib/popup-stub.ts),
-// so the numbers measure the popup alone: script load, first request, Preact render, layout, paint.
-// "painted" is a performance mark set in the task after the first frame showing the claims.
+// so the numbers measure the popup alone: script load, tab lookup, Preact render, layout, paint.
+// The budgeted number ("painted") is measured by the benchmark, not reported by the popup: from
+// navigation start until every claim is an item in the DOM, plus the frame that shows them (a task
+// posted from the next animation frame runs once that frame has been produced). The popup's own
+// mark "popup:painted" (its first frame with claims) is shown beside it.
+import { loadavg } from 'node:os';
 import { startFixtureServer } from '../tests/e2e/harness';
 import { launchPopupBrowser, tabIdOf } from './lib/popup-browser';
 import { manyPageClaims, seedPageClaims, stubPageClaims, type PageClaims } from './lib/popup-stub';
@@ -15,23 +21,25 @@ const args = process.argv.slice(2);
 const json = args.includes('--json');
 const runsArg = args.indexOf('--runs');
 const RUNS = runsArg >= 0 ? Number(args[runsArg + 1]) : 15;
+const extensionArg = args.indexOf('--extension');
+const EXTENSION = extensionArg >= 0 ? args[extensionArg + 1] : undefined;
 const BUDGET_MS = 100;
 
 interface Sample {
-  /** Navigation start to claims painted. */
+  /** Navigation start to every claim in the DOM and painted. */
   painted: number;
-  /** Popup script start to claims painted. */
+  /** Popup script start to every claim painted. */
   scriptToPaint: number;
-  /** Navigation start to every claim in the DOM. */
-  allClaims: number;
+  /** Navigation start to the popup's first frame with claims (its own mark). */
+  firstPainted: number;
   items: number;
-  /** Navigation → script start, → claims requested (tab lookup), → claims received, → painted. */
+  /** Navigation → script start, → claims requested (tab lookup), → claims received, → all painted. */
   phases: number[];
 }
 
 const server = await startFixtureServer();
-const ext = await launchPopupBrowser();
-const results: { claims: number; runs: number; medianMs: number; p90Ms: number; scriptMedianMs: number; allClaimsMedianMs: number; phaseMediansMs: number[] }[] = [];
+const ext = await launchPopupBrowser(EXTENSION);
+const results: { claims: number; runs: number; medianMs: number; p90Ms: number; scriptMedianMs: number; firstPaintedMedianMs: number; phaseMediansMs: number[] }[] = [];
 try {
   const article = await ext.browser.newPage();
   await article.goto(server.url('seed-article.html'));
@@ -42,30 +50,31 @@ try {
     try {
       await page.setViewport({ width: 380, height: 600 });
       await stubPageClaims(page, data);
-      // Marks the moment every claim is in the DOM (the popup paints the first ones before the rest).
+      // Marks the moment every claim is in the DOM, then the frame that paints them.
       await page.evaluateOnNewDocument((expected: number) => {
         new MutationObserver((_, observer) => {
           if (document.querySelectorAll('.ct-claims > li').length < expected) return;
-          performance.mark('bench:all-claims');
           observer.disconnect();
+          requestAnimationFrame(() => setTimeout(() => performance.mark('bench:all-claims-painted')));
         }).observe(document, { childList: true, subtree: true });
       }, data.claims.length);
       await page.goto(`${ext.extensionBaseUrl}popup.html?tab=${tabId}`, { waitUntil: 'load' });
       await page.waitForSelector('html[data-painted]');
-      await page.waitForFunction(() => performance.getEntriesByName('bench:all-claims').length > 0);
+      await page.waitForFunction(() => performance.getEntriesByName('bench:all-claims-painted').length > 0);
       // No helper functions inside evaluate: tsx would wrap them in a `__name` call the page lacks.
-      const [painted, start, items, requested, received, all] = await page.evaluate(() => [
-        performance.getEntriesByName('popup:painted')[0]?.startTime ?? NaN,
+      const [painted, start, items, requested, received, first] = await page.evaluate(() => [
+        performance.getEntriesByName('bench:all-claims-painted')[0]?.startTime ?? NaN,
         performance.getEntriesByName('popup:start')[0]?.startTime ?? NaN,
-        document.querySelectorAll('.ct-claims > li').length,
+        // Items the reader can see: in the list and laid out with a size.
+        [...document.querySelectorAll('.ct-claims > li')].filter((li) => li.getBoundingClientRect().height > 0).length,
         performance.getEntriesByName('popup:claims-requested')[0]?.startTime ?? NaN,
         performance.getEntriesByName('popup:claims-received')[0]?.startTime ?? NaN,
-        performance.getEntriesByName('bench:all-claims')[0]?.startTime ?? NaN,
+        performance.getEntriesByName('popup:painted')[0]?.startTime ?? NaN,
       ]);
       return {
         painted: painted!,
         scriptToPaint: painted! - start!,
-        allClaims: all!,
+        firstPainted: first!,
         items: items!,
         phases: [start!, requested! - start!, received! - requested!, painted! - received!],
       };
@@ -88,7 +97,7 @@ try {
       medianMs: median(painted),
       p90Ms: percentile(painted, 0.9),
       scriptMedianMs: median(samples.map((s) => s.scriptToPaint)),
-      allClaimsMedianMs: median(samples.map((s) => s.allClaims)),
+      firstPaintedMedianMs: median(samples.map((s) => s.firstPainted)),
       phaseMediansMs: [0, 1, 2, 3].map((i) => median(samples.map((s) => s.phases[i]!))),
     });
   }
@@ -98,9 +107,10 @@ try {
 }
 
 if (json) {
-  console.log(JSON.stringify({ budgetMs: BUDGET_MS, results }, null, 2));
+  console.log(JSON.stringify({ budgetMs: BUDGET_MS, loadAverage: loadavg(), results }, null, 2));
 } else {
-  console.log(`Popup open → claims painted, Chromium headless, ${RUNS} runs each (budget ${BUDGET_MS} ms)`);
+  console.log(`Popup open → all claims in the DOM and painted, Chromium headless, ${RUNS} runs each (budget ${BUDGET_MS} ms)`);
+  console.log(`  load average after the runs: ${loadavg().map((x) => x.toFixed(2)).join(' ')}`);
   for (const r of results) {
     const verdict = r.medianMs < BUDGET_MS ? 'ok' : 'OVER BUDGET';
     console.log(
@@ -109,6 +119,6 @@ if (json) {
     );
     const [load, tab, ask, render] = r.phaseMediansMs.map((ms) => ms.toFixed(1));
     console.log(`        load+parse ${load} · find tab ${tab} · ask page ${ask} · render+paint ${render} (medians, ms)`);
-    console.log(`        all ${r.claims} claims in the DOM: median ${r.allClaimsMedianMs.toFixed(1)} ms`);
+    console.log(`        popup's first frame with claims (its own mark): median ${r.firstPaintedMedianMs.toFixed(1)} ms`);
   }
 }

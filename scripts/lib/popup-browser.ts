@@ -14,10 +14,11 @@ export interface PopupBrowser {
   close(): Promise<void>;
 }
 
-export async function launchPopupBrowser(): Promise<PopupBrowser> {
+/** source: the built Chromium extension to snapshot (default: the shared build in .output/). */
+export async function launchPopupBrowser(source: string = EXTENSION_DIRS.chromium): Promise<PopupBrowser> {
   const dir = await mkdtemp(join(tmpdir(), 'claimtrail-popup-'));
   const extensionDir = join(dir, 'extension');
-  await cp(EXTENSION_DIRS.chromium, extensionDir, { recursive: true });
+  await cp(source, extensionDir, { recursive: true });
   const browser = await puppeteer.launch({
     executablePath: browserPath('chromium'),
     headless: true,
