@@ -41,7 +41,7 @@ function isNumber(d: Doc, i: number): boolean {
   return c >= 48 && c <= 57;
 }
 
-const W = wordHashes('according', 'to', 'by', 'in', 'a', 'statement', 'that', 'all', 'both');
+const W = wordHashes('according', 'to', 'by', 'that', 'all', 'both');
 
 /** Subjects after which a bare verb form ("say", "think") is a verb, not a noun. */
 const BARE_VERB_LEFT = new WordSet('i we they you to not n\'t will would could can may might should must did do does also often still who'.split(' '));
@@ -58,6 +58,16 @@ function verbalUse(d: Doc, i: number, e: CueEntry, floor: number): boolean {
     if (!(is(d, p, BARE_VERB_LEFT) || endsWithS(d, p) || is(d, p, CUE_PREFIX) || isNumber(d, p))) return false;
   }
   return !is(d, i + 1, NON_SPEECH_OBJECTS);
+}
+
+/** Length of the first of `phrases` (word-hash sequences) found at token k, or 0. */
+function phraseAt(d: Doc, k: number, to: number, phrases: readonly (readonly number[])[] | undefined): number {
+  for (const p of phrases ?? []) {
+    let j = 0;
+    while (j < p.length && k + j < to && isW(d, k + j, p[j] ?? 0)) j++;
+    if (j === p.length) return j;
+  }
+  return 0;
 }
 
 export function findCues(d: Doc, from: number, to: number): Cue[] {
@@ -91,11 +101,10 @@ export function findCues(d: Doc, from: number, to: number): Cue[] {
     const byAgent = isW(d, i + 1, W.by) && i + 2 < to && (d.t.cap[i + 2] === 1 || is(d, i + 2, DETERMINERS));
     if (passive && !(e.flags & CueFlag.Passive) && !byAgent) continue;
     let end = i + 1;
-    const parts = PARTICLES.get(e.lemma);
-    if (parts && end < to && is(d, end, parts)) end++;
+    const particle = phraseAt(d, end, to, PARTICLES.get(e.lemma));
+    if (particle) end += particle;
     else if (e.flags & CueFlag.NeedsParticle) continue;
     else if (passive && byAgent) end++;
-    else if (e.lemma === 'say' && isW(d, end, W.in) && isW(d, end + 1, W.a) && isW(d, end + 2, W.statement) && end + 3 <= to) end += 3;
     out.push({ head: i, start, end, cls: e.cls, flags: e.flags, lemma: e.lemma, passive, ing: e.ing, nounLike: e.nounLike });
   }
   return out;

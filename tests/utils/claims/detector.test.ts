@@ -214,6 +214,15 @@ describe('reported speech', () => {
     expect(c).toMatchObject({ cue: 'are expected', source: null });
   });
 
+  it.each([
+    ['The senator made the case that the tariffs would hurt farmers.', 'made the case'],
+    ['She went on to say that the plan would fail.', 'went on to say'],
+    ['Two members raised concerns that the bridge was unsafe.', 'raised concerns'],
+    ['The governor, referring to the floods, promised new levees.', 'referring to'],
+  ])('takes a light-verb or phrasal cue whole: %s', (text, cue) => {
+    expect(claimsOf(text).map((c) => c.cue)).toContain(cue);
+  });
+
 });
 
 describe('sources and speakers', () => {

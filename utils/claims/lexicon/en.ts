@@ -1,4 +1,5 @@
 import { WordSet } from './hash';
+import { hashWord } from '../tokens';
 
 /**
  * English lexicon for the claim detector: cue lemmas by class, with a small inflection generator
@@ -60,7 +61,7 @@ const SAY = `say/said^ tell/told! write/wrote/written add note report^ announce 
  rebut refute decry bemoan grumble gripe scoff sneer mock chide scold rebuke admonish reassure
  speak/spoke/spoken& talk& discuss express echo offer detail outline liken reference rail unveil chant sing/sang/sung
  retweet email text+ swear/swore/sworn guarantee apologize apologise deplore congratulate thank salute address
- interject lash cry sigh shrug laugh`;
+ interject lash cry sigh shrug laugh refer+& post voice charge make/made& raise& go/went/gone&`;
 const STANCE = `accuse! blame criticize criticise condemn denounce slam+ blast attack praise hail applaud welcome defend dismiss reject
  question challenge dispute contradict support endorse back oppose credit call label dub+ brand term
  portray decline~ refuse~ decide~ seek/sought~ plan+~ intend~ aim~ push press lobby advocate champion favor favour
@@ -68,7 +69,7 @@ const STANCE = `accuse! blame criticize criticise condemn denounce slam+ blast a
  veto resist fight/fought encourage!
  promote view weigh release issue sign sue+ petition appeal order
  accept cheer boycott rally herald lift rate rank hit/hit/hit fire/fired woo
- tap+ name nominate appoint elect`;
+ tap+ name nominate appoint elect vote&`;
 const THINK = `think/thought believe know/knew/known feel/felt expect^~ hope~ fear worry want~ wish~ suspect assume guess figure
  reckon imagine consider see/saw/seen understand/understood realize realise recognize recognise learn hear/heard doubt
  suppose anticipate envision envisage trust bet/bet/bet sense regret+ remember
@@ -76,16 +77,21 @@ const THINK = `think/thought believe know/knew/known feel/felt expect^~ hope~ fe
 const EVIDENCE = `show/showed/shown find/found seem~ appear~ determine demonstrate prove
  project^ point`;
 
-/** Particles that belong to the cue: "called for", "pointed to", "weighed in". */
-export const PARTICLES: ReadonlyMap<string, WordSet> = new Map(
-  (`call:for,on,upon point:to,out refer:to push:for,back press:for argue:for,against speak:out,about talk:about complain:about
-   warn:of,about,against insist:on comment:on weigh:in lash:out hit:out,back fire:back rail:against reflect:on ask:for
+/**
+ * Particles and phrases that belong to the cue: "called for", "pointed to", "made the case",
+ * "said in a statement". Words of a phrase are joined by _; each lemma's phrases are tried longest first.
+ */
+export const PARTICLES: ReadonlyMap<string, readonly (readonly number[])[]> = new Map(
+  (`call:for,on,upon point:to,out refer:to push:for,back press:for argue:for,against complain:about
+   warn:of,about,against insist:on comment:on weigh:in hit:out,back fire:back reflect:on ask:for
    plead:for vote:for,against advocate:for side:with agree:with,on focus:on boast:about joke:about
-   worry:about hope:for wait:for accuse:of speak:of,about,out,with,to talk:about,of,to weigh:in liken:to
-   sign:off rail:against lash:out offer:up lay:out point:out`)
+   worry:about hope:for wait:for accuse:of speak:of,about,out,with,to talk:about,of,to liken:to
+   sign:off rail:against lash:out offer:up lay:out say:in_a_statement make:the_case,clear,it_clear,no_secret
+   raise:concerns,questions,doubts go:on_to_say,on_to_argue`)
     .trim().split(/\s+/).map((item) => {
       const [lemma = '', parts = ''] = item.split(':');
-      return [lemma, new WordSet(parts.split(','))] as const;
+      const phrases = parts.split(',').map((p) => p.split('_').map(hashWord));
+      return [lemma, phrases.sort((x, y) => y.length - x.length)] as const;
     }),
 );
 
@@ -227,12 +233,10 @@ export const SPELLED_OUT_TITLES: ReadonlyMap<string, string> = new Map(
 );
 
 /** Common first names whose gender is clear, so "she" can skip a man named more recently. */
-export const FEMALE_NAMES = words(`mary patricia jennifer linda elizabeth susan sarah karen nancy lisa margaret emily
- michelle amanda rebecca laura anna ann anne nicole emma helen rachel maria marta julie joan julia jane hillary angela
- theresa marie sophie elena carmen olga nadia ruth kamala nikki`);
-export const MALE_NAMES = words(`james robert john michael david william richard joseph thomas charles daniel mark paul
- andrew george edward peter kevin brian eric steven jack henry donald barack bill mike ted marco bernie mitch jeb
- vladimir boris hans jean carlos ahmed mohammed ali omar ivan jonas tom jim joe ben sam dan steve chris`);
+export const FEMALE_NAMES = words(`mary jennifer elizabeth susan sarah nancy lisa emily michelle laura anna ann anne emma rachel maria marta
+ julia jane hillary angela theresa kamala nikki`);
+export const MALE_NAMES = words(`james robert john michael david william richard thomas daniel mark paul andrew george peter jack donald barack
+ bill mike ted marco bernie mitch jeb vladimir mohammed ali omar jonas tom jim joe ben sam steve chris`);
 
 /** Words that mark an organisation rather than a person. */
 export const ORG_WORDS = words(`ministry department house committee party times post news agency council court government
