@@ -21,6 +21,7 @@ import type {
 import { createPainter, type Painter, type PaintItem } from '../../utils/highlight/painter';
 import { claimAtPoint, type HitIndex } from '../../utils/highlight/hit-test';
 import { highlightCss, installStyleSheet, isDarkBehind } from '../../utils/highlight/styles';
+import { bandAround, itemsInBand, rangeCount, WINDOW_ABOVE_RANGES } from '../../utils/highlight/window';
 import { findArticleRoot, isArticlePage, readPageInfo } from '../../utils/page/article';
 import { joinBlocks, nodesForSpan, rangesForSpan, type ArticleText } from '../../utils/page/article-text';
 import { extractBlocks } from '../../utils/page/blocks';
@@ -111,6 +112,10 @@ export class ReadingSession {
   private readonly detector;
   /** The claim the keys moved to last, so the next key press continues from there. */
   private keyboardId: string | null = null;
+  /** Every claim's paint item in reading order; with very many, only those near the viewport are registered. */
+  private allItems: PaintItem[] = [];
+  private windowed = false;
+  private bandFrame = 0;
   private flashTimer: ReturnType<typeof setTimeout> | undefined;
   private lastBadge = -1;
 
@@ -134,6 +139,10 @@ export class ReadingSession {
     );
     // Capture: a page handler that swallows keys must not take the reader's way to the claims away.
     doc.addEventListener('keydown', (event) => this.onClaimKey(event), { capture: true, signal });
+    const view = doc.defaultView;
+    const follow = () => this.followViewport();
+    view?.addEventListener('scroll', follow, { passive: true, signal });
+    view?.addEventListener('resize', follow, { passive: true, signal });
   }
 
   private get signal(): AbortSignal {
@@ -210,6 +219,8 @@ export class ReadingSession {
     this.ranges.clear();
     this.rangeCache.clear();
     this.nodeIndex.clear();
+    this.allItems = [];
+    this.windowed = false;
     this.stored = [];
     this.earlier = {};
     this.orphans = [];
@@ -220,6 +231,8 @@ export class ReadingSession {
   private teardown(): void {
     this.generation += 1;
     clearTimeout(this.flashTimer);
+    if (this.bandFrame !== 0) this.options.doc.defaultView?.cancelAnimationFrame(this.bandFrame);
+    this.windowed = false;
     this.stopObserving();
     this.painter.clear();
     this.styles?.remove();
@@ -350,9 +363,11 @@ export class ReadingSession {
   private async paintInSlices(pause: () => Promise<void> | void, generation: number): Promise<boolean> {
     const items = this.startPaint();
     if (!items) return true;
+    // A page that will be painted by viewport band registers only the band, at the end.
+    const progressive = !this.hidden && this.order.length <= WINDOW_ABOVE_RANGES;
     for (let from = 0; from < this.order.length; from += VIEW_CHUNK) {
       const slice = this.itemsFor(this.order.slice(from, from + VIEW_CHUNK), items);
-      if (!this.hidden) this.painter.update(slice);
+      if (progressive) this.painter.update(slice);
       await pause();
       if (generation !== this.generation || this.signal.aborted) return false;
     }
@@ -396,10 +411,12 @@ export class ReadingSession {
   }
 
   private finishPaint(items: PaintItem[]): void {
+    this.allItems = items;
+    this.windowed = this.painter.mode === 'highlight-api' && rangeCount(items) > WINDOW_ABOVE_RANGES;
     if (this.hidden) return;
-    this.painter.paint(items);
+    this.painter.paint(this.windowed ? this.itemsNearViewport() : items);
     const open = this.card.claimId;
-    if (open !== null) this.painter.focus(open, this.contextRanges(open));
+    if (open !== null) this.painter.focus(open, this.focusRanges(open));
     // Our own <mark> wrapping (fallback only) must not trigger re-detection.
     this.observer?.takeRecords();
   }
@@ -419,6 +436,26 @@ export class ReadingSession {
       this.rangeCache.set(key, entry);
     }
     return entry;
+  }
+
+  private itemsNearViewport(): PaintItem[] {
+    const height = this.options.doc.defaultView?.innerHeight ?? 0;
+    return itemsInBand(this.allItems, bandAround(height), (range) => range.getBoundingClientRect());
+  }
+
+  /** Scrolling a page painted by band: move the band (once per frame; the painter adds and drops only the edges). */
+  private followViewport(): void {
+    const view = this.options.doc.defaultView;
+    if (!this.windowed || this.hidden || this.bandFrame !== 0 || !view) return;
+    this.bandFrame = view.requestAnimationFrame(() => {
+      this.bandFrame = 0;
+      if (this.windowed && !this.hidden && !this.signal.aborted) this.painter.paint(this.itemsNearViewport());
+    });
+  }
+
+  /** What the focus highlight shows for a claim: its text (registered or not, on a banded page), cue and source. */
+  private focusRanges(id: string): Range[] {
+    return [...(this.ranges.get(id) ?? []), ...this.contextRanges(id)];
   }
 
   private contextRanges(id: string): Range[] {
@@ -597,7 +634,7 @@ export class ReadingSession {
   private openCard(id: string, rect?: DOMRect): void {
     const view = this.views.get(id);
     if (!view) return;
-    this.painter.focus(id, this.contextRanges(id));
+    this.painter.focus(id, this.focusRanges(id));
     this.renderCard(id, rect ?? this.ranges.get(id)?.[0]?.getBoundingClientRect());
   }
 
@@ -650,6 +687,8 @@ export class ReadingSession {
       delete view.currentText;
     }
     this.painter.setStatus(id, paintStatusOf(view));
+    const item = this.allItems.find((candidate) => candidate.id === id);
+    if (item) item.status = paintStatusOf(view);
     this.errors.delete(id);
     this.renderCard();
     this.sendBadge();
@@ -734,10 +773,10 @@ export class ReadingSession {
     const element = range.startContainer.parentElement;
     element?.scrollIntoView({ block: 'center', behavior: 'smooth' });
     if (this.hidden) return true;
-    this.painter.focus(id, this.contextRanges(id));
+    this.painter.focus(id, this.focusRanges(id));
     clearTimeout(this.flashTimer);
     this.flashTimer = setTimeout(() => {
-      if (this.card.claimId !== id) this.painter.focus(this.card.claimId, this.card.claimId ? this.contextRanges(this.card.claimId) : []);
+      if (this.card.claimId !== id) this.painter.focus(this.card.claimId, this.card.claimId ? this.focusRanges(this.card.claimId) : []);
     }, FLASH_MS);
     return true;
   }
