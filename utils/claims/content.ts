@@ -17,8 +17,8 @@ const VERB_ADVERBS = new WordSet('also then later still even again repeatedly'.s
 const W = wordHashes('who');
 
 /** Drops leading separators and trailing punctuation (quote marks are kept). */
-export function trim(d: Doc, r: TokenRange): TokenRange {
-  let { start, end } = r;
+export function trim(d: Doc, from: number, to: number): TokenRange {
+  let start = from, end = to;
   while (start < end && d.t.kind[start] === Tk.Punct) start++;
   while (end > start && (d.t.kind[end - 1] === Tk.Punct || is(d, end - 1, TRAILING_LINKS)) && !isClosingQuote(d, end - 1)) end--;
   return { start, end };
@@ -48,7 +48,7 @@ export function rightContent(d: Doc, from: number, sentEnd: number): TokenRange 
   const qi = d.q.of[e - 1] ?? -1;
   if (qi >= 0 && (d.q.list[qi]?.open ?? 0) >= s) e = Math.max(e, groupEnd(d, qi) + 1);
   else if (isOpeningQuote(d, s)) e = Math.max(e, groupEnd(d, d.q.of[s] ?? 0) + 1);
-  const r = trim(d, { start: s, end: e });
+  const r = trim(d, s, e);
   return r.end > r.start ? r : null;
 }
 
@@ -83,7 +83,7 @@ export function leftContent(d: Doc, end: number, floor: number): TokenRange | nu
   if (isClosingQuote(d, e - 1)) s = Math.min(s, groupStart(d, d.q.of[e - 1] ?? 0));
   else if (inQuote(d, floor)) s = Math.min(s, groupStart(d, d.q.of[floor] ?? 0));
   // The first word of the sentence often is a connective that the quote does not include.
-  const r = trim(d, { start: s, end: e });
+  const r = trim(d, s, e);
   return r.end > r.start ? r : null;
 }
 

@@ -316,7 +316,7 @@ function cutBefore(d: Doc, draft: Draft, k: number): void {
   for (const f of draft.frags) {
     if (f.end <= k) out.push(f);
     else if (f.start < k) {
-      const r = trim(d, { start: f.start, end: k });
+      const r = trim(d, f.start, k);
       if (r.end > r.start) out.push(r);
     }
   }

@@ -43,7 +43,7 @@ function speakerLine(d: Doc, ps: number, pe: number): LayoutClaim | null {
   // Transcripts write the speaker in capitals; otherwise only a headline or a quotation qualifies.
   const shouting = d.t.text.slice(d.t.start[s] ?? 0, d.t.end[k - 1] ?? 0) === d.t.text.slice(d.t.start[s] ?? 0, d.t.end[k - 1] ?? 0).toUpperCase();
   if (!shouting && pe - ps > HEADLINE_TOKENS && !isOpeningQuote(d, k + 1)) return null;
-  const content = trim(d, { start: k + 1, end: pe });
+  const content = trim(d, k + 1, pe);
   if (content.end - content.start < 2) return null;
   return { cue: punctCue(k), src: { start: s, end: k }, content };
 }
