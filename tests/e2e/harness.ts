@@ -28,7 +28,7 @@
 //   popup opens in a new tab, which then becomes active (the article tab is then a background tab).
 // - Pages are ordinary puppeteer Pages; prefer waitForSelector/waitForFunction over fixed sleeps.
 import { existsSync, readFileSync, statSync } from 'node:fs';
-import { cp, mkdtemp, rm } from 'node:fs/promises';
+import { cp, mkdir, mkdtemp, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -81,14 +81,28 @@ export interface LaunchOptions {
   headless?: boolean;
   /** host:port of an HTTP proxy for every non-loopback request (the privacy test records them there). */
   proxy?: string;
+  /**
+   * A browser profile kept in this directory (created when missing, left in place by close()), so a
+   * second launch with it is a browser restart. The extension is then installed the way a user has
+   * it, to survive that restart: from a fixed path inside the profile (Chromium derives an unpacked
+   * extension's id from its path) or, in Firefox, as a permanently installed add-on sideloaded from the
+   * profile's extensions directory (a temporary add-on is uninstalled, with its storage, at shutdown).
+   * Launching again with another `build` is an extension update.
+   */
+  profileDir?: string;
+  /** The build directory to install; defaults to EXTENSION_DIRS[name]. */
+  build?: string;
 }
 
-export async function launch(name: BrowserName, { headless = true, proxy }: LaunchOptions = {}): Promise<ExtensionBrowser> {
-  return name === 'chromium' ? launchChromium(headless, proxy) : launchFirefox(headless, proxy);
+export async function launch(name: BrowserName, options: LaunchOptions = {}): Promise<ExtensionBrowser> {
+  return name === 'chromium' ? launchChromium(options) : launchFirefox(options);
 }
 
-async function launchChromium(headless: boolean, proxy?: string): Promise<ExtensionBrowser> {
-  const userDataDir = await mkdtemp(join(tmpdir(), 'claimtrail-chromium-'));
+async function launchChromium({ headless = true, proxy, profileDir, build = EXTENSION_DIRS.chromium }: LaunchOptions): Promise<ExtensionBrowser> {
+  const userDataDir = profileDir ?? (await mkdtemp(join(tmpdir(), 'claimtrail-chromium-')));
+  const removeProfile = () => (profileDir ? Promise.resolve() : rm(userDataDir, { recursive: true, force: true }));
+  // Copied before launch: a kept profile loads the extension from this path as the browser starts.
+  const extensionDir = await snapshotExtension(build, userDataDir);
   const browser = await puppeteer.launch({
     executablePath: browserPath('chromium'),
     headless,
@@ -111,12 +125,10 @@ async function launchChromium(headless: boolean, proxy?: string): Promise<Extens
   });
   const workerErrors = collectChromiumWorkerErrors(browser);
   try {
-    const id = await browser.installExtension(await snapshotExtension('chromium', userDataDir));
+    const id = await browser.installExtension(extensionDir);
     const base = `chrome-extension://${id}/`;
     const extensionErrors = () => workerErrors.filter((error) => error.url.startsWith(base)).map((error) => error.text);
-    const ext = makeExtensionBrowser('chromium', browser, base, extensionErrors, async () => {
-      await rm(userDataDir, { recursive: true, force: true });
-    });
+    const ext = makeExtensionBrowser('chromium', browser, base, extensionErrors, removeProfile);
     // A service worker that throws while loading is never registered and its target is gone before
     // its exception can be read, so a missing registration is reported as the error.
     const registered = await (await ext.controlPage()).evaluate(async (waitMs: number) => {
@@ -134,29 +146,33 @@ async function launchChromium(headless: boolean, proxy?: string): Promise<Extens
     return ext;
   } catch (error) {
     await browser.close();
-    await rm(userDataDir, { recursive: true, force: true });
+    await removeProfile();
     throw error;
   }
 }
 
-async function launchFirefox(headless: boolean, proxy?: string): Promise<ExtensionBrowser> {
-  const snapshotDir = await mkdtemp(join(tmpdir(), 'claimtrail-firefox-ext-'));
-  const extensionDir = await snapshotExtension('firefox', snapshotDir);
+async function launchFirefox({ headless = true, proxy, profileDir, build = EXTENSION_DIRS.firefox }: LaunchOptions): Promise<ExtensionBrowser> {
+  const snapshotDir = profileDir ?? (await mkdtemp(join(tmpdir(), 'claimtrail-firefox-ext-')));
+  const removeSnapshot = () => (profileDir ? Promise.resolve() : rm(snapshotDir, { recursive: true, force: true }));
+  const extensionDir = await snapshotExtension(build, snapshotDir);
   const manifest = JSON.parse(readFileSync(join(extensionDir, 'manifest.json'), 'utf8')) as {
     browser_specific_settings?: { gecko?: { id?: string } };
   };
   const geckoId = manifest.browser_specific_settings?.gecko?.id;
   if (!geckoId) throw new Error('The Firefox build has no gecko id (browser_specific_settings.gecko.id).');
+  if (profileDir) await sideloadFirefoxExtension(profileDir, geckoId, extensionDir);
   const browser = await puppeteer.launch({
     browser: 'firefox',
     executablePath: browserPath('firefox'),
     headless,
     ...(!headless && { defaultViewport: null }),
     // Without it, BiDi refuses to navigate tabs to moz-extension:// pages.
-    args: ['--remote-allow-system-access'],
+    args: ['--remote-allow-system-access', ...(profileDir ? ['--profile', profileDir] : [])],
     extraPrefsFirefox: {
       'extensions.webextensions.uuids': JSON.stringify({ [geckoId]: FIREFOX_EXTENSION_UUID }),
       ...(proxy && firefoxProxyPrefs(proxy)),
+      // Firefox ESR honours this; release builds would refuse the unsigned sideloaded build.
+      ...(profileDir && { 'xpinstall.signatures.required': false }),
     },
   });
   const base = `moz-extension://${FIREFOX_EXTENSION_UUID}/`;
@@ -172,15 +188,23 @@ async function launchFirefox(headless: boolean, proxy?: string): Promise<Extensi
     }
   });
   try {
-    await browser.installExtension(extensionDir);
-    return makeExtensionBrowser('firefox', browser, base, () => [...stderrErrors], async () => {
-      await rm(snapshotDir, { recursive: true, force: true });
-    });
+    if (!profileDir) await browser.installExtension(extensionDir);
+    const ext = makeExtensionBrowser('firefox', browser, base, () => [...stderrErrors], removeSnapshot);
+    // The sideloaded add-on starts with the browser; its control page loads once it is running.
+    if (profileDir) await ext.controlPage();
+    return ext;
   } catch (error) {
     await browser.close();
-    await rm(snapshotDir, { recursive: true, force: true });
+    await removeSnapshot();
     throw error;
   }
+}
+
+// A proxy file (named after the add-on id, holding the path of its unpacked directory) in the profile's
+// extensions directory installs the add-on permanently at startup; a changed build there is an update.
+async function sideloadFirefoxExtension(profileDir: string, geckoId: string, extensionDir: string): Promise<void> {
+  await mkdir(join(profileDir, 'extensions'), { recursive: true });
+  await writeFile(join(profileDir, 'extensions', geckoId), extensionDir);
 }
 
 // Manual proxy for http and https; localhost stays direct (allow_hijacking_localhost false).
@@ -305,13 +329,14 @@ function makeExtensionBrowser(
 
 // Installs a copy, not .output itself: `npm run build` empties .output first, and Firefox reads a
 // temporary add-on's files from disk as it needs them, so a rebuild during a run (someone else's, or
-// the next step's) would otherwise break a browser that is already running.
-async function snapshotExtension(name: BrowserName, parentDir: string): Promise<string> {
-  const source = EXTENSION_DIRS[name];
+// the next step's) would otherwise break a browser that is already running. The copy's path is fixed
+// per parent directory, so a kept profile installs every build at the same place.
+async function snapshotExtension(source: string, parentDir: string): Promise<string> {
   const manifest = join(source, 'manifest.json');
+  const target = join(parentDir, 'claimtrail-extension');
   const deadline = Date.now() + 60_000;
-  for (let attempt = 0; Date.now() < deadline; attempt++) {
-    const target = join(parentDir, `extension-${attempt}`);
+  while (Date.now() < deadline) {
+    await rm(target, { recursive: true, force: true });
     try {
       const before = statSync(manifest).mtimeMs;
       await cp(source, target, { recursive: true });
@@ -319,7 +344,6 @@ async function snapshotExtension(name: BrowserName, parentDir: string): Promise<
     } catch {
       // Mid-rebuild: try again shortly.
     }
-    await rm(target, { recursive: true, force: true });
     await new Promise((resolve) => setTimeout(resolve, 500));
   }
   throw new Error(`No complete build in ${source}: run \`npm run build\` first.`);
