@@ -28,7 +28,9 @@ export default defineConfig({
     action: { default_icon: { 16: 'icon/16.png', 32: 'icon/32.png' } },
     // The review card (Preact) is imported by the content script on the first click on a claim,
     // which keeps the script every page loads small; import() of an extension file needs this.
-    web_accessible_resources: [{ resources: ['review-card.js'], matches: ['http://*/*', 'https://*/*'] }],
+    // use_dynamic_url: Chromium serves it only under a per-session id, so a page can't probe a fixed URL
+    // to learn that ClaimTrail is installed (Firefox's moz-extension UUID is already per install).
+    web_accessible_resources: [{ resources: ['review-card.js'], matches: ['http://*/*', 'https://*/*'], use_dynamic_url: true }],
     // The library doubles as the options page: settings live in its Settings section.
     options_ui: { page: 'library.html', open_in_tab: true },
     ...(browser === 'firefox' && {
