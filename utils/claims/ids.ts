@@ -5,11 +5,15 @@
  */
 import type { Span } from './types';
 
-const HEX_BYTES: readonly string[] = Array.from({ length: 256 }, (_, i) => (i < 16 ? '0' : '') + i.toString(16));
-
-/** Eight lower-case hex digits of a 32-bit value; a table of byte strings beats toString(16) by ~8x. */
-function hex8(h: number): string {
-  return (HEX_BYTES[h >>> 24] ?? '') + (HEX_BYTES[(h >>> 16) & 255] ?? '') + (HEX_BYTES[(h >>> 8) & 255] ?? '') + (HEX_BYTES[h & 255] ?? '');
+/** "c" and sixteen hex digits, written as char codes: one flat string, not a chain of concatenations. */
+const ID_CODES = new Uint16Array(17);
+function idOf(a: number, b: number): string {
+  ID_CODES[0] = 99;
+  for (let i = 0; i < 16; i++) {
+    const nibble = ((i < 8 ? a : b) >>> (28 - 4 * (i & 7))) & 15;
+    ID_CODES[i + 1] = nibble < 10 ? 48 + nibble : 87 + nibble;
+  }
+  return String.fromCharCode(...ID_CODES);
 }
 
 export interface ClaimKey {
@@ -52,8 +56,8 @@ export function createIdMaker(text: string): (key: ClaimKey) => string {
     if (at === list.length) list.push(a, b, 0);
     const n = list[at + 2] ?? 0;
     list[at + 2] = n + 1;
-    if (n === 0) return 'c' + hex8(a) + hex8(b);
+    if (n === 0) return idOf(a, b);
     // The occurrence number keeps repeated identical claims apart.
-    return 'c' + hex8(Math.imul(a ^ n, PRIME)) + hex8(Math.imul(b ^ n, PRIME));
+    return idOf(Math.imul(a ^ n, PRIME), Math.imul(b ^ n, PRIME));
   };
 }
