@@ -179,6 +179,26 @@ describe.each(BROWSERS)('library in %s', (name) => {
     const again = JSON.parse((await exportAs(library, 'json')).text);
     expect({ ...again, exportedAt: null }).toEqual({ ...backup, exportedAt: null });
 
+    // A note typed in the library follows the same review rule as the popup's: saved, one more history entry.
+    const verifiedNote = (await library.$$('.lib-row textarea'))[1]!;
+    // Set in one input event: typed key by key on a loaded machine, a pause past the debounce would save twice.
+    await verifiedNote.evaluate((field) => {
+      field.focus();
+      field.value = 'Checked with the AP transcript';
+      field.dispatchEvent(new Event('input', { bubbles: true }));
+    });
+    await library.evaluate(() => (document.activeElement as HTMLElement | null)?.blur());
+    // Saved, it is the most recently reviewed claim: it moves to the top of the list.
+    await library.waitForFunction(() => {
+      const top = document.querySelector('.lib-row');
+      return top?.querySelector('textarea')?.value === 'Checked with the AP transcript' && top.querySelector('.ct-status__btn--verified')?.getAttribute('aria-pressed') === 'true';
+    }, WAIT);
+    const edited = JSON.parse((await exportAs(library, 'json')).text) as typeof backup;
+    const verifiedClaim = edited.claims.find((c: { status: string }) => c.status === 'verified');
+    expect(verifiedClaim.note).toBe('Checked with the AP transcript');
+    expect(edited.reviews).toHaveLength(backup.reviews.length + 1);
+    expect(edited.reviews.at(-1)).toMatchObject({ claimId: verifiedClaim.id, at: verifiedClaim.reviewedAt, to: { status: 'verified', note: 'Checked with the AP transcript' } });
+
     expect(ext.errors(library)).toEqual([]);
     expect(ext.extensionErrors()).toEqual([]);
     await library.close();
