@@ -1,23 +1,42 @@
+import type { Table } from 'dexie';
 import type { ClaimTrailDb } from '../db/database';
 import { guarded } from '../db/errors';
 import type { LibrarySnapshot } from '../export/library';
 import { planMerge, reviewKey, type ExistingRecords, type ImportPreview } from './merge';
 
+/**
+ * The stored records among `keys`. In Chromium every IndexedDB request is a separate round trip to
+ * the browser process that costs far more than its bytes, so this asks for all primary keys in one
+ * request first and fetches only the keys that are there: nothing when the library has none of them
+ * (a restore into an empty library, a new colleague's file), and one getAll when it has many (a
+ * re-imported backup) rather than one get per record.
+ */
+async function storedAmong<T, K extends string, I>(table: Table<T, K, I>, keys: readonly K[], keyOf: (record: T) => K): Promise<T[]> {
+  const stored = new Set(await table.toCollection().primaryKeys());
+  const hits = keys.filter((key) => stored.has(key));
+  if (hits.length === 0) return [];
+  if (hits.length * 4 < stored.size) return (await table.bulkGet(hits)).filter((record): record is T => record !== undefined);
+  const wanted = new Set(hits);
+  return (await table.toArray()).filter((record) => wanted.has(keyOf(record)));
+}
+
 async function readExisting(db: ClaimTrailDb, incoming: LibrarySnapshot): Promise<ExistingRecords> {
-  const claimIds = incoming.claims.map((c) => c.id);
-  // Restoring a backup into an empty library is the common big import: skip 100,000 lookups that must miss.
-  const [claimCount, pageCount, reviewCount] = await Promise.all([db.claims.count(), db.pages.count(), db.reviews.count()]);
-  const [claims, pages, reviews, takenIds] = await Promise.all([
-    claimCount === 0 ? [] : db.claims.bulkGet(claimIds),
-    pageCount === 0 ? [] : db.pages.bulkGet(incoming.pages.map((p) => p.url)),
-    reviewCount === 0 ? [] : db.reviews.where('claimId').anyOf(claimIds).toArray(),
-    reviewCount === 0 ? [] : db.reviews.bulkGet(incoming.reviews.flatMap((r) => (r.id === undefined ? [] : [r.id]))),
+  const [claims, pages, reviewIds] = await Promise.all([
+    storedAmong(db.claims, incoming.claims.map((c) => c.id), (c) => c.id),
+    storedAmong(db.pages, incoming.pages.map((p) => p.url), (p) => p.url),
+    db.reviews.toCollection().primaryKeys(),
   ]);
+  // History is only ever stored with its claim (deleting a claim deletes it), so only claims already here can have some.
+  // The same trade as storedAmong: an index walk for a few claims, one getAll for many.
+  const storedIds = new Set(claims.map((c) => c.id));
+  const reviews = storedIds.size === 0 ? []
+    : storedIds.size * 4 < reviewIds.length ? await db.reviews.where('claimId').anyOf([...storedIds]).toArray()
+    : (await db.reviews.toArray()).filter((r) => storedIds.has(r.claimId));
   return {
-    claims: new Map(claims.flatMap((c) => (c ? [[c.id, c] as const] : []))),
-    pages: new Map(pages.flatMap((p) => (p ? [[p.url, p] as const] : []))),
+    claims: new Map(claims.map((c) => [c.id, c])),
+    pages: new Map(pages.map((p) => [p.url, p])),
     reviewKeys: new Set(reviews.map(reviewKey)),
-    reviewIds: new Set(takenIds.flatMap((r) => (r?.id === undefined ? [] : [r.id]))),
+    reviewIds: new Set(reviewIds.filter((id): id is number => typeof id === 'number')),
   };
 }
 

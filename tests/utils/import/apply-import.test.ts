@@ -54,6 +54,27 @@ describe('applyImport', () => {
     expect(await contents(db)).toEqual(before);
   });
 
+  it('a file with a few of many stored claims is merged the same way (stored records fetched by key, not all read)', async () => {
+    const db = freshDb();
+    const [claim] = sampleLibrary.claims.filter((c) => sampleLibrary.reviews.some((r) => r.claimId === c.id));
+    const extra = Array.from({ length: 20 }, (_, i) => ({ ...claim!, id: `extra-${i}` }));
+    await applyImport(db, {
+      ...sampleLibrary,
+      claims: [...sampleLibrary.claims, ...extra],
+      reviews: [...sampleLibrary.reviews, ...extra.map((c, i) => ({ id: 100 + i, claimId: c.id, at: 5, from: { status: 'unreviewed' as const, note: '' }, to: { status: 'verified' as const, note: '' } }))],
+    });
+    const before = await contents(db);
+    const newer = { ...claim!, status: 'disputed' as const, reviewedAt: (claim!.reviewedAt ?? 0) + 1000 };
+    const history = sampleLibrary.reviews.filter((r) => r.claimId === claim!.id);
+    const file = { pages: sampleLibrary.pages.filter((p) => p.url === claim!.pageUrl), claims: [newer], reviews: history };
+    expect(await previewImport(db, file)).toMatchObject({ claims: 1, newClaims: 0, existingClaims: 1, differentVerdict: claim!.status === 'disputed' ? 0 : 1, replacedByFile: 1, newPages: 0, newReviews: 0 });
+    await applyImport(db, file);
+    const after = await contents(db);
+    expect(after.claims.find((c) => c.id === claim!.id)).toMatchObject({ status: 'disputed', reviewedAt: newer.reviewedAt });
+    expect(after.claims.filter((c) => c.id !== claim!.id)).toEqual(before.claims.filter((c) => c.id !== claim!.id));
+    expect(after.reviews).toEqual(before.reviews);
+  });
+
   it('is atomic: a write failing part-way leaves the database as it was', async () => {
     const db = freshDb();
     await applyImport(db, { pages: [sampleLibrary.pages[0]!], claims: [sampleLibrary.claims[0]!], reviews: [] });
