@@ -248,7 +248,7 @@ function verbCue(d: Doc, cue: Cue, ss: number, se: number, prev: Draft | null, s
   if (cue.ing && !src && !participleStart(d, cue)) return null;
   // "He went on to endorse Ayotte, calling her “a rising star”": with no claim before it to share a
   // speaker with, the participle's subject is the sentence's.
-  if (cue.ing && !src && !prev && cue.cls !== CueClass.Say) src = sentenceSubject(d, ss, cue.start);
+  if (cue.ing && !src && !prev && cue.cls === CueClass.Stance) src = sentenceSubject(d, ss, cue.start);
   const weak = cue.cls === CueClass.Think || cue.cls === CueClass.Evidence;
   const inherit = cue.ing && !src ? prev : null;
   const confidence = BASE_CONFIDENCE[cue.cls] * (src || inherit ? 1 : 0.8);
@@ -291,6 +291,8 @@ function verbCue(d: Doc, cue: Cue, ss: number, se: number, prev: Draft | null, s
   if (weak) {
     // "This means…" and "that suggests…" are reasoning, not someone's thought; "it seems" is evidential.
     if (!cue.passive && src && !agentive(d, src) && cue.cls !== CueClass.Evidence) return null;
+    // "…, preferring large-scale attacks": an attitude participle in narration is not a report.
+    if (!src && cue.ing) return null;
     if (!hasClauseComplement(d, cue, after, se)) return null;
   }
   if (cue.cls === CueClass.Stance && !src && !(cue.start < cue.head || (cue.start > ss && !isWord(d, cue.start - 1)))) return null;
