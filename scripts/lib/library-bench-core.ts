@@ -82,6 +82,8 @@ export interface LibraryBenchResult {
   importWrite: Sample[];
   importTotal: Sample[];
   importBytes: number;
+  /** The same file imported again into the library it filled: preview + merge read everything, write nothing. */
+  reimport: Sample[];
   indexBuildMs: number;
   /** Every keystroke of every run, narrowing the previous result as the library does. */
   keystrokes: { query: string; ms: number; shown: number }[];
@@ -136,6 +138,7 @@ export async function runLibraryBench(openDb: () => ClaimTrailDb, n: number, run
   const importParse: Sample[] = [];
   const importWrite: Sample[] = [];
   const importTotal: Sample[] = [];
+  const reimport: Sample[] = [];
   let db = openDb();
   for (let run = 0; run < runs; run++) {
     if (run > 0) {
@@ -149,7 +152,9 @@ export async function runLibraryBench(openDb: () => ClaimTrailDb, n: number, run
     importParse.push(parse);
     importWrite.push(write);
     importTotal.push({ ms: parse.ms + write.ms, ...(parse.cpuMs !== undefined && write.cpuMs !== undefined && { cpuMs: parse.cpuMs + write.cpuMs }) });
-    log(`import: parse+validate ${Math.round(parse.ms)} ms, write ${Math.round(write.ms)} ms`);
+    const [, again] = await measure(hooks, () => applyImport(target, parsed.library));
+    reimport.push(again);
+    log(`import: parse+validate ${Math.round(parse.ms)} ms, write ${Math.round(write.ms)} ms, again ${Math.round(again.ms)} ms`);
   }
 
   // The library's own path: read both tables, index them, then answer keystrokes.
@@ -175,5 +180,5 @@ export async function runLibraryBench(openDb: () => ClaimTrailDb, n: number, run
   }
   log(`search: index ${Math.round(indexBuildMs)} ms, keystroke max ${Math.round(Math.max(...keystrokes.map((k) => k.ms)))} ms`);
   await db.delete();
-  return { claims: n, runs, exports, importParse, importWrite, importTotal, importBytes: text.length, indexBuildMs, keystrokes, fullScans };
+  return { claims: n, runs, exports, importParse, importWrite, importTotal, importBytes: text.length, reimport, indexBuildMs, keystrokes, fullScans };
 }
