@@ -37,7 +37,7 @@ import {
   type ClaimView,
 } from '../../utils/page/page-claims';
 import { articleOffset } from '../../utils/page/selection';
-import { slicer } from '../../utils/page/schedule';
+import { slicer, type Slicer } from '../../utils/page/schedule';
 import { LazyCard } from './card-loader';
 
 interface PaintedSpans {
@@ -78,6 +78,8 @@ export const CLAIM_KEYS = {
   next: { code: 'KeyN', label: 'Alt+Shift+N' },
   previous: { code: 'KeyP', label: 'Alt+Shift+P' },
 } as const;
+/** DOM nodes read between checks of the slice budget. */
+const EXTRACT_STEP_NODES = 128;
 /** Claims turned into views and ranges per slice on big pages. */
 const VIEW_CHUNK = 250;
 /** Claims per 'page:open' message: cloning a message is one task, and 100 snapshots take a few ms. */
@@ -152,6 +154,8 @@ export class ReadingSession {
   /** Starts (or restarts after a navigation or a settings change). */
   async start(): Promise<void> {
     const generation = ++this.generation;
+    // Finding the article is part of the first slice: on a huge page it alone can fill the budget.
+    const work = slicer();
     this.stopObserving();
     if (!this.enabled) {
       this.kind = 'disabled';
@@ -171,7 +175,7 @@ export class ReadingSession {
     this.pageUrl = this.options.pageKey(this.info);
     this.dark = isDarkBehind(root);
     this.installStyles();
-    await this.refresh(generation);
+    await this.refresh(generation, work);
     if (generation !== this.generation || this.signal.aborted) return;
     this.observe(root, generation);
   }
@@ -247,14 +251,16 @@ export class ReadingSession {
 
   // ── detection ────────────────────────────────────────────────────────────────────────────────
 
-  private async refresh(generation: number): Promise<void> {
+  private async refresh(generation: number, work: Slicer = slicer()): Promise<void> {
     const root = this.root;
     if (!root) return;
-    const work = slicer();
     const pause = () => work.pause();
     // Wrapped <mark>s split the page's text nodes: restore them before reading the text again.
     if (this.painter.mode === 'wrap') this.painter.clear();
-    const blocks = await extractBlocks(root, { pause });
+    await pause();
+    if (generation !== this.generation || this.signal.aborted) return;
+    // Small steps: the first computed-style reads of a big page are slow.
+    const blocks = await extractBlocks(root, { pause, checkEvery: EXTRACT_STEP_NODES });
     if (generation !== this.generation || this.signal.aborted) return;
     const article = joinBlocks(blocks);
     const claims = await this.detector.detect(article, pause);

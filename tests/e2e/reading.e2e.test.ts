@@ -155,6 +155,26 @@ describe.each(BROWSERS)('reading in %s', (name) => {
     expect(ext.errors(page)).toEqual([]);
   });
 
+  it('on a page with thousands of claims paints those near the viewport and follows scrolling', async () => {
+    const paragraph = (index: number) => `<p>The committee will publish finding ${index} in the spring, the chairman said on Tuesday.</p>`;
+    const paragraphs = Array.from({ length: 2_000 }, (_, index) => paragraph(index)).join('');
+    server.route('/reading/many-claims.html', `<!doctype html><html lang="en"><head><meta charset="utf-8"><title>Many</title></head><body><article><h1>Many</h1>${paragraphs}</article></body></html>`);
+    const page = await ext.openPage(server.url('reading/many-claims.html'));
+    await waitForPainted(page, 'finding 0 in the spring');
+    const near = allPainted(await painted(page));
+    expect(near.length).toBeGreaterThan(5);
+    expect(near.length).toBeLessThan(1_000);
+    expect(near.some((range) => range.includes('finding 1999 '))).toBe(false);
+    await page.evaluate(() => window.scrollTo(0, document.documentElement.scrollHeight));
+    await waitForPainted(page, 'finding 1999 in the spring');
+    expect(allPainted(await painted(page)).some((range) => range.includes('finding 0 '))).toBe(false);
+    // With no card open, Alt+Shift+P opens the last claim in view.
+    await altShift(page, 'KeyP');
+    await waitForCard(page, true);
+    expect(await cardText(page)).toContain('finding 1999 in the spring');
+    expect(ext.errors(page)).toEqual([]);
+  });
+
   it('paints a claim split across <a> and <em> as one exact range', async () => {
     const page = await ext.openPage(server.url('reading/split-inline.html'));
     await waitForPaintCount(page, 1);
