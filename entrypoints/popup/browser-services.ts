@@ -9,10 +9,9 @@ interface Options {
   onLeave?: (() => void) | undefined;
 }
 
-// Loaded on first use, after the first paint: Dexie (the database side) and the settings storage are
-// not needed to show the page's claims, and leaving them out of the popup's first script halves it.
-const database = () => import('./database-services');
-const settings = () => import('../../utils/settings');
+// Loaded on first use, after the first paint: the database (Dexie) and the settings storage are not
+// needed to show the page's claims, and leaving them out makes the popup's first scripts a third.
+const storage = () => import('./storage-services');
 
 export function createPopupServices({ onLeave }: Options = {}): PopupServices {
   return {
@@ -52,7 +51,7 @@ export function createPopupServices({ onLeave }: Options = {}): PopupServices {
     watchStoredClaims(pageUrl, observer) {
       let stop: (() => void) | null = null;
       let stopped = false;
-      database().then(
+      storage().then(
         (db) => {
           if (!stopped) stop = db.watchStoredClaims(pageUrl, observer);
         },
@@ -67,10 +66,10 @@ export function createPopupServices({ onLeave }: Options = {}): PopupServices {
     dismiss: (input) => sendToBackground('claim:dismiss', input),
     drafts: createDraftStore(browser.storage.local),
     siteHighlighting: {
-      get: async (site) => (await settings()).isSiteEnabled(site),
-      set: async (site, enabled) => (await settings()).setSiteEnabled(site, enabled),
+      get: async (site) => (await storage()).isSiteEnabled(site),
+      set: async (site, enabled) => (await storage()).setSiteEnabled(site, enabled),
     },
-    exportPage: async (...args) => (await database()).exportPage(...args),
+    exportPage: async (...args) => (await storage()).exportPage(...args),
     async openLibrary() {
       await browser.runtime.openOptionsPage();
       onLeave?.();

@@ -1,5 +1,7 @@
-// The popup's database side, imported on demand: Dexie is most of the popup's code by size, and the
-// first paint needs none of it (the page's claims come from the content script with their status).
+// The popup's storage side, imported on demand: the database (Dexie is most of the popup's code by
+// size) and the settings. The first paint needs neither: the page's claims come from the content
+// script with their status and note. One module, so the library (which imports all of this up front)
+// shares one chunk with it instead of several.
 import { liveQuery } from 'dexie';
 import { getDb } from '../../utils/db/database';
 import { claimFromSnapshot, storedClaims } from '../../utils/db/operations';
@@ -7,6 +9,8 @@ import type { ClaimRecord, PageRecord } from '../../utils/db/types';
 import type { PageClaim } from '../../utils/messaging/protocol';
 import type { Observer } from '../../components/useSubscription';
 import type { PageClaims, PageExportFormat } from './services';
+
+export { isSiteEnabled, setSiteEnabled } from '../../utils/settings';
 
 export function watchStoredClaims(pageUrl: string, observer: Observer<ClaimRecord[]>): () => void {
   const subscription = liveQuery(() => storedClaims(getDb(), pageUrl)).subscribe(observer);
