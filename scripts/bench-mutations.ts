@@ -1,6 +1,7 @@
 /**
  * Mutation-storm benchmark in real headless Chromium: what ClaimTrail costs while an article page
- * mutates its DOM 1,000 times a second for 10 s (the hostile.e2e storm page).
+ * mutates its DOM 1,000 times a second for 10 s: the hostile.e2e storm page (a node outside the
+ * article) and the same storm in a paragraph inside the article, which ClaimTrail must re-read.
  *
  *   npm run build && npm run bench:mutations [-- --runs 3] [-- --json]
  *
@@ -27,9 +28,7 @@ const STORM_MS = 10_000;
 
 const seed = readFileSync(join(FIXTURES_DIR, 'seed-article.html'), 'utf8');
 // Ten text changes every 10 ms, as in tests/e2e/hostile.e2e.test.ts; starts on the load event.
-const STORM_PAGE = seed.replace(
-  '<body>',
-  `<body>\n<div id="ticker"></div><script>
+const STORM_SCRIPT = `<script>
     window.__storm = 'waiting';
     addEventListener('load', () => {
       const ticker = document.getElementById('ticker');
@@ -40,8 +39,13 @@ const STORM_PAGE = seed.replace(
         if (performance.now() - started > ${STORM_MS}) { clearInterval(timer); window.__storm = 'done'; }
       }, 10);
     });
-  </script>`,
-);
+  </script>`;
+// Two places for the mutating node: page furniture before the article (as in the e2e test), and a
+// paragraph inside the article itself, whose text ClaimTrail reads and must re-detect.
+const PAGES = {
+  'outside the article': seed.replace('<body>', `<body>\n<div id="ticker"></div>${STORM_SCRIPT}`),
+  'inside the article': seed.replace('<p class="follow">', `<p id="ticker"></p>${STORM_SCRIPT}\n<p class="follow">`),
+} as const;
 
 interface StormResult {
   threadCpuMs: number;
@@ -96,19 +100,27 @@ async function plainBrowser(): Promise<Browser> {
   });
 }
 
+interface Measured {
+  withExtension: StormResult[];
+  without: StormResult[];
+}
+
 const server = await startFixtureServer();
-server.route('/bench/storm.html', STORM_PAGE);
-const url = server.url('/bench/storm.html');
-const withExtension: StormResult[] = [];
-const without: StormResult[] = [];
+const urls = Object.entries(PAGES).map(([where, html], i) => {
+  server.route(`/bench/storm-${i}.html`, html);
+  return [where, server.url(`/bench/storm-${i}.html`)] as const;
+});
+const measured = new Map<string, Measured>(urls.map(([where]) => [where, { withExtension: [], without: [] }]));
 const loadBefore = loadavg()[0] ?? NaN;
 try {
   const ext = await launch('chromium');
   try {
     for (let run = 0; run < RUNS; run++) {
-      const page = await ext.openPage('about:blank');
-      withExtension.push(await storm(page, url));
-      await page.close();
+      for (const [where, url] of urls) {
+        const page = await ext.openPage('about:blank');
+        measured.get(where)?.withExtension.push(await storm(page, url));
+        await page.close();
+      }
     }
   } finally {
     await ext.close();
@@ -116,9 +128,11 @@ try {
   const plain = await plainBrowser();
   try {
     for (let run = 0; run < RUNS; run++) {
-      const page = await plain.newPage();
-      without.push(await storm(page, url));
-      await page.close();
+      for (const [where, url] of urls) {
+        const page = await plain.newPage();
+        measured.get(where)?.without.push(await storm(page, url));
+        await page.close();
+      }
     }
   } finally {
     await plain.close();
@@ -131,10 +145,17 @@ const med = (results: StormResult[], key: keyof StormResult) => Math.round(media
 const report = {
   stormSeconds: STORM_MS / 1000,
   runs: RUNS,
-  withExtension: { threadCpuMs: med(withExtension, 'threadCpuMs'), taskMs: med(withExtension, 'taskMs'), scriptMs: med(withExtension, 'scriptMs') },
-  withoutExtension: { threadCpuMs: med(without, 'threadCpuMs'), taskMs: med(without, 'taskMs'), scriptMs: med(without, 'scriptMs') },
-  extensionAddedThreadCpuMs: med(withExtension, 'threadCpuMs') - med(without, 'threadCpuMs'),
-  contentScript: { passesBefore: med(withExtension, 'passesBefore'), passes: med(withExtension, 'passes'), passesMs: med(withExtension, 'passesMs') },
+  pages: Object.fromEntries(
+    [...measured].map(([where, { withExtension, without }]) => [
+      where,
+      {
+        withExtension: { threadCpuMs: med(withExtension, 'threadCpuMs'), taskMs: med(withExtension, 'taskMs'), scriptMs: med(withExtension, 'scriptMs') },
+        withoutExtension: { threadCpuMs: med(without, 'threadCpuMs'), taskMs: med(without, 'taskMs'), scriptMs: med(without, 'scriptMs') },
+        extensionAddedThreadCpuMs: med(withExtension, 'threadCpuMs') - med(without, 'threadCpuMs'),
+        contentScript: { passesBefore: med(withExtension, 'passesBefore'), passes: med(withExtension, 'passes'), passesMs: med(withExtension, 'passesMs') },
+      },
+    ]),
+  ),
   loadAverage: { before: loadBefore, after: loadavg()[0] ?? NaN, cores: cpus().length },
 };
 
@@ -143,9 +164,12 @@ if (JSON_OUTPUT) {
 } else {
   const pct = (ms: number) => `${((ms / STORM_MS) * 100).toFixed(1)}% of one core`;
   console.log(`Mutation storm: 1,000 DOM mutations/s for ${report.stormSeconds} s, median of ${RUNS} runs (Chromium)`);
-  console.log(`  page main thread CPU, with ClaimTrail:    ${report.withExtension.threadCpuMs} ms (busy ${report.withExtension.taskMs} ms, script ${report.withExtension.scriptMs} ms)`);
-  console.log(`  page main thread CPU, without ClaimTrail: ${report.withoutExtension.threadCpuMs} ms (busy ${report.withoutExtension.taskMs} ms, script ${report.withoutExtension.scriptMs} ms)`);
-  console.log(`  added by ClaimTrail:                       ${report.extensionAddedThreadCpuMs} ms (${pct(report.extensionAddedThreadCpuMs)})`);
-  console.log(`  content script detection passes:           ${report.contentScript.passesBefore} on load, ${report.contentScript.passes} during the storm (${report.contentScript.passesMs} ms of main-thread work)`);
+  for (const [where, page] of Object.entries(report.pages)) {
+    console.log(`  mutating node ${where}:`);
+    console.log(`    page main thread CPU, with ClaimTrail:    ${page.withExtension.threadCpuMs} ms (busy ${page.withExtension.taskMs} ms, script ${page.withExtension.scriptMs} ms)`);
+    console.log(`    page main thread CPU, without ClaimTrail: ${page.withoutExtension.threadCpuMs} ms (busy ${page.withoutExtension.taskMs} ms, script ${page.withoutExtension.scriptMs} ms)`);
+    console.log(`    added by ClaimTrail:                       ${page.extensionAddedThreadCpuMs} ms (${pct(page.extensionAddedThreadCpuMs)})`);
+    console.log(`    content script detection passes:           ${page.contentScript.passesBefore} on load, ${page.contentScript.passes} during the storm (${page.contentScript.passesMs} ms of main-thread work)`);
+  }
   console.log(`  load average ${report.loadAverage.before.toFixed(2)} → ${report.loadAverage.after.toFixed(2)} on ${report.loadAverage.cores} cores`);
 }
