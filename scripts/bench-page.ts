@@ -92,6 +92,8 @@ interface TraceEvent {
  * the content script started, each with its wall time and its thread (CPU) time. On a shared machine
  * wall time stretches with other people's load; thread time is what the task itself cost.
  */
+const TASK_NAMES = new Set(['ThreadControllerImpl::RunTask', 'RunTask']);
+
 async function tracedLoad(page: Page, url: string): Promise<{ result: LoadResult; tasks: { wallMs: number; cpuMs: number }[] }> {
   await page.tracing.start({ categories: ['toplevel', 'blink.user_timing', '__metadata'] });
   const loaded = load(page, url);
@@ -105,8 +107,20 @@ async function tracedLoad(page: Page, url: string): Promise<{ result: LoadResult
     events.filter((event) => event.ph === 'M' && event.name === 'thread_name' && event.args?.name === 'CrRendererMain').map((event) => `${event.pid}:${event.tid}`),
   );
   const start = events.find((event) => event.name === 'claimtrail:start')?.ts ?? 0;
-  const tasks = events
-    .filter((event) => event.ph === 'X' && event.name === 'ThreadControllerImpl::RunTask' && mainThreads.has(`${event.pid}:${event.tid}`))
+  // Chrome names a top-level task either way, and may nest one in the other: keep the outermost.
+  const topLevel = events
+    .filter((event) => event.ph === 'X' && TASK_NAMES.has(event.name) && mainThreads.has(`${event.pid}:${event.tid}`))
+    .sort((a, b) => a.ts - b.ts);
+  const outermost: TraceEvent[] = [];
+  const busyUntil = new Map<string, number>();
+  for (const event of topLevel) {
+    const thread = `${event.pid}:${event.tid}`;
+    const end = event.ts + (event.dur ?? 0);
+    if (end <= (busyUntil.get(thread) ?? -Infinity)) continue;
+    busyUntil.set(thread, end);
+    outermost.push(event);
+  }
+  const tasks = outermost
     .filter((event) => (event.dur ?? 0) > 50_000 && event.ts + (event.dur ?? 0) >= start)
     .map((event) => ({ wallMs: Math.round((event.dur ?? 0) / 1000), cpuMs: Math.round((event.tdur ?? NaN) / 1000) }));
   return { result, tasks };
