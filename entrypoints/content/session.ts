@@ -36,6 +36,7 @@ import {
   toReviewCount,
   type ClaimView,
 } from '../../utils/page/page-claims';
+import { CLAIM_KEYS } from '../../utils/page/claim-keys';
 import { articleOffset } from '../../utils/page/selection';
 import { slicer, type Slicer } from '../../utils/page/schedule';
 import { LazyCard } from './card-loader';
@@ -70,14 +71,6 @@ const MAX_WAIT_MS = 1000;
 const LATE_ARTICLE_MS = 15_000;
 const FLASH_MS = 1600;
 
-/**
- * Keys that open the next / previous claim's card, for readers without a mouse. Matched by physical
- * key (event.code), so keyboard layouts and the characters macOS types with Option do not matter.
- */
-export const CLAIM_KEYS = {
-  next: { code: 'KeyN', label: 'Alt+Shift+N' },
-  previous: { code: 'KeyP', label: 'Alt+Shift+P' },
-} as const;
 /** DOM nodes read between checks of the slice budget. */
 const EXTRACT_STEP_NODES = 128;
 /** Claims turned into views and ranges per slice on big pages. */
@@ -681,10 +674,14 @@ export class ReadingSession {
 
   // ── reviews ──────────────────────────────────────────────────────────────────────────────────
 
-  /** Repaints at once, then saves; a failed save is said in the card and the page keeps the choice. */
+  /**
+   * Repaints at once, then saves. A failed save is said in the card and the claim goes back to
+   * what is stored, so the page never shows a verdict that was not kept.
+   */
   setStatus(id: string, status: ReviewStatus): void {
     const view = this.views.get(id);
     if (!view) return;
+    const before = { status: view.status, anchor: view.anchor, snapshot: view.snapshot, currentText: view.currentText };
     view.status = status;
     if (view.anchor === 'changed') {
       // Judging the text as it reads now re-bases the claim on it.
@@ -692,13 +689,24 @@ export class ReadingSession {
       view.snapshot = view.current;
       delete view.currentText;
     }
+    this.errors.delete(id);
+    this.showStatus(id, view);
+    this.save(id, this.options.link.review({ pageUrl: this.pageUrl, claimId: id, claim: view.current, status })).catch(() => {
+      // Only undo this choice: a later click has its own save and its own outcome.
+      if (this.signal.aborted || this.views.get(id) !== view || view.status !== status) return;
+      Object.assign(view, before);
+      if (before.currentText === undefined) delete view.currentText;
+      this.showStatus(id, view);
+    });
+  }
+
+  /** Paints a claim's status and brings the card and the toolbar badge up to date with it. */
+  private showStatus(id: string, view: ClaimView): void {
     this.painter.setStatus(id, paintStatusOf(view));
     const item = this.allItems.find((candidate) => candidate.id === id);
     if (item) item.status = paintStatusOf(view);
-    this.errors.delete(id);
     this.renderCard();
     this.sendBadge();
-    this.save(id, this.options.link.review({ pageUrl: this.pageUrl, claimId: id, claim: view.current, status }));
   }
 
   private saveNote(id: string, note: string): Promise<unknown> {

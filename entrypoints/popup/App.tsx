@@ -12,6 +12,7 @@ import { applyStoredOrphans, applyStoredState } from '../../utils/popup/merge';
 import { flushDrafts } from '../../utils/popup/note-drafts';
 import { pageRestriction, type PageRestriction } from '../../utils/popup/target';
 import type { PageClaims, PageExportFormat, PopupServices } from './services';
+import { CLAIM_KEYS } from '../../utils/page/claim-keys';
 
 export type Load =
   | { state: 'loading' }
@@ -323,7 +324,8 @@ function PagePanel({ services, tabId, data, onRefresh }: PanelProps) {
           <Filters filter={filter} counts={counts} speakers={speakers} onChange={setFilter} searchRef={searchRef} />
           <p class="popup__help" id="popup-keys">
             <kbd>↑</kbd>
-            <kbd>↓</kbd> move · <kbd>v</kbd> verified · <kbd>d</kbd> disputed · <kbd>n</kbd> note · <kbd>/</kbd> search
+            <kbd>↓</kbd> move · <kbd>v</kbd> verified · <kbd>d</kbd> disputed · <kbd>n</kbd> note · <kbd>/</kbd> search · in the page:{' '}
+            <kbd>{CLAIM_KEYS.next.label}</kbd> / <kbd>{CLAIM_KEYS.previous.label}</kbd> next / previous claim
           </p>
           {visible.length === 0 ? (
             <EmptyState title="No claims match">

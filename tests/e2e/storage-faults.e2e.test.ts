@@ -13,7 +13,7 @@ import { jsonChunks } from '../../utils/export/json';
 import type { LibrarySnapshot } from '../../utils/export/library';
 import { exportedAt, sampleLibrary } from '../utils/export/sample-library';
 import { BROWSERS, type ExtensionBrowser, type FixtureServer } from './harness';
-import { clickInCard, openCardOn, WAIT, waitForPainted } from './page-probes';
+import { clickInCard, openCardOn, painted, WAIT, waitForPainted } from './page-probes';
 import { withExtensionBrowser } from './suite';
 
 const CLAIM = 'The discussion has started now';
@@ -263,6 +263,11 @@ describe.each(BROWSERS)('storage faults in %s', (name) => {
         WAIT,
         STORAGE_FULL.source,
       );
+      // The verdict was not kept, so the page does not show it: the claim goes back to its stored look.
+      await expect
+        .poll(async () => (await painted(article))['claimtrail-verified'].some((text) => text.includes(OTHER_CLAIM)), { timeout: WAIT.timeout, interval: 50 })
+        .toBe(false);
+      await waitForPainted(article, OTHER_CLAIM);
       const popup = await ext.openPopupFor(article);
       await popup.waitForFunction((needle: string) => [...document.querySelectorAll('.ct-claims > li')].some((li) => (li.textContent ?? '').includes(needle)), WAIT, OTHER_CLAIM);
       await popupStatusButton(popup, OTHER_CLAIM, 'Disputed');

@@ -221,7 +221,7 @@ describe('popup: keyboard', () => {
   it('shows the keys in a help line', async () => {
     await renderPopup();
     await claimItems();
-    expect(document.getElementById('popup-keys')?.textContent).toBe('↑↓ move · v verified · d disputed · n note · / search');
+    expect(document.getElementById('popup-keys')?.textContent).toBe('↑↓ move · v verified · d disputed · n note · / search · in the page: Alt+Shift+N / Alt+Shift+P next / previous claim');
   });
 });
 
