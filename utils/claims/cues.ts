@@ -62,7 +62,8 @@ function verbalUse(d: Doc, i: number, e: CueEntry, floor: number): boolean {
 
 /** Length of the first of `phrases` (word-hash sequences) found at token k, or 0. */
 function phraseAt(d: Doc, k: number, to: number, phrases: readonly (readonly number[])[] | undefined): number {
-  for (const p of phrases ?? []) {
+  if (!phrases) return 0;
+  for (const p of phrases) {
     let j = 0;
     while (j < p.length && k + j < to && isW(d, k + j, p[j] ?? 0)) j++;
     if (j === p.length) return j;
