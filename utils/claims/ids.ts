@@ -6,14 +6,14 @@
 import type { Span } from './types';
 
 /** "c" and sixteen hex digits, written as char codes: one flat string, not a chain of concatenations. */
-const ID_CODES = new Uint16Array(17);
+const ID_CODES: number[] = new Array<number>(17).fill(99);
 function idOf(a: number, b: number): string {
-  ID_CODES[0] = 99;
   for (let i = 0; i < 16; i++) {
     const nibble = ((i < 8 ? a : b) >>> (28 - 4 * (i & 7))) & 15;
     ID_CODES[i + 1] = nibble < 10 ? 48 + nibble : 87 + nibble;
   }
-  return String.fromCharCode(...ID_CODES);
+  // apply() with a plain array: spreading a typed array goes through its iterator, ten times slower.
+  return String.fromCharCode.apply(null, ID_CODES);
 }
 
 export interface ClaimKey {
