@@ -143,13 +143,19 @@ describe.each(BROWSERS)('nothing lost in %s', (name) => {
       const article = await updated.openPage(server.url('seed-article.html'));
       await waitForPainted(article, CLAIM, 'claimtrail-disputed');
       await expectPopupStatus(updated, article, 'disputed');
+      // A new verdict goes through build B's background, which opens (and migrates) the database.
+      await openCardOn(article, CLAIM);
+      await clickInCard(article, 'Verified');
+      await waitForPainted(article, CLAIM, 'claimtrail-verified');
+      await expect.poll(async () => (await dumpDb(updated)).claims[0]?.status, { timeout: WAIT.timeout, interval: 100 }).toBe('verified');
       const after = await dumpDb(updated);
       // Build B is what runs, and it migrated the database in place.
       expect(after.manifestVersion).toBe(buildB.manifestVersion);
       expect(after.version).toBe(buildB.dbVersion * 10);
       expect(after.claimIndexes).toContain('[pageUrl+status]');
-      expect(after.claims).toEqual(before.claims);
-      expect(after.reviews).toEqual(before.reviews);
+      // The review made before the update is still there, now followed by the one made after it.
+      expect(after.claims).toEqual([{ ...before.claims[0], status: 'verified' }]);
+      expect(after.reviews).toEqual([...before.reviews, { claimId: before.reviews[0]?.claimId, to: { status: 'verified', note: '' } }]);
       expect(updated.extensionErrors()).toEqual([]);
     } finally {
       await updated.close();
