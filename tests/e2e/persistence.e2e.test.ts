@@ -148,6 +148,16 @@ describe.each(BROWSERS)('nothing lost in %s', (name) => {
       await clickInCard(article, 'Verified');
       await waitForPainted(article, CLAIM, 'claimtrail-verified');
       await expect.poll(async () => (await dumpDb(updated)).claims[0]?.status, { timeout: WAIT.timeout, interval: 100 }).toBe('verified');
+      // Build B's library opens the database with the new schema and lists the review. (Chromium may
+      // keep the previous build's background service worker running for a while after an unpacked
+      // update, so the background alone does not always migrate before this check.)
+      const library = await updated.openExtensionPage('library.html');
+      await library.waitForFunction(
+        (needle: string) => [...document.querySelectorAll('.lib-row')].some((row) => (row.textContent ?? '').includes(needle) && row.querySelector('.ct-status__btn--verified')?.getAttribute('aria-pressed') === 'true'),
+        WAIT,
+        CLAIM,
+      );
+      await library.close();
       const after = await dumpDb(updated);
       // Build B is what runs, and it migrated the database in place.
       expect(after.manifestVersion).toBe(buildB.manifestVersion);
