@@ -1,7 +1,7 @@
 /** The analysed text shared by the detector's stages: tokens, segments and quotes. */
 import type { Quotes } from './quotes';
 import type { Segments } from './sentences';
-import type { WordSet } from './lexicon/hash';
+import { inSet, type WordSet } from './lexicon/hash';
 import { Tk, type Tokens } from './tokens';
 
 export interface Doc {
@@ -73,7 +73,6 @@ export function isPossessive(d: Doc, i: number): boolean {
   return c === 39 || c === 0x2019;
 }
 
-/** Whether token i is a word in `set`, by hash: no string is built. */
 export function is(d: Doc, i: number, set: WordSet): boolean {
-  return d.t.kind[i] === Tk.Word && set.hashes.has(d.t.hash[i] ?? 0);
+  return inSet(d.t, i, set);
 }

@@ -5,7 +5,7 @@
  */
 import { cueEntryAt } from './cues';
 import { CueClass, CUE_PP, SUBJECT_PRONOUNS, TIME_WORDS } from './lexicon/en';
-import type { WordSet } from './lexicon/hash';
+import { inSet } from './lexicon/hash';
 import { TITLE_ABBREVIATIONS, Tk, type Tokens } from './tokens';
 
 /** Long unpunctuated runs are cut so quote pairing and look-arounds stay bounded. */
@@ -60,15 +60,11 @@ function startsSentence(t: Tokens, j: number): boolean {
   return ch === 40 || ch === 0x2018 || ch === 45 || ch === 0x2014;
 }
 
-function isIn(t: Tokens, i: number, set: WordSet): boolean {
-  return t.kind[i] === Tk.Word && set.hashes.has(t.hash[i] ?? 0);
-}
-
 /** A saying verb closed by punctuation, a time or a prepositional phrase: "said.", "asked Monday". */
 function closedSayingVerb(t: Tokens, i: number): boolean {
   const e = cueEntryAt(t, i);
   if (!e || e.cls !== CueClass.Say || e.ing) return false;
-  return i + 1 >= t.length || t.kind[i + 1] !== Tk.Word || isIn(t, i + 1, TIME_WORDS) || isIn(t, i + 1, CUE_PP);
+  return i + 1 >= t.length || t.kind[i + 1] !== Tk.Word || inSet(t, i + 1, TIME_WORDS) || inSet(t, i + 1, CUE_PP);
 }
 
 /**
@@ -79,7 +75,7 @@ const MAX_NAME = 4;
 function attributionFollows(t: Tokens, j: number): boolean {
   if (t.kind[j] !== Tk.Word) return false;
   if (closedSayingVerb(t, j)) return j + 1 < t.length && t.kind[j + 1] === Tk.Word && t.cap[j + 1] === 1;
-  if (isIn(t, j, SUBJECT_PRONOUNS)) return closedSayingVerb(t, j + 1);
+  if (inSet(t, j, SUBJECT_PRONOUNS)) return closedSayingVerb(t, j + 1);
   let k = j;
   while (k < t.length && k - j < MAX_NAME && t.kind[k] === Tk.Word && t.cap[k]) k++;
   return k > j && closedSayingVerb(t, k);
@@ -92,7 +88,7 @@ export function segment(t: Tokens): Segments {
   const { kind, text } = t;
   let para = -1;
   let s = -1; // start of the open sentence
-  // Closing a sentence is inlined below (as `end`/`cut`) so the loop state stays in locals.
+  // Closing a sentence is inlined below (through `end`) so the loop state stays in locals.
   for (let i = 0; i < t.length; i++) {
     let end = -1; // token where the open sentence ends (exclusive)
     let next = i; // where scanning resumes

@@ -1,5 +1,5 @@
 /** Word-hash sets, so per-token lexicon checks compare integers instead of building strings. */
-import { hashWord } from '../tokens';
+import { hashWord, Tk, type Tokens } from '../tokens';
 
 /** Hashes of single words, for comparing a token with a word without building its string. */
 export function wordHashes<K extends string>(...words: K[]): Readonly<Record<K, number>> {
@@ -15,4 +15,9 @@ export class WordSet extends Set<string> {
     super(words);
     this.hashes = new Set(words.map(hashWord));
   }
+}
+
+/** Whether token i is a word in `set`, by hash: no string is built. */
+export function inSet(t: Tokens, i: number, set: WordSet): boolean {
+  return t.kind[i] === Tk.Word && set.hashes.has(t.hash[i] ?? 0);
 }
