@@ -7,11 +7,11 @@ import { createRequire } from 'node:module';
 import type { Page } from 'puppeteer-core';
 import { describe, expect, it } from 'vitest';
 import { BROWSERS, type ExtensionBrowser, type FixtureServer } from './harness';
+import { chooseImportFile, WAIT } from './page-probes';
 import { withExtensionBrowser } from './suite';
 
 // Evaluated rather than added as a <script>: the extension page's CSP allows only its own scripts.
 const AXE_SOURCE = readFileSync(createRequire(import.meta.url).resolve('axe-core/axe.min.js'), 'utf8');
-const WAIT = { timeout: 20_000, polling: 50 } as const;
 const VERIFIED_TEXT = 'ISIS will find a way to survive';
 const DISPUTED_TEXT = 'see ISIS disappearing into thin air';
 const NOTE = 'Contradicted by CENTCOM, <b>12 April</b> =1+1';
@@ -164,13 +164,7 @@ describe.each(BROWSERS)('library in %s', (name) => {
     await library.waitForFunction(() => document.querySelectorAll('.lib-row').length === 0 && document.body.textContent?.includes('No claims tracked yet'), WAIT);
 
     // Import the JSON backup: preview first, then the same library.
-    await library.evaluate((text: string) => {
-      const input = document.querySelector<HTMLInputElement>('input[type=file]')!;
-      const transfer = new DataTransfer();
-      transfer.items.add(new File([text], 'backup.json', { type: 'application/json' }));
-      input.files = transfer.files;
-      input.dispatchEvent(new Event('change', { bubbles: true }));
-    }, json.text);
+    await chooseImportFile(library, json.text);
     await library.waitForSelector('dialog[open]', WAIT);
     expect(await library.$eval('dialog[open]', (d) => d.textContent)).toContain('2 claims on 1 page: 2 new, 0 already here');
     await library.click('dialog[open] .lib-button--primary');

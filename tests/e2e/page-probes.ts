@@ -159,3 +159,14 @@ export async function storedClaims(ext: ExtensionBrowser): Promise<StoredClaim[]
 export function seedWith(seedHtml: string, { head = '', body = '' }: { head?: string; body?: string }): string {
   return seedHtml.replace('<head>', `<head>\n${head}`).replace('<body>', `<body>\n${body}`);
 }
+
+/** Hands `text` to the library's import file input as backup.json, as choosing the file in the picker does. */
+export async function chooseImportFile(library: Page, text: string): Promise<void> {
+  await library.evaluate((json: string) => {
+    const input = document.querySelector<HTMLInputElement>('input[type=file]')!;
+    const transfer = new DataTransfer();
+    transfer.items.add(new File([json], 'backup.json', { type: 'application/json' }));
+    input.files = transfer.files;
+    input.dispatchEvent(new Event('change', { bubbles: true }));
+  }, text);
+}

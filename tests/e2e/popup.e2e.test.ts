@@ -9,6 +9,7 @@ import type { ElementHandle, Page } from 'puppeteer-core';
 import { describe, expect, it } from 'vitest';
 import { FIXTURES_DIR } from './fixture-server';
 import { BROWSERS, type ExtensionBrowser, type FixtureServer } from './harness';
+import { WAIT } from './page-probes';
 import { withExtensionBrowser } from './suite';
 
 // The seed's seven expected claims; a quote continuing in the next sentence may be listed as one
@@ -19,7 +20,6 @@ const MIN_CLAIMS = 5;
 
 // Evaluated as a script (the extension page's CSP forbids an injected <script> tag).
 const AXE_SOURCE = readFileSync(createRequire(import.meta.url).resolve('axe-core/axe.min.js'), 'utf8');
-const WAIT = { timeout: 20_000, polling: 50 } as const;
 const STATUS_NAMES = ['claimtrail-unreviewed', 'claimtrail-verified', 'claimtrail-disputed', 'claimtrail-changed'];
 
 const VERIFIED_TEXT = 'ISIS will find a way to survive';

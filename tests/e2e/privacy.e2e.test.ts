@@ -9,7 +9,7 @@ import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { BROWSERS, launch, startFixtureServer, type ExtensionBrowser, type FixtureServer } from './harness';
-import { clickInCard, openCardOn, popupClaims, storedClaims, WAIT, waitForPainted } from './page-probes';
+import { chooseImportFile, clickInCard, openCardOn, popupClaims, storedClaims, WAIT, waitForPainted } from './page-probes';
 
 const CLAIM = 'The discussion has started now';
 const NOTE = 'Checked against the interview transcript';
@@ -111,13 +111,7 @@ describe.each(BROWSERS)('privacy in %s', (name) => {
     const backup = await library.evaluate(() => (window as unknown as { __exported: string }).__exported);
     expect(backup).toContain(NOTE);
     // Import the same file back (one claim, already there).
-    await library.evaluate((text: string) => {
-      const input = document.querySelector<HTMLInputElement>('input[type=file]')!;
-      const transfer = new DataTransfer();
-      transfer.items.add(new File([text], 'backup.json', { type: 'application/json' }));
-      input.files = transfer.files;
-      input.dispatchEvent(new Event('change', { bubbles: true }));
-    }, backup);
+    await chooseImportFile(library, backup);
     await library.waitForSelector('dialog[open] .lib-button--primary', WAIT);
     await library.click('dialog[open] .lib-button--primary');
     await library.waitForFunction(() => !document.querySelector('dialog[open]'), WAIT);

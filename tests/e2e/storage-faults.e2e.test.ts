@@ -13,7 +13,7 @@ import { jsonChunks } from '../../utils/export/json';
 import type { LibrarySnapshot } from '../../utils/export/library';
 import { exportedAt, sampleLibrary } from '../utils/export/sample-library';
 import { BROWSERS, type ExtensionBrowser, type FixtureServer } from './harness';
-import { clickInCard, openCardOn, painted, WAIT, waitForPainted } from './page-probes';
+import { chooseImportFile, clickInCard, openCardOn, painted, WAIT, waitForPainted } from './page-probes';
 import { withExtensionBrowser } from './suite';
 
 const CLAIM = 'The discussion has started now';
@@ -111,13 +111,7 @@ async function importAndHoldOpen(library: Page, backup: string, claimCount: numb
       return request;
     };
   }, claimCount);
-  await library.evaluate((text: string) => {
-    const input = document.querySelector<HTMLInputElement>('input[type=file]')!;
-    const transfer = new DataTransfer();
-    transfer.items.add(new File([text], 'backup.json', { type: 'application/json' }));
-    input.files = transfer.files;
-    input.dispatchEvent(new Event('change', { bubbles: true }));
-  }, backup);
+  await chooseImportFile(library, backup);
   await library.waitForSelector('dialog[open] .lib-button--primary', WAIT);
   await library.click('dialog[open] .lib-button--primary');
   await library.waitForFunction(() => typeof (window as unknown as { __claimsInTransaction?: number }).__claimsInTransaction === 'number', WAIT);
