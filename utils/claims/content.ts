@@ -5,7 +5,7 @@
  * detect.ts), so they never swallow the blank line between blocks.
  */
 import { inQuote, is, isClosingQuote, isOpeningQuote, isW, isWord, punctAt, type Doc } from './context';
-import { cueEntry } from './cues';
+import { cueEntryAt } from './cues';
 import type { TokenRange } from './sources';
 import { Tk } from './tokens';
 import { wordHashes, WordSet } from './lexicon/hash';
@@ -65,7 +65,7 @@ function coordinationCut(d: Doc, s: number, e: number): number {
     if (!is(d, k, COORDINATORS)) continue;
     let v = k + 1;
     if (is(d, v, VERB_ADVERBS)) v++;
-    const entry = cueEntry(d, v);
+    const entry = cueEntryAt(d.t, v);
     if (entry && !entry.ing && !entry.nounLike && !d.t.cap[v] && !inQuote(d, v)) return k;
   }
   return e;

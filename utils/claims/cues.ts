@@ -31,9 +31,6 @@ export function cueEntryAt(t: Tokens, i: number): CueEntry | undefined {
   return t.kind[i] === Tk.Word ? CUE_BY_HASH.get(t.hash[i] ?? 0) : undefined;
 }
 
-export function cueEntry(d: Doc, i: number): CueEntry | undefined {
-  return cueEntryAt(d.t, i);
-}
 
 /** "4 in 10 say": a count before a bare form is a plural subject. */
 function isNumber(d: Doc, i: number): boolean {
@@ -80,7 +77,7 @@ export function findCues(d: Doc, from: number, to: number): Cue[] {
       i++;
       continue;
     }
-    const e = cueEntry(d, i);
+    const e = cueEntryAt(d.t, i);
     if (!e) continue;
     // A capitalised cue word mid-sentence is a name or a title ("State Department", "Mr. Said").
     if (d.t.cap[i] && i > from) continue;
@@ -96,7 +93,7 @@ export function findCues(d: Doc, from: number, to: number): Cue[] {
     let toAt = -1;
     for (let k = start; k < i; k++) if (isW(d, k, W.to)) toAt = k;
     if (toAt >= 0) {
-      if (!is(d, toAt - 1, BE_FORMS) && ((cueEntry(d, toAt - 1)?.flags ?? 0) & CueFlag.Passive) === 0) continue;
+      if (!is(d, toAt - 1, BE_FORMS) && ((cueEntryAt(d.t, toAt - 1)?.flags ?? 0) & CueFlag.Passive) === 0) continue;
       start = toAt + 1;
     }
     const byAgent = isW(d, i + 1, W.by) && i + 2 < to && (d.t.cap[i + 2] === 1 || is(d, i + 2, DETERMINERS));

@@ -25,7 +25,7 @@ describe('createIdMaker', () => {
     expect(make()({ kind: 'indirect', cue: [3, 7], content: [[34, 36]] })).not.toBe(base);
   });
 
-  it('keeps its occurrence counts while the table grows past thousands of claims', () => {
+  it('keeps counting repeats across thousands of claims', () => {
     const words = Array.from({ length: 3000 }, (_, i) => `claim${i}`);
     const big = words.join(' ');
     const spanOf = (i: number): [number, number] => {
