@@ -17,7 +17,8 @@ export function isFurniture(d: Doc, start: number, end: number): boolean {
   const first = lowerAt(d, start);
   for (const opener of BOILERPLATE_OPENERS) {
     if (opener[0] !== first) continue;
-    if (first === 'by' && end - start > 15) continue;
+    // "By Hana Okafor" is a byline; "By big margins, voters say …" is not.
+    if (first === 'by' && (end - start > 15 || !d.t.cap[start + 1])) continue;
     let k = 0;
     while (k < opener.length && start + k < end && lowerAt(d, start + k) === opener[k]) k++;
     if (k === opener.length) return true;

@@ -6,7 +6,7 @@ import { endsWithS, inQuote, is, isPossessive, isW, isWord, type Doc } from './c
 import { wordHashes, WordSet } from './lexicon/hash';
 import { hashWord, Tk, type Tokens } from './tokens';
 import {
-  BE_FORMS, CUE_PREFIX, CUES, CueClass, CueFlag, DETERMINERS, NON_SPEECH_OBJECTS, PARTICLES, POSSESSIVES, type CueEntry,
+  BE_FORMS, CUE_PREFIX, CUES, CueClass, CueFlag, DETERMINERS, NON_SPEECH_OBJECTS, NUMBER_WORDS, PARTICLES, POSSESSIVES, type CueEntry,
 } from './lexicon/en';
 
 export interface Cue {
@@ -32,27 +32,27 @@ export function cueEntryAt(t: Tokens, i: number): CueEntry | undefined {
 }
 
 
-/** "4 in 10 say": a count before a bare form is a plural subject. */
+/** "4 in 10 say", "two in three said": a count before a verb form is a plural subject, not a determiner. */
 function isNumber(d: Doc, i: number): boolean {
   const c = d.t.text.charCodeAt(d.t.start[i] ?? 0);
-  return c >= 48 && c <= 57;
+  return (c >= 48 && c <= 57) || is(d, i, NUMBER_WORDS);
 }
 
 const W = wordHashes('according', 'to', 'by', 'that', 'all', 'both');
 
 /** Subjects after which a bare verb form ("say", "think") is a verb, not a noun. */
-const BARE_VERB_LEFT = new WordSet('i we they you to not n\'t will would could can may might should must did do does also often still who'.split(' '));
+const BARE_VERB_LEFT = new WordSet('i we they you to not n\'t will would could can may might should must did do does also often still who percent polled surveyed interviewed'.split(' '));
 
 /** Filters noun and adjective uses of cue forms: "the report", "a noted author", "state law". */
 function verbalUse(d: Doc, i: number, e: CueEntry, floor: number): boolean {
   const p = i - 1;
   const prevIsWord = i > floor && isWord(d, p);
-  if (prevIsWord && (is(d, p, DETERMINERS) || is(d, p, POSSESSIVES)) && !isW(d, p, W.that) && !isW(d, p, W.all) && !isW(d, p, W.both)) return false;
+  if (prevIsWord && (is(d, p, DETERMINERS) || is(d, p, POSSESSIVES)) && !isW(d, p, W.that) && !isW(d, p, W.all) && !isW(d, p, W.both) && !isNumber(d, p)) return false;
   if (prevIsWord && isPossessive(d, p)) return false;
   if (e.nounLike && !endsWithS(d, i)) {
-    // Bare form: only after a pronoun, modal, "to", or a plural subject ("officials say").
-    if (!prevIsWord) return false;
-    if (!(is(d, p, BARE_VERB_LEFT) || endsWithS(d, p) || is(d, p, CUE_PREFIX) || isNumber(d, p))) return false;
+    // Bare form: only after a pronoun, modal, "to", a plural subject ("officials say") or a percentage ("42% say").
+    const percent = i > floor && d.t.kind[p] === Tk.Punct && d.t.hash[p] === 37;
+    if (!percent && !(prevIsWord && (is(d, p, BARE_VERB_LEFT) || endsWithS(d, p) || is(d, p, CUE_PREFIX) || isNumber(d, p)))) return false;
   }
   return !is(d, i + 1, NON_SPEECH_OBJECTS);
 }

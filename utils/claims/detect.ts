@@ -148,7 +148,9 @@ function participleStart(d: Doc, cue: Cue): boolean {
 function nominalSubject(d: Doc, src: TokenRange): boolean {
   const last = src.end - 1;
   const w = lowerAt(d, last);
-  return d.t.cap[last] === 1 || is(d, last, SUBJECT_PRONOUNS) || is(d, last, GROUP_NOUNS) || w.endsWith('s') || punctAt(d, last) === ')' || punctAt(d, last) === ',';
+  // A plural ends in -s; "news", "business", "status" and "crisis" do too, and modify the noun after them.
+  const plural = w.endsWith('s') && !/(?:ss|us|is|news)$/.test(w);
+  return d.t.cap[last] === 1 || is(d, last, SUBJECT_PRONOUNS) || is(d, last, GROUP_NOUNS) || plural || punctAt(d, last) === ')' || punctAt(d, last) === ',';
 }
 
 function agentive(d: Doc, src: TokenRange): boolean {
@@ -306,6 +308,8 @@ function verbCue(d: Doc, cue: Cue, ss: number, se: number, prev: Draft | null, s
     return null;
   }
   if (BARE_OBJECT_VERBS.has(cue.lemma) && !clausalObject(d, after, se)) return null;
+  // "add to the pressure", "added another stop": adding things, not words.
+  if (cue.lemma === 'add' && (lowerAt(d, cue.end) === 'to' || (isWord(d, after) && !clausalObject(d, after, se)))) return null;
   if (cue.lemma === 'reject' && proceduralObject(d, after, se)) return null;
   const right = rightContent(d, after, se);
   if (!right) return null;
@@ -344,6 +348,18 @@ function sentenceDrafts(d: Doc, ss: number, se: number): Draft[] {
         drafts.push(draft);
       }
       continue;
+    }
+    if (prev && host && prev.cue && prev.cue.cls === CueClass.Say && cue.cls === CueClass.Say && !cue.ing) {
+      // "He may add to the team, he said.": a closing attribution takes the whole sentence, so an earlier
+      // saying verb inside it was a misreading.
+      const draft = verbCue(d, cue, ss, se, null);
+      const first = draft?.frags[0], last = draft?.frags[draft.frags.length - 1];
+      if (draft?.src && first && last && first.start <= prev.cue.start && last.end <= cue.start) {
+        drafts.pop();
+        drafts.push(draft);
+        covered = Math.max(cue.end, draft.src.end);
+        continue;
+      }
     }
     if (prev && host && prev.cue && prev.cue.cls !== CueClass.Say && prev.cue.cls !== CueClass.Prep && cue.cls === CueClass.Say) {
       // A saying verb inside a weaker cue's content: the weaker reading was wrong.

@@ -5,14 +5,13 @@
  */
 import { is, isClosingQuote, isW, isWord, lowerAt, punctAt, type Doc } from './context';
 import { wordHashes, WordSet } from './lexicon/hash';
-import { CUES, DETERMINERS, GROUP_NOUNS, ORG_WORDS, POSSESSIVES, SOURCE_STOP, SUBJECT_PRONOUNS, TIME_WORDS, TITLES } from './lexicon/en';
+import { CUES, DETERMINERS, GROUP_NOUNS, NUMBER_WORDS, ORG_WORDS, POSSESSIVES, SOURCE_STOP, SUBJECT_PRONOUNS, TIME_WORDS, TITLES } from './lexicon/en';
 
 const MAX_NP = 9;
 
 /** Quantifiers that stand alone as a subject: "all agreed", "many say". */
 const QUANTIFIER_SUBJECTS = new WordSet('all both some many most few several others each none'.split(' '));
 const MAX_APPOSITION = 25;
-const NUMBER_WORDS = new WordSet('one two three four five six seven eight nine ten dozens hundreds thousands'.split(' '));
 const W = wordHashes('in', 'of', 'from', 'with', 'to', 'familiar', 'close');
 
 function isNumber(d: Doc, k: number): boolean {
@@ -154,6 +153,8 @@ export function leftSource(d: Doc, cue: number, floor: number): TokenRange | nul
   if (j < floor) return null;
   const p = punctAt(d, j);
   if (p === ',' && j > floor) return appositiveSource(d, j, floor);
+  // "42% said": a percentage is a subject.
+  if (p === '%' && isNumber(d, j - 1) && j - 1 >= floor) return { start: j - 1, end: j + 1 };
   if (!isWord(d, j) && punctAt(d, j) !== ')') return null;
   const w = lowerAt(d, j);
   if (SUBJECT_PRONOUNS.has(w)) return { start: j, end: j + 1 };

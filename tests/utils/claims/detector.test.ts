@@ -281,6 +281,25 @@ describe('sources and speakers', () => {
     expect(claimsOf('In the survey, nine in 10 said they thought the economy favors the wealthy.')[0]).toMatchObject({ source: 'nine in 10' });
   });
 
+  it.each([
+    ['On economic issues, 42% say they are liberal.', '42%'],
+    ['Two in three said they are less likely to vote Republican in November.', 'Two in three'],
+    ['Thirty-one percent say they would be satisfied if he won.', 'Thirty-one percent'],
+    ['By big margins, those surveyed say the economy should come first.', 'those surveyed'],
+  ])('takes poll shares and respondents as sources: %s', (text, source) => {
+    expect(claimsOf(text).map((c) => c.source)).toEqual([source]);
+  });
+
+  it('lets a closing "…, he said" take the whole sentence from a saying verb inside it', () => {
+    const cs = claimsOf('He may add to his senior leadership or change people’s roles, he said.');
+    expect(cs.map((c) => [c.cue, c.source, c.content])).toEqual([['said', 'he', 'He may add to his senior leadership or change people’s roles']]);
+  });
+
+  it('does not read "news" as a plural subject of a noun-like cue', () => {
+    const cs = claimsOf('People trust a friend more than a news report because they know the friend, she said.');
+    expect(cs.map((c) => [c.cue, c.source])).toEqual([['said', 'she']]);
+  });
+
   it('keeps "familiar with" and "close to" inside a nominal source', () => {
     const [c] = claimsOf('Sources close to the campaign said the ads will run through November.');
     expect(c?.source).toBe('Sources close to the campaign');
@@ -306,6 +325,8 @@ describe('not claims', () => {
     ['an attitude participle in narration', 'The group has waged a covert campaign, preferring planned attacks over time.'],
     ['an adjectival participle', 'Endorsed candidates won most of the races on Tuesday.'],
     ['a byline', 'By Jane Smith and Omar Farouk'],
+    ['adding things', 'Social media has added another link to the chain.'],
+    ['adding to something', 'The move could add to the pressure on the central bank.'],
     ['a follow line', 'Follow Jane Smith on Twitter'],
     ['licence boilerplate', 'Content created by The Example News Foundation is available without charge to any eligible news publisher that can provide a large audience.'],
   ])('ignores %s', (_what, text) => {

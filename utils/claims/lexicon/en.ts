@@ -185,6 +185,8 @@ export const SUBJECT_PRONOUNS = words('he she they it we i you who which');
 export const OBJECT_PRONOUNS = words('me him her us them you it');
 export const DETERMINERS = words(`the a an this that these those his her its their our my your some many several few most all any
  each every both no other another such two three four five six seven eight nine ten one dozens hundreds thousands`);
+/** Counts that head a subject: "two said", "two in three say". */
+export const NUMBER_WORDS = words('one two three four five six seven eight nine ten dozens hundreds thousands');
 export const POSSESSIVES = words('his her its their our my your');
 
 /** Words that end a source noun phrase when scanning left from a cue. */
