@@ -73,6 +73,14 @@ export function isPossessive(d: Doc, i: number): boolean {
   return c === 39 || c === 0x2019;
 }
 
+/**
+ * "he’s predicting", "who's called for", "Christie's been making the case": a subject with "is" or
+ * "has" contracted onto it, not a possessive. Only pronouns, or any word before "been", are read so.
+ */
+export function isContractedSubject(d: Doc, i: number, pronouns: WordSet): boolean {
+  return isPossessive(d, i) && (pronouns.has(lowerAt(d, i).slice(0, -2)) || lowerAt(d, i + 1) === 'been');
+}
+
 export function is(d: Doc, i: number, set: WordSet): boolean {
   return inSet(d.t, i, set);
 }

@@ -3,7 +3,7 @@
  * per cue → quote continuations → speakers, kinds, ids. Each stage is linear in the text.
  */
 import { isFurniture } from './boilerplate';
-import { is, isClosingQuote, isOpeningQuote, isQuoteMark, isTerminalPunct, isWord, lowerAt, punctAt, type Doc } from './context';
+import { is, isClosingQuote, isOpeningQuote, isPossessive, isQuoteMark, isTerminalPunct, isWord, lowerAt, punctAt, type Doc } from './context';
 import { isSeparator, kindOf, leftContent, quoteAt, rightContent, trim } from './content';
 import { findCues, type Cue } from './cues';
 import { createIdMaker } from './ids';
@@ -478,7 +478,8 @@ export function detectInText(text: string): Claim[] {
     x.speaker = speaker;
     const kind = kindOf(d, x.frags);
     const cue: Span | null = x.cue ? [t.start[x.cue.start] ?? 0, t.end[x.cue.end - 1] ?? 0] : null;
-    const source: Span | null = x.src ? [t.start[x.src.start] ?? 0, t.end[x.src.end - 1] ?? 0] : null;
+    // "He’s predicting": the source is "He", without the contracted verb.
+    const source: Span | null = x.src ? [t.start[x.src.start] ?? 0, (t.end[x.src.end - 1] ?? 0) - (isPossessive(d, x.src.end - 1) ? 2 : 0)] : null;
     const id = makeId({ kind, cue, content });
     claims.push({ id, kind, content, cue, source, speaker, confidence: Math.round(x.confidence * 100) / 100 });
   }

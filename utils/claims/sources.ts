@@ -3,7 +3,7 @@
  * said", "Ayad Allawi, Iraq's vice president, said", "he said", "who said") or the inverted
  * subject on its right ("said Allawi"). Every scan is bounded by a small window.
  */
-import { is, isClosingQuote, isW, isWord, lowerAt, punctAt, type Doc } from './context';
+import { is, isClosingQuote, isContractedSubject, isPossessive, isW, isWord, lowerAt, punctAt, type Doc } from './context';
 import { wordHashes, WordSet } from './lexicon/hash';
 import { CUES, DETERMINERS, GROUP_NOUNS, NUMBER_WORDS, ORG_WORDS, POSSESSIVES, SOURCE_STOP, SUBJECT_PRONOUNS, TIME_WORDS, TITLES } from './lexicon/en';
 
@@ -157,10 +157,11 @@ export function leftSource(d: Doc, cue: number, floor: number): TokenRange | nul
   if (p === '%' && isNumber(d, j - 1) && j - 1 >= floor) return { start: j - 1, end: j + 1 };
   if (!isWord(d, j) && punctAt(d, j) !== ')') return null;
   const w = lowerAt(d, j);
-  if (SUBJECT_PRONOUNS.has(w)) return { start: j, end: j + 1 };
+  const contracted = isContractedSubject(d, j, SUBJECT_PRONOUNS);
+  if (SUBJECT_PRONOUNS.has(w) || (contracted && SUBJECT_PRONOUNS.has(w.slice(0, -2)))) return { start: j, end: j + 1 };
   const s = npLeft(d, j, floor);
   // "police's earlier claim": a possessive modifies a noun, it is not the subject of a verb.
-  if (s < 0 || !plausibleSource(d, s, j + 1) || w.endsWith('’s') || w.endsWith("'s")) return null;
+  if (s < 0 || !plausibleSource(d, s, j + 1) || (isPossessive(d, j) && !contracted)) return null;
   return { start: s, end: j + 1 };
 }
 

@@ -75,7 +75,8 @@ export function createSpeakerTracker(d: Doc): SpeakerTracker {
   };
 
   const named = (s: number, e: number, roleText: string | undefined, gender: Gender): Entity => {
-    const name = joinText(d, s, e);
+    // "Christie's been saying": the contracted verb is not part of the name.
+    const name = stripPossessive(joinText(d, s, e));
     const key = name.toLowerCase();
     const surname = stripPossessive(lowerAt(d, e - 1));
     let hasOrgWord = false;
@@ -117,7 +118,7 @@ export function createSpeakerTracker(d: Doc): SpeakerTracker {
     // The head part ends at the first comma: "Ayad Allawi, Iraq's vice president".
     let headEnd = src.end;
     for (let k = start; k < src.end; k++) if (punctAt(d, k) === ',') { headEnd = k; break; }
-    const first = lowerAt(d, start);
+    const first = stripPossessive(lowerAt(d, start));
     if (headEnd - start === 1) {
       if (first === 'he' || first === 'she') { const p = personFor(first === 'he' ? 'm' : 'f'); return p ? toSpeaker(remember(p)) : null; }
       if (first === 'i') { const p = personFor(null); return p ? toSpeaker(remember(p)) : null; }

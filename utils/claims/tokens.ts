@@ -27,15 +27,15 @@ export interface Tokens {
   low(i: number): string;
 }
 
-/** FNV-1a over ASCII-lower-cased UTF-16 code units. */
+/** FNV-1a over ASCII-lower-cased UTF-16 code units, the typographic apostrophe read as "'" (don’t = don't). */
 export function hashWord(w: string): number {
   let h = 0x811c9dc5 | 0;
-  for (let i = 0; i < w.length; i++) {
-    let c = w.charCodeAt(i);
-    if (c >= 65 && c <= 90) c += 32;
-    h = Math.imul(h ^ c, 0x01000193);
-  }
+  for (let i = 0; i < w.length; i++) h = Math.imul(h ^ foldCode(w.charCodeAt(i)), 0x01000193);
   return h;
+}
+
+function foldCode(c: number): number {
+  return c >= 65 && c <= 90 ? c + 32 : c === 0x2019 ? 39 : c;
 }
 
 /** Title abbreviations whose period belongs to the word and never ends a sentence. */
@@ -137,7 +137,7 @@ export function tokenize(text: string): Tokens {
       let dotted = false; // a joined period inside: "U.S", "e.g"
       for (;;) {
         const d = text.charCodeAt(i);
-        h = Math.imul(h ^ (d >= 65 && d <= 90 ? d + 32 : d), 0x01000193);
+        h = Math.imul(h ^ foldCode(d), 0x01000193);
         i++;
         if (i >= n) break;
         const x = text.charCodeAt(i);

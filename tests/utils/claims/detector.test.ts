@@ -295,6 +295,18 @@ describe('sources and speakers', () => {
     expect(cs.map((c) => [c.cue, c.source, c.content])).toEqual([['said', 'he', 'He may add to his senior leadership or change people’s roles']]);
   });
 
+  it('reads "he’s" and "X\'s been" as a subject with a contracted verb, and shows the source without it', () => {
+    const [he] = claimsOf('He’s predicting he will do very well in the next contest.');
+    expect(he).toMatchObject({ cue: 'predicting', source: 'He', content: 'he will do very well in the next contest' });
+    const [christie] = claimsOf("Christie's been making the case for weeks that Rubio isn't ready.");
+    expect(christie).toMatchObject({ source: 'Christie', speaker: 'Christie' });
+    expect(claimsOf("The company's reported profits rose sharply.")).toEqual([]);
+  });
+
+  it('reads a typographic apostrophe like a straight one in cue words', () => {
+    expect(claimsOf('Democrats don’t think Clinton can catch Sanders in New Hampshire.')[0]).toMatchObject({ cue: 'don’t think', source: 'Democrats' });
+  });
+
   it('does not read "news" as a plural subject of a noun-like cue', () => {
     const cs = claimsOf('People trust a friend more than a news report because they know the friend, she said.');
     expect(cs.map((c) => [c.cue, c.source])).toEqual([['said', 'she']]);

@@ -173,7 +173,7 @@ export const CUE_PREFIX = words(`has have had is are was were be been being will
  not n't never also later earlier previously repeatedly publicly privately recently often again once still already further even
  just first then now always reportedly allegedly initially long frequently openly separately similarly specifically explicitly
  quickly immediately flatly strongly sharply loudly angrily bluntly simply clearly widely generally to has't hasn't haven't
- didn't doesn't don't isn't wasn't won't wouldn't can't couldn't`);
+ didn't doesn't don't isn't wasn't aren't weren't won't wouldn't can't couldn't`);
 
 /** Auxiliary forms of "be" (for passive detection). */
 export const BE_FORMS = words('is are was were be been being am');
