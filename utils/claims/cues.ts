@@ -38,7 +38,24 @@ function isNumber(d: Doc, i: number): boolean {
   return (c >= 48 && c <= 57) || is(d, i, NUMBER_WORDS);
 }
 
-const W = wordHashes('according', 'to', 'by', 'that', 'all', 'both');
+const W = wordHashes('according', 'to', 'by', 'that', 'all', 'both', 'in');
+
+/** "in the latest CNN poll": a poll is a source, "in" its cue. */
+const POLLS = new WordSet('poll polls survey surveys average'.split(' '));
+const MAX_POLL_NAME = 7;
+
+/**
+ * "In the latest CNN/ORC poll, …" opening the sentence, or "… in the polls." closing it: a poll as
+ * the source. In between ("voters in the poll were undecided") it is only a place.
+ */
+function pollCue(d: Doc, i: number, from: number, to: number): boolean {
+  for (let k = i + 1; k < to && k - i <= MAX_POLL_NAME && (isWord(d, k) || (d.t.kind[k] === Tk.Punct && d.t.hash[k] === 47)); k++) {
+    if (!is(d, k, POLLS)) continue;
+    const next = d.t.kind[k + 1] === Tk.Punct ? d.t.hash[k + 1] : -1;
+    return i === from ? next === 44 : k + 1 >= to || next === 46;
+  }
+  return false;
+}
 
 /** Subjects after which a bare verb form ("say", "think") is a verb, not a noun. */
 const BARE_VERB_LEFT = new WordSet('i we they you to not n\'t will would could can may might should must did do does also often still who percent polled surveyed interviewed'.split(' '));
@@ -75,6 +92,10 @@ export function findCues(d: Doc, from: number, to: number): Cue[] {
     if (isW(d, i, W.according) && isW(d, i + 1, W.to) && i + 1 < to) {
       out.push({ head: i, start: i, end: i + 2, cls: CueClass.Prep, flags: 0, lemma: 'according to', passive: false, ing: false, nounLike: false });
       i++;
+      continue;
+    }
+    if (isW(d, i, W.in) && pollCue(d, i, from, to)) {
+      out.push({ head: i, start: i, end: i + 1, cls: CueClass.Prep, flags: 0, lemma: 'in', passive: false, ing: false, nounLike: false });
       continue;
     }
     const e = cueEntryAt(d.t, i);

@@ -192,7 +192,8 @@ function toSpans(d: Doc, frags: readonly TokenRange[]): Span[] {
 function accordingTo(d: Doc, cue: Cue, ss: number, se: number): Draft | null {
   let k = cue.end;
   const s0 = k;
-  while (k < se && k - s0 < 12 && isWord(d, k)) k++;
+  // "according to CNN/ORC", "in the latest CNN/ORC poll".
+  while (k < se && k - s0 < 12 && (isWord(d, k) || (punctAt(d, k) === '/' && isWord(d, k + 1)))) k++;
   const src = k > s0 ? { start: s0, end: k } : null;
   const frags: TokenRange[] = [];
   let lead = ss;

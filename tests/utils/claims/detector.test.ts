@@ -290,6 +290,13 @@ describe('sources and speakers', () => {
     expect(claimsOf(text).map((c) => c.source)).toEqual([source]);
   });
 
+  it('takes a poll named at either end of the sentence as the source, and not one in the middle', () => {
+    expect(claimsOf('In an early-October CBS News poll, she led Mr. Sanders 56 percent to 32 percent.')[0])
+      .toMatchObject({ cue: 'In', source: 'an early-October CBS News poll', content: 'she led Mr. Sanders 56 percent to 32 percent' });
+    expect(claimsOf('He fell to 10 percent in the latest CNN/ORC poll.')[0]).toMatchObject({ cue: 'in', source: 'the latest CNN/ORC poll' });
+    expect(claimsOf('Fifteen percent of voters in the poll were undecided about the race.')).toEqual([]);
+  });
+
   it('lets a closing "…, he said" take the whole sentence from a saying verb inside it', () => {
     const cs = claimsOf('He may add to his senior leadership or change people’s roles, he said.');
     expect(cs.map((c) => [c.cue, c.source, c.content])).toEqual([['said', 'he', 'He may add to his senior leadership or change people’s roles']]);
