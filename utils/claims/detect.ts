@@ -86,8 +86,8 @@ function skipAfterCue(d: Doc, cue: Cue, end: number): number {
   return k;
 }
 
-/** Verbs whose bare noun-phrase object is an act, not a claim: "denied the motion", "rejected the offer". */
-const BARE_OBJECT_VERBS = new Set(['deny']);
+/** Verbs whose bare noun-phrase object is an act, not a claim: "denied the motion", "maintained control". */
+const BARE_OBJECT_VERBS = new Set(['deny', 'maintain']);
 const MAX_OBJECT_NOUN = 6;
 
 /** A clause, a gerund, a quotation, or a noun with a "that" clause: "denied the reports that …". */

@@ -345,6 +345,7 @@ describe('not claims', () => {
     ['an adjectival participle', 'Endorsed candidates won most of the races on Tuesday.'],
     ['a byline', 'By Jane Smith and Omar Farouk'],
     ['adding things', 'Social media has added another link to the chain.'],
+    ['maintaining something', 'The party maintained its majority in the state senate.'],
     ['adding to something', 'The move could add to the pressure on the central bank.'],
     ['a follow line', 'Follow Jane Smith on Twitter'],
     ['licence boilerplate', 'Content created by The Example News Foundation is available without charge to any eligible news publisher that can provide a large audience.'],
