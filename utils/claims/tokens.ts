@@ -185,8 +185,10 @@ export function tokenize(text: string): Tokens {
     while (i < n && text.charCodeAt(i) === ch && ch !== 39 && ch !== 0x2019) i++;
     put(c, len++, Tk.Punct, s, i, ch, 0);
   }
-  // Filled on demand: only words near cues are ever lower-cased.
-  const cache: (string | null)[] = new Array<string | null>(len).fill(null);
+  // Filled on demand: only words near cues are ever lower-cased. A zeroed Int32Array of indexes into
+  // a short list costs far less than a million-slot array of strings filled with null.
+  const cachedAt = new Int32Array(len);
+  const cache: string[] = [''];
   const { kind, start, end, hash } = c;
   const low = (k: number): string => {
     if (k < 0 || k >= len) return '';
@@ -194,8 +196,11 @@ export function tokenize(text: string): Tokens {
     // A punctuation token's hash is its character code; fromCharCode of ASCII allocates nothing.
     if (kk === Tk.Punct) return String.fromCharCode(hash[k] ?? 0);
     if (kk !== Tk.Word) return '';
-    let w = cache[k];
-    if (w == null) { w = text.slice(start[k], end[k]).toLowerCase(); cache[k] = w; }
+    const at = cachedAt[k] ?? 0;
+    if (at > 0) return cache[at] ?? '';
+    const w = text.slice(start[k], end[k]).toLowerCase();
+    cachedAt[k] = cache.length;
+    cache.push(w);
     return w;
   };
   return { text, kind, start, end, cap: c.cap, hash, length: len, low };
