@@ -1,4 +1,5 @@
 import { defineConfig } from 'wxt';
+import { resolve } from 'node:path';
 import preact from '@preact/preset-vite';
 
 // Gecko id is fixed so Firefox keeps the same extension storage (and IndexedDB) across updates.
@@ -9,6 +10,27 @@ export default defineConfig({
   modules: ['@wxt-dev/webextension-polyfill'],
   imports: false,
   vite: () => ({ plugins: [preact()] }),
+  hooks: {
+    // Every page pays for the scripts it runs (issue #4 budget): they get the browser's own
+    // promise-based API (Firefox `browser`, Chromium MV3 `chrome`) instead of webextension-polyfill,
+    // and a stand-in for WXT's content script context (see utils/page/content-script-context.ts).
+    // Extension pages and the background keep the polyfill.
+    'vite:build:extendConfig': (entrypoints, config) => {
+      if (!entrypoints.every((entry) => entry.type === 'content-script' || entry.name === 'review-card')) return;
+      const replaced: Record<string, string> = {
+        'wxt/browser': '@wxt-dev/browser',
+        'wxt/utils/content-script-context': resolve(import.meta.dirname, 'utils/page/content-script-context.ts'),
+      };
+      const alias = config.resolve?.alias ?? {};
+      const kept = Array.isArray(alias) ? alias.filter((entry) => typeof entry.find !== 'string' || !(entry.find in replaced)) : [];
+      config.resolve = {
+        ...config.resolve,
+        alias: Array.isArray(alias)
+          ? [...Object.entries(replaced).map(([find, replacement]) => ({ find, replacement })), ...kept]
+          : { ...alias, ...replaced },
+      };
+    },
+  },
   zip: {
     artifactTemplate: '{{name}}-{{version}}-{{browser}}-{{manifestVersion}}.zip',
     sourcesTemplate: '{{name}}-{{version}}-sources.zip',

@@ -2,10 +2,10 @@
 import '../../utils/page/browser-guard';
 import { defineContentScript } from 'wxt/utils/define-content-script';
 import { detectClaims } from '../../utils/claims';
-import { isOwnExtension, onMessages } from '../../utils/messaging/receive';
-import { toContentSchemas } from '../../utils/messaging/schemas';
+import { toContentGuards } from '../../utils/messaging/content-guards';
+import { onContentMessages } from '../../utils/messaging/receive-content';
 import type { ToContent } from '../../utils/messaging/protocol';
-import { sessionSignal, watchLocation } from '../../utils/page/lifecycle';
+import { extensionAlive, sessionSignal, watchLocation } from '../../utils/page/lifecycle';
 import { highlightsAllowedOn, watchHighlightsAllowed } from '../../utils/page/site-switch';
 import { pageKey } from '../../utils/url/normalize';
 import { messagingLink } from './link';
@@ -14,11 +14,14 @@ import { ReadingSession } from './session';
 export default defineContentScript({
   matches: ['http://*/*', 'https://*/*'],
   runAt: 'document_idle',
-  async main(ctx) {
+  async main() {
+    // Chromium can start this script without its extension API (a page with a frame named "browser",
+    // see browser-guard.ts): nothing could be stored or shown there, so do nothing.
+    if (!extensionAlive()) return;
     performance.mark('claimtrail:start');
     document.documentElement.dataset.claimtrail = 'ready';
-    // Not ctx.signal: a page can replay WXT's start announcement and abort that (utils/page/lifecycle).
-    const signal = sessionSignal(ctx);
+    // WXT's context is not used: a page can read and replay its start announcement (utils/page/lifecycle).
+    const signal = sessionSignal(document);
     const session = new ReadingSession({
       doc: document,
       signal,
@@ -27,7 +30,7 @@ export default defineContentScript({
       pageKey: (info) => pageKey(info) ?? info.href,
     });
 
-    onMessages<ToContent>(
+    onContentMessages<ToContent>(
       {
         'claims:changed': ({ pageUrl, claims }) => {
           session.storedChanged(pageUrl, claims);
@@ -38,7 +41,8 @@ export default defineContentScript({
         'selection:track': ({ speaker }) => session.trackSelection(speaker),
         'highlights:toggle': () => session.toggleHighlights(),
       },
-      { signal, validate: toContentSchemas, from: isOwnExtension },
+      toContentGuards,
+      signal,
     );
 
     // SPA navigations (history.pushState) keep this script alive: start over on the new page.

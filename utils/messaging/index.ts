@@ -8,8 +8,10 @@ export {
   LIMITS,
   contentToBackgroundSchemas,
   extensionPageToBackgroundSchemas,
-  toContentSchemas,
   claimRecordSchema,
   reviewRecordSchema,
 } from './schemas';
 export type { RequestSchemas } from './schemas';
+export { onContentMessages } from './receive-content';
+export { toContentGuards, isClaimRecord } from './content-guards';
+export type { Guards } from './content-guards';

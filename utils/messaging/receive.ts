@@ -9,10 +9,13 @@ import type { Browser } from 'wxt/browser';
 import { browser } from 'wxt/browser';
 import { InvalidPageError, StorageError } from '../db/errors';
 import { fail, ok } from './envelope';
+import { isOwnExtension } from './own-sender';
 import type { ReplyEnvelope } from './envelope';
 import type { Request, Response } from './protocol';
 import { describeIssues, envelopeSchema } from './schemas';
 import type { RequestSchemas } from './schemas';
+
+export { isOwnExtension };
 
 export type MessageSender = Browser.runtime.MessageSender;
 
@@ -22,10 +25,6 @@ export type Handlers<M> = {
 
 /** Which senders a protocol map accepts. */
 export type SenderCheck = (sender: MessageSender) => boolean;
-
-export function isOwnExtension(sender: MessageSender): boolean {
-  return typeof sender.id === 'string' && sender.id === browser.runtime.id;
-}
 
 /** Popup, library, background: a URL inside this extension. */
 export function isExtensionPage(sender: MessageSender): boolean {

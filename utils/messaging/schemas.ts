@@ -1,11 +1,12 @@
 /**
- * Runtime validation of every message type. Strict objects reject unknown keys (so `__proto__` and
+ * Runtime validation of every message the background receives (content scripts check theirs with
+ * the smaller guards of content-guards.ts, kept in step with claimRecordSchema by a test). Strict objects reject unknown keys (so `__proto__` and
  * `constructor` cannot smuggle anything in) and every string and array is capped, so a hostile or
  * buggy sender cannot make the background write oversized or malformed records.
  */
 import * as v from 'valibot';
 import { normalizeUrl } from '../url/normalize';
-import type { ContentToBackground, ExtensionPageToBackground, Request, ToContent } from './protocol';
+import type { ContentToBackground, ExtensionPageToBackground, Request } from './protocol';
 
 export const LIMITS = {
   note: 10_000,
@@ -155,17 +156,6 @@ export const extensionPageToBackgroundSchemas: RequestSchemas<ExtensionPageToBac
     claims: v.pipe(v.array(claimRecordSchema), v.maxLength(LIMITS.idsPerRequest)),
     reviews: v.optional(v.pipe(v.array(reviewRecordSchema), v.maxLength(LIMITS.idsPerRequest * 10))),
   }),
-};
-
-export const toContentSchemas: RequestSchemas<ToContent> = {
-  'claims:changed': v.strictObject({
-    pageUrl,
-    claims: v.pipe(v.array(claimRecordSchema), v.maxLength(LIMITS.idsPerRequest)),
-  }),
-  'page:get-claims': v.null(),
-  'claim:show': v.strictObject({ claimId }),
-  'selection:track': v.strictObject({ speaker: v.optional(text(LIMITS.name)) }),
-  'highlights:toggle': v.null(),
 };
 
 /** The wire envelope around every request. */

@@ -59,7 +59,7 @@ export function hasFurnitureName(element: Element): boolean {
   return false;
 }
 
-function hiddenByAttributes(element: Element): boolean {
+export function hiddenByAttributes(element: Element): boolean {
   return (
     element.hasAttribute('hidden') ||
     element.hasAttribute('inert') ||

@@ -3,14 +3,18 @@
  * a web page cannot forge.
  *
  * WXT's ContentScriptContext invalidates itself when a `document` event announces a newer copy of the
- * same script, and reports SPA navigations through a window event. Both event names are visible to
- * the page (the start announcement is also `postMessage`d, extension id included), so a page could
- * switch ClaimTrail off or make it start over at will. Instead, the session ends only when the
- * extension context is really gone — in Chromium an updated, reloaded or disabled extension leaves
- * its old content scripts running with `runtime.id` undefined; Firefox unloads them itself — and a
- * navigation is a change of `location.href` as this world reads it.
+ * same script, and reports SPA navigations through a window event. Both are visible to the page (the
+ * start announcement is also `postMessage`d, extension id included), so a page could learn the
+ * extension's id, or switch ClaimTrail off or make it start over at will. The content script build
+ * therefore replaces that class with a stand-in (utils/page/content-script-context.ts). Instead, the
+ * session ends only when the extension context is really gone — in Chromium an updated, reloaded or
+ * disabled extension leaves its old content scripts running with `runtime.id` undefined; Firefox
+ * unloads them itself — and a navigation is a change of `location.href` as this world reads it.
  */
 import { browser } from 'wxt/browser';
+
+/** Announced on the document by each new copy of the content script; it only makes older copies check. */
+export const STARTED_EVENT = 'claimtrail:started';
 
 /** Looked up on each check: the runtime object itself goes away with the extension context. */
 export function extensionAlive(): boolean {
@@ -21,31 +25,23 @@ export function extensionAlive(): boolean {
   }
 }
 
-interface Invalidation {
-  onInvalidated(callback: () => void): () => void;
-}
-
 /**
- * A signal aborted when the extension context is gone: checked when WXT's context says it was
- * invalidated (a genuine newer script, or a forged announcement that is then ignored), and every
- * `pollMs` so an orphaned script also stops when nothing announces anything.
+ * A signal aborted when the extension context is gone: checked at once when a newer copy of the
+ * script announces itself on `target` (so an orphaned copy clears its highlights before the new one
+ * paints; a forged announcement only causes a check), and every `pollMs` so an orphaned script also
+ * stops when nothing announces anything.
  */
-export function sessionSignal(ctx: Invalidation, { alive = extensionAlive, pollMs = 1000 } = {}): AbortSignal {
+export function sessionSignal(target: EventTarget, { alive = extensionAlive, pollMs = 1000 } = {}): AbortSignal {
   const controller = new AbortController();
+  const { signal } = controller;
   const check = () => {
-    if (!controller.signal.aborted && !alive()) controller.abort(new Error('ClaimTrail was updated, reloaded or disabled'));
+    if (!signal.aborted && !alive()) controller.abort(new Error('ClaimTrail was updated, reloaded or disabled'));
   };
-  const stopListening = ctx.onInvalidated(check);
+  target.dispatchEvent(new Event(STARTED_EVENT));
+  target.addEventListener(STARTED_EVENT, check, { signal });
   const timer = setInterval(check, pollMs);
-  controller.signal.addEventListener(
-    'abort',
-    () => {
-      clearInterval(timer);
-      stopListening();
-    },
-    { once: true },
-  );
-  return controller.signal;
+  signal.addEventListener('abort', () => clearInterval(timer), { once: true });
+  return signal;
 }
 
 interface NavigationLike {

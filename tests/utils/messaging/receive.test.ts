@@ -1,10 +1,12 @@
+import * as v from 'valibot';
 import { beforeEach, describe, expect, it, vi } from 'vitest';
 import { fakeBrowser } from 'wxt/testing/fake-browser';
 import { envelope, MessageError } from '../../../utils/messaging/envelope';
 import type { ContentToBackground, ExtensionPageToBackground, ToContent } from '../../../utils/messaging/protocol';
 import { isContentScript, isExtensionPage, onMessageRoutes, onMessages, route } from '../../../utils/messaging/receive';
 import type { Handlers, MessageSender } from '../../../utils/messaging/receive';
-import { contentToBackgroundSchemas, extensionPageToBackgroundSchemas, LIMITS, toContentSchemas } from '../../../utils/messaging/schemas';
+import { contentToBackgroundSchemas, extensionPageToBackgroundSchemas, LIMITS } from '../../../utils/messaging/schemas';
+import type { RequestSchemas } from '../../../utils/messaging/schemas';
 import { sendToBackground } from '../../../utils/messaging/send';
 import { CLAIM_A, snapshot } from '../db/helpers';
 import { contentSender, pageSender } from './fake-senders';
@@ -113,12 +115,15 @@ describe('background receiver: hostile and malformed messages write nothing', ()
   });
 });
 
-describe('non-exclusive receivers (content script, extension pages)', () => {
+describe('non-exclusive receivers (extension pages)', () => {
+  type Show = Pick<ToContent, 'claim:show'>;
+  const showSchemas: RequestSchemas<Show> = { 'claim:show': v.strictObject({ claimId: v.string() }) };
+
   function listenLikeContent(signal: AbortSignal) {
     const shown: string[] = [];
-    onMessages<ToContent>(
+    onMessages<Show>(
       { 'claim:show': ({ claimId }) => (shown.push(claimId), true) },
-      { signal, validate: toContentSchemas, from: isExtensionPage },
+      { signal, validate: showSchemas, from: isExtensionPage },
     );
     return shown;
   }

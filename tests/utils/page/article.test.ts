@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { findArticleRoot, findJsonLdArticle, isArticlePage, readPageInfo } from '../../../utils/page/article';
+import { findArticleRoot, findJsonLdArticle, hasReadableProse, isArticlePage, readPageInfo } from '../../../utils/page/article';
 
 function load(html: string): Document {
   document.open();
@@ -33,6 +33,27 @@ describe('isArticlePage', () => {
 
   it('rejects a front page of links and a web app', () => {
     expect(isArticlePage(load('<meta property="og:type" content="website"><body><a href="/a">Mayor said to weigh budget</a><article><a href="/b">Teaser</a></article></body>'))).toBe(false);
+  });
+});
+
+describe('hasReadableProse (Readability\'s isProbablyReaderable scoring)', () => {
+  const paragraphs = (count: number, chars: number, attributes = '') =>
+    Array.from({ length: count }, () => `<p${attributes}>${'x'.repeat(chars)}</p>`).join('');
+
+  it('reads a page whose paragraphs score past 20 (√(length − 140) each)', () => {
+    // 3 × √(300 − 140) ≈ 37.9; 1 × √(540 − 140) = 20 is not past it.
+    expect(hasReadableProse(load(`<body>${paragraphs(3, 300)}</body>`))).toBe(true);
+    expect(hasReadableProse(load(`<body>${paragraphs(1, 540)}</body>`))).toBe(false);
+    expect(hasReadableProse(load(`<body>${paragraphs(50, 140)}</body>`))).toBe(false);
+    expect(hasReadableProse(load(`<body><pre>${'x'.repeat(700)}</pre></body>`))).toBe(true);
+  });
+
+  it('leaves out list items, hidden paragraphs and page furniture', () => {
+    expect(hasReadableProse(load(`<body><ul><li>${paragraphs(5, 400)}</li></ul></body>`))).toBe(false);
+    expect(hasReadableProse(load(`<body>${paragraphs(5, 400, ' hidden')}${paragraphs(5, 400, ' aria-hidden="true"')}${paragraphs(5, 400, ' style="display:none"')}</body>`))).toBe(false);
+    expect(hasReadableProse(load(`<body>${paragraphs(5, 400, ' class="comment-text"')}${paragraphs(5, 400, ' id="share"')}</body>`))).toBe(false);
+    // Like Readability, only the paragraph's own class and id count.
+    expect(hasReadableProse(load(`<body><div id="sidebar">${paragraphs(5, 400)}</div></body>`))).toBe(true);
   });
 });
 

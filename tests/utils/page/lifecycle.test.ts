@@ -1,43 +1,39 @@
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
-import { sessionSignal, watchLocation } from '../../../utils/page/lifecycle';
-
-function fakeContext() {
-  const callbacks = new Set<() => void>();
-  return {
-    onInvalidated(callback: () => void) {
-      callbacks.add(callback);
-      return () => callbacks.delete(callback);
-    },
-    invalidate: () => callbacks.forEach((callback) => callback()),
-    listeners: () => callbacks.size,
-  };
-}
+import { sessionSignal, STARTED_EVENT, watchLocation } from '../../../utils/page/lifecycle';
 
 describe('sessionSignal', () => {
   beforeEach(() => vi.useFakeTimers());
   afterEach(() => vi.useRealTimers());
 
-  it('ignores an invalidation while the extension is alive (a forged announcement)', () => {
-    const ctx = fakeContext();
-    const signal = sessionSignal(ctx, { alive: () => true });
-    ctx.invalidate();
+  it('announces itself, and ignores an announcement while the extension is alive (a forged one)', () => {
+    const target = new EventTarget();
+    const heard = vi.fn();
+    target.addEventListener(STARTED_EVENT, heard);
+    const signal = sessionSignal(target, { alive: () => true });
+    expect(heard).toHaveBeenCalledTimes(1);
+    target.dispatchEvent(new Event(STARTED_EVENT));
     vi.advanceTimersByTime(5000);
     expect(signal.aborted).toBe(false);
   });
 
-  it('aborts on invalidation once the extension context is gone, and stops listening', () => {
-    const ctx = fakeContext();
+  it('aborts at once when a newer copy announces itself after the extension context is gone', () => {
+    const target = new EventTarget();
     let alive = true;
-    const signal = sessionSignal(ctx, { alive: () => alive, pollMs: 60_000 });
+    const old = sessionSignal(target, { alive: () => alive, pollMs: 60_000 });
     alive = false;
-    ctx.invalidate();
-    expect(signal.aborted).toBe(true);
-    expect(ctx.listeners()).toBe(0);
+    const checks = vi.fn(() => true);
+    const fresh = sessionSignal(target, { alive: checks, pollMs: 60_000 });
+    expect(old.aborted).toBe(true);
+    expect(fresh.aborted).toBe(false);
+    // The aborted copy stopped listening: later announcements reach only the live one.
+    alive = true;
+    target.dispatchEvent(new Event(STARTED_EVENT));
+    expect(checks).toHaveBeenCalledTimes(1);
   });
 
   it('aborts by itself when the extension goes away without any announcement', () => {
     let alive = true;
-    const signal = sessionSignal(fakeContext(), { alive: () => alive, pollMs: 100 });
+    const signal = sessionSignal(new EventTarget(), { alive: () => alive, pollMs: 100 });
     vi.advanceTimersByTime(300);
     expect(signal.aborted).toBe(false);
     alive = false;
