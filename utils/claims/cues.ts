@@ -85,17 +85,22 @@ function phraseAt(d: Doc, k: number, to: number, phrases: readonly (readonly num
   return 0;
 }
 
+/** A cue that is not an inflected verb: "according to", "in" before a poll, a colon after a speaker. */
+export function fixedCue(at: number, end: number, cls: CueClass, lemma: string): Cue {
+  return { head: at, start: at, end, cls, flags: 0, lemma, passive: false, ing: false, nounLike: false };
+}
+
 export function findCues(d: Doc, from: number, to: number): Cue[] {
   const out: Cue[] = [];
   for (let i = from; i < to; i++) {
     if (inQuote(d, i)) continue;
     if (isW(d, i, W.according) && isW(d, i + 1, W.to) && i + 1 < to) {
-      out.push({ head: i, start: i, end: i + 2, cls: CueClass.Prep, flags: 0, lemma: 'according to', passive: false, ing: false, nounLike: false });
+      out.push(fixedCue(i, i + 2, CueClass.Prep, 'according to'));
       i++;
       continue;
     }
     if (isW(d, i, W.in) && pollCue(d, i, from, to)) {
-      out.push({ head: i, start: i, end: i + 1, cls: CueClass.Prep, flags: 0, lemma: 'in', passive: false, ing: false, nounLike: false });
+      out.push(fixedCue(i, i + 1, CueClass.Prep, 'in'));
       continue;
     }
     const e = cueEntryAt(d.t, i);

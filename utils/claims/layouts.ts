@@ -7,7 +7,7 @@ import { isClosingQuote, isOpeningQuote, isWord, lowerAt, punctAt, type Doc } fr
 import { trim } from './content';
 import { CueClass, DETERMINERS } from './lexicon/en';
 import { WordSet } from './lexicon/hash';
-import type { Cue } from './cues';
+import { fixedCue, type Cue } from './cues';
 import type { TokenRange } from './sources';
 
 export interface LayoutClaim {
@@ -25,10 +25,6 @@ const NOT_SPEAKERS = new WordSet(`update note editor editor's watch video photo 
  exclusive source sources credit tags file listen transcript advertisement opinion analysis commentary live updated posted
  published q a`.trim().split(/\s+/));
 
-function punctCue(at: number): Cue {
-  return { head: at, start: at, end: at + 1, cls: CueClass.Colon, flags: 0, lemma: ':', passive: false, ing: false, nounLike: false };
-}
-
 function isDash(p: string): boolean {
   return p === '\u2015' || p === '\u2014' || p === '\u2013' || p === '-';
 }
@@ -45,7 +41,7 @@ function speakerLine(d: Doc, ps: number, pe: number): LayoutClaim | null {
   if (!shouting && pe - ps > HEADLINE_TOKENS && !isOpeningQuote(d, k + 1)) return null;
   const content = trim(d, k + 1, pe);
   if (content.end - content.start < 2) return null;
-  return { cue: punctCue(k), src: { start: s, end: k }, content };
+  return { cue: fixedCue(k, k + 1, CueClass.Colon, ':'), src: { start: s, end: k }, content };
 }
 
 /** "“…” ― Name" closing a paragraph. */
@@ -58,7 +54,7 @@ function signedQuote(d: Doc, ps: number, pe: number): LayoutClaim | null {
   const qi = d.q.of[k - 2] ?? -1;
   const open = d.q.list[qi]?.open ?? k - 2;
   if (open < ps) return null;
-  return { cue: punctCue(k - 1), src: { start: k, end: e }, content: { start: open, end: k - 1 } };
+  return { cue: fixedCue(k - 1, k, CueClass.Colon, ':'), src: { start: k, end: e }, content: { start: open, end: k - 1 } };
 }
 
 /** `furniture`: the paragraph looks like page furniture (a signed quote has no final period). */
