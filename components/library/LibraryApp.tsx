@@ -1,5 +1,5 @@
 import { useCallback, useEffect, useMemo, useRef, useState } from 'preact/hooks';
-import { collectForUndo, setNote } from '../../utils/db/operations';
+import { allClaims, collectForUndo, setNote } from '../../utils/db/operations';
 import type { ReviewStatus } from '../../utils/db/types';
 import { collectLibrary } from '../../utils/export/collect';
 import { EXPORT_FORMATS, exportBlob, exportFileName, type ExportFormat } from '../../utils/export/formats';
@@ -60,7 +60,7 @@ export function LibraryApp({ services }: { services: LibraryServices }) {
   const toastId = useRef(0);
   const cache = useRef<HaystackCache>(new Map());
 
-  const data = useLiveQuery(() => Promise.all([db.claims.toArray(), db.pages.toArray()]), [db]);
+  const data = useLiveQuery(() => Promise.all([allClaims(db), db.pages.toArray()]), [db]);
   const entries = useMemo(
     () => (data.state === 'ready' ? buildIndex(data.value[0], data.value[1], cache.current) : []),
     [data],

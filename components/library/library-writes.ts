@@ -4,9 +4,9 @@ import { guarded } from '../../utils/db/errors';
 /** "Clear all data": every page, claim and history entry, in one transaction. Returns the pages that had claims. */
 export function clearAllData(db: ClaimTrailDb): Promise<string[]> {
   return guarded(() =>
-    db.transaction('rw', db.pages, db.claims, db.reviews, async () => {
-      const pageUrls = (await db.claims.orderBy('pageUrl').uniqueKeys()).map(String);
-      await Promise.all([db.pages.clear(), db.claims.clear(), db.reviews.clear()]);
+    db.transaction('rw', db.pages, db.claimGroups, async () => {
+      const pageUrls = await db.claimGroups.toCollection().primaryKeys();
+      await Promise.all([db.pages.clear(), db.claimGroups.clear()]);
       return pageUrls;
     }),
   );

@@ -6,6 +6,7 @@
 import { describe as describeSelectors } from '../../utils/anchoring';
 import type { ClaimTrailDb } from '../../utils/db/database';
 import { claimFingerprint, claimId } from '../../utils/db/fingerprint';
+import { groupByPage } from '../../utils/db/claim-group';
 import { openPage, reviewClaim, storedClaims } from '../../utils/db/operations';
 import type { ClaimRecord, PageRecord, ReviewRecord } from '../../utils/db/types';
 import type { ClaimSnapshot } from '../../utils/messaging/protocol';
@@ -93,41 +94,41 @@ function makeSnapshot(random: () => number, detectorId: string, speaker: string)
   };
 }
 
-/** Fills `db` with `claims` claims over claims/10 pages, in bulk transactions. */
+/** Fills `db` with `claims` claims over claims/10 pages, in bulk transactions of a thousand pages. */
 export async function populate(db: ClaimTrailDb, claims: number): Promise<{ pages: number }> {
   const random = rng(claims);
   const pages = Math.max(1, Math.floor(claims / 10));
   const now = Date.UTC(2026, 10, 26);
-  const CHUNK = 5000;
-  for (let from = 0; from < claims; from += CHUNK) {
-    const claimRows: ClaimRecord[] = [];
-    const reviewRows: ReviewRecord[] = [];
-    const pageRows: PageRecord[] = [];
-    for (let i = from; i < Math.min(claims, from + CHUNK); i++) {
-      const p = i % pages;
-      const pageUrl = pageUrlOf(p);
-      if (i < pages) {
-        pageRows.push({ url: pageUrl, title: sentence(random, 8), site: new URL(pageUrl).hostname.slice(4), firstSeen: now - i, lastSeen: now - i });
-      }
-      const snap = makeSnapshot(random, `d${i}`, speakerOf(i));
-      const roll = random();
-      const status = roll < 0.25 ? 'verified' : roll < 0.35 ? 'disputed' : 'unreviewed';
-      const at = now - i * 1000;
-      const id = claimId(pageUrl, snap.detectorId);
-      claimRows.push({
-        id, pageUrl, site: new URL(pageUrl).hostname.slice(4), speaker: snap.speaker, cue: snap.cue, kind: snap.kind,
-        text: snap.text, selectors: snap.selectors, status, note: status === 'unreviewed' ? '' : sentence(random, 12),
-        fingerprint: claimFingerprint(snap.speaker?.name, snap.text), createdAt: at, updatedAt: at,
-        ...(status !== 'unreviewed' && { reviewedAt: at }), anchor: 'anchored', manual: false, dismissed: false,
-      });
-      if (status !== 'unreviewed') {
-        reviewRows.push({ claimId: id, at, from: { status: 'unreviewed', note: '' }, to: { status, note: '' } });
-      }
+  const claimRows: ClaimRecord[] = [];
+  const reviewRows: ReviewRecord[] = [];
+  const pageRows: PageRecord[] = [];
+  for (let i = 0; i < claims; i++) {
+    const p = i % pages;
+    const pageUrl = pageUrlOf(p);
+    if (i < pages) {
+      pageRows.push({ url: pageUrl, title: sentence(random, 8), site: new URL(pageUrl).hostname.slice(4), firstSeen: now - i, lastSeen: now - i });
     }
-    await db.transaction('rw', db.pages, db.claims, db.reviews, async () => {
-      await db.pages.bulkAdd(pageRows);
-      await db.claims.bulkAdd(claimRows);
-      await db.reviews.bulkAdd(reviewRows);
+    const snap = makeSnapshot(random, `d${i}`, speakerOf(i));
+    const roll = random();
+    const status = roll < 0.25 ? 'verified' : roll < 0.35 ? 'disputed' : 'unreviewed';
+    const at = now - i * 1000;
+    const id = claimId(pageUrl, snap.detectorId);
+    claimRows.push({
+      id, pageUrl, site: new URL(pageUrl).hostname.slice(4), speaker: snap.speaker, cue: snap.cue, kind: snap.kind,
+      text: snap.text, selectors: snap.selectors, status, note: status === 'unreviewed' ? '' : sentence(random, 12),
+      fingerprint: claimFingerprint(snap.speaker?.name, snap.text), createdAt: at, updatedAt: at,
+      ...(status !== 'unreviewed' && { reviewedAt: at }), anchor: 'anchored', manual: false, dismissed: false,
+    });
+    if (status !== 'unreviewed') {
+      reviewRows.push({ claimId: id, at, from: { status: 'unreviewed', note: '' }, to: { status, note: '' } });
+    }
+  }
+  const groups = groupByPage(claimRows, reviewRows);
+  const CHUNK = 1000;
+  for (let from = 0; from < Math.max(pageRows.length, groups.length); from += CHUNK) {
+    await db.transaction('rw', db.pages, db.claimGroups, async () => {
+      await db.pages.bulkAdd(pageRows.slice(from, from + CHUNK));
+      await db.claimGroups.bulkAdd(groups.slice(from, from + CHUNK));
     });
   }
   return { pages };

@@ -125,7 +125,7 @@ export interface StoredClaim {
   status: string;
 }
 
-/** Every row of the `claims` table, read from an extension page (the database's own origin). */
+/** Every stored claim (the `claimGroups` table holds each page's claims), read from an extension page (the database's own origin). */
 export async function storedClaims(ext: ExtensionBrowser): Promise<StoredClaim[]> {
   const library = await ext.openExtensionPage('library.html');
   try {
@@ -136,15 +136,14 @@ export async function storedClaims(ext: ExtensionBrowser): Promise<StoredClaim[]
           open.onerror = () => reject(open.error);
           open.onsuccess = () => {
             const db = open.result;
-            const request = db.transaction('claims', 'readonly').objectStore('claims').getAll();
+            const request = db.transaction('claimGroups', 'readonly').objectStore('claimGroups').getAll();
             request.onerror = () => reject(request.error);
             request.onsuccess = () => {
               db.close();
               resolve(
-                (request.result as { text?: string; snapshot?: { text?: string }; status?: string }[]).map((row) => ({
-                  text: row.text ?? row.snapshot?.text ?? '',
-                  status: row.status ?? '',
-                })),
+                (request.result as { claims: { text?: string; status?: string }[] }[]).flatMap((group) =>
+                  group.claims.map((row) => ({ text: row.text ?? '', status: row.status ?? '' })),
+                ),
               );
             };
           };

@@ -43,16 +43,16 @@ async function contents(ext: ExtensionBrowser): Promise<Contents> {
           open.onerror = () => reject(open.error);
           open.onsuccess = () => {
             const db = open.result;
-            const tx = db.transaction(['pages', 'claims', 'reviews'], 'readwrite');
+            const tx = db.transaction(['pages', 'claimGroups'], 'readwrite');
             const pages = tx.objectStore('pages').getAllKeys();
-            const claims = tx.objectStore('claims').getAll();
-            const reviews = tx.objectStore('reviews').getAll();
+            const groups = tx.objectStore('claimGroups').getAll();
             tx.oncomplete = () => {
               db.close();
+              const stored = groups.result as { claims: Contents['claims']; reviews: Contents['reviews'] }[];
               resolve({
                 pages: (pages.result as string[]).map(String),
-                claims: (claims.result as Contents['claims']).map(({ id, status, note }) => ({ id, status, note })),
-                reviews: (reviews.result as Contents['reviews']).map(({ claimId, from, to }) => ({ claimId, from, to })),
+                claims: stored.flatMap((g) => g.claims).map(({ id, status, note }) => ({ id, status, note })),
+                reviews: stored.flatMap((g) => g.reviews).map(({ claimId, from, to }) => ({ claimId, from, to })),
               });
             };
             tx.onerror = () => reject(tx.error);
@@ -88,29 +88,30 @@ function backupWith(count: number): string {
 
 /**
  * Starts importing `backup` in the library and holds the import's transaction open, uncommitted, once
- * its last claim is written: the put of that claim never reports success (so the import waits), while
- * a chain of reads keeps the transaction alive. Resolves with the claim count seen inside it.
+ * the claims of its last page are written (claims are stored one record per page, in `claimGroups`):
+ * the put of that record never reports success (so the import waits), while a chain of reads keeps
+ * the transaction alive. Resolves with the claim count seen inside it.
  */
-async function importAndHoldOpen(library: Page, backup: string, claimCount: number): Promise<number> {
+async function importAndHoldOpen(library: Page, backup: string, pageCount: number): Promise<number> {
   await library.evaluate((last: number) => {
     const host = window as unknown as { __claimsInTransaction?: number };
     const put = IDBObjectStore.prototype.put;
-    let claimPuts = 0;
+    let groupPuts = 0;
     IDBObjectStore.prototype.put = function held(this: IDBObjectStore, ...args: Parameters<IDBObjectStore['put']>) {
       const request = put.apply(this, args);
-      if (this.name !== 'claims' || ++claimPuts !== last) return request;
+      if (this.name !== 'claimGroups' || ++groupPuts !== last) return request;
       Object.defineProperty(request, 'onsuccess', { configurable: true, get: () => null, set: () => {} });
       const keepAlive = () => {
-        const count = this.count();
-        count.onsuccess = () => {
-          host.__claimsInTransaction = count.result;
+        const all = this.getAll();
+        all.onsuccess = () => {
+          host.__claimsInTransaction = (all.result as { claims: unknown[] }[]).reduce((n, group) => n + group.claims.length, 0);
           keepAlive();
         };
       };
       keepAlive();
       return request;
     };
-  }, claimCount);
+  }, pageCount);
   await chooseImportFile(library, backup);
   await library.waitForSelector('dialog[open] .lib-button--primary', WAIT);
   await library.click('dialog[open] .lib-button--primary');
@@ -232,7 +233,8 @@ describe.each(BROWSERS)('storage faults in %s', (name) => {
     expect(before.claims.length).toBeGreaterThan(0);
     const count = 400;
     const library = await ext.openExtensionPage('library.html');
-    const inTransaction = await importAndHoldOpen(library, backupWith(count), count);
+    // The backup's claims are all on one page.
+    const inTransaction = await importAndHoldOpen(library, backupWith(count), 1);
     // The import was really under way: all its claims were written inside the open transaction.
     expect(inTransaction).toBe(before.claims.length + count);
 

@@ -2,7 +2,7 @@
 // database schema one version up and the manifest version bumped, as a release with a migration would
 // ship. The schema change is made by a Vite transform of utils/db/database.ts during that one build,
 // so the checkout is never touched: createDb() gains `version(N + 1)` adding a compound index to
-// `claims` (IndexedDB runs a real versionchange over the stored rows), and DB_VERSION becomes N + 1.
+// `claimGroups` (IndexedDB runs a real versionchange over the stored rows), and DB_VERSION becomes N + 1.
 //
 // Tests call buildWithSchemaBump(), which runs this file as a script in its own process: WXT's build
 // (Vite) inside the test process left the browsers the test then launched unresponsive.
@@ -16,7 +16,7 @@ import { createDb, DB_VERSION } from '../../utils/db/database';
 import type { BrowserName } from './browsers';
 
 const ROOT = fileURLToPath(new URL('../../', import.meta.url));
-const ADDED_INDEX = '[pageUrl+status]';
+const ADDED_INDEX = '[pageUrl+verdictFingerprints]';
 
 export interface UpdateBuild {
   /** The unpacked extension, like .output/chrome-mv3. */
@@ -26,9 +26,9 @@ export interface UpdateBuild {
   manifestVersion: string;
 }
 
-/** The claims table's current schema string, as the code declares it (e.g. "id, pageUrl, …"). */
+/** The claim groups table's current schema string, as the code declares it (e.g. "pageUrl, *claimIds, …"). */
 function currentClaimsSchema(): string {
-  const table = createDb('claimtrail-schema-probe').table('claims').schema;
+  const table = createDb('claimtrail-schema-probe').table('claimGroups').schema;
   return [table.primKey.src, ...table.indexes.map((index) => index.src)].join(', ');
 }
 
@@ -47,7 +47,7 @@ export async function buildWithSchemaBump(browser: BrowserName, outDir: string):
 async function build(browser: BrowserName, outDir: string): Promise<UpdateBuild> {
   const dbVersion = DB_VERSION + 1;
   const claims = currentClaimsSchema();
-  if (claims.includes(ADDED_INDEX)) throw new Error(`claims already has ${ADDED_INDEX}: pick another index for build B`);
+  if (claims.includes(ADDED_INDEX)) throw new Error(`claimGroups already has ${ADDED_INDEX}: pick another index for build B`);
   const bumpedClaims = `${claims}, ${ADDED_INDEX}`;
   const pkg = JSON.parse(readFileSync(join(ROOT, 'package.json'), 'utf8')) as { version: string };
   const manifestVersion = bumpPatch(pkg.version);
@@ -68,7 +68,7 @@ async function build(browser: BrowserName, outDir: string): Promise<UpdateBuild>
             const versioned = code.replace(/export const DB_VERSION = \d+;/, `export const DB_VERSION = ${dbVersion};`);
             const patched = versioned.replace(
               /\n {2}return db;\n\}/,
-              `\n  db.version(${dbVersion}).stores({ claims: ${JSON.stringify(bumpedClaims)} });\n  return db;\n}`,
+              `\n  db.version(${dbVersion}).stores({ claimGroups: ${JSON.stringify(bumpedClaims)} });\n  return db;\n}`,
             );
             if (versioned === code || patched === versioned) {
               throw new Error('utils/db/database.ts changed shape (DB_VERSION or createDb\'s `return db;`): update tests/e2e/update-build.ts');

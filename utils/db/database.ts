@@ -5,6 +5,8 @@
 import Dexie from 'dexie';
 import type { EntityTable } from 'dexie';
 import { siteOf } from '../url/normalize';
+import type { ClaimGroup } from './claim-group';
+import { groupByPage } from './claim-group';
 import type { ClaimRecord, PageRecord, ReviewRecord } from './types';
 
 export const DB_NAME = 'claimtrail';
@@ -39,12 +41,28 @@ export const SCHEMA_V3 = {
   reviews: '++id, claimId',
 } as const;
 
-export const DB_VERSION = 3;
+/**
+ * v4: a page's claims and their review history are stored together, in one `claimGroups` record per
+ * page. In Chromium each IndexedDB request costs about 220 µs of browser CPU whatever its size, and
+ * an import of 100,000 claims on 10,000 pages wrote 176,000 of them (claims, history, pages): 45 s.
+ * Grouped, it writes one record per page. Loading a page is one get by key; the two lookups across
+ * pages go through multiEntry indexes over values the record derives from its claims:
+ * - claimIds: every claim's id (the library and background address claims by id alone);
+ * - verdictFingerprints: the fingerprints of claims with a verdict, for "also seen on <site>".
+ * The v3 `claims` and `reviews` tables are regrouped by the upgrade, then deleted.
+ */
+export const SCHEMA_V4 = {
+  pages: 'url',
+  claims: null,
+  reviews: null,
+  claimGroups: 'pageUrl, *claimIds, *verdictFingerprints',
+} as const;
+
+export const DB_VERSION = 4;
 
 export type ClaimTrailDb = Dexie & {
   pages: EntityTable<PageRecord, 'url'>;
-  claims: EntityTable<ClaimRecord, 'id'>;
-  reviews: EntityTable<ReviewRecord, 'id'>;
+  claimGroups: EntityTable<ClaimGroup, 'pageUrl'>;
 };
 
 export function createDb(name: string = DB_NAME): ClaimTrailDb {
@@ -61,6 +79,15 @@ export function createDb(name: string = DB_NAME): ClaimTrailDb {
         }),
     );
   db.version(3).stores(SCHEMA_V3);
+  db.version(4)
+    .stores(SCHEMA_V4)
+    .upgrade(async (tx) => {
+      const [claims, reviews] = await Promise.all([
+        tx.table<ClaimRecord, string>('claims').toArray(),
+        tx.table<ReviewRecord, number>('reviews').orderBy(':id').toArray(),
+      ]);
+      await tx.table<ClaimGroup, string>('claimGroups').bulkPut(groupByPage(claims, reviews));
+    });
   return db;
 }
 

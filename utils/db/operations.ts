@@ -12,6 +12,7 @@ import type {
   ReviewUpdate,
 } from '../messaging/protocol';
 import { pageKey, siteOf } from '../url/normalize';
+import { claimGroup, ClaimGroupEdits, hasVerdict, reviewKey, type ClaimGroup } from './claim-group';
 import type { ClaimTrailDb } from './database';
 import { guarded, InvalidPageError } from './errors';
 import { claimFingerprint, claimId } from './fingerprint';
@@ -51,21 +52,55 @@ export function claimFromSnapshot(pageUrl: string, snapshot: ClaimSnapshot, now:
   };
 }
 
+/** Groups holding these claim ids: a few are found through the claimIds index, many in one read of every group. */
+const MANY_IDS = 500;
+
+async function groupsHolding(db: ClaimTrailDb, ids: ReadonlySet<string>): Promise<ClaimGroup[]> {
+  if (ids.size === 0) return [];
+  if (ids.size > MANY_IDS) return (await db.claimGroups.toArray()).filter((g) => g.claimIds.some((id) => ids.has(id)));
+  return db.claimGroups.where('claimIds').anyOf([...ids]).distinct().toArray();
+}
+
+/** The claims among `ids` held by `groups`, in the order of `ids`. */
+function claimsAmong(groups: readonly ClaimGroup[], ids: readonly string[]): ClaimRecord[] {
+  const byId = new Map<string, ClaimRecord>();
+  for (const g of groups) for (const c of g.claims) byId.set(c.id, c);
+  return [...new Set(ids)].map((id) => byId.get(id)).filter((c): c is ClaimRecord => c !== undefined);
+}
+
+/** `claims` with `updates` in place of the records with the same id, and the others appended. */
+function upsert(claims: readonly ClaimRecord[], updates: readonly ClaimRecord[]): ClaimRecord[] {
+  const byId = new Map(updates.map((c) => [c.id, c]));
+  const out = claims.map((c) => {
+    const update = byId.get(c.id);
+    byId.delete(c.id);
+    return update ?? c;
+  });
+  return [...out, ...byId.values()];
+}
+
+/** Writes a page's claims and history as one record; a page left without claims has no record. */
+function saveGroup(db: ClaimTrailDb, pageUrl: string, claims: ClaimRecord[], reviews: ReviewRecord[]): Promise<unknown> {
+  return claims.length === 0 ? db.claimGroups.delete(pageUrl) : db.claimGroups.put(claimGroup(pageUrl, claims, reviews));
+}
+
 /**
- * The stored claim a review or dismissal addresses (by explicit id, else derived), or the record to
- * create. An explicit id must not reach into another page's claims.
+ * The stored claim a review or dismissal addresses (by explicit id, else derived), the page's group,
+ * or the record to create. An explicit id must not reach into another page's claims.
  */
 async function targetClaim(
   db: ClaimTrailDb,
   input: { pageUrl: string; claimId?: string | undefined; claim: ClaimSnapshot },
   now: number,
-): Promise<{ existing: ClaimRecord | undefined; fresh: ClaimRecord }> {
+): Promise<{ group: ClaimGroup | undefined; existing: ClaimRecord | undefined; fresh: ClaimRecord }> {
   const fresh = claimFromSnapshot(input.pageUrl, input.claim, now, input.claimId);
-  const existing = await db.claims.get(fresh.id);
-  if (existing && existing.pageUrl !== input.pageUrl) {
+  const group = await db.claimGroups.get(input.pageUrl);
+  const existing = group?.claims.find((c) => c.id === fresh.id);
+  // A derived id hashes the page URL in, so only an explicit one can name another page's claim.
+  if (!existing && input.claimId !== undefined && (await db.claimGroups.where('claimIds').equals(input.claimId).count()) > 0) {
     throw new InvalidPageError('This claim belongs to another page.');
   }
-  return { existing, fresh };
+  return { group, existing, fresh };
 }
 
 function sameReview(a: ReviewState, b: ReviewState): boolean {
@@ -99,8 +134,8 @@ export async function openPage(
 ): Promise<PageState> {
   const pageUrl = pageUrlFor(page);
   return guarded(() =>
-    db.transaction('rw', db.pages, db.claims, async () => {
-      const existing = await db.pages.get(pageUrl);
+    db.transaction('rw', db.pages, db.claimGroups, async () => {
+      const [existing, group] = await Promise.all([db.pages.get(pageUrl), db.claimGroups.get(pageUrl)]);
       const record: PageRecord = {
         url: pageUrl,
         title: page.title,
@@ -113,13 +148,22 @@ export async function openPage(
       };
       await db.pages.put(record);
 
+      let stored = group?.claims ?? [];
       if (policy.rememberAll && snapshots.length > 0) {
-        const fresh = snapshots.map((s) => claimFromSnapshot(pageUrl, s, now));
-        const present = await db.claims.bulkGet(fresh.map((c) => c.id));
-        await db.claims.bulkAdd(fresh.filter((_, i) => present[i] === undefined));
+        const present = new Set(stored.map((c) => c.id));
+        const fresh: ClaimRecord[] = [];
+        for (const s of snapshots) {
+          const claim = claimFromSnapshot(pageUrl, s, now);
+          if (present.has(claim.id)) continue;
+          present.add(claim.id);
+          fresh.push(claim);
+        }
+        if (fresh.length > 0) {
+          stored = [...stored, ...fresh];
+          await saveGroup(db, pageUrl, stored, group?.reviews ?? []);
+        }
       }
 
-      const stored = await db.claims.where('pageUrl').equals(pageUrl).toArray();
       const earlier = await earlierVerdicts(db, pageUrl, snapshots);
       return { pageUrl, stored, earlier };
     }),
@@ -137,12 +181,15 @@ async function earlierVerdicts(
     byFingerprint.set(fp, [...(byFingerprint.get(fp) ?? []), s.detectorId]);
   }
   if (byFingerprint.size === 0) return {};
-  const matches = await db.claims.where('fingerprint').anyOf([...byFingerprint.keys()]).toArray();
+  const groups = await db.claimGroups.where('verdictFingerprints').anyOf([...byFingerprint.keys()]).distinct().toArray();
   const latest = new Map<string, ClaimRecord>();
-  for (const c of matches) {
-    if (c.pageUrl === pageUrl || c.dismissed || c.status === 'unreviewed') continue;
-    const prev = latest.get(c.fingerprint);
-    if (!prev || (c.reviewedAt ?? 0) > (prev.reviewedAt ?? 0)) latest.set(c.fingerprint, c);
+  for (const group of groups) {
+    if (group.pageUrl === pageUrl) continue;
+    for (const c of group.claims) {
+      if (!hasVerdict(c) || !byFingerprint.has(c.fingerprint)) continue;
+      const prev = latest.get(c.fingerprint);
+      if (!prev || (c.reviewedAt ?? 0) > (prev.reviewedAt ?? 0)) latest.set(c.fingerprint, c);
+    }
   }
   const pages = await db.pages.bulkGet([...latest.values()].map((c) => c.pageUrl));
   const pageByUrl = new Map(pages.filter((p): p is PageRecord => !!p).map((p) => [p.url, p]));
@@ -170,8 +217,8 @@ async function earlierVerdicts(
  */
 export function reviewClaim(db: ClaimTrailDb, update: ReviewUpdate, now: number = Date.now()): Promise<ClaimRecord> {
   return guarded(() =>
-    db.transaction('rw', db.claims, db.reviews, async () => {
-      const { existing, fresh } = await targetClaim(db, update, now);
+    db.transaction('rw', db.claimGroups, async () => {
+      const { group, existing, fresh } = await targetClaim(db, update, now);
       const base = existing ?? fresh;
       const change = reviewed(base, { status: update.status ?? base.status, note: update.note ?? base.note }, now);
       if (existing && !change && !existing.dismissed) return existing;
@@ -194,8 +241,8 @@ export function reviewClaim(db: ClaimTrailDb, update: ReviewUpdate, now: number 
         updatedAt: now,
       };
       if (rebase) delete record.currentText;
-      await db.claims.put(record);
-      if (change) await db.reviews.add(change.history);
+      const history = group?.reviews ?? [];
+      await saveGroup(db, update.pageUrl, upsert(group?.claims ?? [], [record]), change ? [...history, change.history] : history);
       return record;
     }),
   );
@@ -204,13 +251,48 @@ export function reviewClaim(db: ClaimTrailDb, update: ReviewUpdate, now: number 
 /** "Not a claim": remembered so the detection is not shown again on this page. */
 export function dismissClaim(db: ClaimTrailDb, input: ClaimDismissal, now: number = Date.now()): Promise<ClaimRecord> {
   return guarded(() =>
-    db.transaction('rw', db.claims, async () => {
-      const { existing, fresh } = await targetClaim(db, input, now);
+    db.transaction('rw', db.claimGroups, async () => {
+      const { group, existing, fresh } = await targetClaim(db, input, now);
       const record: ClaimRecord = { ...(existing ?? fresh), dismissed: true, updatedAt: now };
-      await db.claims.put(record);
+      await saveGroup(db, input.pageUrl, upsert(group?.claims ?? [], [record]), group?.reviews ?? []);
       return record;
     }),
   );
+}
+
+interface Edited {
+  record: ClaimRecord;
+  history?: ReviewRecord;
+}
+
+/**
+ * Applies `edit` to the claims among `ids` in `groups` and writes the groups that changed. Returns
+ * the changed claims in the order of `ids`.
+ */
+async function editClaims(
+  db: ClaimTrailDb,
+  groups: readonly ClaimGroup[],
+  ids: readonly string[],
+  edit: (claim: ClaimRecord) => Edited | null,
+): Promise<ClaimRecord[]> {
+  const wanted = new Set(ids);
+  const changed = new Map<string, ClaimRecord>();
+  const writes: ClaimGroup[] = [];
+  for (const group of groups) {
+    const history: ReviewRecord[] = [];
+    let touched = false;
+    const claims = group.claims.map((c) => {
+      const edited = wanted.has(c.id) ? edit(c) : null;
+      if (!edited) return c;
+      touched = true;
+      changed.set(c.id, edited.record);
+      if (edited.history) history.push(edited.history);
+      return edited.record;
+    });
+    if (touched) writes.push(claimGroup(group.pageUrl, claims, history.length > 0 ? [...group.reviews, ...history] : group.reviews));
+  }
+  await db.claimGroups.bulkPut(writes);
+  return [...wanted].map((id) => changed.get(id)).filter((c): c is ClaimRecord => c !== undefined);
 }
 
 /** Bulk status change; returns the claims that actually changed (each gets a history entry). */
@@ -221,20 +303,9 @@ export function setStatus(
   now: number = Date.now(),
 ): Promise<ClaimRecord[]> {
   return guarded(() =>
-    db.transaction('rw', db.claims, db.reviews, async () => {
-      const claims = await db.claims.bulkGet([...new Set(ids)]);
-      const changed: ClaimRecord[] = [];
-      const history: ReviewRecord[] = [];
-      for (const c of claims) {
-        const change = c && reviewed(c, { status, note: c.note }, now);
-        if (!change) continue;
-        changed.push(change.record);
-        history.push(change.history);
-      }
-      await db.claims.bulkPut(changed);
-      await db.reviews.bulkAdd(history);
-      return changed;
-    }),
+    db.transaction('rw', db.claimGroups, async () =>
+      editClaims(db, await groupsHolding(db, new Set(ids)), ids, (c) => reviewed(c, { status, note: c.note }, now)),
+    ),
   );
 }
 
@@ -245,13 +316,12 @@ export function setStatus(
  */
 export function setNote(db: ClaimTrailDb, claimId: string, note: string, now: number = Date.now()): Promise<ClaimRecord | undefined> {
   return guarded(() =>
-    db.transaction('rw', db.claims, db.reviews, async () => {
-      const claim = await db.claims.get(claimId);
-      const change = claim && reviewed(claim, { status: claim.status, note }, now);
-      if (!change) return claim;
-      await db.claims.put(change.record);
-      await db.reviews.add(change.history);
-      return change.record;
+    db.transaction('rw', db.claimGroups, async () => {
+      const group = await db.claimGroups.where('claimIds').equals(claimId).first();
+      const claim = group?.claims.find((c) => c.id === claimId);
+      if (!group || !claim) return undefined;
+      const [changed] = await editClaims(db, [group], [claimId], (c) => reviewed(c, { status: c.status, note }, now));
+      return changed ?? claim;
     }),
   );
 }
@@ -261,36 +331,67 @@ export interface DeletedClaims {
   reviews: ReviewRecord[];
 }
 
+function deletedAmong(groups: readonly ClaimGroup[], ids: readonly string[]): DeletedClaims {
+  const claims = claimsAmong(groups, ids);
+  const found = new Set(claims.map((c) => c.id));
+  return { claims, reviews: groups.flatMap((g) => g.reviews.filter((r) => found.has(r.claimId))) };
+}
+
+/** These claims, wherever they are stored, in the order of `ids`, and their history. */
+export function claimsWithHistory(db: ClaimTrailDb, ids: readonly string[]): Promise<DeletedClaims> {
+  return guarded(() =>
+    db.transaction('r', db.claimGroups, async () => deletedAmong(await groupsHolding(db, new Set(ids)), ids)),
+  );
+}
+
 /** What deleting these claims would remove, for an undo buffer. */
 export function collectForUndo(db: ClaimTrailDb, ids: readonly string[]): Promise<DeletedClaims> {
-  return guarded(() =>
-    db.transaction('r', db.claims, db.reviews, async () => {
-      const claims = (await db.claims.bulkGet([...ids])).filter((c): c is ClaimRecord => !!c);
-      const reviews = await db.reviews.where('claimId').anyOf(claims.map((c) => c.id)).toArray();
-      return { claims, reviews };
-    }),
-  );
+  return claimsWithHistory(db, ids);
 }
 
 /** Deletes claims with their history; returns what was removed so the caller can offer undo. */
 export function deleteClaims(db: ClaimTrailDb, ids: readonly string[]): Promise<DeletedClaims> {
   return guarded(() =>
-    db.transaction('rw', db.claims, db.reviews, async () => {
-      const removed = await collectForUndo(db, ids);
-      const claimIds = removed.claims.map((c) => c.id);
-      await db.claims.bulkDelete(claimIds);
-      await db.reviews.where('claimId').anyOf(claimIds).delete();
-      return removed;
+    db.transaction('rw', db.claimGroups, async () => {
+      const wanted = new Set(ids);
+      const groups = await groupsHolding(db, wanted);
+      await Promise.all(
+        groups.map((g) =>
+          saveGroup(db, g.pageUrl, g.claims.filter((c) => !wanted.has(c.id)), g.reviews.filter((r) => !wanted.has(r.claimId))),
+        ),
+      );
+      return deletedAmong(groups, ids);
     }),
   );
 }
 
-/** Puts deleted claims (and their history, when given) back exactly as they were. */
+/** Writes what `edits` changed, in the caller's transaction. */
+export async function writeGroupEdits(db: ClaimTrailDb, edits: ClaimGroupEdits): Promise<void> {
+  const { put, emptied } = edits.changes();
+  await db.claimGroups.bulkPut(put);
+  await db.claimGroups.bulkDelete(emptied);
+}
+
+/**
+ * Puts deleted claims (and their history, when given) back exactly as they were: each on its own
+ * page, in place of any record with its id, with the history already stored for it and the given
+ * entries not already there. History of a claim not restored here has no page to go to and is not stored.
+ */
 export function restoreClaims(db: ClaimTrailDb, claims: ClaimRecord[], reviews: ReviewRecord[] = []): Promise<number> {
   return guarded(() =>
-    db.transaction('rw', db.claims, db.reviews, async () => {
-      await db.claims.bulkPut(claims.map((c) => ({ ...c, site: c.site ?? siteOf(c.pageUrl) })));
-      await db.reviews.bulkPut(reviews);
+    db.transaction('rw', db.claimGroups, async () => {
+      const ids = new Set(claims.map((c) => c.id));
+      const [holding, targets] = await Promise.all([groupsHolding(db, ids), db.claimGroups.bulkGet([...new Set(claims.map((c) => c.pageUrl))])]);
+      const edits = new ClaimGroupEdits([...holding, ...targets]);
+      const known = new Set(holding.flatMap((g) => g.reviews.filter((r) => ids.has(r.claimId)).map(reviewKey)));
+      for (const c of claims) edits.putClaim({ ...c, site: c.site ?? siteOf(c.pageUrl) });
+      for (const r of reviews) {
+        const key = reviewKey(r);
+        if (!ids.has(r.claimId) || known.has(key)) continue;
+        known.add(key);
+        edits.addReview(r);
+      }
+      await writeGroupEdits(db, edits);
       return claims.length;
     }),
   );
@@ -302,31 +403,38 @@ export function restoreClaims(db: ClaimTrailDb, claims: ClaimRecord[], reviews: 
  */
 export function recordAnchors(db: ClaimTrailDb, report: AnchorReport): Promise<ClaimRecord[]> {
   return guarded(() =>
-    db.transaction('rw', db.claims, async () => {
-      const claims = await db.claims.bulkGet(report.anchors.map((a) => a.claimId));
-      const changed: ClaimRecord[] = [];
-      report.anchors.forEach((a, i) => {
-        const c = claims[i];
-        if (!c || c.pageUrl !== report.pageUrl) return;
+    db.transaction('rw', db.claimGroups, async () => {
+      const group = await db.claimGroups.get(report.pageUrl);
+      if (!group) return [];
+      const anchors = new Map(report.anchors.map((a) => [a.claimId, a]));
+      return editClaims(db, [group], [...anchors.keys()], (c) => {
+        const a = anchors.get(c.id);
+        if (!a) return null;
         const currentText = a.anchor === 'changed' ? a.currentText : undefined;
-        if (c.anchor === a.anchor && c.currentText === currentText) return;
+        if (c.anchor === a.anchor && c.currentText === currentText) return null;
         const next: ClaimRecord = { ...c, anchor: a.anchor };
         if (currentText === undefined) delete next.currentText;
         else next.currentText = currentText;
-        changed.push(next);
+        return { record: next };
       });
-      await db.claims.bulkPut(changed);
-      return changed;
     }),
   );
 }
 
 /** A page's stored claims (what 'claims:changed' carries and the popup lists). */
 export function storedClaims(db: ClaimTrailDb, pageUrl: string): Promise<ClaimRecord[]> {
-  return guarded(() => db.claims.where('pageUrl').equals(pageUrl).toArray());
+  return guarded(async () => (await db.claimGroups.get(pageUrl))?.claims ?? []);
+}
+
+/** Every stored claim, page by page (the library's list). */
+export function allClaims(db: ClaimTrailDb): Promise<ClaimRecord[]> {
+  return guarded(async () => (await db.claimGroups.toArray()).flatMap((g) => g.claims));
 }
 
 /** A claim's review history, oldest first. */
 export function reviewHistory(db: ClaimTrailDb, claimId: string): Promise<ReviewRecord[]> {
-  return guarded(() => db.reviews.where('claimId').equals(claimId).sortBy('at'));
+  return guarded(async () => {
+    const group = await db.claimGroups.where('claimIds').equals(claimId).first();
+    return (group?.reviews ?? []).filter((r) => r.claimId === claimId).sort((a, b) => a.at - b.at);
+  });
 }

@@ -1,5 +1,6 @@
 import type { ClaimTrailDb } from '../db/database';
-import type { ClaimRecord, PageRecord } from '../db/types';
+import { claimsWithHistory } from '../db/operations';
+import type { PageRecord } from '../db/types';
 import type { LibrarySnapshot } from './library';
 
 /**
@@ -7,17 +8,18 @@ import type { LibrarySnapshot } from './library';
  * given claims (or all, most recently changed first), their pages, and their review history.
  */
 export function collectLibrary(db: ClaimTrailDb, claimIds?: readonly string[]): Promise<LibrarySnapshot> {
-  return db.transaction('r', db.pages, db.claims, db.reviews, async () => {
-    const claims = claimIds
-      ? (await db.claims.bulkGet([...claimIds])).filter((c): c is ClaimRecord => c !== undefined)
-      : (await db.claims.toArray()).sort((a, b) => b.updatedAt - a.updatedAt);
+  return db.transaction('r', db.pages, db.claimGroups, async () => {
+    if (claimIds) {
+      const { claims, reviews } = await claimsWithHistory(db, claimIds);
+      const pages = (await db.pages.bulkGet([...new Set(claims.map((c) => c.pageUrl))])).filter((p): p is PageRecord => p !== undefined);
+      return { pages, claims, reviews: reviews.sort((a, b) => a.at - b.at) };
+    }
     // The whole library includes pages without stored claims too, so a backup restores everything.
-    const pages = claimIds
-      ? (await db.pages.bulkGet([...new Set(claims.map((c) => c.pageUrl))])).filter((p): p is PageRecord => p !== undefined)
-      : await db.pages.toArray();
-    const reviews = claimIds
-      ? await db.reviews.where('claimId').anyOf(claims.map((c) => c.id)).sortBy('at')
-      : await db.reviews.toArray();
-    return { pages, claims, reviews };
+    const [groups, pages] = await Promise.all([db.claimGroups.toArray(), db.pages.toArray()]);
+    return {
+      pages,
+      claims: groups.flatMap((g) => g.claims).sort((a, b) => b.updatedAt - a.updatedAt),
+      reviews: groups.flatMap((g) => g.reviews),
+    };
   });
 }

@@ -1,8 +1,10 @@
 import type { Table } from 'dexie';
+import { ClaimGroupEdits, reviewKey, type ClaimGroup } from '../db/claim-group';
 import type { ClaimTrailDb } from '../db/database';
 import { guarded } from '../db/errors';
+import { writeGroupEdits } from '../db/operations';
 import type { LibrarySnapshot } from '../export/library';
-import { planMerge, reviewKey, type ExistingRecords, type ImportPreview } from './merge';
+import { planMerge, type ExistingRecords, type ImportPreview } from './merge';
 
 /**
  * The stored records among `keys`. In Chromium every IndexedDB request is a separate round trip to
@@ -11,56 +13,77 @@ import { planMerge, reviewKey, type ExistingRecords, type ImportPreview } from '
  * (a restore into an empty library, a new colleague's file), and one getAll when it has many (a
  * re-imported backup) rather than one get per record.
  */
-async function storedAmong<T, K extends string, I>(table: Table<T, K, I>, keys: readonly K[], keyOf: (record: T) => K): Promise<T[]> {
+async function storedAmong<T, K extends string, I>(table: Table<T, K, I>, keys: readonly K[], keyOf: (record: T) => K): Promise<{ hits: T[]; stored: number }> {
   const stored = new Set(await table.toCollection().primaryKeys());
   const hits = keys.filter((key) => stored.has(key));
-  if (hits.length === 0) return [];
-  if (hits.length * 4 < stored.size) return (await table.bulkGet(hits)).filter((record): record is T => record !== undefined);
+  if (hits.length === 0) return { hits: [], stored: stored.size };
+  if (hits.length * 4 < stored.size) return { hits: (await table.bulkGet(hits)).filter((record): record is T => record !== undefined), stored: stored.size };
   const wanted = new Set(hits);
-  return (await table.toArray()).filter((record) => wanted.has(keyOf(record)));
+  return { hits: (await table.toArray()).filter((record) => wanted.has(keyOf(record))), stored: stored.size };
 }
 
-async function readExisting(db: ClaimTrailDb, incoming: LibrarySnapshot): Promise<ExistingRecords> {
-  const [claims, pages, reviewIds] = await Promise.all([
-    storedAmong(db.claims, incoming.claims.map((c) => c.id), (c) => c.id),
+/** More claims than this that are not on their own page are looked for in one read of every group rather than through the index. */
+const MANY_IDS = 500;
+
+/**
+ * The stored groups an import touches: those of the file's pages, and — only for claims not found
+ * there, in a library with other pages — any group holding one of their ids (a claim the file files
+ * under another page than ours).
+ */
+async function groupsTouched(db: ClaimTrailDb, incoming: LibrarySnapshot): Promise<ClaimGroup[]> {
+  const pageUrls = [...new Set(incoming.claims.map((c) => c.pageUrl))];
+  const { hits, stored } = await storedAmong(db.claimGroups, pageUrls, (g) => g.pageUrl);
+  if (stored === hits.length) return hits;
+  const here = new Set(hits.flatMap((g) => g.claimIds));
+  const elsewhere = incoming.claims.filter((c) => !here.has(c.id)).map((c) => c.id);
+  if (elsewhere.length === 0) return hits;
+  const loaded = new Set(hits.map((g) => g.pageUrl));
+  const wanted = new Set(elsewhere);
+  const others = elsewhere.length > MANY_IDS
+    ? (await db.claimGroups.toArray()).filter((g) => !loaded.has(g.pageUrl) && g.claimIds.some((id) => wanted.has(id)))
+    : (await db.claimGroups.where('claimIds').anyOf(elsewhere).distinct().toArray()).filter((g) => !loaded.has(g.pageUrl));
+  return [...hits, ...others];
+}
+
+async function readExisting(db: ClaimTrailDb, incoming: LibrarySnapshot): Promise<{ existing: ExistingRecords; groups: ClaimGroup[] }> {
+  const [groups, pages] = await Promise.all([
+    groupsTouched(db, incoming),
     storedAmong(db.pages, incoming.pages.map((p) => p.url), (p) => p.url),
-    db.reviews.toCollection().primaryKeys(),
   ]);
-  // History is only ever stored with its claim (deleting a claim deletes it), so only claims already here can have some.
-  // The same trade as storedAmong: an index walk for a few claims, one getAll for many.
-  const storedIds = new Set(claims.map((c) => c.id));
-  const reviews = storedIds.size === 0 ? []
-    : storedIds.size * 4 < reviewIds.length ? await db.reviews.where('claimId').anyOf([...storedIds]).toArray()
-    : (await db.reviews.toArray()).filter((r) => storedIds.has(r.claimId));
   return {
-    claims: new Map(claims.map((c) => [c.id, c])),
-    pages: new Map(pages.map((p) => [p.url, p])),
-    reviewKeys: new Set(reviews.map(reviewKey)),
-    reviewIds: new Set(reviewIds.filter((id): id is number => typeof id === 'number')),
+    groups,
+    existing: {
+      claims: new Map(groups.flatMap((g) => g.claims.map((c) => [c.id, c] as const))),
+      pages: new Map(pages.hits.map((p) => [p.url, p])),
+      reviewKeys: new Set(groups.flatMap((g) => g.reviews.map(reviewKey))),
+    },
   };
 }
 
 /** What importing would do, read in one snapshot of the database; writes nothing. */
 export function previewImport(db: ClaimTrailDb, incoming: LibrarySnapshot): Promise<ImportPreview> {
   return guarded(() =>
-    db.transaction('r', db.pages, db.claims, db.reviews, async () => planMerge(incoming, await readExisting(db, incoming)).preview),
+    db.transaction('r', db.pages, db.claimGroups, async () => planMerge(incoming, (await readExisting(db, incoming)).existing).preview),
   );
 }
 
 /**
- * Writes an import in ONE read-write transaction over pages, claims and reviews: the merge is decided
+ * Writes an import in ONE read-write transaction over pages and claim groups: the merge is decided
  * again inside it (the library may have changed since the preview), and any failure — quota, a closed
- * tab, a crash — leaves the database exactly as it was.
+ * tab, a crash — leaves the database exactly as it was. Claims and their history are written one
+ * record per page (see SCHEMA_V4).
  */
 export function applyImport(db: ClaimTrailDb, incoming: LibrarySnapshot): Promise<ImportPreview> {
   return guarded(() =>
-    db.transaction('rw', db.pages, db.claims, db.reviews, async () => {
-      const plan = planMerge(incoming, await readExisting(db, incoming));
+    db.transaction('rw', db.pages, db.claimGroups, async () => {
+      const { existing, groups } = await readExisting(db, incoming);
+      const plan = planMerge(incoming, existing);
+      const edits = new ClaimGroupEdits(groups);
+      for (const claim of plan.claims) edits.putClaim(claim);
+      // Every entry's claim is in the file, so it is stored by now (ours, or the file's just put).
+      for (const review of plan.reviews) edits.addReview(review);
       await db.pages.bulkPut(plan.pages);
-      await db.claims.bulkPut(plan.claims);
-      // Entries keeping their id go first, so the fresh ids the others get cannot take one of theirs.
-      await db.reviews.bulkAdd(plan.reviews.filter((r) => r.id !== undefined));
-      await db.reviews.bulkAdd(plan.reviews.filter((r) => r.id === undefined));
+      await writeGroupEdits(db, edits);
       return plan.preview;
     }),
   );

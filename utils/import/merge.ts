@@ -1,3 +1,4 @@
+import { reviewKey } from '../db/claim-group';
 import type { ClaimRecord, PageRecord, ReviewRecord } from '../db/types';
 import type { LibrarySnapshot } from '../export/library';
 import { siteOf } from '../url/normalize';
@@ -8,8 +9,6 @@ export interface ExistingRecords {
   pages: Map<string, PageRecord>;
   /** reviewKey() of the history already stored for the file's claims. */
   reviewKeys: Set<string>;
-  /** Review ids in use, so an imported review keeps its id only where that id is free. */
-  reviewIds: Set<number>;
 }
 
 export interface ImportPreview {
@@ -29,16 +28,11 @@ export interface ImportPlan {
   preview: ImportPreview;
   pages: PageRecord[];
   claims: ClaimRecord[];
-  /** Imported history not already stored; entries without an id get a fresh one. */
+  /** Imported history not already stored, as in the file. */
   reviews: ReviewRecord[];
 }
 
 export const MERGE_RULE = 'When a claim is already in your library, the more recent review wins; the review history from both is kept.';
-
-/** History entries are the same when they record the same change at the same moment. */
-export function reviewKey(review: ReviewRecord): string {
-  return JSON.stringify([review.claimId, review.at, review.from.status, review.from.note, review.to.status, review.to.note]);
-}
 
 function mergePage(ours: PageRecord, theirs: PageRecord): PageRecord | null {
   const merged: PageRecord = {
@@ -97,18 +91,11 @@ export function planMerge(incoming: LibrarySnapshot, existing: ExistingRecords):
 
   const reviews: ReviewRecord[] = [];
   const seen = new Set(existing.reviewKeys);
-  const usedIds = new Set(existing.reviewIds);
   for (const review of incoming.reviews) {
     const key = reviewKey(review);
     if (seen.has(key)) continue;
     seen.add(key);
-    const { id, ...rest } = review;
-    if (id !== undefined && !usedIds.has(id)) {
-      usedIds.add(id);
-      reviews.push(review);
-    } else {
-      reviews.push(rest);
-    }
+    reviews.push(review);
   }
 
   return {

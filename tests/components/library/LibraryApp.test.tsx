@@ -4,10 +4,11 @@ import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { LibraryApp } from '../../../components/library/LibraryApp';
 import type { LibraryServices } from '../../../components/library/services';
 import { createDb, type ClaimTrailDb } from '../../../utils/db/database';
-import { deleteClaims, restoreClaims, setStatus } from '../../../utils/db/operations';
+import { deleteClaims, restoreClaims, reviewHistory, setStatus } from '../../../utils/db/operations';
 import { applyImport } from '../../../utils/import/apply-import';
 import { disabledSites, rememberAllClaims } from '../../../utils/settings';
 import { exportedAt, sampleLibrary } from '../../utils/export/sample-library';
+import { claimById, everyClaim, everyReview } from '../../utils/db/helpers';
 import { exportText } from '../../utils/import/fixtures';
 
 // IndexedDB work on a busy shared machine can outlast the default one second; these wait for outcomes, not speed.
@@ -101,7 +102,7 @@ describe('LibraryApp', () => {
     render(<LibraryApp services={services} />);
     const list = await rows();
     fireEvent.click(within(list[0]!).getByRole('button', { name: /Verified/ }));
-    await waitFor(async () => expect((await db.claims.get('p2:m1'))?.status).toBe('verified'));
+    await waitFor(async () => expect((await claimById(db, 'p2:m1'))?.status).toBe('verified'));
     expect(sent).toEqual(['claims:set-status']);
     await waitFor(() => expect(within(screen.getAllByRole('article')[0]!).getByRole('button', { name: /Verified/ }).getAttribute('aria-pressed')).toBe('true'));
   });
@@ -109,15 +110,15 @@ describe('LibraryApp', () => {
   it('saves a note typed in a row through utils/db setNote: the claim, one history entry, and the page\'s tabs told', async () => {
     render(<LibraryApp services={services} />);
     const list = await rows();
-    const before = await db.reviews.where('claimId').equals('p2:m1').count();
+    const before = await reviewHistory(db, 'p2:m1').then((h) => h.length);
     const field = within(list[0]!).getByRole('textbox');
     fireEvent.input(field, { target: { value: 'checked against the transcript' } });
     fireEvent.blur(field);
-    await waitFor(async () => expect((await db.claims.get('p2:m1'))?.note).toBe('checked against the transcript'));
-    const history = await db.reviews.where('claimId').equals('p2:m1').sortBy('at');
+    await waitFor(async () => expect((await claimById(db, 'p2:m1'))?.note).toBe('checked against the transcript'));
+    const history = await reviewHistory(db, 'p2:m1');
     expect(history).toHaveLength(before + 1);
     expect(history.at(-1)?.to.note).toBe('checked against the transcript');
-    expect((await db.claims.get('p2:m1'))?.reviewedAt).toBe(history.at(-1)?.at);
+    expect((await claimById(db, 'p2:m1'))?.reviewedAt).toBe(history.at(-1)?.at);
     await waitFor(() => expect(services.notifyPages).toHaveBeenCalledWith([sampleLibrary.claims.find((c) => c.id === 'p2:m1')!.pageUrl]));
     expect(sent).toEqual([]);
   });
@@ -129,18 +130,18 @@ describe('LibraryApp', () => {
     fireEvent.click(within(list[2]!).getByRole('checkbox'));
     expect(screen.getByText('2 selected claims:')).toBeTruthy();
     fireEvent.click(screen.getByRole('button', { name: 'Mark disputed' }));
-    await waitFor(async () => expect((await db.claims.bulkGet(['p1:c1', 'p1:c2'])).map((c) => c?.status)).toEqual(['disputed', 'disputed']));
-    expect((await db.claims.get('p2:m1'))?.status).toBe('unreviewed');
+    await waitFor(async () => expect((await Promise.all(['p1:c1', 'p1:c2'].map((id) => claimById(db, id)))).map((c) => c?.status)).toEqual(['disputed', 'disputed']));
+    expect((await claimById(db, 'p2:m1'))?.status).toBe('unreviewed');
 
-    const historyBefore = await db.reviews.count();
+    const historyBefore = (await everyReview(db)).length;
     fireEvent.click(screen.getByRole('button', { name: 'Delete' }));
     await waitFor(() => expect(screen.getByText('Deleted 2 claims.')).toBeTruthy());
-    expect(await db.claims.count()).toBe(1);
+    expect((await everyClaim(db)).length).toBe(1);
     await waitFor(() => expect(screen.getAllByRole('article')).toHaveLength(1));
     fireEvent.click(screen.getByRole('button', { name: 'Undo' }));
     await waitFor(() => expect(screen.getByText('Restored 2 claims.')).toBeTruthy());
-    expect(await db.claims.count()).toBe(3);
-    expect(await db.reviews.count()).toBe(historyBefore);
+    expect((await everyClaim(db)).length).toBe(3);
+    expect((await everyReview(db)).length).toBe(historyBefore);
   });
 
   it('exports what the filter shows, named after it', async () => {
@@ -157,7 +158,7 @@ describe('LibraryApp', () => {
   });
 
   it('imports a file after showing the preview and the merge rule', async () => {
-    await db.claims.clear();
+    await db.claimGroups.clear();
     render(<LibraryApp services={services} />);
     await waitFor(() => expect(screen.getByText('No claims tracked yet')).toBeTruthy());
     const input = document.querySelector<HTMLInputElement>('input[type=file]')!;
@@ -167,7 +168,7 @@ describe('LibraryApp', () => {
     const dialog = await screen.findByRole('dialog', { name: 'Import backup.json' });
     expect(dialog.textContent).toContain('3 claims on 2 pages: 3 new, 0 already here');
     expect(dialog.textContent).toContain('the more recent review wins; the review history from both is kept');
-    expect(await db.claims.count()).toBe(0);
+    expect((await everyClaim(db)).length).toBe(0);
     fireEvent.click(within(dialog).getByRole('button', { name: 'Import 3 claims' }));
     await waitFor(() => expect(screen.getAllByRole('article')).toHaveLength(3));
     expect(services.notifyPages).toHaveBeenCalled();
@@ -211,11 +212,11 @@ describe('LibraryApp', () => {
     fireEvent.click(screen.getByRole('button', { name: 'Clear all data…' }));
     const dialog = screen.getByRole('dialog', { name: 'Clear all data?' });
     fireEvent.click(within(dialog).getByRole('button', { name: 'Cancel' }));
-    expect(await db.claims.count()).toBe(3);
+    expect((await everyClaim(db)).length).toBe(3);
     fireEvent.click(screen.getByRole('button', { name: 'Clear all data…' }));
     fireEvent.click(within(screen.getByRole('dialog', { name: 'Clear all data?' })).getByRole('button', { name: 'Delete everything' }));
-    await waitFor(async () => expect(await db.claims.count()).toBe(0));
+    await waitFor(async () => expect((await everyClaim(db)).length).toBe(0));
     expect(await db.pages.count()).toBe(0);
-    expect(await db.reviews.count()).toBe(0);
+    expect((await everyReview(db)).length).toBe(0);
   });
 });

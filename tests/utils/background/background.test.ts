@@ -7,7 +7,7 @@ import { createDb } from '../../../utils/db/database';
 import type { ClaimTrailDb } from '../../../utils/db/database';
 import { envelope } from '../../../utils/messaging/envelope';
 import { rememberAllClaims } from '../../../utils/settings';
-import { CLAIM_A, CLAIM_B, page, snapshot, uniqueDbName } from '../db/helpers';
+import { CLAIM_A, CLAIM_B, everyClaim, failGroupWrites, page, snapshot, uniqueDbName } from '../db/helpers';
 import { contentSender, pageSender } from '../messaging/fake-senders';
 import type { MessageSender } from '../../../utils/messaging/receive';
 
@@ -73,13 +73,13 @@ describe('background', () => {
     await rememberAllClaims.setValue(true);
     const on = await deliver(envelope('page:open', { page: page(), claims }), contentSender());
     expect(on).toMatchObject({ ok: true, data: { pageUrl: PAGE_URL } });
-    expect(await db.claims.count()).toBe(2);
+    expect((await everyClaim(db)).length).toBe(2);
   });
 
   it('a review from a tab is stored and fanned out to every tab with the page’s stored claims', async () => {
     const reply = await deliver(envelope('claim:review', { pageUrl: PAGE_URL, claim: snapshot(CLAIM_A), status: 'disputed', note: 'wrong year' }), contentSender());
     expect(reply).toMatchObject({ ok: true, data: { status: 'disputed', note: 'wrong year' } });
-    const stored = await db.claims.toArray();
+    const stored = await everyClaim(db);
     expect(stored).toHaveLength(1);
     const tabs = await fakeBrowser.tabs.query({});
     expect(tabMessages.map((m) => m.tabId).sort()).toEqual(tabs.map((t) => t.id).sort());
@@ -90,19 +90,19 @@ describe('background', () => {
     const a = await deliver(envelope('claim:review', { pageUrl: PAGE_URL, claim: snapshot(CLAIM_A), note: 'n' }), contentSender());
     const id = (a as { data: { id: string } }).data.id;
     expect(await deliver(envelope('claims:set-status', { claimIds: [id], status: 'verified' }), pageSender('library.html'))).toEqual({ ct: 1, ok: true, data: 1 });
-    const before = await db.claims.toArray();
+    const before = await everyClaim(db);
     tabMessages = [];
     expect(await deliver(envelope('claims:delete', { claimIds: [id] }), pageSender('library.html'))).toEqual({ ct: 1, ok: true, data: 1 });
     expect(tabMessages[0]?.message).toEqual(envelope('claims:changed', { pageUrl: PAGE_URL, claims: [] }));
     expect(await deliver(envelope('claims:restore', { claims: before }), pageSender('library.html'))).toEqual({ ct: 1, ok: true, data: 1 });
-    expect(await db.claims.toArray()).toEqual(before);
+    expect(await everyClaim(db)).toEqual(before);
   });
 
   it('a library-only message from a content script is refused and writes nothing', async () => {
     await deliver(envelope('claim:review', { pageUrl: PAGE_URL, claim: snapshot(CLAIM_A), status: 'verified' }), contentSender());
-    const reply = await deliver(envelope('claims:delete', { claimIds: (await db.claims.toCollection().primaryKeys()) }), contentSender());
+    const reply = await deliver(envelope('claims:delete', { claimIds: (await everyClaim(db)).map((c) => c.id) }), contentSender());
     expect(reply).toMatchObject({ ok: false, error: { code: 'unknown-type' } });
-    expect(await db.claims.count()).toBe(1);
+    expect((await everyClaim(db)).length).toBe(1);
   });
 
   it('a content script may only write claims of its own site', async () => {
@@ -117,7 +117,7 @@ describe('background', () => {
       expect(await deliver(message, contentSender())).toMatchObject({ ok: false, error: { code: 'invalid' } });
       expect(await deliver(message, { ...contentSender(), url: undefined })).toMatchObject({ ok: false, error: { code: 'invalid' } });
     }
-    expect(await db.claims.count()).toBe(0);
+    expect((await everyClaim(db)).length).toBe(0);
     expect(await db.pages.count()).toBe(0);
     // The same review from the library (an extension page) is allowed.
     expect(await deliver(attempts[0], pageSender('library.html'))).toMatchObject({ ok: true });
@@ -127,12 +127,10 @@ describe('background', () => {
   });
 
   it('returns the storage error to the caller when the write fails', async () => {
-    db.reviews.hook('creating', () => {
-      throw new DOMException('full', 'QuotaExceededError');
-    });
+    failGroupWrites(db, () => new DOMException('full', 'QuotaExceededError'));
     const reply = await deliver(envelope('claim:review', { pageUrl: PAGE_URL, claim: snapshot(CLAIM_A), status: 'verified' }), contentSender());
     expect(reply).toEqual({ ct: 1, ok: false, error: { code: 'quota', message: expect.stringMatching(/^ClaimTrail could not save: your browser's storage is full/) } });
-    expect(await db.claims.count()).toBe(0);
+    expect((await everyClaim(db)).length).toBe(0);
     expect(tabMessages).toEqual([]);
   });
 

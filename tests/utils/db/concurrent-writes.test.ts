@@ -10,7 +10,7 @@ import { reviewHistory } from '../../../utils/db/operations';
 import { envelope } from '../../../utils/messaging/envelope';
 import type { MessageSender } from '../../../utils/messaging/receive';
 import { contentSender, pageSender } from '../messaging/fake-senders';
-import { CLAIM_A, snapshot, uniqueDbName } from './helpers';
+import { CLAIM_A, everyClaim, everyReview, snapshot, uniqueDbName } from './helpers';
 
 const PAGE_URL = 'https://www.example.com/news/iraq-talks';
 
@@ -61,9 +61,10 @@ describe('concurrent writes to one claim', () => {
     );
     for (const reply of replies) expect(reply).toMatchObject({ ct: 1, ok: true });
 
-    const [stored, ...others] = await db.claims.toArray();
+    const [stored, ...others] = await everyClaim(db);
     expect(others).toEqual([]);
-    const history = await db.reviews.orderBy('id').toArray();
+    // History is kept in the order it was written.
+    const history = await everyReview(db);
     expect(history).toHaveLength(writes.length);
     // Each change was applied to the state the previous one committed: nothing was overwritten unseen.
     history.forEach((entry, i) => {
@@ -84,7 +85,7 @@ describe('concurrent writes to one claim', () => {
       deliver(envelope('claim:review', { pageUrl: PAGE_URL, claim, status: 'disputed' }), tabSender(7)),
       deliver(envelope('claim:review', { pageUrl: PAGE_URL, claim, note: 'wrong year' }), pageSender('popup.html?tab=7')),
     ]);
-    expect(await db.claims.toArray()).toEqual([expect.objectContaining({ status: 'disputed', note: 'wrong year' })]);
-    expect(await db.reviews.count()).toBe(2);
+    expect(await everyClaim(db)).toEqual([expect.objectContaining({ status: 'disputed', note: 'wrong year' })]);
+    expect((await everyReview(db)).length).toBe(2);
   });
 });

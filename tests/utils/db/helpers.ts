@@ -1,4 +1,6 @@
 import { describe as describeSelectors } from '../../../utils/anchoring';
+import type { ClaimTrailDb } from '../../../utils/db/database';
+import type { ClaimRecord, ReviewRecord } from '../../../utils/db/types';
 import type { ClaimSnapshot, PageInfo } from '../../../utils/messaging/protocol';
 
 export const ARTICLE =
@@ -31,3 +33,31 @@ export function snapshot(quote: string, overrides: Partial<ClaimSnapshot> = {}):
 
 export const CLAIM_A = 'the unemployment rate rose by twelve percent last year';
 export const CLAIM_B = 'The discussion has started,';
+
+/** Every stored claim, read from the page groups (tests look at what storage holds as a whole). */
+export async function everyClaim(db: ClaimTrailDb): Promise<ClaimRecord[]> {
+  return (await db.claimGroups.toArray()).flatMap((g) => g.claims);
+}
+
+/** Every stored history entry. */
+export async function everyReview(db: ClaimTrailDb): Promise<ReviewRecord[]> {
+  return (await db.claimGroups.toArray()).flatMap((g) => g.reviews);
+}
+
+export async function claimById(db: ClaimTrailDb, id: string): Promise<ClaimRecord | undefined> {
+  return (await everyClaim(db)).find((c) => c.id === id);
+}
+
+/**
+ * Makes writes of page groups throw `error()` from inside the operation's transaction, as a full disk
+ * or an abort would: every write, or only the `nth` (1-based) from now on.
+ */
+export function failGroupWrites(db: ClaimTrailDb, error: () => DOMException, nth?: number): void {
+  let calls = 0;
+  const fail = () => {
+    calls++;
+    if (nth === undefined || calls === nth) throw error();
+  };
+  db.claimGroups.hook('creating', fail);
+  db.claimGroups.hook('updating', fail);
+}

@@ -1,21 +1,29 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import Dexie from 'dexie';
 import fixture from '../../fixtures/db/v1-database.json';
-import { createDb, DB_VERSION, SCHEMA_V1, SCHEMA_V2 } from '../../../utils/db/database';
+import { createDb, DB_VERSION, SCHEMA_V1, SCHEMA_V2, SCHEMA_V3 } from '../../../utils/db/database';
 import type { ClaimTrailDb } from '../../../utils/db/database';
-import { uniqueDbName } from './helpers';
+import { reviewHistory, setStatus, storedClaims } from '../../../utils/db/operations';
+import type { ReviewRecord } from '../../../utils/db/types';
+import { everyClaim, everyReview, uniqueDbName } from './helpers';
 
-/** Creates the fixture database exactly as schema v1 code would have, then closes it. */
-async function createV1Database(name: string): Promise<void> {
-  const v1 = new Dexie(name);
-  v1.version(fixture.version).stores(fixture.schema);
-  await v1.transaction('rw', v1.tables, async () => {
-    await v1.table('pages').bulkAdd(fixture.tables.pages);
-    await v1.table('claims').bulkAdd(fixture.tables.claims);
-    await v1.table('reviews').bulkAdd(fixture.tables.reviews);
+/** Creates the fixture database exactly as code of schema `version` would have, then closes it. */
+async function createOldDatabase(name: string, version: number, schema: Record<string, string>, claims: object[], reviews: object[] = fixture.tables.reviews): Promise<void> {
+  const old = new Dexie(name);
+  old.version(version).stores(schema);
+  await old.transaction('rw', old.tables, async () => {
+    await old.table('pages').bulkAdd(fixture.tables.pages);
+    await old.table('claims').bulkAdd(claims);
+    await old.table('reviews').bulkAdd(reviews);
   });
-  v1.close();
+  old.close();
 }
+
+/** The fixture's claims as v2 and later store them: with their page's site. */
+const withSites = fixture.tables.claims.map((c) => ({ ...c, site: c.pageUrl.includes('apnews') ? 'apnews.com' : 'example.com' }));
+const byId = (a: { id?: string | number }, b: { id?: string | number }) => ((a.id ?? 0) < (b.id ?? 0) ? -1 : 1);
+const sortedClaims = async (db: ClaimTrailDb) => (await everyClaim(db)).sort(byId);
+const sortedReviews = async (db: ClaimTrailDb) => (await everyReview(db)).sort(byId);
 
 let db: ClaimTrailDb | undefined;
 afterEach(async () => {
@@ -31,60 +39,73 @@ describe('schema migrations', () => {
 
   it('opening a v1 database with current code loses nothing and backfills claim sites', async () => {
     const name = uniqueDbName();
-    await createV1Database(name);
+    await createOldDatabase(name, 1, SCHEMA_V1, fixture.tables.claims);
     db = createDb(name);
     await db.open();
     expect(db.verno).toBe(DB_VERSION);
 
     expect(await db.pages.orderBy('url').toArray()).toEqual([...fixture.tables.pages].sort((a, b) => a.url.localeCompare(b.url)));
-    expect(await db.reviews.orderBy('id').toArray()).toEqual(fixture.tables.reviews);
-    const claims = await db.claims.orderBy('id').toArray();
-    expect(claims).toEqual(
-      fixture.tables.claims.map((c) => ({ ...c, site: c.pageUrl.includes('apnews') ? 'apnews.com' : 'example.com' })),
-    );
+    expect(await sortedReviews(db)).toEqual(fixture.tables.reviews);
+    expect(await sortedClaims(db)).toEqual(withSites);
   });
 
-  it('the indexes work on migrated data', async () => {
+  it('the lookups work on migrated data: by page, by claim id, by fingerprint', async () => {
     const name = uniqueDbName();
-    await createV1Database(name);
+    await createOldDatabase(name, 1, SCHEMA_V1, fixture.tables.claims);
     db = createDb(name);
-    expect(await db.claims.where('pageUrl').equals('https://www.example.com/news/iraq-talks').primaryKeys()).toEqual(['c-v1-1', 'c-v1-2']);
-    expect(await db.claims.where('fingerprint').equals(fixture.tables.claims[0]!.fingerprint).primaryKeys()).toEqual(['c-v1-1']);
-    expect(await db.reviews.where('claimId').equals('c-v1-1').count()).toBe(2);
+    expect((await storedClaims(db, 'https://www.example.com/news/iraq-talks')).map((c) => c.id)).toEqual(['c-v1-1', 'c-v1-2']);
+    expect((await reviewHistory(db, 'c-v1-1')).map((r) => r.id)).toEqual([1, 2]);
+    expect(await db.claimGroups.where('claimIds').equals('c-v1-3').primaryKeys()).toEqual(['https://apnews.com/article/iraq']);
+    expect(await db.claimGroups.where('verdictFingerprints').equals(fixture.tables.claims[0]!.fingerprint).primaryKeys()).toEqual(['https://www.example.com/news/iraq-talks']);
+    // c-v1-3 was dismissed: no verdict to cite elsewhere.
+    expect(await db.claimGroups.where('verdictFingerprints').equals(fixture.tables.claims[2]!.fingerprint).count()).toBe(0);
+    expect(await setStatus(db, ['c-v1-3'], 'verified')).toHaveLength(1);
   });
 
-  it('opening a v2 database with current code keeps every record and drops the unused indexes (v3)', async () => {
+  it('opening a v2 database with current code keeps every record', async () => {
     const name = uniqueDbName();
-    const v2 = new Dexie(name);
-    v2.version(2).stores(SCHEMA_V2);
-    const claims = fixture.tables.claims.map((c) => ({ ...c, site: c.pageUrl.includes('apnews') ? 'apnews.com' : 'example.com' }));
-    await v2.transaction('rw', v2.tables, async () => {
-      await v2.table('pages').bulkAdd(fixture.tables.pages);
-      await v2.table('claims').bulkAdd(claims);
-      await v2.table('reviews').bulkAdd(fixture.tables.reviews);
-    });
-    v2.close();
-
+    await createOldDatabase(name, 2, SCHEMA_V2, withSites);
     db = createDb(name);
     await db.open();
-    expect(db.verno).toBe(3);
-    expect(await db.claims.orderBy('id').toArray()).toEqual(claims);
+    expect(db.verno).toBe(DB_VERSION);
+    expect(await sortedClaims(db)).toEqual(withSites);
     expect(await db.pages.count()).toBe(fixture.tables.pages.length);
-    expect(await db.reviews.orderBy('id').toArray()).toEqual(fixture.tables.reviews);
+    expect(await sortedReviews(db)).toEqual(fixture.tables.reviews);
+  });
+
+  it('opening a v3 database regroups claims and history by page (v4), loses nothing, and drops the old tables', async () => {
+    const name = uniqueDbName();
+    // A claim whose page record is gone (pages and claims were never tied) must survive too.
+    const pageless = { ...withSites[2]!, id: 'c-v3-pageless', pageUrl: 'https://gone.example/story', site: 'gone.example', status: 'verified', dismissed: false };
+    const history: ReviewRecord[] = [...fixture.tables.reviews as ReviewRecord[], { id: 9, claimId: 'c-v3-pageless', at: 1764000400000, from: { status: 'unreviewed', note: '' }, to: { status: 'verified', note: 'ok' } }];
+    await createOldDatabase(name, 3, SCHEMA_V3, [...withSites, pageless], history);
+    db = createDb(name);
+    await db.open();
+    expect(db.verno).toBe(4);
+    expect(await sortedClaims(db)).toEqual([...withSites, pageless]);
+    expect(await sortedReviews(db)).toEqual(history);
+    expect(await db.pages.orderBy('url').toArray()).toEqual([...fixture.tables.pages].sort((a, b) => a.url.localeCompare(b.url)));
+
+    const groups = await db.claimGroups.orderBy('pageUrl').toArray();
+    expect(groups.map((g) => [g.pageUrl, g.claimIds, g.reviews.map((r) => r.id), g.verdictFingerprints.length])).toEqual([
+      ['https://apnews.com/article/iraq', ['c-v1-3'], [], 0],
+      ['https://gone.example/story', ['c-v3-pageless'], [9], 1],
+      ['https://www.example.com/news/iraq-talks', ['c-v1-1', 'c-v1-2'], [1, 2, 3], 2],
+    ]);
     // What IndexedDB itself now holds, not only what Dexie declares.
     const backend = db.backendDB();
+    expect([...backend.objectStoreNames].sort()).toEqual(['claimGroups', 'pages']);
     const indexes = (table: string) => [...backend.transaction(table).objectStore(table).indexNames].sort();
-    expect(indexes('claims')).toEqual(['fingerprint', 'pageUrl']);
+    expect(indexes('claimGroups')).toEqual(['claimIds', 'verdictFingerprints']);
     expect(indexes('pages')).toEqual([]);
-    expect(indexes('reviews')).toEqual(['claimId']);
   });
 
   it('a fresh database opens directly at the current version', async () => {
     db = createDb(uniqueDbName());
     await db.open();
     expect(db.verno).toBe(DB_VERSION);
-    expect(db.claims.schema.indexes.map((i) => i.name).sort()).toEqual(['fingerprint', 'pageUrl']);
-    expect(db.reviews.schema.indexes.map((i) => i.name)).toEqual(['claimId']);
+    expect(db.claimGroups.schema.indexes.map((i) => [i.name, i.multi])).toEqual([['claimIds', true], ['verdictFingerprints', true]]);
     expect(db.pages.schema.indexes).toEqual([]);
+    expect(db.tables.map((t) => t.name).sort()).toEqual(['claimGroups', 'pages']);
   });
 });

@@ -16,8 +16,9 @@ import {
   reviewHistory,
   setNote,
   setStatus,
+  storedClaims,
 } from '../../../utils/db/operations';
-import { CLAIM_A, CLAIM_B, page, snapshot, uniqueDbName } from './helpers';
+import { CLAIM_A, CLAIM_B, claimById, everyClaim, everyReview, failGroupWrites, page, snapshot, uniqueDbName } from './helpers';
 
 let db: ClaimTrailDb;
 const PAGE_URL = 'https://www.example.com/news/iraq-talks';
@@ -42,7 +43,7 @@ describe('openPage', () => {
   it('stores nothing but the page when remember-all is off', async () => {
     const state = await openPage(db, page(), [snapshot(CLAIM_A), snapshot(CLAIM_B)], { rememberAll: false });
     expect(state.stored).toEqual([]);
-    expect(await db.claims.count()).toBe(0);
+    expect((await everyClaim(db)).length).toBe(0);
   });
 
   it('stores every detection when remember-all is on, without overwriting reviewed ones', async () => {
@@ -112,9 +113,9 @@ describe('reviewClaim', () => {
       pageUrl: PAGE_URL, site: 'example.com', status: 'verified', note: '', reviewedAt: 50, updatedAt: 50, createdAt: 50,
       fingerprint: claimFingerprint('Ayad Allawi', CLAIM_A), anchor: 'anchored', dismissed: false,
     });
-    expect(await db.claims.get(record.id)).toEqual(record);
+    expect(await claimById(db, record.id)).toEqual(record);
     expect(await reviewHistory(db, record.id)).toEqual([
-      { id: expect.any(Number), claimId: record.id, at: 50, from: { status: 'unreviewed', note: '' }, to: { status: 'verified', note: '' } },
+      { claimId: record.id, at: 50, from: { status: 'unreviewed', note: '' }, to: { status: 'verified', note: '' } },
     ]);
   });
 
@@ -132,15 +133,15 @@ describe('reviewClaim', () => {
       [3, 'verified', 'disputed', 'Source: ministry data'],
       [5, 'disputed', 'unreviewed', 'Source: ministry data'],
     ]);
-    expect(await db.claims.get(r1.id)).toMatchObject({ status: 'unreviewed', note: 'Source: ministry data', reviewedAt: 5, createdAt: 1 });
+    expect(await claimById(db, r1.id)).toMatchObject({ status: 'unreviewed', note: 'Source: ministry data', reviewedAt: 5, createdAt: 1 });
   });
 
   it('does not store an unchanged, unreviewed detection but does store a manual claim', async () => {
     await reviewClaim(db, { pageUrl: PAGE_URL, claim: snapshot(CLAIM_A) });
-    expect(await db.claims.count()).toBe(0);
+    expect((await everyClaim(db)).length).toBe(0);
     await reviewClaim(db, { pageUrl: PAGE_URL, claim: snapshot(CLAIM_A, { manual: true, detectorId: 'manual-x' }) });
-    expect(await db.claims.count()).toBe(1);
-    expect(await db.reviews.count()).toBe(0);
+    expect((await everyClaim(db)).length).toBe(1);
+    expect((await everyReview(db)).length).toBe(0);
   });
 
   it('a new verdict re-bases a changed claim on the text now shown; a note edit does not', async () => {
@@ -160,11 +161,11 @@ describe('reviewClaim', () => {
     const shownUnderOtherId = snapshot(CLAIM_A, { detectorId: `stored:${stored.id}` });
     const updated = await reviewClaim(db, { pageUrl: PAGE_URL, claimId: stored.id, claim: shownUnderOtherId, note: 'same claim' }, 2);
     expect(updated.id).toBe(stored.id);
-    expect(await db.claims.count()).toBe(1);
-    expect(await db.claims.get(stored.id)).toMatchObject({ status: 'verified', note: 'same claim' });
+    expect((await everyClaim(db)).length).toBe(1);
+    expect(await claimById(db, stored.id)).toMatchObject({ status: 'verified', note: 'same claim' });
     const dismissed = await dismissClaim(db, { pageUrl: PAGE_URL, claimId: stored.id, claim: shownUnderOtherId });
     expect(dismissed.id).toBe(stored.id);
-    expect(await db.claims.count()).toBe(1);
+    expect((await everyClaim(db)).length).toBe(1);
   });
 
   it('refuses an explicit claimId that belongs to another page, writing nothing', async () => {
@@ -172,8 +173,8 @@ describe('reviewClaim', () => {
     const attempt = reviewClaim(db, { pageUrl: PAGE_URL, claimId: other.id, claim: snapshot(CLAIM_A), status: 'disputed' }, 2);
     await expect(attempt).rejects.toMatchObject({ name: 'InvalidPageError' });
     await expect(dismissClaim(db, { pageUrl: PAGE_URL, claimId: other.id, claim: snapshot(CLAIM_A) })).rejects.toMatchObject({ name: 'InvalidPageError' });
-    expect(await db.claims.get(other.id)).toMatchObject({ status: 'verified', dismissed: false });
-    expect(await db.reviews.count()).toBe(1);
+    expect(await claimById(db, other.id)).toMatchObject({ status: 'verified', dismissed: false });
+    expect((await everyReview(db)).length).toBe(1);
   });
 
   it('reviewing a dismissed claim brings it back', async () => {
@@ -185,25 +186,21 @@ describe('reviewClaim', () => {
   it('leaves nothing half-written when the history write fails (quota), and says so plainly', async () => {
     const claim = snapshot(CLAIM_A);
     await reviewClaim(db, { pageUrl: PAGE_URL, claim, status: 'verified' }, 1);
-    db.reviews.hook('creating', () => {
-      throw new DOMException('The quota has been exceeded.', 'QuotaExceededError');
-    });
+    failGroupWrites(db, () => new DOMException('The quota has been exceeded.', 'QuotaExceededError'));
     const attempt = reviewClaim(db, { pageUrl: PAGE_URL, claim, status: 'disputed', note: 'nope' }, 2);
     await expect(attempt).rejects.toBeInstanceOf(StorageError);
     await expect(attempt).rejects.toMatchObject({ code: 'quota', message: expect.stringMatching(/storage is full/) });
-    const stored = await db.claims.get(claimId(PAGE_URL, claim.detectorId));
+    const stored = await claimById(db, claimId(PAGE_URL, claim.detectorId));
     expect(stored).toMatchObject({ status: 'verified', note: '', updatedAt: 1 });
-    expect(await db.reviews.count()).toBe(1);
+    expect((await everyReview(db)).length).toBe(1);
   });
 
   it('leaves nothing written when the claim write fails midway (abort)', async () => {
-    db.claims.hook('creating', () => {
-      throw new DOMException('aborted', 'AbortError');
-    });
+    failGroupWrites(db, () => new DOMException('aborted', 'AbortError'));
     const attempt = reviewClaim(db, { pageUrl: PAGE_URL, claim: snapshot(CLAIM_A), status: 'verified' });
     await expect(attempt).rejects.toMatchObject({ name: 'StorageError', code: 'aborted' });
-    expect(await db.claims.count()).toBe(0);
-    expect(await db.reviews.count()).toBe(0);
+    expect((await everyClaim(db)).length).toBe(0);
+    expect((await everyReview(db)).length).toBe(0);
   });
 });
 
@@ -218,19 +215,17 @@ describe('bulk operations', () => {
     const [a, b] = await seed();
     const changed = await setStatus(db, [a.id, b.id, 'missing-id', b.id], 'verified', 9);
     expect(changed.map((c) => c.id)).toEqual([b.id]);
-    expect(await db.claims.get(b.id)).toMatchObject({ status: 'verified', note: 'b', reviewedAt: 9 });
+    expect(await claimById(db, b.id)).toMatchObject({ status: 'verified', note: 'b', reviewedAt: 9 });
     expect((await reviewHistory(db, b.id)).at(-1)).toMatchObject({ at: 9, from: { status: 'unreviewed' }, to: { status: 'verified', note: 'b' } });
     expect(await reviewHistory(db, a.id)).toHaveLength(1);
   });
 
   it('setStatus is all-or-nothing', async () => {
     const [a, b] = await seed();
-    let calls = 0;
-    db.reviews.hook('creating', () => {
-      if (++calls === 2) throw new DOMException('full', 'QuotaExceededError');
-    });
+    // The two claims are on two pages: the second page's write fails after the first one's.
+    failGroupWrites(db, () => new DOMException('full', 'QuotaExceededError'), 2);
     await expect(setStatus(db, [a.id, b.id], 'disputed')).rejects.toMatchObject({ code: 'quota' });
-    expect((await db.claims.bulkGet([a.id, b.id])).map((c) => c?.status)).toEqual(['verified', 'unreviewed']);
+    expect((await Promise.all([a.id, b.id].map((id) => claimById(db, id)))).map((c) => c?.status)).toEqual(['verified', 'unreviewed']);
   });
 
   it('setNote follows the same rule as a note typed in the card: one history entry, updatedAt and reviewedAt stamped', async () => {
@@ -238,7 +233,7 @@ describe('bulk operations', () => {
     const viaCard = await reviewClaim(db, { pageUrl: PAGE_URL, claim: snapshot(CLAIM_A), note: 'card note' }, 5);
     const viaLibrary = await setNote(db, a.id, 'library note', 6);
     expect(viaLibrary).toEqual({ ...viaCard, note: 'library note', updatedAt: 6, reviewedAt: 6 });
-    expect(await db.claims.get(a.id)).toEqual(viaLibrary);
+    expect(await claimById(db, a.id)).toEqual(viaLibrary);
     expect((await reviewHistory(db, a.id)).slice(-2)).toMatchObject([
       { at: 5, from: { status: 'verified', note: 'a' }, to: { status: 'verified', note: 'card note' } },
       { at: 6, from: { status: 'verified', note: 'card note' }, to: { status: 'verified', note: 'library note' } },
@@ -249,30 +244,62 @@ describe('bulk operations', () => {
     const [a] = await seed();
     expect(await setNote(db, a.id, 'a', 7)).toMatchObject({ note: 'a', updatedAt: 1 });
     expect(await setNote(db, 'missing-id', 'x', 7)).toBeUndefined();
-    expect(await db.reviews.count()).toBe(2);
+    expect((await everyReview(db)).length).toBe(2);
   });
 
   it('setNote is all-or-nothing', async () => {
     const [a] = await seed();
-    db.reviews.hook('creating', () => {
-      throw new DOMException('full', 'QuotaExceededError');
-    });
+    failGroupWrites(db, () => new DOMException('full', 'QuotaExceededError'));
     await expect(setNote(db, a.id, 'lost')).rejects.toMatchObject({ code: 'quota' });
-    expect(await db.claims.get(a.id)).toMatchObject({ note: 'a', updatedAt: 1 });
+    expect(await claimById(db, a.id)).toMatchObject({ note: 'a', updatedAt: 1 });
   });
 
   it('delete then restore gives back the same claims and history (undo)', async () => {
     const [a, b] = await seed();
-    const before = { claims: await db.claims.toArray(), reviews: await db.reviews.toArray() };
+    const before = { claims: await everyClaim(db), reviews: await everyReview(db) };
     const undo = await collectForUndo(db, [a.id, b.id]);
     const removed = await deleteClaims(db, [a.id, b.id]);
     expect(removed.claims).toHaveLength(2);
     expect(removed).toEqual(undo);
-    expect(await db.claims.count()).toBe(0);
-    expect(await db.reviews.count()).toBe(0);
+    expect((await everyClaim(db)).length).toBe(0);
+    expect((await everyReview(db)).length).toBe(0);
     expect(await restoreClaims(db, removed.claims, removed.reviews)).toBe(2);
-    expect(await db.claims.toArray()).toEqual(before.claims);
-    expect(await db.reviews.toArray()).toEqual(before.reviews);
+    expect(await everyClaim(db)).toEqual(before.claims);
+    expect(await everyReview(db)).toEqual(before.reviews);
+  });
+
+  it('a page whose last claim is deleted keeps no claim record; the lookups by id and fingerprint forget the claim', async () => {
+    const [a, b] = await seed();
+    await deleteClaims(db, [a.id]);
+    expect(await db.claimGroups.toCollection().primaryKeys()).toEqual(['https://other.org/x']);
+    expect(await db.claimGroups.where('claimIds').equals(a.id).count()).toBe(0);
+    expect(await db.claimGroups.where('verdictFingerprints').equals(a.fingerprint).count()).toBe(0);
+    expect(await setStatus(db, [a.id, b.id], 'disputed')).toEqual([expect.objectContaining({ id: b.id, status: 'disputed' })]);
+    expect(await reviewHistory(db, a.id)).toEqual([]);
+  });
+
+  it('the indexed fields follow every write: a dismissal or cleared verdict is no longer cited on other pages', async () => {
+    const [a] = await seed();
+    const group = async () => db.claimGroups.get(PAGE_URL);
+    expect(await group()).toMatchObject({ claimIds: [a.id], verdictFingerprints: [a.fingerprint] });
+    await setStatus(db, [a.id], 'unreviewed');
+    expect(await group()).toMatchObject({ claimIds: [a.id], verdictFingerprints: [] });
+    await setStatus(db, [a.id], 'verified');
+    await dismissClaim(db, { pageUrl: PAGE_URL, claimId: a.id, claim: snapshot(CLAIM_A) });
+    expect(await group()).toMatchObject({ claimIds: [a.id], verdictFingerprints: [] });
+  });
+
+  it('restoring a claim whose id is now filed under another page moves it there, history and all', async () => {
+    const [a] = await seed();
+    const moved = { ...a, pageUrl: 'https://other.org/x', site: 'other.org' };
+    expect(await restoreClaims(db, [moved])).toBe(1);
+    expect(await storedClaims(db, PAGE_URL)).toEqual([]);
+    expect((await storedClaims(db, 'https://other.org/x')).map((c) => c.id).sort()).toEqual([a.id, claimId('https://other.org/x', snapshot(CLAIM_B).detectorId)].sort());
+    expect(await reviewHistory(db, a.id)).toHaveLength(1);
+    // Restoring again with the same history adds nothing twice.
+    await restoreClaims(db, [moved], await reviewHistory(db, a.id));
+    expect(await reviewHistory(db, a.id)).toHaveLength(1);
+    expect((await everyClaim(db)).filter((c) => c.id === a.id)).toHaveLength(1);
   });
 
   it('recordAnchors updates only the reported page, without touching updatedAt or history', async () => {
@@ -285,9 +312,9 @@ describe('bulk operations', () => {
       ],
     });
     expect(changed.map((c) => c.id)).toEqual([a.id]);
-    expect(await db.claims.get(a.id)).toMatchObject({ anchor: 'orphaned', updatedAt: 1 });
-    expect(await db.claims.get(b.id)).toMatchObject({ anchor: 'anchored' });
+    expect(await claimById(db, a.id)).toMatchObject({ anchor: 'orphaned', updatedAt: 1 });
+    expect(await claimById(db, b.id)).toMatchObject({ anchor: 'anchored' });
     expect(await recordAnchors(db, { pageUrl: PAGE_URL, anchors: [{ claimId: a.id, anchor: 'orphaned' }] })).toEqual([]);
-    expect(await db.reviews.count()).toBe(2);
+    expect((await everyReview(db)).length).toBe(2);
   });
 });

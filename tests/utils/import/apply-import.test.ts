@@ -1,5 +1,6 @@
 import fc from 'fast-check';
 import { afterEach, describe, expect, it } from 'vitest';
+import { groupByPage } from '../../../utils/db/claim-group';
 import { createDb, type ClaimTrailDb } from '../../../utils/db/database';
 import type { ClaimRecord, PageRecord, ReviewRecord } from '../../../utils/db/types';
 import { collectLibrary } from '../../../utils/export/collect';
@@ -9,6 +10,7 @@ import { applyImport, previewImport } from '../../../utils/import/apply-import';
 import { parseImport } from '../../../utils/import/parse-import';
 import { parseJsonText } from '../../../utils/import/read-json';
 import { siteOf } from '../../../utils/url/normalize';
+import { everyClaim, failGroupWrites } from '../db/helpers';
 import { exportedAt, sampleLibrary } from '../export/sample-library';
 
 let dbs: ClaimTrailDb[] = [];
@@ -23,9 +25,14 @@ afterEach(async () => {
   dbs = [];
 });
 
+/** What the database holds, in an order that does not depend on how it is grouped: claims by id, history by id then time. */
 async function contents(db: ClaimTrailDb): Promise<LibrarySnapshot> {
-  const [pages, claims, reviews] = await Promise.all([db.pages.orderBy('url').toArray(), db.claims.orderBy('id').toArray(), db.reviews.orderBy('id').toArray()]);
-  return { pages, claims, reviews };
+  const [pages, groups] = await Promise.all([db.pages.orderBy('url').toArray(), db.claimGroups.toArray()]);
+  return {
+    pages,
+    claims: groups.flatMap((g) => g.claims).sort((a, b) => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0)),
+    reviews: groups.flatMap((g) => g.reviews).sort((a, b) => (a.id ?? Infinity) - (b.id ?? Infinity) || a.at - b.at),
+  };
 }
 
 function roundTrip(library: LibrarySnapshot): LibrarySnapshot {
@@ -38,7 +45,7 @@ describe('applyImport', () => {
   it('writes pages, claims and history, and reports what it did', async () => {
     const db = freshDb();
     expect(await previewImport(db, sampleLibrary)).toMatchObject({ newClaims: 3, newPages: 2 });
-    expect(await db.claims.count()).toBe(0);
+    expect((await everyClaim(db)).length).toBe(0);
     const done = await applyImport(db, sampleLibrary);
     expect(done).toMatchObject({ newClaims: 3, newPages: 2, newReviews: 2 });
     const stored = await contents(db);
@@ -75,13 +82,26 @@ describe('applyImport', () => {
     expect(after.reviews).toEqual(before.reviews);
   });
 
+  it('a newer claim the file files under another page than ours moves there with its history, and is never stored twice', async () => {
+    const db = freshDb();
+    await applyImport(db, sampleLibrary);
+    const [claim] = sampleLibrary.claims.filter((c) => sampleLibrary.reviews.some((r) => r.claimId === c.id));
+    const otherPage = sampleLibrary.pages.find((p) => p.url !== claim!.pageUrl)!;
+    const moved = { ...claim!, pageUrl: otherPage.url, site: siteOf(otherPage.url), reviewedAt: (claim!.reviewedAt ?? 0) + 1000 };
+    await applyImport(db, { pages: [otherPage], claims: [moved], reviews: [] });
+    const after = await contents(db);
+    expect(after.claims.filter((c) => c.id === claim!.id)).toEqual([moved]);
+    expect((await db.claimGroups.get(otherPage.url))?.reviews.map((r) => r.claimId)).toContain(claim!.id);
+    expect(after.reviews).toHaveLength(sampleLibrary.reviews.length);
+  });
+
   it('is atomic: a write failing part-way leaves the database as it was', async () => {
     const db = freshDb();
     await applyImport(db, { pages: [sampleLibrary.pages[0]!], claims: [sampleLibrary.claims[0]!], reviews: [] });
     const before = await contents(db);
-    // Pages are written first; a claim without a key then makes the claims write fail.
-    const broken = { ...sampleLibrary, claims: [...sampleLibrary.claims, { ...sampleLibrary.claims[2]!, id: undefined } as unknown as ClaimRecord] };
-    await expect(applyImport(db, broken)).rejects.toThrow();
+    // Pages are written first; then the write of a page's claims fails.
+    failGroupWrites(db, () => new DOMException('full', 'QuotaExceededError'), 2);
+    await expect(applyImport(db, sampleLibrary)).rejects.toMatchObject({ code: 'quota' });
     expect(await contents(db)).toEqual(before);
   });
 });
@@ -148,10 +168,9 @@ describe('round trip', () => {
     await fc.assert(
       fc.asyncProperty(libraryArb, async (library) => {
         const source = freshDb();
-        await source.transaction('rw', source.pages, source.claims, source.reviews, async () => {
+        await source.transaction('rw', source.pages, source.claimGroups, async () => {
           await source.pages.bulkAdd(library.pages);
-          await source.claims.bulkAdd(library.claims);
-          await source.reviews.bulkAdd(library.reviews);
+          await source.claimGroups.bulkAdd(groupByPage(library.claims, library.reviews));
         });
         const target = freshDb();
         await applyImport(target, roundTrip(await collectLibrary(source)));

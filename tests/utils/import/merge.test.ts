@@ -1,17 +1,17 @@
 import { describe, expect, it } from 'vitest';
 import type { ClaimRecord, PageRecord } from '../../../utils/db/types';
-import { describePreview, planMerge, reviewKey, type ExistingRecords } from '../../../utils/import/merge';
+import { reviewKey } from '../../../utils/db/claim-group';
+import { describePreview, planMerge, type ExistingRecords } from '../../../utils/import/merge';
 import { sampleLibrary } from '../export/sample-library';
 
 const [c1, c2, c3] = sampleLibrary.claims as [ClaimRecord, ClaimRecord, ClaimRecord];
 const [p1] = sampleLibrary.pages as [PageRecord, PageRecord];
 
-function existing(claims: ClaimRecord[] = [], pages: PageRecord[] = [], reviewIds: number[] = [], reviewKeys: string[] = []): ExistingRecords {
+function existing(claims: ClaimRecord[] = [], pages: PageRecord[] = [], reviewKeys: string[] = []): ExistingRecords {
   return {
     claims: new Map(claims.map((c) => [c.id, c])),
     pages: new Map(pages.map((p) => [p.url, p])),
     reviewKeys: new Set(reviewKeys),
-    reviewIds: new Set(reviewIds),
   };
 }
 
@@ -34,10 +34,11 @@ describe('planMerge', () => {
     expect(describePreview(plan.preview)).toBe('3 claims on 2 pages: 0 new, 3 already here — 2 with a different verdict');
   });
 
-  it('keeps history from both: skips entries already stored, renumbers ids that are taken', () => {
+  it('keeps history from both: skips entries already stored, keeps the others as in the file', () => {
     const [r1, r2] = sampleLibrary.reviews;
-    const plan = planMerge(sampleLibrary, existing([], [], [2], [reviewKey(r1!)]));
-    expect(plan.reviews).toEqual([{ claimId: r2!.claimId, at: r2!.at, from: r2!.from, to: r2!.to }]);
+    const plan = planMerge(sampleLibrary, existing([], [], [reviewKey(r1!)]));
+    expect(plan.reviews).toEqual([r2]);
+    expect(planMerge({ ...sampleLibrary, reviews: [r2!, { ...r2! }] }, existing()).reviews).toEqual([r2]);
   });
 
   it('merges page details: earliest first visit, latest last visit, our title unless empty', () => {
