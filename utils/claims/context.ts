@@ -2,6 +2,7 @@
 import type { Quotes } from './quotes';
 import type { Segments } from './sentences';
 import { inSet, type WordSet } from './lexicon/hash';
+import { SUBJECT_PRONOUNS } from './lexicon/en';
 import { Tk, type Tokens } from './tokens';
 
 export interface Doc {
@@ -77,8 +78,8 @@ export function isPossessive(d: Doc, i: number): boolean {
  * "he’s predicting", "who's called for", "Christie's been making the case": a subject with "is" or
  * "has" contracted onto it, not a possessive. Only pronouns, or any word before "been", are read so.
  */
-export function isContractedSubject(d: Doc, i: number, pronouns: WordSet): boolean {
-  return isPossessive(d, i) && (pronouns.has(lowerAt(d, i).slice(0, -2)) || lowerAt(d, i + 1) === 'been');
+export function isContractedSubject(d: Doc, i: number): boolean {
+  return isPossessive(d, i) && (SUBJECT_PRONOUNS.has(lowerAt(d, i).slice(0, -2)) || lowerAt(d, i + 1) === 'been');
 }
 
 export function is(d: Doc, i: number, set: WordSet): boolean {

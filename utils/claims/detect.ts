@@ -149,7 +149,7 @@ function nominalSubject(d: Doc, src: TokenRange): boolean {
   const last = src.end - 1;
   const w = lowerAt(d, last);
   // A plural ends in -s; "news", "business", "status" and "crisis" do too, and modify the noun after them.
-  const plural = w.endsWith('s') && !/(?:ss|us|is|news)$/.test(w);
+  const plural = w.endsWith('s') && !/(ss|us|is|news)$/.test(w);
   return d.t.cap[last] === 1 || is(d, last, SUBJECT_PRONOUNS) || is(d, last, GROUP_NOUNS) || plural || punctAt(d, last) === ')' || punctAt(d, last) === ',';
 }
 
@@ -410,13 +410,36 @@ export function detectInText(text: string): Claim[] {
   const seg = segment(t);
   const q = pairQuotes(t, seg);
   const d: Doc = { t, seg, q };
-  const drafts: Draft[] = [];
+  let drafts: Draft[] = [];
+  const mentions: TokenRange[] = []; // subjects of sentences with no claim, in reading order
+  const speakers = createSpeakerTracker(d);
+  const makeId = createIdMaker(text);
+  const claims: Claim[] = [];
+  let nextMention = 0;
+  /** Turns the first `n` drafts into claims, in order: done after each paragraph, so drafts die young. */
+  const emit = (n: number): void => {
+    for (let i = 0; i < n; i++) {
+      const x = drafts[i] as Draft;
+      const at = x.src ? x.src.start : (x.frags[0]?.start ?? 0);
+      for (let m = mentions[nextMention]; m && m.start < at; m = mentions[++nextMention]) speakers.mention(m);
+      const content = toSpans(d, x.frags);
+      if (content.length === 0) continue;
+      const speaker = x.src ? speakers.resolve(x.src) : x.inherit ? (x.inherit.speaker ?? null) : null;
+      x.speaker = speaker;
+      const kind = kindOf(d, x.frags);
+      const cue: Span | null = x.cue ? [t.start[x.cue.start] ?? 0, t.end[x.cue.end - 1] ?? 0] : null;
+      // "He’s predicting": the source is "He", without the contracted verb.
+      const source: Span | null = x.src ? [t.start[x.src.start] ?? 0, (t.end[x.src.end - 1] ?? 0) - (isPossessive(d, x.src.end - 1) ? 2 : 0)] : null;
+      const id = makeId({ kind, cue, content });
+      claims.push({ id, kind, content, cue, source, speaker, confidence: Math.round(x.confidence * 100) / 100 });
+    }
+    drafts = drafts.slice(n);
+  };
   let lastQuoted: Draft | null = null; // last claim ending in a quotation, for continuations
   let lastQuotedPara = -2;
   let sent = 0;
   const nSent = seg.sentStart.length;
   let consumedTo = -1; // token up to which content taken from later sentences reaches
-  const mentions: TokenRange[] = []; // subjects of sentences with no claim, in reading order
   for (let p = 0; p < seg.paraStart.length; p++) {
     const ps = seg.paraStart[p] ?? 0, pe = seg.paraEnd[p] ?? 0;
     const furniture = isFurniture(d, ps, pe);
@@ -464,26 +487,11 @@ export function detectInText(text: string): Claim[] {
       if (last && lastFrag && isClosingQuote(d, lastFrag.end - 1)) { lastQuoted = last; lastQuotedPara = seg.sentPara[seg.sentOf[lastFrag.end - 1] ?? 0] ?? p; }
       else if (found.length > 0) lastQuoted = null;
     }
+    // A quotation running into a later paragraph may still gain fragments there: it and what follows wait.
+    const held = lastQuoted && lastQuotedPara > p ? drafts.indexOf(lastQuoted) : -1;
+    emit(held >= 0 ? held : drafts.length);
   }
-  const speakers = createSpeakerTracker(d);
-  const makeId = createIdMaker(text);
-  const claims: Claim[] = [];
-
-  let nextMention = 0;
-  for (const x of drafts) {
-    const at = x.src ? x.src.start : (x.frags[0]?.start ?? 0);
-    for (let m = mentions[nextMention]; m && m.start < at; m = mentions[++nextMention]) speakers.mention(m);
-    const content = toSpans(d, x.frags);
-    if (content.length === 0) continue;
-    const speaker = x.src ? speakers.resolve(x.src) : x.inherit ? (x.inherit.speaker ?? null) : null;
-    x.speaker = speaker;
-    const kind = kindOf(d, x.frags);
-    const cue: Span | null = x.cue ? [t.start[x.cue.start] ?? 0, t.end[x.cue.end - 1] ?? 0] : null;
-    // "He’s predicting": the source is "He", without the contracted verb.
-    const source: Span | null = x.src ? [t.start[x.src.start] ?? 0, (t.end[x.src.end - 1] ?? 0) - (isPossessive(d, x.src.end - 1) ? 2 : 0)] : null;
-    const id = makeId({ kind, cue, content });
-    claims.push({ id, kind, content, cue, source, speaker, confidence: Math.round(x.confidence * 100) / 100 });
-  }
+  emit(drafts.length);
   claims.sort((a, b) => Math.min(a.content[0]?.[0] ?? 0, a.cue?.[0] ?? Infinity) - Math.min(b.content[0]?.[0] ?? 0, b.cue?.[0] ?? Infinity));
   return claims;
 }

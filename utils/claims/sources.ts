@@ -157,7 +157,7 @@ export function leftSource(d: Doc, cue: number, floor: number): TokenRange | nul
   if (p === '%' && isNumber(d, j - 1) && j - 1 >= floor) return { start: j - 1, end: j + 1 };
   if (!isWord(d, j) && punctAt(d, j) !== ')') return null;
   const w = lowerAt(d, j);
-  const contracted = isContractedSubject(d, j, SUBJECT_PRONOUNS);
+  const contracted = isContractedSubject(d, j);
   if (SUBJECT_PRONOUNS.has(w) || (contracted && SUBJECT_PRONOUNS.has(w.slice(0, -2)))) return { start: j, end: j + 1 };
   const s = npLeft(d, j, floor);
   // "police's earlier claim": a possessive modifies a noun, it is not the subject of a verb.
