@@ -102,22 +102,33 @@ export function manyPageClaims(n: number): PageClaims {
   return { page: { ...SEED_PAGE, title: `Live: ${n} claims` }, kind: 'article', claims, orphans: [] };
 }
 
-/** Before the popup's scripts run: answer `page:get-claims` with data, pass every other message on. */
+/**
+ * A page script that, run before the popup's own scripts, answers `page:get-claims` with data and
+ * passes every other message on. As source text, so it can be registered on any DevTools session.
+ */
+export function pageClaimsStubSource(data: PageClaims): string {
+  return `(${answerPageClaims.toString()})(${JSON.stringify(JSON.stringify(data))});`;
+}
+
+/** Before the popup's scripts run in page (an extension page in a tab): the stub above. */
 export async function stubPageClaims(page: Page, data: PageClaims): Promise<void> {
-  await page.evaluateOnNewDocument((payload: string) => {
-    type Callback = (reply: unknown) => void;
-    const tabs = (globalThis as unknown as { chrome: { tabs: { sendMessage: (...args: unknown[]) => unknown } } }).chrome.tabs;
-    const original = tabs.sendMessage.bind(tabs);
-    tabs.sendMessage = (...args: unknown[]) => {
-      const message = args[1] as { type?: string } | undefined;
-      if (message?.type !== 'page:get-claims') return original(...args);
-      const reply = { ct: 1, ok: true, data: JSON.parse(payload) as unknown };
-      const callback = args.slice(2).find((arg): arg is Callback => typeof arg === 'function');
-      if (callback) {
-        queueMicrotask(() => callback(reply));
-        return undefined;
-      }
-      return Promise.resolve(reply);
-    };
-  }, JSON.stringify(data));
+  await page.evaluateOnNewDocument(pageClaimsStubSource(data));
+}
+
+// Runs in the popup, from its source text: no imports, no helpers from this module.
+function answerPageClaims(payload: string): void {
+  type Callback = (reply: unknown) => void;
+  const tabs = (globalThis as unknown as { chrome: { tabs: { sendMessage: (...args: unknown[]) => unknown } } }).chrome.tabs;
+  const original = tabs.sendMessage.bind(tabs);
+  tabs.sendMessage = (...args: unknown[]) => {
+    const message = args[1] as { type?: string } | undefined;
+    if (message?.type !== 'page:get-claims') return original(...args);
+    const reply = { ct: 1, ok: true, data: JSON.parse(payload) as unknown };
+    const callback = args.slice(2).find((arg): arg is Callback => typeof arg === 'function');
+    if (callback) {
+      queueMicrotask(() => callback(reply));
+      return undefined;
+    }
+    return Promise.resolve(reply);
+  };
 }
