@@ -1,8 +1,8 @@
-import type { Ref } from 'preact';
 import { useId } from 'preact/hooks';
 import type { ReviewStatus } from '../utils/db/types';
 import type { EarlierVerdict, PageClaim } from '../utils/messaging/protocol';
 import { displayClaimText } from '../utils/popup/claim-text';
+import { memo } from './memo';
 import { NoteField } from './NoteField';
 import { SpeakerLabel } from './SpeakerLabel';
 import { StatusControls } from './StatusControls';
@@ -20,9 +20,11 @@ interface Props extends ClaimActions {
   index: number;
   /** The one claim reachable with Tab (roving tabindex); arrows move between the others. */
   tabbable: boolean;
-  itemRef: Ref<HTMLLIElement>;
-  noteRef: Ref<HTMLTextAreaElement>;
-  onFocusWithin: () => void;
+  /** The item's and its note field's elements, by claim id (null when they go). */
+  onItemElement: (claimId: string, element: HTMLLIElement | null) => void;
+  onNoteElement: (claimId: string, element: HTMLTextAreaElement | null) => void;
+  /** Focus moved into the item. */
+  onFocusWithin: (claimId: string) => void;
 }
 
 const KIND_TEXT = { direct: 'direct quote', indirect: 'reported speech', mixed: 'partly quoted' } as const;
@@ -32,18 +34,22 @@ function formatDate(time: number): string {
   return new Intl.DateTimeFormat(undefined, { dateStyle: 'medium' }).format(time);
 }
 
-export function ClaimItem(props: Props) {
-  const { claim, index, tabbable, itemRef, noteRef, onFocusWithin } = props;
+/**
+ * One claim of the popup list. Memoized: the list's callbacks are stable, so a verdict or a note
+ * renders the claim it changed, not all of them (a page can have hundreds).
+ */
+export const ClaimItem = memo(function ClaimItem(props: Props) {
+  const { claim, index, tabbable, onItemElement, onNoteElement, onFocusWithin } = props;
   const id = useId();
   const { snapshot, earlier } = claim;
   return (
     <li
-      ref={itemRef}
+      ref={(element) => onItemElement(claim.claimId, element)}
       class={`ct-claim ct-claim--${claim.status}`}
       tabIndex={tabbable ? 0 : -1}
       data-claim-index={index}
       aria-labelledby={`${id}-speaker ${id}-text`}
-      onFocusCapture={onFocusWithin}
+      onFocusCapture={() => onFocusWithin(claim.claimId)}
     >
       <SpeakerLabel speaker={snapshot.speaker} id={`${id}-speaker`} />
       <p class={`ct-claim__text ct-claim__text--${snapshot.kind}`} id={`${id}-text`}>
@@ -90,10 +96,10 @@ export function ClaimItem(props: Props) {
       </div>
       <NoteField
         value={claim.note}
-        fieldRef={noteRef}
+        fieldRef={(element) => onNoteElement(claim.claimId, element)}
         onInput={(note) => props.onNoteInput(claim, note)}
         onSave={(note) => props.onNoteSave(claim, note)}
       />
     </li>
   );
-}
+});

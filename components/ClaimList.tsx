@@ -1,7 +1,14 @@
-import { useRef, useState } from 'preact/hooks';
+import { useCallback, useEffect, useRef, useState } from 'preact/hooks';
 import type { PageClaim } from '../utils/messaging/protocol';
 import { moveIndex, popupKeyAction } from '../utils/popup/keyboard';
 import { ClaimItem, type ClaimActions } from './ClaimItem';
+
+/**
+ * Claims in the list's first frame: more than the toolbar popup's window (at most 600 px high, a
+ * claim at least ~110 px) can show under the header. The rest are added once that frame is on
+ * screen, so a page with hundreds of claims opens as fast as a short one.
+ */
+export const FIRST_SCREEN_CLAIMS = 8;
 
 interface Props extends ClaimActions {
   claims: PageClaim[];
@@ -23,8 +30,22 @@ function isTextField(target: EventTarget | null): boolean {
  */
 export function ClaimList({ claims, label, onSearchKey, ...actions }: Props) {
   const [activeId, setActiveId] = useState<string | null>(null);
+  const [complete, setComplete] = useState(false);
+  // Preact runs effects after the frame the render produced has been painted.
+  useEffect(() => {
+    setComplete(true);
+  }, []);
   const items = useRef(new Map<string, HTMLLIElement>());
   const notes = useRef(new Map<string, HTMLTextAreaElement>());
+  // Stable, so the memoized items render again only when their own claim changes.
+  const onItemElement = useCallback((claimId: string, element: HTMLLIElement | null) => {
+    if (element) items.current.set(claimId, element);
+    else items.current.delete(claimId);
+  }, []);
+  const onNoteElement = useCallback((claimId: string, element: HTMLTextAreaElement | null) => {
+    if (element) notes.current.set(claimId, element);
+    else notes.current.delete(claimId);
+  }, []);
   const activeIndex = Math.max(
     claims.findIndex((claim) => claim.claimId === activeId),
     0,
@@ -78,22 +99,16 @@ export function ClaimList({ claims, label, onSearchKey, ...actions }: Props) {
 
   return (
     <ul class="ct-claims" aria-label={label} onKeyDown={onKeyDown}>
-      {claims.map((claim, index) => (
+      {(complete ? claims : claims.slice(0, FIRST_SCREEN_CLAIMS)).map((claim, index) => (
         <ClaimItem
           key={claim.claimId}
           {...actions}
           claim={claim}
           index={index}
           tabbable={index === activeIndex}
-          onFocusWithin={() => setActiveId(claim.claimId)}
-          itemRef={(element) => {
-            if (element) items.current.set(claim.claimId, element);
-            else items.current.delete(claim.claimId);
-          }}
-          noteRef={(element) => {
-            if (element) notes.current.set(claim.claimId, element);
-            else notes.current.delete(claim.claimId);
-          }}
+          onFocusWithin={setActiveId}
+          onItemElement={onItemElement}
+          onNoteElement={onNoteElement}
         />
       ))}
     </ul>

@@ -17,7 +17,8 @@ export function applyStoredState(claims: readonly PageClaim[], stored: readonly 
       continue;
     }
     if (record.dismissed) continue;
-    merged.push({ ...claim, status: record.status, note: record.note });
+    // The same object when nothing changed, so the popup's memoized claim items skip it.
+    merged.push(record.status === claim.status && record.note === claim.note ? claim : { ...claim, status: record.status, note: record.note });
   }
   return merged;
 }

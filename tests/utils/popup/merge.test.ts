@@ -14,6 +14,13 @@ describe('applyStoredState', () => {
     ]);
   });
 
+  it('keeps a claim the database agrees with as the same object (the popup skips rendering it again)', () => {
+    const merged = applyStoredState([a, b], [record(a), record(b, { status: 'verified' })]);
+    expect(merged[0]).toBe(a);
+    expect(merged[1]).not.toBe(b);
+    expect(merged[1]!.status).toBe('verified');
+  });
+
   it('drops claims dismissed as not a claim', () => {
     expect(applyStoredState([a, b], [record(a, { dismissed: true })]).map((c) => c.claimId)).toEqual([b.claimId]);
   });
