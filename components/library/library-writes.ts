@@ -4,9 +4,9 @@ import { guarded } from '../../utils/db/errors';
 /** "Clear all data": every page, claim and history entry, in one transaction. Returns the pages that had claims. */
 export function clearAllData(db: ClaimTrailDb): Promise<string[]> {
   return guarded(() =>
-    db.transaction('rw', db.pages, db.claimGroups, async () => {
+    db.transaction('rw', db.pages, db.claimGroups, db.directory, async () => {
       const pageUrls = await db.claimGroups.toCollection().primaryKeys();
-      await Promise.all([db.pages.clear(), db.claimGroups.clear()]);
+      await Promise.all([db.pages.clear(), db.claimGroups.clear(), db.directory.clear()]);
       return pageUrls;
     }),
   );

@@ -6,8 +6,8 @@
 import { describe as describeSelectors } from '../../utils/anchoring';
 import type { ClaimTrailDb } from '../../utils/db/database';
 import { claimFingerprint, claimId } from '../../utils/db/fingerprint';
-import { groupByPage } from '../../utils/db/claim-group';
-import { openPage, reviewClaim, storedClaims } from '../../utils/db/operations';
+import { ClaimGroupEdits, groupByPage } from '../../utils/db/claim-group';
+import { openPage, reviewClaim, storedClaims, writeGroupEdits } from '../../utils/db/operations';
 import type { ClaimRecord, PageRecord, ReviewRecord } from '../../utils/db/types';
 import type { ClaimSnapshot } from '../../utils/messaging/protocol';
 import { median, percentile } from './timing';
@@ -126,9 +126,14 @@ export async function populate(db: ClaimTrailDb, claims: number): Promise<{ page
   const groups = groupByPage(claimRows, reviewRows);
   const CHUNK = 1000;
   for (let from = 0; from < Math.max(pageRows.length, groups.length); from += CHUNK) {
-    await db.transaction('rw', db.pages, db.claimGroups, async () => {
+    await db.transaction('rw', db.pages, db.claimGroups, db.directory, async () => {
       await db.pages.bulkAdd(pageRows.slice(from, from + CHUNK));
-      await db.claimGroups.bulkAdd(groups.slice(from, from + CHUNK));
+      const edits = new ClaimGroupEdits([]);
+      for (const group of groups.slice(from, from + CHUNK)) {
+        for (const claim of group.claims) edits.putClaim(claim);
+        for (const review of group.reviews) edits.addReview(review);
+      }
+      await writeGroupEdits(db, edits);
     });
   }
   return { pages };

@@ -6,7 +6,7 @@
 // and with it the origin of the database, stays the same); Firefox has it as a permanently installed,
 // sideloaded add-on with its fixed gecko id (a temporary add-on would be uninstalled, storage and all,
 // at shutdown). The update is "build B" (tests/e2e/update-build.ts): today's sources with
-// `db.version(N + 1)` adding an index to `claimGroups` (each page's claims), and a bumped manifest version, put in place of build
+// `db.version(N + 1)` adding an index to `pages`, and a bumped manifest version, put in place of build
 // A at the same path, as the browser's updater would, then the browser started again.
 import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
@@ -21,7 +21,7 @@ const CLAIM = 'The discussion has started now';
 interface DbDump {
   /** IndexedDB's version: Dexie's version × 10. */
   version: number;
-  claimIndexes: string[];
+  pageIndexes: string[];
   claims: { text: string; status: string }[];
   reviews: { claimId: string; to: { status: string; note: string } }[];
   manifestVersion: string;
@@ -44,15 +44,15 @@ async function dumpDb(ext: ExtensionBrowser): Promise<DbDump> {
           open.onerror = () => reject(open.error);
           open.onsuccess = () => {
             const db = open.result;
-            const tx = db.transaction('claimGroups', 'readonly');
-            const claimIndexes = [...tx.objectStore('claimGroups').indexNames];
+            const tx = db.transaction(['pages', 'claimGroups'], 'readonly');
+            const pageIndexes = [...tx.objectStore('pages').indexNames];
             const groups = tx.objectStore('claimGroups').getAll();
             tx.oncomplete = () => {
               db.close();
               const stored = groups.result as { claims: { text: string; status: string }[]; reviews: DbDump['reviews'] }[];
               resolve({
                 version: db.version,
-                claimIndexes,
+                pageIndexes,
                 claims: stored.flatMap((g) => g.claims).map(({ text, status }) => ({ text, status })),
                 reviews: stored.flatMap((g) => g.reviews).map(({ claimId, to }) => ({ claimId, to })),
                 manifestVersion,
@@ -162,7 +162,7 @@ describe.each(BROWSERS)('nothing lost in %s', (name) => {
       // Build B is what runs, and it migrated the database in place.
       expect(after.manifestVersion).toBe(buildB.manifestVersion);
       expect(after.version).toBe(buildB.dbVersion * 10);
-      expect(after.claimIndexes).toContain('[pageUrl+verdictFingerprints]');
+      expect(after.pageIndexes).toContain('site');
       // The review made before the update is still there, now followed by the one made after it.
       expect(after.claims).toEqual([{ ...before.claims[0], status: 'verified' }]);
       expect(after.reviews).toEqual([...before.reviews, { claimId: before.reviews[0]?.claimId, to: { status: 'verified', note: '' } }]);

@@ -1,8 +1,8 @@
 // "Build B" for the extension-update test: today's sources built into a temporary directory with the
 // database schema one version up and the manifest version bumped, as a release with a migration would
 // ship. The schema change is made by a Vite transform of utils/db/database.ts during that one build,
-// so the checkout is never touched: createDb() gains `version(N + 1)` adding a compound index to
-// `claimGroups` (IndexedDB runs a real versionchange over the stored rows), and DB_VERSION becomes N + 1.
+// so the checkout is never touched: createDb() gains `version(N + 1)` adding an index to `pages`
+// (IndexedDB runs a real versionchange over the stored rows), and DB_VERSION becomes N + 1.
 //
 // Tests call buildWithSchemaBump(), which runs this file as a script in its own process: WXT's build
 // (Vite) inside the test process left the browsers the test then launched unresponsive.
@@ -16,7 +16,7 @@ import { createDb, DB_VERSION } from '../../utils/db/database';
 import type { BrowserName } from './browsers';
 
 const ROOT = fileURLToPath(new URL('../../', import.meta.url));
-const ADDED_INDEX = '[pageUrl+verdictFingerprints]';
+const ADDED_INDEX = 'site';
 
 export interface UpdateBuild {
   /** The unpacked extension, like .output/chrome-mv3. */
@@ -26,9 +26,9 @@ export interface UpdateBuild {
   manifestVersion: string;
 }
 
-/** The claim groups table's current schema string, as the code declares it (e.g. "pageUrl, *claimIds, …"). */
-function currentClaimsSchema(): string {
-  const table = createDb('claimtrail-schema-probe').table('claimGroups').schema;
+/** The pages table's current schema string, as the code declares it (e.g. "url, …"). */
+function currentPagesSchema(): string {
+  const table = createDb('claimtrail-schema-probe').table('pages').schema;
   return [table.primKey.src, ...table.indexes.map((index) => index.src)].join(', ');
 }
 
@@ -46,9 +46,9 @@ export async function buildWithSchemaBump(browser: BrowserName, outDir: string):
 
 async function build(browser: BrowserName, outDir: string): Promise<UpdateBuild> {
   const dbVersion = DB_VERSION + 1;
-  const claims = currentClaimsSchema();
-  if (claims.includes(ADDED_INDEX)) throw new Error(`claimGroups already has ${ADDED_INDEX}: pick another index for build B`);
-  const bumpedClaims = `${claims}, ${ADDED_INDEX}`;
+  const pages = currentPagesSchema();
+  if (pages.split(', ').includes(ADDED_INDEX)) throw new Error(`pages already has ${ADDED_INDEX}: pick another index for build B`);
+  const bumpedPages = `${pages}, ${ADDED_INDEX}`;
   const pkg = JSON.parse(readFileSync(join(ROOT, 'package.json'), 'utf8')) as { version: string };
   const manifestVersion = bumpPatch(pkg.version);
 
@@ -68,7 +68,7 @@ async function build(browser: BrowserName, outDir: string): Promise<UpdateBuild>
             const versioned = code.replace(/export const DB_VERSION = \d+;/, `export const DB_VERSION = ${dbVersion};`);
             const patched = versioned.replace(
               /\n {2}return db;\n\}/,
-              `\n  db.version(${dbVersion}).stores({ claimGroups: ${JSON.stringify(bumpedClaims)} });\n  return db;\n}`,
+              `\n  db.version(${dbVersion}).stores({ pages: ${JSON.stringify(bumpedPages)} });\n  return db;\n}`,
             );
             if (versioned === code || patched === versioned) {
               throw new Error('utils/db/database.ts changed shape (DB_VERSION or createDb\'s `return db;`): update tests/e2e/update-build.ts');

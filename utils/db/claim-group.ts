@@ -1,8 +1,8 @@
 /**
  * How claims are stored since schema v4: one record per page holding that page's claims and their
- * review history (see SCHEMA_V4 for why). Every write builds its record with claimGroup(), so the
- * indexed fields can never disagree with the claims they are derived from.
+ * review history (see SCHEMA_V4 for why). The lookups across pages go through utils/db/directory.
  */
+import type { GroupChange } from './directory';
 import type { ClaimRecord, ReviewRecord } from './types';
 
 export interface ClaimGroup {
@@ -11,10 +11,6 @@ export interface ClaimGroup {
   claims: ClaimRecord[];
   /** The history of these claims, in the order it was written. */
   reviews: ReviewRecord[];
-  /** Indexed (multiEntry): every claim's id, so a claim addressed by id alone finds its page. */
-  claimIds: string[];
-  /** Indexed (multiEntry): fingerprints of claims with a verdict, the only ones "also seen on" reports. */
-  verdictFingerprints: string[];
 }
 
 /** History entries are the same when they record the same change to the same claim at the same moment. */
@@ -22,19 +18,9 @@ export function reviewKey(review: ReviewRecord): string {
   return JSON.stringify([review.claimId, review.at, review.from.status, review.from.note, review.to.status, review.to.note]);
 }
 
-/** A claim another page can cite as "You marked this verified on <site>". */
+/** A claim another page can cite as "You marked this verified on <site>" (the directory files its fingerprint). */
 export function hasVerdict(claim: ClaimRecord): boolean {
   return claim.status !== 'unreviewed' && !claim.dismissed;
-}
-
-export function claimGroup(pageUrl: string, claims: ClaimRecord[], reviews: ReviewRecord[]): ClaimGroup {
-  return {
-    pageUrl,
-    claims,
-    reviews,
-    claimIds: claims.map((c) => c.id),
-    verdictFingerprints: [...new Set(claims.filter(hasVerdict).map((c) => c.fingerprint))],
-  };
 }
 
 /**
@@ -55,7 +41,7 @@ export function groupByPage(claims: readonly ClaimRecord[], reviews: readonly Re
     const pageUrl = pageOf.get(review.claimId);
     if (pageUrl !== undefined) byPage.get(pageUrl)!.reviews.push(review);
   }
-  return [...byPage].map(([pageUrl, entry]) => claimGroup(pageUrl, entry.claims, entry.reviews));
+  return [...byPage].map(([pageUrl, entry]) => ({ pageUrl, ...entry }));
 }
 
 /**
@@ -67,10 +53,12 @@ export class ClaimGroupEdits {
   /** The page each claim id is on. */
   readonly #home = new Map<string, string>();
   readonly #dirty = new Set<string>();
+  readonly #stored = new Map<string, ClaimGroup>();
 
   constructor(stored: Iterable<ClaimGroup | undefined>) {
     for (const group of stored) {
       if (!group || this.#pages.has(group.pageUrl)) continue;
+      this.#stored.set(group.pageUrl, group);
       this.#pages.set(group.pageUrl, { claims: new Map(group.claims.map((c) => [c.id, c])), reviews: [...group.reviews] });
       for (const c of group.claims) this.#home.set(c.id, group.pageUrl);
     }
@@ -110,15 +98,12 @@ export class ClaimGroupEdits {
     return true;
   }
 
-  /** The records to write, and the pages left without claims (whose records go). */
-  changes(): { put: ClaimGroup[]; emptied: string[] } {
-    const put: ClaimGroup[] = [];
-    const emptied: string[] = [];
-    for (const pageUrl of this.#dirty) {
+  /** Each page changed, as stored and as it is now (undefined when left without claims). */
+  changes(): GroupChange[] {
+    return [...this.#dirty].map((pageUrl) => {
       const page = this.#pages.get(pageUrl);
-      if (!page || page.claims.size === 0) emptied.push(pageUrl);
-      else put.push(claimGroup(pageUrl, [...page.claims.values()], page.reviews));
-    }
-    return { put, emptied };
+      const after = page && page.claims.size > 0 ? { pageUrl, claims: [...page.claims.values()], reviews: page.reviews } : undefined;
+      return { pageUrl, before: this.#stored.get(pageUrl), after };
+    });
   }
 }

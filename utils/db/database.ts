@@ -7,6 +7,7 @@ import type { EntityTable } from 'dexie';
 import { siteOf } from '../url/normalize';
 import type { ClaimGroup } from './claim-group';
 import { groupByPage } from './claim-group';
+import { updateDirectory, type DirectoryTable } from './directory';
 import type { ClaimRecord, PageRecord, ReviewRecord } from './types';
 
 export const DB_NAME = 'claimtrail';
@@ -45,17 +46,17 @@ export const SCHEMA_V3 = {
  * v4: a page's claims and their review history are stored together, in one `claimGroups` record per
  * page. In Chromium each IndexedDB request costs about 220 µs of browser CPU whatever its size, and
  * an import of 100,000 claims on 10,000 pages wrote 176,000 of them (claims, history, pages): 45 s.
- * Grouped, it writes one record per page. Loading a page is one get by key; the two lookups across
- * pages go through multiEntry indexes over values the record derives from its claims:
- * - claimIds: every claim's id (the library and background address claims by id alone);
- * - verdictFingerprints: the fingerprints of claims with a verdict, for "also seen on <site>".
- * The v3 `claims` and `reviews` tables are regrouped by the upgrade, then deleted.
+ * Grouped, it writes one record per page, and loading a page is one get by key. No indexes: each
+ * index entry costs ~30 µs more, so the two lookups across pages (a claim's page by its id, verdicts
+ * by fingerprint) go through `directory`, a few thousand bucket records (utils/db/directory.ts)
+ * with out-of-line keys. The v3 `claims` and `reviews` tables are regrouped by the upgrade, then deleted.
  */
 export const SCHEMA_V4 = {
   pages: 'url',
   claims: null,
   reviews: null,
-  claimGroups: 'pageUrl, *claimIds, *verdictFingerprints',
+  claimGroups: 'pageUrl',
+  directory: '',
 } as const;
 
 export const DB_VERSION = 4;
@@ -63,6 +64,7 @@ export const DB_VERSION = 4;
 export type ClaimTrailDb = Dexie & {
   pages: EntityTable<PageRecord, 'url'>;
   claimGroups: EntityTable<ClaimGroup, 'pageUrl'>;
+  directory: DirectoryTable;
 };
 
 export function createDb(name: string = DB_NAME): ClaimTrailDb {
@@ -86,7 +88,9 @@ export function createDb(name: string = DB_NAME): ClaimTrailDb {
         tx.table<ClaimRecord, string>('claims').toArray(),
         tx.table<ReviewRecord, number>('reviews').orderBy(':id').toArray(),
       ]);
-      await tx.table<ClaimGroup, string>('claimGroups').bulkPut(groupByPage(claims, reviews));
+      const groups = groupByPage(claims, reviews);
+      await tx.table<ClaimGroup, string>('claimGroups').bulkPut(groups);
+      await updateDirectory(tx.table('directory'), groups.map((after) => ({ pageUrl: after.pageUrl, before: undefined, after })));
     });
   return db;
 }

@@ -12,8 +12,9 @@ import type {
   ReviewUpdate,
 } from '../messaging/protocol';
 import { pageKey, siteOf } from '../url/normalize';
-import { claimGroup, ClaimGroupEdits, hasVerdict, reviewKey, type ClaimGroup } from './claim-group';
+import { ClaimGroupEdits, hasVerdict, reviewKey, type ClaimGroup } from './claim-group';
 import type { ClaimTrailDb } from './database';
+import { pagesWith, updateDirectory, type GroupChange } from './directory';
 import { guarded, InvalidPageError } from './errors';
 import { claimFingerprint, claimId } from './fingerprint';
 import type { ClaimRecord, PageRecord, ReviewRecord, ReviewState, ReviewStatus } from './types';
@@ -52,13 +53,10 @@ export function claimFromSnapshot(pageUrl: string, snapshot: ClaimSnapshot, now:
   };
 }
 
-/** Groups holding these claim ids: a few are found through the claimIds index, many in one read of every group. */
-const MANY_IDS = 500;
-
-async function groupsHolding(db: ClaimTrailDb, ids: ReadonlySet<string>): Promise<ClaimGroup[]> {
-  if (ids.size === 0) return [];
-  if (ids.size > MANY_IDS) return (await db.claimGroups.toArray()).filter((g) => g.claimIds.some((id) => ids.has(id)));
-  return db.claimGroups.where('claimIds').anyOf([...ids]).distinct().toArray();
+/** The stored groups holding any of these claim ids, found through the directory. */
+async function groupsHolding(db: ClaimTrailDb, ids: Iterable<string>): Promise<ClaimGroup[]> {
+  const pages = await pagesWith(db.directory, 'id', ids);
+  return pages.length === 0 ? [] : (await db.claimGroups.bulkGet(pages)).filter((g): g is ClaimGroup => g !== undefined);
 }
 
 /** The claims among `ids` held by `groups`, in the order of `ids`. */
@@ -68,20 +66,27 @@ function claimsAmong(groups: readonly ClaimGroup[], ids: readonly string[]): Cla
   return [...new Set(ids)].map((id) => byId.get(id)).filter((c): c is ClaimRecord => c !== undefined);
 }
 
-/** `claims` with `updates` in place of the records with the same id, and the others appended. */
-function upsert(claims: readonly ClaimRecord[], updates: readonly ClaimRecord[]): ClaimRecord[] {
-  const byId = new Map(updates.map((c) => [c.id, c]));
-  const out = claims.map((c) => {
-    const update = byId.get(c.id);
-    byId.delete(c.id);
-    return update ?? c;
-  });
-  return [...out, ...byId.values()];
+/** `claims` with `update` in place of the record with its id, or appended. */
+function upsert(claims: readonly ClaimRecord[], update: ClaimRecord): ClaimRecord[] {
+  const at = claims.findIndex((c) => c.id === update.id);
+  return at < 0 ? [...claims, update] : claims.map((c, i) => (i === at ? update : c));
 }
 
-/** Writes a page's claims and history as one record; a page left without claims has no record. */
-function saveGroup(db: ClaimTrailDb, pageUrl: string, claims: ClaimRecord[], reviews: ReviewRecord[]): Promise<unknown> {
-  return claims.length === 0 ? db.claimGroups.delete(pageUrl) : db.claimGroups.put(claimGroup(pageUrl, claims, reviews));
+/**
+ * Every write of claims ends here: each changed page's record is put (or deleted when it has no
+ * claims left) and the directory follows, in the caller's transaction.
+ */
+async function storeGroups(db: ClaimTrailDb, changes: readonly GroupChange[]): Promise<void> {
+  const put = changes.flatMap((c) => (c.after ? [c.after] : []));
+  const gone = changes.filter((c) => !c.after && c.before).map((c) => c.pageUrl);
+  await db.claimGroups.bulkPut(put);
+  await db.claimGroups.bulkDelete(gone);
+  await updateDirectory(db.directory, changes);
+}
+
+/** One page's new claims and history, against the record stored before. */
+function groupChange(before: ClaimGroup | undefined, pageUrl: string, claims: ClaimRecord[], reviews: ReviewRecord[]): GroupChange {
+  return { pageUrl, before, after: claims.length > 0 ? { pageUrl, claims, reviews } : undefined };
 }
 
 /**
@@ -97,7 +102,7 @@ async function targetClaim(
   const group = await db.claimGroups.get(input.pageUrl);
   const existing = group?.claims.find((c) => c.id === fresh.id);
   // A derived id hashes the page URL in, so only an explicit one can name another page's claim.
-  if (!existing && input.claimId !== undefined && (await db.claimGroups.where('claimIds').equals(input.claimId).count()) > 0) {
+  if (!existing && input.claimId !== undefined && (await pagesWith(db.directory, 'id', [input.claimId])).length > 0) {
     throw new InvalidPageError('This claim belongs to another page.');
   }
   return { group, existing, fresh };
@@ -134,7 +139,7 @@ export async function openPage(
 ): Promise<PageState> {
   const pageUrl = pageUrlFor(page);
   return guarded(() =>
-    db.transaction('rw', db.pages, db.claimGroups, async () => {
+    db.transaction('rw', db.pages, db.claimGroups, db.directory, async () => {
       const [existing, group] = await Promise.all([db.pages.get(pageUrl), db.claimGroups.get(pageUrl)]);
       const record: PageRecord = {
         url: pageUrl,
@@ -160,7 +165,7 @@ export async function openPage(
         }
         if (fresh.length > 0) {
           stored = [...stored, ...fresh];
-          await saveGroup(db, pageUrl, stored, group?.reviews ?? []);
+          await storeGroups(db, [groupChange(group, pageUrl, stored, group?.reviews ?? [])]);
         }
       }
 
@@ -181,10 +186,11 @@ async function earlierVerdicts(
     byFingerprint.set(fp, [...(byFingerprint.get(fp) ?? []), s.detectorId]);
   }
   if (byFingerprint.size === 0) return {};
-  const groups = await db.claimGroups.where('verdictFingerprints').anyOf([...byFingerprint.keys()]).distinct().toArray();
+  const elsewhere = (await pagesWith(db.directory, 'fp', byFingerprint.keys())).filter((url) => url !== pageUrl);
+  const groups = elsewhere.length === 0 ? [] : await db.claimGroups.bulkGet(elsewhere);
   const latest = new Map<string, ClaimRecord>();
   for (const group of groups) {
-    if (group.pageUrl === pageUrl) continue;
+    if (!group) continue;
     for (const c of group.claims) {
       if (!hasVerdict(c) || !byFingerprint.has(c.fingerprint)) continue;
       const prev = latest.get(c.fingerprint);
@@ -217,7 +223,7 @@ async function earlierVerdicts(
  */
 export function reviewClaim(db: ClaimTrailDb, update: ReviewUpdate, now: number = Date.now()): Promise<ClaimRecord> {
   return guarded(() =>
-    db.transaction('rw', db.claimGroups, async () => {
+    db.transaction('rw', db.claimGroups, db.directory, async () => {
       const { group, existing, fresh } = await targetClaim(db, update, now);
       const base = existing ?? fresh;
       const change = reviewed(base, { status: update.status ?? base.status, note: update.note ?? base.note }, now);
@@ -242,7 +248,7 @@ export function reviewClaim(db: ClaimTrailDb, update: ReviewUpdate, now: number 
       };
       if (rebase) delete record.currentText;
       const history = group?.reviews ?? [];
-      await saveGroup(db, update.pageUrl, upsert(group?.claims ?? [], [record]), change ? [...history, change.history] : history);
+      await storeGroups(db, [groupChange(group, update.pageUrl, upsert(group?.claims ?? [], record), change ? [...history, change.history] : history)]);
       return record;
     }),
   );
@@ -251,10 +257,10 @@ export function reviewClaim(db: ClaimTrailDb, update: ReviewUpdate, now: number 
 /** "Not a claim": remembered so the detection is not shown again on this page. */
 export function dismissClaim(db: ClaimTrailDb, input: ClaimDismissal, now: number = Date.now()): Promise<ClaimRecord> {
   return guarded(() =>
-    db.transaction('rw', db.claimGroups, async () => {
+    db.transaction('rw', db.claimGroups, db.directory, async () => {
       const { group, existing, fresh } = await targetClaim(db, input, now);
       const record: ClaimRecord = { ...(existing ?? fresh), dismissed: true, updatedAt: now };
-      await saveGroup(db, input.pageUrl, upsert(group?.claims ?? [], [record]), group?.reviews ?? []);
+      await storeGroups(db, [groupChange(group, input.pageUrl, upsert(group?.claims ?? [], record), group?.reviews ?? [])]);
       return record;
     }),
   );
@@ -277,7 +283,7 @@ async function editClaims(
 ): Promise<ClaimRecord[]> {
   const wanted = new Set(ids);
   const changed = new Map<string, ClaimRecord>();
-  const writes: ClaimGroup[] = [];
+  const writes: GroupChange[] = [];
   for (const group of groups) {
     const history: ReviewRecord[] = [];
     let touched = false;
@@ -289,9 +295,9 @@ async function editClaims(
       if (edited.history) history.push(edited.history);
       return edited.record;
     });
-    if (touched) writes.push(claimGroup(group.pageUrl, claims, history.length > 0 ? [...group.reviews, ...history] : group.reviews));
+    if (touched) writes.push(groupChange(group, group.pageUrl, claims, history.length > 0 ? [...group.reviews, ...history] : group.reviews));
   }
-  await db.claimGroups.bulkPut(writes);
+  await storeGroups(db, writes);
   return [...wanted].map((id) => changed.get(id)).filter((c): c is ClaimRecord => c !== undefined);
 }
 
@@ -303,8 +309,8 @@ export function setStatus(
   now: number = Date.now(),
 ): Promise<ClaimRecord[]> {
   return guarded(() =>
-    db.transaction('rw', db.claimGroups, async () =>
-      editClaims(db, await groupsHolding(db, new Set(ids)), ids, (c) => reviewed(c, { status, note: c.note }, now)),
+    db.transaction('rw', db.claimGroups, db.directory, async () =>
+      editClaims(db, await groupsHolding(db, ids), ids, (c) => reviewed(c, { status, note: c.note }, now)),
     ),
   );
 }
@@ -316,8 +322,8 @@ export function setStatus(
  */
 export function setNote(db: ClaimTrailDb, claimId: string, note: string, now: number = Date.now()): Promise<ClaimRecord | undefined> {
   return guarded(() =>
-    db.transaction('rw', db.claimGroups, async () => {
-      const group = await db.claimGroups.where('claimIds').equals(claimId).first();
+    db.transaction('rw', db.claimGroups, db.directory, async () => {
+      const [group] = await groupsHolding(db, [claimId]);
       const claim = group?.claims.find((c) => c.id === claimId);
       if (!group || !claim) return undefined;
       const [changed] = await editClaims(db, [group], [claimId], (c) => reviewed(c, { status: c.status, note }, now));
@@ -340,7 +346,7 @@ function deletedAmong(groups: readonly ClaimGroup[], ids: readonly string[]): De
 /** These claims, wherever they are stored, in the order of `ids`, and their history. */
 export function claimsWithHistory(db: ClaimTrailDb, ids: readonly string[]): Promise<DeletedClaims> {
   return guarded(() =>
-    db.transaction('r', db.claimGroups, async () => deletedAmong(await groupsHolding(db, new Set(ids)), ids)),
+    db.transaction('r', db.claimGroups, db.directory, async () => deletedAmong(await groupsHolding(db, ids), ids)),
   );
 }
 
@@ -352,24 +358,21 @@ export function collectForUndo(db: ClaimTrailDb, ids: readonly string[]): Promis
 /** Deletes claims with their history; returns what was removed so the caller can offer undo. */
 export function deleteClaims(db: ClaimTrailDb, ids: readonly string[]): Promise<DeletedClaims> {
   return guarded(() =>
-    db.transaction('rw', db.claimGroups, async () => {
+    db.transaction('rw', db.claimGroups, db.directory, async () => {
       const wanted = new Set(ids);
       const groups = await groupsHolding(db, wanted);
-      await Promise.all(
-        groups.map((g) =>
-          saveGroup(db, g.pageUrl, g.claims.filter((c) => !wanted.has(c.id)), g.reviews.filter((r) => !wanted.has(r.claimId))),
-        ),
+      await storeGroups(
+        db,
+        groups.map((g) => groupChange(g, g.pageUrl, g.claims.filter((c) => !wanted.has(c.id)), g.reviews.filter((r) => !wanted.has(r.claimId)))),
       );
       return deletedAmong(groups, ids);
     }),
   );
 }
 
-/** Writes what `edits` changed, in the caller's transaction. */
-export async function writeGroupEdits(db: ClaimTrailDb, edits: ClaimGroupEdits): Promise<void> {
-  const { put, emptied } = edits.changes();
-  await db.claimGroups.bulkPut(put);
-  await db.claimGroups.bulkDelete(emptied);
+/** Writes what `edits` changed, in the caller's transaction (which includes claimGroups and directory). */
+export function writeGroupEdits(db: ClaimTrailDb, edits: ClaimGroupEdits): Promise<void> {
+  return storeGroups(db, edits.changes());
 }
 
 /**
@@ -379,7 +382,7 @@ export async function writeGroupEdits(db: ClaimTrailDb, edits: ClaimGroupEdits):
  */
 export function restoreClaims(db: ClaimTrailDb, claims: ClaimRecord[], reviews: ReviewRecord[] = []): Promise<number> {
   return guarded(() =>
-    db.transaction('rw', db.claimGroups, async () => {
+    db.transaction('rw', db.claimGroups, db.directory, async () => {
       const ids = new Set(claims.map((c) => c.id));
       const [holding, targets] = await Promise.all([groupsHolding(db, ids), db.claimGroups.bulkGet([...new Set(claims.map((c) => c.pageUrl))])]);
       const edits = new ClaimGroupEdits([...holding, ...targets]);
@@ -403,7 +406,7 @@ export function restoreClaims(db: ClaimTrailDb, claims: ClaimRecord[], reviews: 
  */
 export function recordAnchors(db: ClaimTrailDb, report: AnchorReport): Promise<ClaimRecord[]> {
   return guarded(() =>
-    db.transaction('rw', db.claimGroups, async () => {
+    db.transaction('rw', db.claimGroups, db.directory, async () => {
       const group = await db.claimGroups.get(report.pageUrl);
       if (!group) return [];
       const anchors = new Map(report.anchors.map((a) => [a.claimId, a]));
@@ -433,8 +436,10 @@ export function allClaims(db: ClaimTrailDb): Promise<ClaimRecord[]> {
 
 /** A claim's review history, oldest first. */
 export function reviewHistory(db: ClaimTrailDb, claimId: string): Promise<ReviewRecord[]> {
-  return guarded(async () => {
-    const group = await db.claimGroups.where('claimIds').equals(claimId).first();
-    return (group?.reviews ?? []).filter((r) => r.claimId === claimId).sort((a, b) => a.at - b.at);
-  });
+  return guarded(() =>
+    db.transaction('r', db.claimGroups, db.directory, async () => {
+      const [group] = await groupsHolding(db, [claimId]);
+      return (group?.reviews ?? []).filter((r) => r.claimId === claimId).sort((a, b) => a.at - b.at);
+    }),
+  );
 }

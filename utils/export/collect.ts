@@ -8,7 +8,7 @@ import type { LibrarySnapshot } from './library';
  * given claims (or all, most recently changed first), their pages, and their review history.
  */
 export function collectLibrary(db: ClaimTrailDb, claimIds?: readonly string[]): Promise<LibrarySnapshot> {
-  return db.transaction('r', db.pages, db.claimGroups, async () => {
+  return db.transaction('r', db.pages, db.claimGroups, db.directory, async () => {
     if (claimIds) {
       const { claims, reviews } = await claimsWithHistory(db, claimIds);
       const pages = (await db.pages.bulkGet([...new Set(claims.map((c) => c.pageUrl))])).filter((p): p is PageRecord => p !== undefined);

@@ -1,6 +1,7 @@
 import type { Table } from 'dexie';
 import { ClaimGroupEdits, reviewKey, type ClaimGroup } from '../db/claim-group';
 import type { ClaimTrailDb } from '../db/database';
+import { pagesWith } from '../db/directory';
 import { guarded } from '../db/errors';
 import { writeGroupEdits } from '../db/operations';
 import type { LibrarySnapshot } from '../export/library';
@@ -22,27 +23,19 @@ async function storedAmong<T, K extends string, I>(table: Table<T, K, I>, keys: 
   return { hits: (await table.toArray()).filter((record) => wanted.has(keyOf(record))), stored: stored.size };
 }
 
-/** More claims than this that are not on their own page are looked for in one read of every group rather than through the index. */
-const MANY_IDS = 500;
-
 /**
- * The stored groups an import touches: those of the file's pages, and — only for claims not found
- * there, in a library with other pages — any group holding one of their ids (a claim the file files
- * under another page than ours).
+ * The stored groups an import touches: those of the file's pages, and any other holding one of the
+ * file's claims (a claim the file files under another page than ours), found through the directory.
  */
 async function groupsTouched(db: ClaimTrailDb, incoming: LibrarySnapshot): Promise<ClaimGroup[]> {
   const pageUrls = [...new Set(incoming.claims.map((c) => c.pageUrl))];
   const { hits, stored } = await storedAmong(db.claimGroups, pageUrls, (g) => g.pageUrl);
   if (stored === hits.length) return hits;
-  const here = new Set(hits.flatMap((g) => g.claimIds));
-  const elsewhere = incoming.claims.filter((c) => !here.has(c.id)).map((c) => c.id);
-  if (elsewhere.length === 0) return hits;
+  const here = new Set(hits.flatMap((g) => g.claims.map((c) => c.id)));
   const loaded = new Set(hits.map((g) => g.pageUrl));
-  const wanted = new Set(elsewhere);
-  const others = elsewhere.length > MANY_IDS
-    ? (await db.claimGroups.toArray()).filter((g) => !loaded.has(g.pageUrl) && g.claimIds.some((id) => wanted.has(id)))
-    : (await db.claimGroups.where('claimIds').anyOf(elsewhere).distinct().toArray()).filter((g) => !loaded.has(g.pageUrl));
-  return [...hits, ...others];
+  const elsewhere = (await pagesWith(db.directory, 'id', incoming.claims.filter((c) => !here.has(c.id)).map((c) => c.id))).filter((url) => !loaded.has(url));
+  if (elsewhere.length === 0) return hits;
+  return [...hits, ...(await db.claimGroups.bulkGet(elsewhere)).filter((g): g is ClaimGroup => g !== undefined)];
 }
 
 async function readExisting(db: ClaimTrailDb, incoming: LibrarySnapshot): Promise<{ existing: ExistingRecords; groups: ClaimGroup[] }> {
@@ -63,19 +56,19 @@ async function readExisting(db: ClaimTrailDb, incoming: LibrarySnapshot): Promis
 /** What importing would do, read in one snapshot of the database; writes nothing. */
 export function previewImport(db: ClaimTrailDb, incoming: LibrarySnapshot): Promise<ImportPreview> {
   return guarded(() =>
-    db.transaction('r', db.pages, db.claimGroups, async () => planMerge(incoming, (await readExisting(db, incoming)).existing).preview),
+    db.transaction('r', db.pages, db.claimGroups, db.directory, async () => planMerge(incoming, (await readExisting(db, incoming)).existing).preview),
   );
 }
 
 /**
- * Writes an import in ONE read-write transaction over pages and claim groups: the merge is decided
+ * Writes an import in ONE read-write transaction over pages, claim groups and their directory: the merge is decided
  * again inside it (the library may have changed since the preview), and any failure — quota, a closed
  * tab, a crash — leaves the database exactly as it was. Claims and their history are written one
  * record per page (see SCHEMA_V4).
  */
 export function applyImport(db: ClaimTrailDb, incoming: LibrarySnapshot): Promise<ImportPreview> {
   return guarded(() =>
-    db.transaction('rw', db.pages, db.claimGroups, async () => {
+    db.transaction('rw', db.pages, db.claimGroups, db.directory, async () => {
       const { existing, groups } = await readExisting(db, incoming);
       const plan = planMerge(incoming, existing);
       const edits = new ClaimGroupEdits(groups);

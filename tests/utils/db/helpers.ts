@@ -1,4 +1,5 @@
 import { describe as describeSelectors } from '../../../utils/anchoring';
+import { hasVerdict } from '../../../utils/db/claim-group';
 import type { ClaimTrailDb } from '../../../utils/db/database';
 import type { ClaimRecord, ReviewRecord } from '../../../utils/db/types';
 import type { ClaimSnapshot, PageInfo } from '../../../utils/messaging/protocol';
@@ -60,4 +61,26 @@ export function failGroupWrites(db: ClaimTrailDb, error: () => DOMException, nth
   };
   db.claimGroups.hook('creating', fail);
   db.claimGroups.hook('updating', fail);
+}
+
+/**
+ * The directory as it should be for what the claim groups hold, and as it is: both as sorted
+ * "kind key → pages" lines, so a test can compare them after any sequence of writes.
+ */
+export async function directoryNowAndExpected(db: ClaimTrailDb): Promise<{ stored: string[]; expected: string[] }> {
+  const [groups, buckets] = await Promise.all([db.claimGroups.toArray(), db.directory.toArray()]);
+  const expected = new Map<string, string[]>();
+  const file = (line: string, pageUrl: string) => expected.set(line, [...new Set([...(expected.get(line) ?? []), pageUrl])]);
+  for (const g of groups) {
+    for (const c of g.claims) {
+      file(`id ${c.id}`, g.pageUrl);
+      if (hasVerdict(c)) file(`fp ${c.fingerprint}`, g.pageUrl);
+    }
+  }
+  const keys = await db.directory.toCollection().primaryKeys();
+  const stored = buckets.flatMap((bucket, i) => [...bucket].map(([key, pages]) => `${String(keys[i]).split(':')[0]} ${key} → ${[...pages].sort().join(' ')}`));
+  return {
+    stored: stored.sort(),
+    expected: [...expected].map(([line, pages]) => `${line} → ${pages.sort().join(' ')}`).sort(),
+  };
 }

@@ -5,7 +5,8 @@ import { createDb, DB_VERSION, SCHEMA_V1, SCHEMA_V2, SCHEMA_V3 } from '../../../
 import type { ClaimTrailDb } from '../../../utils/db/database';
 import { reviewHistory, setStatus, storedClaims } from '../../../utils/db/operations';
 import type { ReviewRecord } from '../../../utils/db/types';
-import { everyClaim, everyReview, uniqueDbName } from './helpers';
+import { pagesWith } from '../../../utils/db/directory';
+import { directoryNowAndExpected, everyClaim, everyReview, uniqueDbName } from './helpers';
 
 /** Creates the fixture database exactly as code of schema `version` would have, then closes it. */
 async function createOldDatabase(name: string, version: number, schema: Record<string, string>, claims: object[], reviews: object[] = fixture.tables.reviews): Promise<void> {
@@ -55,10 +56,12 @@ describe('schema migrations', () => {
     db = createDb(name);
     expect((await storedClaims(db, 'https://www.example.com/news/iraq-talks')).map((c) => c.id)).toEqual(['c-v1-1', 'c-v1-2']);
     expect((await reviewHistory(db, 'c-v1-1')).map((r) => r.id)).toEqual([1, 2]);
-    expect(await db.claimGroups.where('claimIds').equals('c-v1-3').primaryKeys()).toEqual(['https://apnews.com/article/iraq']);
-    expect(await db.claimGroups.where('verdictFingerprints').equals(fixture.tables.claims[0]!.fingerprint).primaryKeys()).toEqual(['https://www.example.com/news/iraq-talks']);
+    expect(await pagesWith(db.directory, 'id', ['c-v1-3'])).toEqual(['https://apnews.com/article/iraq']);
+    expect(await pagesWith(db.directory, 'fp', [fixture.tables.claims[0]!.fingerprint])).toEqual(['https://www.example.com/news/iraq-talks']);
     // c-v1-3 was dismissed: no verdict to cite elsewhere.
-    expect(await db.claimGroups.where('verdictFingerprints').equals(fixture.tables.claims[2]!.fingerprint).count()).toBe(0);
+    expect(await pagesWith(db.directory, 'fp', [fixture.tables.claims[2]!.fingerprint])).toEqual([]);
+    const directory = await directoryNowAndExpected(db);
+    expect(directory.stored).toEqual(directory.expected);
     expect(await setStatus(db, ['c-v1-3'], 'verified')).toHaveLength(1);
   });
 
@@ -87,16 +90,19 @@ describe('schema migrations', () => {
     expect(await db.pages.orderBy('url').toArray()).toEqual([...fixture.tables.pages].sort((a, b) => a.url.localeCompare(b.url)));
 
     const groups = await db.claimGroups.orderBy('pageUrl').toArray();
-    expect(groups.map((g) => [g.pageUrl, g.claimIds, g.reviews.map((r) => r.id), g.verdictFingerprints.length])).toEqual([
-      ['https://apnews.com/article/iraq', ['c-v1-3'], [], 0],
-      ['https://gone.example/story', ['c-v3-pageless'], [9], 1],
-      ['https://www.example.com/news/iraq-talks', ['c-v1-1', 'c-v1-2'], [1, 2, 3], 2],
+    expect(groups.map((g) => [g.pageUrl, g.claims.map((c) => c.id), g.reviews.map((r) => r.id)])).toEqual([
+      ['https://apnews.com/article/iraq', ['c-v1-3'], []],
+      ['https://gone.example/story', ['c-v3-pageless'], [9]],
+      ['https://www.example.com/news/iraq-talks', ['c-v1-1', 'c-v1-2'], [1, 2, 3]],
     ]);
+    const directory = await directoryNowAndExpected(db);
+    expect(directory.stored).toEqual(directory.expected);
+    expect(directory.stored).toHaveLength(4 + 3);
     // What IndexedDB itself now holds, not only what Dexie declares.
     const backend = db.backendDB();
-    expect([...backend.objectStoreNames].sort()).toEqual(['claimGroups', 'pages']);
+    expect([...backend.objectStoreNames].sort()).toEqual(['claimGroups', 'directory', 'pages']);
     const indexes = (table: string) => [...backend.transaction(table).objectStore(table).indexNames].sort();
-    expect(indexes('claimGroups')).toEqual(['claimIds', 'verdictFingerprints']);
+    expect(indexes('claimGroups')).toEqual([]);
     expect(indexes('pages')).toEqual([]);
   });
 
@@ -104,8 +110,8 @@ describe('schema migrations', () => {
     db = createDb(uniqueDbName());
     await db.open();
     expect(db.verno).toBe(DB_VERSION);
-    expect(db.claimGroups.schema.indexes.map((i) => [i.name, i.multi])).toEqual([['claimIds', true], ['verdictFingerprints', true]]);
+    expect(db.claimGroups.schema.indexes).toEqual([]);
     expect(db.pages.schema.indexes).toEqual([]);
-    expect(db.tables.map((t) => t.name).sort()).toEqual(['claimGroups', 'pages']);
+    expect(db.tables.map((t) => t.name).sort()).toEqual(['claimGroups', 'directory', 'pages']);
   });
 });

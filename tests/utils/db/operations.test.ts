@@ -18,7 +18,8 @@ import {
   setStatus,
   storedClaims,
 } from '../../../utils/db/operations';
-import { CLAIM_A, CLAIM_B, claimById, everyClaim, everyReview, failGroupWrites, page, snapshot, uniqueDbName } from './helpers';
+import { pagesWith } from '../../../utils/db/directory';
+import { CLAIM_A, CLAIM_B, claimById, directoryNowAndExpected, everyClaim, everyReview, failGroupWrites, page, snapshot, uniqueDbName } from './helpers';
 
 let db: ClaimTrailDb;
 const PAGE_URL = 'https://www.example.com/news/iraq-talks';
@@ -27,6 +28,9 @@ beforeEach(() => {
   db = createDb(uniqueDbName());
 });
 afterEach(async () => {
+  // Whatever a test did, the directory describes exactly what the claim groups hold.
+  const directory = await directoryNowAndExpected(db);
+  expect(directory.stored).toEqual(directory.expected);
   db.close();
   await Dexie.delete(db.name);
 });
@@ -272,21 +276,25 @@ describe('bulk operations', () => {
     const [a, b] = await seed();
     await deleteClaims(db, [a.id]);
     expect(await db.claimGroups.toCollection().primaryKeys()).toEqual(['https://other.org/x']);
-    expect(await db.claimGroups.where('claimIds').equals(a.id).count()).toBe(0);
-    expect(await db.claimGroups.where('verdictFingerprints').equals(a.fingerprint).count()).toBe(0);
+    expect(await pagesWith(db.directory, 'id', [a.id])).toEqual([]);
+    expect(await pagesWith(db.directory, 'fp', [a.fingerprint])).toEqual([]);
     expect(await setStatus(db, [a.id, b.id], 'disputed')).toEqual([expect.objectContaining({ id: b.id, status: 'disputed' })]);
     expect(await reviewHistory(db, a.id)).toEqual([]);
   });
 
-  it('the indexed fields follow every write: a dismissal or cleared verdict is no longer cited on other pages', async () => {
+  it('the directory follows every write: a dismissal or cleared verdict is no longer cited on other pages', async () => {
     const [a] = await seed();
-    const group = async () => db.claimGroups.get(PAGE_URL);
-    expect(await group()).toMatchObject({ claimIds: [a.id], verdictFingerprints: [a.fingerprint] });
+    const filed = async () => [await pagesWith(db.directory, 'id', [a.id]), await pagesWith(db.directory, 'fp', [a.fingerprint])];
+    expect(await filed()).toEqual([[PAGE_URL], [PAGE_URL]]);
     await setStatus(db, [a.id], 'unreviewed');
-    expect(await group()).toMatchObject({ claimIds: [a.id], verdictFingerprints: [] });
+    expect(await filed()).toEqual([[PAGE_URL], []]);
     await setStatus(db, [a.id], 'verified');
     await dismissClaim(db, { pageUrl: PAGE_URL, claimId: a.id, claim: snapshot(CLAIM_A) });
-    expect(await group()).toMatchObject({ claimIds: [a.id], verdictFingerprints: [] });
+    expect(await filed()).toEqual([[PAGE_URL], []]);
+    // The same fingerprint verified on two pages is filed under both.
+    await reviewClaim(db, { pageUrl: PAGE_URL, claimId: a.id, claim: snapshot(CLAIM_A), status: 'verified' });
+    const copy = await reviewClaim(db, { pageUrl: 'https://copy.example/x', claim: snapshot(CLAIM_A), status: 'disputed' });
+    expect((await pagesWith(db.directory, 'fp', [copy.fingerprint])).sort()).toEqual(['https://copy.example/x', PAGE_URL]);
   });
 
   it('restoring a claim whose id is now filed under another page moves it there, history and all', async () => {

@@ -10,7 +10,7 @@ import { applyImport, previewImport } from '../../../utils/import/apply-import';
 import { parseImport } from '../../../utils/import/parse-import';
 import { parseJsonText } from '../../../utils/import/read-json';
 import { siteOf } from '../../../utils/url/normalize';
-import { everyClaim, failGroupWrites } from '../db/helpers';
+import { directoryNowAndExpected, everyClaim, failGroupWrites } from '../db/helpers';
 import { exportedAt, sampleLibrary } from '../export/sample-library';
 
 let dbs: ClaimTrailDb[] = [];
@@ -21,6 +21,11 @@ function freshDb(): ClaimTrailDb {
   return db;
 }
 afterEach(async () => {
+  // Whatever an import did, the directory describes exactly what the claim groups hold.
+  for (const db of dbs) {
+    const directory = await directoryNowAndExpected(db);
+    expect(directory.stored).toEqual(directory.expected);
+  }
   await Promise.all(dbs.map((db) => db.delete()));
   dbs = [];
 });
@@ -168,7 +173,7 @@ describe('round trip', () => {
     await fc.assert(
       fc.asyncProperty(libraryArb, async (library) => {
         const source = freshDb();
-        await source.transaction('rw', source.pages, source.claimGroups, async () => {
+        await source.transaction('rw', source.pages, source.claimGroups, source.directory, async () => {
           await source.pages.bulkAdd(library.pages);
           await source.claimGroups.bulkAdd(groupByPage(library.claims, library.reviews));
         });
