@@ -7,7 +7,6 @@ import { onContentMessages } from '../../utils/messaging/receive-content';
 import type { ToContent } from '../../utils/messaging/protocol';
 import { extensionAlive, sessionSignal, watchLocation } from '../../utils/page/lifecycle';
 import { highlightsAllowedOn, watchHighlightsAllowed } from '../../utils/page/site-switch';
-import { pageKey } from '../../utils/url/normalize';
 import { messagingLink } from './link';
 import { ReadingSession } from './session';
 
@@ -27,7 +26,7 @@ export default defineContentScript({
       signal,
       link: messagingLink,
       detect: detectClaims,
-      pageKey: (info) => pageKey(info) ?? info.href,
+      pageKey: (info) => info.href.replace(/#.*/, ''),
     });
 
     onContentMessages<ToContent>(

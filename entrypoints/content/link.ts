@@ -12,4 +12,5 @@ export const messagingLink: BackgroundLink = {
   badge: async (toReview) => {
     await sendToBackground('page:badge', { toReview });
   },
+  anchor: (text, selectors) => sendToBackground('text:anchor', { text, selectors }),
 };

@@ -4,7 +4,7 @@
  * tied to `signal`: when the extension reloads or is disabled, the session removes its highlights
  * and UI and stops observing.
  */
-import { describe as describeSelectors } from '../../utils/anchoring';
+import { describe as describeSelectors, type AnchorResult, type ClaimSelectors } from '../../utils/anchoring';
 import type { Span } from '../../utils/claims/types';
 import type { ClaimRecord, ReviewStatus } from '../../utils/db/types';
 import type {
@@ -32,6 +32,8 @@ import {
   manualDetectorId,
   mergeStored,
   paintStatusOf,
+  plainAnchor,
+  unmatchedRecords,
   toPageClaim,
   toReviewCount,
   type ClaimView,
@@ -39,6 +41,7 @@ import {
 import { CLAIM_KEYS } from '../../utils/page/claim-keys';
 import { articleOffset } from '../../utils/page/selection';
 import { slicer, type Slicer } from '../../utils/page/schedule';
+import { siteOf } from '../../utils/url/normalize';
 import { LazyCard } from './card-loader';
 
 interface PaintedSpans {
@@ -53,6 +56,8 @@ export interface BackgroundLink {
   dismiss(pageUrl: string, claim: ClaimSnapshot, claimId: string): Promise<ClaimRecord>;
   reportAnchors(report: AnchorReport): Promise<void>;
   badge(toReview: number): Promise<void>;
+  /** Finds claims in `text` by their selectors (utils/anchoring, run by the background). */
+  anchor(text: string, selectors: ClaimSelectors[]): Promise<AnchorResult[]>;
 }
 
 export interface SessionOptions {
@@ -60,7 +65,12 @@ export interface SessionOptions {
   signal: AbortSignal;
   link: BackgroundLink;
   detect: Detect;
-  /** The page key the background will file this page under (used until 'page:open' answers). */
+  /**
+   * A stand-in for the key the background files this page under, used only if the background does not
+   * answer: claim ids derive from the key, so the session asks the background for it (the first
+   * 'page:open', sent while the article is read and detected) rather than ship URL normalization in
+   * every page.
+   */
   pageKey: (info: PageInfo) => string;
 }
 
@@ -77,6 +87,14 @@ const EXTRACT_STEP_NODES = 128;
 const VIEW_CHUNK = 250;
 /** Claims per 'page:open' message: cloning a message is one task, and 100 snapshots take a few ms. */
 const OPEN_BATCH = 100;
+/** Most selectors one 'text:anchor' message may carry (LIMITS.claimsPerPage). */
+const ANCHOR_BATCH = 5000;
+
+/** Where a stored record was found in the current text holds while its id and quote stay the same. */
+function locationKey(record: ClaimRecord): string {
+  const { position, quote } = record.selectors;
+  return `${record.id} ${position.start} ${position.end} ${quote.exact}`;
+}
 
 export class ReadingSession {
   kind: PageKind = 'not-article';
@@ -93,6 +111,8 @@ export class ReadingSession {
   private readonly rangeCache = new Map<string, PaintedSpans>();
   private nodeIndex = new Map<Node, string[]>();
   private stored: ClaimRecord[] = [];
+  /** Stored records without a detected twin, found in the current article text (see locateStored). */
+  private readonly located = new Map<string, AnchorResult>();
   private earlier: Record<string, EarlierVerdict> = {};
   private orphans: ClaimRecord[] = [];
   private pageUrl: string;
@@ -113,6 +133,8 @@ export class ReadingSession {
   private bandFrame = 0;
   private flashTimer: ReturnType<typeof setTimeout> | undefined;
   private lastBadge = -1;
+  /** The background's first answer for this page (its key and what is stored), asked for at start. */
+  private opening: Promise<PageState | null> | null = null;
 
   constructor(private readonly options: SessionOptions) {
     const { doc, signal } = options;
@@ -144,6 +166,11 @@ export class ReadingSession {
     return this.options.signal;
   }
 
+  /** A newer pass (navigation, restart, switch) took over from the one numbered `generation`, or the session ended. */
+  private stale(generation: number): boolean {
+    return generation !== this.generation || this.signal.aborted;
+  }
+
   /** Starts (or restarts after a navigation or a settings change). */
   async start(): Promise<void> {
     const generation = ++this.generation;
@@ -166,10 +193,14 @@ export class ReadingSession {
     this.root = root;
     this.info = readPageInfo(doc);
     this.pageUrl = this.options.pageKey(this.info);
+    this.opening = this.options.link.openPage(this.info, []).catch((error: unknown) => {
+      this.reportError(null, error);
+      return null;
+    });
     this.dark = isDarkBehind(root);
     this.installStyles();
     await this.refresh(generation, work);
-    if (generation !== this.generation || this.signal.aborted) return;
+    if (this.stale(generation)) return;
     this.observe(root, generation);
   }
 
@@ -208,6 +239,7 @@ export class ReadingSession {
     this.card.close();
     this.painter.clear();
     this.root = null;
+    this.opening = null;
     this.article = null;
     this.detected = [];
     this.detectedKey = '';
@@ -215,6 +247,7 @@ export class ReadingSession {
     this.order = [];
     this.ranges.clear();
     this.rangeCache.clear();
+    this.located.clear();
     this.nodeIndex.clear();
     this.allItems = [];
     this.windowed = false;
@@ -251,13 +284,24 @@ export class ReadingSession {
     // Wrapped <mark>s split the page's text nodes: restore them before reading the text again.
     if (this.painter.mode === 'wrap') this.painter.clear();
     await pause();
-    if (generation !== this.generation || this.signal.aborted) return;
+    if (this.stale(generation)) return;
     // Small steps: the first computed-style reads of a big page are slow.
     const blocks = await extractBlocks(root, { pause, checkEvery: EXTRACT_STEP_NODES });
-    if (generation !== this.generation || this.signal.aborted) return;
+    if (this.stale(generation)) return;
     const article = joinBlocks(blocks);
     const claims = await this.detector.detect(article, pause);
-    if (generation !== this.generation || this.signal.aborted) return;
+    if (this.stale(generation)) return;
+    if (this.opening) {
+      // Usually answered while detection ran: the first paint already has the right ids and verdicts.
+      const state = await this.opening;
+      this.opening = null;
+      if (this.stale(generation)) return;
+      if (state) {
+        this.pageUrl = state.pageUrl;
+        this.stored = state.stored;
+      }
+    }
+    if (this.article?.text !== article.text) this.located.clear();
     this.article = article;
     const headings: Span[] = [];
     article.blocks.forEach((block, index) => {
@@ -274,8 +318,10 @@ export class ReadingSession {
       for (const view of detected.slice(from, from + VIEW_CHUNK)) this.rangesOf(view, article);
       await pause();
     }
-    if (generation !== this.generation || this.signal.aborted) return;
+    if (this.stale(generation)) return;
     this.detected = detected;
+    await this.locateStored();
+    if (this.stale(generation)) return;
     const paintStart = performance.now();
     this.merge();
     if (!(await this.paintInSlices(pause, generation))) return;
@@ -303,13 +349,13 @@ export class ReadingSession {
       for (let from = 0; from === 0 || from < snapshots.length; from += OPEN_BATCH) {
         state = await this.options.link.openPage(this.info, snapshots.slice(from, from + OPEN_BATCH));
         Object.assign(earlier, state.earlier);
-        if (generation !== this.generation || this.signal.aborted) return;
+        if (this.stale(generation)) return;
       }
     } catch (error) {
       this.reportError(null, error);
       return;
     }
-    if (!state || generation !== this.generation || this.signal.aborted || !this.article) return;
+    if (!state || this.stale(generation) || !this.article) return;
     state = { ...state, earlier };
     if (state.pageUrl !== this.pageUrl) {
       // The background knows better (canonical URL): claim ids derive from it.
@@ -322,7 +368,8 @@ export class ReadingSession {
     this.stored = state.stored;
     this.earlier = state.earlier;
     if (unchanged) return;
-    const anchors = this.applyMerge();
+    const anchors = await this.applyMerge();
+    if (this.stale(generation)) return;
     if (anchors.length > 0) {
       this.options.link.reportAnchors({ pageUrl: this.pageUrl, anchors }).catch((error) => this.reportError(null, error));
     }
@@ -332,14 +379,47 @@ export class ReadingSession {
   private merge(): AnchorReport['anchors'] {
     const article = this.article;
     if (!article) return [];
-    const merged = mergeStored(article.text, this.detected, this.stored, this.earlier);
+    const merged = mergeStored(article.text, this.detected, this.stored, this.earlier, (record) => this.located.get(locationKey(record)) ?? null);
     this.views = new Map(merged.views.map((view) => [view.claimId, view]));
     this.order = merged.views.map((view) => view.claimId);
     this.orphans = merged.orphans;
     return merged.anchors;
   }
 
-  private applyMerge(): AnchorReport['anchors'] {
+  /**
+   * Finds the stored records that have no detected twin in the current text: where they were or at
+   * their only occurrence here, the rest through the background's matcher (a page whose text changed).
+   */
+  private async locateStored(): Promise<void> {
+    const article = this.article;
+    if (!article) return;
+    const asked: ClaimRecord[] = [];
+    for (const record of unmatchedRecords(this.detected, this.stored)) {
+      if (this.located.has(locationKey(record))) continue;
+      const found = plainAnchor(article.text, record.selectors);
+      if (found) this.located.set(locationKey(record), found);
+      else asked.push(record);
+    }
+    for (let from = 0; from < asked.length; from += ANCHOR_BATCH) {
+      const batch = asked.slice(from, from + ANCHOR_BATCH);
+      let results: AnchorResult[];
+      try {
+        results = await this.options.link.anchor(article.text, batch.map((record) => record.selectors));
+      } catch (error) {
+        // Left out until a later merge asks again; the claims detected on the page still show.
+        this.reportError(null, error);
+        return;
+      }
+      if (article !== this.article) return;
+      batch.forEach((record, index) => {
+        const found = results[index];
+        if (found) this.located.set(locationKey(record), found);
+      });
+    }
+  }
+
+  private async applyMerge(): Promise<AnchorReport['anchors']> {
+    await this.locateStored();
     const anchors = this.merge();
     this.paint();
     this.renderCard();
@@ -368,7 +448,7 @@ export class ReadingSession {
       const slice = this.itemsFor(this.order.slice(from, from + VIEW_CHUNK), items);
       if (progressive) this.painter.update(slice);
       await pause();
-      if (generation !== this.generation || this.signal.aborted) return false;
+      if (this.stale(generation)) return false;
     }
     this.finishPaint(items);
     return true;
@@ -501,57 +581,53 @@ export class ReadingSession {
     };
   }
 
-  private observe(root: Element, generation: number): void {
+  /**
+   * Observes the body (until the session ends or observing stops): mutations that pass `relevant` run
+   * `task` batched, for the pass numbered `generation` only. Returns the watch's signal.
+   */
+  private watchBody(
+    generation: number,
+    init: MutationObserverInit,
+    relevant: (records: MutationRecord[]) => boolean,
+    task: () => void,
+  ): AbortSignal | null {
     const { doc } = this.options;
     const view = doc.defaultView;
-    if (!view || !doc.body) return;
+    if (!view || !doc.body) return null;
     const controller = new AbortController();
     this.signal.addEventListener('abort', () => controller.abort(), { signal: controller.signal });
     this.observerController = controller;
-    const schedule = this.batcher(() => {
-      if (generation !== this.generation) return;
-      // The article itself was replaced (client-side rendering): find it again.
-      if (!root.isConnected) void this.start();
-      else void this.refresh(generation);
-    }, controller.signal);
-    const observer = new view.MutationObserver((records) => {
-      for (const record of records) {
-        const target = record.target;
-        if (!root.isConnected || (root.contains(target) && !isOwnNode(target))) {
-          schedule();
-          return;
-        }
-      }
-    });
-    observer.observe(doc.body, {
-      childList: true,
-      subtree: true,
-      characterData: true,
-      attributes: true,
-      attributeFilter: ['hidden', 'open', 'aria-hidden', 'style', 'class'],
-    });
+    const schedule = this.batcher(() => generation === this.generation && task(), controller.signal);
+    const observer = new view.MutationObserver((records) => relevant(records) && schedule());
+    observer.observe(doc.body, init);
     this.observer = observer;
+    return controller.signal;
+  }
+
+  private observe(root: Element, generation: number): void {
+    this.watchBody(
+      generation,
+      { childList: true, subtree: true, characterData: true, attributes: true, attributeFilter: ['hidden', 'open', 'aria-hidden', 'style', 'class'] },
+      (records) => !root.isConnected || records.some(({ target }) => root.contains(target) && !isOwnNode(target)),
+      () => {
+        // The article itself was replaced (client-side rendering): find it again.
+        if (!root.isConnected) void this.start();
+        else void this.refresh(generation);
+      },
+    );
   }
 
   /** Client-rendered pages may show the article only after a while: look again when the DOM settles. */
   private watchForLateArticle(generation: number): void {
     const { doc } = this.options;
-    const view = doc.defaultView;
-    if (!view || !doc.body) return;
-    const controller = new AbortController();
-    this.signal.addEventListener('abort', () => controller.abort(), { signal: controller.signal });
-    this.observerController = controller;
     const stopAt = Date.now() + LATE_ARTICLE_MS;
-    const schedule = this.batcher(() => {
-      if (generation !== this.generation) return;
+    const signal = this.watchBody(generation, { childList: true, subtree: true }, () => true, () => {
       if (Date.now() > stopAt) this.stopObserving();
       else if (isArticlePage(doc)) void this.start();
-    }, controller.signal);
-    const observer = new view.MutationObserver(schedule);
-    observer.observe(doc.body, { childList: true, subtree: true });
-    this.observer = observer;
+    });
+    if (!signal) return;
     const stop = setTimeout(() => generation === this.generation && this.stopObserving(), LATE_ARTICLE_MS);
-    controller.signal.addEventListener('abort', () => clearTimeout(stop));
+    signal.addEventListener('abort', () => clearTimeout(stop));
   }
 
   // ── review card ──────────────────────────────────────────────────────────────────────────────
@@ -763,16 +839,11 @@ export class ReadingSession {
   storedChanged(pageUrl: string, claims: ClaimRecord[]): void {
     if (pageUrl !== this.pageUrl || this.kind !== 'article') return;
     this.stored = claims;
-    this.applyMerge();
+    void this.applyMerge();
   }
 
   pageClaims(): { page: PageRecordLike; kind: PageKind; claims: PageClaim[]; orphans: ClaimRecord[] } {
-    let site = '';
-    try {
-      site = new URL(this.pageUrl).hostname.replace(/^www\./, '');
-    } catch {
-      // pageUrl is always absolute once the page was opened; before that there is no site to show.
-    }
+    const site = siteOf(this.pageUrl);
     const claims = this.order.flatMap((id) => {
       const view = this.views.get(id);
       return view ? [toPageClaim(view)] : [];
@@ -819,7 +890,7 @@ export class ReadingSession {
     };
     const record = await this.options.link.review({ pageUrl: this.pageUrl, claim: snapshot, status: 'unreviewed' });
     this.stored = [...this.stored.filter((other) => other.id !== record.id), record];
-    this.applyMerge();
+    await this.applyMerge();
     const view = this.views.get(record.id);
     return view ? toPageClaim(view) : null;
   }

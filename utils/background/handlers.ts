@@ -2,6 +2,7 @@
  * What the background does for each message. Every write goes through utils/db in one transaction,
  * then the page's new stored state fans out to all tabs so every view repaints.
  */
+import { anchor } from '../anchoring';
 import type { ClaimTrailDb } from '../db/database';
 import { InvalidPageError } from '../db/errors';
 import {
@@ -87,6 +88,7 @@ export function createHandlers(getDb: () => ClaimTrailDb) {
       if (sender.tab?.id !== undefined) await setTabBadge(sender.tab.id, toReview);
       return null;
     },
+    'text:anchor': ({ text, selectors }) => selectors.map((selector) => anchor(text, selector)),
   };
 
   const page: Handlers<ExtensionPageToBackground> = {

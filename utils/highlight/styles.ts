@@ -7,60 +7,35 @@
 
 export type PaintStatus = 'unreviewed' | 'verified' | 'disputed' | 'changed';
 
-export const HIGHLIGHT_NAMES = {
-  unreviewed: 'claimtrail-unreviewed',
-  verified: 'claimtrail-verified',
-  disputed: 'claimtrail-disputed',
-  changed: 'claimtrail-changed',
-  focus: 'claimtrail-focus',
-} as const;
+const PAINTED = ['unreviewed', 'verified', 'disputed', 'changed', 'focus'] as const;
+type Painted = (typeof PAINTED)[number];
 
-interface Look {
-  background: string;
-  line: string;
-  style: 'dotted' | 'solid' | 'wavy' | 'double';
-}
-
-type Palette = Record<PaintStatus | 'focus', Look>;
-
-const LIGHT: Palette = {
-  unreviewed: { background: 'rgba(250, 204, 21, 0.30)', line: '#a16207', style: 'dotted' },
-  verified: { background: 'rgba(34, 197, 94, 0.22)', line: '#15803d', style: 'solid' },
-  disputed: { background: 'rgba(239, 68, 68, 0.20)', line: '#b91c1c', style: 'wavy' },
-  changed: { background: 'rgba(250, 204, 21, 0.30)', line: '#7c3aed', style: 'double' },
-  focus: { background: 'rgba(59, 130, 246, 0.32)', line: '#1d4ed8', style: 'solid' },
+export const HIGHLIGHT_NAMES = Object.fromEntries(PAINTED.map((key) => [key, `claimtrail-${key}`])) as {
+  readonly [K in Painted]: `claimtrail-${K}`;
 };
 
-const DARK: Palette = {
-  unreviewed: { background: 'rgba(250, 204, 21, 0.22)', line: '#facc15', style: 'dotted' },
-  verified: { background: 'rgba(74, 222, 128, 0.20)', line: '#4ade80', style: 'solid' },
-  disputed: { background: 'rgba(248, 113, 113, 0.24)', line: '#f87171', style: 'wavy' },
-  changed: { background: 'rgba(250, 204, 21, 0.22)', line: '#c4b5fd', style: 'double' },
-  focus: { background: 'rgba(96, 165, 250, 0.38)', line: '#93c5fd', style: 'solid' },
+/**
+ * Per highlight: the underline style, then the background and underline colours on light pages, then
+ * on dark pages (a stronger palette). Backgrounds are #rrggbbaa: 30 %, 22 %, 20 % … opaque.
+ */
+const LOOKS: Record<Painted, [style: 'dotted' | 'solid' | 'wavy' | 'double', light: string, lightLine: string, dark: string, darkLine: string]> = {
+  unreviewed: ['dotted', '#facc154d', '#a16207', '#facc1538', '#facc15'],
+  verified: ['solid', '#22c55e38', '#15803d', '#4ade8033', '#4ade80'],
+  disputed: ['wavy', '#ef444433', '#b91c1c', '#f871713d', '#f87171'],
+  changed: ['double', '#facc154d', '#7c3aed', '#facc1538', '#c4b5fd'],
+  focus: ['solid', '#3b82f652', '#1d4ed8', '#60a5fa61', '#93c5fd'],
 };
-
-function declarations(look: Look): string {
-  return (
-    `background-color:${look.background};text-decoration-line:underline;` +
-    `text-decoration-style:${look.style};text-decoration-color:${look.line};` +
-    `text-decoration-thickness:2px;text-underline-offset:3px;`
-  );
-}
 
 /** ::highlight() rules for the CSS Custom Highlight API, or attribute rules for the <mark> fallback. */
 export function highlightCss(dark: boolean, mode: 'highlight-api' | 'wrap'): string {
-  const palette = dark ? DARK : LIGHT;
-  const rules: string[] = [];
-  for (const key of ['unreviewed', 'verified', 'disputed', 'changed', 'focus'] as const) {
-    if (mode === 'highlight-api') {
-      rules.push(`::highlight(${HIGHLIGHT_NAMES[key]}){${declarations(palette[key])}}`);
-    } else if (key === 'focus') {
-      rules.push(`mark[data-claimtrail][data-claimtrail-focus]{background-color:${palette.focus.background};}`);
-    } else {
-      rules.push(`mark[data-claimtrail="${key}"]{color:inherit;${declarations(palette[key])}}`);
-    }
-  }
-  return rules.join('\n');
+  return PAINTED.map((key) => {
+    const [style, light, lightLine, darkBackground, darkLine] = LOOKS[key];
+    const background = `background-color:${dark ? darkBackground : light};`;
+    const look = `${background}text-decoration:underline ${style} ${dark ? darkLine : lightLine} 2px;text-underline-offset:3px;`;
+    if (mode === 'highlight-api') return `::highlight(${HIGHLIGHT_NAMES[key]}){${look}}`;
+    if (key === 'focus') return `mark[data-claimtrail][data-claimtrail-focus]{${background}}`;
+    return `mark[data-claimtrail="${key}"]{color:inherit;${look}}`;
+  }).join('\n');
 }
 
 function parseRgb(color: string): [number, number, number, number] | null {

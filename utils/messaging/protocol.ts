@@ -3,6 +3,7 @@
  * [request payload, response payload]. Every message crossing a context boundary is
  * validated on arrival (see utils/messaging/schemas.ts); these types are the contract.
  */
+import type { AnchorResult } from '../anchoring';
 import type { AnchorState, ClaimSelectors } from '../anchoring/types';
 import type { ClaimKind } from '../claims/types';
 import type { ClaimRecord, PageRecord, ReviewRecord, ReviewStatus, StoredSpeaker } from '../db/types';
@@ -83,6 +84,12 @@ export interface ContentToBackground {
   'page:anchors': [AnchorReport, null];
   /** Number of claims still to review, for the toolbar badge. */
   'page:badge': [{ toReview: number }, null];
+  /**
+   * Finds claims in the article text by their selectors (utils/anchoring: exact, or a fuzzy proposal
+   * shown as "text changed"). Pure computation: the approximate matcher stays out of the content
+   * script every page loads, which asks only for stored claims it cannot place itself.
+   */
+  'text:anchor': [{ text: string; selectors: ClaimSelectors[] }, AnchorResult[]];
 }
 
 /** extension pages (popup, library) → background (sender URL must be inside this extension). */

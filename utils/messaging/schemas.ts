@@ -21,6 +21,7 @@ export const LIMITS = {
   claimsPerPage: 5_000,
   idsPerRequest: 100_000,
   messageType: 64,
+  articleText: 10_000_000,
 } as const;
 
 export type RequestSchemas<M> = { [K in keyof M]: v.GenericSchema<unknown, Request<M, K>> };
@@ -145,6 +146,10 @@ export const contentToBackgroundSchemas: RequestSchemas<ContentToBackground> = {
     ),
   }),
   'page:badge': v.strictObject({ toReview: v.pipe(count, v.maxValue(LIMITS.idsPerRequest)) }),
+  'text:anchor': v.strictObject({
+    text: text(LIMITS.articleText),
+    selectors: v.pipe(v.array(selectors), v.maxLength(LIMITS.claimsPerPage)),
+  }),
 };
 
 export const extensionPageToBackgroundSchemas: RequestSchemas<ExtensionPageToBackground> = {

@@ -4,8 +4,8 @@
  * applies are unit-tested: an exact re-anchor keeps the verdict, an inexact one is shown as "text
  * changed since reviewed" (verdict not carried), no match is an orphan.
  */
-import { anchor, describe } from '../anchoring';
-import type { AnchorState } from '../anchoring/types';
+import { describe, type AnchorResult } from '../anchoring';
+import type { AnchorState, ClaimSelectors } from '../anchoring/types';
 import type { Claim, Span } from '../claims/types';
 import { claimId, hash64 } from '../db/fingerprint';
 import type { ClaimRecord, ReviewStatus, StoredSpeaker } from '../db/types';
@@ -117,16 +117,37 @@ export interface MergedClaims {
   anchors: AnchorReport['anchors'];
 }
 
+/** Stored records without a detected twin (same id, same text): they must be anchored in the text. */
+export function unmatchedRecords(detected: readonly ClaimView[], stored: readonly ClaimRecord[]): ClaimRecord[] {
+  const texts = new Map(detected.map((view) => [view.claimId, view.snapshot.text]));
+  return stored.filter((record) => texts.get(record.id) !== record.text);
+}
+
+/**
+ * The exact anchors that need no search: the stored position still holds the quote, or the quote
+ * occurs once in the text. utils/anchoring's anchor() gives the same answer in both cases; anything
+ * else (several occurrences to choose from by context, or a fuzzy proposal) is left to it.
+ */
+export function plainAnchor(text: string, selectors: ClaimSelectors): AnchorResult | null {
+  const { exact } = selectors.quote;
+  const { start, end } = selectors.position;
+  if (exact.length > 0 && end - start === exact.length && text.slice(start, end) === exact) return { state: 'anchored', start, end };
+  const at = exact.length > 0 ? text.indexOf(exact) : -1;
+  if (at === -1 || text.indexOf(exact, at + 1) !== -1) return null;
+  return { state: 'anchored', start: at, end: at + exact.length };
+}
+
 /**
  * Applies stored records to the detected claims. A record with a detected twin (same id) lends it its
- * state; otherwise the record is re-anchored in the text and, if found, replaces any detection it
- * overlaps (so one sentence never shows twice).
+ * state; otherwise the record is found in the text with `locate` (null: not known yet, the record is
+ * left out) and, if found, replaces any detection it overlaps (so one sentence never shows twice).
  */
 export function mergeStored(
   text: string,
   detected: readonly ClaimView[],
   stored: readonly ClaimRecord[],
   earlier: Readonly<Record<string, EarlierVerdict>>,
+  locate: (record: ClaimRecord) => AnchorResult | null,
 ): MergedClaims {
   const byId = new Map(detected.map((view) => [view.claimId, { ...view }]));
   const orphans: ClaimRecord[] = [];
@@ -136,13 +157,10 @@ export function mergeStored(
 
   // Records whose detection is on the page under the same id: they lend it their state.
   const backed = new Set<string>();
-  const rest: ClaimRecord[] = [];
+  const rest = new Set(unmatchedRecords(detected, stored));
   for (const record of stored) {
     const twin = byId.get(record.id);
-    if (!twin || record.text !== twin.snapshot.text) {
-      rest.push(record);
-      continue;
-    }
+    if (!twin || rest.has(record)) continue;
     backed.add(twin.claimId);
     if (record.dismissed) hidden.add(twin.claimId);
     twin.status = record.status;
@@ -151,7 +169,8 @@ export function mergeStored(
   }
 
   for (const record of rest) {
-    const found = anchor(text, record.selectors);
+    const found = locate(record);
+    if (!found) continue;
     if (found.state === 'orphaned') {
       anchors.push({ claimId: record.id, anchor: 'orphaned' });
       if (!record.dismissed) orphans.push(record);

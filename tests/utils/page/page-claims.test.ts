@@ -1,8 +1,8 @@
 import { describe, expect, it } from 'vitest';
-import { describe as describeSelectors } from '../../../utils/anchoring';
+import { anchor, describe as describeSelectors } from '../../../utils/anchoring';
 import type { Claim } from '../../../utils/claims/types';
 import type { ClaimRecord } from '../../../utils/db/types';
-import { detectedViews, mergeStored, paintStatusOf, toReviewCount } from '../../../utils/page/page-claims';
+import { detectedViews, mergeStored, paintStatusOf, plainAnchor, toReviewCount, unmatchedRecords } from '../../../utils/page/page-claims';
 
 const PAGE = 'https://news.example/story';
 const TEXT = 'Headline said nothing\n\nThe plan will fail, Smith said Monday.\n\nJones believes the vote is rigged.';
@@ -61,11 +61,14 @@ describe('detectedViews', () => {
   });
 });
 
+/** As the session locates records: utils/anchoring over the text (the background runs it for the page). */
+const locate = (record: ClaimRecord) => anchor(TEXT, record.selectors);
+
 describe('mergeStored', () => {
   it('gives a detected claim the stored verdict and note of its record', () => {
     const [smith, jones] = detected();
     if (!smith || !jones) throw new Error('fixture');
-    const merged = mergeStored(TEXT, detected(), [record(smith, { status: 'verified', note: 'checked' })], {});
+    const merged = mergeStored(TEXT, detected(), [record(smith, { status: 'verified', note: 'checked' })], {}, locate);
     expect(merged.views.map((view) => [view.snapshot.text, view.status, view.note])).toEqual([
       ['The plan will fail', 'verified', 'checked'],
       ['the vote is rigged', 'unreviewed', ''],
@@ -77,7 +80,7 @@ describe('mergeStored', () => {
   it('hides dismissed claims', () => {
     const [smith] = detected();
     if (!smith) throw new Error('fixture');
-    const merged = mergeStored(TEXT, detected(), [record(smith, { dismissed: true })], {});
+    const merged = mergeStored(TEXT, detected(), [record(smith, { dismissed: true })], {}, locate);
     expect(merged.views.map((view) => view.snapshot.text)).toEqual(['the vote is rigged']);
   });
 
@@ -93,7 +96,7 @@ describe('mergeStored', () => {
       selectors: describeSelectors(oldText.replace('TEXT', 'Headline said nothing'), start + 17, start + 17 + 19),
       status: 'verified',
     });
-    const merged = mergeStored(TEXT, detected(), [old], {});
+    const merged = mergeStored(TEXT, detected(), [old], {}, locate);
     const view = merged.views.find((candidate) => candidate.claimId === 'old-record');
     expect(view?.anchor).toBe('changed');
     expect(view?.snapshot.text).toBe('The plan will flail');
@@ -117,7 +120,7 @@ describe('mergeStored', () => {
       selectors: describeSelectors(TEXT, start, end),
       status: 'disputed',
     });
-    const merged = mergeStored(TEXT, detected(), [split], {});
+    const merged = mergeStored(TEXT, detected(), [split], {}, locate);
     const view = merged.views.find((candidate) => candidate.claimId === 'split-record');
     expect(view?.anchor).toBe('anchored');
     expect(view && paintStatusOf(view)).toBe('disputed');
@@ -133,16 +136,52 @@ describe('mergeStored', () => {
       selectors: describeSelectors('Completely different words that are nowhere on the page', 0, 56),
       status: 'disputed',
     });
-    const merged = mergeStored(TEXT, detected(), [gone], {});
+    const merged = mergeStored(TEXT, detected(), [gone], {}, locate);
     expect(merged.orphans.map((orphan) => orphan.id)).toEqual(['gone']);
     expect(merged.anchors).toEqual([{ claimId: 'gone', anchor: 'orphaned' }]);
+  });
+
+  it('leaves out a record not located yet (null), neither shown nor reported', () => {
+    const [smith] = detected();
+    if (!smith) throw new Error('fixture');
+    const elsewhere = record(smith, { id: 'pending', text: 'The plan will flail', selectors: describeSelectors('x The plan will flail', 2, 21) });
+    const merged = mergeStored(TEXT, detected(), [elsewhere], {}, () => null);
+    expect(merged.views.map((view) => view.claimId)).not.toContain('pending');
+    expect(merged.orphans).toEqual([]);
+    expect(merged.anchors).toEqual([]);
   });
 
   it('attaches an earlier verdict from another page to the matching detection', () => {
     const [, jones] = detected();
     if (!jones) throw new Error('fixture');
     const verdict = { claimId: 'elsewhere', site: 'wire.example', pageUrl: 'https://wire.example/a', pageTitle: 'A', status: 'disputed' as const, reviewedAt: 5 };
-    const merged = mergeStored(TEXT, detected(), [], { [jones.snapshot.detectorId]: verdict });
+    const merged = mergeStored(TEXT, detected(), [], { [jones.snapshot.detectorId]: verdict }, locate);
     expect(merged.views.find((view) => view.claimId === jones.claimId)?.earlier).toEqual(verdict);
+  });
+});
+
+describe('locating stored records', () => {
+  it('needs anchoring only for records without a detected twin of the same text', () => {
+    const [smith, jones] = detected();
+    if (!smith || !jones) throw new Error('fixture');
+    const twin = record(smith, {});
+    const edited = record(jones, { text: 'the vote was rigged' });
+    const manual = record(smith, { id: 'manual' });
+    expect(unmatchedRecords(detected(), [twin, edited, manual])).toEqual([edited, manual]);
+  });
+
+  it('places a quote where it was or at its only occurrence, as utils/anchoring would, and leaves the rest to it', () => {
+    const at = TEXT.indexOf('The plan will fail');
+    const moved = describeSelectors(`xx${TEXT}`, at + 2, at + 20);
+    const twice = `${TEXT} The plan will fail`;
+    const cases = [describeSelectors(TEXT, at, at + 18), moved];
+    for (const selectors of cases) {
+      expect(plainAnchor(TEXT, selectors)).toEqual(anchor(TEXT, selectors));
+      expect(plainAnchor(TEXT, selectors)).toEqual({ state: 'anchored', start: at, end: at + 18 });
+    }
+    // Two occurrences (context decides), a changed quote (fuzzy) and an empty one: not plain.
+    expect(plainAnchor(twice, describeSelectors(`xx${twice}`, at + 2, at + 20))).toBeNull();
+    expect(plainAnchor(TEXT, describeSelectors('The plan will flail', 0, 19))).toBeNull();
+    expect(plainAnchor(TEXT, describeSelectors(TEXT, 5, 5))).toBeNull();
   });
 });
