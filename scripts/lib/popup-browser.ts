@@ -1,7 +1,7 @@
 // A headless Chromium with a private snapshot of the built extension, for the popup benchmark and
 // screenshots. Others rebuild .output/ while they work; copying it first keeps a run from seeing
 // the extension vanish halfway.
-import { cp, mkdtemp, rm } from 'node:fs/promises';
+import { cp, mkdtemp, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import puppeteer, { type Browser, type Page } from 'puppeteer-core';
@@ -14,11 +14,15 @@ export interface PopupBrowser {
   close(): Promise<void>;
 }
 
-/** source: the built Chromium extension to snapshot (default: the shared build in .output/). */
-export async function launchPopupBrowser(source: string = EXTENSION_DIRS.chromium): Promise<PopupBrowser> {
+/**
+ * source: the built Chromium extension to snapshot (default: the shared build in .output/).
+ * extraFiles: files added to the snapshot (path in the extension → text), e.g. data for a stub.
+ */
+export async function launchPopupBrowser(source: string = EXTENSION_DIRS.chromium, extraFiles: Record<string, string> = {}): Promise<PopupBrowser> {
   const dir = await mkdtemp(join(tmpdir(), 'claimtrail-popup-'));
   const extensionDir = join(dir, 'extension');
   await cp(source, extensionDir, { recursive: true });
+  for (const [path, text] of Object.entries(extraFiles)) await writeFile(join(extensionDir, path), text);
   const browser = await puppeteer.launch({
     executablePath: browserPath('chromium'),
     headless: true,
