@@ -192,6 +192,10 @@ if (args.json) {
       ]),
     ),
   );
+  console.log(
+    `\nOne page with ${(rows[0]?.crowdedPage.claims ?? 0).toLocaleString('en')} claims (stored as one record): ` +
+      rows.map((r) => `at ${r.claims.toLocaleString('en')}: load ${ms(r.crowdedPage.loadMs.median)} / ${ms(r.crowdedPage.loadMs.p95)} ms, review ${ms(r.crowdedPage.reviewMs.median)} / ${ms(r.crowdedPage.reviewMs.p95)} ms`).join('; ') + '.',
+  );
   console.log(`\n${load}.`);
   console.log(`Targets at 100k: load page < ${TARGETS.loadPageMs} ms, review < ${TARGETS.reviewMs} ms, open < ${TARGETS.openMs} ms.`);
   const missed = missedTargets(rows);

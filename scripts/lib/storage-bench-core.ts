@@ -7,7 +7,7 @@ import { describe as describeSelectors } from '../../utils/anchoring';
 import type { ClaimTrailDb } from '../../utils/db/database';
 import { claimFingerprint, claimId } from '../../utils/db/fingerprint';
 import { ClaimGroupEdits, groupByPage } from '../../utils/db/claim-group';
-import { openPage, reviewClaim, storedClaims, writeGroupEdits } from '../../utils/db/operations';
+import { claimFromSnapshot, openPage, restoreClaims, reviewClaim, storedClaims, writeGroupEdits } from '../../utils/db/operations';
 import type { ClaimRecord, PageRecord, ReviewRecord } from '../../utils/db/types';
 import type { ClaimSnapshot } from '../../utils/messaging/protocol';
 import { median, percentile } from './timing';
@@ -35,9 +35,16 @@ export interface StorageBenchResult {
   openPageMs: Timing;
   /** reviewClaim: claim update + history append, one transaction. */
   reviewMs: Timing;
+  /**
+   * One page holding CROWDED_PAGE claims (a live blog with remember-all on): a page's claims are one
+   * record (schema v4), so loading it reads them all and a review rewrites them all.
+   */
+  crowdedPage: { claims: number; loadMs: Timing; reviewMs: Timing };
   /** navigator.storage.estimate().usage where available. */
   usageBytes: number | null;
 }
+
+export const CROWDED_PAGE = 5000;
 
 const WORDS = (
   'government minister said officials economy percent year talks security forces election report ' +
@@ -204,9 +211,17 @@ export async function measureBench(
       note: `bench note ${i}`,
     });
   });
+  const crowdedUrl = 'https://www.crowded.example.com/live/blog';
+  const crowded = Array.from({ length: CROWDED_PAGE }, (_, i) => makeSnapshot(random, `crowd-${i}`, speakerOf(i)));
+  await restoreClaims(db, crowded.map((snap, i) => ({ ...claimFromSnapshot(crowdedUrl, snap, Date.UTC(2026, 10, 26) + i), status: i % 3 ? 'unreviewed' : 'verified' })));
+  const crowdedLoadSamples = await timeEach(Math.min(runs, 20), () => storedClaims(db, crowdedUrl));
+  const crowdedReviewSamples = await timeEach(Math.min(runs, 20), (i) =>
+    reviewClaim(db, { pageUrl: crowdedUrl, claim: crowded[Math.floor(random() * CROWDED_PAGE)]!, status: i % 2 ? 'verified' : 'disputed', note: `bench note ${i}` }),
+  );
   const usageBytes = await usage();
   db.close();
   return {
+    crowdedPage: { claims: CROWDED_PAGE, loadMs: timing(crowdedLoadSamples), reviewMs: timing(crowdedReviewSamples) },
     openMs: timing(openSamples),
     idleOpenMs: timing(idleOpenSamples),
     loadPageMs: timing(loadSamples),
