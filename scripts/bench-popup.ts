@@ -1,6 +1,6 @@
 // Popup benchmark, real headless Chromium with the built extension (run `npm run build` first):
-// time from the popup's navigation start until its claims are painted, for a page with 7 and with
-// 200 claims. Budget (issue 6): under 100 ms for 200 claims.
+// time from the popup's navigation start until its first screen of claims is painted, for a page
+// with 7 and with 200 claims. Budget (issue 6): under 100 ms for 200 claims.
 //
 //   npx tsx scripts/bench-popup.ts [--runs 15] [--json] [--extension DIR] [--in-tab] [--claims 7|200]
 //
@@ -9,27 +9,40 @@
 // --claims:    only the page with that many claims.
 //
 // What is opened: the real toolbar popup, as a click on the ClaimTrail button opens it
-// (scripts/lib/popup-action.ts): a popup view over the article's tab, rendered in the extension's
-// renderer process, which already runs because the article's content script has talked to the
-// background. The older way, popup.html in a new tab (--in-tab), is not what a user waits for:
-// the tab's about:blank document and process exist before the navigation starts, then the
-// navigation to chrome-extension:// moves it to the extension's process, and every open
-// creates and tears down a tab.
+// (scripts/lib/popup-action.ts): a popup view over the article's tab, in the extension's renderer
+// process, which already runs (it hosts the background service worker the article's content script
+// has talked to). popup.html in a new tab (--in-tab) is a different path: its HTML arrives sooner
+// (~7 ms after navigation start instead of ~22: the tab and its frame exist before the navigation)
+// but its script starts later (~120 ms instead of ~85, 26 Nov, load ~4), and every open creates and
+// tears down a tab. Numbers from the two are not comparable; the budget is for this one.
+//
+// Where a toolbar open's time goes (26 Nov, load 3-5, medians): click → navigation start ~267 ms,
+// before any of the popup's document exists: Chromium creates the popup's view, launches a spare
+// renderer (in the trace), and puppeteer holds the new target for the debugger. It is outside
+// performance.now() and outside this budget, but part of what a reader waits for. From navigation
+// start: HTML received ~22 ms and parsed ~70 ms (Chromium commits the navigation and creates the
+// window and the extension bindings: ~12 ms of main-thread CPU we do not control), module scripts
+// loaded and started ~85 ms, claims received ~108 ms, first screen painted ~131 ms. The same
+// content as static HTML with no script at all (the seven claims, same CSS) is painted at ~106 ms
+// on this path: the floor on this machine is above the budget before the popup runs any code.
 //
 // The page's claims are fed to the popup by a stub of `page:get-claims` (scripts/lib/popup-stub.ts),
 // so the numbers measure the popup alone: its own load, tab lookup, Preact render, layout, paint.
 // The stub answers with a JSON file added to the extension snapshot (106 KB for 200 claims), read when
-// the popup asks, standing in for the content script's answer. The stub and the probe below run in
-// the popup before its scripts; they are registered while Chromium holds the new popup for the
+// the popup asks (~20 ms), standing in for the content script's answer. The stub and the probe below
+// run in the popup before its scripts; they are registered while Chromium holds the new popup for the
 // debugger, which puppeteer does for every new target anyway, so that hold is inside the numbers.
 // (With the answer inlined in the stub, as before, its 200-claim JSON travelled in that hold and was
 // compiled before the HTML parse: 200-claim opens had ~35 ms more before "HTML received" than
 // 7-claim ones, all of it the benchmark's.)
 //
-// The budgeted number ("painted") is measured by the probe, not reported by the popup: from
-// navigation start (performance.timeOrigin) until every claim is an item in the DOM, plus the
-// frame that shows them (a task posted from the next animation frame runs once that frame has been
-// produced). The phases come from Navigation Timing and the popup's own performance marks.
+// The budgeted number is measured by the probe, not reported by the popup: from navigation start
+// (performance.timeOrigin) to the first frame whose claims reach the bottom of the popup's window
+// (600 px, the most Chromium gives a popup) or are all of them, plus that frame being produced (a
+// task posted from its animation frame callback runs once it has been). The popup renders the
+// first screenful of claims (8) in that frame and the rest in the next task; "all painted" (every
+// claim in the DOM and painted) is reported beside it. The phases come from Navigation Timing and
+// the popup's own performance marks; one traced open adds the popup's main-thread CPU time.
 import { loadavg } from 'node:os';
 import type { Page } from 'puppeteer-core';
 import { startFixtureServer } from '../tests/e2e/harness';
