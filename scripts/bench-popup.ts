@@ -40,8 +40,8 @@
 // (performance.timeOrigin) to the first frame whose claims reach the bottom of the popup's window
 // (600 px, the most Chromium gives a popup) or are all of them, plus that frame being produced (a
 // task posted from its animation frame callback runs once it has been). The popup renders the
-// first screenful of claims (8) in that frame and the rest in the next task; "all painted" (every
-// claim in the DOM and painted) is reported beside it. The phases come from Navigation Timing and
+// first screenful of claims (8) in that frame and the rest 48 per frame after it; "all painted"
+// (every claim in the DOM and painted) is reported beside it. The phases come from Navigation Timing and
 // the popup's own performance marks; one traced open adds the popup's main-thread CPU time.
 import { loadavg } from 'node:os';
 import type { Page } from 'puppeteer-core';

@@ -380,8 +380,8 @@ describe('popup: actions', () => {
 });
 
 describe('popup: long pages', () => {
-  // The first screenful goes to the screen first (npm run bench:popup times it); the rest follow in
-  // the next task, so a 200-claim page opens as fast as a short one.
+  // The first screenful goes to the screen first (npm run bench:popup times it); the rest follow a
+  // batch per frame, so a 200-claim page opens as fast as a short one.
   it('lists the first screenful of claims at once and every claim right after', async () => {
     const claims = Array.from({ length: 60 }, (_, i) => pageClaim(`l${i}`, `Claim number ${i}`));
     await renderPopup({ data: { claims } });
