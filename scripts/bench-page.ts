@@ -1,29 +1,35 @@
 /**
  * Reading-experience benchmark in real headless Chromium with the built extension:
  *
- *   npm run build && npx tsx scripts/bench-page.ts [--runs 5] [--json]
+ *   npm run build && npx tsx scripts/bench-page.ts [--runs 5] [--json] [--save-trace FILE]
  *
  * - seed article: time from the content script starting to highlights painted (performance marks
  *   'claimtrail:start' → 'claimtrail:painted'), median of several loads;
  * - a generated ~1 MB article (seed text plus synthetic news paragraphs): long tasks (Long Tasks API)
  *   while the extension works, the extension's own main-thread time and longest slice (from the
- *   'claimtrail:refreshed' mark the content script leaves), claims painted;
+ *   'claimtrail:refreshed' mark the content script leaves), claims painted; and every long task of
+ *   the load from a Chrome trace, attributed from the V8 CPU profiler's samples to the extension,
+ *   the page's scripts, its HTML parsing, rendering or GC (scripts/lib/task-attribution.ts), with
+ *   wall and CPU time (`--save-trace FILE` keeps the last trace for DevTools);
  * - scrolling that page with every claim highlighted: layouts and style recalcs during the scroll
  *   (Chrome DevTools Protocol Performance metrics), with and without the extension's highlights.
  */
-import { readFileSync } from 'node:fs';
+import { readFileSync, writeFileSync } from 'node:fs';
 import { cpus, loadavg } from 'node:os';
 import { join } from 'node:path';
 import type { Page } from 'puppeteer-core';
 import { FIXTURES_DIR } from '../tests/e2e/fixture-server';
 import { launch, startFixtureServer } from '../tests/e2e/harness';
 import { generateArticle, seededRandom } from './lib/newsgen';
+import { attributeLongTasks, type AttributedTask, type TraceEvent } from './lib/task-attribution';
 import { median } from './lib/timing';
 
 const args = process.argv.slice(2);
 const RUNS = Number(args[args.indexOf('--runs') + 1]) || 5;
 const JSON_OUTPUT = args.includes('--json');
 const BIG_CHARS = 1_000_000;
+/** --save-trace FILE: keep the last traced load's Chrome trace (open it in DevTools' Performance panel). */
+const SAVE_TRACE = args.includes('--save-trace') ? args[args.indexOf('--save-trace') + 1] : undefined;
 
 function escapeHtml(text: string): string {
   return text.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;');
@@ -75,54 +81,39 @@ async function load(page: Page, url: string): Promise<LoadResult> {
   });
 }
 
-interface TraceEvent {
-  name: string;
-  cat?: string;
-  ph: string;
-  pid: number;
-  tid: number;
-  ts: number;
-  dur?: number;
-  tdur?: number;
-  args?: { name?: string };
-}
-
 /**
- * Loads `url` under a Chrome trace and returns the page's main-thread tasks over 50 ms that end after
- * the content script started, each with its wall time and its thread (CPU) time. On a shared machine
- * wall time stretches with other people's load; thread time is what the task itself cost.
+ * Loads `url` under a Chrome trace and returns the page's main-thread tasks over 50 ms, each with its
+ * wall time, its thread (CPU) time — on a shared machine wall time stretches with other people's
+ * load; thread time is what the task itself cost — and who it is attributable to
+ * (scripts/lib/task-attribution.ts): the extension, the page's scripts, its HTML parsing, rendering.
  */
-const TASK_NAMES = new Set(['ThreadControllerImpl::RunTask', 'RunTask']);
-
-async function tracedLoad(page: Page, url: string): Promise<{ result: LoadResult; tasks: { wallMs: number; cpuMs: number }[] }> {
-  await page.tracing.start({ categories: ['toplevel', 'blink.user_timing', '__metadata'] });
+async function tracedLoad(page: Page, url: string): Promise<{ result: LoadResult; tasks: AttributedTask[] }> {
+  await page.tracing.start({
+    categories: [
+      'toplevel',
+      'blink.user_timing',
+      '__metadata',
+      'devtools.timeline',
+      'disabled-by-default-devtools.timeline',
+      'disabled-by-default-devtools.timeline.stack',
+      'v8',
+      'v8.execute',
+      // JavaScript samples with their stacks: whose code ran, even in microtasks and continuations.
+      'disabled-by-default-v8.cpu_profiler',
+    ],
+  });
   const loaded = load(page, url);
   // Stop tracing whether or not the load worked, so a failed run leaves the page usable.
   await loaded.catch(() => undefined);
   const buffer = await page.tracing.stop();
   const result = await loaded;
   if (!buffer) throw new Error('Chrome returned no trace');
+  if (SAVE_TRACE) writeFileSync(SAVE_TRACE, buffer);
   const events = (JSON.parse(new TextDecoder().decode(buffer)) as { traceEvents: TraceEvent[] }).traceEvents;
   const mainThreads = new Set(
     events.filter((event) => event.ph === 'M' && event.name === 'thread_name' && event.args?.name === 'CrRendererMain').map((event) => `${event.pid}:${event.tid}`),
   );
-  const start = events.find((event) => event.name === 'claimtrail:start')?.ts ?? 0;
-  // Chrome names a top-level task either way, and may nest one in the other: keep the outermost.
-  const topLevel = events
-    .filter((event) => event.ph === 'X' && TASK_NAMES.has(event.name) && mainThreads.has(`${event.pid}:${event.tid}`))
-    .sort((a, b) => a.ts - b.ts);
-  const outermost: TraceEvent[] = [];
-  const busyUntil = new Map<string, number>();
-  for (const event of topLevel) {
-    const thread = `${event.pid}:${event.tid}`;
-    const end = event.ts + (event.dur ?? 0);
-    if (end <= (busyUntil.get(thread) ?? -Infinity)) continue;
-    busyUntil.set(thread, end);
-    outermost.push(event);
-  }
-  const tasks = outermost
-    .filter((event) => (event.dur ?? 0) > 50_000 && event.ts + (event.dur ?? 0) >= start)
-    .map((event) => ({ wallMs: Math.round((event.dur ?? 0) / 1000), cpuMs: Math.round((event.tdur ?? NaN) / 1000) }));
+  const tasks = attributeLongTasks(events, mainThreads, (scriptUrl) => scriptUrl.startsWith('chrome-extension://'));
   return { result, tasks };
 }
 
@@ -169,7 +160,7 @@ try {
   };
 
   const big: LoadResult[] = [];
-  const tracedTasks: { wallMs: number; cpuMs: number }[][] = [];
+  const tracedTasks: AttributedTask[][] = [];
   for (let run = 0; run < Math.min(RUNS, 3); run += 1) {
     const { result, tasks } = await tracedLoad(page, server.url('bench/big-article.html'));
     big.push(result);
@@ -187,12 +178,15 @@ try {
     mergeAndPaintMs: median(big.map((result) => result.refreshed?.paintMs ?? 0)),
     slices: last.refreshed?.slices,
     longTasksAfterScriptStart: big.map((result) => during(result).map((task) => Math.round(task.duration))),
-    // The same tasks from the trace: wall time and the thread (CPU) time each took.
-    tracedLongTasksAfterScriptStart: tracedTasks,
-    maxLongTaskCpuMs: Math.max(0, ...tracedTasks.flat().map((task) => task.cpuMs)),
     longTasksBeforeScriptStart: big.map((result) =>
       result.longTasks.filter((task) => !during(result).includes(task)).map((task) => Math.round(task.duration)),
     ),
+    // Every long task of the load from the trace, with wall and thread (CPU) time and who it belongs to.
+    tracedLongTasks: tracedTasks,
+    extensionLongTasks: tracedTasks.map((tasks) => tasks.filter((task) => task.owner === 'extension').length),
+    // The extension's own time inside any long task, whoever owns most of it.
+    longestExtensionShareInALongTaskMs: Math.max(0, ...tracedTasks.flat().map((task) => task.extensionMs)),
+    longestExtensionTaskCpuMs: Math.max(0, ...tracedTasks.flat().filter((task) => task.owner === 'extension').map((task) => task.cpuMs)),
   };
 
   report.scrollWithHighlights = await scrollMetrics(page);
@@ -215,8 +209,18 @@ else {
   console.log(`(load average while measuring: ${loadavg().map((value) => value.toFixed(1)).join(' ')} on ${cpus().length} cores)`);
   console.log(`Seed article (${seed.runs} loads): start → painted median ${seed.startToPaintedMs.median.toFixed(1)} ms (max ${seed.startToPaintedMs.max.toFixed(1)}), extension main-thread time median ${seed.extensionBusyMs.median.toFixed(1)} ms`);
   console.log(`1 MB article: ${big.chars} chars, ${big.claimsPainted} claims (past 1,000 ranges only those within two screens of the viewport are registered); start → painted ${(big.startToPaintedMs as number).toFixed(0)} ms; extension main-thread ${(big.extensionBusyMs as number).toFixed(0)} ms in ${big.slices} slices, longest slice ${(big.longestExtensionSliceMs as number).toFixed(1)} ms (merge + paint of all claims: ${(big.mergeAndPaintMs as number).toFixed(1)} ms)`);
-  console.log(`  long tasks after the content script started (ms, per load): ${JSON.stringify(big.longTasksAfterScriptStart)}`);
-  console.log(`  the same from a trace, wall/CPU ms (CPU = the task's own thread time; wall grows with machine load): ${JSON.stringify((big.tracedLongTasksAfterScriptStart as { wallMs: number; cpuMs: number }[][]).map((tasks) => tasks.map((task) => `${task.wallMs}/${task.cpuMs}`)))}; longest CPU ${big.maxLongTaskCpuMs as number} ms`);
-  console.log(`  long tasks before it started (page parse/layout, ms, per load): ${JSON.stringify(big.longTasksBeforeScriptStart)}`);
+  console.log(`  Long Tasks API, ms per load: after the content script started ${JSON.stringify(big.longTasksAfterScriptStart)}, before ${JSON.stringify(big.longTasksBeforeScriptStart)}`);
+  console.log(`  long tasks from a trace, attributed from CPU samples (wall/CPU ms, OWNER (sampled wall ms by owner) [extension functions]; CPU = the task's own thread time, wall grows with machine load):`);
+  (big.tracedLongTasks as AttributedTask[][]).forEach((tasks, run) => {
+    console.log(`    load ${run + 1}:`);
+    for (const task of tasks) {
+      const parts = Object.entries(task.byOwner).filter(([, ms]) => ms >= 1).map(([owner, ms]) => `${owner} ${ms}`).join(', ');
+      const frames = task.extensionFrames.length > 0 ? ` [extension: ${task.extensionFrames.map((frame) => `${frame.frame} ${frame.ms}`).join(', ')}]` : '';
+      console.log(`      at ${task.startMs.toFixed(0)} ms: ${task.wallMs.toFixed(0)}/${task.cpuMs.toFixed(0)} ms, ${task.owner.toUpperCase()} (${parts})${frames}`);
+    }
+  });
+  console.log(
+    `  long tasks attributable to the extension per load: ${JSON.stringify(big.extensionLongTasks)}; the longest of them took ${big.longestExtensionTaskCpuMs as number} ms of CPU; most extension time inside any long task: ${big.longestExtensionShareInALongTaskMs as number} ms (wall)`,
+  );
   console.log(`Scroll 60,000 px with all claims highlighted: ${JSON.stringify(report.scrollWithHighlights)}; without: ${JSON.stringify(report.scrollWithoutHighlights)}`);
 }

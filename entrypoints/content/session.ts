@@ -23,7 +23,7 @@ import { claimAtPoint, type HitIndex } from '../../utils/highlight/hit-test';
 import { highlightCss, installStyleSheet, isDarkBehind } from '../../utils/highlight/styles';
 import { bandAround, itemsInBand, rangeCount, WINDOW_ABOVE_RANGES } from '../../utils/highlight/window';
 import { findArticleRoot, isArticlePage, readPageInfo } from '../../utils/page/article';
-import { joinBlocks, nodesForSpan, rangesForSpan, type ArticleText } from '../../utils/page/article-text';
+import { joinBlocksInSlices, nodesForSpan, rangesForSpan, type ArticleText } from '../../utils/page/article-text';
 import { extractBlocks } from '../../utils/page/blocks';
 import { createArticleDetector, type Detect } from '../../utils/page/detect-article';
 import { OWN_UI_ATTRIBUTE } from '../../utils/page/furniture';
@@ -123,6 +123,7 @@ export class ReadingSession {
   private observerController: AbortController | null = null;
   private readonly painter: Painter;
   private styles: ReturnType<typeof installStyleSheet> | null = null;
+  private css = '';
   private readonly card: LazyCard;
   private readonly detector;
   /** The claim the keys moved to last, so the next key press continues from there. */
@@ -198,7 +199,6 @@ export class ReadingSession {
       return null;
     });
     this.dark = isDarkBehind(root);
-    this.installStyles();
     await this.refresh(generation, work);
     if (this.stale(generation)) return;
     this.observe(root, generation);
@@ -267,10 +267,18 @@ export class ReadingSession {
     this.painter.clear();
     this.styles?.remove();
     this.styles = null;
+    this.css = '';
   }
 
+  /**
+   * Installs (or updates) the highlight rules. Called when painting, after the article was read and
+   * the viewport band measured: a new style sheet makes the browser recompute every element's style,
+   * and any style or layout read after it would force that recomputation inside our task.
+   */
   private installStyles(): void {
     const css = highlightCss(this.dark, this.painter.mode);
+    if (css === this.css) return;
+    this.css = css;
     if (this.styles) this.styles.replace(css);
     else this.styles = installStyleSheet(this.options.doc, css);
   }
@@ -287,8 +295,8 @@ export class ReadingSession {
     if (this.stale(generation)) return;
     // Small steps: the first computed-style reads of a big page are slow.
     const blocks = await extractBlocks(root, { pause, checkEvery: EXTRACT_STEP_NODES });
+    const article = await joinBlocksInSlices(blocks, pause);
     if (this.stale(generation)) return;
-    const article = joinBlocks(blocks);
     const claims = await this.detector.detect(article, pause);
     if (this.stale(generation)) return;
     if (this.opening) {
@@ -494,6 +502,7 @@ export class ReadingSession {
     this.windowed = this.painter.mode === 'highlight-api' && rangeCount(items) > WINDOW_ABOVE_RANGES;
     if (this.hidden) return;
     this.painter.paint(this.windowed ? this.itemsNearViewport() : items);
+    this.installStyles();
     const open = this.card.claimId;
     if (open !== null) this.painter.focus(open, this.focusRanges(open));
     // Our own <mark> wrapping (fallback only) must not trigger re-detection.

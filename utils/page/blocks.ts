@@ -6,7 +6,7 @@
  * space; leading and trailing space of a block dropped; `<pre>` kept verbatim), so the text matches
  * what the reader sees and what `Range.toString()` gives, modulo collapsed whitespace.
  */
-import { BLOCK_TAGS, HEADING_TAGS, isSkipped, type SkipContext } from './furniture';
+import { BLOCK_TAGS, HEADING_TAGS, isSkipped, skipContext } from './furniture';
 
 /** A stretch of block text copied 1:1 from one text node. */
 export interface TextRun {
@@ -136,7 +136,7 @@ interface BlockWalk {
 
 function createBlockWalk(root: Element): BlockWalk {
   const doc = root.ownerDocument;
-  const context: SkipContext = { rootTextLength: (root.textContent ?? '').length };
+  const context = skipContext(root);
   const builder = new BlockBuilder();
   const NodeFilterRef = doc.defaultView?.NodeFilter ?? NodeFilter;
   const walker = doc.createTreeWalker(root, NodeFilterRef.SHOW_ELEMENT | NodeFilterRef.SHOW_TEXT, {

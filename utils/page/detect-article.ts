@@ -130,15 +130,17 @@ export function createArticleDetector(detect: Detect, sizes: SegmentSizes = SEGM
       const lengths = texts.map((text) => text.length);
       const claims: Claim[] = [];
       for (const [first, end] of segmentBlocks(texts, sizes.segmentChars)) {
+        // Before each segment too: one segment is the most detection that runs without a pause.
+        if (pause) await pause();
         const from = contextStart(lengths, first, sizes.contextChars);
         const offset = article.blockStarts[from] ?? 0;
         const own = (article.blockStarts[first] ?? 0) - offset;
         for (const claim of run(texts.slice(from, end)).claims) {
           if (position(claim) >= own) claims.push(shiftClaim(claim, offset));
         }
-        if (pause) await pause();
       }
       previous = next;
+      if (pause) await pause();
       // Numbered over the whole text, as one call would: repeats of a claim in different segments
       // ("No," he said.) get their occurrence number instead of sharing an id.
       const makeId = createIdMaker(article.text);

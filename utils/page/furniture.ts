@@ -59,12 +59,15 @@ export function hasFurnitureName(element: Element): boolean {
   return false;
 }
 
+/** display:none or visibility:hidden in a style attribute (read as text: `element.style` builds a CSSOM object per element). */
+const INLINE_HIDDEN = /(?:^|;)\s*(?:display\s*:\s*none|visibility\s*:\s*hidden)\s*(?:!important\s*)?(?:;|$)/i;
+
 export function hiddenByAttributes(element: Element): boolean {
   return (
     element.hasAttribute('hidden') ||
     element.hasAttribute('inert') ||
     element.getAttribute('aria-hidden') === 'true' ||
-    (element instanceof HTMLElement && (element.style.display === 'none' || element.style.visibility === 'hidden'))
+    INLINE_HIDDEN.test(element.getAttribute('style') ?? '')
   );
 }
 
@@ -91,7 +94,25 @@ function isLinkList(element: Element): boolean {
 
 export interface SkipContext {
   /** Text length of the whole article root: a "furniture" box holding most of it is the article itself. */
-  rootTextLength: number;
+  readonly rootTextLength: number;
+}
+
+/**
+ * A SkipContext that measures the root only when a furniture-named box asks, by adding up its text
+ * nodes' lengths: `root.textContent` would build the whole article as one string (1 MB: tens of ms).
+ */
+export function skipContext(root: Element): SkipContext {
+  let length: number | null = null;
+  return {
+    get rootTextLength() {
+      if (length === null) {
+        const walker = root.ownerDocument.createTreeWalker(root, 4 /* NodeFilter.SHOW_TEXT */);
+        length = 0;
+        for (let node = walker.nextNode(); node; node = walker.nextNode()) length += (node as Text).length;
+      }
+      return length;
+    },
+  };
 }
 
 /** True when the subtree under `element` (a descendant of the article root) holds no article text. */

@@ -51,6 +51,8 @@ describe('hasReadableProse (Readability\'s isProbablyReaderable scoring)', () =>
   it('leaves out list items, hidden paragraphs and page furniture', () => {
     expect(hasReadableProse(load(`<body><ul><li>${paragraphs(5, 400)}</li></ul></body>`))).toBe(false);
     expect(hasReadableProse(load(`<body>${paragraphs(5, 400, ' hidden')}${paragraphs(5, 400, ' aria-hidden="true"')}${paragraphs(5, 400, ' style="display:none"')}</body>`))).toBe(false);
+    expect(hasReadableProse(load(`<body>${paragraphs(5, 400, ' style="color: red; Display : none !important"')}${paragraphs(5, 400, ' style="visibility:hidden;"')}</body>`))).toBe(false);
+    expect(hasReadableProse(load(`<body>${paragraphs(5, 400, ' style="display: block; --x: none"')}</body>`))).toBe(true);
     expect(hasReadableProse(load(`<body>${paragraphs(5, 400, ' class="comment-text"')}${paragraphs(5, 400, ' id="share"')}</body>`))).toBe(false);
     // Like Readability, only the paragraph's own class and id count.
     expect(hasReadableProse(load(`<body><div id="sidebar">${paragraphs(5, 400)}</div></body>`))).toBe(true);
