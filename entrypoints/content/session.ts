@@ -322,9 +322,12 @@ export class ReadingSession {
       await pause();
     }
     this.rangeCache.clear();
-    for (let from = 0; from < detected.length; from += VIEW_CHUNK) {
-      for (const view of detected.slice(from, from + VIEW_CHUNK)) this.rangesOf(view, article);
-      await pause();
+    // Creating Ranges on a big document is slow (tens of µs each, more as the document holds more):
+    // the budget is checked after every claim.
+    for (const view of detected) {
+      this.rangesOf(view, article);
+      const paused = pause();
+      if (paused) await paused;
     }
     if (this.stale(generation)) return;
     this.detected = detected;

@@ -27,10 +27,11 @@ export interface SegmentSizes {
 
 /**
  * One call up to 200 KB: about 8 ms at the detector's target throughput (25 MB/s), 20 ms on a busy
- * machine. Segments of 16 KB read after 6 KB of context keep each call to a few ms even before the
- * code is warm, and a surname or pronoun resolves within a few dozen paragraphs of its antecedent.
+ * machine. Segments of 8 KB read after 6 KB of context keep each call to a few ms even before the
+ * code is warm and on a machine busy with other work (16 KB segments made 20-30 ms units there),
+ * and a surname or pronoun resolves within a few dozen paragraphs of its antecedent.
  */
-export const SEGMENT_SIZES: SegmentSizes = { wholeChars: 200_000, segmentChars: 16_000, contextChars: 6_000 };
+export const SEGMENT_SIZES: SegmentSizes = { wholeChars: 200_000, segmentChars: 8_000, contextChars: 6_000 };
 
 /** Claims numbered between pauses (hashing their text is quick once the code is warm, not before). */
 const ID_CHUNK = 500;
