@@ -1,6 +1,5 @@
-import type { Ref } from 'preact';
-import { useEffect, useId, useMemo, useRef, useState } from 'preact/hooks';
-import { debounce } from '../utils/popup/debounce';
+import { Component, type Ref } from 'preact';
+import { debounce, type Debounced } from '../utils/popup/debounce';
 
 type SaveState = 'idle' | 'pending' | 'saved' | 'error';
 
@@ -23,91 +22,102 @@ const STATE_TEXT: Record<SaveState, string> = {
   error: 'Not saved yet — kept as a draft',
 };
 
+interface State {
+  text: string;
+  saveState: SaveState;
+}
+
+let fieldCount = 0;
+
 /**
  * A note that saves as you type. The popup is torn down the instant it loses focus, so besides the
  * debounce the pending save is flushed on blur, pagehide and visibilitychange, and `onInput` lets the
  * caller keep a draft for the case where even that is too late.
+ *
+ * A class rather than hooks: the in-page review card renders one, and preact/hooks would add a
+ * kilobyte to what every page loads for the card alone.
  */
-export function NoteField({ value, onInput, onSave, delayMs = 400, fieldRef, disabled = false }: Props) {
-  const id = useId();
-  const [text, setText] = useState(value);
-  const [saveState, setSaveState] = useState<SaveState>('idle');
+export class NoteField extends Component<Props, State> {
+  private readonly id = `ct-note-${++fieldCount}`;
   // The stored value this field last agreed with; a new stored value replaces the text only when
   // the user has nothing unsaved, so a late echo of an earlier save never eats newer typing.
-  const agreed = useRef(value);
-  const latest = useRef(value);
-  const saveRef = useRef(onSave);
-  saveRef.current = onSave;
-
-  const saver = useMemo(
-    () =>
-      debounce((note: string) => {
-        saveRef.current(note).then(
-          () => {
-            agreed.current = note;
-            if (latest.current === note) setSaveState('saved');
-          },
-          () => setSaveState('error'),
-        );
-      }, delayMs),
-    [delayMs],
-  );
-
-  useEffect(() => {
-    if (latest.current === agreed.current && value !== agreed.current) {
-      agreed.current = value;
-      latest.current = value;
-      setText(value);
-    }
-  }, [value]);
-
+  private agreed: string;
+  private latest: string;
+  private readonly saver: Debounced<string>;
   // The close listeners are added at the first keystroke rather than for every field on the page:
   // a popup lists up to hundreds of notes, and most are never typed in.
-  const closeListeners = useRef<AbortController | null>(null);
-  const flushOnClose = () => {
-    if (closeListeners.current) return;
-    const controller = new AbortController();
-    closeListeners.current = controller;
-    const { signal } = controller;
-    window.addEventListener('pagehide', () => saver.flush(), { signal });
-    document.addEventListener('visibilitychange', () => document.visibilityState === 'hidden' && saver.flush(), { signal });
-  };
-  useEffect(
-    () => () => {
-      closeListeners.current?.abort();
-      closeListeners.current = null;
-      saver.flush();
-    },
-    [saver],
-  );
+  private closeListeners: AbortController | null = null;
 
-  return (
-    <div class="ct-note">
-      <label class="ct-note__label" for={id}>
-        Note
-      </label>
-      <textarea
-        id={id}
-        ref={fieldRef}
-        class="ct-note__field"
-        rows={2}
-        value={text}
-        disabled={disabled}
-        placeholder="Source, reasoning, link…"
-        onInput={(event) => {
-          const note = event.currentTarget.value;
-          latest.current = note;
-          setText(note);
-          setSaveState('pending');
-          onInput(note);
-          flushOnClose();
-          saver.schedule(note);
-        }}
-        onBlur={() => saver.flush()}
-      />
-      <span class="ct-note__state" aria-live="polite">
-        {STATE_TEXT[saveState]}
-      </span>
-    </div>
-  );
+  constructor(props: Props) {
+    super(props);
+    this.state = { text: props.value, saveState: 'idle' };
+    this.agreed = props.value;
+    this.latest = props.value;
+    this.saver = debounce((note: string) => {
+      this.props.onSave(note).then(
+        () => {
+          this.agreed = note;
+          if (this.latest === note) this.setState({ saveState: 'saved' });
+        },
+        () => this.setState({ saveState: 'error' }),
+      );
+    }, props.delayMs ?? 400);
+  }
+
+  override componentDidUpdate(previous: Props): void {
+    const { value } = this.props;
+    if (value !== previous.value && this.latest === this.agreed && value !== this.agreed) {
+      this.agreed = value;
+      this.latest = value;
+      this.setState({ text: value });
+    }
+  }
+
+  override componentWillUnmount(): void {
+    this.closeListeners?.abort();
+    this.closeListeners = null;
+    this.saver.flush();
+  }
+
+  private flushOnClose(): void {
+    if (this.closeListeners) return;
+    const controller = new AbortController();
+    this.closeListeners = controller;
+    const { signal } = controller;
+    window.addEventListener('pagehide', () => this.saver.flush(), { signal });
+    document.addEventListener('visibilitychange', () => document.visibilityState === 'hidden' && this.saver.flush(), { signal });
+  }
+
+  render() {
+    const { fieldRef, disabled = false } = this.props;
+    const { text, saveState } = this.state;
+    return (
+      <div class="ct-note">
+        <label class="ct-note__label" for={this.id}>
+          Note
+        </label>
+        <textarea
+          id={this.id}
+          ref={fieldRef}
+          class="ct-note__field"
+          rows={2}
+          value={text}
+          disabled={disabled}
+          placeholder="Source, reasoning, link…"
+          onInput={(event) => {
+            const note = event.currentTarget.value;
+            this.latest = note;
+            this.setState({ text: note, saveState: 'pending' });
+            this.props.onInput(note);
+            this.flushOnClose();
+            this.saver.schedule(note);
+          }}
+          onBlur={() => this.saver.flush()}
+        />
+        <span class="ct-note__state" aria-live="polite">
+          {STATE_TEXT[saveState]}
+        </span>
+      </div>
+    );
+  }
 }
