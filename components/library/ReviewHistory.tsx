@@ -21,8 +21,10 @@ export function ReviewHistory({ db, claimId }: { db: ClaimTrailDb; claimId: stri
   if (history.value.length === 0) return <p class="lib-history__empty">No changes recorded.</p>;
   return (
     <ol class="lib-history">
-      {history.value.map((review) => (
-        <li key={review.id ?? review.at}>
+      {/* History is append-only and oldest first, so a position is a stable key; entries written since
+          schema v4 have no numeric id, and two can share a millisecond. */}
+      {history.value.map((review, index) => (
+        <li key={index}>
           <time dateTime={new Date(review.at).toISOString()}>{formatDateTime(review.at)}</time>: {change(review.from, review.to)}
         </li>
       ))}
