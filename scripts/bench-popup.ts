@@ -50,6 +50,7 @@ import { openToolbarPopup, type PopupScript } from './lib/popup-action';
 import { launchPopupBrowser, tabIdOf, type PopupBrowser } from './lib/popup-browser';
 import { manyPageClaims, pageClaimsStubSource, seedPageClaims, type PageClaims } from './lib/popup-stub';
 import { median, percentile } from './lib/timing';
+import type { TraceEvent } from './lib/task-attribution';
 
 const args = process.argv.slice(2);
 const json = args.includes('--json');
@@ -168,17 +169,6 @@ async function tabSample(ext: PopupBrowser, tabId: number, data: PageClaims): Pr
   } finally {
     await page.close();
   }
-}
-
-interface TraceEvent {
-  name: string;
-  ph: string;
-  pid: number;
-  tid: number;
-  ts: number;
-  dur?: number;
-  tdur?: number;
-  args?: { data?: { documentLoaderURL?: string } };
 }
 
 /**

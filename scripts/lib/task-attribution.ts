@@ -25,6 +25,7 @@ export interface TraceEvent {
     name?: string;
     data?: {
       url?: string;
+      documentLoaderURL?: string;
       functionName?: string;
       stackTrace?: { url?: string }[];
       startTime?: number;
