@@ -134,6 +134,8 @@ export class ReadingSession {
   private bandFrame = 0;
   private flashTimer: ReturnType<typeof setTimeout> | undefined;
   private lastBadge = -1;
+  /** The running (or last) start pass; see pageClaims. */
+  private starting: Promise<void> = Promise.resolve();
   /** The background's first answer for this page (its key and what is stored), asked for at start. */
   private opening: Promise<PageState | null> | null = null;
 
@@ -173,7 +175,13 @@ export class ReadingSession {
   }
 
   /** Starts (or restarts after a navigation or a settings change). */
-  async start(): Promise<void> {
+  start(): Promise<void> {
+    const pass = this.startPass();
+    this.starting = pass.catch(() => undefined);
+    return pass;
+  }
+
+  private async startPass(): Promise<void> {
     const generation = ++this.generation;
     // Finding the article is part of the first slice: on a huge page it alone can fill the budget.
     const work = slicer();
@@ -854,7 +862,13 @@ export class ReadingSession {
     void this.applyMerge();
   }
 
-  pageClaims(): { page: PageRecordLike; kind: PageKind; claims: PageClaim[]; orphans: ClaimRecord[] } {
+  /**
+   * What the popup shows. Answered once the current start pass has read the article: asked in the
+   * middle of one (the popup opened early, or the reader just switched the site back on), a reply
+   * with no claims yet would stay on screen as "no claims found".
+   */
+  async pageClaims(): Promise<{ page: PageRecordLike; kind: PageKind; claims: PageClaim[]; orphans: ClaimRecord[] }> {
+    await this.starting;
     const site = siteOf(this.pageUrl);
     const claims = this.order.flatMap((id) => {
       const view = this.views.get(id);
