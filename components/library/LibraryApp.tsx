@@ -1,5 +1,5 @@
 import { useCallback, useEffect, useMemo, useRef, useState } from 'preact/hooks';
-import { allClaims, collectForUndo, setNote } from '../../utils/db/operations';
+import { allClaims, claimsWithHistory, setNote } from '../../utils/db/operations';
 import type { ReviewStatus } from '../../utils/db/types';
 import { collectLibrary } from '../../utils/export/collect';
 import { EXPORT_FORMATS, exportBlob, exportFileName, type ExportFormat } from '../../utils/export/formats';
@@ -127,7 +127,7 @@ export function LibraryApp({ services }: { services: LibraryServices }) {
     setBusy(true);
     try {
       // What is deleted is read first, so Undo can put back claims and their history exactly.
-      const removed = await collectForUndo(db, targetIds());
+      const removed = await claimsWithHistory(db, targetIds());
       for (const batch of batches(removed.claims.map((c) => c.id))) await services.send('claims:delete', { claimIds: batch });
       setSelection(new Set());
       toast(`Deleted ${plural(removed.claims.length, 'claim')}.`, {

@@ -343,16 +343,11 @@ function deletedAmong(groups: readonly ClaimGroup[], ids: readonly string[]): De
   return { claims, reviews: groups.flatMap((g) => g.reviews.filter((r) => found.has(r.claimId))) };
 }
 
-/** These claims, wherever they are stored, in the order of `ids`, and their history. */
+/** These claims, wherever they are stored, in the order of `ids`, and their history (an export, an undo buffer). */
 export function claimsWithHistory(db: ClaimTrailDb, ids: readonly string[]): Promise<DeletedClaims> {
   return guarded(() =>
     db.transaction('r', db.claimGroups, db.directory, async () => deletedAmong(await groupsHolding(db, ids), ids)),
   );
-}
-
-/** What deleting these claims would remove, for an undo buffer. */
-export function collectForUndo(db: ClaimTrailDb, ids: readonly string[]): Promise<DeletedClaims> {
-  return claimsWithHistory(db, ids);
 }
 
 /** Deletes claims with their history; returns what was removed so the caller can offer undo. */

@@ -98,7 +98,7 @@ export interface ExtensionPageToBackground {
   'claim:dismiss': [ClaimDismissal, ClaimRecord];
   'claims:set-status': [{ claimIds: string[]; status: ReviewStatus }, number];
   'claims:delete': [{ claimIds: string[] }, number];
-  /** Undo of a delete: `reviews` (optional) restores the history too (read it first with utils/db collectForUndo). */
+  /** Undo of a delete: `reviews` (optional) restores the history too (read it first with utils/db claimsWithHistory). */
   'claims:restore': [{ claims: ClaimRecord[]; reviews?: ReviewRecord[] }, number];
 }
 

@@ -5,7 +5,7 @@ import type { ClaimTrailDb } from '../../../utils/db/database';
 import { StorageError } from '../../../utils/db/errors';
 import { claimFingerprint, claimId } from '../../../utils/db/fingerprint';
 import {
-  collectForUndo,
+  claimsWithHistory,
   deleteClaims,
   dismissClaim,
   openPage,
@@ -261,7 +261,7 @@ describe('bulk operations', () => {
   it('delete then restore gives back the same claims and history (undo)', async () => {
     const [a, b] = await seed();
     const before = { claims: await everyClaim(db), reviews: await everyReview(db) };
-    const undo = await collectForUndo(db, [a.id, b.id]);
+    const undo = await claimsWithHistory(db, [a.id, b.id]);
     const removed = await deleteClaims(db, [a.id, b.id]);
     expect(removed.claims).toHaveLength(2);
     expect(removed).toEqual(undo);
