@@ -350,27 +350,20 @@ function sentenceDrafts(d: Doc, ss: number, se: number): Draft[] {
       }
       continue;
     }
-    if (prev && host && prev.cue && prev.cue.cls === CueClass.Say && cue.cls === CueClass.Say && !cue.ing) {
-      // "He may add to the team, he said.": a closing attribution takes the whole sentence, so an earlier
-      // saying verb inside it was a misreading.
+    const weaker = prev?.cue && prev.cue.cls !== CueClass.Say && prev.cue.cls !== CueClass.Prep;
+    if (prev && host && prev.cue && cue.cls === CueClass.Say && (weaker || (prev.cue.cls === CueClass.Say && !cue.ing))) {
+      // A saying verb inside a weaker cue's content: the weaker reading was wrong. Inside another saying
+      // verb's content, only a closing attribution that takes the whole sentence wins ("He may add to the
+      // team, he said.").
       const draft = verbCue(d, cue, ss, se, null);
       const first = draft?.frags[0], last = draft?.frags[draft.frags.length - 1];
-      if (draft?.src && first && last && first.start <= prev.cue.start && last.end <= cue.start) {
+      if (draft?.src && (weaker || (first && last && first.start <= prev.cue.start && last.end <= cue.start))) {
         drafts.pop();
         drafts.push(draft);
         covered = Math.max(cue.end, draft.src.end);
         continue;
       }
-    }
-    if (prev && host && prev.cue && prev.cue.cls !== CueClass.Say && prev.cue.cls !== CueClass.Prep && cue.cls === CueClass.Say) {
-      // A saying verb inside a weaker cue's content: the weaker reading was wrong.
-      const draft = verbCue(d, cue, ss, se, null);
-      if (draft?.src) {
-        drafts.pop();
-        drafts.push(draft);
-        covered = Math.max(cue.end, draft.src ? draft.src.end : 0);
-      }
-      continue;
+      if (weaker) continue;
     }
     if (prev && host) {
       // A cue inside the previous claim's content: a new reporting clause ("…, adding that",
