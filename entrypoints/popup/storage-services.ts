@@ -2,19 +2,18 @@
 // size) and the settings. The first paint needs neither: the page's claims come from the content
 // script with their status and note. One module, so the library (which imports all of this up front)
 // shares one chunk with it instead of several.
-import { liveQuery } from 'dexie';
 import { getDb } from '../../utils/db/database';
 import { claimFromSnapshot, storedClaims } from '../../utils/db/operations';
 import type { ClaimRecord, PageRecord } from '../../utils/db/types';
 import type { PageClaim } from '../../utils/messaging/protocol';
+import { subscribeLive } from '../../components/useLiveQuery';
 import type { Observer } from '../../components/useSubscription';
 import type { PageClaims, PageExportFormat } from './services';
 
 export { isSiteEnabled, setSiteEnabled } from '../../utils/settings';
 
 export function watchStoredClaims(pageUrl: string, observer: Observer<ClaimRecord[]>): () => void {
-  const subscription = liveQuery(() => storedClaims(getDb(), pageUrl)).subscribe(observer);
-  return () => subscription.unsubscribe();
+  return subscribeLive(() => storedClaims(getDb(), pageUrl))(observer);
 }
 
 /** The page's claims as records for an export: stored ones as stored, the rest as detected now. */
