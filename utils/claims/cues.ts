@@ -118,7 +118,8 @@ export function findCues(d: Doc, from: number, to: number): Cue[] {
     // "decided not to recommend": an infinitive is the complement of the verb before it.
     let toAt = -1;
     for (let k = start; k < i; k++) if (isW(d, k, W.to)) toAt = k;
-    if (toAt >= 0) {
+    // "continued to insist that": the verb after "continue to" is the cue, and "continued" part of it.
+    if (toAt >= 0 && cueEntryAt(d.t, toAt - 1)?.lemma !== 'continue') {
       if (!is(d, toAt - 1, BE_FORMS) && ((cueEntryAt(d.t, toAt - 1)?.flags ?? 0) & CueFlag.Passive) === 0) continue;
       start = toAt + 1;
     }

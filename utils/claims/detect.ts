@@ -290,7 +290,8 @@ function verbCue(d: Doc, cue: Cue, ss: number, se: number, prev: Draft | null, s
     }
     return { cue, src, frags, inherit, confidence };
   }
-  if (cue.flags & CueFlag.AfterContent) return null;
+  // "He continued, “…”": before its content only when a quotation follows at once.
+  if (cue.flags & CueFlag.AfterContent && !(src && (sepAfter === ',' || sepAfter === ':') && isOpeningQuote(d, after + 1))) return null;
   if (weak) {
     // "This means…" and "that suggests…" are reasoning, not someone's thought; "it seems" is evidential.
     if (!cue.passive && src && !agentive(d, src) && cue.cls !== CueClass.Evidence) return null;
@@ -350,7 +351,9 @@ function sentenceDrafts(d: Doc, ss: number, se: number): Draft[] {
       }
       continue;
     }
-    const weaker = prev?.cue && prev.cue.cls !== CueClass.Say && prev.cue.cls !== CueClass.Prep;
+    // "She has called for X and has promised Y": a second predicate of the same subject, not a misreading.
+    const coordinated = lowerAt(d, cue.start - 1) === 'and';
+    const weaker = prev?.cue && prev.cue.cls !== CueClass.Say && prev.cue.cls !== CueClass.Prep && !coordinated;
     if (prev && host && prev.cue && cue.cls === CueClass.Say && (weaker || (prev.cue.cls === CueClass.Say && !cue.ing))) {
       // A saying verb inside a weaker cue's content: the weaker reading was wrong. Inside another saying
       // verb's content, only a closing attribution that takes the whole sentence wins ("He may add to the

@@ -220,6 +220,26 @@ describe('reported speech', () => {
     expect(claimsOf(text).map((c) => c.cue)).toContain(cue);
   });
 
+  it.each([
+    ['Lewandowski continued to assert that he never made contact with the reporter.', 'continued to assert'],
+    ['He has continued to insist that he will fight on to the convention.', 'has continued to insist'],
+  ])('reads "continue to" with the verb after it as one cue: %s', (text, cue) => {
+    expect(claimsOf(text).map((c) => c.cue)).toEqual([cue]);
+  });
+
+  it('takes "continued" before a quotation, but not before other content', () => {
+    expect(claimsOf('The crowd booed. She continued, “I am proud to be part of this movement.”').map((c) => [c.cue, c.source])).toEqual([['continued', 'She']]);
+    expect(claimsOf('The rain continued all night.')).toEqual([]);
+  });
+
+  it('keeps both predicates of one subject when the first is a stance verb', () => {
+    const cs = claimsOf('She has called for a ban on assault weapons and has promised to seek new legislation.');
+    expect(cs.map((c) => [c.cue, c.source, bare(c.content)])).toEqual([
+      ['has called for', 'She', 'a ban on assault weapons'],
+      ['has promised', 'She', 'to seek new legislation'],
+    ]);
+  });
+
 });
 
 describe('sources and speakers', () => {

@@ -83,11 +83,11 @@ const EVIDENCE = `show/showed/shown find/found seem~ appear~ determine demonstra
  */
 export const PARTICLES: ReadonlyMap<string, readonly (readonly number[])[]> = new Map(
   (`call:for,on,upon point:to,out refer:to push:for,back argue:for,against complain:about
-   warn:of,about,against insist:on comment:on weigh:in hit:out,back fire:back reflect:on ask:for
-   plead:for vote:for,against advocate:for side:with agree:with,on focus:on boast:about joke:about
-   worry:about hope:for wait:for accuse:of speak:of,about,out,with,to talk:about,of,to liken:to
-    rail:against lash:out offer:up lay:out say:in_a_statement make:the_case,clear,it_clear,no_secret
-   raise:concerns,questions,doubts go:on_to_say,on_to_argue`)
+ warn:of,about,against insist:on comment:on weigh:in hit:out,back fire:back reflect:on ask:for
+ plead:for vote:for,against advocate:for side:with agree:with,on focus:on boast:about joke:about
+ worry:about hope:for wait:for accuse:of speak:of,about,out,with,to talk:about,of,to liken:to
+ rail:against lash:out offer:up lay:out say:in_a_statement make:the_case,clear,it_clear,no_secret
+ raise:concerns,questions,doubts go:on_to_say,on_to_argue`)
     .trim().split(/\s+/).map((item) => {
       const [lemma = '', parts = ''] = item.split(':');
       const phrases = parts.split(',').map((p) => p.split('_').map(hashWord));
@@ -173,7 +173,7 @@ export const CUE_PREFIX = words(`has have had is are was were be been being will
  not n't never also later earlier previously repeatedly publicly privately recently often again once still already further even
  just first then now always reportedly allegedly initially long frequently openly separately similarly specifically explicitly
  quickly immediately flatly strongly sharply loudly angrily bluntly simply clearly widely generally to has't hasn't haven't
- didn't doesn't don't isn't wasn't aren't weren't won't wouldn't can't couldn't`);
+ didn't doesn't don't isn't wasn't aren't weren't won't wouldn't can't couldn't continue continues continued continuing`);
 
 /** Auxiliary forms of "be" (for passive detection). */
 export const BE_FORMS = words('is are was were be been being am');
@@ -210,17 +210,6 @@ export const TIME_WORDS = words(`monday tuesday wednesday thursday friday saturd
 /** Prepositions that start a phrase between a cue and its content ("said in a statement that"). */
 export const CUE_PP = words('in on at during after before from to via through while under with over amid following of');
 
-/** Titles and roles: the part of a source before the name ("Iraqi Vice President Ayad Allawi"). */
-export const TITLES = words(`president vice prime minister secretary senator sen. rep. del. atty. amb. representative gov. governor mayor gen. general
- chief spokesman spokeswoman spokesperson director chairman chairwoman chair ceo head leader judge justice ambassador
- commissioner adviser advisor aide official officer lt. col. sgt. capt. adm. maj. dr. mr. mrs. ms. prof. professor rev.
- king queen prince princess pope sheikh speaker deputy assistant attorney candidate nominee analyst economist lawyer
- executive founder manager coach commander colonel sergeant captain admiral major lieutenant chancellor premier
- treasurer auditor sheriff inspector superintendent editor reporter correspondent columnist author strategist
- pollster consultant activist congressman congresswoman lawmaker legislator delegate councilman councilwoman
- former acting interim senior top associate press campaign communications national foreign defense state
- federal house white`);
-
 /** Courtesy titles: part of how a person is addressed, not a role. The value is the gender they mark. */
 export const COURTESY_TITLES: ReadonlyMap<string, 'm' | 'f' | null> = new Map([
   ['mr.', 'm'], ['mr', 'm'], ['mrs.', 'f'], ['mrs', 'f'], ['ms.', 'f'], ['ms', 'f'], ['miss', 'f'], ['dr.', null], ['dr', null], ['mx.', null],
@@ -233,6 +222,17 @@ export const SPELLED_OUT_TITLES: ReadonlyMap<string, string> = new Map(
    del.:Delegate atty.:Attorney amb.:Ambassador sec.:Secretary`
     .trim().split(/\s+/).map((item) => item.split(':') as [string, string]),
 );
+
+/** Titles and roles: the part of a source before the name ("Iraqi Vice President Ayad Allawi"), abbreviations included. */
+export const TITLES = new WordSet([...SPELLED_OUT_TITLES.keys(), ...COURTESY_TITLES.keys(), ...words(`president vice prime minister secretary senator representative governor mayor general
+ chief spokesman spokeswoman spokesperson director chairman chairwoman chair ceo head leader judge justice ambassador
+ commissioner adviser advisor aide official officer professor
+ king queen prince princess pope sheikh speaker deputy assistant attorney candidate nominee analyst economist lawyer
+ executive founder manager coach commander colonel sergeant captain admiral major lieutenant chancellor premier
+ treasurer auditor sheriff inspector superintendent editor reporter correspondent columnist author strategist
+ pollster consultant activist congressman congresswoman lawmaker legislator delegate councilman councilwoman
+ former acting interim senior top associate press campaign communications national foreign defense state
+ federal house white`)]);
 
 /** Common first names whose gender is clear, so "she" can skip a man named more recently. */
 export const FEMALE_NAMES = words(`mary jennifer elizabeth susan sarah nancy lisa emily michelle laura anna ann anne emma rachel maria marta
@@ -258,9 +258,6 @@ export const STOP_WORDS = words(`the of and to a in is that for it on was with h
  this not but had they were which or she will who their its been would after when we more there about also than i`);
 
 /** Paragraph openings that mark page furniture and boilerplate rather than article text. */
-export const BOILERPLATE_OPENERS: readonly (readonly string[])[] = [
-  ['by'], ['follow'], ['content', 'created', 'by'], ['copyright'], ['all', 'rights', 'reserved'], ['send', 'tips'],
-  ['photo'], ['image'], ['font', 'size'], ['sign', 'up'], ['subscribe'], ['click', 'here'], ['read', 'more'],
-  ['related'], ['advertisement'], ['share', 'this'], ['contact'], ['email'], ['the', 'associated', 'press', 'contributed'],
-  ['this', 'material', 'may', 'not'], ['for', 'licensing'],
-];
+export const BOILERPLATE_OPENERS: readonly (readonly string[])[] = `by|follow|content created by|copyright|all rights reserved|send tips|photo|image|font size|sign up|subscribe|click here
+|read more|related|advertisement|share this|contact|email|the associated press contributed|this material may not|for licensing`
+  .split(/\s*\|/).map((opener) => opener.split(' '));
