@@ -256,7 +256,10 @@ function verbCue(d: Doc, cue: Cue, ss: number, se: number, prev: Draft | null, s
   const inherit = cue.ing && !src ? prev : null;
   const confidence = BASE_CONFIDENCE[cue.cls] * (src || inherit ? 1 : 0.8);
   const sepAfter = punctAt(d, after);
-  const leftMode = boundary && (atClauseEnd(d, after, se) || sepAfter === ',' || sepAfter === ';' || sepAfter === '\u2014');
+  // "“…,” Trump said in August after Nabisco announced …": a quotation closing on a comma before the
+  // source is what was said, whatever follows the cue.
+  const quotedLeft = isClosingQuote(d, beforeIdx) && punctAt(d, beforeIdx - 1) === ',';
+  const leftMode = boundary && (quotedLeft || atClauseEnd(d, after, se) || sepAfter === ',' || sepAfter === ';' || sepAfter === '\u2014');
   if (leftMode && !cue.ing) {
     if ((weak || cue.cls === CueClass.Stance) && !src) return null;
     const quoteAfter = punctAt(d, after) === ',' && isOpeningQuote(d, after + 1);

@@ -32,6 +32,14 @@ describe('direct quotes', () => {
     expect(bare(c!.content)).toBe('They kept telling us ‘wait until spring,’ and spring never came');
   });
 
+  it('keeps a quotation closing on a comma as the content, whatever follows its cue', () => {
+    const cs = claimsOf('“I love these cookies. I will never eat them again,” Dana Holt said in August after the bakery announced it was closing.');
+    expect(cs.map((c) => [c.source, bare(c.content)])).toEqual([
+      ['Dana Holt', 'I love these cookies. I will never eat them again'],
+      ['the bakery', 'it was closing'],
+    ]);
+  });
+
   it('takes an attribution before a quote', () => {
     const [c] = claimsOf('The senator said: “We have the votes.”');
     expect(c).toMatchObject({ kind: 'direct', source: 'The senator' });
