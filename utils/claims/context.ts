@@ -2,7 +2,7 @@
 import type { Quotes } from './quotes';
 import type { Segments } from './sentences';
 import { inSet, type WordSet } from './lexicon/hash';
-import { SUBJECT_PRONOUNS } from './lexicon/en';
+import { NUMBER_WORDS, SUBJECT_PRONOUNS } from './lexicon/en';
 import { Tk, type Tokens } from './tokens';
 
 export interface Doc {
@@ -84,4 +84,10 @@ export function isContractedSubject(d: Doc, i: number): boolean {
 
 export function is(d: Doc, i: number, set: WordSet): boolean {
   return inSet(d.t, i, set);
+}
+
+/** A count: "4" in "4 in 10 say", "two" in "two officials said". */
+export function isNumber(d: Doc, i: number): boolean {
+  const c = d.t.text.charCodeAt(d.t.start[i] ?? 0);
+  return isWord(d, i) && ((c >= 48 && c <= 57) || is(d, i, NUMBER_WORDS));
 }

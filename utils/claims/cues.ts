@@ -2,11 +2,11 @@
  * Cue finding: reporting verbs (with their auxiliaries, negation, adverbs and particles),
  * "according to", and a colon after a speaker. Cues inside quotations never fire.
  */
-import { endsWithS, inQuote, is, isContractedSubject, isPossessive, isW, isWord, type Doc } from './context';
+import { endsWithS, inQuote, is, isContractedSubject, isNumber, isPossessive, isW, isWord, type Doc } from './context';
 import { wordHashes, WordSet } from './lexicon/hash';
 import { hashWord, Tk, type Tokens } from './tokens';
 import {
-  BE_FORMS, CUE_PREFIX, CUES, CueClass, CueFlag, DETERMINERS, NON_SPEECH_OBJECTS, NUMBER_WORDS, PARTICLES, POSSESSIVES, type CueEntry,
+  BE_FORMS, CUE_PREFIX, CUES, CueClass, CueFlag, DETERMINERS, NON_SPEECH_OBJECTS, PARTICLES, POSSESSIVES, type CueEntry,
 } from './lexicon/en';
 
 export interface Cue {
@@ -31,12 +31,6 @@ export function cueEntryAt(t: Tokens, i: number): CueEntry | undefined {
   return t.kind[i] === Tk.Word ? CUE_BY_HASH.get(t.hash[i] ?? 0) : undefined;
 }
 
-
-/** "4 in 10 say", "two in three said": a count before a verb form is a plural subject, not a determiner. */
-function isNumber(d: Doc, i: number): boolean {
-  const c = d.t.text.charCodeAt(d.t.start[i] ?? 0);
-  return (c >= 48 && c <= 57) || is(d, i, NUMBER_WORDS);
-}
 
 const W = wordHashes('according', 'to', 'by', 'that', 'all', 'both', 'in');
 

@@ -95,7 +95,7 @@ function clausalObject(d: Doc, k: number, end: number): boolean {
   if (k >= end) return false;
   if (!isWord(d, k)) return isOpeningQuote(d, k) || punctAt(d, k) === ':';
   const w = lowerAt(d, k);
-  if (w === 'that' || w.endsWith('ing') || !(DETERMINERS.has(w) || POSSESSIVES.has(w) || OBJECT_PRONOUNS.has(w) || w.endsWith('’s') || w.endsWith("'s"))) return true;
+  if (w === 'that' || w.endsWith('ing') || !(DETERMINERS.has(w) || POSSESSIVES.has(w) || OBJECT_PRONOUNS.has(w) || isPossessive(d, k))) return true;
   for (let j = k + 1; j < end && j - k <= MAX_OBJECT_NOUN && isWord(d, j); j++) if (lowerAt(d, j) === 'that') return true;
   return false;
 }
@@ -298,8 +298,9 @@ function verbCue(d: Doc, cue: Cue, ss: number, se: number, prev: Draft | null, s
   if (weak) {
     // "This means…" and "that suggests…" are reasoning, not someone's thought; "it seems" is evidential.
     if (!cue.passive && src && !agentive(d, src) && cue.cls !== CueClass.Evidence) return null;
-    // "…, preferring large-scale attacks": an attitude participle in narration is not a report.
-    if (!src && cue.ing) return null;
+    // "…, preferring large-scale attacks": an attitude participle in narration is not a report; nor is
+    // "a documentary that showed off …".
+    if (!src && (cue.ing || lowerAt(d, cue.start - 1) === 'that')) return null;
     if (!hasClauseComplement(d, cue, after, se)) return null;
   }
   if (cue.cls === CueClass.Stance && !src && !(cue.start < cue.head || (cue.start > ss && !isWord(d, cue.start - 1)))) return null;
@@ -481,7 +482,10 @@ export function detectInText(text: string): Claim[] {
         const lastFrag = x.frags[x.frags.length - 1];
         if (lastFrag) consumedTo = Math.max(consumedTo, lastFrag.end);
       }
-      const last = found[found.length - 1];
+      let last = found[found.length - 1];
+      // "''…,'' said Ms. Acosta, referring to …": the speaker's participle does not end the quotation.
+      const before = found[found.length - 2];
+      if (last && before?.src && last.src === before.src) last = before;
       const lastFrag = last?.frags[last.frags.length - 1];
       if (last && lastFrag && isClosingQuote(d, lastFrag.end - 1)) { lastQuoted = last; lastQuotedPara = seg.sentPara[seg.sentOf[lastFrag.end - 1] ?? 0] ?? p; }
       else if (found.length > 0) lastQuoted = null;

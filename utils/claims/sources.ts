@@ -3,9 +3,9 @@
  * said", "Ayad Allawi, Iraq's vice president, said", "he said", "who said") or the inverted
  * subject on its right ("said Allawi"). Every scan is bounded by a small window.
  */
-import { is, isClosingQuote, isContractedSubject, isPossessive, isW, isWord, lowerAt, punctAt, type Doc } from './context';
+import { is, isClosingQuote, isContractedSubject, isNumber, isPossessive, isW, isWord, lowerAt, punctAt, type Doc } from './context';
 import { wordHashes, WordSet } from './lexicon/hash';
-import { CUES, DETERMINERS, GROUP_NOUNS, NUMBER_WORDS, ORG_WORDS, POSSESSIVES, SOURCE_STOP, SUBJECT_PRONOUNS, TIME_WORDS, TITLES } from './lexicon/en';
+import { CUES, DETERMINERS, GROUP_NOUNS, ORG_WORDS, POSSESSIVES, SOURCE_STOP, SUBJECT_PRONOUNS, TIME_WORDS, TITLES } from './lexicon/en';
 
 const MAX_NP = 9;
 
@@ -13,12 +13,6 @@ const MAX_NP = 9;
 const QUANTIFIER_SUBJECTS = new WordSet('all both some many most few several others each none'.split(' '));
 const MAX_APPOSITION = 25;
 const W = wordHashes('in', 'of', 'from', 'with', 'to', 'familiar', 'close');
-
-function isNumber(d: Doc, k: number): boolean {
-  if (!isWord(d, k)) return false;
-  const c = d.t.text.charCodeAt(d.t.start[k] ?? 0);
-  return (c >= 48 && c <= 57) || is(d, k, NUMBER_WORDS);
-}
 
 /** Where a noun phrase ending at `k` continues leftwards past a word that usually stops it, or -1. */
 function postmodifierStart(d: Doc, k: number, floor: number): number {
@@ -102,17 +96,16 @@ function plausibleSource(d: Doc, s: number, e: number): boolean {
     if (lowerAt(d, k).endsWith('ly')) return false;
   }
   // "63 percent said", "two officials said": a number heads a short nominal subject.
-  const c0 = lowerAt(d, s).charCodeAt(0);
-  if (e - s >= 2 && e - s <= 3 && ((c0 >= 48 && c0 <= 57) || NUMBER_WORDS.has(lowerAt(d, s)))) return true;
+  if (e - s >= 2 && e - s <= 3 && isNumber(d, s)) return true;
   // Lower-case nominal sources need a determiner ("the report") or a plural head ("analysts").
   return is(d, s, DETERMINERS) || is(d, s, POSSESSIVES) || (e - s <= 3 && lowerAt(d, e - 1).endsWith('s'));
 }
 
 function looksAppositive(d: Doc, appStart: number, appEnd: number): boolean {
   const first = lowerAt(d, appStart);
-  if (DETERMINERS.has(first) || first === 'who' || first === 'including' || first === 'of' || d.t.cap[appStart] === 1 || first.endsWith('’s') || first.endsWith("'s")) return true;
-  // An age ("Schiff, 56,") or a bare role ("Jo Ray, political science professor at …,").
-  if (first.charCodeAt(0) >= 48 && first.charCodeAt(0) <= 57) return true;
+  if (DETERMINERS.has(first) || first === 'who' || first === 'including' || first === 'of' || d.t.cap[appStart] === 1 || isPossessive(d, appStart)) return true;
+  // An age ("Schiff, 56,", "Daniloff, now 81 and retired,") or a bare role ("Jo Ray, political science professor at …,").
+  if (isNumber(d, appStart) || (first === 'now' && isNumber(d, appStart + 1))) return true;
   for (let k = appStart; k < appEnd; k++) if (is(d, k, TITLES)) return true;
   return false;
 }
@@ -194,7 +187,7 @@ export function sentenceSubject(d: Doc, ss: number, limit: number): TokenRange |
   let prevOpen = false; // the previous word lets a lower-case noun follow (a determiner or a possessive)
   while (k < limit && k - ss < 6 && isWord(d, k)) {
     const w = lowerAt(d, k);
-    const possessive = w.endsWith('’s') || w.endsWith("'s");
+    const possessive = isPossessive(d, k);
     if (d.t.cap[k]) prevOpen = possessive || DETERMINERS.has(w);
     else if (DETERMINERS.has(w) && k === ss) prevOpen = true;
     else if (!CUES.has(w) && !SOURCE_STOP.has(w) && (prevOpen || is(d, k, TITLES) || is(d, k, ORG_WORDS) || is(d, k, GROUP_NOUNS))) prevOpen = true;

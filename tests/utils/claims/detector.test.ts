@@ -40,6 +40,22 @@ describe('direct quotes', () => {
     ]);
   });
 
+  it('continues a quotation after the speaker’s own participle clause', () => {
+    const cs = claimsOf("''We need Chapter 9,'' said Ms. Acosta, referring to the bankruptcy chapter. ''Give us the tool and we will finish the job.''");
+    expect(cs.map((c) => c.cue)).toEqual(['said', 'referring to']);
+    expect(bare(cs[0]!.content)).toMatch(/^We need Chapter 9.*Give us the tool and we will finish the job$/);
+  });
+
+  it('reads an age after "now" as an apposition of the source', () => {
+    const [c] = claimsOf('“I would have been in Siberia for a long time,” Mr. Daniloff, now 81 and retired in Cambridge, said by telephone.');
+    expect(c).toMatchObject({ kind: 'direct', source: 'Mr. Daniloff, now 81 and retired in Cambridge', speaker: 'Daniloff' });
+  });
+
+  it('takes no evidential verb in a relative clause as a claim', () => {
+    const cs = claimsOf('“It’s like a new plane,” Mr. Trump said in a documentary that showed off the renovations.');
+    expect(cs.map((c) => c.cue)).toEqual(['said']);
+  });
+
   it('takes an attribution before a quote', () => {
     const [c] = claimsOf('The senator said: “We have the votes.”');
     expect(c).toMatchObject({ kind: 'direct', source: 'The senator' });
