@@ -3,7 +3,7 @@
  * date)? The check must be cheap: it runs on every page the user opens.
  */
 import type { PageInfo } from '../messaging/protocol';
-import { hasFurnitureName, hiddenByAttributes } from './furniture';
+import { furnitureName, hasFurnitureName, hiddenByAttributes, linkDensity, ownTextLength, skippedByMarkup } from './furniture';
 
 type JsonValue = string | number | boolean | null | JsonValue[] | { [key: string]: JsonValue };
 type JsonObject = { [key: string]: JsonValue };
@@ -94,26 +94,97 @@ export function isArticlePage(doc: Document): boolean {
   return hasReadableProse(doc);
 }
 
+/** [paragraph, container credited with its text, length] */
+type Paragraph = [Element, Element, number];
+
 /**
- * The element holding the article's prose: an explicit articleBody, else the element whose child
+ * Text that reads as a paragraph: a `<p>` that is not a list item or mostly a link (teaser cards,
+ * "Read more" lines), credited to its parent; or a `<div>` with text of its own (sites that write
+ * paragraphs as divs, or a whole story split by `<br>`s), credited to itself.
+ */
+function* findParagraphs(doc: Document, found: Paragraph[]): Generator<void> {
+  let read = 0;
+  for (const paragraph of doc.getElementsByTagName('p')) {
+    const length = paragraphLength(paragraph);
+    const parent = paragraph.parentElement;
+    if (parent && length >= 25 && !paragraph.closest('li') && linkDensity(paragraph) < 0.5) found.push([paragraph, parent, length]);
+    if (++read % STEP_ELEMENTS === 0) yield;
+  }
+  for (const div of doc.getElementsByTagName('div')) {
+    const length = ownTextLength(div);
+    if (length >= 25) found.push([div, div, length]);
+    if (++read % STEP_ELEMENTS === 0) yield;
+  }
+}
+
+/** Elements read between the steps findArticleRootInSlices can pause at. */
+const STEP_ELEMENTS = 64;
+
+/**
+ * The element holding the article's prose: an explicit articleBody, else the container whose
  * paragraphs carry the most text, widened to an ancestor when the body is split over several
- * containers (ad slots between parts of the story).
+ * containers (ad slots between parts of the story). Paragraphs inside page furniture (asides,
+ * comments, promos, captions…) do not count, unless that "furniture" holds most of the page's text
+ * (a story wrapper named "article--sponsored", an ASP.NET page inside one <form>); comments never do.
  */
 export function findArticleRoot(doc: Document): Element | null {
+  const steps = articleRootSteps(doc);
+  let step = steps.next();
+  while (!step.done) step = steps.next();
+  return step.value;
+}
+
+/**
+ * findArticleRoot with `pause` between steps of a few dozen elements: on a page with thousands of
+ * paragraphs, reading them all is tens of milliseconds.
+ */
+export async function findArticleRootInSlices(doc: Document, pause: () => Promise<void> | void): Promise<Element | null> {
+  const steps = articleRootSteps(doc);
+  let step = steps.next();
+  while (!step.done) {
+    await pause();
+    step = steps.next();
+  }
+  return step.value;
+}
+
+function* articleRootSteps(doc: Document): Generator<void, Element | null> {
   const body = doc.body;
   if (!body) return null;
   const explicit = doc.querySelectorAll('[itemprop="articleBody"]');
   if (explicit.length === 1) return explicit[0] ?? null;
 
+  const paragraphs: Paragraph[] = [];
+  yield* findParagraphs(doc, paragraphs);
+  const all = new Map<Element, number>();
+  let pageTotal = 0;
+  for (const [, container, length] of paragraphs) {
+    pageTotal += length;
+    for (let element: Element | null = container; element && element !== body; element = element.parentElement) {
+      all.set(element, (all.get(element) ?? 0) + length);
+    }
+  }
+  const excluded = new Map<Element, boolean>();
+  const isExcluded = (element: Element): boolean => {
+    let result = excluded.get(element);
+    if (result === undefined) {
+      const name = furnitureName(element);
+      result = name === 'comments' || ((name !== null || skippedByMarkup(element)) && (all.get(element) ?? 0) < pageTotal * 0.5);
+      excluded.set(element, result);
+    }
+    return result;
+  };
+
   const direct = new Map<Element, number>();
   const total = new Map<Element, number>();
-  for (const paragraph of doc.getElementsByTagName('p')) {
-    const length = paragraphLength(paragraph);
-    if (length < 25) continue;
-    const parent = paragraph.parentElement;
-    if (!parent) continue;
-    direct.set(parent, (direct.get(parent) ?? 0) + length);
-    for (let ancestor: Element | null = parent; ancestor && ancestor !== body; ancestor = ancestor.parentElement) {
+  let counted = 0;
+  for (const [paragraph, container, length] of paragraphs) {
+    if (++counted % STEP_ELEMENTS === 0) yield;
+    let element: Element | null = paragraph;
+    while (element && element !== body && !isExcluded(element)) element = element.parentElement;
+    if (element !== body && element !== null) continue;
+    direct.set(container, (direct.get(container) ?? 0) + length);
+    for (let ancestor: Element | null = container; ancestor && ancestor !== body; ancestor = ancestor.parentElement) {
       total.set(ancestor, (total.get(ancestor) ?? 0) + length);
     }
   }

@@ -18,20 +18,29 @@ const SKIPPED_ROLES = new Set([
 ]);
 
 /**
- * Words in class names and ids that mark furniture. Matched as whole words after splitting on
- * `-`, `_` and spaces, so "commentary-body" or "article-body" do not match "comment" or "body".
+ * Words in class names, ids, test ids and custom tag names that mark furniture. Matched as whole
+ * words after splitting on `-`, `_`, spaces and camelCase, so "commentary-body" or "article-body"
+ * do not match "comment" or "body"; two adjacent words also match joined ("most-read", "sign-up").
  */
 const FURNITURE_WORDS = new Set([
-  'share', 'sharing', 'social', 'byline', 'bylines', 'author', 'authors', 'newsletter', 'newsletters',
-  'related', 'trending', 'popular', 'promo', 'promotion', 'subscribe', 'subscription', 'signup', 'paywall',
-  'ad', 'ads', 'advert', 'adverts', 'advertisement', 'sponsor', 'sponsored', 'comment', 'comments',
-  'disqus', 'outbrain', 'taboola', 'recirc', 'recirculation', 'breadcrumb', 'breadcrumbs', 'tags',
-  'toolbar', 'caption', 'credit', 'credits', 'sidebar', 'license', 'licence', 'copyright', 'disclaimer',
-  'follow', 'dateline', 'timestamp',
+  'sharing', 'social', 'byline', 'bylines', 'author', 'authors', 'bio', 'signup', 'paywall', 'ad', 'ads', 'tags',
+  'recirc', 'recirculation', 'breadcrumb', 'breadcrumbs', 'toolbar', 'caption', 'credit', 'credits',
+  'sidebar', 'license', 'licence', 'copyright', 'disclaimer', 'follow', 'dateline', 'timestamp', 'trending',
+  'popular', 'mostread', 'mostviewed', 'readmore', 'consent', 'gdpr', 'pullquote', 'tweet', 'twitter',
+  'embed', 'outbrain', 'taboola',
 ]);
+
+/** Word starts that mark furniture: "sharedaddy", "relatedposts", "advertisement", "newsletters"… */
+const FURNITURE_STEMS = ['share', 'related', 'promo', 'advert', 'sponsor', 'newsletter', 'subscri', 'recommend', 'teaser', 'cookie'];
+
+/** Reader comments: never the article, however much of the page they fill. */
+const COMMENT_WORDS = new Set(['comment', 'comments', 'commentlist', 'disqus']);
 
 /** Visually hidden text for screen readers ("Advertisement", "Opens in a new window"). */
 const SCREEN_READER_ONLY = /(?:^|\s)(?:sr-only|visually-hidden|visuallyhidden|screen-reader-text|screenreader-only|a11y-hidden)(?:\s|$)/i;
+
+/** WordPress files a post's categories and tags as classes ("tag-social"): its topics, not its parts. */
+const TAXONOMY_CLASS = /(?:^|\s)(?:tag|category)-\S+/g;
 
 const WORD_SPLIT = /[\s_-]+/;
 
@@ -48,15 +57,29 @@ export const HEADING_TAGS = new Set(['H2', 'H3', 'H4', 'H5', 'H6']);
 /** Marks ClaimTrail's own UI hosts so extraction and mutation handling ignore them. */
 export const OWN_UI_ATTRIBUTE = 'data-claimtrail-ui';
 
-export function hasFurnitureName(element: Element): boolean {
+/** What an element's names say it is: reader comments, other page furniture, or neither (null). */
+export function furnitureName(element: Element): 'comments' | 'furniture' | null {
   const className = typeof element.className === 'string' ? element.className : element.getAttribute('class') ?? '';
-  const names = `${className} ${element.id}`.toLowerCase();
-  if (names.trim() === '') return false;
-  if (SCREEN_READER_ONLY.test(className)) return true;
+  const tag = element.localName;
+  const names = `${className.replace(TAXONOMY_CLASS, ' ')} ${element.id} ${element.getAttribute('data-testid') ?? ''} ${element.getAttribute('data-component') ?? ''} ${tag.includes('-') ? tag : ''}`
+    .replace(/([a-z])(?=[A-Z])/g, '$1 ')
+    .toLowerCase();
+  if (names.trim() === '') return null;
+  if (SCREEN_READER_ONLY.test(className)) return 'furniture';
+  let previous = '';
+  let found: 'furniture' | null = null;
   for (const word of names.split(WORD_SPLIT)) {
-    if (FURNITURE_WORDS.has(word)) return true;
+    if (COMMENT_WORDS.has(word)) return 'comments';
+    if (FURNITURE_WORDS.has(word) || FURNITURE_WORDS.has(previous + word) || FURNITURE_STEMS.some((stem) => word.startsWith(stem))) {
+      found = 'furniture';
+    }
+    previous = word;
   }
-  return false;
+  return found;
+}
+
+export function hasFurnitureName(element: Element): boolean {
+  return furnitureName(element) !== null;
 }
 
 /** display:none or visibility:hidden in a style attribute (read as text: `element.style` builds a CSSOM object per element). */
@@ -82,51 +105,86 @@ function hiddenByStyle(element: Element): boolean {
   return getComputedStyle(element).display !== 'contents';
 }
 
-/** Lists whose text is nearly all links are "related" or navigation lists, not prose. */
-function isLinkList(element: Element): boolean {
-  if (element.tagName !== 'UL' && element.tagName !== 'OL') return false;
+/** Share of an element's text that is link text. */
+export function linkDensity(element: Element): number {
+  const links = element.getElementsByTagName('a');
+  if (links.length === 0) return 0;
   const total = (element.textContent ?? '').trim().length;
-  if (total === 0) return true;
   let linked = 0;
-  for (const link of element.querySelectorAll('a')) linked += (link.textContent ?? '').trim().length;
-  return linked / total >= 0.8;
+  for (const link of links) linked += (link.textContent ?? '').trim().length;
+  return total === 0 ? 1 : linked / total;
 }
 
-export interface SkipContext {
-  /** Text length of the whole article root: a "furniture" box holding most of it is the article itself. */
-  readonly rootTextLength: number;
+/** Sum of the trimmed lengths of an element's own text nodes (not its descendants'). */
+export function ownTextLength(element: Element): number {
+  let length = 0;
+  for (let node = element.firstChild; node; node = node.nextSibling) if (node.nodeType === 3) length += (node as Text).data.trim().length;
+  return length;
 }
 
 /**
- * A SkipContext that measures the root only when a furniture-named box asks, by adding up its text
- * nodes' lengths: `root.textContent` would build the whole article as one string (1 MB: tens of ms).
+ * Lists whose text is nearly all links are "related" or navigation lists, and a short paragraph that
+ * is mostly a link, or a box holding just one link, is a teaser ("Read more: <headline>"), not prose.
  */
+function isLinkList(element: Element, context: SkipContext): boolean {
+  const tag = element.tagName;
+  if (tag === 'UL' || tag === 'OL') return !element.textContent?.trim() || linkDensity(element) >= 0.8;
+  const teaser =
+    tag === 'DIV'
+      ? element.childElementCount === 1 && element.firstElementChild?.tagName === 'A' && ownTextLength(element) === 0
+      : tag === 'P' && linkDensity(element) >= 0.7;
+  // …unless it is most of the article (a one-paragraph page).
+  return teaser && (element.textContent ?? '').length < 300 && holdsLessThanHalf(element, context.root);
+}
+
+export interface SkipContext {
+  /** The article root: a "furniture" box holding most of its text is the article itself. */
+  readonly root: Element;
+}
+
 export function skipContext(root: Element): SkipContext {
-  let length: number | null = null;
-  return {
-    get rootTextLength() {
-      if (length === null) {
-        const walker = root.ownerDocument.createTreeWalker(root, 4 /* NodeFilter.SHOW_TEXT */);
-        length = 0;
-        for (let node = walker.nextNode(); node; node = walker.nextNode()) length += (node as Text).length;
-      }
-      return length;
-    },
-  };
+  return { root };
+}
+
+/**
+ * Whether `element` holds less than half of the root's text, by adding up text nodes' lengths
+ * (`textContent` would build the strings): the element's, then the rest of the root's only until
+ * they outweigh it. A share bar at the end of a 1 MB article costs a few nodes, not a walk over the
+ * whole article (~35 ms in one go).
+ */
+function holdsLessThanHalf(element: Element, root: Element): boolean {
+  const doc = root.ownerDocument;
+  const filter = doc.defaultView?.NodeFilter ?? NodeFilter;
+  let inside = 0;
+  const own = doc.createTreeWalker(element, filter.SHOW_TEXT);
+  for (let node = own.nextNode(); node; node = own.nextNode()) inside += (node as Text).length;
+  let outside = 0;
+  const rest = doc.createTreeWalker(root, filter.SHOW_ELEMENT | filter.SHOW_TEXT, {
+    acceptNode: (node) => (node === element ? filter.FILTER_REJECT : filter.FILTER_ACCEPT),
+  });
+  for (let node = rest.nextNode(); node && outside <= inside; node = rest.nextNode()) {
+    if (node.nodeType === 3) outside += (node as Text).length;
+  }
+  return outside > inside;
+}
+
+/** Tag, role or attributes say the subtree holds no article text (names and style aside). */
+export function skippedByMarkup(element: Element): boolean {
+  return (
+    SKIPPED_TAGS.has(element.tagName.toUpperCase()) ||
+    element.hasAttribute(OWN_UI_ATTRIBUTE) ||
+    SKIPPED_ROLES.has(element.getAttribute('role') ?? '') ||
+    hiddenByAttributes(element)
+  );
 }
 
 /** True when the subtree under `element` (a descendant of the article root) holds no article text. */
 export function isSkipped(element: Element, context: SkipContext): boolean {
-  if (SKIPPED_TAGS.has(element.tagName.toUpperCase())) return true;
-  if (element.hasAttribute(OWN_UI_ATTRIBUTE)) return true;
-  const role = element.getAttribute('role');
-  if (role !== null && SKIPPED_ROLES.has(role)) return true;
-  if (hiddenByAttributes(element)) return true;
-  if (hasFurnitureName(element)) {
-    // Some sites name the story wrapper "story-author-content" or similar; never skip most of the article.
-    const length = (element.textContent ?? '').length;
-    if (length < context.rootTextLength * 0.5) return true;
-  }
-  if (isLinkList(element)) return true;
+  if (skippedByMarkup(element)) return true;
+  const name = furnitureName(element);
+  // Some sites name the story wrapper "story-author-content" or similar; never skip most of the
+  // article, unless it is the comments.
+  if (name === 'comments' || (name && holdsLessThanHalf(element, context.root))) return true;
+  if (isLinkList(element, context)) return true;
   return hiddenByStyle(element);
 }
