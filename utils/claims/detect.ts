@@ -230,6 +230,9 @@ function verbCue(d: Doc, cue: Cue, ss: number, se: number, prev: Draft | null, s
   let after = skipAfterCue(d, cue, se);
   const beforeIdx = (src ? src.start : cue.start) - 1;
   const boundary = beforeIdx > ss && isSeparator(d, beforeIdx);
+  // "“…,” Trump said in August after Nabisco announced …": a quotation closing on a comma before the
+  // source is what was said, whatever follows the cue.
+  const quotedLeft = isClosingQuote(d, beforeIdx) && punctAt(d, beforeIdx - 1) === ',';
   if (boundary && !src && !cue.ing) {
     const rs = rightSource(d, cue.end, se);
     if (rs) {
@@ -241,7 +244,7 @@ function verbCue(d: Doc, cue: Cue, ss: number, se: number, prev: Draft | null, s
         k++;
         while (k < se && k - s0 <= MAX_SKIP && isWord(d, k) && (d.t.cap[k] || is(d, k, DETERMINERS))) k++;
       }
-      if (atClauseEnd(d, k, se) || punctAt(d, k) === ',') { src = rs; after = k; }
+      if (quotedLeft || atClauseEnd(d, k, se) || punctAt(d, k) === ',') { src = rs; after = k; }
     }
   }
   // Base and -s forms double as nouns ("swing states", "his claims"): they need a subject that
@@ -256,9 +259,6 @@ function verbCue(d: Doc, cue: Cue, ss: number, se: number, prev: Draft | null, s
   const inherit = cue.ing && !src ? prev : null;
   const confidence = BASE_CONFIDENCE[cue.cls] * (src || inherit ? 1 : 0.8);
   const sepAfter = punctAt(d, after);
-  // "“…,” Trump said in August after Nabisco announced …": a quotation closing on a comma before the
-  // source is what was said, whatever follows the cue.
-  const quotedLeft = isClosingQuote(d, beforeIdx) && punctAt(d, beforeIdx - 1) === ',';
   const leftMode = boundary && (quotedLeft || atClauseEnd(d, after, se) || sepAfter === ',' || sepAfter === ';' || sepAfter === '\u2014');
   if (leftMode && !cue.ing) {
     if ((weak || cue.cls === CueClass.Stance) && !src) return null;

@@ -5,7 +5,7 @@
  */
 import { is, isClosingQuote, isContractedSubject, isNumber, isPossessive, isW, isWord, lowerAt, punctAt, type Doc } from './context';
 import { wordHashes, WordSet } from './lexicon/hash';
-import { CUES, DETERMINERS, GROUP_NOUNS, ORG_WORDS, POSSESSIVES, SOURCE_STOP, SUBJECT_PRONOUNS, TIME_WORDS, TITLES } from './lexicon/en';
+import { CUE_PP, CUES, DETERMINERS, GROUP_NOUNS, ORG_WORDS, POSSESSIVES, SOURCE_STOP, SUBJECT_PRONOUNS, TIME_WORDS, TITLES } from './lexicon/en';
 
 const MAX_NP = 9;
 
@@ -103,7 +103,8 @@ function plausibleSource(d: Doc, s: number, e: number): boolean {
 
 function looksAppositive(d: Doc, appStart: number, appEnd: number): boolean {
   const first = lowerAt(d, appStart);
-  if (DETERMINERS.has(first) || first === 'who' || first === 'including' || first === 'of' || d.t.cap[appStart] === 1 || isPossessive(d, appStart)) return true;
+  // "…, speaking on condition of anonymity, said", "…, in a brief interview, said": asides about the source.
+  if (DETERMINERS.has(first) || first === 'who' || first.endsWith('ing') || CUE_PP.has(first) || d.t.cap[appStart] === 1 || isPossessive(d, appStart)) return true;
   // An age ("Schiff, 56,", "Daniloff, now 81 and retired,") or a bare role ("Jo Ray, political science professor at …,").
   if (isNumber(d, appStart) || (first === 'now' && isNumber(d, appStart + 1))) return true;
   for (let k = appStart; k < appEnd; k++) if (is(d, k, TITLES)) return true;
@@ -123,7 +124,8 @@ function appositiveSource(d: Doc, j: number, floor: number): TokenRange | null {
     if (p === ',') {
       if (k > floor && k < seg - 1 && looksAppositive(d, k + 1, seg)) {
         const headStart = npLeft(d, k - 1, floor);
-        const opensClause = headStart === floor || (headStart > floor && !isWord(d, headStart - 1));
+        // "But Matt Morrison, the group's director, said": one connective may open the sentence.
+        const opensClause = headStart === floor || !isWord(d, headStart - 1) || (headStart - 1 === floor && !is(d, floor, CUE_PP));
         if (headStart >= 0 && opensClause && plausibleSource(d, headStart, k)) {
           let cap = false;
           for (let m = headStart; m < k; m++) if (d.t.cap[m]) cap = true;
@@ -164,7 +166,7 @@ export function rightSource(d: Doc, from: number, limit: number): TokenRange | n
   let hasCap = false;
   while (k < limit && k - from < MAX_NP && isWord(d, k)) {
     const w = lowerAt(d, k);
-    if (k > from && (SOURCE_STOP.has(w) || TIME_WORDS.has(w))) break;
+    if (k > from && (SOURCE_STOP.has(w) || TIME_WORDS.has(w)) && postmodifierStart(d, k, from) < 0) break;
     // "said former Obama adviser David Axelrod": a lower-case title may open the name.
     if (k === from && !d.t.cap[k] && !DETERMINERS.has(w) && !GROUP_NOUNS.has(w) && !SUBJECT_PRONOUNS.has(w) && !TITLES.has(w)) return null;
     if (d.t.cap[k]) hasCap = true;

@@ -267,6 +267,14 @@ describe('reported speech', () => {
 });
 
 describe('sources and speakers', () => {
+  it.each([
+    ['a parenthetical', '“That is a problem for the party,” said Rep. Jim Clay (D-S.C.), a member of the leadership.', 'Rep. Jim Clay'],
+    ['a postmodifier', '“He has been very worked up about it,” said a source close to the campaign.', 'a source close to the campaign'],
+  ])('takes an inverted source after a quotation even with %s after the name', (_what, text, source) => {
+    expect(claimsOf(text).map((c) => c.source)).toEqual([source]);
+  });
+
+
   it('keeps an apposition in the source and takes the role from it', () => {
     const [c] = claimsOf('Ayad Allawi, Iraq’s vice president, said the talks had started.');
     expect(c?.source).toBe('Ayad Allawi, Iraq’s vice president');
@@ -278,6 +286,9 @@ describe('sources and speakers', () => {
     ['an age and a hometown', 'Lena Marsh, 61, of Dover, Del., said the market had closed.', 'Lena Marsh, 61, of Dover, Del.'],
     ['a relative clause', 'Okafor, 48, who has led the union since 2012, said the strike would go on.', 'Okafor, 48, who has led the union since 2012'],
     ['a bare role', 'Ruth Ames, history professor at Grant College, said the archive was lost.', 'Ruth Ames, history professor at Grant College'],
+    ['a participle aside', 'Jo Marsh, speaking on condition of anonymity, said the vote was rigged.', 'Jo Marsh, speaking on condition of anonymity'],
+    ['a prepositional aside', 'Mr. Ames, in a brief interview on Saturday, said his plane was great.', 'Mr. Ames, in a brief interview on Saturday'],
+    ['a connective before it', 'But Matt Morrow, the group’s deputy director, said many voters were undecided.', 'Matt Morrow, the group’s deputy director'],
   ])('keeps a source with %s before the cue', (_what, text, source) => {
     expect(claimsOf(text)[0]?.source).toBe(source);
   });
