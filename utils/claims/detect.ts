@@ -9,7 +9,7 @@ import { findCues, type Cue } from './cues';
 import { createIdMaker } from './ids';
 import { looksEnglish } from './language';
 import {
-  CLAUSE_OPENERS, CUE_PP, CUES, CueClass, CueFlag, DETERMINERS, GROUP_NOUNS, INFINITIVE_ONLY, NOUN_HEAVY, OBJECT_PRONOUNS, POSSESSIVES, SOURCE_STOP, SUBJECT_PRONOUNS,
+  CUE_PP, CUES, CueClass, CueFlag, DETERMINERS, GROUP_NOUNS, INDEFINITES, INFINITIVE_ONLY, NOUN_HEAVY, OBJECT_PRONOUNS, POSSESSIVES, SOURCE_STOP, SUBJECT_PRONOUNS,
   TIME_WORDS,
 } from './lexicon/en';
 import { WordSet } from './lexicon/hash';
@@ -58,7 +58,7 @@ function skipAfterCue(d: Doc, cue: Cue, end: number): number {
     else if ((DETERMINERS.has(w) && w !== 'that') || GROUP_NOUNS.has(w) || w === 'reporters' || w === 'journalists') {
       const s = k;
       k++;
-      while (k < end && k - s < 4 && isWord(d, k) && !is(d, k, SOURCE_STOP) && !is(d, k, DETERMINERS) && !is(d, k, CLAUSE_OPENERS)) k++;
+      while (k < end && k - s < 4 && isWord(d, k) && !is(d, k, SOURCE_STOP) && !is(d, k, DETERMINERS) && !is(d, k, SUBJECT_PRONOUNS) && !is(d, k, INDEFINITES)) k++;
     }
   }
   for (let round = 0; round < 3 && k < end; round++) {
@@ -254,7 +254,7 @@ function verbCue(d: Doc, cue: Cue, ss: number, se: number, prev: Draft | null, s
   if (cue.ing && !src && !participleStart(d, cue)) return null;
   // "He went on to endorse Ayotte, calling her “a rising star”": with no claim before it to share a
   // speaker with, the participle's subject is the sentence's.
-  if (cue.ing && !src && !prev && cue.cls === CueClass.Stance) src = sentenceSubject(d, ss, cue.start);
+  if (cue.ing && !src && !prev && cue.cls <= CueClass.Stance) src = sentenceSubject(d, ss, cue.start);
   const weak = cue.cls === CueClass.Think || cue.cls === CueClass.Evidence;
   const inherit = cue.ing && !src ? prev : null;
   const confidence = BASE_CONFIDENCE[cue.cls] * (src || inherit ? 1 : 0.8);

@@ -37,8 +37,8 @@ function speakerLine(d: Doc, ps: number, pe: number): LayoutClaim | null {
   while (k < pe && k - s < MAX_SPEAKER_TOKENS && isWord(d, k) && d.t.cap[k]) k++;
   if (k === s || punctAt(d, k) !== ':' || NOT_SPEAKERS.has(lowerAt(d, s)) || DETERMINERS.has(lowerAt(d, s))) return null;
   // Transcripts write the speaker in capitals; otherwise only a headline or a quotation qualifies.
-  const shouting = d.t.text.slice(d.t.start[s] ?? 0, d.t.end[k - 1] ?? 0) === d.t.text.slice(d.t.start[s] ?? 0, d.t.end[k - 1] ?? 0).toUpperCase();
-  if (!shouting && pe - ps > HEADLINE_TOKENS && !isOpeningQuote(d, k + 1)) return null;
+  const name = d.t.text.slice(d.t.start[s] ?? 0, d.t.end[k - 1] ?? 0);
+  if (name !== name.toUpperCase() && pe - ps > HEADLINE_TOKENS && !isOpeningQuote(d, k + 1)) return null;
   const content = trim(d, k + 1, pe);
   if (content.end - content.start < 2) return null;
   return { cue: fixedCue(k, k + 1, CueClass.Colon, ':'), src: { start: s, end: k }, content };

@@ -183,7 +183,10 @@ export function rightSource(d: Doc, from: number, limit: number): TokenRange | n
  * The subject at the start of the sentence, for a verb coordinated with an earlier one:
  * "Wilson praised Rubio and said …", "The Arizona Republican survived prison and says …".
  */
-export function sentenceSubject(d: Doc, ss: number, limit: number): TokenRange | null {
+export function sentenceSubject(d: Doc, from: number, limit: number): TokenRange | null {
+  let ss = from;
+  // "In August, several groups …", "On Thursday, the panel …": the subject follows a fronted phrase.
+  if (is(d, ss, CUE_PP) || is(d, ss, TIME_WORDS)) while (ss < limit && ss - from < MAX_NP && punctAt(d, ss++) !== ',');
   if (is(d, ss, SUBJECT_PRONOUNS)) return { start: ss, end: ss + 1 };
   let k = ss;
   let prevOpen = false; // the previous word lets a lower-case noun follow (a determiner or a possessive)

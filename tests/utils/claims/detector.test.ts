@@ -267,6 +267,12 @@ describe('reported speech', () => {
 });
 
 describe('sources and speakers', () => {
+  it('gives a participle of saying the subject of its sentence, past a fronted phrase', () => {
+    const cs = claimsOf('On Tuesday, Senator Dana Holt escalated her criticism, telling reporters that the plan was a fraud.');
+    expect(cs.map((c) => [c.cue, c.source, c.speaker])).toEqual([['telling', 'Senator Dana Holt', 'Dana Holt']]);
+  });
+
+
   it.each([
     ['a parenthetical', '“That is a problem for the party,” said Rep. Jim Clay (D-S.C.), a member of the leadership.', 'Rep. Jim Clay'],
     ['a postmodifier', '“He has been very worked up about it,” said a source close to the campaign.', 'a source close to the campaign'],

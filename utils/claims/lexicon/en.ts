@@ -196,10 +196,8 @@ export const SOURCE_STOP = words(`and or but nor that because since while when w
  should must shall also not never said says say told where why how what whom whose whether then there here yet even
  just only still already perhaps maybe instead`);
 
-/** Words opening a clause complement: a cognition cue needs one right after it. */
-export const CLAUSE_OPENERS = words(`that if whether how what why when where who which he she they it we i you there this these
- those the a an his her its their our my some many most no all both each every any one two three several few more much none
- nobody everyone someone anyone something nothing everything`);
+/** Indefinite pronouns: with determiners and subject pronouns, the words that open a new noun phrase or clause. */
+export const INDEFINITES = words('more much none nobody everyone someone anyone something nothing everything');
 
 /** Days, months and relative times that can sit between a cue and its content ("said Monday that"). */
 export const TIME_WORDS = words(`monday tuesday wednesday thursday friday saturday sunday today yesterday tonight tomorrow
