@@ -3,7 +3,7 @@
  * date)? The check must be cheap: it runs on every page the user opens.
  */
 import type { PageInfo } from '../messaging/protocol';
-import { furnitureName, hasFurnitureName, hiddenByAttributes, linkDensity, ownTextLength, skippedByMarkup } from './furniture';
+import { furnitureName, hiddenByAttributes, linkDensity, ownTextLength, skippedByMarkup } from './furniture';
 
 type JsonValue = string | number | boolean | null | JsonValue[] | { [key: string]: JsonValue };
 type JsonObject = { [key: string]: JsonValue };
@@ -78,7 +78,7 @@ const PROSE_MIN_SCORE = 20;
 export function hasReadableProse(doc: Document): boolean {
   let score = 0;
   for (const paragraph of doc.querySelectorAll('p, pre')) {
-    if (paragraph.closest('li') || hiddenByAttributes(paragraph) || hasFurnitureName(paragraph)) continue;
+    if (paragraph.closest('li') || hiddenByAttributes(paragraph) || furnitureName(paragraph)) continue;
     const length = paragraphLength(paragraph);
     if (length > PROSE_MIN_CHARS && (score += Math.sqrt(length - PROSE_MIN_CHARS)) > PROSE_MIN_SCORE) return true;
   }
@@ -124,8 +124,8 @@ const STEP_ELEMENTS = 64;
  * The element holding the article's prose: an explicit articleBody, else the container whose
  * paragraphs carry the most text, widened to an ancestor when the body is split over several
  * containers (ad slots between parts of the story). Paragraphs inside page furniture (asides,
- * comments, promos, captions…) do not count, unless that "furniture" holds most of the page's text
- * (a story wrapper named "article--sponsored", an ASP.NET page inside one <form>); comments never do.
+ * comments, promos, captions…) do not count, unless that "furniture" is the story's wrapper;
+ * comments never do.
  */
 export function findArticleRoot(doc: Document): Element | null {
   const steps = articleRootSteps(doc);
@@ -157,19 +157,28 @@ function* articleRootSteps(doc: Document): Generator<void, Element | null> {
   const paragraphs: Paragraph[] = [];
   yield* findParagraphs(doc, paragraphs);
   const all = new Map<Element, number>();
+  const containers = new Set<Element>();
   let pageTotal = 0;
   for (const [, container, length] of paragraphs) {
     pageTotal += length;
+    containers.add(container);
     for (let element: Element | null = container; element && element !== body; element = element.parentElement) {
       all.set(element, (all.get(element) ?? 0) + length);
     }
   }
+  const headline = doc.querySelector('h1');
   const excluded = new Map<Element, boolean>();
   const isExcluded = (element: Element): boolean => {
     let result = excluded.get(element);
     if (result === undefined) {
       const name = furnitureName(element);
-      result = name === 'comments' || ((name !== null || skippedByMarkup(element)) && (all.get(element) ?? 0) < pageTotal * 0.5);
+      // Furniture that holds most of the page's text and the headline (or, by name only, the
+      // paragraphs themselves) is the story's wrapper: "article--sponsored", "story-author-content",
+      // an ASP.NET page inside one <form>. A big "related" list or sidebar holds neither.
+      result =
+        name === 'comments' ||
+        ((name !== null || skippedByMarkup(element)) &&
+          !((all.get(element) ?? 0) > pageTotal / 2 && (element.contains(headline) || (name !== null && containers.has(element)))));
       excluded.set(element, result);
     }
     return result;

@@ -79,3 +79,27 @@ describe('readPageInfo', () => {
     expect(readPageInfo(doc)).toMatchObject({ title: 'LD headline', canonical: 'https://news.example/a', author: 'Ana Ruiz', published: '2026-01-02' });
   });
 });
+
+describe('findArticleRoot on real layouts', () => {
+  const paragraphs = (count: number, tag = 'p') => Array.from({ length: count }, () => `<${tag}>${PROSE}</${tag}>`).join('');
+
+  it('reads paragraphs written as divs, and a story split by <br>s in one div', () => {
+    expect(findArticleRoot(load(`<body><main><div id="story">${paragraphs(5, 'div')}</div><aside><p>${PROSE}</p></aside></main></body>`))?.id).toBe('story');
+    const brs = Array.from({ length: 5 }, () => PROSE).join('<br><br>');
+    expect(findArticleRoot(load(`<body><div id="col"><div class="by">By A. Writer | Staff | Nov 19</div><div id="story">${brs}</div><div class="more"><a href="/x">Other story headline here</a></div></div></body>`))?.id).toBe('story');
+  });
+
+  it('does not widen over comments, promo cards or asides, however much text they hold', () => {
+    const comments = `<div id="comments"><ol>${Array.from({ length: 8 }, () => `<li class="c"><div class="comment-content">${paragraphs(2)}</div></li>`).join('')}</ol></div>`;
+    expect(findArticleRoot(load(`<body><main><article><div id="story">${paragraphs(6)}</div></article>${comments}</main></body>`))?.id).toBe('story');
+    const cards = Array.from({ length: 6 }, () => `<article class="PagePromo"><h3><a href="/a">Headline</a></h3><p>${PROSE}</p></article>`).join('');
+    expect(findArticleRoot(load(`<body><div class="content"><article><div id="story">${paragraphs(6)}</div></article><div class="list">${cards}</div></div></body>`))?.id).toBe('story');
+    expect(findArticleRoot(load(`<body><main><div id="story">${paragraphs(4)}</div><aside>${paragraphs(4)}</aside></main></body>`))?.id).toBe('story');
+  });
+
+  it('still finds a story wrapped in a furniture-named box or a page-wide <form> (ASP.NET)', () => {
+    expect(findArticleRoot(load(`<body><form id="aspnetForm"><h1>Headline</h1><div id="story">${paragraphs(6)}</div><div class="sidebar">${paragraphs(1)}</div></form></body>`))?.id).toBe('story');
+    expect(findArticleRoot(load(`<body><div class="article--sponsored"><h1>Headline</h1><div id="story">${paragraphs(6)}</div></div><footer>${paragraphs(1)}</footer></body>`))?.id).toBe('story');
+    expect(findArticleRoot(load(`<body><h1>Headline</h1><div id="story" class="story-author-content">${paragraphs(6)}</div><div class="related">${paragraphs(1)}</div></body>`))?.id).toBe('story');
+  });
+});

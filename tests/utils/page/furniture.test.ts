@@ -1,0 +1,61 @@
+import { describe, expect, it } from 'vitest';
+import { furnitureName, isSkipped, skipContext } from '../../../utils/page/furniture';
+
+function element(html: string): Element {
+  document.body.innerHTML = html;
+  return document.body.firstElementChild as Element;
+}
+
+describe('furnitureName', () => {
+  it('reads class, id, data-testid, data-component and custom tag names, split on -, _ and camelCase', () => {
+    expect(furnitureName(element('<div class="share-tools__container__3Km1w"></div>'))).toBe('furniture');
+    expect(furnitureName(element('<div id="div-gpt-ad-123"></div>'))).toBe('furniture');
+    expect(furnitureName(element('<div data-testid="AuthorByline"></div>'))).toBe('furniture');
+    expect(furnitureName(element('<div data-component="byline-block"></div>'))).toBe('furniture');
+    expect(furnitureName(element('<div class="PagePromo-description"></div>'))).toBe('furniture');
+    expect(furnitureName(element('<amp-ad width="300"></amp-ad>'))).toBe('furniture');
+    expect(furnitureName(element('<amp-social-share type="x"></amp-social-share>'))).toBe('furniture');
+  });
+
+  it('matches word starts and two words joined', () => {
+    for (const name of ['sharedaddy', 'jp-relatedposts', 'Advertisement', 'newsletter-signup-inline', 'most-read', 'story__read-more', 'sign-up', 'sr-only', 'visually-hidden', 'screen-reader-text']) {
+      expect(furnitureName(element(`<div class="${name}"></div>`)), name).toBe('furniture');
+    }
+  });
+
+  it('leaves story containers alone: no furniture word, or only inside another word', () => {
+    for (const name of ['article-body', 'commentary-body', 'RichTextStoryBody', 'StoryBodyCompanionColumn', 'entry-content', 'text__text__1FZLe', 'loading']) {
+      expect(furnitureName(element(`<div class="${name}"></div>`)), name).toBeNull();
+    }
+  });
+
+  it('tells comments apart, and reads WordPress tag-/category- classes as topics', () => {
+    expect(furnitureName(element('<div id="comments" class="comments-area"></div>'))).toBe('comments');
+    expect(furnitureName(element('<ol class="commentlist"></ol>'))).toBe('comments');
+    expect(furnitureName(element('<article class="post type-post tag-social tag-comments category-sharing"></article>'))).toBeNull();
+  });
+});
+
+describe('isSkipped', () => {
+  function skippedTexts(html: string): string[] {
+    document.body.innerHTML = `<div id="root">${html}</div>`;
+    const root = document.getElementById('root') as Element;
+    const context = skipContext(root);
+    return [...root.querySelectorAll('*')].filter((child) => isSkipped(child, context)).map((child) => child.textContent ?? '');
+  }
+  const story = '<p>The council will vote on the budget next month, the mayor said on Tuesday after a long meeting.</p>'.repeat(4);
+
+  it('skips a short paragraph that is mostly one link, and a box holding just one link', () => {
+    expect(skippedTexts(`${story}<p><strong>Read more:</strong> <a href="/x">Mayor says the budget will pass</a></p><div class="x"><a href="/y">Our standards</a></div>`)).toEqual([
+      'Read more: Mayor says the budget will pass',
+      'Our standards',
+    ]);
+    expect(skippedTexts(`${story}<p>The plan, <a href="/doc">published on Monday</a>, would cut bus fares.</p>`)).toEqual([]);
+  });
+
+  it('skips comments even when they are most of the text, other furniture only when it is not', () => {
+    const comments = `<div class="comments-area">${story.repeat(3)}</div>`;
+    expect(skippedTexts(`${story}${comments}`)).toHaveLength(1);
+    expect(skippedTexts(`<div class="story-author-content">${story}</div><div class="author-bio"><p>Jo covers city hall.</p></div>`)).toEqual(['Jo covers city hall.']);
+  });
+});
