@@ -24,7 +24,7 @@ describe('furnitureName', () => {
   });
 
   it('leaves story containers alone: no furniture word, or only inside another word', () => {
-    for (const name of ['article-body', 'commentary-body', 'RichTextStoryBody', 'StoryBodyCompanionColumn', 'entry-content', 'text__text__1FZLe', 'loading']) {
+    for (const name of ['article-body', 'commentary-body', 'RichTextStoryBody', 'StoryBodyCompanionColumn', 'entry-content', 'text__text__1FZLe', 'loading', 'paywall']) {
       expect(furnitureName(element(`<div class="${name}"></div>`)), name).toBeNull();
     }
   });
