@@ -1,7 +1,7 @@
 /**
  * Reading-experience benchmark in real headless Chromium with the built extension:
  *
- *   npm run build && npx tsx scripts/bench-page.ts [--runs 5] [--json] [--save-trace FILE]
+ *   npm run build && npx tsx scripts/bench-page.ts [--runs 5] [--json] [--save-trace FILE] [--build DIR]
  *
  * - seed article: time from the content script starting to highlights painted (performance marks
  *   'claimtrail:start' → 'claimtrail:painted'), median of several loads;
@@ -30,6 +30,8 @@ const JSON_OUTPUT = args.includes('--json');
 const BIG_CHARS = 1_000_000;
 /** --save-trace FILE: keep the last traced load's Chrome trace (open it in DevTools' Performance panel). */
 const SAVE_TRACE = args.includes('--save-trace') ? args[args.indexOf('--save-trace') + 1] : undefined;
+/** --build DIR: another build of the extension, e.g. an unminified one, so traces name the functions. */
+const BUILD = args.includes('--build') ? args[args.indexOf('--build') + 1] : undefined;
 
 function escapeHtml(text: string): string {
   return text.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;');
@@ -87,7 +89,37 @@ async function load(page: Page, url: string): Promise<LoadResult> {
  * load; thread time is what the task itself cost — and who it is attributable to
  * (scripts/lib/task-attribution.ts): the extension, the page's scripts, its HTML parsing, rendering.
  */
-async function tracedLoad(page: Page, url: string): Promise<{ result: LoadResult; tasks: AttributedTask[] }> {
+interface GcPause {
+  kind: 'minor' | 'major';
+  startMs: number;
+  cpuMs: number;
+  heapBeforeMb: number;
+  heapAfterMb: number;
+}
+
+/**
+ * The page's main-thread garbage collections from the trace ('MinorGC': scavenges of the young
+ * generation, whose cost grows with what survives them; 'MajorGC': mark-compact of the whole heap,
+ * which grows with the heap), with the JS heap before and after: whether GC pauses come from the
+ * allocation rate or from heap growth.
+ */
+function gcPauses(events: readonly TraceEvent[], mainThreads: ReadonlySet<string>, origin: number): GcPause[] {
+  return events
+    .filter((event) => event.ph === 'X' && (event.name === 'MinorGC' || event.name === 'MajorGC') && mainThreads.has(`${event.pid}:${event.tid}`))
+    .map((event) => {
+      const data = event.args as { usedHeapSizeBefore?: number; usedHeapSizeAfter?: number } | undefined;
+      return {
+        kind: event.name === 'MinorGC' ? ('minor' as const) : ('major' as const),
+        startMs: Math.round((event.ts - origin) / 1000),
+        cpuMs: Math.round((event.tdur ?? 0) / 100) / 10,
+        heapBeforeMb: Math.round((data?.usedHeapSizeBefore ?? 0) / 1e5) / 10,
+        heapAfterMb: Math.round((data?.usedHeapSizeAfter ?? 0) / 1e5) / 10,
+      };
+    })
+    .sort((a, b) => a.startMs - b.startMs);
+}
+
+async function tracedLoad(page: Page, url: string): Promise<{ result: LoadResult; tasks: AttributedTask[]; gc: GcPause[] }> {
   await page.tracing.start({
     categories: [
       'toplevel',
@@ -114,7 +146,9 @@ async function tracedLoad(page: Page, url: string): Promise<{ result: LoadResult
     events.filter((event) => event.ph === 'M' && event.name === 'thread_name' && event.args?.name === 'CrRendererMain').map((event) => `${event.pid}:${event.tid}`),
   );
   const tasks = attributeLongTasks(events, mainThreads, (scriptUrl) => scriptUrl.startsWith('chrome-extension://'));
-  return { result, tasks };
+  // The same origin attributeLongTasks measures from: the trace's first main-thread event.
+  const origin = events.reduce((first, event) => (event.ph === 'X' && mainThreads.has(`${event.pid}:${event.tid}`) ? Math.min(first, event.ts) : first), Infinity);
+  return { result, tasks, gc: gcPauses(events, mainThreads, origin) };
 }
 
 async function scrollMetrics(page: Page): Promise<{ layouts: number; styleRecalcs: number }> {
@@ -139,7 +173,7 @@ async function scrollMetrics(page: Page): Promise<{ layouts: number; styleRecalc
 const server = await startFixtureServer();
 server.route('/bench/big-article.html', bigArticlePage(BIG_CHARS));
 server.route('/bench/big-plain.html', bigArticlePage(BIG_CHARS).replace(/<html lang="en">/, '<html lang="en" data-bench="plain">'));
-const ext = await launch('chromium');
+const ext = await launch('chromium', BUILD ? { build: BUILD } : {});
 const report: Record<string, unknown> = {};
 try {
   const page = await ext.openPage('about:blank');
@@ -161,10 +195,12 @@ try {
 
   const big: LoadResult[] = [];
   const tracedTasks: AttributedTask[][] = [];
+  const tracedGc: GcPause[][] = [];
   for (let run = 0; run < Math.min(RUNS, 3); run += 1) {
-    const { result, tasks } = await tracedLoad(page, server.url('bench/big-article.html'));
+    const { result, tasks, gc } = await tracedLoad(page, server.url('bench/big-article.html'));
     big.push(result);
     tracedTasks.push(tasks);
+    tracedGc.push(gc);
   }
   const last = big[big.length - 1] as LoadResult;
   const during = (result: LoadResult) =>
@@ -183,6 +219,7 @@ try {
     ),
     // Every long task of the load from the trace, with wall and thread (CPU) time and who it belongs to.
     tracedLongTasks: tracedTasks,
+    gcPauses: tracedGc,
     extensionLongTasks: tracedTasks.map((tasks) => tasks.filter((task) => task.owner === 'extension').length),
     // The extension's own time inside any long task, whoever owns most of it.
     longestExtensionShareInALongTaskMs: Math.max(0, ...tracedTasks.flat().map((task) => task.extensionMs)),
@@ -218,6 +255,11 @@ else {
       const frames = task.extensionFrames.length > 0 ? ` [extension: ${task.extensionFrames.map((frame) => `${frame.frame} ${frame.ms}`).join(', ')}]` : '';
       console.log(`      at ${task.startMs.toFixed(0)} ms: ${task.wallMs.toFixed(0)}/${task.cpuMs.toFixed(0)} ms, ${task.owner.toUpperCase()} (${parts})${frames}`);
     }
+  });
+  console.log('  main-thread GC pauses of 5 ms or more (kind at ms: CPU ms, JS heap before → after MB):');
+  (big.gcPauses as GcPause[][]).forEach((pauses, run) => {
+    const listed = pauses.filter((gc) => gc.cpuMs >= 5).map((gc) => `${gc.kind} at ${gc.startMs}: ${gc.cpuMs} ms, ${gc.heapBeforeMb} → ${gc.heapAfterMb}`);
+    console.log(`    load ${run + 1}: ${pauses.length} collections, ${listed.length > 0 ? listed.join('; ') : 'none of 5 ms'}`);
   });
   console.log(
     `  long tasks attributable to the extension per load: ${JSON.stringify(big.extensionLongTasks)}; the longest of them took ${big.longestExtensionTaskCpuMs as number} ms of CPU; most extension time inside any long task: ${big.longestExtensionShareInALongTaskMs as number} ms (wall)`,

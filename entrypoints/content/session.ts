@@ -23,7 +23,7 @@ import { claimAtPoint, type HitIndex } from '../../utils/highlight/hit-test';
 import { highlightCss, installStyleSheet, isDarkBehind } from '../../utils/highlight/styles';
 import { bandAround, itemsInBand, rangeCount, WINDOW_ABOVE_RANGES } from '../../utils/highlight/window';
 import { findArticleRoot, isArticlePage, readPageInfo } from '../../utils/page/article';
-import { joinBlocksInSlices, nodesForSpan, rangesForSpan, type ArticleText } from '../../utils/page/article-text';
+import { joinBlocksInSlices, rangesForSpan, textNodeExtent, type ArticleText } from '../../utils/page/article-text';
 import { extractBlocks } from '../../utils/page/blocks';
 import { createArticleDetector, type Detect } from '../../utils/page/detect-article';
 import { OWN_UI_ATTRIBUTE } from '../../utils/page/furniture';
@@ -43,11 +43,6 @@ import { articleOffset } from '../../utils/page/selection';
 import { slicer, type Slicer } from '../../utils/page/schedule';
 import { siteOf } from '../../utils/url/normalize';
 import { LazyCard } from './card-loader';
-
-interface PaintedSpans {
-  ranges: Range[];
-  nodes: Text[];
-}
 
 /** What the session needs from the background; the messaging implementation lives in link.ts. */
 export interface BackgroundLink {
@@ -74,6 +69,9 @@ export interface SessionOptions {
   pageKey: (info: PageInfo) => string;
 }
 
+/** Span ends below this are packed into one number by spansKey (start * base + end stays exact up to 2^53). */
+const SPAN_KEY_BASE = 2 ** 26;
+
 /** Mutations are batched: re-detection runs after a quiet spell, and at least this often under churn. */
 const QUIET_MS = 250;
 const MAX_WAIT_MS = 1000;
@@ -82,9 +80,11 @@ const LATE_ARTICLE_MS = 15_000;
 const FLASH_MS = 1600;
 
 /** DOM nodes read between checks of the slice budget. */
-const EXTRACT_STEP_NODES = 128;
-/** Claims turned into views and ranges per slice on big pages. */
-const VIEW_CHUNK = 250;
+const EXTRACT_STEP_NODES = 32;
+/** Claims turned into views between checks of the slice budget (hashing ids is the cost). */
+const VIEW_CHUNK = 50;
+/** Claims' paint items built (and, on smaller pages, registered) between checks of the slice budget. */
+const PAINT_CHUNK = 100;
 /** Claims per 'page:open' message: cloning a message is one task, and 100 snapshots take a few ms. */
 const OPEN_BATCH = 100;
 /** Most selectors one 'text:anchor' message may carry (LIMITS.claimsPerPage). */
@@ -108,8 +108,7 @@ export class ReadingSession {
   private views = new Map<string, ClaimView>();
   private order: string[] = [];
   private ranges = new Map<string, Range[]>();
-  private readonly rangeCache = new Map<string, PaintedSpans>();
-  private nodeIndex = new Map<Node, string[]>();
+  private readonly rangeCache = new Map<number | string, Range[]>();
   private stored: ClaimRecord[] = [];
   /** Stored records without a detected twin, found in the current article text (see locateStored). */
   private readonly located = new Map<string, AnchorResult>();
@@ -183,7 +182,7 @@ export class ReadingSession {
 
   private async startPass(): Promise<void> {
     const generation = ++this.generation;
-    // Finding the article is part of the first slice: on a huge page it alone can fill the budget.
+    // Finding the article runs on the same slice budget as reading it: on a huge page it alone fills slices.
     const work = slicer();
     this.stopObserving();
     if (!this.enabled) {
@@ -197,7 +196,7 @@ export class ReadingSession {
       return;
     }
     const root = findArticleRoot(doc);
-    if (!root) return;
+    if (this.stale(generation) || !root) return;
     this.kind = 'article';
     this.root = root;
     this.info = readPageInfo(doc);
@@ -209,6 +208,12 @@ export class ReadingSession {
     this.dark = isDarkBehind(root);
     await this.refresh(generation, work);
     if (this.stale(generation)) return;
+    // A client-rendered page may have swapped the article in while this pass read the old one (an
+    // SPA navigation announces the URL before the new story renders): no mutation would tell now.
+    if (!root.isConnected) {
+      void this.start();
+      return;
+    }
     this.observe(root, generation);
   }
 
@@ -256,7 +261,6 @@ export class ReadingSession {
     this.ranges.clear();
     this.rangeCache.clear();
     this.located.clear();
-    this.nodeIndex.clear();
     this.allItems = [];
     this.windowed = false;
     this.stored = [];
@@ -343,6 +347,8 @@ export class ReadingSession {
     if (this.stale(generation)) return;
     const paintStart = performance.now();
     this.merge();
+    await pause();
+    if (this.stale(generation)) return;
     if (!(await this.paintInSlices(pause, generation))) return;
     this.renderCard();
     this.sendBadge();
@@ -351,6 +357,8 @@ export class ReadingSession {
     performance.mark('claimtrail:refreshed', {
       detail: { ...work.stats(), paintMs, chars: article.text.length, claims: this.views.size, detectorCalls: this.detector.lastCalls },
     });
+    await pause();
+    if (this.stale(generation)) return;
     const key = this.detected.map((view) => view.claimId).join(' ');
     if (key !== this.detectedKey) {
       this.detectedKey = key;
@@ -463,8 +471,8 @@ export class ReadingSession {
     if (!items) return true;
     // A page that will be painted by viewport band registers only the band, at the end.
     const progressive = !this.hidden && this.order.length <= WINDOW_ABOVE_RANGES;
-    for (let from = 0; from < this.order.length; from += VIEW_CHUNK) {
-      const slice = this.itemsFor(this.order.slice(from, from + VIEW_CHUNK), items);
+    for (let from = 0; from < this.order.length; from += PAINT_CHUNK) {
+      const slice = this.itemsFor(this.order.slice(from, from + PAINT_CHUNK), items);
       if (progressive) this.painter.update(slice);
       await pause();
       if (this.stale(generation)) return false;
@@ -473,11 +481,10 @@ export class ReadingSession {
     return true;
   }
 
-  /** Forgets the hit-test index; null when there is no article to paint. */
+  /** Forgets the painted ranges; null when there is no article to paint. */
   private startPaint(): PaintItem[] | null {
     const article = this.article;
     this.ranges.clear();
-    this.nodeIndex.clear();
     if (!article) return null;
     if (this.painter.mode === 'wrap') {
       // Unwrapping merges the split text nodes back, collapsing ranges that pointed into them.
@@ -487,7 +494,7 @@ export class ReadingSession {
     return [];
   }
 
-  /** Paint items for `ids`, appended to `items`, with their ranges and text nodes indexed for hit-testing. */
+  /** Paint items for `ids`, appended to `items`, with their ranges kept for hit-testing. */
   private itemsFor(ids: readonly string[], items: PaintItem[]): PaintItem[] {
     const article = this.article;
     const added: PaintItem[] = [];
@@ -495,13 +502,8 @@ export class ReadingSession {
     for (const id of ids) {
       const view = this.views.get(id);
       if (!view) continue;
-      const { ranges, nodes } = this.rangesOf(view, article);
+      const ranges = this.rangesOf(view, article);
       this.ranges.set(id, ranges);
-      for (const node of nodes) {
-        const list = this.nodeIndex.get(node);
-        if (list) list.push(id);
-        else this.nodeIndex.set(node, [id]);
-      }
       added.push({ id, ranges, status: paintStatusOf(view) });
     }
     items.push(...added);
@@ -521,20 +523,30 @@ export class ReadingSession {
   }
 
   /**
-   * Ranges of a claim's spans and the text nodes they cover (for hit-testing), kept for the current
-   * article text: built in slices after a refresh, so repaints are only lookups.
+   * Ranges of a claim's spans, kept for the current article text: built in slices after a refresh,
+   * so repaints are only lookups.
    */
-  private rangesOf(view: ClaimView, article: ArticleText): PaintedSpans {
-    const key = view.spans.map(([start, end]) => `${start}-${end}`).join(',');
-    let entry = this.rangeCache.get(key);
-    if (!entry) {
-      entry = {
-        ranges: view.spans.flatMap((span) => rangesForSpan(article, span)),
-        nodes: view.spans.flatMap((span) => nodesForSpan(article, span)),
-      };
-      this.rangeCache.set(key, entry);
+  private rangesOf(view: ClaimView, article: ArticleText): Range[] {
+    const key = spansKey(view.spans);
+    let ranges = this.rangeCache.get(key);
+    if (!ranges) {
+      const [only] = view.spans;
+      ranges = view.spans.length === 1 && only ? rangesForSpan(article, only) : view.spans.flatMap((span) => rangesForSpan(article, span));
+      this.rangeCache.set(key, ranges);
     }
-    return entry;
+    return ranges;
+  }
+
+  /**
+   * Claims whose text covers `node`, in reading order: looked up on a click rather than indexed for
+   * every claim in advance (thousands of entries a big page would build and keep for one click).
+   */
+  private claimsAtNode(node: Node): string[] {
+    const article = this.article;
+    const extent = article && node.nodeType === 3 ? textNodeExtent(article, node as Text) : null;
+    if (!extent) return [];
+    const [from, to] = extent;
+    return this.order.filter((id) => this.views.get(id)?.spans.some(([start, end]) => start < to && end > from));
   }
 
   private itemsNearViewport(): PaintItem[] {
@@ -565,7 +577,7 @@ export class ReadingSession {
   }
 
   private readonly hitIndex: HitIndex = {
-    claimsAt: (node) => this.nodeIndex.get(node) ?? [],
+    claimsAt: (node) => this.claimsAtNode(node),
     rangesOf: (id) => this.ranges.get(id) ?? [],
     all: () => this.order,
   };
@@ -775,7 +787,7 @@ export class ReadingSession {
    * what is stored, so the page never shows a verdict that was not kept.
    */
   setStatus(id: string, status: ReviewStatus): void {
-    const view = this.views.get(id);
+    const view = this.ownView(id);
     if (!view) return;
     const before = { status: view.status, anchor: view.anchor, snapshot: view.snapshot, currentText: view.currentText };
     view.status = status;
@@ -805,8 +817,20 @@ export class ReadingSession {
     this.sendBadge();
   }
 
+  /**
+   * The claim's view, copied for this session to change: merged views may be the detected ones
+   * themselves (see mergeStored), which must keep what was detected for the next merge.
+   */
+  private ownView(id: string): ClaimView | undefined {
+    const shared = this.views.get(id);
+    if (!shared) return undefined;
+    const view = { ...shared };
+    this.views.set(id, view);
+    return view;
+  }
+
   private saveNote(id: string, note: string): Promise<unknown> {
-    const view = this.views.get(id);
+    const view = this.ownView(id);
     if (!view) return Promise.resolve();
     view.note = note;
     return this.save(id, this.options.link.review({ pageUrl: this.pageUrl, claimId: id, claim: view.current, note }));
@@ -920,6 +944,13 @@ export class ReadingSession {
     const view = this.views.get(record.id);
     return view ? toPageClaim(view) : null;
   }
+}
+
+/** A number for the common single-span claim (no string built per claim), a string otherwise. */
+function spansKey(spans: readonly Span[]): number | string {
+  const [only] = spans;
+  if (spans.length === 1 && only && only[1] < SPAN_KEY_BASE) return only[0] * SPAN_KEY_BASE + only[1];
+  return spans.map(([start, end]) => `${start}-${end}`).join(',');
 }
 
 function isOwnNode(node: Node): boolean {

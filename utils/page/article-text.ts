@@ -117,22 +117,23 @@ export function rangesForSpan(article: ArticleText, span: Span): Range[] {
   return ranges;
 }
 
-/** Text nodes a span covers: the hit-test index uses these to find claims under the caret. */
-export function nodesForSpan(article: ArticleText, span: Span): Text[] {
-  const [start, end] = span;
-  const nodes: Text[] = [];
-  if (end <= start) return nodes;
-  const first = blockIndexAt(article, start);
-  const last = blockIndexAt(article, Math.max(start, end - 1));
-  for (let index = first; index <= last; index += 1) {
-    const block = article.blocks[index];
-    const blockStart = article.blockStarts[index];
-    if (!block || blockStart === undefined) continue;
+/**
+ * [start, end) in the article text of what `node` contributed (from its first to its last run), or
+ * null when the node's text is not part of the article.
+ */
+export function textNodeExtent(article: ArticleText, node: Text): Span | null {
+  for (let index = 0; index < article.blocks.length; index += 1) {
+    const block = article.blocks[index] as Block;
+    let first: TextRun | null = null;
+    let last: TextRun | null = null;
     for (const run of block.runs) {
-      const runStart = blockStart + run.start;
-      if (runStart >= end) break;
-      if (runStart + run.length > start && nodes[nodes.length - 1] !== run.node) nodes.push(run.node);
+      if (run.node !== node) continue;
+      first ??= run;
+      last = run;
     }
+    if (!first || !last) continue;
+    const blockStart = article.blockStarts[index] ?? 0;
+    return [blockStart + first.start, blockStart + last.start + last.length];
   }
-  return nodes;
+  return null;
 }

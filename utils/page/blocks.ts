@@ -28,11 +28,22 @@ export interface Block {
   heading: boolean;
 }
 
-const COLLAPSIBLE = /[ \t\n\r\f]+/g;
+/** CSS collapsible whitespace: space, tab, line feed, carriage return, form feed. */
+function isCollapsible(code: number): boolean {
+  return code === 32 || code === 9 || code === 10 || code === 13 || code === 12;
+}
 
+/**
+ * Builds blocks with as little garbage as a big page allows (a 1 MB article made ~20 MB of it, and
+ * collecting that paused the page): a block's text is collected in parts and joined once, flat, when
+ * the block ends (appending word by word kept a tree of hundreds of thousands of string pieces
+ * alive), and a text node is copied in stretches between whitespace that actually collapses, so
+ * ordinary prose (words separated by one space) is one piece per node.
+ */
 class BlockBuilder {
   readonly blocks: Block[] = [];
-  private text = '';
+  private parts: string[] = [];
+  private length = 0;
   private runs: TextRun[] = [];
   private element: Element | null = null;
   private heading = false;
@@ -41,10 +52,12 @@ class BlockBuilder {
 
   /** Ends the current block (at a block-level element boundary). */
   flush(): void {
-    if (this.text !== '' && this.element) {
-      this.blocks.push({ element: this.element, text: this.text, runs: this.runs, heading: this.heading });
+    if (this.length > 0 && this.element) {
+      const text = this.parts.length === 1 ? (this.parts[0] as string) : this.parts.join('');
+      this.blocks.push({ element: this.element, text, runs: this.runs, heading: this.heading });
     }
-    this.text = '';
+    this.parts = [];
+    this.length = 0;
     this.runs = [];
     this.element = null;
     this.heading = false;
@@ -53,7 +66,7 @@ class BlockBuilder {
 
   /** An inline break (<br>) or similar: reads as a space but maps to no text node. */
   softBreak(): void {
-    if (this.text !== '' && this.pendingSpace === null) this.pendingSpace = 'virtual';
+    if (this.length > 0 && this.pendingSpace === null) this.pendingSpace = 'virtual';
   }
 
   addText(node: Text, owner: Element, heading: boolean, preformatted: boolean): void {
@@ -64,38 +77,55 @@ class BlockBuilder {
       this.emit(node, data, 0, data.length, owner, heading);
       return;
     }
-    let last = 0;
-    COLLAPSIBLE.lastIndex = 0;
-    for (let match = COLLAPSIBLE.exec(data); match !== null; match = COLLAPSIBLE.exec(data)) {
-      if (match.index > last) this.emit(node, data, last, match.index, owner, heading);
-      if (this.text !== '' && this.pendingSpace === null) this.pendingSpace = { node, offset: match.index };
-      last = match.index + match[0].length;
+    // [stretch, index): text copied 1:1 so far, single spaces between words included.
+    let stretch = 0;
+    let index = 0;
+    while (index < data.length) {
+      if (!isCollapsible(data.charCodeAt(index))) {
+        index += 1;
+        continue;
+      }
+      let end = index + 1;
+      while (end < data.length && isCollapsible(data.charCodeAt(end))) end += 1;
+      // One plain space between two characters of this node reads as itself.
+      if (end - index === 1 && data.charCodeAt(index) === 32 && index > stretch && end < data.length) {
+        index = end;
+        continue;
+      }
+      if (index > stretch) this.emit(node, data, stretch, index, owner, heading);
+      if (this.length > 0 && this.pendingSpace === null) this.pendingSpace = { node, offset: index };
+      stretch = end;
+      index = end;
     }
-    if (last < data.length) this.emit(node, data, last, data.length, owner, heading);
+    if (stretch < data.length) this.emit(node, data, stretch, data.length, owner, heading);
   }
 
   private emit(node: Text, data: string, from: number, to: number, owner: Element, heading: boolean): void {
-    if (this.text === '') {
+    if (this.length === 0) {
       this.element = owner;
       this.heading = heading;
     } else if (this.pendingSpace !== null) {
       const space = this.pendingSpace;
       if (space !== 'virtual') this.appendRun(space.node, space.offset, 1, ' ');
-      else this.text += ' ';
+      else {
+        this.parts.push(' ');
+        this.length += 1;
+      }
     }
     this.pendingSpace = null;
-    this.appendRun(node, from, to - from, data.slice(from, to));
+    this.appendRun(node, from, to - from, from === 0 && to === data.length ? data : data.slice(from, to));
   }
 
   private appendRun(node: Text, nodeStart: number, length: number, chars: string): void {
-    const start = this.text.length;
+    const start = this.length;
     const previous = this.runs[this.runs.length - 1];
     if (previous && previous.node === node && previous.nodeStart + previous.length === nodeStart && previous.start + previous.length === start) {
       previous.length += length;
     } else {
       this.runs.push({ node, nodeStart, start, length });
     }
-    this.text += chars;
+    this.parts.push(chars);
+    this.length += length;
   }
 }
 

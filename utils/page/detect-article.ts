@@ -80,14 +80,35 @@ function shift(span: Span, by: number): Span {
   return [span[0] + by, span[1] + by];
 }
 
-function shiftClaim(claim: Claim, by: number): Claim {
-  if (by === 0) return claim;
+/** A copy of a cached claim in article offsets; the caller numbers it (the cached one stays as detected). */
+function placeClaim(claim: Claim, by: number): Claim {
   return {
     ...claim,
-    content: claim.content.map((span) => shift(span, by)),
-    cue: claim.cue ? shift(claim.cue, by) : null,
-    source: claim.source ? shift(claim.source, by) : null,
+    content: by === 0 ? claim.content : claim.content.map((span) => shift(span, by)),
+    cue: claim.cue && by !== 0 ? shift(claim.cue, by) : claim.cue,
+    source: claim.source && by !== 0 ? shift(claim.source, by) : claim.source,
   };
+}
+
+/**
+ * Detection results of the last run, found again by their blocks' texts: keyed by the first block's
+ * text and compared block by block, so no key joins the segment's text (that was a copy of the whole
+ * article, twice over with the context, for every run).
+ */
+class ResultCache {
+  private readonly byFirst = new Map<string, { texts: readonly string[]; result: DetectionResult }[]>();
+
+  get(texts: readonly string[]): DetectionResult | undefined {
+    const candidates = this.byFirst.get(texts[0] ?? '');
+    return candidates?.find((entry) => entry.texts.length === texts.length && entry.texts.every((text, index) => text === texts[index]))?.result;
+  }
+
+  set(texts: readonly string[], result: DetectionResult): void {
+    const first = texts[0] ?? '';
+    const candidates = this.byFirst.get(first);
+    if (candidates) candidates.push({ texts, result });
+    else this.byFirst.set(first, [{ texts, result }]);
+  }
 }
 
 /** Where a claim sits in reading order, as the detector sorts them. */
@@ -103,22 +124,21 @@ export interface ArticleDetector {
 }
 
 export function createArticleDetector(detect: Detect, sizes: SegmentSizes = SEGMENT_SIZES): ArticleDetector {
-  let previous = new Map<string, DetectionResult>();
+  let previous = new ResultCache();
   let lastCalls = 0;
   return {
     get lastCalls() {
       return lastCalls;
     },
     async detect(article, pause) {
-      const next = new Map<string, DetectionResult>();
+      const next = new ResultCache();
       const run = (texts: string[]): DetectionResult => {
-        const key = texts.join(BLOCK_SEPARATOR);
-        let result = previous.get(key) ?? next.get(key);
+        let result = previous.get(texts) ?? next.get(texts);
         if (!result) {
           result = detect(texts);
           lastCalls += 1;
         }
-        next.set(key, result);
+        next.set(texts, result);
         return result;
       };
       lastCalls = 0;
@@ -137,7 +157,7 @@ export function createArticleDetector(detect: Detect, sizes: SegmentSizes = SEGM
         const offset = article.blockStarts[from] ?? 0;
         const own = (article.blockStarts[first] ?? 0) - offset;
         for (const claim of run(texts.slice(from, end)).claims) {
-          if (position(claim) >= own) claims.push(shiftClaim(claim, offset));
+          if (position(claim) >= own) claims.push(placeClaim(claim, offset));
         }
       }
       previous = next;
@@ -145,12 +165,12 @@ export function createArticleDetector(detect: Detect, sizes: SegmentSizes = SEGM
       // Numbered over the whole text, as one call would: repeats of a claim in different segments
       // ("No," he said.) get their occurrence number instead of sharing an id.
       const makeId = createIdMaker(article.text);
-      const numbered: Claim[] = [];
-      for (const claim of claims) {
-        numbered.push({ ...claim, id: makeId(claim) });
-        if (pause && numbered.length % ID_CHUNK === 0) await pause();
+      for (let index = 0; index < claims.length; index += 1) {
+        const claim = claims[index] as Claim;
+        claim.id = makeId(claim);
+        if (pause && index % ID_CHUNK === ID_CHUNK - 1) await pause();
       }
-      return numbered;
+      return claims;
     },
   };
 }

@@ -25,19 +25,30 @@ export interface Slicer {
   stats(): { busyMs: number; longestMs: number; slices: number };
 }
 
+/**
+ * Yields before a unit of work that would take the slice past its budget, judging the next unit by
+ * the last one (the time since the previous call): units of a kind come in runs (blocks read,
+ * segments detected, claims' Ranges built), so a slice of 6 ms with 5 ms units yields now rather than
+ * after 11 ms. The first unit of a slice always runs, so a unit longer than the budget still progresses.
+ */
 export function slicer(budgetMs: number = SLICE_MS, now: () => number = () => performance.now()): Slicer {
   let sliceStart = now();
+  let lastCall = sliceStart;
   let busy = 0;
   let longest = 0;
   let slices = 1;
   return {
     pause() {
-      const used = now() - sliceStart;
-      if (used < budgetMs) return;
+      const time = now();
+      const used = time - sliceStart;
+      const unit = time - lastCall;
+      lastCall = time;
+      if (used + unit < budgetMs) return;
       busy += used;
       longest = Math.max(longest, used);
       return yieldToMain().then(() => {
         sliceStart = now();
+        lastCall = sliceStart;
         slices += 1;
       });
     },

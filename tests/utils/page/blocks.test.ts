@@ -1,8 +1,9 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
+import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { extractBlocks, extractBlocksSync } from '../../../utils/page/blocks';
-import { joinBlocks, nodesForSpan, rangesForSpan } from '../../../utils/page/article-text';
+import { joinBlocks, rangesForSpan, textNodeExtent } from '../../../utils/page/article-text';
 import { findArticleRoot } from '../../../utils/page/article';
 
 // Vitest runs from the repository root; happy-dom gives import.meta.url an http: scheme.
@@ -118,6 +119,36 @@ describe('offset map and ranges', () => {
     }
   });
 
+  it('collapses any mix of whitespace and inline markup like CSS, every run a 1:1 copy of its text node', () => {
+    const piece = fc.oneof(
+      fc.constantFrom('word', 'x', '“Quote,”', 'Allawi.', 'a-b'),
+      fc.constantFrom(' ', '  ', '\n', ' \t ', '\r\n', '\f'),
+    );
+    const node = fc.array(piece, { minLength: 1, maxLength: 6 }).map((parts) => parts.join(''));
+    fc.assert(
+      fc.property(fc.array(fc.tuple(node, fc.constantFrom('', 'em', 'a')), { minLength: 1, maxLength: 6 }), (nodes) => {
+        const root = mount(`<p>${nodes.map(([text, tag]) => (tag ? `<${tag}>${text}</${tag}>` : text)).join('')}</p>`);
+        const paragraph = root.querySelector('p') as HTMLElement;
+        const expected = (paragraph.textContent ?? '').replace(/[ \t\n\r\f]+/g, ' ').trim();
+        const blocks = extractBlocksSync(root);
+        expect(blocks.map((block) => block.text)).toEqual(expected === '' ? [] : [expected]);
+        let covered = 0;
+        for (const block of blocks) {
+          block.runs.forEach((run, index) => {
+            const fromDom = run.node.data.slice(run.nodeStart, run.nodeStart + run.length).replace(/[ \t\n\r\f]/g, ' ');
+            expect(fromDom).toBe(block.text.slice(run.start, run.start + run.length));
+            const previous = block.runs[index - 1];
+            if (previous) expect(run.start).toBeGreaterThanOrEqual(previous.start + previous.length);
+            covered += run.length;
+          });
+        }
+        // No <br>: every character of the text comes from the DOM.
+        expect(covered).toBe(expected.length);
+      }),
+      { numRuns: 300 },
+    );
+  });
+
   it('turns a span split across <a> and <em> into one exact Range', () => {
     const root = mount(`<p>“The <a href="#">discussion</a> has <em>started   now</em>,” said Allawi.</p>`);
     const article = joinBlocks(extractBlocksSync(root));
@@ -125,7 +156,19 @@ describe('offset map and ranges', () => {
     const ranges = rangesForSpan(article, span);
     expect(ranges).toHaveLength(1);
     expect(ranges[0]?.toString()).toBe('discussion has started   now');
-    expect(nodesForSpan(article, span).map((node) => node.data)).toEqual(['discussion', ' has ', 'started   now']);
+  });
+
+  it('finds the article text a text node gave, for hit-testing clicks', () => {
+    const root = mount(`<p>“The <a href="#">discussion</a> has <em>started   now</em>,” said Allawi.</p><nav>Menu</nav>`);
+    const article = joinBlocks(extractBlocksSync(root));
+    const textOf = (node: Node | null | undefined) => {
+      const extent = textNodeExtent(article, node as Text);
+      return extent && article.text.slice(extent[0], extent[1]);
+    };
+    expect(textOf(root.querySelector('a')?.firstChild)).toBe('discussion');
+    expect(textOf(root.querySelector('a')?.nextSibling)).toBe(' has ');
+    expect(textOf(root.querySelector('em')?.firstChild)).toBe('started now');
+    expect(textOf(root.querySelector('nav')?.firstChild)).toBeNull();
   });
 
   it('splits a span that crosses a paragraph break into one Range per block', () => {

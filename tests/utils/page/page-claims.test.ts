@@ -77,6 +77,20 @@ describe('mergeStored', () => {
     expect(toReviewCount(merged.views)).toBe(1);
   });
 
+  it('leaves the detected views as they were detected, for the next merge', () => {
+    const views = detected();
+    const [smith, jones] = views;
+    if (!smith || !jones) throw new Error('fixture');
+    const verdict = { claimId: 'elsewhere', site: 'wire.example', pageUrl: 'https://wire.example/a', pageTitle: 'A', status: 'disputed' as const, reviewedAt: 5 };
+    mergeStored(TEXT, views, [record(smith, { status: 'verified', note: 'checked' })], { [jones.snapshot.detectorId]: verdict }, locate);
+    // The record was deleted meanwhile: nothing of it, or of the verdict, stays on the claims.
+    const merged = mergeStored(TEXT, views, [], {}, locate);
+    expect(merged.views.map((view) => [view.status, view.note, view.earlier])).toEqual([
+      ['unreviewed', '', undefined],
+      ['unreviewed', '', undefined],
+    ]);
+  });
+
   it('hides dismissed claims', () => {
     const [smith] = detected();
     if (!smith) throw new Error('fixture');

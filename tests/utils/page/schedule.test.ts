@@ -1,0 +1,41 @@
+import { describe, expect, it } from 'vitest';
+import { slicer } from '../../../utils/page/schedule';
+
+/** Runs `units` (ms each, on a fake clock) through a slicer; returns the work done in each slice. */
+async function slicesOf(units: number[], budget: number): Promise<number[]> {
+  let clock = 0;
+  const work = slicer(budget, () => clock);
+  const slices: number[] = [0];
+  for (const unit of units) {
+    clock += unit;
+    slices[slices.length - 1] = (slices[slices.length - 1] ?? 0) + unit;
+    const paused = work.pause();
+    if (paused) {
+      await paused;
+      slices.push(0);
+    }
+  }
+  return slices.filter((ms) => ms > 0);
+}
+
+describe('slicer', () => {
+  it('yields before a unit like the last one would take the slice past its budget', async () => {
+    // 5 ms units with an 8 ms budget: one per slice, never 10 ms in one go.
+    expect(await slicesOf([5, 5, 5, 5], 8)).toEqual([5, 5, 5, 5]);
+    // 1 ms units: as many as fit.
+    expect(await slicesOf(Array.from({ length: 16 }, () => 1), 8)).toEqual([7, 7, 2]);
+  });
+
+  it('still runs a unit longer than the budget, one per slice', async () => {
+    expect(await slicesOf([20, 20, 1], 8)).toEqual([20, 20, 1]);
+  });
+
+  it('reports the main-thread time used and the longest slice', async () => {
+    let clock = 0;
+    const work = slicer(8, () => clock);
+    clock += 6;
+    await work.pause();
+    clock += 3;
+    expect(work.stats()).toEqual({ busyMs: 9, longestMs: 6, slices: 2 });
+  });
+});
