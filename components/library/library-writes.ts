@@ -1,12 +1,13 @@
 import type { ClaimTrailDb } from '../../utils/db/database';
 import { guarded } from '../../utils/db/errors';
+import { pagesWithClaims } from '../../utils/db/operations';
 
 /** "Clear all data": every page, claim and history entry, in one transaction. Returns the pages that had claims. */
 export function clearAllData(db: ClaimTrailDb): Promise<string[]> {
   return guarded(() =>
-    db.transaction('rw', db.pages, db.claimGroups, db.directory, async () => {
-      const pageUrls = await db.claimGroups.toCollection().primaryKeys();
-      await Promise.all([db.pages.clear(), db.claimGroups.clear(), db.directory.clear()]);
+    db.transaction('rw', db.pages, db.claimChunks, db.directory, async () => {
+      const pageUrls = await pagesWithClaims(db);
+      await Promise.all([db.pages.clear(), db.claimChunks.clear(), db.directory.clear()]);
       return pageUrls;
     }),
   );

@@ -133,7 +133,7 @@ export async function populate(db: ClaimTrailDb, claims: number): Promise<{ page
   const groups = groupByPage(claimRows, reviewRows);
   const CHUNK = 1000;
   for (let from = 0; from < Math.max(pageRows.length, groups.length); from += CHUNK) {
-    await db.transaction('rw', db.pages, db.claimGroups, db.directory, async () => {
+    await db.transaction('rw', db.pages, db.claimChunks, db.directory, async () => {
       await db.pages.bulkAdd(pageRows.slice(from, from + CHUNK));
       const edits = new ClaimGroupEdits([]);
       for (const group of groups.slice(from, from + CHUNK)) {

@@ -125,7 +125,7 @@ export interface StoredClaim {
   status: string;
 }
 
-/** Every stored claim (the `claimGroups` table holds each page's claims), read from an extension page (the database's own origin). */
+/** Every stored claim (the `claimChunks` table holds them, with their pages), read from an extension page (the database's own origin). */
 export async function storedClaims(ext: ExtensionBrowser): Promise<StoredClaim[]> {
   const library = await ext.openExtensionPage('library.html');
   try {
@@ -136,7 +136,7 @@ export async function storedClaims(ext: ExtensionBrowser): Promise<StoredClaim[]
           open.onerror = () => reject(open.error);
           open.onsuccess = () => {
             const db = open.result;
-            const request = db.transaction('claimGroups', 'readonly').objectStore('claimGroups').getAll();
+            const request = db.transaction('claimChunks', 'readonly').objectStore('claimChunks').getAll();
             request.onerror = () => reject(request.error);
             request.onsuccess = () => {
               db.close();

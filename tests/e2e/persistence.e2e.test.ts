@@ -44,9 +44,9 @@ async function dumpDb(ext: ExtensionBrowser): Promise<DbDump> {
           open.onerror = () => reject(open.error);
           open.onsuccess = () => {
             const db = open.result;
-            const tx = db.transaction(['pages', 'claimGroups'], 'readonly');
+            const tx = db.transaction(['pages', 'claimChunks'], 'readonly');
             const pageIndexes = [...tx.objectStore('pages').indexNames];
-            const groups = tx.objectStore('claimGroups').getAll();
+            const groups = tx.objectStore('claimChunks').getAll();
             tx.oncomplete = () => {
               db.close();
               const stored = groups.result as { claims: { text: string; status: string }[]; reviews: DbDump['reviews'] }[];

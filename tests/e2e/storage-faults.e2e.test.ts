@@ -43,9 +43,9 @@ async function contents(ext: ExtensionBrowser): Promise<Contents> {
           open.onerror = () => reject(open.error);
           open.onsuccess = () => {
             const db = open.result;
-            const tx = db.transaction(['pages', 'claimGroups'], 'readwrite');
+            const tx = db.transaction(['pages', 'claimChunks'], 'readwrite');
             const pages = tx.objectStore('pages').getAllKeys();
-            const groups = tx.objectStore('claimGroups').getAll();
+            const groups = tx.objectStore('claimChunks').getAll();
             tx.oncomplete = () => {
               db.close();
               const stored = groups.result as { claims: Contents['claims']; reviews: Contents['reviews'] }[];
@@ -88,7 +88,7 @@ function backupWith(count: number): string {
 
 /**
  * Starts importing `backup` in the library and holds the import's transaction open, uncommitted, once
- * the claims of its last page are written (claims are stored one record per page, in `claimGroups`):
+ * the first record of its claims is written (claims are stored in `claimChunks` records):
  * the put of that record never reports success (so the import waits), while a chain of reads keeps
  * the transaction alive. Resolves with the claim count seen inside it.
  */
@@ -99,7 +99,7 @@ async function importAndHoldOpen(library: Page, backup: string, pageCount: numbe
     let groupPuts = 0;
     IDBObjectStore.prototype.put = function held(this: IDBObjectStore, ...args: Parameters<IDBObjectStore['put']>) {
       const request = put.apply(this, args);
-      if (this.name !== 'claimGroups' || ++groupPuts !== last) return request;
+      if (this.name !== 'claimChunks' || ++groupPuts !== last) return request;
       Object.defineProperty(request, 'onsuccess', { configurable: true, get: () => null, set: () => {} });
       const keepAlive = () => {
         const all = this.getAll();

@@ -1,8 +1,9 @@
 /**
- * How claims are stored since schema v4: one record per page holding that page's claims and their
- * review history (see SCHEMA_V4 for why). The lookups across pages go through utils/db/directory.
+ * A page's claims and their review history, the unit every write works on (stored in records of
+ * one or more pages since schema v5: see claim-chunks.ts). The lookups across pages go through
+ * utils/db/directory.
  */
-import type { GroupChange } from './directory';
+import type { GroupWrite } from './claim-store';
 import type { ClaimRecord, ReviewRecord } from './types';
 
 export interface ClaimGroup {
@@ -53,12 +54,10 @@ export class ClaimGroupEdits {
   /** The page each claim id is on. */
   readonly #home = new Map<string, string>();
   readonly #dirty = new Set<string>();
-  readonly #stored = new Map<string, ClaimGroup>();
 
   constructor(stored: Iterable<ClaimGroup | undefined>) {
     for (const group of stored) {
       if (!group || this.#pages.has(group.pageUrl)) continue;
-      this.#stored.set(group.pageUrl, group);
       this.#pages.set(group.pageUrl, { claims: new Map(group.claims.map((c) => [c.id, c])), reviews: [...group.reviews] });
       for (const c of group.claims) this.#home.set(c.id, group.pageUrl);
     }
@@ -98,12 +97,11 @@ export class ClaimGroupEdits {
     return true;
   }
 
-  /** Each page changed, as stored and as it is now (undefined when left without claims). */
-  changes(): GroupChange[] {
+  /** Each page changed, as it is now (undefined when left without claims). */
+  changes(): GroupWrite[] {
     return [...this.#dirty].map((pageUrl) => {
       const page = this.#pages.get(pageUrl);
-      const after = page && page.claims.size > 0 ? { pageUrl, claims: [...page.claims.values()], reviews: page.reviews } : undefined;
-      return { pageUrl, before: this.#stored.get(pageUrl), after };
+      return { pageUrl, after: page && page.claims.size > 0 ? { pageUrl, claims: [...page.claims.values()], reviews: page.reviews } : undefined };
     });
   }
 }

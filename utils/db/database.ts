@@ -7,6 +7,8 @@ import type { EntityTable } from 'dexie';
 import { siteOf } from '../url/normalize';
 import type { ClaimGroup } from './claim-group';
 import { groupByPage } from './claim-group';
+import { chunksFor, type ClaimChunk } from './claim-chunks';
+import type { ClaimChunkTable } from './claim-store';
 import { updateDirectory, type DirectoryTable } from './directory';
 import type { ClaimRecord, PageRecord, ReviewRecord } from './types';
 
@@ -59,11 +61,28 @@ export const SCHEMA_V4 = {
   directory: '',
 } as const;
 
-export const DB_VERSION = 4;
+/**
+ * v5: claims in `claimChunks` records of up to CHUNK_CLAIMS claims (utils/db/claim-chunks.ts): the
+ * groups of neighbouring pages (by URL) packed together, and a page with more claims than a record
+ * holds in slices of its own. Measured in Chromium, an import of 100,000 claims on 10,000 pages
+ * spent ~6 s putting the 10,000 page records of v4 (~8 kB each, stored inside LevelDB, where every
+ * byte costs) and ~1 s putting the same claims as ~800 records of ~100 kB (over 64 kB, Chromium
+ * writes a value to a blob file beside LevelDB); reading them all back went from ~6 s to ~2 s.
+ * And a review on a page of 5,000 claims rewrites one slice instead of the whole page.
+ * The directory (page by claim id or fingerprint) is unchanged; v4's groups are re-packed by the upgrade.
+ */
+export const SCHEMA_V5 = {
+  pages: 'url',
+  claimGroups: null,
+  claimChunks: 'key',
+  directory: '',
+} as const;
+
+export const DB_VERSION = 5;
 
 export type ClaimTrailDb = Dexie & {
   pages: EntityTable<PageRecord, 'url'>;
-  claimGroups: EntityTable<ClaimGroup, 'pageUrl'>;
+  claimChunks: ClaimChunkTable;
   directory: DirectoryTable;
 };
 
@@ -91,6 +110,12 @@ export function createDb(name: string = DB_NAME): ClaimTrailDb {
       const groups = groupByPage(claims, reviews);
       await tx.table<ClaimGroup, string>('claimGroups').bulkPut(groups);
       await updateDirectory(tx.table('directory'), groups.map((after) => ({ pageUrl: after.pageUrl, before: undefined, after })));
+    });
+  db.version(5)
+    .stores(SCHEMA_V5)
+    .upgrade(async (tx) => {
+      const groups = await tx.table<ClaimGroup, string>('claimGroups').toArray();
+      await tx.table<ClaimChunk, string>('claimChunks').bulkPut(chunksFor(groups));
     });
   return db;
 }

@@ -3,6 +3,15 @@
  * recognises the same claim on another page (syndicated copies, wire stories).
  */
 
+/** The first lane of hash64 alone, as a number (bucketing 100,000 keys without building their hex). */
+export function hash32(input: string): number {
+  let h1 = 0x811c9dc5 ^ input.length;
+  for (let i = 0; i < input.length; i++) h1 = Math.imul(h1 ^ input.charCodeAt(i), 0x01000193);
+  h1 = Math.imul(h1 ^ (h1 >>> 16), 0x85ebca6b);
+  h1 = Math.imul(h1 ^ (h1 >>> 13), 0xc2b2ae35);
+  return (h1 ^ (h1 >>> 16)) >>> 0;
+}
+
 /** 64-bit string hash (two independent 32-bit FNV-1a/murmur-mixed lanes), as 16 hex digits. */
 export function hash64(input: string): string {
   let h1 = 0x811c9dc5 ^ input.length;

@@ -13,8 +13,9 @@ import type {
 } from '../messaging/protocol';
 import { pageKey, siteOf } from '../url/normalize';
 import { ClaimGroupEdits, hasVerdict, reviewKey, type ClaimGroup } from './claim-group';
+import { ClaimStore, type GroupWrite } from './claim-store';
 import type { ClaimTrailDb } from './database';
-import { pagesWith, updateDirectory, type GroupChange } from './directory';
+import { pagesWith } from './directory';
 import { guarded, InvalidPageError } from './errors';
 import { claimFingerprint, claimId } from './fingerprint';
 import type { ClaimRecord, PageRecord, ReviewRecord, ReviewState, ReviewStatus } from './types';
@@ -53,10 +54,20 @@ export function claimFromSnapshot(pageUrl: string, snapshot: ClaimSnapshot, now:
   };
 }
 
+function isGroup(group: ClaimGroup | undefined): group is ClaimGroup {
+  return group !== undefined;
+}
+
 /** The stored groups holding any of these claim ids, found through the directory. */
-async function groupsHolding(db: ClaimTrailDb, ids: Iterable<string>): Promise<ClaimGroup[]> {
+async function groupsHolding(db: ClaimTrailDb, store: ClaimStore, ids: Iterable<string>): Promise<ClaimGroup[]> {
   const pages = await pagesWith(db.directory, 'id', ids);
-  return pages.length === 0 ? [] : (await db.claimGroups.bulkGet(pages)).filter((g): g is ClaimGroup => g !== undefined);
+  return pages.length === 0 ? [] : (await store.groups(pages)).filter(isGroup);
+}
+
+/** One page's stored group. */
+async function groupOf(store: ClaimStore, pageUrl: string): Promise<ClaimGroup | undefined> {
+  const [group] = await store.groups([pageUrl]);
+  return group;
 }
 
 /** The claims among `ids` held by `groups`, in the order of `ids`. */
@@ -72,21 +83,9 @@ function upsert(claims: readonly ClaimRecord[], update: ClaimRecord): ClaimRecor
   return at < 0 ? [...claims, update] : claims.map((c, i) => (i === at ? update : c));
 }
 
-/**
- * Every write of claims ends here: each changed page's record is put (or deleted when it has no
- * claims left) and the directory follows, in the caller's transaction.
- */
-async function storeGroups(db: ClaimTrailDb, changes: readonly GroupChange[]): Promise<void> {
-  const put = changes.flatMap((c) => (c.after ? [c.after] : []));
-  const gone = changes.filter((c) => !c.after && c.before).map((c) => c.pageUrl);
-  await db.claimGroups.bulkPut(put);
-  await db.claimGroups.bulkDelete(gone);
-  await updateDirectory(db.directory, changes);
-}
-
-/** One page's new claims and history, against the record stored before. */
-function groupChange(before: ClaimGroup | undefined, pageUrl: string, claims: ClaimRecord[], reviews: ReviewRecord[]): GroupChange {
-  return { pageUrl, before, after: claims.length > 0 ? { pageUrl, claims, reviews } : undefined };
+/** One page's new claims and history (no claims: the page's records go). */
+function groupWrite(pageUrl: string, claims: ClaimRecord[], reviews: ReviewRecord[]): GroupWrite {
+  return { pageUrl, after: claims.length > 0 ? { pageUrl, claims, reviews } : undefined };
 }
 
 /**
@@ -95,11 +94,12 @@ function groupChange(before: ClaimGroup | undefined, pageUrl: string, claims: Cl
  */
 async function targetClaim(
   db: ClaimTrailDb,
+  store: ClaimStore,
   input: { pageUrl: string; claimId?: string | undefined; claim: ClaimSnapshot },
   now: number,
 ): Promise<{ group: ClaimGroup | undefined; existing: ClaimRecord | undefined; fresh: ClaimRecord }> {
   const fresh = claimFromSnapshot(input.pageUrl, input.claim, now, input.claimId);
-  const group = await db.claimGroups.get(input.pageUrl);
+  const group = await groupOf(store, input.pageUrl);
   const existing = group?.claims.find((c) => c.id === fresh.id);
   // A derived id hashes the page URL in, so only an explicit one can name another page's claim.
   if (!existing && input.claimId !== undefined && (await pagesWith(db.directory, 'id', [input.claimId])).length > 0) {
@@ -139,8 +139,9 @@ export async function openPage(
 ): Promise<PageState> {
   const pageUrl = pageUrlFor(page);
   return guarded(() =>
-    db.transaction('rw', db.pages, db.claimGroups, db.directory, async () => {
-      const [existing, group] = await Promise.all([db.pages.get(pageUrl), db.claimGroups.get(pageUrl)]);
+    db.transaction('rw', db.pages, db.claimChunks, db.directory, async () => {
+      const store = new ClaimStore(db);
+      const [existing, group] = await Promise.all([db.pages.get(pageUrl), groupOf(store, pageUrl)]);
       const record: PageRecord = {
         url: pageUrl,
         title: page.title,
@@ -165,11 +166,11 @@ export async function openPage(
         }
         if (fresh.length > 0) {
           stored = [...stored, ...fresh];
-          await storeGroups(db, [groupChange(group, pageUrl, stored, group?.reviews ?? [])]);
+          await store.write([groupWrite(pageUrl, stored, group?.reviews ?? [])]);
         }
       }
 
-      const earlier = await earlierVerdicts(db, pageUrl, snapshots);
+      const earlier = await earlierVerdicts(db, store, pageUrl, snapshots);
       return { pageUrl, stored, earlier };
     }),
   );
@@ -177,6 +178,7 @@ export async function openPage(
 
 async function earlierVerdicts(
   db: ClaimTrailDb,
+  store: ClaimStore,
   pageUrl: string,
   snapshots: ClaimSnapshot[],
 ): Promise<Record<string, EarlierVerdict>> {
@@ -187,7 +189,7 @@ async function earlierVerdicts(
   }
   if (byFingerprint.size === 0) return {};
   const elsewhere = (await pagesWith(db.directory, 'fp', byFingerprint.keys())).filter((url) => url !== pageUrl);
-  const groups = elsewhere.length === 0 ? [] : await db.claimGroups.bulkGet(elsewhere);
+  const groups = elsewhere.length === 0 ? [] : await store.groups(elsewhere);
   const latest = new Map<string, ClaimRecord>();
   for (const group of groups) {
     if (!group) continue;
@@ -223,8 +225,9 @@ async function earlierVerdicts(
  */
 export function reviewClaim(db: ClaimTrailDb, update: ReviewUpdate, now: number = Date.now()): Promise<ClaimRecord> {
   return guarded(() =>
-    db.transaction('rw', db.claimGroups, db.directory, async () => {
-      const { group, existing, fresh } = await targetClaim(db, update, now);
+    db.transaction('rw', db.claimChunks, db.directory, async () => {
+      const store = new ClaimStore(db);
+      const { group, existing, fresh } = await targetClaim(db, store, update, now);
       const base = existing ?? fresh;
       const change = reviewed(base, { status: update.status ?? base.status, note: update.note ?? base.note }, now);
       if (existing && !change && !existing.dismissed) return existing;
@@ -248,7 +251,7 @@ export function reviewClaim(db: ClaimTrailDb, update: ReviewUpdate, now: number 
       };
       if (rebase) delete record.currentText;
       const history = group?.reviews ?? [];
-      await storeGroups(db, [groupChange(group, update.pageUrl, upsert(group?.claims ?? [], record), change ? [...history, change.history] : history)]);
+      await store.write([groupWrite(update.pageUrl, upsert(group?.claims ?? [], record), change ? [...history, change.history] : history)]);
       return record;
     }),
   );
@@ -257,10 +260,11 @@ export function reviewClaim(db: ClaimTrailDb, update: ReviewUpdate, now: number 
 /** "Not a claim": remembered so the detection is not shown again on this page. */
 export function dismissClaim(db: ClaimTrailDb, input: ClaimDismissal, now: number = Date.now()): Promise<ClaimRecord> {
   return guarded(() =>
-    db.transaction('rw', db.claimGroups, db.directory, async () => {
-      const { group, existing, fresh } = await targetClaim(db, input, now);
+    db.transaction('rw', db.claimChunks, db.directory, async () => {
+      const store = new ClaimStore(db);
+      const { group, existing, fresh } = await targetClaim(db, store, input, now);
       const record: ClaimRecord = { ...(existing ?? fresh), dismissed: true, updatedAt: now };
-      await storeGroups(db, [groupChange(group, input.pageUrl, upsert(group?.claims ?? [], record), group?.reviews ?? [])]);
+      await store.write([groupWrite(input.pageUrl, upsert(group?.claims ?? [], record), group?.reviews ?? [])]);
       return record;
     }),
   );
@@ -276,14 +280,14 @@ interface Edited {
  * the changed claims in the order of `ids`.
  */
 async function editClaims(
-  db: ClaimTrailDb,
+  store: ClaimStore,
   groups: readonly ClaimGroup[],
   ids: readonly string[],
   edit: (claim: ClaimRecord) => Edited | null,
 ): Promise<ClaimRecord[]> {
   const wanted = new Set(ids);
   const changed = new Map<string, ClaimRecord>();
-  const writes: GroupChange[] = [];
+  const writes: GroupWrite[] = [];
   for (const group of groups) {
     const history: ReviewRecord[] = [];
     let touched = false;
@@ -295,9 +299,9 @@ async function editClaims(
       if (edited.history) history.push(edited.history);
       return edited.record;
     });
-    if (touched) writes.push(groupChange(group, group.pageUrl, claims, history.length > 0 ? [...group.reviews, ...history] : group.reviews));
+    if (touched) writes.push(groupWrite(group.pageUrl, claims, history.length > 0 ? [...group.reviews, ...history] : group.reviews));
   }
-  await storeGroups(db, writes);
+  await store.write(writes);
   return [...wanted].map((id) => changed.get(id)).filter((c): c is ClaimRecord => c !== undefined);
 }
 
@@ -309,9 +313,10 @@ export function setStatus(
   now: number = Date.now(),
 ): Promise<ClaimRecord[]> {
   return guarded(() =>
-    db.transaction('rw', db.claimGroups, db.directory, async () =>
-      editClaims(db, await groupsHolding(db, ids), ids, (c) => reviewed(c, { status, note: c.note }, now)),
-    ),
+    db.transaction('rw', db.claimChunks, db.directory, async () => {
+      const store = new ClaimStore(db);
+      return editClaims(store, await groupsHolding(db, store, ids), ids, (c) => reviewed(c, { status, note: c.note }, now));
+    }),
   );
 }
 
@@ -322,11 +327,12 @@ export function setStatus(
  */
 export function setNote(db: ClaimTrailDb, claimId: string, note: string, now: number = Date.now()): Promise<ClaimRecord | undefined> {
   return guarded(() =>
-    db.transaction('rw', db.claimGroups, db.directory, async () => {
-      const [group] = await groupsHolding(db, [claimId]);
+    db.transaction('rw', db.claimChunks, db.directory, async () => {
+      const store = new ClaimStore(db);
+      const [group] = await groupsHolding(db, store, [claimId]);
       const claim = group?.claims.find((c) => c.id === claimId);
       if (!group || !claim) return undefined;
-      const [changed] = await editClaims(db, [group], [claimId], (c) => reviewed(c, { status: c.status, note }, now));
+      const [changed] = await editClaims(store, [group], [claimId], (c) => reviewed(c, { status: c.status, note }, now));
       return changed ?? claim;
     }),
   );
@@ -346,28 +352,29 @@ function deletedAmong(groups: readonly ClaimGroup[], ids: readonly string[]): De
 /** These claims, wherever they are stored, in the order of `ids`, and their history (an export, an undo buffer). */
 export function claimsWithHistory(db: ClaimTrailDb, ids: readonly string[]): Promise<DeletedClaims> {
   return guarded(() =>
-    db.transaction('r', db.claimGroups, db.directory, async () => deletedAmong(await groupsHolding(db, ids), ids)),
+    db.transaction('r', db.claimChunks, db.directory, async () => deletedAmong(await groupsHolding(db, new ClaimStore(db), ids), ids)),
   );
 }
 
 /** Deletes claims with their history; returns what was removed so the caller can offer undo. */
 export function deleteClaims(db: ClaimTrailDb, ids: readonly string[]): Promise<DeletedClaims> {
   return guarded(() =>
-    db.transaction('rw', db.claimGroups, db.directory, async () => {
+    db.transaction('rw', db.claimChunks, db.directory, async () => {
       const wanted = new Set(ids);
-      const groups = await groupsHolding(db, wanted);
-      await storeGroups(
-        db,
-        groups.map((g) => groupChange(g, g.pageUrl, g.claims.filter((c) => !wanted.has(c.id)), g.reviews.filter((r) => !wanted.has(r.claimId)))),
-      );
+      const store = new ClaimStore(db);
+      const groups = await groupsHolding(db, store, wanted);
+      await store.write(groups.map((g) => groupWrite(g.pageUrl, g.claims.filter((c) => !wanted.has(c.id)), g.reviews.filter((r) => !wanted.has(r.claimId)))));
       return deletedAmong(groups, ids);
     }),
   );
 }
 
-/** Writes what `edits` changed, in the caller's transaction (which includes claimGroups and directory). */
-export function writeGroupEdits(db: ClaimTrailDb, edits: ClaimGroupEdits): Promise<void> {
-  return storeGroups(db, edits.changes());
+/**
+ * Writes what `edits` changed, in the caller's transaction (which includes claimChunks and directory),
+ * through `store` (the one the stored groups were read with, so they are not read again).
+ */
+export function writeGroupEdits(db: ClaimTrailDb, edits: ClaimGroupEdits, store: ClaimStore = new ClaimStore(db)): Promise<void> {
+  return store.write(edits.changes());
 }
 
 /**
@@ -377,9 +384,10 @@ export function writeGroupEdits(db: ClaimTrailDb, edits: ClaimGroupEdits): Promi
  */
 export function restoreClaims(db: ClaimTrailDb, claims: ClaimRecord[], reviews: ReviewRecord[] = []): Promise<number> {
   return guarded(() =>
-    db.transaction('rw', db.claimGroups, db.directory, async () => {
+    db.transaction('rw', db.claimChunks, db.directory, async () => {
       const ids = new Set(claims.map((c) => c.id));
-      const [holding, targets] = await Promise.all([groupsHolding(db, ids), db.claimGroups.bulkGet([...new Set(claims.map((c) => c.pageUrl))])]);
+      const store = new ClaimStore(db);
+      const [holding, targets] = await Promise.all([groupsHolding(db, store, ids), store.groups(new Set(claims.map((c) => c.pageUrl)))]);
       const edits = new ClaimGroupEdits([...holding, ...targets]);
       const known = new Set(holding.flatMap((g) => g.reviews.filter((r) => ids.has(r.claimId)).map(reviewKey)));
       for (const c of claims) edits.putClaim({ ...c, site: c.site ?? siteOf(c.pageUrl) });
@@ -389,7 +397,7 @@ export function restoreClaims(db: ClaimTrailDb, claims: ClaimRecord[], reviews: 
         known.add(key);
         edits.addReview(r);
       }
-      await writeGroupEdits(db, edits);
+      await writeGroupEdits(db, edits, store);
       return claims.length;
     }),
   );
@@ -401,11 +409,12 @@ export function restoreClaims(db: ClaimTrailDb, claims: ClaimRecord[], reviews: 
  */
 export function recordAnchors(db: ClaimTrailDb, report: AnchorReport): Promise<ClaimRecord[]> {
   return guarded(() =>
-    db.transaction('rw', db.claimGroups, db.directory, async () => {
-      const group = await db.claimGroups.get(report.pageUrl);
+    db.transaction('rw', db.claimChunks, db.directory, async () => {
+      const store = new ClaimStore(db);
+      const group = await groupOf(store, report.pageUrl);
       if (!group) return [];
       const anchors = new Map(report.anchors.map((a) => [a.claimId, a]));
-      return editClaims(db, [group], [...anchors.keys()], (c) => {
+      return editClaims(store, [group], [...anchors.keys()], (c) => {
         const a = anchors.get(c.id);
         if (!a) return null;
         const currentText = a.anchor === 'changed' ? a.currentText : undefined;
@@ -421,19 +430,29 @@ export function recordAnchors(db: ClaimTrailDb, report: AnchorReport): Promise<C
 
 /** A page's stored claims (what 'claims:changed' carries and the popup lists). */
 export function storedClaims(db: ClaimTrailDb, pageUrl: string): Promise<ClaimRecord[]> {
-  return guarded(async () => (await db.claimGroups.get(pageUrl))?.claims ?? []);
+  return guarded(() => db.transaction('r', db.claimChunks, db.directory, async () => (await groupOf(new ClaimStore(db), pageUrl))?.claims ?? []));
+}
+
+/** Every stored group, page by page (in one read of all records). */
+export function allGroups(db: ClaimTrailDb): Promise<ClaimGroup[]> {
+  return guarded(() => db.transaction('r', db.claimChunks, db.directory, () => new ClaimStore(db).all()));
 }
 
 /** Every stored claim, page by page (the library's list). */
 export function allClaims(db: ClaimTrailDb): Promise<ClaimRecord[]> {
-  return guarded(async () => (await db.claimGroups.toArray()).flatMap((g) => g.claims));
+  return guarded(async () => (await allGroups(db)).flatMap((g) => g.claims));
+}
+
+/** The pages that have claims stored. */
+export function pagesWithClaims(db: ClaimTrailDb): Promise<string[]> {
+  return guarded(async () => (await allGroups(db)).map((g) => g.pageUrl));
 }
 
 /** A claim's review history, oldest first. */
 export function reviewHistory(db: ClaimTrailDb, claimId: string): Promise<ReviewRecord[]> {
   return guarded(() =>
-    db.transaction('r', db.claimGroups, db.directory, async () => {
-      const [group] = await groupsHolding(db, [claimId]);
+    db.transaction('r', db.claimChunks, db.directory, async () => {
+      const [group] = await groupsHolding(db, new ClaimStore(db), [claimId]);
       return (group?.reviews ?? []).filter((r) => r.claimId === claimId).sort((a, b) => a.at - b.at);
     }),
   );

@@ -1,5 +1,6 @@
 import type { Table } from 'dexie';
 import { ClaimGroupEdits, reviewKey, type ClaimGroup } from '../db/claim-group';
+import { ClaimStore } from '../db/claim-store';
 import type { ClaimTrailDb } from '../db/database';
 import { pagesWith } from '../db/directory';
 import { guarded } from '../db/errors';
@@ -14,40 +15,42 @@ import { planMerge, type ExistingRecords, type ImportPreview } from './merge';
  * (a restore into an empty library, a new colleague's file), and one getAll when it has many (a
  * re-imported backup) rather than one get per record.
  */
-async function storedAmong<T, K extends string, I>(table: Table<T, K, I>, keys: readonly K[], keyOf: (record: T) => K): Promise<{ hits: T[]; stored: number }> {
+async function storedAmong<T, K extends string, I>(table: Table<T, K, I>, keys: readonly K[], keyOf: (record: T) => K): Promise<T[]> {
   const stored = new Set(await table.toCollection().primaryKeys());
   const hits = keys.filter((key) => stored.has(key));
-  if (hits.length === 0) return { hits: [], stored: stored.size };
-  if (hits.length * 4 < stored.size) return { hits: (await table.bulkGet(hits)).filter((record): record is T => record !== undefined), stored: stored.size };
+  if (hits.length === 0) return [];
+  if (hits.length * 4 < stored.size) return (await table.bulkGet(hits)).filter((record): record is T => record !== undefined);
   const wanted = new Set(hits);
-  return { hits: (await table.toArray()).filter((record) => wanted.has(keyOf(record))), stored: stored.size };
+  return (await table.toArray()).filter((record) => wanted.has(keyOf(record)));
 }
 
 /**
  * The stored groups an import touches: those of the file's pages, and any other holding one of the
  * file's claims (a claim the file files under another page than ours), found through the directory.
  */
-async function groupsTouched(db: ClaimTrailDb, incoming: LibrarySnapshot): Promise<ClaimGroup[]> {
+async function groupsTouched(db: ClaimTrailDb, store: ClaimStore, incoming: LibrarySnapshot): Promise<ClaimGroup[]> {
   const pageUrls = [...new Set(incoming.claims.map((c) => c.pageUrl))];
-  const { hits, stored } = await storedAmong(db.claimGroups, pageUrls, (g) => g.pageUrl);
-  if (stored === hits.length) return hits;
+  const hits = (await store.groups(pageUrls)).filter((g): g is ClaimGroup => g !== undefined);
   const here = new Set(hits.flatMap((g) => g.claims.map((c) => c.id)));
+  const away = incoming.claims.filter((c) => !here.has(c.id)).map((c) => c.id);
+  // Into an empty library (a restore, a new machine) there is nothing elsewhere to look up.
+  if (away.length === 0 || (hits.length === 0 && (await db.claimChunks.count()) === 0)) return hits;
   const loaded = new Set(hits.map((g) => g.pageUrl));
-  const elsewhere = (await pagesWith(db.directory, 'id', incoming.claims.filter((c) => !here.has(c.id)).map((c) => c.id))).filter((url) => !loaded.has(url));
+  const elsewhere = (await pagesWith(db.directory, 'id', away)).filter((url) => !loaded.has(url));
   if (elsewhere.length === 0) return hits;
-  return [...hits, ...(await db.claimGroups.bulkGet(elsewhere)).filter((g): g is ClaimGroup => g !== undefined)];
+  return [...hits, ...(await store.groups(elsewhere)).filter((g): g is ClaimGroup => g !== undefined)];
 }
 
-async function readExisting(db: ClaimTrailDb, incoming: LibrarySnapshot): Promise<{ existing: ExistingRecords; groups: ClaimGroup[] }> {
+async function readExisting(db: ClaimTrailDb, store: ClaimStore, incoming: LibrarySnapshot): Promise<{ existing: ExistingRecords; groups: ClaimGroup[] }> {
   const [groups, pages] = await Promise.all([
-    groupsTouched(db, incoming),
+    groupsTouched(db, store, incoming),
     storedAmong(db.pages, incoming.pages.map((p) => p.url), (p) => p.url),
   ]);
   return {
     groups,
     existing: {
       claims: new Map(groups.flatMap((g) => g.claims.map((c) => [c.id, c] as const))),
-      pages: new Map(pages.hits.map((p) => [p.url, p])),
+      pages: new Map(pages.map((p) => [p.url, p])),
       reviewKeys: new Set(groups.flatMap((g) => g.reviews.map(reviewKey))),
     },
   };
@@ -56,27 +59,28 @@ async function readExisting(db: ClaimTrailDb, incoming: LibrarySnapshot): Promis
 /** What importing would do, read in one snapshot of the database; writes nothing. */
 export function previewImport(db: ClaimTrailDb, incoming: LibrarySnapshot): Promise<ImportPreview> {
   return guarded(() =>
-    db.transaction('r', db.pages, db.claimGroups, db.directory, async () => planMerge(incoming, (await readExisting(db, incoming)).existing).preview),
+    db.transaction('r', db.pages, db.claimChunks, db.directory, async () => planMerge(incoming, (await readExisting(db, new ClaimStore(db), incoming)).existing).preview),
   );
 }
 
 /**
  * Writes an import in ONE read-write transaction over pages, claim groups and their directory: the merge is decided
  * again inside it (the library may have changed since the preview), and any failure — quota, a closed
- * tab, a crash — leaves the database exactly as it was. Claims and their history are written one
- * record per page (see SCHEMA_V4).
+ * tab, a crash — leaves the database exactly as it was. Claims and their history are written in
+ * records of many pages each (see SCHEMA_V5).
  */
 export function applyImport(db: ClaimTrailDb, incoming: LibrarySnapshot): Promise<ImportPreview> {
   return guarded(() =>
-    db.transaction('rw', db.pages, db.claimGroups, db.directory, async () => {
-      const { existing, groups } = await readExisting(db, incoming);
+    db.transaction('rw', db.pages, db.claimChunks, db.directory, async () => {
+      const store = new ClaimStore(db);
+      const { existing, groups } = await readExisting(db, store, incoming);
       const plan = planMerge(incoming, existing);
       const edits = new ClaimGroupEdits(groups);
       for (const claim of plan.claims) edits.putClaim(claim);
       // Every entry's claim is in the file, so it is stored by now (ours, or the file's just put).
       for (const review of plan.reviews) edits.addReview(review);
       await db.pages.bulkPut(plan.pages);
-      await writeGroupEdits(db, edits);
+      await writeGroupEdits(db, edits, store);
       return plan.preview;
     }),
   );

@@ -158,7 +158,7 @@ describe('LibraryApp', () => {
   });
 
   it('imports a file after showing the preview and the merge rule', async () => {
-    await db.claimGroups.clear();
+    await db.claimChunks.clear();
     render(<LibraryApp services={services} />);
     await waitFor(() => expect(screen.getByText('No claims tracked yet')).toBeTruthy());
     const input = document.querySelector<HTMLInputElement>('input[type=file]')!;

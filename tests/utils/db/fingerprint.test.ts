@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import fc from 'fast-check';
-import { claimFingerprint, claimId, hash64, normalizeForMatching } from '../../../utils/db/fingerprint';
+import { claimFingerprint, claimId, hash32, hash64, normalizeForMatching } from '../../../utils/db/fingerprint';
 
 describe('claim fingerprint', () => {
   it('matches copies that differ only in typography, case and spacing', () => {
@@ -38,5 +38,9 @@ describe('claim id', () => {
       }),
       { numRuns: 50 },
     );
+  });
+
+  it('hash32 is hash64’s first lane (the directory buckets keys by it, as it did by hash64)', () => {
+    fc.assert(fc.property(fc.string({ unit: 'binary' }), (input) => hash32(input) === parseInt(hash64(input).slice(0, 8), 16)));
   });
 });

@@ -1,6 +1,7 @@
 import { describe as describeSelectors } from '../../../utils/anchoring';
-import { hasVerdict } from '../../../utils/db/claim-group';
+import { hasVerdict, type ClaimGroup } from '../../../utils/db/claim-group';
 import type { ClaimTrailDb } from '../../../utils/db/database';
+import { allGroups } from '../../../utils/db/operations';
 import type { ClaimRecord, ReviewRecord } from '../../../utils/db/types';
 import type { ClaimSnapshot, PageInfo } from '../../../utils/messaging/protocol';
 
@@ -37,12 +38,12 @@ export const CLAIM_B = 'The discussion has started,';
 
 /** Every stored claim, read from the page groups (tests look at what storage holds as a whole). */
 export async function everyClaim(db: ClaimTrailDb): Promise<ClaimRecord[]> {
-  return (await db.claimGroups.toArray()).flatMap((g) => g.claims);
+  return (await allGroups(db)).flatMap((g) => g.claims);
 }
 
 /** Every stored history entry. */
 export async function everyReview(db: ClaimTrailDb): Promise<ReviewRecord[]> {
-  return (await db.claimGroups.toArray()).flatMap((g) => g.reviews);
+  return (await allGroups(db)).flatMap((g) => g.reviews);
 }
 
 export async function claimById(db: ClaimTrailDb, id: string): Promise<ClaimRecord | undefined> {
@@ -50,7 +51,7 @@ export async function claimById(db: ClaimTrailDb, id: string): Promise<ClaimReco
 }
 
 /**
- * Makes writes of page groups throw `error()` from inside the operation's transaction, as a full disk
+ * Makes writes of claim records throw `error()` from inside the operation's transaction, as a full disk
  * or an abort would: every write, or only the `nth` (1-based) from now on.
  */
 export function failGroupWrites(db: ClaimTrailDb, error: () => DOMException, nth?: number): void {
@@ -59,8 +60,8 @@ export function failGroupWrites(db: ClaimTrailDb, error: () => DOMException, nth
     calls++;
     if (nth === undefined || calls === nth) throw error();
   };
-  db.claimGroups.hook('creating', fail);
-  db.claimGroups.hook('updating', fail);
+  db.claimChunks.hook('creating', fail);
+  db.claimChunks.hook('updating', fail);
 }
 
 /**
@@ -68,7 +69,7 @@ export function failGroupWrites(db: ClaimTrailDb, error: () => DOMException, nth
  * "kind key → pages" lines, so a test can compare them after any sequence of writes.
  */
 export async function directoryNowAndExpected(db: ClaimTrailDb): Promise<{ stored: string[]; expected: string[] }> {
-  const [groups, buckets] = await Promise.all([db.claimGroups.toArray(), db.directory.toArray()]);
+  const [groups, buckets] = await Promise.all([allGroups(db), db.directory.toArray()]);
   const expected = new Map<string, string[]>();
   const file = (line: string, pageUrl: string) => expected.set(line, [...new Set([...(expected.get(line) ?? []), pageUrl])]);
   for (const g of groups) {
@@ -83,4 +84,35 @@ export async function directoryNowAndExpected(db: ClaimTrailDb): Promise<{ store
     stored: stored.sort(),
     expected: [...expected].map(([line, pages]) => `${line} → ${pages.sort().join(' ')}`).sort(),
   };
+}
+
+/**
+ * A group of `n` claims on `pageUrl` (ids `<url>#<i>`, every other one verified, so the directory
+ * files fingerprints too), every third one with one history entry.
+ */
+export function groupOf(pageUrl: string, n: number, first = 0): ClaimGroup {
+  const claims = Array.from({ length: n }, (_, k): ClaimRecord => {
+    const i = first + k;
+    return {
+      id: `${pageUrl}#${i}`,
+      pageUrl,
+      speaker: null,
+      cue: 'said',
+      kind: 'indirect',
+      text: `claim ${i}`,
+      selectors: { quote: { type: 'TextQuoteSelector', exact: `claim ${i}`, prefix: '', suffix: '' }, position: { type: 'TextPositionSelector', start: i, end: i + 1 } },
+      status: i % 2 === 0 ? 'verified' : 'unreviewed',
+      note: '',
+      fingerprint: `fp ${i % 7}`,
+      createdAt: i,
+      updatedAt: i,
+      anchor: 'anchored',
+      manual: false,
+      dismissed: false,
+    };
+  });
+  const reviews = claims
+    .filter((_, k) => k % 3 === 0)
+    .map((c): ReviewRecord => ({ claimId: c.id, at: c.createdAt, from: { status: 'unreviewed', note: '' }, to: { status: c.status, note: '' } }));
+  return { pageUrl, claims, reviews };
 }

@@ -1,12 +1,14 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import Dexie from 'dexie';
 import fixture from '../../fixtures/db/v1-database.json';
-import { createDb, DB_VERSION, SCHEMA_V1, SCHEMA_V2, SCHEMA_V3 } from '../../../utils/db/database';
+import { CHUNK_CLAIMS } from '../../../utils/db/claim-chunks';
+import { groupByPage, type ClaimGroup } from '../../../utils/db/claim-group';
+import { createDb, DB_VERSION, SCHEMA_V1, SCHEMA_V2, SCHEMA_V3, SCHEMA_V4 } from '../../../utils/db/database';
 import type { ClaimTrailDb } from '../../../utils/db/database';
-import { reviewHistory, setStatus, storedClaims } from '../../../utils/db/operations';
-import type { ReviewRecord } from '../../../utils/db/types';
-import { pagesWith } from '../../../utils/db/directory';
-import { directoryNowAndExpected, everyClaim, everyReview, uniqueDbName } from './helpers';
+import { allGroups, reviewHistory, setStatus, storedClaims } from '../../../utils/db/operations';
+import type { ClaimRecord, ReviewRecord } from '../../../utils/db/types';
+import { pagesWith, updateDirectory } from '../../../utils/db/directory';
+import { directoryNowAndExpected, everyClaim, everyReview, groupOf, uniqueDbName } from './helpers';
 
 /** Creates the fixture database exactly as code of schema `version` would have, then closes it. */
 async function createOldDatabase(name: string, version: number, schema: Record<string, string>, claims: object[], reviews: object[] = fixture.tables.reviews): Promise<void> {
@@ -84,12 +86,12 @@ describe('schema migrations', () => {
     await createOldDatabase(name, 3, SCHEMA_V3, [...withSites, pageless], history);
     db = createDb(name);
     await db.open();
-    expect(db.verno).toBe(4);
+    expect(db.verno).toBe(DB_VERSION);
     expect(await sortedClaims(db)).toEqual([...withSites, pageless]);
     expect(await sortedReviews(db)).toEqual(history);
     expect(await db.pages.orderBy('url').toArray()).toEqual([...fixture.tables.pages].sort((a, b) => a.url.localeCompare(b.url)));
 
-    const groups = await db.claimGroups.orderBy('pageUrl').toArray();
+    const groups = await allGroups(db);
     expect(groups.map((g) => [g.pageUrl, g.claims.map((c) => c.id), g.reviews.map((r) => r.id)])).toEqual([
       ['https://apnews.com/article/iraq', ['c-v1-3'], []],
       ['https://gone.example/story', ['c-v3-pageless'], [9]],
@@ -100,18 +102,55 @@ describe('schema migrations', () => {
     expect(directory.stored).toHaveLength(4 + 3);
     // What IndexedDB itself now holds, not only what Dexie declares.
     const backend = db.backendDB();
-    expect([...backend.objectStoreNames].sort()).toEqual(['claimGroups', 'directory', 'pages']);
+    expect([...backend.objectStoreNames].sort()).toEqual(['claimChunks', 'directory', 'pages']);
     const indexes = (table: string) => [...backend.transaction(table).objectStore(table).indexNames].sort();
-    expect(indexes('claimGroups')).toEqual([]);
+    expect(indexes('claimChunks')).toEqual([]);
     expect(indexes('pages')).toEqual([]);
+  });
+
+  it('opening a v4 database re-packs the page records into chunks (v5), big pages in slices, and loses nothing', async () => {
+    const name = uniqueDbName();
+    // As v4 code stored them: one record per page, and the directory filed by page.
+    const groups: ClaimGroup[] = [
+      ...groupByPage(withSites as ClaimRecord[], fixture.tables.reviews as ReviewRecord[]),
+      groupOf('https://live.example/blog', CHUNK_CLAIMS * 2 + 44),
+      ...Array.from({ length: 30 }, (_, i) => groupOf(`https://news${i}.example/story`, 1 + (i % 9))),
+    ];
+    const old = new Dexie(name);
+    old.version(4).stores(SCHEMA_V4);
+    await old.transaction('rw', old.tables, async () => {
+      await old.table('pages').bulkAdd(fixture.tables.pages);
+      await old.table('claimGroups').bulkAdd(groups);
+      await updateDirectory(old.table('directory'), groups.map((after) => ({ pageUrl: after.pageUrl, before: undefined, after })));
+    });
+    old.close();
+
+    db = createDb(name);
+    await db.open();
+    expect(db.verno).toBe(DB_VERSION);
+    const byUrl = (a: ClaimGroup, b: ClaimGroup) => (a.pageUrl < b.pageUrl ? -1 : 1);
+    expect(await allGroups(db)).toEqual([...groups].sort(byUrl));
+    const records = await db.claimChunks.toArray();
+    expect(records.length).toBeLessThan(groups.length / 4);
+    expect(records.every((r) => r.claims.length <= CHUNK_CLAIMS)).toBe(true);
+    expect(records.filter((r) => r.claims.every((c) => c.pageUrl === 'https://live.example/blog'))).toHaveLength(3);
+    expect([...db.backendDB().objectStoreNames].sort()).toEqual(['claimChunks', 'directory', 'pages']);
+    const directory = await directoryNowAndExpected(db);
+    expect(directory.stored).toEqual(directory.expected);
+
+    // Each page reads and writes as before.
+    expect((await storedClaims(db, 'https://live.example/blog')).map((c) => c.id)).toEqual(groups.find((g) => g.pageUrl === 'https://live.example/blog')!.claims.map((c) => c.id));
+    expect((await storedClaims(db, 'https://www.example.com/news/iraq-talks')).map((c) => c.id)).toEqual(['c-v1-1', 'c-v1-2']);
+    expect(await setStatus(db, ['https://live.example/blog#250', 'c-v1-3'], 'disputed')).toHaveLength(2);
+    expect((await reviewHistory(db, 'c-v1-1')).map((r) => r.id)).toEqual([1, 2]);
   });
 
   it('a fresh database opens directly at the current version', async () => {
     db = createDb(uniqueDbName());
     await db.open();
     expect(db.verno).toBe(DB_VERSION);
-    expect(db.claimGroups.schema.indexes).toEqual([]);
+    expect(db.claimChunks.schema.indexes).toEqual([]);
     expect(db.pages.schema.indexes).toEqual([]);
-    expect(db.tables.map((t) => t.name).sort()).toEqual(['claimGroups', 'directory', 'pages']);
+    expect(db.tables.map((t) => t.name).sort()).toEqual(['claimChunks', 'directory', 'pages']);
   });
 });

@@ -5,6 +5,7 @@ import type { ClaimTrailDb } from '../../../utils/db/database';
 import { StorageError } from '../../../utils/db/errors';
 import { claimFingerprint, claimId } from '../../../utils/db/fingerprint';
 import {
+  allGroups,
   claimsWithHistory,
   deleteClaims,
   dismissClaim,
@@ -275,7 +276,8 @@ describe('bulk operations', () => {
   it('a page whose last claim is deleted keeps no claim record; the lookups by id and fingerprint forget the claim', async () => {
     const [a, b] = await seed();
     await deleteClaims(db, [a.id]);
-    expect(await db.claimGroups.toCollection().primaryKeys()).toEqual(['https://other.org/x']);
+    expect((await allGroups(db)).map((g) => g.pageUrl)).toEqual(['https://other.org/x']);
+    expect(await db.claimChunks.count()).toBe(1);
     expect(await pagesWith(db.directory, 'id', [a.id])).toEqual([]);
     expect(await pagesWith(db.directory, 'fp', [a.fingerprint])).toEqual([]);
     expect(await setStatus(db, [a.id, b.id], 'disputed')).toEqual([expect.objectContaining({ id: b.id, status: 'disputed' })]);

@@ -1,7 +1,9 @@
 import fc from 'fast-check';
 import { afterEach, describe, expect, it } from 'vitest';
+import { chunksFor } from '../../../utils/db/claim-chunks';
 import { groupByPage } from '../../../utils/db/claim-group';
 import { createDb, type ClaimTrailDb } from '../../../utils/db/database';
+import { allGroups } from '../../../utils/db/operations';
 import type { ClaimRecord, PageRecord, ReviewRecord } from '../../../utils/db/types';
 import { collectLibrary } from '../../../utils/export/collect';
 import { jsonChunks } from '../../../utils/export/json';
@@ -32,7 +34,7 @@ afterEach(async () => {
 
 /** What the database holds, in an order that does not depend on how it is grouped: claims by id, history by id then time. */
 async function contents(db: ClaimTrailDb): Promise<LibrarySnapshot> {
-  const [pages, groups] = await Promise.all([db.pages.orderBy('url').toArray(), db.claimGroups.toArray()]);
+  const [pages, groups] = await Promise.all([db.pages.orderBy('url').toArray(), allGroups(db)]);
   return {
     pages,
     claims: groups.flatMap((g) => g.claims).sort((a, b) => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0)),
@@ -96,7 +98,7 @@ describe('applyImport', () => {
     await applyImport(db, { pages: [otherPage], claims: [moved], reviews: [] });
     const after = await contents(db);
     expect(after.claims.filter((c) => c.id === claim!.id)).toEqual([moved]);
-    expect((await db.claimGroups.get(otherPage.url))?.reviews.map((r) => r.claimId)).toContain(claim!.id);
+    expect((await allGroups(db)).find((g) => g.pageUrl === otherPage.url)?.reviews.map((r) => r.claimId)).toContain(claim!.id);
     expect(after.reviews).toHaveLength(sampleLibrary.reviews.length);
   });
 
@@ -173,9 +175,9 @@ describe('round trip', () => {
     await fc.assert(
       fc.asyncProperty(libraryArb, async (library) => {
         const source = freshDb();
-        await source.transaction('rw', source.pages, source.claimGroups, source.directory, async () => {
+        await source.transaction('rw', source.pages, source.claimChunks, source.directory, async () => {
           await source.pages.bulkAdd(library.pages);
-          await source.claimGroups.bulkAdd(groupByPage(library.claims, library.reviews));
+          await source.claimChunks.bulkAdd(chunksFor(groupByPage(library.claims, library.reviews)));
         });
         const target = freshDb();
         await applyImport(target, roundTrip(await collectLibrary(source)));
