@@ -69,7 +69,8 @@ function skipAfterCue(d: Doc, cue: Cue, end: number): number {
       while (k < end && k - s < 3 && is(d, k, TIME_WORDS)) k++;
       continue;
     }
-    if (CUE_PP.has(w) && !(w === 'to' && (cue.passive || cue.flags & CueFlag.Infinitive))) {
+    // "urged the council to publish the report": after an addressee, "to" opens the content.
+    if (CUE_PP.has(w) && !(w === 'to' && (cue.passive || cue.flags & (CueFlag.Infinitive | CueFlag.Object)))) {
       const s = k;
       k++;
       let noun = false;

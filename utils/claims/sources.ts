@@ -12,6 +12,7 @@ const MAX_NP = 9;
 /** Quantifiers that stand alone as a subject: "all agreed", "many say". */
 const QUANTIFIER_SUBJECTS = new WordSet('all both some many most few several others each none'.split(' '));
 const MAX_APPOSITION = 25;
+const AFFILIATIONS = new WordSet('for in at with on'.split(' '));
 const W = wordHashes('in', 'of', 'from', 'with', 'to', 'familiar', 'close');
 
 /** Where a noun phrase ending at `k` continues leftwards past a word that usually stops it, or -1. */
@@ -20,7 +21,8 @@ function postmodifierStart(d: Doc, k: number, floor: number): number {
   if (isW(d, k, W.in) && isNumber(d, k - 1) && isNumber(d, k + 1) && k - 1 >= floor) return k - 1;
   // "people familiar with her thinking", "sources close to the campaign".
   if ((isW(d, k, W.with) && isW(d, k - 1, W.familiar)) || (isW(d, k, W.to) && isW(d, k - 1, W.close))) return k - 1 >= floor ? k - 1 : -1;
-  return -1;
+  // "a spokesman for the ministry", "officials in Washington": the person, not the place, speaks.
+  return is(d, k, AFFILIATIONS) && (is(d, k - 1, TITLES) || is(d, k - 1, GROUP_NOUNS)) && k - 1 >= floor ? k - 1 : -1;
 }
 
 export interface TokenRange {
@@ -129,7 +131,8 @@ function appositiveSource(d: Doc, j: number, floor: number): TokenRange | null {
         if (headStart >= 0 && opensClause && plausibleSource(d, headStart, k)) {
           let cap = false;
           for (let m = headStart; m < k; m++) if (d.t.cap[m]) cap = true;
-          if (cap) best = headStart;
+          // "Critics, including two senators, say": a group noun may head it too.
+          if (cap || is(d, k - 1, GROUP_NOUNS)) best = headStart;
         }
       }
       seg = k;
@@ -185,18 +188,24 @@ export function rightSource(d: Doc, from: number, limit: number): TokenRange | n
  */
 export function sentenceSubject(d: Doc, from: number, limit: number): TokenRange | null {
   let ss = from;
-  // "In August, several groups …", "On Thursday, the panel …": the subject follows a fronted phrase.
-  if (is(d, ss, CUE_PP) || is(d, ss, TIME_WORDS)) while (ss < limit && ss - from < MAX_NP && punctAt(d, ss++) !== ',');
+  // "In August, several groups …": the subject follows a fronted phrase; "Yet many officials …": a connective.
+  if (is(d, ss, CUE_PP) || is(d, ss, TIME_WORDS)) {
+    while (ss < limit && ss - from < MAX_NP && punctAt(d, ss) !== ',') ss++;
+    ss = punctAt(d, ss) === ',' ? ss + 1 : from + 1;
+  } else if (is(d, ss, SOURCE_STOP)) ss++;
   if (is(d, ss, SUBJECT_PRONOUNS)) return { start: ss, end: ss + 1 };
   let k = ss;
   let prevOpen = false; // the previous word lets a lower-case noun follow (a determiner or a possessive)
+  let noun = false; // the previous word is a title or group noun: "The mayor stayed silent" ends before "stayed"
   while (k < limit && k - ss < 6 && isWord(d, k)) {
     const w = lowerAt(d, k);
     const possessive = isPossessive(d, k);
+    const listed = is(d, k, TITLES) || is(d, k, ORG_WORDS) || is(d, k, GROUP_NOUNS);
     if (d.t.cap[k]) prevOpen = possessive || DETERMINERS.has(w);
     else if (DETERMINERS.has(w) && k === ss) prevOpen = true;
-    else if (!CUES.has(w) && !SOURCE_STOP.has(w) && (prevOpen || is(d, k, TITLES) || is(d, k, ORG_WORDS) || is(d, k, GROUP_NOUNS))) prevOpen = true;
+    else if (!CUES.has(w) && !SOURCE_STOP.has(w) && (prevOpen || listed) && !(noun && w.endsWith('ed'))) prevOpen = true;
     else break;
+    noun = listed || (!d.t.cap[k] && w.endsWith('s'));
     k++;
   }
   if (k === ss || !plausibleSource(d, ss, k)) return null;

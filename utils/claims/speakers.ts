@@ -107,7 +107,7 @@ export function createSpeakerTracker(d: Doc): SpeakerTracker {
   const roleOf = (roleStart: number, nameStart: number): { role: string | undefined; gender: Gender } => {
     let s = roleStart;
     let gender: Gender = null;
-    while (s < nameStart && COURTESY_TITLES.has(lowerAt(d, s))) { gender = COURTESY_TITLES.get(lowerAt(d, s)) ?? gender; s++; }
+    while (s < nameStart && COURTESY_TITLES.has(lowerAt(d, s))) { gender = COURTESY_TITLES.get(lowerAt(d, s)) || gender; s++; }
     if (s >= nameStart) return { role: undefined, gender };
     const spelled = nameStart - s === 1 ? SPELLED_OUT_TITLES.get(lowerAt(d, s)) : undefined;
     return { role: spelled ?? joinText(d, s, nameStart), gender };

@@ -267,6 +267,30 @@ describe('reported speech', () => {
 });
 
 describe('sources and speakers', () => {
+  it.each([
+    ['A spokesman for the ministry said the talks would resume.', 'A spokesman for the ministry'],
+    ['Officials in Washington said the deal was close.', 'Officials in Washington'],
+    ['One of the former prosecutors for David Petraus said the two cases were different.', 'One of the former prosecutors for David Petraus'],
+  ])('keeps the person, not the place or employer after it, in the source: %s', (text, source) => {
+    expect(claimsOf(text).map((c) => c.source)).toEqual([source]);
+  });
+
+  it('does not take a sentence-opening connective for the subject of a participle', () => {
+    const [c] = claimsOf('Yet the mayor stayed silent for a week, saying only that the audit was under way.');
+    expect(c).toMatchObject({ cue: 'saying', source: 'the mayor' });
+  });
+
+  it('ends a participle’s sentence subject before its verb', () => {
+    const [c] = claimsOf('In August, several environmental groups granted an extension, saying the mine was safe.');
+    expect(c).toMatchObject({ cue: 'saying', source: 'several environmental groups' });
+  });
+
+  it('starts the content at "to" after an addressee', () => {
+    const [c] = claimsOf('Clean Air Wexley urged the council to publish the full report.');
+    expect(bare(c!.content)).toBe('to publish the full report');
+  });
+
+
   it('gives a participle of saying the subject of its sentence, past a fronted phrase', () => {
     const cs = claimsOf('On Tuesday, Senator Dana Holt escalated her criticism, telling reporters that the plan was a fraud.');
     expect(cs.map((c) => [c.cue, c.source, c.speaker])).toEqual([['telling', 'Senator Dana Holt', 'Dana Holt']]);
@@ -295,6 +319,7 @@ describe('sources and speakers', () => {
     ['a participle aside', 'Jo Marsh, speaking on condition of anonymity, said the vote was rigged.', 'Jo Marsh, speaking on condition of anonymity'],
     ['a prepositional aside', 'Mr. Ames, in a brief interview on Saturday, said his plane was great.', 'Mr. Ames, in a brief interview on Saturday'],
     ['a connective before it', 'But Matt Morrow, the group’s deputy director, said many voters were undecided.', 'Matt Morrow, the group’s deputy director'],
+    ['a group noun for its head', 'But critics, including two senators, said the plan was reckless.', 'critics, including two senators'],
   ])('keeps a source with %s before the cue', (_what, text, source) => {
     expect(claimsOf(text)[0]?.source).toBe(source);
   });

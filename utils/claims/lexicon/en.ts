@@ -168,12 +168,15 @@ export const NOUN_HEAVY = words(`state claim plan appeal remark comment advocate
  doubt fear hope wish worry guess reference address detail outline record tweet blog
  speak talk`);
 
+/** In both CUE_PREFIX and SOURCE_STOP: auxiliaries, negation and adverbs join a cue and end a source. */
+const AUXILIARIES = 'has have had is are was were be been will would could can may might should must shall do does did not never also still already even just then to';
+
 /** Auxiliaries, negation and adverbs that join a cue on its left: "has also said", "did not say". */
-export const CUE_PREFIX = words(`has have had is are was were be been being will would could can may might should must shall do does did
- not n't never also later earlier previously repeatedly publicly privately recently often again once still already further even
- just first then now always reportedly allegedly initially long frequently openly separately similarly specifically explicitly
- quickly immediately flatly strongly sharply loudly angrily bluntly simply clearly widely generally to has't hasn't haven't
- didn't doesn't don't isn't wasn't aren't weren't won't wouldn't can't couldn't continue continues continued continuing`);
+export const CUE_PREFIX = words(`${AUXILIARIES} being n't later earlier previously repeatedly publicly privately recently often again once further first now
+ always reportedly allegedly initially long frequently openly separately similarly specifically explicitly
+ quickly immediately flatly strongly sharply loudly angrily bluntly simply clearly widely generally
+ hasn't haven't didn't doesn't don't isn't wasn't aren't weren't won't wouldn't can't couldn't continue
+ continues continued continuing`);
 
 /** Auxiliary forms of "be" (for passive detection). */
 export const BE_FORMS = words('is are was were be been being am');
@@ -190,11 +193,10 @@ export const NUMBER_WORDS = words('one two three four five six seven eight nine 
 export const POSSESSIVES = words('his her its their our my your');
 
 /** Words that end a source noun phrase when scanning left from a cue. */
-export const SOURCE_STOP = words(`and or but nor that because since while when whenever if unless although though as than so
- to in on at for with by about into onto over under after before during without within between among against toward
- towards through across via per like unlike is are was were be been has have had do does did will would can could may might
- should must shall also not never said says say told where why how what whom whose whether then there here yet even
- just only still already perhaps maybe instead`);
+export const SOURCE_STOP = words(`${AUXILIARIES} and or but nor that because since while when whenever if unless although though as than so in on at for with
+ by about into onto over under after before during without within between among against toward towards through
+ across via per like unlike said says say told where why how what whom whose whether there here yet only
+ perhaps maybe instead`);
 
 /** Indefinite pronouns: with determiners and subject pronouns, the words that open a new noun phrase or clause. */
 export const INDEFINITES = words('more much none nobody everyone someone anyone something nothing everything');
@@ -208,10 +210,10 @@ export const TIME_WORDS = words(`monday tuesday wednesday thursday friday saturd
 /** Prepositions that start a phrase between a cue and its content ("said in a statement that"). */
 export const CUE_PP = words('in on at during after before from to via through while under with over amid following of');
 
-/** Courtesy titles: part of how a person is addressed, not a role. The value is the gender they mark. */
-export const COURTESY_TITLES: ReadonlyMap<string, 'm' | 'f' | null> = new Map([
-  ['mr.', 'm'], ['mr', 'm'], ['mrs.', 'f'], ['mrs', 'f'], ['ms.', 'f'], ['ms', 'f'], ['miss', 'f'], ['dr.', null], ['dr', null], ['mx.', null],
-]);
+/** Courtesy titles: part of how a person is addressed, not a role. The value is the gender they mark, if any. */
+export const COURTESY_TITLES: ReadonlyMap<string, 'm' | 'f' | ''> = new Map(
+  'mr.:m mr:m mrs.:f mrs:f ms.:f ms:f miss:f dr.: dr: mx.:'.split(' ').map((item) => item.split(':') as [string, 'm' | 'f' | '']),
+);
 
 /** Abbreviated titles spelled out as a role: "Sen. Dana Holt" has the role "Senator". */
 export const SPELLED_OUT_TITLES: ReadonlyMap<string, string> = new Map(
@@ -250,10 +252,6 @@ export const GROUP_NOUNS = words(`officials critics analysts experts observers s
  lawmakers legislators voters supporters opponents aides advisers advisors leaders activists economists scientists
  researchers investigators prosecutors authorities police diplomats members protesters doctors teachers workers
  officers polls surveys studies reports documents data records`);
-
-/** Frequent English function words: a text with too few of them is not English. */
-export const STOP_WORDS = words(`the of and to a in is that for it on was with he as said by at from his an be have has are
- this not but had they were which or she will who their its been would after when we more there about also than i`);
 
 /** Paragraph openings that mark page furniture and boilerplate rather than article text. */
 export const BOILERPLATE_OPENERS: readonly (readonly string[])[] = `by|follow|content created by|copyright|all rights reserved|send tips|photo|image|font size|sign up|subscribe|click here
