@@ -22,7 +22,7 @@ function postmodifierStart(d: Doc, k: number, floor: number): number {
   // "people familiar with her thinking", "sources close to the campaign".
   if ((isW(d, k, W.with) && isW(d, k - 1, W.familiar)) || (isW(d, k, W.to) && isW(d, k - 1, W.close))) return k - 1 >= floor ? k - 1 : -1;
   // "a spokesman for the ministry", "officials in Washington": the person, not the place, speaks.
-  return is(d, k, AFFILIATIONS) && (is(d, k - 1, TITLES) || is(d, k - 1, GROUP_NOUNS)) && k - 1 >= floor ? k - 1 : -1;
+  return is(d, k, AFFILIATIONS) && (is(d, k - 1, TITLES) || is(d, k - 1, GROUP_NOUNS) || is(d, k - 1, ORG_WORDS)) && k - 1 >= floor ? k - 1 : -1;
 }
 
 export interface TokenRange {

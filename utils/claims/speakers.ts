@@ -4,8 +4,9 @@
  * the last person of that gender (or of unknown gender), "they"/"it" the last organisation or
  * group, "who" the last entity. Persons named as narration subjects are antecedents too.
  */
-import { is, isWord, lowerAt, punctAt, type Doc } from './context';
-import { COURTESY_TITLES, DETERMINERS, FEMALE_NAMES, GROUP_NOUNS, MALE_NAMES, ORG_WORDS, SPELLED_OUT_TITLES, TITLES } from './lexicon/en';
+import { is, isNumber, isWord, lowerAt, punctAt, type Doc } from './context';
+import { WordSet } from './lexicon/hash';
+import { COURTESY_TITLES, DETERMINERS, FEMALE_NAMES, GROUP_NOUNS, MALE_NAMES, ORG_WORDS, TITLES } from './lexicon/en';
 import type { TokenRange } from './sources';
 import type { Speaker, SpeakerType } from './types';
 
@@ -23,6 +24,9 @@ export interface SpeakerTracker {
   /** A person named outside any claim ("Marta Delgado arrived late."): a later "she" may mean them. */
   mention(src: TokenRange): void;
 }
+
+/** "John McCain of Arizona", "Institute for Fiscal Studies": words joining a name to what follows. */
+const JOINERS = new WordSet('of for from at with in'.split(' '));
 
 /** How far back a gendered pronoun looks for a person of its gender. */
 const MAX_PERSONS_BACK = 12;
@@ -95,22 +99,43 @@ export function createSpeakerTracker(d: Doc): SpeakerTracker {
     return ent;
   };
 
-  /** The name is the trailing run of capitalised non-title words of the head; -1 when there is none. */
+  /**
+   * The name is the trailing run of capitalised words of the head, joined over "of"/"for" after an
+   * organisation word ("Bank of America"), titles included only in an organisation's name ("White
+   * House", "National Weather Service"); -1 when there is none.
+   */
   const nameStartOf = (start: number, headEnd: number): number => {
-    let nameStart = headEnd;
-    while (nameStart - 1 >= start && isWord(d, nameStart - 1) && d.t.cap[nameStart - 1] && !is(d, nameStart - 1, TITLES)) nameStart--;
-    if (nameStart >= headEnd || (headEnd - nameStart === 1 && is(d, nameStart, DETERMINERS))) return -1;
-    return nameStart;
+    const org = is(d, headEnd - 1, ORG_WORDS);
+    let n = headEnd;
+    for (let k = n - 1; k >= start && isWord(d, k); k--) {
+      if (d.t.cap[k] ? org || !is(d, k, TITLES) : is(d, k, JOINERS) && is(d, k - 1, ORG_WORDS) && k > start) n = k;
+      else break;
+    }
+    if (n >= headEnd || (headEnd - n === 1 && is(d, n, DETERMINERS))) return -1;
+    return n;
   };
 
-  /** The role before the name, less courtesy titles, with abbreviated titles spelled out. */
+  /**
+   * Where a person's name ends and their affiliation begins ("Mr. Morgan | of the Sierra Club"), or
+   * -1 for a nominal head ("officials in Washington", "one of the prosecutors for David Petraeus"),
+   * or `headEnd`.
+   */
+  const affiliationAt = (start: number, headEnd: number): number => {
+    for (let k = start + 1; k < headEnd - 1; k++) {
+      const w = k - 1;
+      if (!is(d, k, JOINERS) || is(d, w, ORG_WORDS) || (d.t.cap[w] && is(d, w, TITLES))) continue;
+      return d.t.cap[w] && !is(d, w, GROUP_NOUNS) && !isNumber(d, w) ? k : -1;
+    }
+    return headEnd;
+  };
+
+  /** The role before the name, less courtesy titles, as the article writes it ("Sen."). */
   const roleOf = (roleStart: number, nameStart: number): { role: string | undefined; gender: Gender } => {
     let s = roleStart;
     let gender: Gender = null;
     while (s < nameStart && COURTESY_TITLES.has(lowerAt(d, s))) { gender = COURTESY_TITLES.get(lowerAt(d, s)) || gender; s++; }
     if (s >= nameStart) return { role: undefined, gender };
-    const spelled = nameStart - s === 1 ? SPELLED_OUT_TITLES.get(lowerAt(d, s)) : undefined;
-    return { role: spelled ?? joinText(d, s, nameStart), gender };
+    return { role: joinText(d, s, nameStart), gender };
   };
 
   const resolve = (src: TokenRange): Speaker | null => {
@@ -125,12 +150,14 @@ export function createSpeakerTracker(d: Doc): SpeakerTracker {
       if (first === 'they' || first === 'it' || first === 'we') return lastGroup ? toSpeaker(remember(lastGroup)) : null;
       if (first === 'who' || first === 'which') return last ? toSpeaker(last) : null;
     }
-    const nameStart = nameStartOf(start, headEnd);
+    const nameEnd = affiliationAt(start, headEnd);
+    const nameStart = nameEnd < 0 ? -1 : nameStartOf(start, nameEnd);
     if (nameStart >= 0) {
       const roleStart = is(d, start, DETERMINERS) ? start + 1 : start;
       const { role, gender } = roleOf(roleStart, nameStart);
-      const apposition = headEnd < src.end ? joinText(d, headEnd + 1, src.end).replace(/,$/, '').trim() : '';
-      return toSpeaker(remember(named(nameStart, headEnd, role ?? (apposition || undefined), gender)));
+      // The role, else the affiliation ("the Sierra Club"), else an apposition ("Iraq's vice president").
+      const rest = nameEnd < headEnd ? joinText(d, nameEnd + 1, headEnd) : headEnd < src.end ? joinText(d, headEnd + 1, src.end).replace(/,$/, '').trim() : '';
+      return toSpeaker(remember(named(nameStart, nameEnd, role ?? (rest || undefined), gender)));
     }
     // A nominal source: "the ministry", "officials", "a senior U.S. official".
     const text = joinText(d, start, headEnd);
@@ -145,11 +172,12 @@ export function createSpeakerTracker(d: Doc): SpeakerTracker {
   };
 
   const mention = (src: TokenRange): void => {
-    const nameStart = nameStartOf(src.start, src.end);
+    const nameEnd = affiliationAt(src.start, src.end);
+    const nameStart = nameEnd < 0 ? -1 : nameStartOf(src.start, nameEnd);
     if (nameStart < 0) return;
     const { role, gender } = roleOf(src.start, nameStart);
     // A lone capitalised word opening a sentence is too often not a name; a known surname is.
-    const ent = src.end - nameStart >= 2 || role || gender ? named(nameStart, src.end, role, gender) : bySurname.get(stripPossessive(lowerAt(d, nameStart)));
+    const ent = nameEnd - nameStart >= 2 || role || gender ? named(nameStart, nameEnd, role, gender) : bySurname.get(stripPossessive(lowerAt(d, nameStart)));
     if (ent?.type === 'person') remember(ent);
   };
 

@@ -10,7 +10,7 @@ describe('speaker resolution', () => {
 
   it('resolves a later surname to the full name', () => {
     const s = speakers('Gen. Mark Ortiz said the drills were over. Ortiz said more troops would leave.');
-    expect(s[1]).toMatchObject({ name: 'Mark Ortiz', role: 'General' });
+    expect(s[1]).toMatchObject({ name: 'Mark Ortiz', role: 'Gen.' });
   });
 
   it('resolves he and she to the last person', () => {
@@ -47,11 +47,23 @@ describe('speaker resolution', () => {
     expect(speakers('Marta Delgado arrived late. She said the talks had failed.')[0]?.name).toBe('Marta Delgado');
   });
 
-  it('does not make a courtesy title a role, and spells out political abbreviations', () => {
+  it('does not make a courtesy title a role, and keeps an abbreviated title as written', () => {
     const mr = speakers('Mr. Smith said rain was coming.')[0];
     expect(mr?.name).toMatch(/^(Mr\. )?Smith$/);
     expect(mr?.role).toBeUndefined();
     expect(speakers('Dr. Alma Reyes said the virus was spreading.')[0]?.role).toBeUndefined();
-    expect(speakers('Sen. Dana Holt said the bill would pass.')[0]).toMatchObject({ name: 'Dana Holt', role: 'Senator' });
+    expect(speakers('Sen. Dana Holt said the bill would pass.')[0]).toMatchObject({ name: 'Dana Holt', role: 'Sen.' });
+  });
+
+  it.each([
+    ['Senator John McCain of Arizona said the vote failed.', { name: 'John McCain', role: 'Senator', type: 'person' }],
+    ['Mr. Morgan of the Sierra Club said the river was dirty.', { name: 'Morgan', role: 'the Sierra Club', type: 'person' }],
+    ['Secretary of State John Kerry said talks would resume.', { name: 'John Kerry', role: 'Secretary of State', type: 'person' }],
+    ['Bank of America said profits rose.', { name: 'Bank of America', type: 'organization' }],
+    ['The Institute for Fiscal Studies said the plan was unaffordable.', { name: 'The Institute for Fiscal Studies', type: 'organization' }],
+    ['The National Weather Service said the storm would weaken.', { name: 'The National Weather Service', type: 'organization' }],
+    ['Officials in Washington said the deal was close.', { name: 'Officials in Washington', type: 'group' }],
+  ])('names the speaker, not the place or employer after the name: %s', (text, speaker) => {
+    expect(speakers(text)[0]).toEqual(expect.objectContaining(speaker));
   });
 });

@@ -215,16 +215,8 @@ export const COURTESY_TITLES: ReadonlyMap<string, 'm' | 'f' | ''> = new Map(
   'mr.:m mr:m mrs.:f mrs:f ms.:f ms:f miss:f dr.: dr: mx.:'.split(' ').map((item) => item.split(':') as [string, 'm' | 'f' | '']),
 );
 
-/** Abbreviated titles spelled out as a role: "Sen. Dana Holt" has the role "Senator". */
-export const SPELLED_OUT_TITLES: ReadonlyMap<string, string> = new Map(
-  `sen.:Senator rep.:Representative gov.:Governor gen.:General prof.:Professor lt.:Lieutenant col.:Colonel sgt.:Sergeant
-   capt.:Captain adm.:Admiral maj.:Major rev.:Reverend pres.:President supt.:Superintendent cmdr.:Commander
-   del.:Delegate atty.:Attorney amb.:Ambassador sec.:Secretary`
-    .trim().split(/\s+/).map((item) => item.split(':') as [string, string]),
-);
-
 /** Titles and roles: the part of a source before the name ("Iraqi Vice President Ayad Allawi"), abbreviations included. */
-export const TITLES = new WordSet([...SPELLED_OUT_TITLES.keys(), ...COURTESY_TITLES.keys(), ...words(`president vice prime minister secretary senator representative governor mayor general
+export const TITLES = new WordSet([...COURTESY_TITLES.keys(), ...words(`sen. rep. gov. gen. prof. lt. col. sgt. capt. adm. maj. rev. pres. supt. cmdr. del. atty. amb. sec. president vice prime minister secretary senator representative governor mayor general
  chief spokesman spokeswoman spokesperson director chairman chairwoman chair ceo head leader judge justice ambassador
  commissioner adviser advisor aide official officer professor
  king queen prince princess pope sheikh speaker deputy assistant attorney candidate nominee analyst economist lawyer
