@@ -91,24 +91,15 @@ function placeClaim(claim: Claim, by: number): Claim {
 }
 
 /**
- * Detection results of the last run, found again by their blocks' texts: keyed by the first block's
- * text and compared block by block, so no key joins the segment's text (that was a copy of the whole
- * article, twice over with the context, for every run).
+ * Claims of the last run's detector calls, found again by their blocks' texts: keyed by the first
+ * block's text and compared block by block, so no key joins the segment's text (that was a copy of
+ * the whole article, twice over with the context, for every run). Only the claims are kept, not the
+ * call's joined text: what a cache keeps survives every young-generation collection until the next run.
  */
-class ResultCache {
-  private readonly byFirst = new Map<string, { texts: readonly string[]; result: DetectionResult }[]>();
+type ClaimCache = Map<string, { texts: readonly string[]; claims: Claim[] }[]>;
 
-  get(texts: readonly string[]): DetectionResult | undefined {
-    const candidates = this.byFirst.get(texts[0] ?? '');
-    return candidates?.find((entry) => entry.texts.length === texts.length && entry.texts.every((text, index) => text === texts[index]))?.result;
-  }
-
-  set(texts: readonly string[], result: DetectionResult): void {
-    const first = texts[0] ?? '';
-    const candidates = this.byFirst.get(first);
-    if (candidates) candidates.push({ texts, result });
-    else this.byFirst.set(first, [{ texts, result }]);
-  }
+function cached(cache: ClaimCache, texts: readonly string[]): Claim[] | undefined {
+  return cache.get(texts[0] ?? '')?.find((entry) => entry.texts.length === texts.length && entry.texts.every((text, index) => text === texts[index]))?.claims;
 }
 
 /** Where a claim sits in reading order, as the detector sorts them. */
@@ -124,27 +115,28 @@ export interface ArticleDetector {
 }
 
 export function createArticleDetector(detect: Detect, sizes: SegmentSizes = SEGMENT_SIZES): ArticleDetector {
-  let previous = new ResultCache();
+  let previous: ClaimCache = new Map();
   let lastCalls = 0;
   return {
     get lastCalls() {
       return lastCalls;
     },
     async detect(article, pause) {
-      const next = new ResultCache();
-      const run = (texts: string[]): DetectionResult => {
-        let result = previous.get(texts) ?? next.get(texts);
-        if (!result) {
-          result = detect(texts);
+      const next: ClaimCache = new Map();
+      const run = (texts: string[]): Claim[] => {
+        let claims = cached(previous, texts) ?? cached(next, texts);
+        if (!claims) {
+          claims = detect(texts).claims;
           lastCalls += 1;
         }
-        next.set(texts, result);
-        return result;
+        const first = texts[0] ?? '';
+        next.set(first, [...(next.get(first) ?? []), { texts, claims }]);
+        return claims;
       };
       lastCalls = 0;
       const texts = article.blocks.map((block) => block.text);
       if (article.text.length <= sizes.wholeChars) {
-        const claims = run(texts).claims;
+        const claims = run(texts);
         previous = next;
         return claims;
       }
@@ -156,7 +148,7 @@ export function createArticleDetector(detect: Detect, sizes: SegmentSizes = SEGM
         const from = contextStart(lengths, first, sizes.contextChars);
         const offset = article.blockStarts[from] ?? 0;
         const own = (article.blockStarts[first] ?? 0) - offset;
-        for (const claim of run(texts.slice(from, end)).claims) {
+        for (const claim of run(texts.slice(from, end))) {
           if (position(claim) >= own) claims.push(placeClaim(claim, offset));
         }
       }
