@@ -418,6 +418,11 @@ describe('sources and speakers', () => {
 });
 
 describe('not claims', () => {
+  it('does not read "pledged delegates" as a pledge', () => {
+    expect(claimsOf('Clinton leads Sanders 1,428 to 1,153 in pledged delegates, and the race moves to New York.')).toEqual([]);
+  });
+
+
   it.each([
     ['narration', 'The river flooded the town twice last year.'],
     ['a headline', 'Pentagon says budget talks will resume next week'],

@@ -181,8 +181,8 @@ export const CUE_PREFIX = words(`${AUXILIARIES} being n't later earlier previous
 /** Auxiliary forms of "be" (for passive detection). */
 export const BE_FORMS = words('is are was were be been being am');
 
-/** "said goodbye", "said grace": objects that make a saying verb something other than speech. */
-export const NON_SPEECH_OBJECTS = words('goodbye good-bye hello grace prayers thanks farewell cheese amen');
+/** "said goodbye", "pledged delegates": words after a cue form that make it something other than speech. */
+export const NON_SPEECH_OBJECTS = words('goodbye good-bye hello grace prayers thanks farewell cheese amen delegates');
 
 export const SUBJECT_PRONOUNS = words('he she they it we i you who which');
 export const OBJECT_PRONOUNS = words('me him her us them you it');
