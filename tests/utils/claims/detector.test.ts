@@ -418,6 +418,10 @@ describe('sources and speakers', () => {
 });
 
 describe('not claims', () => {
+  it('does not read "percentage points" as pointing', () => {
+    expect(claimsOf('The poll has a margin of sampling error of plus or minus three percentage points for all voters.')).toEqual([]);
+  });
+
   it('does not read "pledged delegates" as a pledge', () => {
     expect(claimsOf('Clinton leads Sanders 1,428 to 1,153 in pledged delegates, and the race moves to New York.')).toEqual([]);
   });

@@ -75,7 +75,7 @@ const THINK = `think/thought believe know/knew/known feel/felt expect^~ hope~ fe
  anticipate envision envisage regret+ remember
  prefer+~`;
 const EVIDENCE = `show/showed/shown find/found seem~ appear~ determine demonstrate
- project^ point`;
+ project^ point&`;
 
 /**
  * Particles and phrases that belong to the cue: "called for", "pointed to", "made the case",
