@@ -121,15 +121,16 @@ function gcPauses(events: readonly TraceEvent[], mainThreads: ReadonlySet<string
 
 async function tracedLoad(page: Page, url: string): Promise<{ result: LoadResult; tasks: AttributedTask[]; gc: GcPause[] }> {
   await page.tracing.start({
+    // No 'devtools.timeline.stack', 'v8' or 'v8.execute': they trace every call from the browser into
+    // script (a TreeWalker filter's acceptNode, each with a captured stack when .stack is on), which on
+    // the 1 MB article cost ~700 ms of CPU (27,000 calls at ~26 µs) that an untraced load does not pay,
+    // and made extraction look 50× slower than it is. The CPU profiler's samples name the code.
     categories: [
       'toplevel',
       'blink.user_timing',
       '__metadata',
       'devtools.timeline',
       'disabled-by-default-devtools.timeline',
-      'disabled-by-default-devtools.timeline.stack',
-      'v8',
-      'v8.execute',
       // JavaScript samples with their stacks: whose code ran, even in microtasks and continuations.
       'disabled-by-default-v8.cpu_profiler',
     ],
