@@ -22,7 +22,7 @@ import { createPainter, type Painter, type PaintItem } from '../../utils/highlig
 import { claimAtPoint, type HitIndex } from '../../utils/highlight/hit-test';
 import { highlightCss, installStyleSheet, isDarkBehind } from '../../utils/highlight/styles';
 import { bandAround, itemsInBand, rangeCount, WINDOW_ABOVE_RANGES } from '../../utils/highlight/window';
-import { findArticleRoot, isArticlePage, readPageInfo } from '../../utils/page/article';
+import { findArticleRootInSlices, isArticlePage, readPageInfo } from '../../utils/page/article';
 import { joinBlocksInSlices, rangesForSpan, textNodeExtent, type ArticleText } from '../../utils/page/article-text';
 import { extractBlocks } from '../../utils/page/blocks';
 import { createArticleDetector, type Detect } from '../../utils/page/detect-article';
@@ -195,7 +195,7 @@ export class ReadingSession {
       this.watchForLateArticle(generation);
       return;
     }
-    const root = findArticleRoot(doc);
+    const root = await findArticleRootInSlices(doc, () => work.pause());
     if (this.stale(generation) || !root) return;
     this.kind = 'article';
     this.root = root;

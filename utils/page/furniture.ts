@@ -103,7 +103,8 @@ export function linkDensity(element: Element): number {
 export function ownTextLength(element: Element): number {
   // A container of thousands of paragraphs (a big article's body) has only whitespace between them;
   // XPath tells natively, where reading each child from script costs a wrapper per node (~40 ms).
-  if (element.childNodes.length > 64 && element.ownerDocument.evaluate('count(text()[normalize-space()])', element, null, 1, null).numberValue === 0) return 0;
+  const doc = element.ownerDocument;
+  if (element.childNodes.length > 64 && typeof doc.evaluate === 'function' && doc.evaluate('count(text()[normalize-space()])', element, null, 1, null).numberValue === 0) return 0;
   let length = 0;
   for (let node = element.firstChild; node; node = node.nextSibling) if (node.nodeType === 3) length += (node as Text).data.trim().length;
   return length;

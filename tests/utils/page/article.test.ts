@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { findArticleRoot, findJsonLdArticle, hasReadableProse, isArticlePage, readPageInfo } from '../../../utils/page/article';
+import { findArticleRoot, findArticleRootInSlices, findJsonLdArticle, hasReadableProse, isArticlePage, readPageInfo } from '../../../utils/page/article';
 
 function load(html: string): Document {
   document.open();
@@ -69,6 +69,19 @@ describe('findArticleRoot', () => {
     const part = `<p>${PROSE}</p><p>${PROSE}</p>`;
     const doc = load(`<body><div id="story"><div class="part">${part}</div><div class="ad-slot"></div><div class="part">${part}</div></div><aside><p>${PROSE}</p></aside></body>`);
     expect(findArticleRoot(doc)?.id).toBe('story');
+  });
+
+  it('finds the same root in slices, pausing between them on a page with many paragraphs', async () => {
+    const story = Array.from({ length: 300 }, () => `<p>${PROSE}</p>`).join('');
+    const teasers = Array.from({ length: 40 }, () => `<div class="card"><p>${PROSE}</p></div>`).join('');
+    const doc = load(`<body><div id="teasers">${teasers}</div><div id="story">${story}</div></body>`);
+    let pauses = 0;
+    const root = await findArticleRootInSlices(doc, () => {
+      pauses += 1;
+    });
+    expect(root?.id).toBe('story');
+    expect(root).toBe(findArticleRoot(doc));
+    expect(pauses).toBeGreaterThan(5);
   });
 });
 
