@@ -170,8 +170,8 @@ export function rightSource(d: Doc, from: number, limit: number): TokenRange | n
   while (k < limit && k - from < MAX_NP && isWord(d, k)) {
     const w = lowerAt(d, k);
     if (k > from && (SOURCE_STOP.has(w) || TIME_WORDS.has(w)) && postmodifierStart(d, k, from) < 0) break;
-    // "said former Obama adviser David Axelrod": a lower-case title may open the name.
-    if (k === from && !d.t.cap[k] && !DETERMINERS.has(w) && !GROUP_NOUNS.has(w) && !SUBJECT_PRONOUNS.has(w) && !TITLES.has(w)) return null;
+    // "said former Obama adviser David Axelrod": a lower-case title may open the name; "proposes that …" is no name.
+    if (k === from && ((!d.t.cap[k] && !DETERMINERS.has(w) && !GROUP_NOUNS.has(w) && !SUBJECT_PRONOUNS.has(w) && !TITLES.has(w)) || w === 'that')) return null;
     if (d.t.cap[k]) hasCap = true;
     k++;
   }

@@ -422,6 +422,11 @@ describe('not claims', () => {
     expect(claimsOf('The poll has a margin of sampling error of plus or minus three percentage points for all voters.')).toEqual([]);
   });
 
+  it('does not take a "that" clause after the cue for an inverted source', () => {
+    const sources = claimsOf('The report, dated October and marked "not for circulation," proposes that the charge begin in 2028.').map((c) => c.source ?? '');
+    expect(sources.filter((s) => s.startsWith('that'))).toEqual([]);
+  });
+
   it('does not read "pledged delegates" as a pledge', () => {
     expect(claimsOf('Clinton leads Sanders 1,428 to 1,153 in pledged delegates, and the race moves to New York.')).toEqual([]);
   });
