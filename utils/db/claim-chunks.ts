@@ -5,11 +5,13 @@
  * - packed (`p:<url>`): the whole groups of one or more pages, in URL order. Packed keys partition
  *   the URLs: a page is in the packed chunk with the greatest key at or before `p:<its url>`, so
  *   one reverse key lookup finds it, and a write re-packs only that chunk.
- * - slices (`s:<url>\0<n>`): a page holding more than CHUNK_CLAIMS claims gets records of its own,
- *   CHUNK_CLAIMS claims each, so a review on a 5,000-claim live blog rewrites one slice, not 5,000.
+ * - slices (`s:<url>\0<n>`): a page's records of its own, CHUNK_CLAIMS claims each: any page written
+ *   other than in bulk (see ClaimStore), and any page with more claims than one record holds, so a
+ *   review on a 5,000-claim live blog rewrites one slice, not 5,000 claims.
  *
- * A page is either packed or sliced, never both. Every claim keeps its pageUrl, and every history
- * entry sits in the record of its claim.
+ * A page's slices, when it has any, are what it holds; a packed copy of it is then stale (left until
+ * its packed record is re-packed). Every claim keeps its pageUrl, and every history entry sits in
+ * the record of its claim.
  */
 import { groupByPage, type ClaimGroup } from './claim-group';
 import type { ClaimRecord, ReviewRecord } from './types';
@@ -70,7 +72,7 @@ export function floorKey(keys: readonly string[], key: string): string | undefin
   return lo > 0 ? keys[lo - 1] : undefined;
 }
 
-/** Is `pageUrl` sliced rather than packed (more claims than a record holds)? */
+/** Too many claims for one record: the page is sliced even in a bulk write. */
 export function needsSlices(group: ClaimGroup): boolean {
   return group.claims.length > CHUNK_CLAIMS;
 }

@@ -68,7 +68,9 @@ export const SCHEMA_V4 = {
  * spent ~6 s putting the 10,000 page records of v4 (~8 kB each, stored inside LevelDB, where every
  * byte costs) and ~1 s putting the same claims as ~800 records of ~100 kB (over 64 kB, Chromium
  * writes a value to a blob file beside LevelDB); reading them all back went from ~6 s to ~2 s.
- * And a review on a page of 5,000 claims rewrites one slice instead of the whole page.
+ * Packing is for bulk writes (import, this upgrade); any other write gives the page records of its
+ * own, a few kB like v4's (a packed record is a blob file in Chromium: a few ms more to read and
+ * rewrite). A review on a page of 5,000 claims rewrites one of its slices instead of the whole page.
  * The directory (page by claim id or fingerprint) is unchanged; v4's groups are re-packed by the upgrade.
  */
 export const SCHEMA_V5 = {

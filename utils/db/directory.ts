@@ -111,8 +111,8 @@ export async function updateDirectory(table: DirectoryTable, changes: readonly G
       values.push(bucket);
     } else if (stored.has(id)) emptied.push(id);
   }
-  await table.bulkPut(values, kept);
-  await table.bulkDelete(emptied);
+  if (kept.length > 0) await table.bulkPut(values, kept);
+  if (emptied.length > 0) await table.bulkDelete(emptied);
 }
 
 /** The pages that hold any of `keys`, in one read. */

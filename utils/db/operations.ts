@@ -435,7 +435,7 @@ export function storedClaims(db: ClaimTrailDb, pageUrl: string): Promise<ClaimRe
 
 /** Every stored group, page by page (in one read of all records). */
 export function allGroups(db: ClaimTrailDb): Promise<ClaimGroup[]> {
-  return guarded(() => db.transaction('r', db.claimChunks, db.directory, () => new ClaimStore(db).all()));
+  return guarded(() => db.transaction('r', db.claimChunks, db.directory, async () => new ClaimStore(db).all()));
 }
 
 /** Every stored claim, page by page (the library's list). */

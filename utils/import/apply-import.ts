@@ -4,7 +4,6 @@ import { ClaimStore } from '../db/claim-store';
 import type { ClaimTrailDb } from '../db/database';
 import { pagesWith } from '../db/directory';
 import { guarded } from '../db/errors';
-import { writeGroupEdits } from '../db/operations';
 import type { LibrarySnapshot } from '../export/library';
 import { planMerge, type ExistingRecords, type ImportPreview } from './merge';
 
@@ -80,7 +79,8 @@ export function applyImport(db: ClaimTrailDb, incoming: LibrarySnapshot): Promis
       // Every entry's claim is in the file, so it is stored by now (ours, or the file's just put).
       for (const review of plan.reviews) edits.addReview(review);
       await db.pages.bulkPut(plan.pages);
-      await writeGroupEdits(db, edits, store);
+      // Packed with their neighbours: ~800 records for 100,000 claims instead of 10,000.
+      await store.write(edits.changes(), { bulk: true });
       return plan.preview;
     }),
   );

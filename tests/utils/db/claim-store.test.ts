@@ -31,13 +31,14 @@ afterEach(async () => {
   await Dexie.delete(db.name);
 });
 
-function write(pages: { pageUrl: string; after: ClaimGroup | undefined }[]): Promise<void> {
-  return db.transaction('rw', db.claimChunks, db.directory, () => new ClaimStore(db).write(pages));
+function write(pages: { pageUrl: string; after: ClaimGroup | undefined }[], bulk = false): Promise<void> {
+  return db.transaction('rw', db.claimChunks, db.directory, async () => new ClaimStore(db).write(pages, { bulk }));
 }
 
 /** The layout's rules, checked on the raw records. */
 function checkLayout(records: ClaimChunk[]): void {
   const packed = records.filter((r) => isPackedKey(r.key)).map((r) => r.key);
+  // Per page: the packed record holding it, and whether it has records of its own (it may have both).
   const where = new Map<string, string>();
   for (const record of records) {
     expect(record.claims.length).toBeGreaterThan(0);
@@ -53,15 +54,18 @@ function checkLayout(records: ClaimChunk[]): void {
         const floor = packed.filter((k) => k <= `p:${claim.pageUrl}`).at(-1);
         expect(floor).toBe(record.key);
       }
-      const place = sliceOf !== undefined ? 'sliced' : record.key;
-      expect(where.get(claim.pageUrl) ?? place).toBe(place);
-      where.set(claim.pageUrl, place);
+      const place = `${sliceOf !== undefined ? 'own' : record.key} ${claim.pageUrl}`;
+      expect(where.get(place) ?? record.key).toBe(sliceOf !== undefined ? where.get(place) ?? record.key : record.key);
+      where.set(place, sliceOf !== undefined ? 'own' : record.key);
     }
   }
 }
 
 const sizes = fc.oneof(fc.constant(0), fc.integer({ min: 1, max: 12 }), fc.integer({ min: 40, max: 70 }), fc.integer({ min: CHUNK_CLAIMS - 2, max: CHUNK_CLAIMS * 2 + 3 }));
-const step = fc.uniqueArray(fc.record({ page: fc.constantFrom(...PAGES), size: sizes, edit: fc.boolean() }), { minLength: 1, maxLength: 5, selector: (s) => s.page });
+const step = fc.record({
+  bulk: fc.boolean(),
+  changes: fc.uniqueArray(fc.record({ page: fc.constantFrom(...PAGES), size: sizes, edit: fc.boolean() }), { minLength: 1, maxLength: 5, selector: (s) => s.page }),
+});
 
 describe('ClaimStore', () => {
   it('reads back every page as last written, through one page at a time, many at once and all, whatever the sizes', { timeout: 120_000 }, async () => {
@@ -70,7 +74,7 @@ describe('ClaimStore', () => {
         await db.claimChunks.clear();
         await db.directory.clear();
         const model = new Map<string, ClaimGroup>();
-        for (const [n, changes] of steps.entries()) {
+        for (const [n, { bulk, changes }] of steps.entries()) {
           const writes = changes.map(({ page, size, edit }) => {
             const stored = model.get(page);
             // An edit keeps the stored claims (the same objects, as operations do) and changes one, or grows the page.
@@ -79,7 +83,7 @@ describe('ClaimStore', () => {
               : groupOf(page, size, 1000 * n);
             return { pageUrl: page, after: after.claims.length > 0 ? after : undefined };
           });
-          await write(writes);
+          await write(writes, bulk);
           for (const { pageUrl, after } of writes) {
             if (after) model.set(pageUrl, after);
             else model.delete(pageUrl);
@@ -87,7 +91,7 @@ describe('ClaimStore', () => {
           const expected = [...model.values()].sort((a, b) => (a.pageUrl < b.pageUrl ? -1 : 1));
           const ids = (groups: (ClaimGroup | undefined)[]) => groups.map((g) => g && [g.pageUrl, g.claims.map((c) => `${c.id} ${c.note}`), g.reviews.map((r) => r.claimId)]);
           expect(ids(await allGroups(db))).toEqual(ids(expected));
-          const many = await db.transaction('r', db.claimChunks, db.directory, () => new ClaimStore(db).groups(PAGES));
+          const many = await db.transaction('r', db.claimChunks, db.directory, async () => new ClaimStore(db).groups(PAGES));
           expect(ids(many)).toEqual(ids(PAGES.map((p) => model.get(p))));
           for (const page of PAGES) expect((await storedClaims(db, page)).map((c) => c.id)).toEqual(model.get(page)?.claims.map((c) => c.id) ?? []);
           checkLayout(await db.claimChunks.toArray());
@@ -97,6 +101,26 @@ describe('ClaimStore', () => {
       }),
       { numRuns: 25 },
     );
+  });
+
+  it('after a bulk write, a review gives the page a record of its own and leaves the shared one alone', async () => {
+    const pages = Array.from({ length: 20 }, (_, i) => groupOf(`https://news${String(i).padStart(2, '0')}.example/`, 10));
+    await write(pages.map((g) => ({ pageUrl: g.pageUrl, after: g })), true);
+    expect(await db.claimChunks.count()).toBe(2);
+    const written: string[] = [];
+    db.claimChunks.hook('creating', (key) => {
+      written.push(String(key));
+    });
+    db.claimChunks.hook('updating', (_changes, key) => {
+      written.push(String(key));
+    });
+    const claim = pages[7]!.claims[3]!;
+    expect(await setStatus(db, [claim.id], 'disputed')).toHaveLength(1);
+    expect(written).toHaveLength(1);
+    expect(pageOfSlice(written[0]!)).toBe(pages[7]!.pageUrl);
+    expect((await db.claimChunks.get(written[0]!))?.claims).toHaveLength(10);
+    expect((await storedClaims(db, pages[7]!.pageUrl)).find((c) => c.id === claim.id)?.status).toBe('disputed');
+    expect((await allGroups(db)).flatMap((g) => g.claims)).toHaveLength(200);
   });
 
   it('a review on a page of 1,000 claims rewrites one record of them', async () => {
