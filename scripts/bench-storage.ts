@@ -23,6 +23,7 @@ import 'fake-indexeddb/auto';
 import puppeteer from 'puppeteer-core';
 import type { Page } from 'puppeteer-core';
 import { browserPath } from '../tests/e2e/browsers';
+import { CHUNK_CLAIMS } from '../utils/db/claim-chunks';
 import { createDb } from '../utils/db/database';
 import { runStorageBench } from './lib/storage-bench-core';
 import type { StorageBenchResult } from './lib/storage-bench-core';
@@ -193,7 +194,7 @@ if (args.json) {
     ),
   );
   console.log(
-    `\nOne page with ${(rows[0]?.crowdedPage.claims ?? 0).toLocaleString('en')} claims (stored as one record): ` +
+    `\nOne page with ${(rows[0]?.crowdedPage.claims ?? 0).toLocaleString('en')} claims (stored in slices of ${CHUNK_CLAIMS} claims): ` +
       rows.map((r) => `at ${r.claims.toLocaleString('en')}: load ${ms(r.crowdedPage.loadMs.median)} / ${ms(r.crowdedPage.loadMs.p95)} ms, review ${ms(r.crowdedPage.reviewMs.median)} / ${ms(r.crowdedPage.reviewMs.p95)} ms`).join('; ') + '.',
   );
   console.log(`\n${load}.`);

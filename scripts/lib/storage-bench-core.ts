@@ -36,8 +36,8 @@ export interface StorageBenchResult {
   /** reviewClaim: claim update + history append, one transaction. */
   reviewMs: Timing;
   /**
-   * One page holding CROWDED_PAGE claims (a live blog with remember-all on): a page's claims are one
-   * record (schema v4), so loading it reads them all and a review rewrites them all.
+   * One page holding CROWDED_PAGE claims (a live blog with remember-all on): loading it reads all its
+   * records; a review rewrites the one slice (CHUNK_CLAIMS claims) holding the claim (schema v5).
    */
   crowdedPage: { claims: number; loadMs: Timing; reviewMs: Timing };
   /** navigator.storage.estimate().usage where available. */
