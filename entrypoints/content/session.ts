@@ -69,9 +69,6 @@ export interface SessionOptions {
   pageKey: (info: PageInfo) => string;
 }
 
-/** Span ends below this are packed into one number by spansKey (start * base + end stays exact up to 2^53). */
-const SPAN_KEY_BASE = 2 ** 26;
-
 /** Mutations are batched: re-detection runs after a quiet spell, and at least this often under churn. */
 const QUIET_MS = 250;
 const MAX_WAIT_MS = 1000;
@@ -108,7 +105,7 @@ export class ReadingSession {
   private views = new Map<string, ClaimView>();
   private order: string[] = [];
   private ranges = new Map<string, Range[]>();
-  private readonly rangeCache = new Map<number | string, Range[]>();
+  private readonly rangeCache = new Map<string, Range[]>();
   private stored: ClaimRecord[] = [];
   /** Stored records without a detected twin, found in the current article text (see locateStored). */
   private readonly located = new Map<string, AnchorResult>();
@@ -527,7 +524,8 @@ export class ReadingSession {
    * so repaints are only lookups.
    */
   private rangesOf(view: ClaimView, article: ArticleText): Range[] {
-    const key = spansKey(view.spans);
+    // "start,end[,start,end…]": a short key per claim (joining formatted spans made ~3 MB of garbage).
+    const key = String(view.spans);
     let ranges = this.rangeCache.get(key);
     if (!ranges) {
       const [only] = view.spans;
@@ -944,13 +942,6 @@ export class ReadingSession {
     const view = this.views.get(record.id);
     return view ? toPageClaim(view) : null;
   }
-}
-
-/** A number for the common single-span claim (no string built per claim), a string otherwise. */
-function spansKey(spans: readonly Span[]): number | string {
-  const [only] = spans;
-  if (spans.length === 1 && only && only[1] < SPAN_KEY_BASE) return only[0] * SPAN_KEY_BASE + only[1];
-  return spans.map(([start, end]) => `${start}-${end}`).join(',');
 }
 
 function isOwnNode(node: Node): boolean {

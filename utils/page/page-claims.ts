@@ -55,7 +55,8 @@ function insideAny(span: Span, areas: readonly Span[]): boolean {
 export function detectedViews({ text, claims, pageUrl, headings }: DetectedInput): ClaimView[] {
   const views: ClaimView[] = [];
   for (const claim of claims) {
-    const spans = claim.content.filter(([start, end]) => end > start);
+    // The detector's own array when every fragment has text (it does, but for a degenerate claim).
+    const spans = claim.content.every(([start, end]) => end > start) ? claim.content : claim.content.filter(([start, end]) => end > start);
     const first = spans[0];
     const last = spans[spans.length - 1];
     if (!first || !last) continue;
