@@ -40,7 +40,7 @@ import {
 } from '../../utils/page/page-claims';
 import { CLAIM_KEYS } from '../../utils/page/claim-keys';
 import { articleOffset } from '../../utils/page/selection';
-import { slicer, type Slicer } from '../../utils/page/schedule';
+import { slicer, yieldToMain, type Slicer } from '../../utils/page/schedule';
 import { siteOf } from '../../utils/url/normalize';
 import { LazyCard } from './card-loader';
 
@@ -354,13 +354,20 @@ export class ReadingSession {
     performance.mark('claimtrail:refreshed', {
       detail: { ...work.stats(), paintMs, chars: article.text.length, claims: this.views.size, detectorCalls: this.detector.lastCalls },
     });
-    await pause();
+    void this.announce(generation);
+  }
+
+  /**
+   * Tells the background what was detected, if that changed: in a task of its own, so that on a big
+   * page listing thousands of claims does not lengthen the task that painted them.
+   */
+  private async announce(generation: number): Promise<void> {
+    await yieldToMain();
     if (this.stale(generation)) return;
     const key = this.detected.map((view) => view.claimId).join(' ');
-    if (key !== this.detectedKey) {
-      this.detectedKey = key;
-      void this.openPage(generation);
-    }
+    if (key === this.detectedKey) return;
+    this.detectedKey = key;
+    await this.openPage(generation);
   }
 
   /** Tells the background about the visit and what was detected; gets stored state back. */
