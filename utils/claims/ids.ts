@@ -38,19 +38,9 @@ function mixRange(text: string, s: number, e: number, lanes: Int32Array): void {
   lanes[1] = Math.imul(b, PRIME);
 }
 
-/** Slot of (a, b) in an open-addressed table of Int32 triples [a, b, count + 1]; 0 marks a free slot. */
-function slotOf(slots: Int32Array, mask: number, a: number, b: number): number {
-  let h = Math.imul(a ^ (b >>> 15), PRIME) & mask;
-  while ((slots[3 * h + 2] ?? 0) !== 0 && (slots[3 * h] !== a || slots[3 * h + 1] !== b)) h = (h + 1) & mask;
-  return 3 * h;
-}
-
 export function createIdMaker(text: string): (key: ClaimKey) => string {
-  // Occurrences per lane pair in a flat table: no Map entry or array per claim, which cost more
-  // than all the hashing.
-  let slots = new Int32Array(3 * 1024);
-  let mask = 1023;
-  let used = 0;
+  // Occurrences of each id so far, so repeated identical claims get distinct ids.
+  const seen = new Map<string, number>();
   const lanes = new Int32Array(2);
   return (key: ClaimKey): string => {
     lanes[0] = LANE_A;
@@ -59,20 +49,10 @@ export function createIdMaker(text: string): (key: ClaimKey) => string {
     if (key.cue) mixRange(text, key.cue[0], key.cue[1], lanes);
     for (const [s, e] of key.content) mixRange(text, s, e, lanes);
     const a = lanes[0] ?? 0, b = lanes[1] ?? 0;
-    if (6 * ++used > slots.length) {
-      // Past half full: rehash into a table twice the size.
-      const old = slots;
-      slots = new Int32Array(2 * old.length);
-      mask = 2 * mask + 1;
-      for (let i = 0; i < old.length; i += 3) if (old[i + 2]) slots.set(old.subarray(i, i + 3), slotOf(slots, mask, old[i] ?? 0, old[i + 1] ?? 0));
-    }
-    const i = slotOf(slots, mask, a, b);
-    const n = slots[i + 2] ?? 0;
-    slots[i] = a;
-    slots[i + 1] = b;
-    slots[i + 2] = n + 1;
-    if (n === 0) return idOf(a, b);
+    const id = idOf(a, b);
+    const n = seen.get(id) ?? 0;
+    seen.set(id, n + 1);
     // The occurrence number keeps repeated identical claims apart.
-    return idOf(Math.imul(a ^ n, PRIME), Math.imul(b ^ n, PRIME));
+    return n === 0 ? id : idOf(Math.imul(a ^ n, PRIME), Math.imul(b ^ n, PRIME));
   };
 }

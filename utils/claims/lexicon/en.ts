@@ -52,17 +52,17 @@ export interface CueEntry {
  */
 const SAY = `say/said^ tell/told! write/wrote/written add note report^ announce state declare explain claim insist argue assert
  contend maintain acknowledge admit+ concede confirm deny reply respond answer ask! warn! caution predict^ suggest propose
- recommend urge! demand complain recall remark comment observe stress emphasize emphasise reiterate repeat testify tweet
+ recommend urge! demand complain recall remark comment observe stress emphasize reiterate repeat testify tweet
  disclose reveal allege^ vow~ pledge~ promise~ threaten~ boast brag+ joke quip+ muse speculate estimate^ conclude counter
  retort protest lament whisper shout yell exclaim mention inform! assure! remind! notify! hint affirm reaffirm underscore
- highlight tout proclaim forecast/forecast/forecast describe characterize characterise cite quote blog+ plead beg+ implore
- theorize theorise posit opine wonder concur agree~ disagree continue@ insinuate lecture preach
- brief! advise! signal indicate imply confide recount narrate summarize summarise publish
+ highlight tout proclaim forecast/forecast/forecast describe characterize cite quote blog+ plead beg+ implore
+ theorize posit opine wonder concur agree~ disagree continue@ insinuate lecture preach
+ brief! advise! signal indicate imply confide recount narrate summarize publish
  rebut refute decry bemoan grumble gripe scoff sneer mock chide scold rebuke admonish reassure
  speak/spoke/spoken& talk& discuss express echo offer detail outline liken reference rail unveil chant sing/sang/sung
- retweet email swear/swore/sworn guarantee apologize apologise deplore congratulate thank salute address
+ retweet email swear/swore/sworn guarantee apologize deplore congratulate thank salute address
  interject lash cry sigh shrug refer+& post voice charge make/made& raise& go/went/gone&`;
-const STANCE = `accuse! blame criticize criticise condemn denounce slam+ blast attack praise hail applaud welcome defend dismiss reject
+const STANCE = `accuse! blame criticize condemn denounce slam+ blast attack praise hail applaud welcome defend dismiss reject
  question challenge dispute contradict support endorse back oppose credit call label dub+ brand term
  portray decline~ refuse~ decide~ seek/sought~ plan+~ intend~ aim~ push lobby advocate champion favor favour
  lambaste berate fault knock ridicule deride laud commend embrace
@@ -71,7 +71,7 @@ const STANCE = `accuse! blame criticize criticise condemn denounce slam+ blast a
  accept cheer boycott herald rank fire/fired woo
  name nominate appoint vote&`;
 const THINK = `think/thought believe know/knew/known feel/felt expect^~ hope~ fear worry want~ wish~ suspect assume guess
- reckon imagine consider see/saw/seen understand/understood realize realise recognize recognise learn hear/heard doubt
+ reckon imagine consider see/saw/seen understand/understood realize recognize learn hear/heard doubt
  anticipate envision envisage regret+ remember
  prefer+~`;
 const EVIDENCE = `show/showed/shown find/found seem~ appear~ determine demonstrate
@@ -140,8 +140,8 @@ function buildCues(): Map<string, CueEntry> {
       const past = pastIrr ?? regularPast(lemma, dbl);
       const pp = ppIrr ?? past;
       const set = (form: string, nounLike: boolean, isPast: boolean, ing: boolean): void => {
-        // The first class listing a form wins, so saying verbs take precedence.
-        if (!map.has(form)) map.set(form, { lemma, cls, flags, nounLike, past: isPast, ing });
+        // The first class listing a form wins, so saying verbs take precedence; -ize verbs also read as -ise.
+        for (const f of [form, form.replace('iz', 'is')]) if (!map.has(f)) map.set(f, { lemma, cls, flags, nounLike, past: isPast, ing });
       };
       set(lemma, true, false, false);
       set(thirdPerson(lemma), true, false, false);
