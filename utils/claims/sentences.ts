@@ -4,7 +4,7 @@
  * (plus closing quotes/brackets) before a capitalised word, a quote, a number or a break.
  */
 import { cueEntryAt } from './cues';
-import { CueClass, CUE_PP, SUBJECT_PRONOUNS, TIME_WORDS } from './lexicon/en';
+import { CueClass, CUE_PP, DETERMINERS, SOURCE_STOP, SUBJECT_PRONOUNS, TIME_WORDS } from './lexicon/en';
 import { inSet } from './lexicon/hash';
 import { TITLE_ABBREVIATIONS, Tk, type Tokens } from './tokens';
 
@@ -24,8 +24,10 @@ export interface Segments {
   readonly paraEnd: number[];
 }
 
-/** Sentence starters that make "U.S. The" or "Inc. He" a boundary. */
-const STARTERS: ReadonlySet<string> = new Set('the a an he she it they we i but and in this that there his her their its our on at for as after when while if so yet still however meanwhile'.split(' '));
+/** Sentence starters that make "U.S. The" or "Inc. He" a boundary: function words of the lexicon. */
+function isStarter(t: Tokens, k: number): boolean {
+  return inSet(t, k, DETERMINERS) || inSet(t, k, SUBJECT_PRONOUNS) || inSet(t, k, SOURCE_STOP);
+}
 
 function isTerminal(t: Tokens, i: number): boolean {
   if (t.kind[i] !== Tk.Punct) return false;
@@ -114,7 +116,7 @@ export function segment(t: Tokens): Segments {
         while (k < t.length && isCloser(t, k)) k++;
         const closed = k > i + 1;
         if (k >= t.length || kind[k] === Tk.Break) end = k;
-        else if (!TITLE_ABBREVIATIONS.has(bare) && bare.length > 1 && ((kind[k] === Tk.Word && STARTERS.has(t.low(k)) && t.cap[k]) || (closed && startsSentence(t, k)))) end = k;
+        else if (!TITLE_ABBREVIATIONS.has(bare) && bare.length > 1 && ((isStarter(t, k) && t.cap[k]) || (closed && startsSentence(t, k)))) end = k;
       }
       if (end > 0) next = end - 1;
     }
