@@ -6,7 +6,7 @@ import { endsWithS, inQuote, is, isContractedSubject, isNumber, isPossessive, is
 import { wordHashes, WordSet } from './lexicon/hash';
 import { hashWord, Tk, type Tokens } from './tokens';
 import {
-  BE_FORMS, CUE_PREFIX, CUES, CueClass, CueFlag, DETERMINERS, NON_SPEECH_OBJECTS, PARTICLES, POSSESSIVES, type CueEntry,
+  BE_FORMS, CUE_PREFIX, CUES, CueClass, CueFlag, DETERMINERS, NON_SPEECH_OBJECTS, PARTICLES, POSSESSIVES, SUBJECT_PRONOUNS, type CueEntry,
 } from './lexicon/en';
 
 export interface Cue {
@@ -51,8 +51,8 @@ function pollCue(d: Doc, i: number, from: number, to: number): boolean {
   return false;
 }
 
-/** Subjects after which a bare verb form ("say", "think") is a verb, not a noun. */
-const BARE_VERB_LEFT = new WordSet('i we they you to not n\'t will would could can may might should must did do does also often still who percent polled surveyed interviewed'.split(' '));
+/** Besides pronouns, auxiliaries and plurals, words after which a bare "say" is a verb: "those polled say". */
+const RESPONDENTS = new WordSet('percent polled surveyed interviewed'.split(' '));
 
 /** Filters noun and adjective uses of cue forms: "the report", "a noted author", "state law". */
 function verbalUse(d: Doc, i: number, e: CueEntry, floor: number): boolean {
@@ -63,7 +63,7 @@ function verbalUse(d: Doc, i: number, e: CueEntry, floor: number): boolean {
   if (e.nounLike && !endsWithS(d, i)) {
     // Bare form: only after a pronoun, modal, "to", a plural subject ("officials say") or a percentage ("42% say").
     const percent = i > floor && d.t.kind[p] === Tk.Punct && d.t.hash[p] === 37;
-    if (!percent && !(prevIsWord && (is(d, p, BARE_VERB_LEFT) || endsWithS(d, p) || is(d, p, CUE_PREFIX) || isNumber(d, p)))) return false;
+    if (!percent && !(prevIsWord && (is(d, p, SUBJECT_PRONOUNS) || is(d, p, RESPONDENTS) || endsWithS(d, p) || is(d, p, CUE_PREFIX) || isNumber(d, p)))) return false;
   }
   return !is(d, i + 1, NON_SPEECH_OBJECTS);
 }

@@ -9,7 +9,7 @@ import { findCues, type Cue } from './cues';
 import { createIdMaker } from './ids';
 import { looksEnglish } from './language';
 import {
-  CUE_PP, CUES, CueClass, CueFlag, DETERMINERS, GROUP_NOUNS, INDEFINITES, INFINITIVE_ONLY, NOUN_HEAVY, OBJECT_PRONOUNS, POSSESSIVES, SOURCE_STOP, SUBJECT_PRONOUNS,
+  AFFILIATIONS, CUE_PP, CUES, CueClass, CueFlag, DETERMINERS, GROUP_NOUNS, INDEFINITES, INFINITIVE_ONLY, NOUN_HEAVY, OBJECT_PRONOUNS, POSSESSIVES, SOURCE_STOP, SUBJECT_PRONOUNS,
   TIME_WORDS,
 } from './lexicon/en';
 import { WordSet } from './lexicon/hash';
@@ -42,8 +42,6 @@ const MAX_ASIDE = 12;
 
 const PARTICIPLE_LEADS = new WordSet('by after while and before without for when in'.split(' '));
 
-/** Prepositions linking an inverted source to its outlet or employer. */
-const AFFILIATION_LINKS = new WordSet('for of at from with'.split(' '));
 
 /** Words that open a new clause, so a reporting verb after them starts a new claim. */
 const CLAUSE_LINKS = new WordSet('and but although though while because as since after when whereas so yet or'.split(' '));
@@ -240,7 +238,7 @@ function verbCue(d: Doc, cue: Cue, ss: number, se: number, prev: Draft | null, s
       let k = rs.end;
       while (k < se && is(d, k, TIME_WORDS)) k++;
       // "wrote Cameron Easley for Morning Consult.": the outlet is not part of the name.
-      if (is(d, k, AFFILIATION_LINKS) && (d.t.cap[k + 1] || (is(d, k + 1, DETERMINERS) && d.t.cap[k + 2]))) {
+      if (is(d, k, AFFILIATIONS) && (d.t.cap[k + 1] || (is(d, k + 1, DETERMINERS) && d.t.cap[k + 2]))) {
         const s0 = k;
         k++;
         while (k < se && k - s0 <= MAX_SKIP && isWord(d, k) && (d.t.cap[k] || is(d, k, DETERMINERS))) k++;

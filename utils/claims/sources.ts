@@ -5,14 +5,13 @@
  */
 import { is, isClosingQuote, isContractedSubject, isNumber, isPossessive, isW, isWord, lowerAt, punctAt, type Doc } from './context';
 import { wordHashes, WordSet } from './lexicon/hash';
-import { CUE_PP, CUES, DETERMINERS, GROUP_NOUNS, ORG_WORDS, POSSESSIVES, SOURCE_STOP, SUBJECT_PRONOUNS, TIME_WORDS, TITLES } from './lexicon/en';
+import { AFFILIATIONS, CUE_PP, CUES, DETERMINERS, GROUP_NOUNS, ORG_WORDS, POSSESSIVES, SOURCE_STOP, SUBJECT_PRONOUNS, TIME_WORDS, TITLES } from './lexicon/en';
 
 const MAX_NP = 9;
 
 /** Quantifiers that stand alone as a subject: "all agreed", "many say". */
 const QUANTIFIER_SUBJECTS = new WordSet('all both some many most few several others each none'.split(' '));
 const MAX_APPOSITION = 25;
-const AFFILIATIONS = new WordSet('for in at with on'.split(' '));
 const W = wordHashes('in', 'of', 'from', 'with', 'to', 'familiar', 'close');
 
 /** Where a noun phrase ending at `k` continues leftwards past a word that usually stops it, or -1. */

@@ -5,8 +5,7 @@
  * group, "who" the last entity. Persons named as narration subjects are antecedents too.
  */
 import { is, isNumber, isWord, lowerAt, punctAt, type Doc } from './context';
-import { WordSet } from './lexicon/hash';
-import { COURTESY_TITLES, DETERMINERS, FEMALE_NAMES, GROUP_NOUNS, MALE_NAMES, ORG_WORDS, TITLES } from './lexicon/en';
+import { AFFILIATIONS, COURTESY_TITLES, DETERMINERS, FEMALE_NAMES, GROUP_NOUNS, MALE_NAMES, ORG_WORDS, TITLES } from './lexicon/en';
 import type { TokenRange } from './sources';
 import type { Speaker, SpeakerType } from './types';
 
@@ -24,9 +23,6 @@ export interface SpeakerTracker {
   /** A person named outside any claim ("Marta Delgado arrived late."): a later "she" may mean them. */
   mention(src: TokenRange): void;
 }
-
-/** "John McCain of Arizona", "Institute for Fiscal Studies": words joining a name to what follows. */
-const JOINERS = new WordSet('of for from at with in'.split(' '));
 
 /** How far back a gendered pronoun looks for a person of its gender. */
 const MAX_PERSONS_BACK = 12;
@@ -108,7 +104,7 @@ export function createSpeakerTracker(d: Doc): SpeakerTracker {
     const org = is(d, headEnd - 1, ORG_WORDS);
     let n = headEnd;
     for (let k = n - 1; k >= start && isWord(d, k); k--) {
-      if (d.t.cap[k] ? org || !is(d, k, TITLES) : is(d, k, JOINERS) && is(d, k - 1, ORG_WORDS) && k > start) n = k;
+      if (d.t.cap[k] ? org || !is(d, k, TITLES) : is(d, k, AFFILIATIONS) && is(d, k - 1, ORG_WORDS) && k > start) n = k;
       else break;
     }
     if (n >= headEnd || (headEnd - n === 1 && is(d, n, DETERMINERS))) return -1;
@@ -123,7 +119,7 @@ export function createSpeakerTracker(d: Doc): SpeakerTracker {
   const affiliationAt = (start: number, headEnd: number): number => {
     for (let k = start + 1; k < headEnd - 1; k++) {
       const w = k - 1;
-      if (!is(d, k, JOINERS) || is(d, w, ORG_WORDS) || (d.t.cap[w] && is(d, w, TITLES))) continue;
+      if (!is(d, k, AFFILIATIONS) || is(d, w, ORG_WORDS) || (d.t.cap[w] && is(d, w, TITLES))) continue;
       return d.t.cap[w] && !is(d, w, GROUP_NOUNS) && !isNumber(d, w) ? k : -1;
     }
     return headEnd;

@@ -207,6 +207,9 @@ export const TIME_WORDS = words(`monday tuesday wednesday thursday friday saturd
  publicly privately separately previously repeatedly january february march april may june july august september october
  november december jan. feb. mar. apr. aug. sep. sept. oct. nov. dec.`);
 
+/** Prepositions linking a person to a place, employer or outlet: "John McCain of Arizona", "a spokesman for the ministry". */
+export const AFFILIATIONS = words('of for from at with in on');
+
 /** Prepositions that start a phrase between a cue and its content ("said in a statement that"). */
 export const CUE_PP = words('in on at during after before from to via through while under with over amid following of');
 
