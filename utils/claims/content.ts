@@ -8,10 +8,9 @@ import { inQuote, is, isClosingQuote, isOpeningQuote, isW, isWord, punctAt, type
 import { cueEntryAt } from './cues';
 import type { TokenRange } from './sources';
 import { Tk } from './tokens';
+import { CLAUSE_LINKS } from './lexicon/en';
 import { wordHashes, WordSet } from './lexicon/hash';
 
-/** Connectives left dangling when content is cut before a following clause. */
-const TRAILING_LINKS = new WordSet('and but or though although while whereas as so'.split(' '));
 const COORDINATORS = new WordSet(['and', 'but']);
 const VERB_ADVERBS = new WordSet('also then later still even again repeatedly'.split(' '));
 const W = wordHashes('who');
@@ -20,7 +19,7 @@ const W = wordHashes('who');
 export function trim(d: Doc, from: number, to: number): TokenRange {
   let start = from, end = to;
   while (start < end && d.t.kind[start] === Tk.Punct) start++;
-  while (end > start && (d.t.kind[end - 1] === Tk.Punct || is(d, end - 1, TRAILING_LINKS)) && !isClosingQuote(d, end - 1)) end--;
+  while (end > start && (d.t.kind[end - 1] === Tk.Punct || is(d, end - 1, CLAUSE_LINKS)) && !isClosingQuote(d, end - 1)) end--;
   return { start, end };
 }
 

@@ -9,7 +9,7 @@ import { findCues, type Cue } from './cues';
 import { createIdMaker } from './ids';
 import { looksEnglish } from './language';
 import {
-  AFFILIATIONS, CUE_PP, CUES, CueClass, CueFlag, DETERMINERS, GROUP_NOUNS, INDEFINITES, INFINITIVE_ONLY, NOUN_HEAVY, OBJECT_PRONOUNS, POSSESSIVES, SOURCE_STOP, SUBJECT_PRONOUNS,
+  AFFILIATIONS, CLAUSE_LINKS, CUE_PP, CUES, CueClass, CueFlag, DETERMINERS, GROUP_NOUNS, INDEFINITES, INFINITIVE_ONLY, NOUN_HEAVY, OBJECT_PRONOUNS, POSSESSIVES, SOURCE_STOP, SUBJECT_PRONOUNS,
   TIME_WORDS,
 } from './lexicon/en';
 import { WordSet } from './lexicon/hash';
@@ -43,8 +43,6 @@ const MAX_ASIDE = 12;
 const PARTICIPLE_LEADS = new WordSet('by after while and before without for when in'.split(' '));
 
 
-/** Words that open a new clause, so a reporting verb after them starts a new claim. */
-const CLAUSE_LINKS = new WordSet('and but although though while because as since after when whereas so yet or'.split(' '));
 
 /** Skips what may sit between a cue and its content: an addressee, times, a prepositional phrase. */
 function skipAfterCue(d: Doc, cue: Cue, end: number): number {
