@@ -8,11 +8,10 @@ import { inQuote, is, isClosingQuote, isOpeningQuote, isW, isWord, punctAt, type
 import { cueEntryAt } from './cues';
 import type { TokenRange } from './sources';
 import { Tk } from './tokens';
-import { CLAUSE_LINKS } from './lexicon/en';
+import { CLAUSE_LINKS, CUE_PREFIX } from './lexicon/en';
 import { wordHashes, WordSet } from './lexicon/hash';
 
 const COORDINATORS = new WordSet(['and', 'but']);
-const VERB_ADVERBS = new WordSet('also then later still even again repeatedly'.split(' '));
 const W = wordHashes('who');
 
 /** Drops leading separators and trailing punctuation (quote marks are kept). */
@@ -63,7 +62,7 @@ function coordinationCut(d: Doc, s: number, e: number): number {
     if (isW(d, k, W.who) && punctAt(d, k - 1) === ',' && d.t.cap[k - 2]) return k - 1;
     if (!is(d, k, COORDINATORS)) continue;
     let v = k + 1;
-    if (is(d, v, VERB_ADVERBS)) v++;
+    if (is(d, v, CUE_PREFIX)) v++;
     const entry = cueEntryAt(d.t, v);
     if (entry && !entry.ing && !entry.nounLike && !d.t.cap[v] && !inQuote(d, v)) return k;
   }
