@@ -6,7 +6,7 @@ import { endsWithS, inQuote, is, isContractedSubject, isNumber, isPossessive, is
 import { wordHashes, WordSet } from './lexicon/hash';
 import { hashWord, Tk, type Tokens } from './tokens';
 import {
-  BE_FORMS, CUE_PREFIX, CUES, CueClass, CueFlag, DETERMINERS, NON_SPEECH_OBJECTS, PARTICLES, POSSESSIVES, SUBJECT_PRONOUNS, type CueEntry,
+  BE_FORMS, CUE_PREFIX, CUES, CueClass, CueFlag, DETERMINERS, NON_SPEECH_OBJECTS, PARTICLES, SUBJECT_PRONOUNS, type CueEntry,
 } from './lexicon/en';
 
 export interface Cue {
@@ -58,7 +58,7 @@ const RESPONDENTS = new WordSet('percent polled surveyed interviewed'.split(' ')
 function verbalUse(d: Doc, i: number, e: CueEntry, floor: number): boolean {
   const p = i - 1;
   const prevIsWord = i > floor && isWord(d, p);
-  if (prevIsWord && (is(d, p, DETERMINERS) || is(d, p, POSSESSIVES)) && !isW(d, p, W.that) && !isW(d, p, W.all) && !isW(d, p, W.both) && !isNumber(d, p)) return false;
+  if (prevIsWord && is(d, p, DETERMINERS) && !isW(d, p, W.that) && !isW(d, p, W.all) && !isW(d, p, W.both) && !isNumber(d, p)) return false;
   if (prevIsWord && isPossessive(d, p) && !isContractedSubject(d, p)) return false;
   if (e.nounLike && !endsWithS(d, i)) {
     // Bare form: only after a pronoun, modal, "to", a plural subject ("officials say") or a percentage ("42% say").

@@ -9,7 +9,7 @@ import { findCues, type Cue } from './cues';
 import { createIdMaker } from './ids';
 import { looksEnglish } from './language';
 import {
-  AFFILIATIONS, CLAUSE_LINKS, CUE_PP, CUES, CueClass, CueFlag, DETERMINERS, GROUP_NOUNS, INDEFINITES, INFINITIVE_ONLY, NOUN_HEAVY, OBJECT_PRONOUNS, POSSESSIVES, SOURCE_STOP, SUBJECT_PRONOUNS,
+  AFFILIATIONS, CLAUSE_LINKS, CUE_PP, CUES, CueClass, CueFlag, DETERMINERS, GROUP_NOUNS, INDEFINITES, INFINITIVE_ONLY, NOUN_HEAVY, OBJECT_PRONOUNS, SOURCE_STOP, SUBJECT_PRONOUNS,
   TIME_WORDS,
 } from './lexicon/en';
 import { WordSet } from './lexicon/hash';
@@ -92,7 +92,7 @@ function clausalObject(d: Doc, k: number, end: number): boolean {
   if (k >= end) return false;
   if (!isWord(d, k)) return isOpeningQuote(d, k) || punctAt(d, k) === ':';
   const w = lowerAt(d, k);
-  if (w === 'that' || w.endsWith('ing') || !(DETERMINERS.has(w) || POSSESSIVES.has(w) || OBJECT_PRONOUNS.has(w) || isPossessive(d, k))) return true;
+  if (w === 'that' || w.endsWith('ing') || !(DETERMINERS.has(w) || OBJECT_PRONOUNS.has(w) || isPossessive(d, k))) return true;
   for (let j = k + 1; j < end && j - k <= MAX_OBJECT_NOUN && isWord(d, j); j++) if (lowerAt(d, j) === 'that') return true;
   return false;
 }
@@ -109,7 +109,7 @@ const PROCEDURAL_OBJECTS = new WordSet('motion appeal offer bid request petition
 
 function proceduralObject(d: Doc, k: number, end: number): boolean {
   let j = k;
-  while (j < end && j - k < 3 && (is(d, j, DETERMINERS) || is(d, j, POSSESSIVES))) j++;
+  while (j < end && j - k < 3 && is(d, j, DETERMINERS)) j++;
   return is(d, j, PROCEDURAL_OBJECTS) && (j + 1 >= end || !isWord(d, j + 1) || is(d, j + 1, TIME_WORDS) || lowerAt(d, j + 1) === 'on');
 }
 

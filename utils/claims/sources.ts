@@ -5,7 +5,7 @@
  */
 import { is, isClosingQuote, isContractedSubject, isNumber, isPossessive, isW, isWord, lowerAt, punctAt, type Doc } from './context';
 import { wordHashes, WordSet } from './lexicon/hash';
-import { AFFILIATIONS, CUE_PP, CUES, DETERMINERS, GROUP_NOUNS, ORG_WORDS, POSSESSIVES, SOURCE_STOP, SUBJECT_PRONOUNS, TIME_WORDS, TITLES } from './lexicon/en';
+import { AFFILIATIONS, CUE_PP, CUES, DETERMINERS, GROUP_NOUNS, ORG_WORDS, SOURCE_STOP, SUBJECT_PRONOUNS, TIME_WORDS, TITLES } from './lexicon/en';
 
 const MAX_NP = 9;
 
@@ -99,7 +99,7 @@ function plausibleSource(d: Doc, s: number, e: number): boolean {
   // "63 percent said", "two officials said": a number heads a short nominal subject.
   if (e - s >= 2 && e - s <= 3 && isNumber(d, s)) return true;
   // Lower-case nominal sources need a determiner ("the report") or a plural head ("analysts").
-  return is(d, s, DETERMINERS) || is(d, s, POSSESSIVES) || (e - s <= 3 && lowerAt(d, e - 1).endsWith('s'));
+  return is(d, s, DETERMINERS) || (e - s <= 3 && lowerAt(d, e - 1).endsWith('s'));
 }
 
 function looksAppositive(d: Doc, appStart: number, appEnd: number): boolean {

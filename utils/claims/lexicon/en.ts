@@ -159,7 +159,7 @@ export const CUES: ReadonlyMap<string, CueEntry> = buildCues();
 const words = (s: string): WordSet => new WordSet(s.trim().split(/\s+/));
 
 /** Attitude verbs that are attributions only with an infinitive: "wants to", "decided to". */
-export const INFINITIVE_ONLY = words('want seek plan intend aim decide refuse decline try wish');
+export const INFINITIVE_ONLY = words('want seek plan intend aim decide refuse decline wish');
 
 /** Lemmas whose base and -s forms are mostly nouns in news text ("swing states", "sales targets"). */
 export const NOUN_HEAVY = words(`state claim plan appeal remark comment advocate charge question challenge
@@ -190,7 +190,6 @@ export const DETERMINERS = words(`the a an this that these those his her its the
  each every both no other another such two three four five six seven eight nine ten one dozens hundreds thousands`);
 /** Counts that head a subject: "two said", "two in three say". */
 export const NUMBER_WORDS = words('one two three four five six seven eight nine ten dozens hundreds thousands');
-export const POSSESSIVES = words('his her its their our my your');
 
 /** Words that end a source noun phrase when scanning left from a cue. */
 export const SOURCE_STOP = words(`${AUXILIARIES} and or but nor that because since while when whenever if unless although though as than so in on at for with
