@@ -9,7 +9,7 @@ import { findCues, type Cue } from './cues';
 import { createIdMaker } from './ids';
 import { looksEnglish } from './language';
 import {
-  AFFILIATIONS, CLAUSE_LINKS, CUE_PP, CUES, CueClass, CueFlag, DETERMINERS, GROUP_NOUNS, INDEFINITES, INFINITIVE_ONLY, NOUN_HEAVY, OBJECT_PRONOUNS, SOURCE_STOP, SUBJECT_PRONOUNS,
+  CLAUSE_LINKS, CUE_PP, CUES, CueClass, CueFlag, DETERMINERS, GROUP_NOUNS, INDEFINITES, INFINITIVE_ONLY, NOUN_HEAVY, OBJECT_PRONOUNS, SOURCE_STOP, SUBJECT_PRONOUNS,
   TIME_WORDS,
 } from './lexicon/en';
 import { WordSet } from './lexicon/hash';
@@ -235,12 +235,6 @@ function verbCue(d: Doc, cue: Cue, ss: number, se: number, prev: Draft | null, s
     if (rs) {
       let k = rs.end;
       while (k < se && is(d, k, TIME_WORDS)) k++;
-      // "wrote Cameron Easley for Morning Consult.": the outlet is not part of the name.
-      if (is(d, k, AFFILIATIONS) && (d.t.cap[k + 1] || (is(d, k + 1, DETERMINERS) && d.t.cap[k + 2]))) {
-        const s0 = k;
-        k++;
-        while (k < se && k - s0 <= MAX_SKIP && isWord(d, k) && (d.t.cap[k] || is(d, k, DETERMINERS))) k++;
-      }
       if (quotedLeft || atClauseEnd(d, k, se) || punctAt(d, k) === ',') { src = rs; after = k; }
     }
   }
