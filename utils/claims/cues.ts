@@ -32,24 +32,7 @@ export function cueEntryAt(t: Tokens, i: number): CueEntry | undefined {
 }
 
 
-const W = wordHashes('according', 'to', 'by', 'that', 'all', 'both', 'in');
-
-/** "in the latest CNN poll": a poll is a source, "in" its cue. */
-const POLLS = new WordSet('poll polls survey surveys average'.split(' '));
-const MAX_POLL_NAME = 7;
-
-/**
- * "In the latest CNN/ORC poll, …" opening the sentence, or "… in the polls." closing it: a poll as
- * the source. In between ("voters in the poll were undecided") it is only a place.
- */
-function pollCue(d: Doc, i: number, from: number, to: number): boolean {
-  for (let k = i + 1; k < to && k - i <= MAX_POLL_NAME && (isWord(d, k) || (d.t.kind[k] === Tk.Punct && d.t.hash[k] === 47)); k++) {
-    if (!is(d, k, POLLS)) continue;
-    const next = d.t.kind[k + 1] === Tk.Punct ? d.t.hash[k + 1] : -1;
-    return i === from ? next === 44 : k + 1 >= to || next === 46;
-  }
-  return false;
-}
+const W = wordHashes('according', 'to', 'by', 'that', 'all', 'both');
 
 /** Besides pronouns, auxiliaries and plurals, words after which a bare "say" is a verb: "those polled say". */
 const RESPONDENTS = new WordSet('percent polled surveyed interviewed'.split(' '));
@@ -91,10 +74,6 @@ export function findCues(d: Doc, from: number, to: number): Cue[] {
     if (isW(d, i, W.according) && isW(d, i + 1, W.to) && i + 1 < to) {
       out.push(fixedCue(i, i + 2, CueClass.Prep, 'according to'));
       i++;
-      continue;
-    }
-    if (isW(d, i, W.in) && pollCue(d, i, from, to)) {
-      out.push(fixedCue(i, i + 1, CueClass.Prep, 'in'));
       continue;
     }
     const e = cueEntryAt(d.t, i);

@@ -376,10 +376,9 @@ describe('sources and speakers', () => {
     expect(claimsOf(text).map((c) => c.source)).toEqual([source]);
   });
 
-  it('takes a poll named at either end of the sentence as the source, and not one in the middle', () => {
-    expect(claimsOf('In an early-October CBS News poll, she led Mr. Sanders 56 percent to 32 percent.')[0])
-      .toMatchObject({ cue: 'In', source: 'an early-October CBS News poll', content: 'she led Mr. Sanders 56 percent to 32 percent' });
-    expect(claimsOf('He fell to 10 percent in the latest CNN/ORC poll.')[0]).toMatchObject({ cue: 'in', source: 'the latest CNN/ORC poll' });
+  it('takes a poll as the source through its cue, and not a poll that is only a place', () => {
+    expect(claimsOf('He fell to 10 percent, according to the latest CNN/ORC poll.')[0]).toMatchObject({ cue: 'according to', source: 'the latest CNN/ORC poll' });
+    expect(claimsOf('A CBS News poll found that she led Mr. Sanders 56 percent to 32 percent.')[0]).toMatchObject({ cue: 'found', source: 'A CBS News poll' });
     expect(claimsOf('Fifteen percent of voters in the poll were undecided about the race.')).toEqual([]);
   });
 
