@@ -173,22 +173,16 @@ function createBlockWalk(root: Element): BlockWalk {
   // browser into script for every node (16,000 on a 1 MB article), each dearer than the check itself.
   const walker = doc.createTreeWalker(root, NodeFilterRef.SHOW_ELEMENT | NodeFilterRef.SHOW_TEXT);
   const skipped = (node: Node): boolean => node.nodeType === 1 && isSkipped(node as Element, context);
-  /** The first child not skipped (the walker moves to it), or null (the walker stays). */
-  const firstChild = (): Node | null => {
+  /** From the walker's first step (`step()`), the first node not skipped (the walker moves to it), or null (it stays). */
+  const unskipped = (step: () => Node | null): Node | null => {
     const from = walker.currentNode;
-    let node = walker.firstChild();
+    let node = step();
     while (node !== null && skipped(node)) node = walker.nextSibling();
     if (node === null) walker.currentNode = from;
     return node;
   };
-  /** The next sibling not skipped (the walker moves to it), or null (the walker stays). */
-  const nextSibling = (): Node | null => {
-    const from = walker.currentNode;
-    let node = walker.nextSibling();
-    while (node !== null && skipped(node)) node = walker.nextSibling();
-    if (node === null) walker.currentNode = from;
-    return node;
-  };
+  const firstChild = (): Node | null => unskipped(() => walker.firstChild());
+  const nextSibling = (): Node | null => unskipped(() => walker.nextSibling());
   // Open block-level elements and how many headings / <pre> are open, maintained on enter/leave.
   const blockStack: Element[] = [];
   let headingDepth = 0;
