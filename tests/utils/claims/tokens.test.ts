@@ -45,6 +45,16 @@ describe('tokenize', () => {
     expect(tokenize('!!!!!!!!!!').length).toBe(1);
   });
 
+  it.each([
+    ['letters beyond ASCII', 'Zoë Ångström ŁÓDŹ Ελλάδα Москва 東京', ['Zoë', 'Ångström', 'ŁÓDŹ', 'Ελλάδα', 'Москва', '東京']],
+    ['Latin-1 signs that are letters', 'ºC µg x²', ['ºC', 'µg', 'x²']],
+    ['typographic and zero-width spaces', 'a\u2009b\u00a0c\u200bd\u202fe\u3000f\ufeffg', ['a', 'b', 'c', 'd', 'e', 'f', 'g']],
+    ['multiplication, division, dashes and CJK punctuation', 'a×b÷c\u2014d\u3001e', ['a', '×', 'b', '÷', 'c', '\u2014', 'd', '\u3001', 'e']],
+  ])('classifies %s', (_what, text, expected) => {
+    const t = tokenize(text);
+    expect(Array.from({ length: t.length }, (_, i) => text.slice(t.start[i], t.end[i]))).toEqual(expected);
+  });
+
   it('returns offsets into the input for non-ASCII text', () => {
     const text = 'Zoë Ça va — «oui»';
     const t = tokenize(text);
