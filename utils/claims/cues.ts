@@ -31,7 +31,6 @@ export function cueEntryAt(t: Tokens, i: number): CueEntry | undefined {
   return t.kind[i] === Tk.Word ? CUE_BY_HASH.get(t.hash[i] ?? 0) : undefined;
 }
 
-
 const W = wordHashes('according', 'to', 'by', 'that', 'all', 'both');
 
 /** Besides pronouns, auxiliaries and plurals, words after which a bare "say" is a verb: "those polled say". */

@@ -42,8 +42,6 @@ const MAX_ASIDE = 12;
 
 const PARTICIPLE_LEADS = new WordSet('by after while and before without for when in'.split(' '));
 
-
-
 /** Skips what may sit between a cue and its content: an addressee, times, a prepositional phrase. */
 function skipAfterCue(d: Doc, cue: Cue, end: number): number {
   let k = cue.end;
@@ -243,9 +241,9 @@ function verbCue(d: Doc, cue: Cue, ss: number, se: number, prev: Draft | null, s
   if (cue.nounLike && !(src && (nominalSubject(d, src) || !NOUN_HEAVY.has(cue.lemma)))) return null;
   // A participle without its own subject: "…, adding that…", "…, saying “…”".
   if (cue.ing && !src && !participleStart(d, cue)) return null;
-  // "He went on to endorse Ayotte, calling her “a rising star”": with no claim before it to share a
-  // speaker with, the participle's subject is the sentence's.
-  if (cue.ing && !src && !prev && cue.cls <= CueClass.Stance) src = sentenceSubject(d, ss, cue.start);
+  // "He went on to endorse Ayotte, calling her “a rising star”", "…, telling CNN that …": with no claim
+  // before it to share a speaker with, a saying or stance participle's subject is the sentence's.
+  if (cue.ing && !src && !prev && (cue.cls === CueClass.Say || cue.cls === CueClass.Stance)) src = sentenceSubject(d, ss, cue.start);
   const weak = cue.cls === CueClass.Think || cue.cls === CueClass.Evidence;
   const inherit = cue.ing && !src ? prev : null;
   const confidence = BASE_CONFIDENCE[cue.cls] * (src || inherit ? 1 : 0.8);
