@@ -3,7 +3,7 @@
  * said", "Ayad Allawi, Iraq's vice president, said", "he said", "who said") or the inverted
  * subject on its right ("said Allawi"). Every scan is bounded by a small window.
  */
-import { is, isClosingQuote, isContractedSubject, isNumber, isPossessive, isW, isWord, lowerAt, punctAt, type Doc } from './context';
+import { endsWithS, is, isClosingQuote, isContractedSubject, isNumber, isPossessive, isW, isWord, lowerAt, punctAt, type Doc } from './context';
 import { wordHashes, WordSet } from './lexicon/hash';
 import { AFFILIATIONS, CUE_PP, CUES, DETERMINERS, GROUP_NOUNS, ORG_WORDS, SOURCE_STOP, SUBJECT_PRONOUNS, TIME_WORDS, TITLES } from './lexicon/en';
 
@@ -204,7 +204,7 @@ export function sentenceSubject(d: Doc, from: number, limit: number): TokenRange
     else if (DETERMINERS.has(w) && k === ss) prevOpen = true;
     else if (!CUES.has(w) && !SOURCE_STOP.has(w) && (prevOpen || listed) && !(noun && w.endsWith('ed'))) prevOpen = true;
     else break;
-    noun = listed || (!d.t.cap[k] && w.endsWith('s'));
+    noun = listed || (!d.t.cap[k] && endsWithS(d, k));
     k++;
   }
   if (k === ss || !plausibleSource(d, ss, k)) return null;

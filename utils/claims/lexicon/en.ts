@@ -221,7 +221,8 @@ export const COURTESY_TITLES: ReadonlyMap<string, 'm' | 'f' | ''> = new Map(
 );
 
 /** Titles and roles: the part of a source before the name ("Iraqi Vice President Ayad Allawi"), abbreviations included. */
-export const TITLES = new WordSet([...COURTESY_TITLES.keys(), ...words(`sen. rep. gov. gen. prof. lt. col. sgt. capt. adm. maj. rev. pres. supt. cmdr. del. atty. amb. sec. president vice prime minister secretary senator representative governor mayor general
+export const TITLES = new WordSet([...COURTESY_TITLES.keys(), ...words(`sen. rep. gov. gen. prof. lt. col. sgt. capt. adm. maj. rev.
+ pres. supt. cmdr. del. atty. amb. sec. president vice prime minister secretary senator representative governor mayor general
  chief spokesman spokeswoman spokesperson director chairman chairwoman chair ceo head leader judge justice ambassador
  commissioner adviser advisor aide official officer professor
  king queen prince princess pope sheikh speaker deputy assistant attorney candidate nominee analyst economist lawyer
