@@ -535,8 +535,7 @@ export class ReadingSession {
     const key = String(view.spans);
     let ranges = this.rangeCache.get(key);
     if (!ranges) {
-      const [only] = view.spans;
-      ranges = view.spans.length === 1 && only ? rangesForSpan(article, only) : view.spans.flatMap((span) => rangesForSpan(article, span));
+      ranges = view.spans.flatMap((span) => rangesForSpan(article, span));
       this.rangeCache.set(key, ranges);
     }
     return ranges;

@@ -78,9 +78,10 @@ const PROSE_MIN_SCORE = 20;
 export function hasReadableProse(doc: Document): boolean {
   let score = 0;
   for (const paragraph of doc.querySelectorAll('p, pre')) {
-    if (paragraph.closest('li') || hiddenByAttributes(paragraph) || furnitureName(paragraph)) continue;
+    // The length first: the name checks cost more, and most short paragraphs need none of them.
     const length = paragraphLength(paragraph);
-    if (length > PROSE_MIN_CHARS && (score += Math.sqrt(length - PROSE_MIN_CHARS)) > PROSE_MIN_SCORE) return true;
+    if (length <= PROSE_MIN_CHARS || paragraph.closest('li') || hiddenByAttributes(paragraph) || furnitureName(paragraph)) continue;
+    if ((score += Math.sqrt(length - PROSE_MIN_CHARS)) > PROSE_MIN_SCORE) return true;
   }
   return false;
 }

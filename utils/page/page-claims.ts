@@ -171,10 +171,14 @@ export function mergeStored(
 
   // Records whose detection is on the page under the same id: they lend it their state.
   const backed = new Set<string>();
-  const rest = new Set(unmatchedRecords(detected, stored));
+  // The rest, as unmatchedRecords finds them, but from byId: one map of the views per merge, not two.
+  const rest: ClaimRecord[] = [];
   for (const record of stored) {
     const found = byId.get(record.id);
-    if (!found || rest.has(record)) continue;
+    if (found?.snapshot.text !== record.text) {
+      rest.push(record);
+      continue;
+    }
     const twin = { ...found, status: record.status, note: record.note };
     byId.set(twin.claimId, twin);
     backed.add(twin.claimId);
