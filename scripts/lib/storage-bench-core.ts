@@ -7,7 +7,8 @@ import { describe as describeSelectors } from '../../utils/anchoring';
 import type { ClaimTrailDb } from '../../utils/db/database';
 import { claimFingerprint, claimId } from '../../utils/db/fingerprint';
 import { ClaimGroupEdits, groupByPage } from '../../utils/db/claim-group';
-import { claimFromSnapshot, openPage, restoreClaims, reviewClaim, storedClaims, writeGroupEdits } from '../../utils/db/operations';
+import { claimFromSnapshot, openPage, restoreClaims, reviewClaim, storedClaims } from '../../utils/db/operations';
+import { ClaimStore } from '../../utils/db/claim-store';
 import type { ClaimRecord, PageRecord, ReviewRecord } from '../../utils/db/types';
 import type { ClaimSnapshot } from '../../utils/messaging/protocol';
 import { median, percentile } from './timing';
@@ -140,7 +141,7 @@ export async function populate(db: ClaimTrailDb, claims: number): Promise<{ page
         for (const claim of group.claims) edits.putClaim(claim);
         for (const review of group.reviews) edits.addReview(review);
       }
-      await writeGroupEdits(db, edits);
+      await new ClaimStore(db).write(edits.changes());
     });
   }
   return { pages };

@@ -6,6 +6,11 @@
 import type { GroupWrite } from './claim-store';
 import type { ClaimRecord, ReviewRecord } from './types';
 
+/** For filtering the pages a store read: undefined where a page has no claims. */
+export function isGroup(group: ClaimGroup | undefined): group is ClaimGroup {
+  return group !== undefined;
+}
+
 export interface ClaimGroup {
   /** The page's normalized URL, the key (every claim's pageUrl). */
   pageUrl: string;
@@ -70,11 +75,6 @@ export class ClaimGroupEdits {
     return page;
   }
 
-  /** Where a claim is stored now, if it is. */
-  pageOf(claimId: string): string | undefined {
-    return this.#home.get(claimId);
-  }
-
   /** Stores `claim` on its page in place of any record with its id; the history of a claim that changes page goes with it. */
   putClaim(claim: ClaimRecord): void {
     const home = this.#home.get(claim.id);
@@ -89,12 +89,10 @@ export class ClaimGroupEdits {
     this.#home.set(claim.id, claim.pageUrl);
   }
 
-  /** Appends a history entry to its claim's page. Returns false (storing nothing) when the claim is not stored. */
-  addReview(review: ReviewRecord): boolean {
+  /** Appends a history entry to its claim's page; a review of a claim not stored is dropped. */
+  addReview(review: ReviewRecord): void {
     const home = this.#home.get(review.claimId);
-    if (home === undefined) return false;
-    this.#page(home).reviews.push(review);
-    return true;
+    if (home !== undefined) this.#page(home).reviews.push(review);
   }
 
   /** Each page changed, as it is now (undefined when left without claims). */

@@ -12,7 +12,7 @@ import type {
   ReviewUpdate,
 } from '../messaging/protocol';
 import { pageKey, siteOf } from '../url/normalize';
-import { ClaimGroupEdits, hasVerdict, reviewKey, type ClaimGroup } from './claim-group';
+import { ClaimGroupEdits, hasVerdict, isGroup, reviewKey, type ClaimGroup } from './claim-group';
 import { ClaimStore, type GroupWrite } from './claim-store';
 import type { ClaimTrailDb } from './database';
 import { pagesWith } from './directory';
@@ -52,10 +52,6 @@ export function claimFromSnapshot(pageUrl: string, snapshot: ClaimSnapshot, now:
     manual: snapshot.manual,
     dismissed: false,
   };
-}
-
-function isGroup(group: ClaimGroup | undefined): group is ClaimGroup {
-  return group !== undefined;
 }
 
 /** The stored groups holding any of these claim ids, found through the directory. */
@@ -370,14 +366,6 @@ export function deleteClaims(db: ClaimTrailDb, ids: readonly string[]): Promise<
 }
 
 /**
- * Writes what `edits` changed, in the caller's transaction (which includes claimChunks and directory),
- * through `store` (the one the stored groups were read with, so they are not read again).
- */
-export function writeGroupEdits(db: ClaimTrailDb, edits: ClaimGroupEdits, store: ClaimStore = new ClaimStore(db)): Promise<void> {
-  return store.write(edits.changes());
-}
-
-/**
  * Puts deleted claims (and their history, when given) back exactly as they were: each on its own
  * page, in place of any record with its id, with the history already stored for it and the given
  * entries not already there. History of a claim not restored here has no page to go to and is not stored.
@@ -397,7 +385,8 @@ export function restoreClaims(db: ClaimTrailDb, claims: ClaimRecord[], reviews: 
         known.add(key);
         edits.addReview(r);
       }
-      await writeGroupEdits(db, edits, store);
+      // Through the store the groups were read with, so they are not read again.
+      await store.write(edits.changes());
       return claims.length;
     }),
   );

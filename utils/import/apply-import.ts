@@ -1,5 +1,5 @@
 import type { Table } from 'dexie';
-import { ClaimGroupEdits, reviewKey, type ClaimGroup } from '../db/claim-group';
+import { ClaimGroupEdits, isGroup, reviewKey, type ClaimGroup } from '../db/claim-group';
 import { ClaimStore } from '../db/claim-store';
 import type { ClaimTrailDb } from '../db/database';
 import { pagesWith } from '../db/directory';
@@ -29,7 +29,7 @@ async function storedAmong<T, K extends string, I>(table: Table<T, K, I>, keys: 
  */
 async function groupsTouched(db: ClaimTrailDb, store: ClaimStore, incoming: LibrarySnapshot): Promise<ClaimGroup[]> {
   const pageUrls = [...new Set(incoming.claims.map((c) => c.pageUrl))];
-  const hits = (await store.groups(pageUrls)).filter((g): g is ClaimGroup => g !== undefined);
+  const hits = (await store.groups(pageUrls)).filter(isGroup);
   const here = new Set(hits.flatMap((g) => g.claims.map((c) => c.id)));
   const away = incoming.claims.filter((c) => !here.has(c.id)).map((c) => c.id);
   // Into an empty library (a restore, a new machine) there is nothing elsewhere to look up.
@@ -37,7 +37,7 @@ async function groupsTouched(db: ClaimTrailDb, store: ClaimStore, incoming: Libr
   const loaded = new Set(hits.map((g) => g.pageUrl));
   const elsewhere = (await pagesWith(db.directory, 'id', away)).filter((url) => !loaded.has(url));
   if (elsewhere.length === 0) return hits;
-  return [...hits, ...(await store.groups(elsewhere)).filter((g): g is ClaimGroup => g !== undefined)];
+  return [...hits, ...(await store.groups(elsewhere)).filter(isGroup)];
 }
 
 async function readExisting(db: ClaimTrailDb, store: ClaimStore, incoming: LibrarySnapshot): Promise<{ existing: ExistingRecords; groups: ClaimGroup[] }> {

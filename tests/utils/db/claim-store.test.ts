@@ -38,8 +38,6 @@ function write(pages: { pageUrl: string; after: ClaimGroup | undefined }[], bulk
 /** The layout's rules, checked on the raw records. */
 function checkLayout(records: ClaimChunk[]): void {
   const packed = records.filter((r) => isPackedKey(r.key)).map((r) => r.key);
-  // Per page: the packed record holding it, and whether it has records of its own (it may have both).
-  const where = new Map<string, string>();
   for (const record of records) {
     expect(record.claims.length).toBeGreaterThan(0);
     expect(record.claims.length).toBeLessThanOrEqual(CHUNK_CLAIMS);
@@ -54,9 +52,6 @@ function checkLayout(records: ClaimChunk[]): void {
         const floor = packed.filter((k) => k <= `p:${claim.pageUrl}`).at(-1);
         expect(floor).toBe(record.key);
       }
-      const place = `${sliceOf !== undefined ? 'own' : record.key} ${claim.pageUrl}`;
-      expect(where.get(place) ?? record.key).toBe(sliceOf !== undefined ? where.get(place) ?? record.key : record.key);
-      where.set(place, sliceOf !== undefined ? 'own' : record.key);
     }
   }
 }
