@@ -21,7 +21,7 @@ import type { Page } from 'puppeteer-core';
 import { FIXTURES_DIR } from '../tests/e2e/fixture-server';
 import { launch, startFixtureServer } from '../tests/e2e/harness';
 import { generateArticle, seededRandom } from './lib/newsgen';
-import { attributeLongTasks, type AttributedTask, type TraceEvent } from './lib/task-attribution';
+import { attributeLongTasks, traceOrigin, type AttributedTask, type TraceEvent } from './lib/task-attribution';
 import { median } from './lib/timing';
 
 const args = process.argv.slice(2);
@@ -83,12 +83,6 @@ async function load(page: Page, url: string): Promise<LoadResult> {
   });
 }
 
-/**
- * Loads `url` under a Chrome trace and returns the page's main-thread tasks over 50 ms, each with its
- * wall time, its thread (CPU) time — on a shared machine wall time stretches with other people's
- * load; thread time is what the task itself cost — and who it is attributable to
- * (scripts/lib/task-attribution.ts): the extension, the page's scripts, its HTML parsing, rendering.
- */
 interface GcPause {
   kind: 'minor' | 'major';
   startMs: number;
@@ -119,6 +113,12 @@ function gcPauses(events: readonly TraceEvent[], mainThreads: ReadonlySet<string
     .sort((a, b) => a.startMs - b.startMs);
 }
 
+/**
+ * Loads `url` under a Chrome trace and returns the page's main-thread tasks over 50 ms, each with its
+ * wall time, its thread (CPU) time — on a shared machine wall time stretches with other people's
+ * load; thread time is what the task itself cost — and who it is attributable to
+ * (scripts/lib/task-attribution.ts): the extension, the page's scripts, its HTML parsing, rendering.
+ */
 async function tracedLoad(page: Page, url: string): Promise<{ result: LoadResult; tasks: AttributedTask[]; gc: GcPause[] }> {
   await page.tracing.start({
     // No 'devtools.timeline.stack', 'v8' or 'v8.execute': they trace every call from the browser into
@@ -147,9 +147,7 @@ async function tracedLoad(page: Page, url: string): Promise<{ result: LoadResult
     events.filter((event) => event.ph === 'M' && event.name === 'thread_name' && event.args?.name === 'CrRendererMain').map((event) => `${event.pid}:${event.tid}`),
   );
   const tasks = attributeLongTasks(events, mainThreads, (scriptUrl) => scriptUrl.startsWith('chrome-extension://'));
-  // The same origin attributeLongTasks measures from: the trace's first main-thread event.
-  const origin = events.reduce((first, event) => (event.ph === 'X' && mainThreads.has(`${event.pid}:${event.tid}`) ? Math.min(first, event.ts) : first), Infinity);
-  return { result, tasks, gc: gcPauses(events, mainThreads, origin) };
+  return { result, tasks, gc: gcPauses(events, mainThreads, traceOrigin(events, mainThreads)) };
 }
 
 async function scrollMetrics(page: Page): Promise<{ layouts: number; styleRecalcs: number }> {

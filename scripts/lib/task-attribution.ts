@@ -107,6 +107,11 @@ export const TASK_NAMES = new Set(['ThreadControllerImpl::RunTask', 'RunTask']);
 const RENDER_EVENTS = new Set(['UpdateLayoutTree', 'Layout', 'RecalculateStyles', 'PrePaint', 'Paint', 'Layerize', 'UpdateLayer', 'HitTest', 'Commit']);
 const VM_STATES = new Set(['(program)', '(idle)', '(root)']);
 
+/** Where a trace's times count from: its first complete event on `threads` (µs). */
+export function traceOrigin(events: readonly TraceEvent[], threads: ReadonlySet<string>): number {
+  return events.reduce((first, event) => (event.ph === 'X' && threads.has(`${event.pid}:${event.tid}`) ? Math.min(first, event.ts) : first), Infinity);
+}
+
 /**
  * Attributes each long task (over `minMs`) on the given threads from the CPU profiler's samples in it.
  * A sample whose stack holds one of the extension's scripts is the extension's — its forced style
@@ -123,7 +128,7 @@ export function attributeLongTasks(
 ): AttributedTask[] {
   const complete = events.filter((event) => event.ph === 'X' && threads.has(`${event.pid}:${event.tid}`)).sort((a, b) => a.ts - b.ts || (b.dur ?? 0) - (a.dur ?? 0));
   const samples = profileSamples(events).filter((sample) => threads.has(sample.thread)).sort((a, b) => a.ts - b.ts);
-  const origin = complete.reduce((first, event) => Math.min(first, event.ts), Infinity);
+  const origin = traceOrigin(events, threads);
   const ms = (micros: number) => Math.round(micros / 100) / 10;
   const tasks: AttributedTask[] = [];
   const busyUntil = new Map<string, number>();
