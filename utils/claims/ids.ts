@@ -5,10 +5,7 @@
  */
 import type { Span } from './types';
 
-// Two hex digits per byte from a table: Number#toString(16) and padStart cost more than the hashing.
-const BYTE_HEX = Array.from({ length: 256 }, (_, i) => (i + 256).toString(16).slice(1));
-const hex = (lane: number): string =>
-  (BYTE_HEX[lane >>> 24] ?? '') + BYTE_HEX[(lane >>> 16) & 255] + BYTE_HEX[(lane >>> 8) & 255] + BYTE_HEX[lane & 255];
+const hex = (lane: number): string => (lane >>> 0).toString(16).padStart(8, '0');
 
 /** "c" and sixteen hex digits. */
 function idOf(a: number, b: number): string {
