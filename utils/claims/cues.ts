@@ -6,7 +6,7 @@ import { endsWithS, inQuote, is, isContractedSubject, isNumber, isPossessive, is
 import { wordHashes, WordSet } from './lexicon/hash';
 import { hashWord, Tk, type Tokens } from './tokens';
 import {
-  BE_FORMS, CUE_PREFIX, CUES, CueClass, CueFlag, DETERMINERS, NON_SPEECH_OBJECTS, PARTICLES, SUBJECT_PRONOUNS, type CueEntry,
+  BE_FORMS, CUE_PREFIX, CUES, CueClass, CueFlag, DETERMINERS, NON_SPEECH_OBJECTS, PARTICLES, QUANTIFIER_SUBJECTS, SUBJECT_PRONOUNS, type CueEntry,
 } from './lexicon/en';
 
 export interface Cue {
@@ -40,12 +40,14 @@ const RESPONDENTS = new WordSet('percent polled surveyed interviewed'.split(' ')
 function verbalUse(d: Doc, i: number, e: CueEntry, floor: number): boolean {
   const p = i - 1;
   const prevIsWord = i > floor && isWord(d, p);
-  if (prevIsWord && is(d, p, DETERMINERS) && !isW(d, p, W.that) && !isW(d, p, W.all) && !isW(d, p, W.both) && !isNumber(d, p)) return false;
+  // "the said report", "several reports", but "several said", "many believe": a quantifier alone is a subject.
+  const quantifier = prevIsWord && is(d, p, QUANTIFIER_SUBJECTS) && !(e.nounLike && endsWithS(d, i));
+  if (prevIsWord && is(d, p, DETERMINERS) && !isW(d, p, W.that) && !quantifier && !isW(d, p, W.all) && !isW(d, p, W.both) && !isNumber(d, p)) return false;
   if (prevIsWord && isPossessive(d, p) && !isContractedSubject(d, p)) return false;
   if (e.nounLike && !endsWithS(d, i)) {
     // Bare form: only after a pronoun, modal, "to", a plural subject ("officials say") or a percentage ("42% say").
     const percent = i > floor && d.t.kind[p] === Tk.Punct && d.t.hash[p] === 37;
-    if (!percent && !(prevIsWord && (is(d, p, SUBJECT_PRONOUNS) || is(d, p, RESPONDENTS) || endsWithS(d, p) || is(d, p, CUE_PREFIX) || isNumber(d, p)))) return false;
+    if (!percent && !(prevIsWord && (is(d, p, SUBJECT_PRONOUNS) || is(d, p, RESPONDENTS) || quantifier || endsWithS(d, p) || is(d, p, CUE_PREFIX) || isNumber(d, p)))) return false;
   }
   return !is(d, i + 1, NON_SPEECH_OBJECTS);
 }

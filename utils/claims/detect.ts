@@ -449,7 +449,9 @@ export function detectInText(text: string): Claim[] {
       if (consumedTo > ss) found = found.filter((x) => x.frags.every((f) => f.start >= consumedTo));
       if (found.length === 0 && startsWithQuote && lastQuoted) {
         const qr = quoteAt(d, ss);
-        const closesSentence = qr && (qr.end >= se || atClauseEnd(d, qr.end, se));
+        // Where the quotation ends, not where this sentence does: "“A. B,” she said." has its own speaker.
+        const qe = qr ? seg.sentEnd[seg.sentOf[qr.end - 1] ?? 0] ?? se : se;
+        const closesSentence = qr && (qr.end >= qe || atClauseEnd(d, qr.end, qe));
         if (qr && closesSentence) {
           if (lastQuotedPara === p) lastQuoted.frags.push(qr);
           else if (lastQuotedPara === p - 1 && sent - 1 === paraFirstSent) {

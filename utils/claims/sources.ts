@@ -4,13 +4,11 @@
  * subject on its right ("said Allawi"). Every scan is bounded by a small window.
  */
 import { endsWithS, is, isClosingQuote, isContractedSubject, isNumber, isPossessive, isW, isWord, lowerAt, punctAt, type Doc } from './context';
-import { wordHashes, WordSet } from './lexicon/hash';
-import { AFFILIATIONS, CUE_PP, CUES, DETERMINERS, GROUP_NOUNS, ORG_WORDS, SOURCE_STOP, SUBJECT_PRONOUNS, TIME_WORDS, TITLES } from './lexicon/en';
+import { wordHashes } from './lexicon/hash';
+import { AFFILIATIONS, CUE_PP, CUES, DETERMINERS, GROUP_NOUNS, ORG_WORDS, QUANTIFIER_SUBJECTS, SOURCE_STOP, SUBJECT_PRONOUNS, TIME_WORDS, TITLES } from './lexicon/en';
 
 const MAX_NP = 9;
 
-/** Quantifiers that stand alone as a subject: "all agreed", "many say". */
-const QUANTIFIER_SUBJECTS = new WordSet('all both some many most few several others each none'.split(' '));
 const MAX_APPOSITION = 25;
 const W = wordHashes('in', 'of', 'from', 'with', 'to', 'familiar', 'close');
 

@@ -94,6 +94,12 @@ describe('direct quotes', () => {
     expect(seen.some((c) => c.cue === null)).toBe(true);
   });
 
+  it('does not take a quotation with its own speaker as a continuation of the previous one', () => {
+    const seen = claimsOf('“He is a national figure now,” said Kunin.\n\n“He claims to be a Democrat. If he wants to keep that, he has to do it,” she said.');
+    expect(seen.map((c) => [c.source, c.cue])).toEqual([['Kunin', 'said'], ['she', 'said']]);
+    expect(seen[1]!.content).toContain('He claims to be a Democrat');
+  });
+
   it('marks partly quoted content as mixed', () => {
     const [c] = claimsOf('The mayor said the plan was “dead on arrival” in the council.');
     expect(c?.kind).toBe('mixed');
@@ -304,6 +310,17 @@ describe('sources and speakers', () => {
     expect(claimsOf(text).map((c) => c.source)).toEqual([source]);
   });
 
+
+  it.each([
+    ['Several said they would rather the states decided how to spend it.', 'Several', 'said'],
+    ['Many believe the vote was rigged.', 'Many', 'believe'],
+  ])('takes a quantifier standing alone as the subject: %s', (text, source, cue) => {
+    expect(claimsOf(text).map((c) => [c.source, c.cue])).toEqual([[source, cue]]);
+  });
+
+  it('still reads a cue form after another determiner as a noun or adjective', () => {
+    expect(claimsOf('Several reports surfaced on Monday about the merger.')).toEqual([]);
+  });
 
   it('keeps an apposition in the source and takes the role from it', () => {
     const [c] = claimsOf('Ayad Allawi, Iraq’s vice president, said the talks had started.');
