@@ -16,37 +16,43 @@ export interface CardState extends Omit<ClaimCardProps, 'onClose'> {
 const GAP = 8;
 
 export class CardHost {
-  private host: HTMLElement | null = null;
-  private shadow: ShadowRoot | null = null;
-  private returnFocus: Element | null = null;
-  private openId: string | null = null;
+  readonly #doc: Document;
+  readonly #signal: AbortSignal;
+  readonly #onClosed: () => void;
+  #host: HTMLElement | null = null;
+  #shadow: ShadowRoot | null = null;
+  #returnFocus: Element | null = null;
+  #openId: string | null = null;
 
   constructor(
-    private readonly doc: Document,
-    private readonly signal: AbortSignal,
-    private readonly onClosed: () => void,
+    doc: Document,
+    signal: AbortSignal,
+    onClosed: () => void,
   ) {
+    this.#doc = doc;
+    this.#signal = signal;
+    this.#onClosed = onClosed;
     signal.addEventListener('abort', () => this.destroy(), { once: true });
   }
 
   get claimId(): string | null {
-    return this.openId;
+    return this.#openId;
   }
 
   /** True when the event happened inside the card (page listeners see the host as its target). */
   contains(event: Event): boolean {
-    return this.host !== null && event.composedPath().includes(this.host);
+    return this.#host !== null && event.composedPath().includes(this.#host);
   }
 
-  private ensureHost(): ShadowRoot {
-    if (this.shadow && this.host?.isConnected) return this.shadow;
-    const host = this.doc.createElement('claimtrail-card');
+  #ensureHost(): ShadowRoot {
+    if (this.#shadow && this.#host?.isConnected) return this.#shadow;
+    const host = this.#doc.createElement('claimtrail-card');
     host.setAttribute(OWN_UI_ATTRIBUTE, 'card');
     // Open, so tests and assistive tools can see inside; page CSS still cannot reach it.
     const shadow = host.attachShadow({ mode: 'open' });
-    const style = this.doc.createElement('style');
+    const style = this.#doc.createElement('style');
     style.textContent = cardCss;
-    const mount = this.doc.createElement('div');
+    const mount = this.#doc.createElement('div');
     shadow.append(style, mount);
     shadow.addEventListener('keydown', (event) => {
       if ((event as KeyboardEvent).key === 'Escape') {
@@ -54,32 +60,32 @@ export class CardHost {
         this.close();
       }
     });
-    this.doc.documentElement.append(host);
-    this.host = host;
-    this.shadow = shadow;
+    this.#doc.documentElement.append(host);
+    this.#host = host;
+    this.#shadow = shadow;
     return shadow;
   }
 
   /** Opens (or re-renders) the card. `dark` follows the page behind the claim. */
   show(state: CardState, dark: boolean): void {
-    if (this.signal.aborted) return;
-    const opening = this.openId !== state.claim.claimId;
-    const shadow = this.ensureHost();
-    const host = this.host as HTMLElement;
+    if (this.#signal.aborted) return;
+    const opening = this.#openId !== state.claim.claimId;
+    const shadow = this.#ensureHost();
+    const host = this.#host as HTMLElement;
     if (dark) host.setAttribute('data-theme', 'dark');
     else host.removeAttribute('data-theme');
-    if (this.openId === null) {
-      const active = this.doc.activeElement;
-      this.returnFocus = active && !host.contains(active) ? active : null;
+    if (this.#openId === null) {
+      const active = this.#doc.activeElement;
+      this.#returnFocus = active && !host.contains(active) ? active : null;
     }
-    this.openId = state.claim.claimId;
+    this.#openId = state.claim.claimId;
     const mount = shadow.lastElementChild as HTMLElement;
     const { anchorRect: _anchorRect, ...props } = state;
     render(<ClaimCard {...props} onClose={() => this.close()} />, mount);
     const card = shadow.querySelector<HTMLElement>('.ct-card');
     if (!card) return;
     if (opening) {
-      this.place(card, state.anchorRect);
+      this.#place(card, state.anchorRect);
       card.focus({ preventScroll: true });
     }
   }
@@ -88,8 +94,8 @@ export class CardHost {
    * Below the claim if the card fits there, else above; if neither side has room, on the roomier
    * side, kept inside the viewport (covering part of the claim rather than hiding the card).
    */
-  private place(card: HTMLElement, rect: DOMRect): void {
-    const view = this.doc.defaultView;
+  #place(card: HTMLElement, rect: DOMRect): void {
+    const view = this.#doc.defaultView;
     if (!view) return;
     const width = card.offsetWidth;
     const height = card.offsetHeight;
@@ -108,24 +114,24 @@ export class CardHost {
   }
 
   close(): void {
-    if (this.openId === null) return;
-    this.openId = null;
-    const mount = this.shadow?.lastElementChild;
+    if (this.#openId === null) return;
+    this.#openId = null;
+    const mount = this.#shadow?.lastElementChild;
     // Unmounting flushes a note still waiting for its debounce.
     if (mount) render(null, mount);
-    const target = this.returnFocus;
-    this.returnFocus = null;
-    if (target instanceof HTMLElement && target.isConnected && target !== this.doc.body) target.focus({ preventScroll: true });
-    else (this.shadow?.activeElement as HTMLElement | null)?.blur();
-    this.onClosed();
+    const target = this.#returnFocus;
+    this.#returnFocus = null;
+    if (target instanceof HTMLElement && target.isConnected && target !== this.#doc.body) target.focus({ preventScroll: true });
+    else (this.#shadow?.activeElement as HTMLElement | null)?.blur();
+    this.#onClosed();
   }
 
   destroy(): void {
-    const mount = this.shadow?.lastElementChild;
+    const mount = this.#shadow?.lastElementChild;
     if (mount) render(null, mount);
-    this.host?.remove();
-    this.host = null;
-    this.shadow = null;
-    this.openId = null;
+    this.#host?.remove();
+    this.#host = null;
+    this.#shadow = null;
+    this.#openId = null;
   }
 }

@@ -10,62 +10,71 @@ import type { CardHost, CardState } from './card-host';
 type CardHostClass = typeof CardHost;
 
 export class LazyCard {
-  private host: CardHost | null = null;
-  private loading: Promise<CardHost | null> | null = null;
+  readonly #doc: Document;
+  readonly #signal: AbortSignal;
+  readonly #onClosed: () => void;
+  readonly #onError: (error: unknown) => void;
+  #host: CardHost | null = null;
+  #loading: Promise<CardHost | null> | null = null;
   /** Set between a show() and the card's arrival, so a close() meanwhile wins. */
-  private wanted: { state: CardState; dark: boolean } | null = null;
+  #wanted: { state: CardState; dark: boolean } | null = null;
 
   constructor(
-    private readonly doc: Document,
-    private readonly signal: AbortSignal,
-    private readonly onClosed: () => void,
-    private readonly onError: (error: unknown) => void,
-  ) {}
+    doc: Document,
+    signal: AbortSignal,
+    onClosed: () => void,
+    onError: (error: unknown) => void,
+  ) {
+    this.#doc = doc;
+    this.#signal = signal;
+    this.#onClosed = onClosed;
+    this.#onError = onError;
+  }
 
   get claimId(): string | null {
-    return this.host?.claimId ?? this.wanted?.state.claim.claimId ?? null;
+    return this.#host?.claimId ?? this.#wanted?.state.claim.claimId ?? null;
   }
 
   contains(event: Event): boolean {
-    return this.host?.contains(event) ?? false;
+    return this.#host?.contains(event) ?? false;
   }
 
   show(state: CardState, dark: boolean): void {
-    if (this.host) {
-      this.host.show(state, dark);
+    if (this.#host) {
+      this.#host.show(state, dark);
       return;
     }
-    this.wanted = { state, dark };
-    void this.load().then((host) => {
-      const wanted = this.wanted;
-      this.wanted = null;
-      if (host && wanted && !this.signal.aborted) host.show(wanted.state, wanted.dark);
+    this.#wanted = { state, dark };
+    void this.#load().then((host) => {
+      const wanted = this.#wanted;
+      this.#wanted = null;
+      if (host && wanted && !this.#signal.aborted) host.show(wanted.state, wanted.dark);
     });
   }
 
   close(): void {
-    if (this.wanted) {
-      this.wanted = null;
-      this.onClosed();
+    if (this.#wanted) {
+      this.#wanted = null;
+      this.#onClosed();
     }
-    this.host?.close();
+    this.#host?.close();
   }
 
-  private load(): Promise<CardHost | null> {
-    this.loading ??= (async () => {
+  #load(): Promise<CardHost | null> {
+    this.#loading ??= (async () => {
       try {
         const global = globalThis as Record<string, unknown>;
         if (!global[CARD_HOST_GLOBAL]) await import(/* @vite-ignore */ browser.runtime.getURL('/review-card.js'));
         const Host = global[CARD_HOST_GLOBAL] as CardHostClass | undefined;
         if (!Host) throw new Error('review-card.js did not provide the card');
-        this.host = new Host(this.doc, this.signal, this.onClosed);
-        return this.host;
+        this.#host = new Host(this.#doc, this.#signal, this.#onClosed);
+        return this.#host;
       } catch (error) {
-        this.loading = null;
-        this.onError(error);
+        this.#loading = null;
+        this.#onError(error);
         return null;
       }
     })();
-    return this.loading;
+    return this.#loading;
   }
 }

@@ -94,189 +94,191 @@ function locationKey(record: ClaimRecord): string {
 }
 
 export class ReadingSession {
+  readonly #options: SessionOptions;
   kind: PageKind = 'not-article';
-  private enabled = true;
-  private hidden = false;
-  private generation = 0;
-  private root: Element | null = null;
-  private article: ArticleText | null = null;
-  private detected: ClaimView[] = [];
-  private detectedKey = '';
-  private views = new Map<string, ClaimView>();
-  private order: string[] = [];
-  private ranges = new Map<string, Range[]>();
-  private readonly rangeCache = new Map<string, Range[]>();
-  private stored: ClaimRecord[] = [];
+  #enabled = true;
+  #hidden = false;
+  #generation = 0;
+  #root: Element | null = null;
+  #article: ArticleText | null = null;
+  #detected: ClaimView[] = [];
+  #detectedKey = '';
+  #views = new Map<string, ClaimView>();
+  #order: string[] = [];
+  #ranges = new Map<string, Range[]>();
+  readonly #rangeCache = new Map<string, Range[]>();
+  #stored: ClaimRecord[] = [];
   /** Stored records without a detected twin, found in the current article text (see locateStored). */
-  private readonly located = new Map<string, AnchorResult>();
-  private earlier: Record<string, EarlierVerdict> = {};
-  private orphans: ClaimRecord[] = [];
-  private pageUrl: string;
-  private info: PageInfo;
-  private errors = new Map<string, string>();
-  private dark = false;
-  private observer: MutationObserver | null = null;
-  private observerController: AbortController | null = null;
-  private readonly painter: Painter;
-  private styles: ReturnType<typeof installStyleSheet> | null = null;
-  private css = '';
-  private readonly card: LazyCard;
-  private readonly detector;
+  readonly #located = new Map<string, AnchorResult>();
+  #earlier: Record<string, EarlierVerdict> = {};
+  #orphans: ClaimRecord[] = [];
+  #pageUrl: string;
+  #info: PageInfo;
+  #errors = new Map<string, string>();
+  #dark = false;
+  #observer: MutationObserver | null = null;
+  #observerController: AbortController | null = null;
+  readonly #painter: Painter;
+  #styles: ReturnType<typeof installStyleSheet> | null = null;
+  #css = '';
+  readonly #card: LazyCard;
+  readonly #detector;
   /** The claim the keys moved to last, so the next key press continues from there. */
-  private keyboardId: string | null = null;
+  #keyboardId: string | null = null;
   /** Every claim's paint item in reading order; with very many, only those near the viewport are registered. */
-  private allItems: PaintItem[] = [];
-  private windowed = false;
-  private bandFrame = 0;
-  private flashTimer: ReturnType<typeof setTimeout> | undefined;
-  private lastBadge = -1;
+  #allItems: PaintItem[] = [];
+  #windowed = false;
+  #bandFrame = 0;
+  #flashTimer: ReturnType<typeof setTimeout> | undefined;
+  #lastBadge = -1;
   /** The running (or last) start pass; see pageClaims. */
-  private starting: Promise<void> = Promise.resolve();
+  #starting: Promise<void> = Promise.resolve();
   /** The background's first answer for this page (its key and what is stored), asked for at start. */
-  private opening: Promise<PageState | null> | null = null;
+  #opening: Promise<PageState | null> | null = null;
 
-  constructor(private readonly options: SessionOptions) {
+  constructor(options: SessionOptions) {
+    this.#options = options;
     const { doc, signal } = options;
-    this.painter = createPainter(doc);
-    this.detector = createArticleDetector(options.detect);
-    this.card = new LazyCard(doc, signal, () => this.painter.focus(null), (error) => {
+    this.#painter = createPainter(doc);
+    this.#detector = createArticleDetector(options.detect);
+    this.#card = new LazyCard(doc, signal, () => this.#painter.focus(null), (error) => {
       if (!signal.aborted) console.error('[ClaimTrail] could not open the review card:', error);
     });
-    this.info = readPageInfo(doc);
-    this.pageUrl = options.pageKey(this.info);
-    signal.addEventListener('abort', () => this.teardown(), { once: true });
-    doc.addEventListener('click', (event) => this.onClick(event), { capture: true, signal });
+    this.#info = readPageInfo(doc);
+    this.#pageUrl = options.pageKey(this.#info);
+    signal.addEventListener('abort', () => this.#teardown(), { once: true });
+    doc.addEventListener('click', (event) => this.#onClick(event), { capture: true, signal });
     doc.addEventListener(
       'keydown',
       (event) => {
-        if (event.key === 'Escape' && this.card.claimId !== null && !this.card.contains(event)) this.card.close();
+        if (event.key === 'Escape' && this.#card.claimId !== null && !this.#card.contains(event)) this.#card.close();
       },
       { signal },
     );
     // Capture: a page handler that swallows keys must not take the reader's way to the claims away.
-    doc.addEventListener('keydown', (event) => this.onClaimKey(event), { capture: true, signal });
+    doc.addEventListener('keydown', (event) => this.#onClaimKey(event), { capture: true, signal });
     const view = doc.defaultView;
-    const follow = () => this.followViewport();
+    const follow = () => this.#followViewport();
     view?.addEventListener('scroll', follow, { passive: true, signal });
     view?.addEventListener('resize', follow, { passive: true, signal });
   }
 
-  private get signal(): AbortSignal {
-    return this.options.signal;
+  get #signal(): AbortSignal {
+    return this.#options.signal;
   }
 
   /** A newer pass (navigation, restart, switch) took over from the one numbered `generation`, or the session ended. */
-  private stale(generation: number): boolean {
-    return generation !== this.generation || this.signal.aborted;
+  #stale(generation: number): boolean {
+    return generation !== this.#generation || this.#signal.aborted;
   }
 
   /** Starts (or restarts after a navigation or a settings change). */
   start(): Promise<void> {
-    const pass = this.startPass();
-    this.starting = pass.catch(() => undefined);
+    const pass = this.#startPass();
+    this.#starting = pass.catch(() => undefined);
     return pass;
   }
 
-  private async startPass(): Promise<void> {
-    const generation = ++this.generation;
+  async #startPass(): Promise<void> {
+    const generation = ++this.#generation;
     // Finding the article runs on the same slice budget as reading it: on a huge page it alone fills slices.
     const work = slicer();
-    this.stopObserving();
-    if (!this.enabled) {
+    this.#stopObserving();
+    if (!this.#enabled) {
       this.kind = 'disabled';
       return;
     }
-    const { doc } = this.options;
+    const { doc } = this.#options;
     if (!isArticlePage(doc)) {
       this.kind = 'not-article';
-      this.watchForLateArticle(generation);
+      this.#watchForLateArticle(generation);
       return;
     }
     const root = await findArticleRootInSlices(doc, () => work.pause());
-    if (this.stale(generation) || !root) return;
+    if (this.#stale(generation) || !root) return;
     this.kind = 'article';
-    this.root = root;
-    this.info = readPageInfo(doc);
-    this.pageUrl = this.options.pageKey(this.info);
-    this.opening = this.options.link.openPage(this.info, []).catch((error: unknown) => {
-      this.reportError(null, error);
+    this.#root = root;
+    this.#info = readPageInfo(doc);
+    this.#pageUrl = this.#options.pageKey(this.#info);
+    this.#opening = this.#options.link.openPage(this.#info, []).catch((error: unknown) => {
+      this.#reportError(null, error);
       return null;
     });
-    this.dark = isDarkBehind(root);
-    await this.refresh(generation, work);
-    if (this.stale(generation)) return;
+    this.#dark = isDarkBehind(root);
+    await this.#refresh(generation, work);
+    if (this.#stale(generation)) return;
     // A client-rendered page may have swapped the article in while this pass read the old one (an
     // SPA navigation announces the URL before the new story renders): no mutation would tell now.
     if (!root.isConnected) {
       void this.start();
       return;
     }
-    this.observe(root, generation);
+    this.#observe(root, generation);
   }
 
   /** Forgets the page (SPA navigation) and starts over on the new one. */
   async restart(): Promise<void> {
-    this.clearPage();
+    this.#clearPage();
     await this.start();
   }
 
   /** Global or per-site switch. Off: no highlights, no observing, no card. */
   async setEnabled(enabled: boolean): Promise<void> {
-    if (enabled === this.enabled) return;
-    this.enabled = enabled;
+    if (enabled === this.#enabled) return;
+    this.#enabled = enabled;
     if (enabled) await this.start();
     else {
-      this.generation += 1;
-      this.clearPage();
+      this.#generation += 1;
+      this.#clearPage();
       this.kind = 'disabled';
     }
   }
 
   /** Keyboard command / popup: hide or show highlights on this page only. Returns whether they show. */
   toggleHighlights(): boolean {
-    this.hidden = !this.hidden;
-    if (this.hidden) {
-      this.card.close();
-      this.painter.clear();
+    this.#hidden = !this.#hidden;
+    if (this.#hidden) {
+      this.#card.close();
+      this.#painter.clear();
     } else {
-      this.paint();
+      this.#paint();
     }
-    return !this.hidden;
+    return !this.#hidden;
   }
 
-  private clearPage(): void {
-    this.stopObserving();
-    this.card.close();
-    this.painter.clear();
-    this.root = null;
-    this.opening = null;
-    this.article = null;
-    this.detected = [];
-    this.detectedKey = '';
-    this.views.clear();
-    this.order = [];
-    this.ranges.clear();
-    this.rangeCache.clear();
-    this.located.clear();
-    this.allItems = [];
-    this.windowed = false;
-    this.stored = [];
-    this.earlier = {};
-    this.orphans = [];
-    this.errors.clear();
-    this.sendBadge();
+  #clearPage(): void {
+    this.#stopObserving();
+    this.#card.close();
+    this.#painter.clear();
+    this.#root = null;
+    this.#opening = null;
+    this.#article = null;
+    this.#detected = [];
+    this.#detectedKey = '';
+    this.#views.clear();
+    this.#order = [];
+    this.#ranges.clear();
+    this.#rangeCache.clear();
+    this.#located.clear();
+    this.#allItems = [];
+    this.#windowed = false;
+    this.#stored = [];
+    this.#earlier = {};
+    this.#orphans = [];
+    this.#errors.clear();
+    this.#sendBadge();
   }
 
-  private teardown(): void {
-    this.generation += 1;
-    clearTimeout(this.flashTimer);
-    if (this.bandFrame !== 0) this.options.doc.defaultView?.cancelAnimationFrame(this.bandFrame);
-    this.windowed = false;
-    this.stopObserving();
-    this.painter.clear();
-    this.styles?.remove();
-    this.styles = null;
-    this.css = '';
+  #teardown(): void {
+    this.#generation += 1;
+    clearTimeout(this.#flashTimer);
+    if (this.#bandFrame !== 0) this.#options.doc.defaultView?.cancelAnimationFrame(this.#bandFrame);
+    this.#windowed = false;
+    this.#stopObserving();
+    this.#painter.clear();
+    this.#styles?.remove();
+    this.#styles = null;
+    this.#css = '';
   }
 
   /**
@@ -284,42 +286,42 @@ export class ReadingSession {
    * the viewport band measured: a new style sheet makes the browser recompute every element's style,
    * and any style or layout read after it would force that recomputation inside our task.
    */
-  private installStyles(): void {
-    const css = highlightCss(this.dark, this.painter.mode);
-    if (css === this.css) return;
-    this.css = css;
-    if (this.styles) this.styles.replace(css);
-    else this.styles = installStyleSheet(this.options.doc, css);
+  #installStyles(): void {
+    const css = highlightCss(this.#dark, this.#painter.mode);
+    if (css === this.#css) return;
+    this.#css = css;
+    if (this.#styles) this.#styles.replace(css);
+    else this.#styles = installStyleSheet(this.#options.doc, css);
   }
 
   // ── detection ────────────────────────────────────────────────────────────────────────────────
 
-  private async refresh(generation: number, work: Slicer = slicer()): Promise<void> {
-    const root = this.root;
+  async #refresh(generation: number, work: Slicer = slicer()): Promise<void> {
+    const root = this.#root;
     if (!root) return;
     const pause = () => work.pause();
     // Wrapped <mark>s split the page's text nodes: restore them before reading the text again.
-    if (this.painter.mode === 'wrap') this.painter.clear();
+    if (this.#painter.mode === 'wrap') this.#painter.clear();
     await pause();
-    if (this.stale(generation)) return;
+    if (this.#stale(generation)) return;
     // Small steps: the first computed-style reads of a big page are slow.
     const blocks = await extractBlocks(root, { pause, checkEvery: EXTRACT_STEP_NODES });
     const article = await joinBlocksInSlices(blocks, pause);
-    if (this.stale(generation)) return;
-    const claims = await this.detector.detect(article, pause);
-    if (this.stale(generation)) return;
-    if (this.opening) {
+    if (this.#stale(generation)) return;
+    const claims = await this.#detector.detect(article, pause);
+    if (this.#stale(generation)) return;
+    if (this.#opening) {
       // Usually answered while detection ran: the first paint already has the right ids and verdicts.
-      const state = await this.opening;
-      this.opening = null;
-      if (this.stale(generation)) return;
+      const state = await this.#opening;
+      this.#opening = null;
+      if (this.#stale(generation)) return;
       if (state) {
-        this.pageUrl = state.pageUrl;
-        this.stored = state.stored;
+        this.#pageUrl = state.pageUrl;
+        this.#stored = state.stored;
       }
     }
-    if (this.article?.text !== article.text) this.located.clear();
-    this.article = article;
+    if (this.#article?.text !== article.text) this.#located.clear();
+    this.#article = article;
     const headings: Span[] = [];
     article.blocks.forEach((block, index) => {
       const start = article.blockStarts[index] ?? 0;
@@ -327,93 +329,93 @@ export class ReadingSession {
     });
     const detected: ClaimView[] = [];
     for (let from = 0; from < claims.length; from += VIEW_CHUNK) {
-      detected.push(...detectedViews({ text: article.text, claims: claims.slice(from, from + VIEW_CHUNK), pageUrl: this.pageUrl, headings }));
+      detected.push(...detectedViews({ text: article.text, claims: claims.slice(from, from + VIEW_CHUNK), pageUrl: this.#pageUrl, headings }));
       await pause();
     }
-    this.rangeCache.clear();
+    this.#rangeCache.clear();
     // Creating Ranges on a big document is slow (tens of µs each, more as the document holds more):
     // the budget is checked after every claim.
     for (const view of detected) {
-      this.rangesOf(view, article);
+      this.#rangesOf(view, article);
       const paused = pause();
       if (paused) await paused;
     }
-    if (this.stale(generation)) return;
-    this.detected = detected;
-    await this.locateStored();
-    if (this.stale(generation)) return;
+    if (this.#stale(generation)) return;
+    this.#detected = detected;
+    await this.#locateStored();
+    if (this.#stale(generation)) return;
     const paintStart = performance.now();
-    this.merge();
+    this.#merge();
     await pause();
-    if (this.stale(generation)) return;
-    if (!(await this.paintInSlices(pause, generation))) return;
-    this.renderCard();
-    this.sendBadge();
+    if (this.#stale(generation)) return;
+    if (!(await this.#paintInSlices(pause, generation))) return;
+    this.#renderCard();
+    this.#sendBadge();
     const paintMs = performance.now() - paintStart;
     // For scripts/bench-page.ts: how much main-thread time this pass took, and its longest slice.
     performance.mark('claimtrail:refreshed', {
-      detail: { ...work.stats(), paintMs, chars: article.text.length, claims: this.views.size, detectorCalls: this.detector.lastCalls },
+      detail: { ...work.stats(), paintMs, chars: article.text.length, claims: this.#views.size, detectorCalls: this.#detector.lastCalls },
     });
-    void this.announce(generation);
+    void this.#announce(generation);
   }
 
   /**
    * Tells the background what was detected, if that changed: in a task of its own, so that on a big
    * page listing thousands of claims does not lengthen the task that painted them.
    */
-  private async announce(generation: number): Promise<void> {
+  async #announce(generation: number): Promise<void> {
     await yieldToMain();
-    if (this.stale(generation)) return;
-    const key = this.detected.map((view) => view.claimId).join(' ');
-    if (key === this.detectedKey) return;
-    this.detectedKey = key;
-    await this.openPage(generation);
+    if (this.#stale(generation)) return;
+    const key = this.#detected.map((view) => view.claimId).join(' ');
+    if (key === this.#detectedKey) return;
+    this.#detectedKey = key;
+    await this.#openPage(generation);
   }
 
   /** Tells the background about the visit and what was detected; gets stored state back. */
-  private async openPage(generation: number): Promise<void> {
-    const snapshots = this.detected.map((view) => view.snapshot);
+  async #openPage(generation: number): Promise<void> {
+    const snapshots = this.#detected.map((view) => view.snapshot);
     let state: PageState | null = null;
     const earlier: Record<string, EarlierVerdict> = {};
     try {
       // In batches: one message with thousands of claims would be one long structured clone.
       for (let from = 0; from === 0 || from < snapshots.length; from += OPEN_BATCH) {
-        state = await this.options.link.openPage(this.info, snapshots.slice(from, from + OPEN_BATCH));
+        state = await this.#options.link.openPage(this.#info, snapshots.slice(from, from + OPEN_BATCH));
         Object.assign(earlier, state.earlier);
-        if (this.stale(generation)) return;
+        if (this.#stale(generation)) return;
       }
     } catch (error) {
-      this.reportError(null, error);
+      this.#reportError(null, error);
       return;
     }
-    if (!state || this.stale(generation) || !this.article) return;
+    if (!state || this.#stale(generation) || !this.#article) return;
     state = { ...state, earlier };
-    if (state.pageUrl !== this.pageUrl) {
+    if (state.pageUrl !== this.#pageUrl) {
       // The background knows better (canonical URL): claim ids derive from it.
-      this.pageUrl = state.pageUrl;
-      this.detectedKey = '';
-      await this.refresh(generation);
+      this.#pageUrl = state.pageUrl;
+      this.#detectedKey = '';
+      await this.#refresh(generation);
     }
     // Nothing stored on either side (a first visit): the claims shown are already right.
-    const unchanged = state.stored.length === 0 && this.stored.length === 0 && Object.keys(earlier).length === 0 && Object.keys(this.earlier).length === 0;
-    this.stored = state.stored;
-    this.earlier = state.earlier;
+    const unchanged = state.stored.length === 0 && this.#stored.length === 0 && Object.keys(earlier).length === 0 && Object.keys(this.#earlier).length === 0;
+    this.#stored = state.stored;
+    this.#earlier = state.earlier;
     if (unchanged) return;
-    const anchors = await this.applyMerge();
-    if (this.stale(generation)) return;
+    const anchors = await this.#applyMerge();
+    if (this.#stale(generation)) return;
     if (anchors.length > 0) {
-      this.options.link.reportAnchors({ pageUrl: this.pageUrl, anchors }).catch((error) => this.reportError(null, error));
+      this.#options.link.reportAnchors({ pageUrl: this.#pageUrl, anchors }).catch((error) => this.#reportError(null, error));
     }
   }
 
   /** Merges what was detected with what is stored into the claims the page shows; returns anchor changes. */
-  private merge(): AnchorReport['anchors'] {
-    const article = this.article;
+  #merge(): AnchorReport['anchors'] {
+    const article = this.#article;
     if (!article) return [];
-    const merged = mergeStored(article.text, this.detected, this.stored, this.earlier, (record) => this.located.get(locationKey(record)) ?? null);
-    this.views = new Map(merged.views.map((view) => [view.claimId, view]));
-    this.order = merged.views.map((view) => view.claimId);
-    this.orphans = merged.orphans;
+    const merged = mergeStored(article.text, this.#detected, this.#stored, this.#earlier, (record) => this.#located.get(locationKey(record)) ?? null);
+    this.#views = new Map(merged.views.map((view) => [view.claimId, view]));
+    this.#order = merged.views.map((view) => view.claimId);
+    this.#orphans = merged.orphans;
     return merged.anchors;
   }
 
@@ -421,48 +423,48 @@ export class ReadingSession {
    * Finds the stored records that have no detected twin in the current text: where they were or at
    * their only occurrence here, the rest through the background's matcher (a page whose text changed).
    */
-  private async locateStored(): Promise<void> {
-    const article = this.article;
+  async #locateStored(): Promise<void> {
+    const article = this.#article;
     if (!article) return;
     const asked: ClaimRecord[] = [];
-    for (const record of unmatchedRecords(this.detected, this.stored)) {
-      if (this.located.has(locationKey(record))) continue;
+    for (const record of unmatchedRecords(this.#detected, this.#stored)) {
+      if (this.#located.has(locationKey(record))) continue;
       const found = plainAnchor(article.text, record.selectors);
-      if (found) this.located.set(locationKey(record), found);
+      if (found) this.#located.set(locationKey(record), found);
       else asked.push(record);
     }
     for (let from = 0; from < asked.length; from += ANCHOR_BATCH) {
       const batch = asked.slice(from, from + ANCHOR_BATCH);
       let results: AnchorResult[];
       try {
-        results = await this.options.link.anchor(article.text, batch.map((record) => record.selectors));
+        results = await this.#options.link.anchor(article.text, batch.map((record) => record.selectors));
       } catch (error) {
         // Left out until a later merge asks again; the claims detected on the page still show.
-        this.reportError(null, error);
+        this.#reportError(null, error);
         return;
       }
-      if (article !== this.article) return;
+      if (article !== this.#article) return;
       batch.forEach((record, index) => {
         const found = results[index];
-        if (found) this.located.set(locationKey(record), found);
+        if (found) this.#located.set(locationKey(record), found);
       });
     }
   }
 
-  private async applyMerge(): Promise<AnchorReport['anchors']> {
-    await this.locateStored();
-    const anchors = this.merge();
-    this.paint();
-    this.renderCard();
-    this.sendBadge();
+  async #applyMerge(): Promise<AnchorReport['anchors']> {
+    await this.#locateStored();
+    const anchors = this.#merge();
+    this.#paint();
+    this.#renderCard();
+    this.#sendBadge();
     return anchors;
   }
 
   // ── painting ─────────────────────────────────────────────────────────────────────────────────
 
-  private paint(): void {
-    const items = this.startPaint();
-    if (items) this.finishPaint(this.itemsFor(this.order, items));
+  #paint(): void {
+    const items = this.#startPaint();
+    if (items) this.#finishPaint(this.#itemsFor(this.#order, items));
   }
 
   /**
@@ -470,73 +472,73 @@ export class ReadingSession {
    * for one task. Each slice registers its claims at once; the last step only removes what went away.
    * Returns false if a newer pass took over meanwhile.
    */
-  private async paintInSlices(pause: () => Promise<void> | void, generation: number): Promise<boolean> {
-    const items = this.startPaint();
+  async #paintInSlices(pause: () => Promise<void> | void, generation: number): Promise<boolean> {
+    const items = this.#startPaint();
     if (!items) return true;
     // A page that will be painted by viewport band registers only the band, at the end.
-    const progressive = !this.hidden && this.order.length <= WINDOW_ABOVE_RANGES;
-    for (let from = 0; from < this.order.length; from += PAINT_CHUNK) {
-      const slice = this.itemsFor(this.order.slice(from, from + PAINT_CHUNK), items);
-      if (progressive) this.painter.update(slice);
+    const progressive = !this.#hidden && this.#order.length <= WINDOW_ABOVE_RANGES;
+    for (let from = 0; from < this.#order.length; from += PAINT_CHUNK) {
+      const slice = this.#itemsFor(this.#order.slice(from, from + PAINT_CHUNK), items);
+      if (progressive) this.#painter.update(slice);
       await pause();
-      if (this.stale(generation)) return false;
+      if (this.#stale(generation)) return false;
     }
-    this.finishPaint(items);
+    this.#finishPaint(items);
     return true;
   }
 
   /** Forgets the painted ranges; null when there is no article to paint. */
-  private startPaint(): PaintItem[] | null {
-    const article = this.article;
-    this.ranges.clear();
+  #startPaint(): PaintItem[] | null {
+    const article = this.#article;
+    this.#ranges.clear();
     if (!article) return null;
-    if (this.painter.mode === 'wrap') {
+    if (this.#painter.mode === 'wrap') {
       // Unwrapping merges the split text nodes back, collapsing ranges that pointed into them.
-      this.painter.clear();
-      this.rangeCache.clear();
+      this.#painter.clear();
+      this.#rangeCache.clear();
     }
     return [];
   }
 
   /** Paint items for `ids`, appended to `items`, with their ranges kept for hit-testing. */
-  private itemsFor(ids: readonly string[], items: PaintItem[]): PaintItem[] {
-    const article = this.article;
+  #itemsFor(ids: readonly string[], items: PaintItem[]): PaintItem[] {
+    const article = this.#article;
     const added: PaintItem[] = [];
     if (!article) return added;
     for (const id of ids) {
-      const view = this.views.get(id);
+      const view = this.#views.get(id);
       if (!view) continue;
-      const ranges = this.rangesOf(view, article);
-      this.ranges.set(id, ranges);
+      const ranges = this.#rangesOf(view, article);
+      this.#ranges.set(id, ranges);
       added.push({ id, ranges, status: paintStatusOf(view) });
     }
     items.push(...added);
     return added;
   }
 
-  private finishPaint(items: PaintItem[]): void {
-    this.allItems = items;
-    this.windowed = this.painter.mode === 'highlight-api' && rangeCount(items) > WINDOW_ABOVE_RANGES;
-    if (this.hidden) return;
-    this.painter.paint(this.windowed ? this.itemsNearViewport() : items);
-    this.installStyles();
-    const open = this.card.claimId;
-    if (open !== null) this.painter.focus(open, this.focusRanges(open));
+  #finishPaint(items: PaintItem[]): void {
+    this.#allItems = items;
+    this.#windowed = this.#painter.mode === 'highlight-api' && rangeCount(items) > WINDOW_ABOVE_RANGES;
+    if (this.#hidden) return;
+    this.#painter.paint(this.#windowed ? this.#itemsNearViewport() : items);
+    this.#installStyles();
+    const open = this.#card.claimId;
+    if (open !== null) this.#painter.focus(open, this.#focusRanges(open));
     // Our own <mark> wrapping (fallback only) must not trigger re-detection.
-    this.observer?.takeRecords();
+    this.#observer?.takeRecords();
   }
 
   /**
    * Ranges of a claim's spans, kept for the current article text: built in slices after a refresh,
    * so repaints are only lookups.
    */
-  private rangesOf(view: ClaimView, article: ArticleText): Range[] {
+  #rangesOf(view: ClaimView, article: ArticleText): Range[] {
     // "start,end[,start,end…]": a short key per claim (joining formatted spans made ~3 MB of garbage).
     const key = String(view.spans);
-    let ranges = this.rangeCache.get(key);
+    let ranges = this.#rangeCache.get(key);
     if (!ranges) {
       ranges = view.spans.flatMap((span) => rangesForSpan(article, span));
-      this.rangeCache.set(key, ranges);
+      this.#rangeCache.set(key, ranges);
     }
     return ranges;
   }
@@ -545,58 +547,58 @@ export class ReadingSession {
    * Claims whose text covers `node`, in reading order: looked up on a click rather than indexed for
    * every claim in advance (thousands of entries a big page would build and keep for one click).
    */
-  private claimsAtNode(node: Node): string[] {
-    const article = this.article;
+  #claimsAtNode(node: Node): string[] {
+    const article = this.#article;
     const extent = article && node.nodeType === 3 ? textNodeExtent(article, node as Text) : null;
     if (!extent) return [];
     const [from, to] = extent;
-    return this.order.filter((id) => this.views.get(id)?.spans.some(([start, end]) => start < to && end > from));
+    return this.#order.filter((id) => this.#views.get(id)?.spans.some(([start, end]) => start < to && end > from));
   }
 
-  private itemsNearViewport(): PaintItem[] {
-    const height = this.options.doc.defaultView?.innerHeight ?? 0;
-    return itemsInBand(this.allItems, bandAround(height), (range) => range.getBoundingClientRect());
+  #itemsNearViewport(): PaintItem[] {
+    const height = this.#options.doc.defaultView?.innerHeight ?? 0;
+    return itemsInBand(this.#allItems, bandAround(height), (range) => range.getBoundingClientRect());
   }
 
   /** Scrolling a page painted by band: move the band (once per frame; the painter adds and drops only the edges). */
-  private followViewport(): void {
-    const view = this.options.doc.defaultView;
-    if (!this.windowed || this.hidden || this.bandFrame !== 0 || !view) return;
-    this.bandFrame = view.requestAnimationFrame(() => {
-      this.bandFrame = 0;
-      if (this.windowed && !this.hidden && !this.signal.aborted) this.painter.paint(this.itemsNearViewport());
+  #followViewport(): void {
+    const view = this.#options.doc.defaultView;
+    if (!this.#windowed || this.#hidden || this.#bandFrame !== 0 || !view) return;
+    this.#bandFrame = view.requestAnimationFrame(() => {
+      this.#bandFrame = 0;
+      if (this.#windowed && !this.#hidden && !this.#signal.aborted) this.#painter.paint(this.#itemsNearViewport());
     });
   }
 
   /** What the focus highlight shows for a claim: its text (registered or not, on a banded page), cue and source. */
-  private focusRanges(id: string): Range[] {
-    return [...(this.ranges.get(id) ?? []), ...this.contextRanges(id)];
+  #focusRanges(id: string): Range[] {
+    return [...(this.#ranges.get(id) ?? []), ...this.#contextRanges(id)];
   }
 
-  private contextRanges(id: string): Range[] {
-    const view = this.views.get(id);
-    const article = this.article;
+  #contextRanges(id: string): Range[] {
+    const view = this.#views.get(id);
+    const article = this.#article;
     if (!view || !article) return [];
     return view.context.flatMap((span) => rangesForSpan(article, span));
   }
 
-  private readonly hitIndex: HitIndex = {
-    claimsAt: (node) => this.claimsAtNode(node),
-    rangesOf: (id) => this.ranges.get(id) ?? [],
-    all: () => this.order,
+  readonly #hitIndex: HitIndex = {
+    claimsAt: (node) => this.#claimsAtNode(node),
+    rangesOf: (id) => this.#ranges.get(id) ?? [],
+    all: () => this.#order,
   };
 
   // ── observing the page ───────────────────────────────────────────────────────────────────────
 
-  private stopObserving(): void {
-    this.observer?.disconnect();
-    this.observer = null;
-    this.observerController?.abort();
-    this.observerController = null;
+  #stopObserving(): void {
+    this.#observer?.disconnect();
+    this.#observer = null;
+    this.#observerController?.abort();
+    this.#observerController = null;
   }
 
   /** Batches mutations: runs `task` after QUIET_MS without mutations, or MAX_WAIT_MS after the first. */
-  private batcher(task: () => void, signal: AbortSignal): () => void {
+  #batcher(task: () => void, signal: AbortSignal): () => void {
     let quiet: ReturnType<typeof setTimeout> | undefined;
     let deadline: ReturnType<typeof setTimeout> | undefined;
     const fire = () => {
@@ -621,119 +623,119 @@ export class ReadingSession {
    * Observes the body (until the session ends or observing stops): mutations that pass `relevant` run
    * `task` batched, for the pass numbered `generation` only. Returns the watch's signal.
    */
-  private watchBody(
+  #watchBody(
     generation: number,
     init: MutationObserverInit,
     relevant: (records: MutationRecord[]) => boolean,
     task: () => void,
   ): AbortSignal | null {
-    const { doc } = this.options;
+    const { doc } = this.#options;
     const view = doc.defaultView;
     if (!view || !doc.body) return null;
     const controller = new AbortController();
-    this.signal.addEventListener('abort', () => controller.abort(), { signal: controller.signal });
-    this.observerController = controller;
-    const schedule = this.batcher(() => generation === this.generation && task(), controller.signal);
+    this.#signal.addEventListener('abort', () => controller.abort(), { signal: controller.signal });
+    this.#observerController = controller;
+    const schedule = this.#batcher(() => generation === this.#generation && task(), controller.signal);
     const observer = new view.MutationObserver((records) => relevant(records) && schedule());
     observer.observe(doc.body, init);
-    this.observer = observer;
+    this.#observer = observer;
     return controller.signal;
   }
 
-  private observe(root: Element, generation: number): void {
-    this.watchBody(
+  #observe(root: Element, generation: number): void {
+    this.#watchBody(
       generation,
       { childList: true, subtree: true, characterData: true, attributes: true, attributeFilter: ['hidden', 'open', 'aria-hidden', 'style', 'class'] },
       (records) => !root.isConnected || records.some(({ target }) => root.contains(target) && !isOwnNode(target)),
       () => {
         // The article itself was replaced (client-side rendering): find it again.
         if (!root.isConnected) void this.start();
-        else void this.refresh(generation);
+        else void this.#refresh(generation);
       },
     );
   }
 
   /** Client-rendered pages may show the article only after a while: look again when the DOM settles. */
-  private watchForLateArticle(generation: number): void {
-    const { doc } = this.options;
+  #watchForLateArticle(generation: number): void {
+    const { doc } = this.#options;
     const stopAt = Date.now() + LATE_ARTICLE_MS;
-    const signal = this.watchBody(generation, { childList: true, subtree: true }, () => true, () => {
-      if (Date.now() > stopAt) this.stopObserving();
+    const signal = this.#watchBody(generation, { childList: true, subtree: true }, () => true, () => {
+      if (Date.now() > stopAt) this.#stopObserving();
       else if (isArticlePage(doc)) void this.start();
     });
     if (!signal) return;
-    const stop = setTimeout(() => generation === this.generation && this.stopObserving(), LATE_ARTICLE_MS);
+    const stop = setTimeout(() => generation === this.#generation && this.#stopObserving(), LATE_ARTICLE_MS);
     signal.addEventListener('abort', () => clearTimeout(stop));
   }
 
   // ── review card ──────────────────────────────────────────────────────────────────────────────
 
-  private onClick(event: MouseEvent): void {
-    if (this.kind !== 'article' || this.hidden || event.button !== 0 || this.card.contains(event)) return;
+  #onClick(event: MouseEvent): void {
+    if (this.kind !== 'article' || this.#hidden || event.button !== 0 || this.#card.contains(event)) return;
     if (event.metaKey || event.ctrlKey || event.shiftKey || event.altKey) return;
-    const { doc } = this.options;
+    const { doc } = this.#options;
     const selection = doc.getSelection();
     // Selecting text, or following a link inside a claim, is not a request to review it.
     if (selection && !selection.isCollapsed) return;
     const target = event.target instanceof Element ? event.target : null;
     const interactive = !!target?.closest('a[href], button, input, textarea, select, label, [contenteditable=""], [contenteditable="true"]');
-    const id = interactive ? null : (this.painter.idAtElement(target) ?? claimAtPoint(doc, event.clientX, event.clientY, this.hitIndex));
+    const id = interactive ? null : (this.#painter.idAtElement(target) ?? claimAtPoint(doc, event.clientX, event.clientY, this.#hitIndex));
     if (id === null) {
       // A click anywhere else (a link included) dismisses the card, like any popover.
-      if (this.card.claimId !== null) this.card.close();
+      if (this.#card.claimId !== null) this.#card.close();
       return;
     }
-    const rect = this.rectAt(id, event.clientX, event.clientY);
-    this.openCard(id, rect);
+    const rect = this.#rectAt(id, event.clientX, event.clientY);
+    this.#openCard(id, rect);
   }
 
-  private onClaimKey(event: KeyboardEvent): void {
+  #onClaimKey(event: KeyboardEvent): void {
     if (!event.altKey || !event.shiftKey || event.ctrlKey || event.metaKey) return;
     const step = event.code === CLAIM_KEYS.next.code ? 1 : event.code === CLAIM_KEYS.previous.code ? -1 : 0;
-    if (step === 0 || this.kind !== 'article' || this.hidden || this.order.length === 0) return;
+    if (step === 0 || this.kind !== 'article' || this.#hidden || this.#order.length === 0) return;
     const target = event.composedPath()[0];
     // Typing stays typing (Option+Shift+N is a character on macOS), in the page and in the card's note.
     if (target instanceof Element && target.closest('input, textarea, select, [contenteditable=""], [contenteditable="true"]')) return;
     event.preventDefault();
     event.stopPropagation();
-    const id = this.claimAfter(step);
-    if (id !== null) this.openByKeyboard(id);
+    const id = this.#claimAfter(step);
+    if (id !== null) this.#openByKeyboard(id);
   }
 
   /**
    * The claim `step` away from the open (or last visited) one, wrapping around; with none, the first
    * claim in view going forward, or the last one in view going back.
    */
-  private claimAfter(step: 1 | -1): string | null {
-    const order = this.order;
-    const current = this.card.claimId ?? this.keyboardId;
+  #claimAfter(step: 1 | -1): string | null {
+    const order = this.#order;
+    const current = this.#card.claimId ?? this.#keyboardId;
     const index = current === null ? -1 : order.indexOf(current);
     if (index >= 0) return order[(index + step + order.length) % order.length] ?? null;
-    const height = this.options.doc.defaultView?.innerHeight ?? 0;
+    const height = this.#options.doc.defaultView?.innerHeight ?? 0;
     const inView = (id: string) => {
-      const rect = this.ranges.get(id)?.[0]?.getBoundingClientRect();
+      const rect = this.#ranges.get(id)?.[0]?.getBoundingClientRect();
       return !!rect && (step === 1 ? rect.bottom > 0 : rect.top < height);
     };
     if (step === 1) return order.find(inView) ?? order[0] ?? null;
     return order.findLast(inView) ?? order[order.length - 1] ?? null;
   }
 
-  private openByKeyboard(id: string): void {
-    const range = this.ranges.get(id)?.[0];
-    const view = this.options.doc.defaultView;
+  #openByKeyboard(id: string): void {
+    const range = this.#ranges.get(id)?.[0];
+    const view = this.#options.doc.defaultView;
     if (!range || !view) return;
     const rect = range.getBoundingClientRect();
     if (rect.top < 0 || rect.bottom > view.innerHeight) view.scrollBy({ top: rect.top - view.innerHeight / 3, behavior: 'instant' });
-    this.keyboardId = id;
-    this.openCard(id);
+    this.#keyboardId = id;
+    this.#openCard(id);
   }
 
   /**
    * Where the card goes: the claim's whole extent in the viewport (so the card never covers the rest
    * of a multi-line claim), starting at the left of the line that was clicked.
    */
-  private rectAt(id: string, x: number, y: number): DOMRect | undefined {
-    const rects = (this.ranges.get(id) ?? []).flatMap((range) => [...range.getClientRects()]).filter((rect) => rect.width > 0);
+  #rectAt(id: string, x: number, y: number): DOMRect | undefined {
+    const rects = (this.#ranges.get(id) ?? []).flatMap((range) => [...range.getClientRects()]).filter((rect) => rect.width > 0);
     const first = rects[0];
     if (!first) return undefined;
     const clicked = rects.find((rect) => x >= rect.left - 2 && x <= rect.right + 2 && y >= rect.top - 2 && y <= rect.bottom + 2) ?? first;
@@ -742,45 +744,45 @@ export class ReadingSession {
     return new DOMRect(clicked.left, top, clicked.width, bottom - top);
   }
 
-  private openCard(id: string, rect?: DOMRect): void {
-    const view = this.views.get(id);
+  #openCard(id: string, rect?: DOMRect): void {
+    const view = this.#views.get(id);
     if (!view) return;
-    this.painter.focus(id, this.focusRanges(id));
-    this.renderCard(id, rect ?? this.ranges.get(id)?.[0]?.getBoundingClientRect());
+    this.#painter.focus(id, this.#focusRanges(id));
+    this.#renderCard(id, rect ?? this.#ranges.get(id)?.[0]?.getBoundingClientRect());
   }
 
-  private renderCard(id: string | null = this.card.claimId, rect?: DOMRect): void {
+  #renderCard(id: string | null = this.#card.claimId, rect?: DOMRect): void {
     if (id === null) return;
-    const view = this.views.get(id);
+    const view = this.#views.get(id);
     if (!view) {
-      this.card.close();
+      this.#card.close();
       return;
     }
-    const anchorRect = rect ?? this.ranges.get(id)?.[0]?.getBoundingClientRect();
+    const anchorRect = rect ?? this.#ranges.get(id)?.[0]?.getBoundingClientRect();
     if (!anchorRect) return;
     const changed =
       view.anchor === 'changed'
         ? { reviewedText: view.snapshot.text, reviewedStatus: view.status, currentText: view.currentText ?? view.current.text }
         : undefined;
-    this.card.show(
+    this.#card.show(
       {
         claim: toPageClaim(view),
         ...(changed && { changed }),
         anchorRect,
-        error: this.errors.get(id) ?? this.errors.get('') ?? null,
+        error: this.#errors.get(id) ?? this.#errors.get('') ?? null,
         position: {
-          index: this.order.indexOf(id),
-          total: this.order.length,
+          index: this.#order.indexOf(id),
+          total: this.#order.length,
           keys: { next: CLAIM_KEYS.next.label, previous: CLAIM_KEYS.previous.label },
         },
         onStatus: (status) => this.setStatus(id, status),
-        onNote: (note) => this.saveNote(id, note),
-        onDismiss: () => this.dismiss(id),
+        onNote: (note) => this.#saveNote(id, note),
+        onDismiss: () => this.#dismiss(id),
         onApplyEarlier: () => {
           if (view.earlier) this.setStatus(id, view.earlier.status);
         },
       },
-      this.dark,
+      this.#dark,
     );
   }
 
@@ -791,7 +793,7 @@ export class ReadingSession {
    * what is stored, so the page never shows a verdict that was not kept.
    */
   setStatus(id: string, status: ReviewStatus): void {
-    const view = this.ownView(id);
+    const view = this.#ownView(id);
     if (!view) return;
     const before = { status: view.status, anchor: view.anchor, snapshot: view.snapshot, currentText: view.currentText };
     view.status = status;
@@ -801,82 +803,82 @@ export class ReadingSession {
       view.snapshot = view.current;
       delete view.currentText;
     }
-    this.errors.delete(id);
-    this.showStatus(id, view);
-    this.save(id, this.options.link.review({ pageUrl: this.pageUrl, claimId: id, claim: view.current, status })).catch(() => {
+    this.#errors.delete(id);
+    this.#showStatus(id, view);
+    this.#save(id, this.#options.link.review({ pageUrl: this.#pageUrl, claimId: id, claim: view.current, status })).catch(() => {
       // Only undo this choice: a later click has its own save and its own outcome.
-      if (this.signal.aborted || this.views.get(id) !== view || view.status !== status) return;
+      if (this.#signal.aborted || this.#views.get(id) !== view || view.status !== status) return;
       Object.assign(view, before);
       if (before.currentText === undefined) delete view.currentText;
-      this.showStatus(id, view);
+      this.#showStatus(id, view);
     });
   }
 
   /** Paints a claim's status and brings the card and the toolbar badge up to date with it. */
-  private showStatus(id: string, view: ClaimView): void {
-    this.painter.setStatus(id, paintStatusOf(view));
-    const item = this.allItems.find((candidate) => candidate.id === id);
+  #showStatus(id: string, view: ClaimView): void {
+    this.#painter.setStatus(id, paintStatusOf(view));
+    const item = this.#allItems.find((candidate) => candidate.id === id);
     if (item) item.status = paintStatusOf(view);
-    this.renderCard();
-    this.sendBadge();
+    this.#renderCard();
+    this.#sendBadge();
   }
 
   /**
    * The claim's view, copied for this session to change: merged views may be the detected ones
    * themselves (see mergeStored), which must keep what was detected for the next merge.
    */
-  private ownView(id: string): ClaimView | undefined {
-    const shared = this.views.get(id);
+  #ownView(id: string): ClaimView | undefined {
+    const shared = this.#views.get(id);
     if (!shared) return undefined;
     const view = { ...shared };
-    this.views.set(id, view);
+    this.#views.set(id, view);
     return view;
   }
 
-  private saveNote(id: string, note: string): Promise<unknown> {
-    const view = this.ownView(id);
+  #saveNote(id: string, note: string): Promise<unknown> {
+    const view = this.#ownView(id);
     if (!view) return Promise.resolve();
     view.note = note;
-    return this.save(id, this.options.link.review({ pageUrl: this.pageUrl, claimId: id, claim: view.current, note }));
+    return this.#save(id, this.#options.link.review({ pageUrl: this.#pageUrl, claimId: id, claim: view.current, note }));
   }
 
-  private dismiss(id: string): void {
-    const view = this.views.get(id);
+  #dismiss(id: string): void {
+    const view = this.#views.get(id);
     if (!view) return;
-    this.card.close();
-    this.views.delete(id);
-    this.order = this.order.filter((other) => other !== id);
-    this.paint();
-    this.sendBadge();
-    this.save(id, this.options.link.dismiss(this.pageUrl, view.current, id));
+    this.#card.close();
+    this.#views.delete(id);
+    this.#order = this.#order.filter((other) => other !== id);
+    this.#paint();
+    this.#sendBadge();
+    this.#save(id, this.#options.link.dismiss(this.#pageUrl, view.current, id));
   }
 
-  private save(id: string, pending: Promise<ClaimRecord>): Promise<ClaimRecord | void> {
+  #save(id: string, pending: Promise<ClaimRecord>): Promise<ClaimRecord | void> {
     return pending.then(
       (record) => {
-        this.stored = [...this.stored.filter((other) => other.id !== record.id), record];
-        if (this.errors.delete(id)) this.renderCard();
+        this.#stored = [...this.#stored.filter((other) => other.id !== record.id), record];
+        if (this.#errors.delete(id)) this.#renderCard();
         return record;
       },
       (error) => {
-        this.reportError(id, error);
+        this.#reportError(id, error);
         throw error;
       },
     );
   }
 
-  private reportError(id: string | null, error: unknown): void {
-    if (this.signal.aborted) return;
+  #reportError(id: string | null, error: unknown): void {
+    if (this.#signal.aborted) return;
     const message = error instanceof Error ? error.message : String(error);
-    this.errors.set(id ?? '', message);
-    this.renderCard();
+    this.#errors.set(id ?? '', message);
+    this.#renderCard();
   }
 
-  private sendBadge(): void {
-    const count = this.kind === 'article' ? toReviewCount([...this.views.values()]) : 0;
-    if (count === this.lastBadge || this.signal.aborted) return;
-    this.lastBadge = count;
-    this.options.link.badge(count).catch(() => {
+  #sendBadge(): void {
+    const count = this.kind === 'article' ? toReviewCount([...this.#views.values()]) : 0;
+    if (count === this.#lastBadge || this.#signal.aborted) return;
+    this.#lastBadge = count;
+    this.#options.link.badge(count).catch(() => {
       // The toolbar badge is a convenience; the popup shows the same count.
     });
   }
@@ -885,9 +887,9 @@ export class ReadingSession {
 
   /** 'claims:changed': `claims` is the page's complete stored list. */
   storedChanged(pageUrl: string, claims: ClaimRecord[]): void {
-    if (pageUrl !== this.pageUrl || this.kind !== 'article') return;
-    this.stored = claims;
-    void this.applyMerge();
+    if (pageUrl !== this.#pageUrl || this.kind !== 'article') return;
+    this.#stored = claims;
+    void this.#applyMerge();
   }
 
   /**
@@ -896,34 +898,34 @@ export class ReadingSession {
    * with no claims yet would stay on screen as "no claims found".
    */
   async pageClaims(): Promise<{ page: PageRecordLike; kind: PageKind; claims: PageClaim[]; orphans: ClaimRecord[] }> {
-    await this.starting;
-    const site = siteOf(this.pageUrl);
-    const claims = this.order.flatMap((id) => {
-      const view = this.views.get(id);
+    await this.#starting;
+    const site = siteOf(this.#pageUrl);
+    const claims = this.#order.flatMap((id) => {
+      const view = this.#views.get(id);
       return view ? [toPageClaim(view)] : [];
     });
-    return { page: { url: this.pageUrl, title: this.info.title, site }, kind: this.kind, claims, orphans: this.orphans };
+    return { page: { url: this.#pageUrl, title: this.#info.title, site }, kind: this.kind, claims, orphans: this.#orphans };
   }
 
   /** Scrolls to a claim and flashes it (the popup's "Show in page"). */
   showClaim(id: string): boolean {
-    const range = this.ranges.get(id)?.[0];
+    const range = this.#ranges.get(id)?.[0];
     if (!range) return false;
     const element = range.startContainer.parentElement;
     element?.scrollIntoView({ block: 'center', behavior: 'smooth' });
-    if (this.hidden) return true;
-    this.painter.focus(id, this.focusRanges(id));
-    clearTimeout(this.flashTimer);
-    this.flashTimer = setTimeout(() => {
-      if (this.card.claimId !== id) this.painter.focus(this.card.claimId, this.card.claimId ? this.focusRanges(this.card.claimId) : []);
+    if (this.#hidden) return true;
+    this.#painter.focus(id, this.#focusRanges(id));
+    clearTimeout(this.#flashTimer);
+    this.#flashTimer = setTimeout(() => {
+      if (this.#card.claimId !== id) this.#painter.focus(this.#card.claimId, this.#card.claimId ? this.#focusRanges(this.#card.claimId) : []);
     }, FLASH_MS);
     return true;
   }
 
   /** Tracks the current selection as a claim the reader adds by hand. */
   async trackSelection(speaker?: string): Promise<PageClaim | null> {
-    const article = this.article;
-    const selection = this.options.doc.getSelection();
+    const article = this.#article;
+    const selection = this.#options.doc.getSelection();
     if (!article || !selection || selection.isCollapsed || selection.rangeCount === 0) return null;
     const range = selection.getRangeAt(0);
     const start = articleOffset(article, range.startContainer, range.startOffset, 'start');
@@ -942,10 +944,10 @@ export class ReadingSession {
       confidence: 1,
       manual: true,
     };
-    const record = await this.options.link.review({ pageUrl: this.pageUrl, claim: snapshot, status: 'unreviewed' });
-    this.stored = [...this.stored.filter((other) => other.id !== record.id), record];
-    await this.applyMerge();
-    const view = this.views.get(record.id);
+    const record = await this.#options.link.review({ pageUrl: this.#pageUrl, claim: snapshot, status: 'unreviewed' });
+    this.#stored = [...this.#stored.filter((other) => other.id !== record.id), record];
+    await this.#applyMerge();
+    const view = this.#views.get(record.id);
     return view ? toPageClaim(view) : null;
   }
 }

@@ -70,100 +70,103 @@ function sameRanges(a: readonly Range[], b: readonly Range[]): boolean {
  * belong to two claims (a claim tracked by hand over a detected one), so ranges are counted per status.
  */
 class HighlightPainter implements Painter {
+  readonly #api: HighlightApi;
   readonly mode = 'highlight-api' as const;
-  private readonly highlights = new Map<PaintStatus | 'focus', HighlightLike>();
-  private items = new Map<string, PaintItem>();
-  private readonly counts = new Map<PaintStatus, Map<Range, number>>();
+  readonly #highlights = new Map<PaintStatus | 'focus', HighlightLike>();
+  #items = new Map<string, PaintItem>();
+  readonly #counts = new Map<PaintStatus, Map<Range, number>>();
 
-  constructor(private readonly api: HighlightApi) {}
+  constructor(api: HighlightApi) {
+    this.#api = api;
+  }
 
-  private highlight(key: PaintStatus | 'focus'): HighlightLike {
-    let highlight = this.highlights.get(key);
+  #highlight(key: PaintStatus | 'focus'): HighlightLike {
+    let highlight = this.#highlights.get(key);
     if (!highlight) {
-      highlight = this.api.create();
+      highlight = this.#api.create();
       // The focused claim paints over its status colour; reviewed colours over unreviewed.
       highlight.priority = key === 'focus' ? 2 : key === 'unreviewed' ? 0 : 1;
-      this.highlights.set(key, highlight);
-      this.api.registry.set(HIGHLIGHT_NAMES[key], highlight);
+      this.#highlights.set(key, highlight);
+      this.#api.registry.set(HIGHLIGHT_NAMES[key], highlight);
     }
     return highlight;
   }
 
-  private countsOf(status: PaintStatus): Map<Range, number> {
-    let counts = this.counts.get(status);
+  #countsOf(status: PaintStatus): Map<Range, number> {
+    let counts = this.#counts.get(status);
     if (!counts) {
       counts = new Map();
-      this.counts.set(status, counts);
+      this.#counts.set(status, counts);
     }
     return counts;
   }
 
-  private add({ ranges, status }: PaintItem): void {
-    const counts = this.countsOf(status);
+  #add({ ranges, status }: PaintItem): void {
+    const counts = this.#countsOf(status);
     for (const range of ranges) {
       const count = counts.get(range) ?? 0;
       counts.set(range, count + 1);
-      if (count === 0) this.highlight(status).add(range);
+      if (count === 0) this.#highlight(status).add(range);
     }
   }
 
-  private remove({ ranges, status }: PaintItem): void {
-    const counts = this.countsOf(status);
+  #remove({ ranges, status }: PaintItem): void {
+    const counts = this.#countsOf(status);
     for (const range of ranges) {
       const count = counts.get(range) ?? 0;
       if (count > 1) counts.set(range, count - 1);
       else {
         counts.delete(range);
-        this.highlights.get(status)?.delete(range);
+        this.#highlights.get(status)?.delete(range);
       }
     }
   }
 
   update(items: PaintItem[]): void {
     for (const item of items) {
-      const old = this.items.get(item.id);
+      const old = this.#items.get(item.id);
       if (old && old.status === item.status && sameRanges(old.ranges, item.ranges)) continue;
-      if (old) this.remove(old);
+      if (old) this.#remove(old);
       const copy = { ...item };
-      this.add(copy);
-      this.items.set(item.id, copy);
+      this.#add(copy);
+      this.#items.set(item.id, copy);
     }
   }
 
   paint(items: PaintItem[]): void {
     const wanted = new Set(items.map((item) => item.id));
-    for (const [id, old] of this.items) {
+    for (const [id, old] of this.#items) {
       if (wanted.has(id)) continue;
-      this.remove(old);
-      this.items.delete(id);
+      this.#remove(old);
+      this.#items.delete(id);
     }
     this.update(items);
   }
 
   setStatus(id: string, status: PaintStatus): void {
-    const item = this.items.get(id);
+    const item = this.#items.get(id);
     if (!item || item.status === status) return;
-    this.remove(item);
+    this.#remove(item);
     item.status = status;
-    this.add(item);
+    this.#add(item);
   }
 
   focus(id: string | null, extra: Range[] = []): void {
-    const focus = this.highlight('focus');
+    const focus = this.#highlight('focus');
     focus.clear();
-    const item = id === null ? undefined : this.items.get(id);
+    const item = id === null ? undefined : this.#items.get(id);
     if (!item) return;
     for (const range of [...item.ranges, ...extra]) focus.add(range);
   }
 
   clear(): void {
-    this.items.clear();
-    this.counts.clear();
-    for (const key of this.highlights.keys()) {
+    this.#items.clear();
+    this.#counts.clear();
+    for (const key of this.#highlights.keys()) {
       // Only unregister our own objects: the page may have reused a name meanwhile.
-      if (this.api.registry.get(HIGHLIGHT_NAMES[key]) === this.highlights.get(key)) this.api.registry.delete(HIGHLIGHT_NAMES[key]);
+      if (this.#api.registry.get(HIGHLIGHT_NAMES[key]) === this.#highlights.get(key)) this.#api.registry.delete(HIGHLIGHT_NAMES[key]);
     }
-    this.highlights.clear();
+    this.#highlights.clear();
   }
 
   idAtElement(): string | null {
@@ -208,12 +211,15 @@ function piecesOf(range: Range, id: string): Piece[] {
 }
 
 class WrapPainter implements Painter {
+  readonly #doc: Document;
   readonly mode = 'wrap' as const;
-  private wraps: Wrap[] = [];
-  private readonly marks = new Map<string, HTMLElement[]>();
-  private readonly statuses = new Map<string, PaintStatus>();
+  #wraps: Wrap[] = [];
+  readonly #marks = new Map<string, HTMLElement[]>();
+  readonly #statuses = new Map<string, PaintStatus>();
 
-  constructor(private readonly doc: Document) {}
+  constructor(doc: Document) {
+    this.#doc = doc;
+  }
 
   update(): void {
     // Wrapping splits text nodes, which would invalidate the ranges still to be painted: paint() does all.
@@ -223,7 +229,7 @@ class WrapPainter implements Painter {
     this.clear();
     const byNode = new Map<Text, Piece[]>();
     for (const item of items) {
-      this.statuses.set(item.id, item.status);
+      this.#statuses.set(item.id, item.status);
       for (const range of item.ranges) {
         for (const piece of piecesOf(range, item.id)) {
           const list = byNode.get(piece.node) ?? [];
@@ -238,41 +244,41 @@ class WrapPainter implements Painter {
       let limit = node.length;
       for (const piece of pieces) {
         if (piece.end > limit) continue; // overlaps a piece already wrapped
-        this.wrap(node, piece);
+        this.#wrap(node, piece);
         limit = piece.start;
       }
     }
   }
 
-  private wrap(node: Text, piece: Piece): void {
+  #wrap(node: Text, piece: Piece): void {
     const tail = piece.end < node.length ? node.splitText(piece.end) : null;
     const middle = piece.start > 0 ? node.splitText(piece.start) : node;
-    const mark = this.doc.createElement('mark');
-    mark.setAttribute('data-claimtrail', this.statuses.get(piece.id) ?? 'unreviewed');
+    const mark = this.#doc.createElement('mark');
+    mark.setAttribute('data-claimtrail', this.#statuses.get(piece.id) ?? 'unreviewed');
     mark.setAttribute('data-claimtrail-id', piece.id);
     middle.replaceWith(mark);
     mark.append(middle);
-    this.wraps.push({ mark, head: middle === node ? null : node, middle, tail });
-    const list = this.marks.get(piece.id) ?? [];
+    this.#wraps.push({ mark, head: middle === node ? null : node, middle, tail });
+    const list = this.#marks.get(piece.id) ?? [];
     list.push(mark);
-    this.marks.set(piece.id, list);
+    this.#marks.set(piece.id, list);
   }
 
   setStatus(id: string, status: PaintStatus): void {
-    this.statuses.set(id, status);
-    for (const mark of this.marks.get(id) ?? []) mark.setAttribute('data-claimtrail', status);
+    this.#statuses.set(id, status);
+    for (const mark of this.#marks.get(id) ?? []) mark.setAttribute('data-claimtrail', status);
   }
 
   focus(id: string | null): void {
-    for (const [markId, marks] of this.marks) {
+    for (const [markId, marks] of this.#marks) {
       for (const mark of marks) mark.toggleAttribute('data-claimtrail-focus', markId === id);
     }
   }
 
   clear(): void {
     // Undo in reverse order so each text node is merged back into the node it was split from.
-    for (let index = this.wraps.length - 1; index >= 0; index -= 1) {
-      const { mark, head, middle, tail } = this.wraps[index] as Wrap;
+    for (let index = this.#wraps.length - 1; index >= 0; index -= 1) {
+      const { mark, head, middle, tail } = this.#wraps[index] as Wrap;
       // The page may have moved or dropped a mark meanwhile; restore what can be restored.
       if (mark.parentNode) mark.replaceWith(middle);
       if (tail) {
@@ -284,9 +290,9 @@ class WrapPainter implements Painter {
         middle.remove();
       }
     }
-    this.wraps = [];
-    this.marks.clear();
-    this.statuses.clear();
+    this.#wraps = [];
+    this.#marks.clear();
+    this.#statuses.clear();
   }
 
   idAtElement(element: Element | null): string | null {
