@@ -5,7 +5,7 @@
 import { isFurniture } from './boilerplate';
 import { is, isClosingQuote, isOpeningQuote, isPossessive, isQuoteMark, isTerminalPunct, isWord, lowerAt, punctAt, type Doc } from './context';
 import { isSeparator, kindOf, leftContent, quoteAt, rightContent, trim } from './content';
-import { findCues, type Cue } from './cues';
+import { cueEntryAt, findCues, type Cue } from './cues';
 import { createIdMaker } from './ids';
 import { looksEnglish } from './language';
 import {
@@ -137,7 +137,9 @@ function hasClauseComplement(d: Doc, cue: Cue, k: number, end: number): boolean 
 
 /** "…, saying that", "by saying", "while insisting": a participle clause of the sentence's subject. */
 function participleStart(d: Doc, cue: Cue): boolean {
-  return cue.ing && (punctAt(d, cue.start - 1) === ',' || is(d, cue.start - 1, PARTICIPLE_LEADS));
+  // "…, adding", "“…,” adding".
+  const k = isClosingQuote(d, cue.start - 1) ? cue.start - 2 : cue.start - 1;
+  return cue.ing && (punctAt(d, k) === ',' || is(d, cue.start - 1, PARTICIPLE_LEADS));
 }
 
 function nominalSubject(d: Doc, src: TokenRange): boolean {
@@ -269,7 +271,8 @@ function verbCue(d: Doc, cue: Cue, ss: number, se: number, prev: Draft | null, s
     if (!quoteAfter && sepAfter === ',' && isClosingQuote(d, left.end - 1)) {
       for (let k = after + 1; k < se && k - after <= MAX_ASIDE; k++) {
         if (isOpeningQuote(d, k) && punctAt(d, k - 1) === ',') { resume = k; break; }
-        if (isQuoteMark(d, k)) break;
+        // "“…,” he said, adding, “…”": a quotation right after a participle cue is the participle's.
+        if (isQuoteMark(d, k) || (isOpeningQuote(d, k + 2) && cueEntryAt(d.t, k)?.ing)) break;
       }
     }
     if (resume >= 0) {

@@ -40,6 +40,16 @@ describe('direct quotes', () => {
     ]);
   });
 
+  it.each([
+    ['Trump told Newsmax that Romney “had a crazy policy,” adding, “He lost all of the Latino vote.”', 'Trump'],
+    ['“We do not want a fractured convention,” he said, adding, “We want this settled early.”', 'he'],
+  ])('gives a quotation after ", adding," its own claim by the same source: %s', (text, source) => {
+    const cs = claimsOf(text);
+    expect(cs.map((c) => [c.cue, c.source])).toEqual([[cs[0]!.cue, source], ['adding', source]]);
+    expect(cs[0]!.content).not.toContain('adding');
+    expect(bare(cs[1]!.content)).toMatch(/^(He lost all of the Latino vote|We want this settled early)$/);
+  });
+
   it('continues a quotation after the speaker’s own participle clause', () => {
     const cs = claimsOf("''We need Chapter 9,'' said Ms. Acosta, referring to the bankruptcy chapter. ''Give us the tool and we will finish the job.''");
     expect(cs.map((c) => c.cue)).toEqual(['said', 'referring to']);
