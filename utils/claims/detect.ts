@@ -348,7 +348,8 @@ function sentenceDrafts(d: Doc, ss: number, se: number): Draft[] {
       continue;
     }
     // "She has called for X and has promised Y": a second predicate of the same subject, not a misreading.
-    const coordinated = lowerAt(d, cue.start - 1) === 'and';
+    // "…, but he also noted …": a new clause with its own subject ends the weaker claim instead.
+    const coordinated = lowerAt(d, cue.start - 1) === 'and' || (host !== null && is(d, (leftSource(d, cue.start, ss)?.start ?? ss) - 1, CLAUSE_LINKS));
     const weaker = prev?.cue && prev.cue.cls !== CueClass.Say && prev.cue.cls !== CueClass.Prep && !coordinated;
     if (prev && host && prev.cue && cue.cls === CueClass.Say && (weaker || (prev.cue.cls === CueClass.Say && !cue.ing))) {
       // A saying verb inside a weaker cue's content: the weaker reading was wrong. Inside another saying

@@ -50,6 +50,12 @@ describe('direct quotes', () => {
     expect(bare(cs[1]!.content)).toMatch(/^(He lost all of the Latino vote|We want this settled early)$/);
   });
 
+  it('keeps a stance claim when a later clause with its own subject says more', () => {
+    const cs = claimsOf('Trump called the assault “an attack on our country,” but he also noted the deaths of the officers.');
+    expect(cs.map((c) => [c.source, c.cue])).toEqual([['Trump', 'called'], ['he', 'also noted']]);
+    expect(cs[0]!.content).toBe('the assault “an attack on our country,”');
+  });
+
   it('continues a quotation after the speaker’s own participle clause', () => {
     const cs = claimsOf("''We need Chapter 9,'' said Ms. Acosta, referring to the bankruptcy chapter. ''Give us the tool and we will finish the job.''");
     expect(cs.map((c) => c.cue)).toEqual(['said', 'referring to']);
