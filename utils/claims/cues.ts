@@ -2,7 +2,7 @@
  * Cue finding: reporting verbs (with their auxiliaries, negation, adverbs and particles),
  * "according to", and a colon after a speaker. Cues inside quotations never fire.
  */
-import { endsWithS, inQuote, is, isContractedSubject, isNumber, isPossessive, isW, isWord, type Doc } from './context';
+import { endsWithS, inQuote, is, isContractedSubject, isNumber, isPossessive, isW, isWord, punctAt, type Doc } from './context';
 import { wordHashes, WordSet } from './lexicon/hash';
 import { hashWord, Tk, type Tokens } from './tokens';
 import {
@@ -49,6 +49,8 @@ function verbalUse(d: Doc, i: number, e: CueEntry, floor: number): boolean {
     const percent = i > floor && d.t.kind[p] === Tk.Punct && d.t.hash[p] === 37;
     if (!percent && !(prevIsWord && (is(d, p, SUBJECT_PRONOUNS) || is(d, p, RESPONDENTS) || quantifier || endsWithS(d, p) || is(d, p, CUE_PREFIX) || isNumber(d, p)))) return false;
   }
+  // "would add $95 billion to the deficit", "added 200,000 jobs", "adds to the pressure": sums, not words.
+  if (e.lemma === 'add' && (isNumber(d, i + 1) || punctAt(d, i + 1) === '$' || isW(d, i + 1, W.to))) return false;
   return !is(d, i + 1, NON_SPEECH_OBJECTS);
 }
 

@@ -459,6 +459,11 @@ describe('not claims', () => {
     expect(sources.filter((s) => s.startsWith('that'))).toEqual([]);
   });
 
+  it('keeps "according to" when its content adds up a sum', () => {
+    const cs = claimsOf('According to the Congressional Budget Office, the package would add $95 billion to the deficit.');
+    expect(cs.map((c) => [c.source, c.cue])).toEqual([['the Congressional Budget Office', 'According to']]);
+  });
+
   it('does not read "pledged delegates" as a pledge', () => {
     expect(claimsOf('Clinton leads Sanders 1,428 to 1,153 in pledged delegates, and the race moves to New York.')).toEqual([]);
   });
@@ -479,6 +484,7 @@ describe('not claims', () => {
     ['adding things', 'Social media has added another link to the chain.'],
     ['maintaining something', 'The party maintained its majority in the state senate.'],
     ['adding to something', 'The move could add to the pressure on the central bank.'],
+    ['adding a sum', 'The package would add $95 billion to the deficit, and the economy added 200,000 jobs.'],
     ['a follow line', 'Follow Jane Smith on Twitter'],
     ['licence boilerplate', 'Content created by The Example News Foundation is available without charge to any eligible news publisher that can provide a large audience.'],
   ])('ignores %s', (_what, text) => {
