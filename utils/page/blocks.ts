@@ -6,7 +6,16 @@
  * space; leading and trailing space of a block dropped; `<pre>` kept verbatim), so the text matches
  * what the reader sees and what `Range.toString()` gives, modulo collapsed whitespace.
  */
-import { BLOCK_TAGS, HEADING_TAGS, isSkipped, skipContext } from './furniture';
+import { BLOCK_TAGS, HEADING_TAGS, isSkipped } from './furniture';
+
+/**
+ * Block-level tags, and custom elements the page lays out as blocks: a site built of web components
+ * without shadow roots may write each paragraph as a `<story-paragraph>` styled `display: block`
+ * (custom elements are inline unless styled, and an inline one inside a sentence must not split it).
+ */
+function isBlock(element: Element): boolean {
+  return BLOCK_TAGS.has(element.tagName) || (element.localName.includes('-') && !/^(?:inline|contents|$)/.test(getComputedStyle(element).display));
+}
 
 /** A stretch of block text copied 1:1 from one text node. */
 export interface TextRun {
@@ -46,7 +55,6 @@ class BlockBuilder {
   private length = 0;
   private runs: TextRun[] = [];
   private element: Element | null = null;
-  private heading = false;
   /** A whitespace seen since the last character: emitted as one space before the next character. */
   private pendingSpace: { node: Text; offset: number } | 'virtual' | null = null;
 
@@ -54,13 +62,12 @@ class BlockBuilder {
   flush(): void {
     if (this.length > 0 && this.element) {
       const text = this.parts.length === 1 ? (this.parts[0] as string) : this.parts.join('');
-      this.blocks.push({ element: this.element, text, runs: this.runs, heading: this.heading });
+      this.blocks.push({ element: this.element, text, runs: this.runs, heading: HEADING_TAGS.has(this.element.tagName) });
     }
     this.parts = [];
     this.length = 0;
     this.runs = [];
     this.element = null;
-    this.heading = false;
     this.pendingSpace = null;
   }
 
@@ -69,12 +76,13 @@ class BlockBuilder {
     if (this.length > 0 && this.pendingSpace === null) this.pendingSpace = 'virtual';
   }
 
-  addText(node: Text, owner: Element, heading: boolean, preformatted: boolean): void {
+  /** `owner` is the innermost open block: a heading or `<pre>` holds only inline content. */
+  addText(node: Text, owner: Element): void {
     // Read once: Firefox copies the whole text out of the DOM on every `node.data`, which made a
     // 1 MB paragraph quadratic (one copy per word).
     const data = node.data;
-    if (preformatted) {
-      this.emit(node, data, 0, data.length, owner, heading);
+    if (owner.tagName === 'PRE') {
+      this.emit(node, data, 0, data.length, owner);
       return;
     }
     // [stretch, index): text copied 1:1 so far, single spaces between words included.
@@ -92,19 +100,17 @@ class BlockBuilder {
         index = end;
         continue;
       }
-      if (index > stretch) this.emit(node, data, stretch, index, owner, heading);
+      if (index > stretch) this.emit(node, data, stretch, index, owner);
       if (this.length > 0 && this.pendingSpace === null) this.pendingSpace = { node, offset: index };
       stretch = end;
       index = end;
     }
-    if (stretch < data.length) this.emit(node, data, stretch, data.length, owner, heading);
+    if (stretch < data.length) this.emit(node, data, stretch, data.length, owner);
   }
 
-  private emit(node: Text, data: string, from: number, to: number, owner: Element, heading: boolean): void {
-    if (this.length === 0) {
-      this.element = owner;
-      this.heading = heading;
-    } else if (this.pendingSpace !== null) {
+  private emit(node: Text, data: string, from: number, to: number, owner: Element): void {
+    if (this.length === 0) this.element = owner;
+    else if (this.pendingSpace !== null) {
       const space = this.pendingSpace;
       if (space !== 'virtual') this.appendRun(space.node, space.offset, 1, ' ');
       else {
@@ -135,10 +141,6 @@ export interface ExtractOptions {
   checkEvery?: number;
 }
 
-function ownerOf(stack: Element[], root: Element): Element {
-  return stack[stack.length - 1] ?? root;
-}
-
 /**
  * Walks the article root in document order and returns its text blocks. Asynchronous only so big
  * pages can yield between chunks; with no `pause` it runs in one go (and `extractBlocksSync` wraps that).
@@ -166,13 +168,12 @@ interface BlockWalk {
 
 function createBlockWalk(root: Element): BlockWalk {
   const doc = root.ownerDocument;
-  const context = skipContext(root);
   const builder = new BlockBuilder();
   const NodeFilterRef = doc.defaultView?.NodeFilter ?? NodeFilter;
   // Skipped subtrees are stepped over here rather than by a NodeFilter: a filter is a call from the
   // browser into script for every node (16,000 on a 1 MB article), each dearer than the check itself.
   const walker = doc.createTreeWalker(root, NodeFilterRef.SHOW_ELEMENT | NodeFilterRef.SHOW_TEXT);
-  const skipped = (node: Node): boolean => node.nodeType === 1 && isSkipped(node as Element, context);
+  const skipped = (node: Node): boolean => node.nodeType === 1 && isSkipped(node as Element, root);
   /** From the walker's first step (`step()`), the first node not skipped (the walker moves to it), or null (it stays). */
   const unskipped = (step: () => Node | null): Node | null => {
     const from = walker.currentNode;
@@ -183,36 +184,29 @@ function createBlockWalk(root: Element): BlockWalk {
   };
   const firstChild = (): Node | null => unskipped(() => walker.firstChild());
   const nextSibling = (): Node | null => unskipped(() => walker.nextSibling());
-  // Open block-level elements and how many headings / <pre> are open, maintained on enter/leave.
-  const blockStack: Element[] = [];
-  let headingDepth = 0;
-  let preDepth = 0;
+  // Open block-level elements, innermost last.
+  const blockStack: Element[] = [root];
   let finished = false;
 
   function enter(node: Node): void {
     if (node.nodeType === 3) {
-      builder.addText(node as Text, ownerOf(blockStack, root), headingDepth > 0, preDepth > 0);
+      builder.addText(node as Text, blockStack[blockStack.length - 1] as Element);
       return;
     }
-    const tag = (node as Element).tagName.toUpperCase();
-    if (tag === 'BR') builder.softBreak();
-    if (BLOCK_TAGS.has(tag)) {
+    const element = node as Element;
+    if (element.tagName === 'BR') builder.softBreak();
+    if (isBlock(element)) {
       builder.flush();
-      blockStack.push(node as Element);
+      blockStack.push(element);
     }
-    if (HEADING_TAGS.has(tag)) headingDepth += 1;
-    if (tag === 'PRE') preDepth += 1;
   }
 
   function leave(node: Node): void {
-    if (node.nodeType !== 1) return;
-    const tag = (node as Element).tagName.toUpperCase();
-    if (BLOCK_TAGS.has(tag)) {
+    // By identity: whether a custom element is a block was read from its style on the way in.
+    if (node === blockStack[blockStack.length - 1]) {
       builder.flush();
       blockStack.pop();
     }
-    if (HEADING_TAGS.has(tag)) headingDepth -= 1;
-    if (tag === 'PRE') preDepth -= 1;
   }
 
   let started = false;

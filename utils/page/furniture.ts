@@ -26,7 +26,7 @@ const SKIPPED_ROLES = new Set([
  * Not "paywall": sites wrap the subscriber part of the story in it.
  */
 const FURNITURE_WORD =
-  /^(?:social|bylines?|authors?|bio|signup|ads?|tags|recirc(?:ulation)?|breadcrumbs?|toolbar|caption|credits?|sidebar|licen[cs]e|copyright|disclaimer|follow|dateline|timestamp|trending|popular|most(?:read|viewed)|readmore|consent|gdpr|pullquote|tweet|twitter|embed|outbrain|taboola|sronly|visuallyhidden|screenreader|a11yhidden)$|^(?:share|sharing|related|promo|advert|sponsor|newsletter|subscri|recommend|teaser|cookie)/;
+  /^(?:social|bylines?|authors?|bio|signup|ads?|tags|recirc(?:ulation)?|breadcrumbs?|toolbar|caption|credits?|sidebar|licen[cs]e|copyright|disclaimer|follow|dateline|timestamp|trending|popular|most(?:read|viewed)|readmore|consent|gdpr|pullquote|tweet|twitter|instagram|video|embed|outbrain|taboola|sronly|visuallyhidden|screenreader|a11yhidden)$|^(?:share|sharing|related|promo|advert|sponsor|newsletter|subscri|recommend|teaser|cookie)/;
 
 /** Reader comments: never the article, however much of the page they fill. */
 const COMMENT_WORD = /^(?:comments?|commentlist|disqus)$/;
@@ -35,6 +35,9 @@ const COMMENT_WORD = /^(?:comments?|commentlist|disqus)$/;
 const TAXONOMY_CLASS = /(?:^|\s)(?:tag|category)-\S+/g;
 
 const WORD_SPLIT = /[\s_-]+/;
+
+/** Attributes besides class and id that sites name their components in. */
+const NAME_ATTRIBUTES = ['data-testid', 'data-component', 'data-qa'];
 
 /** Tags that start and end a block of text (their own paragraph in the detector input). */
 export const BLOCK_TAGS = new Set([
@@ -51,9 +54,10 @@ export const OWN_UI_ATTRIBUTE = 'data-claimtrail-ui';
 
 /** What an element's names say it is: reader comments, other page furniture, or neither (null). */
 export function furnitureName(element: Element): 'comments' | 'furniture' | null {
-  const className = typeof element.className === 'string' ? element.className : element.getAttribute('class') ?? '';
-  const tag = element.localName;
-  const names = `${className.replace(TAXONOMY_CLASS, ' ')} ${element.id} ${element.getAttribute('data-testid') ?? ''} ${element.getAttribute('data-component') ?? ''} ${tag.includes('-') ? tag : ''}`
+  // The tag name too: custom elements name themselves ("amp-ad"); no HTML tag is a furniture word
+  // that is not skipped anyway. join() writes a missing attribute (null) as nothing.
+  const names = [element.getAttribute('class')?.replace(TAXONOMY_CLASS, ' '), element.id, element.localName, ...NAME_ATTRIBUTES.map((name) => element.getAttribute(name))]
+    .join(' ')
     .replace(/([a-z])(?=[A-Z])/g, '$1 ')
     .toLowerCase();
   let previous = '';
@@ -91,6 +95,8 @@ function hiddenByStyle(element: Element): boolean {
 
 /** Share of an element's text that is link text. */
 export function linkDensity(element: Element): number {
+  // Inside a link (a teaser card whose whole summary is the link) it is all link text.
+  if (element.closest('a')) return 1;
   const links = element.getElementsByTagName('a');
   if (links.length === 0) return 0;
   const total = (element.textContent ?? '').trim().length;
@@ -114,7 +120,7 @@ export function ownTextLength(element: Element): number {
  * Lists whose text is nearly all links are "related" or navigation lists, and a short paragraph that
  * is mostly a link, or a box holding just one link, is a teaser ("Read more: <headline>"), not prose.
  */
-function isLinkList(element: Element, context: SkipContext): boolean {
+function isLinkList(element: Element, root: Element): boolean {
   const tag = element.tagName;
   if (tag === 'UL' || tag === 'OL') return !element.textContent?.trim() || linkDensity(element) >= 0.8;
   const teaser =
@@ -122,16 +128,7 @@ function isLinkList(element: Element, context: SkipContext): boolean {
       ? element.childElementCount === 1 && element.firstElementChild?.tagName === 'A' && ownTextLength(element) === 0
       : tag === 'P' && linkDensity(element) >= 0.7;
   // …unless it is most of the article (a one-paragraph page).
-  return teaser && (element.textContent ?? '').length < 300 && holdsLessThanHalf(element, context.root);
-}
-
-export interface SkipContext {
-  /** The article root: a "furniture" box holding most of its text is the article itself. */
-  readonly root: Element;
-}
-
-export function skipContext(root: Element): SkipContext {
-  return { root };
+  return teaser && (element.textContent ?? '').length < 300 && holdsLessThanHalf(element, root);
 }
 
 /**
@@ -166,13 +163,16 @@ export function skippedByMarkup(element: Element): boolean {
   );
 }
 
-/** True when the subtree under `element` (a descendant of the article root) holds no article text. */
-export function isSkipped(element: Element, context: SkipContext): boolean {
+/**
+ * True when the subtree under `element` (a descendant of the article root) holds no article text.
+ * `root` is the article root: a "furniture" box holding most of its text is the article itself.
+ */
+export function isSkipped(element: Element, root: Element): boolean {
   if (skippedByMarkup(element)) return true;
   const name = furnitureName(element);
   // Some sites name the story wrapper "story-author-content" or similar; never skip most of the
   // article, unless it is the comments.
-  if (name === 'comments' || (name && holdsLessThanHalf(element, context.root))) return true;
-  if (isLinkList(element, context)) return true;
+  if (name === 'comments' || (name && holdsLessThanHalf(element, root))) return true;
+  if (isLinkList(element, root)) return true;
   return hiddenByStyle(element);
 }

@@ -92,6 +92,13 @@ describe('extractBlocks', () => {
     expect(block?.runs.map((run) => [run.start, run.length])).toEqual([[0, 3], [4, 3]]);
   });
 
+  it('reads custom elements laid out as blocks as blocks, inline ones as part of their sentence', () => {
+    const root = mount(`<style>story-paragraph, story-heading { display: block }</style>
+      <story-paragraph>First one, <x-name>Jane Roe</x-name> said.</story-paragraph><story-paragraph>Second one.</story-paragraph>
+      <story-body><p>In a p.</p><p>Another.</p></story-body>`);
+    expect(extractBlocksSync(root).map((block) => block.text)).toEqual(['First one, Jane Roe said.', 'Second one.', 'In a p.', 'Another.']);
+  });
+
   it('keeps <pre> text verbatim', () => {
     const root = mount('<pre>a  b\n c</pre>');
     expect(extractBlocksSync(root)[0]?.text).toBe('a  b\n c');

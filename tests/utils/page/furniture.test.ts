@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { furnitureName, isSkipped, skipContext } from '../../../utils/page/furniture';
+import { furnitureName, isSkipped, linkDensity } from '../../../utils/page/furniture';
 
 function element(html: string): Element {
   document.body.innerHTML = html;
@@ -15,6 +15,14 @@ describe('furnitureName', () => {
     expect(furnitureName(element('<div class="PagePromo-description"></div>'))).toBe('furniture');
     expect(furnitureName(element('<amp-ad width="300"></amp-ad>'))).toBe('furniture');
     expect(furnitureName(element('<amp-social-share type="x"></amp-social-share>'))).toBe('furniture');
+    expect(furnitureName(element('<div class="wpds-c-hGHpBh" data-qa="article-body-ad"></div>'))).toBe('furniture');
+    expect(furnitureName(element('<blockquote class="wpds-c-kBAeDc" data-qa="pull-quote"></blockquote>'))).toBe('furniture');
+  });
+
+  it('knows social embeds and video teasers', () => {
+    for (const name of ['instagram-media', 'tiktok-embed', 'twitter-tweet', 'video-resource', 'inline-video__player']) {
+      expect(furnitureName(element(`<blockquote class="${name}"></blockquote>`)), name).toBe('furniture');
+    }
   });
 
   it('matches word starts and two words joined', () => {
@@ -36,12 +44,19 @@ describe('furnitureName', () => {
   });
 });
 
+describe('linkDensity', () => {
+  it('is the share of link text, and all of it inside a link (a teaser card wrapping its summary)', () => {
+    expect(linkDensity(element('<p>Read more: <a href="/x">the story</a></p>'))).toBeCloseTo(9 / 20);
+    expect(linkDensity(element('<p>No links here.</p>'))).toBe(0);
+    expect(linkDensity(element('<a href="/x"><p>A summary that reads like a paragraph.</p></a>').firstElementChild as Element)).toBe(1);
+  });
+});
+
 describe('isSkipped', () => {
   function skippedTexts(html: string): string[] {
     document.body.innerHTML = `<div id="root">${html}</div>`;
     const root = document.getElementById('root') as Element;
-    const context = skipContext(root);
-    return [...root.querySelectorAll('*')].filter((child) => isSkipped(child, context)).map((child) => child.textContent ?? '');
+    return [...root.querySelectorAll('*')].filter((child) => isSkipped(child, root)).map((child) => child.textContent ?? '');
   }
   const story = '<p>The council will vote on the budget next month, the mayor said on Tuesday after a long meeting.</p>'.repeat(4);
 
