@@ -54,13 +54,6 @@ function meta(doc: Document, selector: string): string | undefined {
   return content ? content : undefined;
 }
 
-function hasArticleElementWithProse(doc: Document): boolean {
-  for (const article of doc.getElementsByTagName('article')) {
-    if (article.getElementsByTagName('p').length >= 3) return true;
-  }
-  return false;
-}
-
 function paragraphLength(paragraph: Element): number {
   return (paragraph.textContent ?? '').trim().length;
 }
@@ -75,24 +68,28 @@ const PROSE_MIN_SCORE = 20;
  * visible `<p>`/`<pre>` outside lists and page furniture, scored as Readability scores them. The
  * library's copy, with its own class-name lists and module wrapper, cost every page 0.7 KB gzipped.
  */
-export function hasReadableProse(doc: Document): boolean {
+export function hasReadableProse(scope: ParentNode): boolean {
   let score = 0;
-  for (const paragraph of doc.querySelectorAll('p, pre')) {
+  for (const paragraph of scope.querySelectorAll('p, pre')) {
     // The length first: the name checks cost more, and most short paragraphs need none of them.
     const length = paragraphLength(paragraph);
-    if (length <= PROSE_MIN_CHARS || paragraph.closest('li') || hiddenByAttributes(paragraph) || furnitureName(paragraph)) continue;
+    if (length <= PROSE_MIN_CHARS || paragraph.closest('li, a') || hiddenByAttributes(paragraph) || furnitureName(paragraph)) continue;
     if ((score += Math.sqrt(length - PROSE_MIN_CHARS)) > PROSE_MIN_SCORE) return true;
   }
   return false;
 }
 
-/** Cheap: metadata first, then markup, then Readability's prose heuristic (one querySelectorAll). */
+/**
+ * Cheap: metadata first, then an `<article>` holding readable prose (not a teaser card's summary),
+ * then Readability's prose heuristic over the page, unless the page says it is some other kind
+ * (og:type "website": a front page of teasers that read like prose).
+ */
 export function isArticlePage(doc: Document): boolean {
   if (!doc.body) return false;
-  if (meta(doc, 'meta[property="og:type"]')?.toLowerCase() === 'article') return true;
-  if (findJsonLdArticle(doc)) return true;
-  if (hasArticleElementWithProse(doc)) return true;
-  return hasReadableProse(doc);
+  const type = meta(doc, 'meta[property="og:type"]')?.toLowerCase();
+  if (type === 'article' || findJsonLdArticle(doc)) return true;
+  for (const article of doc.getElementsByTagName('article')) if (hasReadableProse(article)) return true;
+  return !type && hasReadableProse(doc);
 }
 
 /** [paragraph, container credited with its text, length] */
@@ -100,8 +97,9 @@ type Paragraph = [Element, Element, number];
 
 /**
  * Text that reads as a paragraph: a `<p>` that is not a list item or mostly a link (teaser cards,
- * "Read more" lines), credited to its parent; or a `<div>` with text of its own (sites that write
- * paragraphs as divs, or a whole story split by `<br>`s), credited to itself.
+ * "Read more" lines), credited to its parent; or a `<div>` or custom element with text of its own
+ * (sites that write paragraphs as divs or as `<story-paragraph>`s, or a whole story split by
+ * `<br>`s), credited to itself.
  */
 function* findParagraphs(doc: Document, found: Paragraph[]): Generator<void> {
   let read = 0;
@@ -111,9 +109,11 @@ function* findParagraphs(doc: Document, found: Paragraph[]): Generator<void> {
     if (parent && length >= 25 && !paragraph.closest('li') && linkDensity(paragraph) < 0.5) found.push([paragraph, parent, length]);
     if (++read % STEP_ELEMENTS === 0) yield;
   }
-  for (const div of doc.getElementsByTagName('div')) {
-    const length = ownTextLength(div);
-    if (length >= 25) found.push([div, div, length]);
+  for (const element of doc.getElementsByTagName('*')) {
+    if (element.tagName === 'DIV' || element.localName.includes('-')) {
+      const length = ownTextLength(element);
+      if (length >= 25) found.push([element, element, length]);
+    }
     if (++read % STEP_ELEMENTS === 0) yield;
   }
 }

@@ -27,12 +27,19 @@ describe('isArticlePage', () => {
   });
 
   it('accepts an <article> with prose, or a page Readability would read', () => {
-    expect(isArticlePage(load(`<body><article><p>a</p><p>b</p><p>c</p></article></body>`))).toBe(true);
+    const story = `<article>${Array.from({ length: 3 }, () => `<p>${PROSE.repeat(3)}</p>`).join('')}</article>`;
+    expect(isArticlePage(load(`<meta property="og:type" content="website"><body>${story}</body>`))).toBe(true);
     expect(isArticlePage(load(`<body><div>${Array.from({ length: 6 }, () => `<p>${PROSE.repeat(3)}</p>`).join('')}</div></body>`))).toBe(true);
   });
 
   it('rejects a front page of links and a web app', () => {
     expect(isArticlePage(load('<meta property="og:type" content="website"><body><a href="/a">Mayor said to weigh budget</a><article><a href="/b">Teaser</a></article></body>'))).toBe(false);
+  });
+
+  it('rejects teaser cards: short <article>s, and summaries inside links or on a page that says it is a website', () => {
+    const card = `<article><h3>Headline</h3><p>${PROSE.repeat(2)}</p><p>By A. Writer</p><p>Nov. 25</p></article>`;
+    expect(isArticlePage(load(`<meta property="og:type" content="website"><body>${card.repeat(8)}</body>`))).toBe(false);
+    expect(isArticlePage(load(`<body>${`<a href="/x"><p>${PROSE.repeat(2)}</p></a>`.repeat(8)}</body>`))).toBe(false);
   });
 });
 
@@ -95,6 +102,12 @@ describe('readPageInfo', () => {
 
 describe('findArticleRoot on real layouts', () => {
   const paragraphs = (count: number, tag = 'p') => Array.from({ length: count }, () => `<${tag}>${PROSE}</${tag}>`).join('');
+
+  it('reads paragraphs written as custom elements holding their text', () => {
+    const story = `<story-body>${`<story-paragraph>${PROSE}</story-paragraph>`.repeat(4)}</story-body>`;
+    const root = findArticleRoot(load(`<body><div class="nav"><a href="/">Home</a></div>${story}<div class="card"><a href="/x">Other</a><div>${PROSE}</div></div></body>`));
+    expect(root?.localName).toBe('story-body');
+  });
 
   it('reads paragraphs written as divs, and a story split by <br>s in one div', () => {
     expect(findArticleRoot(load(`<body><main><div id="story">${paragraphs(5, 'div')}</div><aside><p>${PROSE}</p></aside></main></body>`))?.id).toBe('story');
