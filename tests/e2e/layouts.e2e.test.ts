@@ -1,5 +1,7 @@
 // Real-world page layouts (tests/fixtures/layouts) in real browsers: the claims of the story are
-// painted, and nothing from the page furniture (or the story's unattributed narration) is.
+// painted, and nothing from the page furniture (or the story's unattributed narration) is; a page
+// that is not an article (a front page of teasers) is recognised as such and left alone.
+import type { Page } from 'puppeteer-core';
 import { describe, expect, it } from 'vitest';
 import { BROWSERS, type ExtensionBrowser, type FixtureServer } from './harness';
 import { withExtensionBrowser } from './suite';
@@ -13,13 +15,31 @@ describe.each(BROWSERS)('page layouts in %s', (name) => {
   let ext: ExtensionBrowser;
   withExtensionBrowser(name, (launched) => ({ ext, server } = launched));
 
+  /** What the tab's content script took the page for, once its first pass is over (it answers after it). */
+  async function pageKind(page: Page): Promise<string | undefined> {
+    const tabId = await ext.tabIdOf(page);
+    const control = await ext.openExtensionPage('manifest.json');
+    type TabsHost = { tabs: { sendMessage(tab: number, message: unknown, options: { frameId: number }): Promise<{ data?: { kind?: string } }> } };
+    const answer = await control.evaluate(
+      (id: number) => {
+        const host = globalThis as unknown as { browser?: TabsHost; chrome?: TabsHost };
+        return (host.browser ?? host.chrome)?.tabs.sendMessage(id, { ct: 1, type: 'page:get-claims', data: null }, { frameId: 0 });
+      },
+      tabId,
+    );
+    await control.close();
+    return answer?.data?.kind;
+  }
+
   it.each(layouts.map((layout) => [layout.file, layout] as const))('%s: the story’s claims are painted, no furniture', async (file, layout) => {
     const page = await ext.openPage(server.url(`layouts/${file}`));
+    await page.waitForSelector('html[data-claimtrail="ready"]');
     const missing = async () => {
       const ranges = allPainted(await painted(page));
       return layout.claims.filter((claim) => !covers(ranges, claim.content)).map((claim) => claim.content);
     };
     await expect.poll(missing, { timeout: WAIT.timeout, interval: WAIT.polling }).toEqual([]);
+    expect(await pageKind(page)).toBe(layout.article === false ? 'not-article' : 'article');
     const ranges = allPainted(await painted(page));
     for (const phrase of layout.mustNotFlag) expect(flaggedWithin(ranges, phrase), phrase).toEqual([]);
     expect(ext.errors(page)).toEqual([]);

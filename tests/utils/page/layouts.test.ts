@@ -38,7 +38,15 @@ function occurrences(text: string, phrase: string): Span[] {
   return found;
 }
 
-describe.each(loadLayouts())('$file', (layout) => {
+const layouts = loadLayouts();
+
+describe.each(layouts.filter((layout) => layout.article === false))('$file', (layout) => {
+  it('is not taken for an article', () => {
+    expect(isArticlePage(load(layout.html))).toBe(false);
+  });
+});
+
+describe.each(layouts.filter((layout) => layout.article !== false))('$file', (layout) => {
   it('is an article page', () => {
     expect(isArticlePage(load(layout.html))).toBe(true);
   });
