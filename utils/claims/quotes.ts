@@ -49,6 +49,22 @@ function direction(t: Tokens, i: number, inside: boolean): Dir {
   return byNeighbours(t, i);
 }
 
+/**
+ * The closing mark of a single-quoted quotation opening at token i (‘…’ or '…', the British
+ * convention), or -1. Only a mark with a closer in reach counts, so apostrophes stay apostrophes;
+ * "the voters’ choice" is a possessive, not a closing mark.
+ */
+function singleClose(t: Tokens, i: number, pe: number): number {
+  const c = t.hash[i];
+  if ((c !== 0x2018 && c !== 39) || byNeighbours(t, i) !== Dir.Open) return -1;
+  for (let j = i + 1; j < pe && j - i < 400; j++) {
+    const x = t.kind[j] === Tk.Punct ? t.hash[j] : 0;
+    if (x === c && byNeighbours(t, j) === Dir.Open) return -1;
+    if (x === (c === 39 ? 39 : 0x2019) && byNeighbours(t, j) === Dir.Close) return j;
+  }
+  return -1;
+}
+
 export function pairQuotes(t: Tokens, seg: Segments): Quotes {
   const list: Quote[] = [];
   const of = new Int32Array(t.length).fill(-1);
@@ -60,6 +76,14 @@ export function pairQuotes(t: Tokens, seg: Segments): Quotes {
     const carry = pendingGroup;
     pendingGroup = -1;
     for (let i = ps; i < pe; i++) {
+      const single = open < 0 && t.kind[i] === Tk.Punct ? singleClose(t, i, pe) : -1;
+      if (single > 0) {
+        // Marked as quote marks from here on; double quotes inside are nested and stay plain.
+        t.kind[i] = t.kind[single] = Tk.Quote;
+        list.push({ open: i, close: single, group: list.length });
+        i = single;
+        continue;
+      }
       if (t.kind[i] !== Tk.Quote) continue;
       const d = direction(t, i, open >= 0);
       if (open < 0) {

@@ -15,6 +15,12 @@ describe('direct quotes', () => {
     expect(bare(c!.content)).toBe('We will appeal the ruling');
   });
 
+  it('reads single-quoted quotations, as British papers print them', () => {
+    const cs = claimsOf('‘We are building more homes than at any time in a generation,’ Sir Keir Starmer told MPs on Wednesday.');
+    expect(cs.map((c) => [c.kind, c.cue, c.source])).toEqual([['direct', 'told', 'Sir Keir Starmer']]);
+    expect(bare(cs[0]!.content)).toBe('We are building more homes than at any time in a generation');
+  });
+
   it('reads the two-apostrophe quote marks some papers use', () => {
     const [c] = claimsOf("''There is no plan B,'' said Mr. Okafor, the city's budget director.");
     expect(c?.kind).toBe('direct');

@@ -22,6 +22,23 @@ describe('pairQuotes', () => {
     expect(quoted('“It’s ‘fine,’ they said,” he said.').map((q) => q.text)).toEqual(['“It’s ‘fine,’ they said,”']);
   });
 
+  it('pairs single-quoted quotations, the British convention, curly and straight', () => {
+    expect(quoted("‘We are building homes,’ she said. 'Not enough,' he said.").map((q) => q.text)).toEqual(['‘We are building homes,’', "'Not enough,'"]);
+  });
+
+  it('keeps double quotes inside a single-quoted quotation nested', () => {
+    expect(quoted('‘He called it “a farce”,’ she said.').map((q) => q.text)).toEqual(['‘He called it “a farce”,’']);
+  });
+
+  it('leaves apostrophes that close nothing alone', () => {
+    expect(quoted("The voters’ choice was clear in the '90s, and rock 'n roll won.")).toEqual([]);
+    expect(quoted('A ‘dangling mark with no end.')).toEqual([]);
+  });
+
+  it('stays linear on thousands of single opening marks', () => {
+    expect(quoted('‘a '.repeat(10000))).toEqual([]);
+  });
+
   it('continues a quote left open into the next paragraph that reopens it', () => {
     const q = quoted('“First part.\n\n“Second part.”');
     expect(q).toHaveLength(2);

@@ -186,10 +186,11 @@ export const NON_SPEECH_OBJECTS = words('goodbye good-bye hello grace prayers th
 
 export const SUBJECT_PRONOUNS = words('he she they it we i you who which');
 export const OBJECT_PRONOUNS = words('me him her us them you it');
+const NUMBERS = 'one two three four five six seven eight nine ten dozens hundreds thousands';
 export const DETERMINERS = words(`the a an this that these those his her its their our my your some many several few most all any
- each every both no other another such two three four five six seven eight nine ten one dozens hundreds thousands`);
+ each every both no other another such ${NUMBERS}`);
 /** Counts that head a subject: "two said", "two in three say". */
-export const NUMBER_WORDS = words('one two three four five six seven eight nine ten dozens hundreds thousands');
+export const NUMBER_WORDS = words(NUMBERS);
 
 /** Words that end a source noun phrase when scanning left from a cue. */
 export const SOURCE_STOP = words(`${AUXILIARIES} and or but nor that because since while when whenever if unless although though as than so in on at for with
