@@ -164,7 +164,8 @@ export function createSpeakerTracker(d: Doc): SpeakerTracker {
       else if (GROUP_NOUNS.has(w)) type = 'group';
     }
     const ent: Entity = { name: text, type, gender: null };
-    return toSpeaker(type === 'unknown' ? ent : remember(ent));
+    // Not one to come back to by name, but the nearest thing a following "who" can mean.
+    return toSpeaker(type === 'unknown' ? (last = ent) : remember(ent));
   };
 
   const mention = (src: TokenRange): void => {

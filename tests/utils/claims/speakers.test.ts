@@ -8,6 +8,11 @@ describe('speaker resolution', () => {
     expect(speakers('Secretary of State Jane Miller said the talks would resume.')[0]).toEqual({ name: 'Jane Miller', role: 'Secretary of State', type: 'person' });
   });
 
+  it('resolves "who" to the source right before it, named or not', () => {
+    const s = speakers('Mr. Hayes said the plan had failed.\n\nThe band is back, according to the magazine’s editor, who said everyone loves it.');
+    expect(s.map((x) => x?.name)).toEqual(['Hayes', 'the magazine’s editor', 'the magazine’s editor']);
+  });
+
   it('resolves a later surname to the full name', () => {
     const s = speakers('Gen. Mark Ortiz said the drills were over. Ortiz said more troops would leave.');
     expect(s[1]).toMatchObject({ name: 'Mark Ortiz', role: 'Gen.' });
