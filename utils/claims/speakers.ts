@@ -148,6 +148,10 @@ export function createSpeakerTracker(d: Doc): SpeakerTracker {
     }
     const nameEnd = affiliationAt(start, headEnd);
     const nameStart = nameEnd < 0 ? -1 : nameStartOf(start, nameEnd);
+    // "The company's chief financial officer, Tom Lee, said": the name is the apposition.
+    let e = headEnd + 1;
+    while (nameStart < 0 && e < src.end && d.t.cap[e] && isWord(d, e)) e++;
+    if (e - headEnd > 2 && (e >= src.end || punctAt(d, e) === ',')) return toSpeaker(remember(named(headEnd + 1, e, joinText(d, start, headEnd), null)));
     if (nameStart >= 0) {
       const roleStart = is(d, start, DETERMINERS) ? start + 1 : start;
       const { role, gender } = roleOf(roleStart, nameStart);

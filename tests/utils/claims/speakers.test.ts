@@ -13,6 +13,12 @@ describe('speaker resolution', () => {
     expect(s.map((x) => x?.name)).toEqual(['Hayes', 'the magazine’s editor', 'the magazine’s editor']);
   });
 
+  it('takes the name from an apposition after a role, and a later "he" means that person', () => {
+    const s = speakers('Jane Roe said sales fell. The company’s chief financial officer, Tom Lee, told Reuters the cuts were needed. “We have to be realistic,” he said.');
+    expect(s[1]).toEqual({ name: 'Tom Lee', role: 'The company’s chief financial officer', type: 'person' });
+    expect(s[2]?.name).toBe('Tom Lee');
+  });
+
   it('resolves a later surname to the full name', () => {
     const s = speakers('Gen. Mark Ortiz said the drills were over. Ortiz said more troops would leave.');
     expect(s[1]).toMatchObject({ name: 'Mark Ortiz', role: 'Gen.' });
