@@ -31,7 +31,7 @@ export function cueEntryAt(t: Tokens, i: number): CueEntry | undefined {
   return t.kind[i] === Tk.Word ? CUE_BY_HASH.get(t.hash[i] ?? 0) : undefined;
 }
 
-const W = wordHashes('according', 'to', 'by', 'that', 'all', 'both');
+const W = wordHashes('according', 'to', 'by', 'that');
 
 /** Besides pronouns, auxiliaries and plurals, words after which a bare "say" is a verb: "those polled say". */
 const RESPONDENTS = new WordSet('percent polled surveyed interviewed'.split(' '));
@@ -42,7 +42,7 @@ function verbalUse(d: Doc, i: number, e: CueEntry, floor: number): boolean {
   const prevIsWord = i > floor && isWord(d, p);
   // "the said report", "several reports", but "several said", "many believe": a quantifier alone is a subject.
   const quantifier = prevIsWord && is(d, p, QUANTIFIER_SUBJECTS) && !(e.nounLike && endsWithS(d, i));
-  if (prevIsWord && is(d, p, DETERMINERS) && !isW(d, p, W.that) && !quantifier && !isW(d, p, W.all) && !isW(d, p, W.both) && !isNumber(d, p)) return false;
+  if (prevIsWord && is(d, p, DETERMINERS) && !isW(d, p, W.that) && !quantifier && !isNumber(d, p)) return false;
   if (prevIsWord && isPossessive(d, p) && !isContractedSubject(d, p)) return false;
   if (e.nounLike && !endsWithS(d, i)) {
     // Bare form: only after a pronoun, modal, "to", a plural subject ("officials say") or a percentage ("42% say").

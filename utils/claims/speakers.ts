@@ -144,7 +144,11 @@ export function createSpeakerTracker(d: Doc): SpeakerTracker {
       if (first === 'he' || first === 'she') { const p = personFor(first === 'he' ? 'm' : 'f'); return p ? toSpeaker(remember(p)) : null; }
       if (first === 'i') { const p = personFor(null); return p ? toSpeaker(remember(p)) : null; }
       if (first === 'they' || first === 'it' || first === 'we') return lastGroup ? toSpeaker(remember(lastGroup)) : null;
-      if (first === 'who' || first === 'which') return last ? toSpeaker(last) : null;
+      if (first === 'who' || first === 'which') {
+        // "activist investor Carl Smith, who has called for …": the name right before it, else the last source.
+        const n = punctAt(d, start - 1) === ',' ? nameStartOf(start - 6, start - 1) : -1;
+        return n >= 0 ? toSpeaker(remember(named(n, start - 1, undefined, null))) : last ? toSpeaker(last) : null;
+      }
     }
     const nameEnd = affiliationAt(start, headEnd);
     const nameStart = nameEnd < 0 ? -1 : nameStartOf(start, nameEnd);

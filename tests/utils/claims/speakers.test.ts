@@ -19,6 +19,11 @@ describe('speaker resolution', () => {
     expect(s[2]?.name).toBe('Tom Lee');
   });
 
+  it('resolves "who" right after a name to that name, even when the name said nothing', () => {
+    const s = speakers('Jane Roe said sales fell. The firm is under pressure from activist investor Carl Smith, who has called for a sale of the company.');
+    expect(s.map((x) => x?.name)).toEqual(['Jane Roe', 'Carl Smith']);
+  });
+
   it('resolves a later surname to the full name', () => {
     const s = speakers('Gen. Mark Ortiz said the drills were over. Ortiz said more troops would leave.');
     expect(s[1]).toMatchObject({ name: 'Mark Ortiz', role: 'Gen.' });
