@@ -68,9 +68,9 @@ const PROSE_MIN_SCORE = 20;
  * visible `<p>`/`<pre>` outside lists and page furniture, scored as Readability scores them. The
  * library's copy, with its own class-name lists and module wrapper, cost every page 0.7 KB gzipped.
  */
-export function hasReadableProse(scope: ParentNode): boolean {
+export function hasReadableProse(doc: Document): boolean {
   let score = 0;
-  for (const paragraph of scope.querySelectorAll('p, pre')) {
+  for (const paragraph of doc.querySelectorAll('p, pre')) {
     // The length first: the name checks cost more, and most short paragraphs need none of them.
     const length = paragraphLength(paragraph);
     if (length <= PROSE_MIN_CHARS || paragraph.closest('li, a') || hiddenByAttributes(paragraph) || furnitureName(paragraph)) continue;
@@ -79,16 +79,27 @@ export function hasReadableProse(scope: ParentNode): boolean {
   return false;
 }
 
+/** A teaser card's summary and byline are not three paragraphs of this length; a wire story's are. */
+const ARTICLE_PARAGRAPH_CHARS = 50;
+
+/** An `<article>` with at least three paragraphs (a short wire story), not a teaser card. */
+function hasArticleElementWithProse(doc: Document): boolean {
+  for (const article of doc.getElementsByTagName('article')) {
+    let count = 0;
+    for (const paragraph of article.getElementsByTagName('p')) if (paragraphLength(paragraph) >= ARTICLE_PARAGRAPH_CHARS && ++count > 2) return true;
+  }
+  return false;
+}
+
 /**
- * Cheap: metadata first, then an `<article>` holding readable prose (not a teaser card's summary),
- * then Readability's prose heuristic over the page, unless the page says it is some other kind
- * (og:type "website": a front page of teasers that read like prose).
+ * Cheap: metadata first, then an `<article>` with prose, then Readability's prose heuristic over
+ * the page, unless the page says it is some other kind (og:type "website": a front page of teasers
+ * whose summaries read like prose).
  */
 export function isArticlePage(doc: Document): boolean {
   if (!doc.body) return false;
   const type = meta(doc, 'meta[property="og:type"]')?.toLowerCase();
-  if (type === 'article' || findJsonLdArticle(doc)) return true;
-  for (const article of doc.getElementsByTagName('article')) if (hasReadableProse(article)) return true;
+  if (type === 'article' || findJsonLdArticle(doc) || hasArticleElementWithProse(doc)) return true;
   return !type && hasReadableProse(doc);
 }
 
@@ -124,7 +135,7 @@ const STEP_ELEMENTS = 64;
 /**
  * The element holding the article's prose: an explicit articleBody, else the container whose
  * paragraphs carry the most text, widened to an ancestor when the body is split over several
- * containers (ad slots between parts of the story). Paragraphs inside page furniture (asides,
+ * containers (ad slots between parts of the story), but not beyond the `<article>` holding the headline. Paragraphs inside page furniture (asides,
  * comments, promos, captions…) do not count, unless that "furniture" is the story's wrapper;
  * comments never do.
  */
@@ -207,7 +218,9 @@ function* articleRootSteps(doc: Document): Generator<void, Element | null> {
     }
   }
   if (!best) return doc.querySelector('article, [role="main"], main') ?? body;
-  for (let parent = best.parentElement; parent && parent !== body; parent = parent.parentElement) {
+  // Never past the story's own <article> (the one holding the headline): beyond it are other
+  // stories' cards, which may hold more text than a short story.
+  for (let child = best, parent = best.parentElement; parent && parent !== body && !(child.tagName === 'ARTICLE' && child.contains(headline)); child = parent, parent = parent.parentElement) {
     if ((total.get(parent) ?? 0) >= (total.get(best) ?? 0) * 1.25) best = parent;
   }
   return best;

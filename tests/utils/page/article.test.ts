@@ -36,6 +36,11 @@ describe('isArticlePage', () => {
     expect(isArticlePage(load('<meta property="og:type" content="website"><body><a href="/a">Mayor said to weigh budget</a><article><a href="/b">Teaser</a></article></body>'))).toBe(false);
   });
 
+  it('accepts an <article> of three short paragraphs (a wire story), without metadata', () => {
+    expect(isArticlePage(load(`<body><article><h1>H</h1>${`<p>${PROSE}</p>`.repeat(3)}</article></body>`))).toBe(true);
+    expect(isArticlePage(load(`<body><article><h1>H</h1>${`<p>${PROSE}</p>`.repeat(2)}<p>By A. Writer</p></article></body>`))).toBe(false);
+  });
+
   it('rejects teaser cards: short <article>s, and summaries inside links or on a page that says it is a website', () => {
     const card = `<article><h3>Headline</h3><p>${PROSE.repeat(2)}</p><p>By A. Writer</p><p>Nov. 25</p></article>`;
     expect(isArticlePage(load(`<meta property="og:type" content="website"><body>${card.repeat(8)}</body>`))).toBe(false);
@@ -121,6 +126,14 @@ describe('findArticleRoot on real layouts', () => {
     const cards = Array.from({ length: 6 }, () => `<article class="PagePromo"><h3><a href="/a">Headline</a></h3><p>${PROSE}</p></article>`).join('');
     expect(findArticleRoot(load(`<body><div class="content"><article><div id="story">${paragraphs(6)}</div></article><div class="list">${cards}</div></div></body>`))?.id).toBe('story');
     expect(findArticleRoot(load(`<body><main><div id="story">${paragraphs(4)}</div><aside>${paragraphs(4)}</aside></main></body>`))?.id).toBe('story');
+  });
+
+  it('does not widen past the <article> holding the headline to cards with more text than a short story', () => {
+    const cards = Array.from({ length: 4 }, () => `<article class="card"><h3>Other story</h3>${paragraphs(2)}</article>`).join('');
+    const page = (headline: string) => `<body><div class="content"><article>${headline}<div id="story">${paragraphs(4)}</div></article><section>${cards}</section></div></body>`;
+    expect(findArticleRoot(load(page('<h1>Headline</h1>')))?.id).toBe('story');
+    // Without a headline in it, the story's <article> is one card among others.
+    expect(findArticleRoot(load(page('')))?.className).toBe('content');
   });
 
   it('still finds a story wrapped in a furniture-named box or a page-wide <form> (ASP.NET)', () => {
