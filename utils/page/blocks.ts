@@ -6,7 +6,7 @@
  * space; leading and trailing space of a block dropped; `<pre>` kept verbatim), so the text matches
  * what the reader sees and what `Range.toString()` gives, modulo collapsed whitespace.
  */
-import { BLOCK_TAGS, HEADING_TAGS, isSkipped } from './furniture';
+import { BLOCK_TAGS, HEADING_TAGS, isSkipped, SHOW_ELEMENT, SHOW_TEXT } from './furniture';
 
 /**
  * Block-level tags, and custom elements the page lays out as blocks: a site built of web components
@@ -169,10 +169,9 @@ interface BlockWalk {
 function createBlockWalk(root: Element): BlockWalk {
   const doc = root.ownerDocument;
   const builder = new BlockBuilder();
-  const NodeFilterRef = doc.defaultView?.NodeFilter ?? NodeFilter;
   // Skipped subtrees are stepped over here rather than by a NodeFilter: a filter is a call from the
   // browser into script for every node (16,000 on a 1 MB article), each dearer than the check itself.
-  const walker = doc.createTreeWalker(root, NodeFilterRef.SHOW_ELEMENT | NodeFilterRef.SHOW_TEXT);
+  const walker = doc.createTreeWalker(root, SHOW_ELEMENT | SHOW_TEXT);
   const skipped = (node: Node): boolean => node.nodeType === 1 && isSkipped(node as Element, root);
   /** From the walker's first step (`step()`), the first node not skipped (the walker moves to it), or null (it stays). */
   const unskipped = (step: () => Node | null): Node | null => {

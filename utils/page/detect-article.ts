@@ -84,9 +84,9 @@ function shift(span: Span, by: number): Span {
 function placeClaim(claim: Claim, by: number): Claim {
   return {
     ...claim,
-    content: by === 0 ? claim.content : claim.content.map((span) => shift(span, by)),
-    cue: claim.cue && by !== 0 ? shift(claim.cue, by) : claim.cue,
-    source: claim.source && by !== 0 ? shift(claim.source, by) : claim.source,
+    content: claim.content.map((span) => shift(span, by)),
+    cue: claim.cue && shift(claim.cue, by),
+    source: claim.source && shift(claim.source, by),
   };
 }
 

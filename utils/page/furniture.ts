@@ -37,7 +37,7 @@ const TAXONOMY_CLASS = /(?:^|\s)(?:tag|category)-\S+/g;
 const WORD_SPLIT = /[\s_-]+/;
 
 /** Attributes besides class and id that sites name their components in. */
-const NAME_ATTRIBUTES = ['data-testid', 'data-component', 'data-qa'];
+const NAME_ATTRIBUTES = ['data-testid', 'data-component', 'data-qa', 'data-area'];
 
 /** Tags that start and end a block of text (their own paragraph in the detector input). */
 export const BLOCK_TAGS = new Set([
@@ -48,6 +48,10 @@ export const BLOCK_TAGS = new Set([
 ]);
 
 export const HEADING_TAGS = new Set(['H2', 'H3', 'H4', 'H5', 'H6']);
+
+/** NodeFilter's whatToShow bits, fixed by the DOM standard (no lookup through the page's window). */
+export const SHOW_ELEMENT = 1;
+export const SHOW_TEXT = 4;
 
 /** Marks ClaimTrail's own UI hosts so extraction and mutation handling ignore them. */
 export const OWN_UI_ATTRIBUTE = 'data-claimtrail-ui';
@@ -139,13 +143,13 @@ function isLinkList(element: Element, root: Element): boolean {
  */
 function holdsLessThanHalf(element: Element, root: Element): boolean {
   const doc = root.ownerDocument;
-  const filter = doc.defaultView?.NodeFilter ?? NodeFilter;
   let inside = 0;
-  const own = doc.createTreeWalker(element, filter.SHOW_TEXT);
+  const own = doc.createTreeWalker(element, SHOW_TEXT);
   for (let node = own.nextNode(); node; node = own.nextNode()) inside += (node as Text).length;
   let outside = 0;
-  const rest = doc.createTreeWalker(root, filter.SHOW_ELEMENT | filter.SHOW_TEXT, {
-    acceptNode: (node) => (node === element ? filter.FILTER_REJECT : filter.FILTER_ACCEPT),
+  const rest = doc.createTreeWalker(root, SHOW_ELEMENT | SHOW_TEXT, {
+    // FILTER_REJECT (2) skips the element's subtree, FILTER_ACCEPT (1) takes the node.
+    acceptNode: (node) => (node === element ? 2 : 1),
   });
   for (let node = rest.nextNode(); node && outside <= inside; node = rest.nextNode()) {
     if (node.nodeType === 3) outside += (node as Text).length;

@@ -7,7 +7,7 @@ function element(html: string): Element {
 }
 
 describe('furnitureName', () => {
-  it('reads class, id, data-testid, data-component and custom tag names, split on -, _ and camelCase', () => {
+  it('reads class, id, data-testid, data-component, data-qa, data-area and custom tag names, split on -, _ and camelCase', () => {
     expect(furnitureName(element('<div class="share-tools__container__3Km1w"></div>'))).toBe('furniture');
     expect(furnitureName(element('<div id="div-gpt-ad-123"></div>'))).toBe('furniture');
     expect(furnitureName(element('<div data-testid="AuthorByline"></div>'))).toBe('furniture');
@@ -17,6 +17,8 @@ describe('furnitureName', () => {
     expect(furnitureName(element('<amp-social-share type="x"></amp-social-share>'))).toBe('furniture');
     expect(furnitureName(element('<div class="wpds-c-hGHpBh" data-qa="article-body-ad"></div>'))).toBe('furniture');
     expect(furnitureName(element('<blockquote class="wpds-c-kBAeDc" data-qa="pull-quote"></blockquote>'))).toBe('furniture');
+    expect(furnitureName(element('<section class="relative" data-area="related_articles"></section>'))).toBe('furniture');
+    expect(furnitureName(element('<section class="relative" data-area="text"></section>'))).toBeNull();
   });
 
   it('knows social embeds and video teasers', () => {
