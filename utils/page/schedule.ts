@@ -19,8 +19,11 @@ export function yieldToMain(): Promise<void> {
 export const SLICE_MS = 8;
 
 export interface Slicer {
-  /** Call between units of work: yields once the current slice has used its budget. */
-  pause(): Promise<void> | void;
+  /**
+   * Call between units of work: yields once the current slice has used its budget. `expectMs`: what
+   * the next unit is expected to cost when the last one is no guide to it (a new kind of work).
+   */
+  pause(expectMs?: number): Promise<void> | void;
   /** Main-thread time used so far, longest slice, and slice count (for the benchmark's report). */
   stats(): { busyMs: number; longestMs: number; slices: number };
 }
@@ -38,12 +41,12 @@ export function slicer(budgetMs: number = SLICE_MS, now: () => number = () => pe
   let longest = 0;
   let slices = 1;
   return {
-    pause() {
+    pause(expectMs = 0) {
       const time = now();
       const used = time - sliceStart;
       const unit = time - lastCall;
       lastCall = time;
-      if (used + unit < budgetMs) return;
+      if (used + Math.max(unit, expectMs) < budgetMs) return;
       busy += used;
       longest = Math.max(longest, used);
       return yieldToMain().then(() => {

@@ -30,6 +30,22 @@ describe('slicer', () => {
     expect(await slicesOf([20, 20, 1], 8)).toEqual([20, 20, 1]);
   });
 
+  it('judges the next unit by what the caller expects of it when that is more than the last one took', async () => {
+    let clock = 0;
+    const work = slicer(8, () => clock);
+    clock += 3;
+    // Like the 3 ms before, a unit fits; expected to take 6 ms, it starts a slice of its own.
+    expect(work.pause()).toBeUndefined();
+    clock += 1;
+    const paused = work.pause(6);
+    expect(paused).toBeInstanceOf(Promise);
+    await paused;
+    // A fresh slice has room for an expected 6 ms; an expectation below the last unit changes nothing.
+    expect(work.pause(6)).toBeUndefined();
+    clock += 7;
+    expect(work.pause(1)).toBeInstanceOf(Promise);
+  });
+
   it('reports the main-thread time used and the longest slice', async () => {
     let clock = 0;
     const work = slicer(8, () => clock);
