@@ -48,39 +48,51 @@ export interface DetectedInput {
   headings: readonly Span[];
 }
 
+// Spans are read by index in this file's per-claim code: destructuring takes an iterator per call
+// until the code is optimized, and a big page's first few thousand claims run before it is.
 function insideAny(span: Span, areas: readonly Span[]): boolean {
-  return areas.some(([start, end]) => span[0] >= start && span[1] <= end);
+  return areas.some((area) => span[0] >= area[0] && span[1] <= area[1]);
 }
 
-export function detectedViews({ text, claims, pageUrl, headings }: DetectedInput): ClaimView[] {
+/** The view of one detected claim, or null when it has no text outside the headings. */
+export function detectedView(claim: Claim, { text, pageUrl, headings }: Omit<DetectedInput, 'claims'>): ClaimView | null {
+  // The detector's own array when every fragment has text (it does, but for a degenerate claim).
+  const hasText = (span: Span) => span[1] > span[0];
+  const spans = claim.content.every(hasText) ? claim.content : claim.content.filter(hasText);
+  const first = spans[0];
+  const last = spans[spans.length - 1];
+  if (!first || !last || spans.every((span) => insideAny(span, headings))) return null;
+  const context: Span[] = [];
+  if (claim.cue) context.push(claim.cue);
+  if (claim.source) context.push(claim.source);
+  const snapshot: ClaimSnapshot = {
+    detectorId: claim.id,
+    kind: claim.kind,
+    speaker: speakerOf(claim, text),
+    cue: claim.cue ? text.slice(claim.cue[0], claim.cue[1]) : '',
+    // One fragment (nearly every claim): a slice of the article text, not a joined copy of it.
+    text: first === last ? text.slice(first[0], first[1]) : spans.map((span) => text.slice(span[0], span[1])).join(FRAGMENT_JOINER),
+    selectors: describe(text, first[0], last[1]),
+    confidence: claim.confidence,
+    manual: false,
+  };
+  return {
+    claimId: claimId(pageUrl, claim.id),
+    spans,
+    context,
+    snapshot,
+    current: snapshot,
+    status: 'unreviewed',
+    note: '',
+    anchor: 'anchored',
+  };
+}
+
+export function detectedViews(input: DetectedInput): ClaimView[] {
   const views: ClaimView[] = [];
-  for (const claim of claims) {
-    // The detector's own array when every fragment has text (it does, but for a degenerate claim).
-    const spans = claim.content.every(([start, end]) => end > start) ? claim.content : claim.content.filter(([start, end]) => end > start);
-    const first = spans[0];
-    const last = spans[spans.length - 1];
-    if (!first || !last) continue;
-    if (spans.every((span) => insideAny(span, headings))) continue;
-    const snapshot: ClaimSnapshot = {
-      detectorId: claim.id,
-      kind: claim.kind,
-      speaker: speakerOf(claim, text),
-      cue: claim.cue ? text.slice(claim.cue[0], claim.cue[1]) : '',
-      text: spans.map(([start, end]) => text.slice(start, end)).join(FRAGMENT_JOINER),
-      selectors: describe(text, first[0], last[1]),
-      confidence: claim.confidence,
-      manual: false,
-    };
-    views.push({
-      claimId: claimId(pageUrl, claim.id),
-      spans,
-      context: [claim.cue, claim.source].filter((span): span is Span => span !== null),
-      snapshot,
-      current: snapshot,
-      status: 'unreviewed',
-      note: '',
-      anchor: 'anchored',
-    });
+  for (const claim of input.claims) {
+    const view = detectedView(claim, input);
+    if (view) views.push(view);
   }
   return views;
 }
@@ -156,8 +168,10 @@ export function mergeStored(
   earlier: Readonly<Record<string, EarlierVerdict>>,
   locate: (record: ClaimRecord) => AnchorResult | null,
 ): MergedClaims {
+  // No earlier verdicts (most pages): no lookup per view, each of which hashes a fresh id string.
+  const anyEarlier = Object.keys(earlier).length > 0;
   const withEarlier = (view: ClaimView): ClaimView => {
-    const verdict = earlier[view.snapshot.detectorId];
+    const verdict = anyEarlier ? earlier[view.snapshot.detectorId] : undefined;
     return verdict && verdict.claimId !== view.claimId ? { ...view, earlier: verdict } : view;
   };
   // Views are copied only where a record or an earlier verdict changes them, and with nothing stored
