@@ -25,10 +25,10 @@ import { bandAround, itemsInBand, rangeCount, WINDOW_ABOVE_RANGES } from '../../
 import { findArticleRootInSlices, isArticlePage, readPageInfo } from '../../utils/page/article';
 import { joinBlocksInSlices, rangesForSpan, textNodeExtent, type ArticleText } from '../../utils/page/article-text';
 import { extractBlocks } from '../../utils/page/blocks';
-import { createArticleDetector, type Detect } from '../../utils/page/detect-article';
+import { createArticleDetector, SEGMENT_SIZES, type Detect, type SegmentSizes } from '../../utils/page/detect-article';
 import { OWN_UI_ATTRIBUTE } from '../../utils/page/furniture';
 import {
-  detectedViews,
+  detectedView,
   manualDetectorId,
   mergeStored,
   paintStatusOf,
@@ -37,6 +37,7 @@ import {
   toPageClaim,
   toReviewCount,
   type ClaimView,
+  type MergedClaims,
 } from '../../utils/page/page-claims';
 import { CLAIM_KEYS } from '../../utils/page/claim-keys';
 import { articleOffset } from '../../utils/page/selection';
@@ -78,8 +79,20 @@ const FLASH_MS = 1600;
 
 /** DOM nodes read between checks of the slice budget. */
 const EXTRACT_STEP_NODES = 32;
-/** Claims turned into views between checks of the slice budget (hashing ids is the cost). */
-const VIEW_CHUNK = 50;
+/**
+ * Detection on a big page: calls over 4 KB of new text read after 3 KB of context (about the
+ * detector's defaults halved, same share of context), a few ms each even in cold code on a busy
+ * machine, where 8 KB segments after 6 KB were 10-15 ms of CPU; a speaker is resolved from the
+ * context as often (generated news, 300 KB: 555 vs 531 of 2,101 speakers differ from one whole call).
+ */
+const DETECT_SIZES: SegmentSizes = { ...SEGMENT_SIZES, segmentChars: 4_000, contextChars: 3_000 };
+/** What the first detector call is taken to cost: it starts a slice unless the current one has room. */
+const DETECT_EXPECT_MS = 4;
+/**
+ * What a step over every claim in one piece (merging with the stored ones, settling the paint) is
+ * taken to cost per claim: on a big page it starts a slice of its own.
+ */
+const PASS_MS_PER_CLAIM = 0.001;
 /** Claims' paint items built (and, on smaller pages, registered) between checks of the slice budget. */
 const PAINT_CHUNK = 100;
 /** Claims per 'page:open' message: cloning a message is one task, and 100 snapshots take a few ms. */
@@ -140,7 +153,7 @@ export class ReadingSession {
     this.#options = options;
     const { doc, signal } = options;
     this.#painter = createPainter(doc);
-    this.#detector = createArticleDetector(options.detect);
+    this.#detector = createArticleDetector(options.detect, DETECT_SIZES);
     this.#card = new LazyCard(doc, signal, () => this.#painter.focus(null), (error) => {
       if (!signal.aborted) console.error('[ClaimTrail] could not open the review card:', error);
     });
@@ -299,7 +312,7 @@ export class ReadingSession {
   async #refresh(generation: number, work: Slicer = slicer()): Promise<void> {
     const root = this.#root;
     if (!root) return;
-    const pause = () => work.pause();
+    const pause = (expectMs?: number) => work.pause(expectMs);
     // Wrapped <mark>s split the page's text nodes: restore them before reading the text again.
     if (this.#painter.mode === 'wrap') this.#painter.clear();
     await pause();
@@ -308,6 +321,8 @@ export class ReadingSession {
     const blocks = await extractBlocks(root, { pause, checkEvery: EXTRACT_STEP_NODES });
     const article = await joinBlocksInSlices(blocks, pause);
     if (this.#stale(generation)) return;
+    // The first detector call runs in cold code, and the extraction's small steps say nothing of its cost.
+    await pause(DETECT_EXPECT_MS);
     const claims = await this.#detector.detect(article, pause);
     if (this.#stale(generation)) return;
     if (this.#opening) {
@@ -327,16 +342,18 @@ export class ReadingSession {
       const start = article.blockStarts[index] ?? 0;
       if (block.heading) headings.push([start, start + block.text.length]);
     });
-    const detected: ClaimView[] = [];
-    for (let from = 0; from < claims.length; from += VIEW_CHUNK) {
-      detected.push(...detectedViews({ text: article.text, claims: claims.slice(from, from + VIEW_CHUNK), pageUrl: this.#pageUrl, headings }));
-      await pause();
-    }
     this.#rangeCache.clear();
-    // Creating Ranges on a big document is slow (tens of µs each, more as the document holds more):
-    // the budget is checked after every claim.
-    for (const view of detected) {
-      this.#rangesOf(view, article);
+    const input = { text: article.text, pageUrl: this.#pageUrl, headings };
+    const detected: ClaimView[] = [];
+    // The budget is checked after every claim's view (hashing its id) and Ranges (tens of µs each on
+    // a big document, more as it holds more): the first claims run in cold code, so a chunk of them
+    // could pass the budget several times over before its time could be measured.
+    for (const claim of claims) {
+      const view = detectedView(claim, input);
+      if (view) {
+        detected.push(view);
+        this.#rangesOf(view, article);
+      }
       const paused = pause();
       if (paused) await paused;
     }
@@ -344,10 +361,19 @@ export class ReadingSession {
     this.#detected = detected;
     await this.#locateStored();
     if (this.#stale(generation)) return;
+    await pause(detected.length * PASS_MS_PER_CLAIM);
     const paintStart = performance.now();
-    this.#merge();
-    await pause();
+    const merged = this.#merged();
+    if (!merged) return;
+    // A big page's thousands of ids are hashed here, the first time they are keys: ~20 ms in one piece.
+    const views = new Map<string, ClaimView>();
+    for (const view of merged.views) {
+      views.set(view.claimId, view);
+      const paused = pause();
+      if (paused) await paused;
+    }
     if (this.#stale(generation)) return;
+    this.#show(merged, views);
     if (!(await this.#paintInSlices(pause, generation))) return;
     this.#renderCard();
     this.#sendBadge();
@@ -408,12 +434,15 @@ export class ReadingSession {
     }
   }
 
-  /** Merges what was detected with what is stored into the claims the page shows; returns anchor changes. */
-  #merge(): AnchorReport['anchors'] {
+  /** What was detected merged with what is stored: the claims the page shows (null: no article). */
+  #merged(): MergedClaims | null {
     const article = this.#article;
-    if (!article) return [];
-    const merged = mergeStored(article.text, this.#detected, this.#stored, this.#earlier, (record) => this.#located.get(locationKey(record)) ?? null);
-    this.#views = new Map(merged.views.map((view) => [view.claimId, view]));
+    return article && mergeStored(article.text, this.#detected, this.#stored, this.#earlier, (record) => this.#located.get(locationKey(record)) ?? null);
+  }
+
+  /** Shows the merged claims (`views`: the same by id); returns the anchor changes to report. */
+  #show(merged: MergedClaims, views = new Map(merged.views.map((view) => [view.claimId, view]))): AnchorReport['anchors'] {
+    this.#views = views;
     this.#order = merged.views.map((view) => view.claimId);
     this.#orphans = merged.orphans;
     return merged.anchors;
@@ -453,7 +482,8 @@ export class ReadingSession {
 
   async #applyMerge(): Promise<AnchorReport['anchors']> {
     await this.#locateStored();
-    const anchors = this.#merge();
+    const merged = this.#merged();
+    const anchors = merged ? this.#show(merged) : [];
     this.#paint();
     this.#renderCard();
     this.#sendBadge();
@@ -472,7 +502,7 @@ export class ReadingSession {
    * for one task. Each slice registers its claims at once; the last step only removes what went away.
    * Returns false if a newer pass took over meanwhile.
    */
-  async #paintInSlices(pause: () => Promise<void> | void, generation: number): Promise<boolean> {
+  async #paintInSlices(pause: (expectMs?: number) => Promise<void> | void, generation: number): Promise<boolean> {
     const items = this.#startPaint();
     if (!items) return true;
     // A page that will be painted by viewport band registers only the band, at the end.
@@ -480,7 +510,7 @@ export class ReadingSession {
     for (let from = 0; from < this.#order.length; from += PAINT_CHUNK) {
       const slice = this.#itemsFor(this.#order.slice(from, from + PAINT_CHUNK), items);
       if (progressive) this.#painter.update(slice);
-      await pause();
+      await pause(from + PAINT_CHUNK < this.#order.length ? 0 : items.length * PASS_MS_PER_CLAIM);
       if (this.#stale(generation)) return false;
     }
     this.#finishPaint(items);
