@@ -45,7 +45,8 @@ const PARTICIPLE_LEADS = new WordSet('by after while and before without for when
 /** Skips what may sit between a cue and its content: an addressee, times, a prepositional phrase. */
 function skipAfterCue(d: Doc, cue: Cue, end: number): number {
   let k = cue.end;
-  if (cue.flags & CueFlag.Object && k < end && isWord(d, k)) {
+  // "told reporters that …" skips the addressee; "accused him of bias" keeps the accused.
+  if (cue.flags & CueFlag.Object && cue.cls !== CueClass.Stance && k < end && isWord(d, k)) {
     const w = lowerAt(d, k);
     if (OBJECT_PRONOUNS.has(w) && w !== 'it') k++;
     else if (d.t.cap[k]) { const s = k; while (k < end && k - s < 6 && isWord(d, k) && (d.t.cap[k] || lowerAt(d, k) === 'of')) k++; }

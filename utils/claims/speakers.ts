@@ -50,6 +50,7 @@ export function createSpeakerTracker(d: Doc): SpeakerTracker {
   const persons: Entity[] = []; // in order of last mention, most recent last
   let lastGroup: Entity | null = null;
   let last: Entity | null = null;
+  let lastEnd = -1; // token after the last source resolved
 
   const remember = (e: Entity): Entity => {
     last = e;
@@ -136,6 +137,8 @@ export function createSpeakerTracker(d: Doc): SpeakerTracker {
 
   const resolve = (src: TokenRange): Speaker | null => {
     const { start } = src;
+    const adjacent = lastEnd === start - 1;
+    lastEnd = src.end;
     // The head part ends at the first comma: "Ayad Allawi, Iraq's vice president".
     let headEnd = src.end;
     for (let k = start; k < src.end; k++) if (punctAt(d, k) === ',') { headEnd = k; break; }
@@ -145,9 +148,10 @@ export function createSpeakerTracker(d: Doc): SpeakerTracker {
       if (first === 'i') { const p = personFor(null); return p ? toSpeaker(remember(p)) : null; }
       if (first === 'they' || first === 'it' || first === 'we') return lastGroup ? toSpeaker(remember(lastGroup)) : null;
       if (first === 'who' || first === 'which') {
-        // "activist investor Carl Smith, who has called for …": the name right before it, else the last source.
+        // "activist investor Carl Smith, who has called for …": the name right before it, else the source
+        // right before it ("according to the magazine's editor, who said"), else nobody known.
         const n = punctAt(d, start - 1) === ',' ? nameStartOf(start - 6, start - 1) : -1;
-        return n >= 0 ? toSpeaker(remember(named(n, start - 1, undefined, null))) : last ? toSpeaker(last) : null;
+        return n >= 0 ? toSpeaker(remember(named(n, start - 1, undefined, null))) : adjacent && last ? toSpeaker(last) : null;
       }
     }
     const nameEnd = affiliationAt(start, headEnd);

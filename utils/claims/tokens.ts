@@ -44,7 +44,7 @@ export const TITLE_ABBREVIATIONS: ReadonlySet<string> = new Set(
 );
 /** Other abbreviations that keep their period (they may still end a sentence). */
 const OTHER_ABBREVIATIONS: ReadonlySet<string> = new Set(
-  'inc corp co ltd bros no vs etc jan feb mar apr jun jul aug sep sept oct nov dec ft approx dept est govt univ e.g i.e a.m p.m'.split(' '),
+  'inc corp co ltd bros no vs etc jan feb mar apr jun jul aug sep sept oct nov dec ft'.split(' '),
 );
 
 /** Characters allowed inside a word when followed by a word character: don't, U.S, al-Qaida, AT&T. */

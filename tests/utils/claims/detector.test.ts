@@ -465,6 +465,12 @@ describe('not claims', () => {
     expect(sources.filter((s) => s.startsWith('that'))).toEqual([]);
   });
 
+  it('keeps the accused in the content of "accused", and credits "who" to nobody rather than the wrong person', () => {
+    const cs = claimsOf('Dr Ahmed Khalil said the hospital had no fuel.\n\nThe remarks drew criticism from the ambassador, who accused him of bias.');
+    expect(cs[1]).toMatchObject({ cue: 'accused', source: 'who', speaker: null });
+    expect(cs[1]!.content).toBe('him of bias');
+  });
+
   it('keeps "according to" when its content adds up a sum', () => {
     const cs = claimsOf('According to the Congressional Budget Office, the package would add $95 billion to the deficit.');
     expect(cs.map((c) => [c.source, c.cue])).toEqual([['the Congressional Budget Office', 'According to']]);
