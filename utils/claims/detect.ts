@@ -200,7 +200,8 @@ function accordingTo(d: Doc, cue: Cue, ss: number, se: number): Draft | null {
     const left = leftContent(d, cue.start, ss);
     if (left) frags.push(left);
   }
-  if (punctAt(d, k) === ',' || lead >= cue.start) {
+  // "…, according to two people familiar with it, who spoke on condition of anonymity": about the source.
+  if ((punctAt(d, k) === ',' && lowerAt(d, k + 1) !== 'who') || lead >= cue.start) {
     const right = rightContent(d, k, se);
     if (right) frags.push(right);
   }

@@ -471,6 +471,12 @@ describe('not claims', () => {
     expect(cs[1]!.content).toBe('him of bias');
   });
 
+  it('leaves a relative clause about the source of "according to" out of the content', () => {
+    const [c] = claimsOf('The decision was made after weeks of talks, according to two people familiar with the matter, who spoke on the condition of anonymity.');
+    expect(c?.source).toBe('two people familiar with the matter');
+    expect(bare(c!.content)).toBe('The decision was made after weeks of talks');
+  });
+
   it('keeps "according to" when its content adds up a sum', () => {
     const cs = claimsOf('According to the Congressional Budget Office, the package would add $95 billion to the deficit.');
     expect(cs.map((c) => [c.source, c.cue])).toEqual([['the Congressional Budget Office', 'According to']]);
