@@ -207,9 +207,10 @@ export const TIME_WORDS = words(`monday tuesday wednesday thursday friday saturd
  publicly privately separately previously repeatedly january february march april may june july august september october
  november december jan. feb. mar. apr. aug. sep. sept. oct. nov. dec.`);
 
-/** Words that open a new clause: a reporting verb after them starts a new claim, and content never ends on one. */
 /** Quantifiers that stand alone as a subject: "all agreed", "many say". */
 export const QUANTIFIER_SUBJECTS = words('all both some many most few several others each none');
+
+/** Words that open a new clause: a reporting verb after them starts a new claim, and content never ends on one. */
 export const CLAUSE_LINKS = words('and but although though while because as since after when whereas so yet or');
 
 /** Prepositions linking a person to a place, employer or outlet: "John McCain of Arizona", "a spokesman for the ministry". */
