@@ -3,7 +3,7 @@
  * date)? The check must be cheap: it runs on every page the user opens.
  */
 import type { PageInfo } from '../messaging/protocol';
-import { furnitureName, hiddenByAttributes, linkDensity, ownTextLength, skippedByMarkup } from './furniture';
+import { furnitureName, hiddenByAttributes, isTeaserCard, linkDensity, ownTextLength, skippedByMarkup } from './furniture';
 
 type JsonValue = string | number | boolean | null | JsonValue[] | { [key: string]: JsonValue };
 type JsonObject = { [key: string]: JsonValue };
@@ -189,7 +189,7 @@ function* articleRootSteps(doc: Document): Generator<void, Element | null> {
       // an ASP.NET page inside one <form>. A big "related" list or sidebar holds neither.
       result =
         name === 'comments' ||
-        ((name !== null || skippedByMarkup(element)) &&
+        ((name !== null || skippedByMarkup(element) || isTeaserCard(element)) &&
           !((all.get(element) ?? 0) > pageTotal / 2 && (element.contains(headline) || (name !== null && containers.has(element)))));
       excluded.set(element, result);
     }

@@ -136,6 +136,15 @@ function isLinkList(element: Element, root: Element): boolean {
 }
 
 /**
+ * A teaser card ("Related" boxes, rails of other stories): a small box that opens with a heading
+ * that is all link, then a summary that reads like news.
+ */
+export function isTeaserCard(element: Element): boolean {
+  const first = element.firstElementChild;
+  return !!first && HEADING_TAGS.has(first.tagName) && linkDensity(first) > 0.9 && (element.textContent ?? '').length < 600;
+}
+
+/**
  * Whether `element` holds less than half of the root's text, by adding up text nodes' lengths
  * (`textContent` would build the strings): the element's, then the rest of the root's only until
  * they outweigh it. A share bar at the end of a 1 MB article costs a few nodes, not a walk over the
@@ -176,7 +185,7 @@ export function isSkipped(element: Element, root: Element): boolean {
   const name = furnitureName(element);
   // Some sites name the story wrapper "story-author-content" or similar; never skip most of the
   // article, unless it is the comments.
-  if (name === 'comments' || (name && holdsLessThanHalf(element, root))) return true;
+  if (name === 'comments' || ((name || isTeaserCard(element)) && holdsLessThanHalf(element, root))) return true;
   if (isLinkList(element, root)) return true;
   return hiddenByStyle(element);
 }

@@ -70,6 +70,13 @@ describe('isSkipped', () => {
     expect(skippedTexts(`${story}<p>The plan, <a href="/doc">published on Monday</a>, would cut bus fares.</p>`)).toEqual([]);
   });
 
+  it('skips a teaser card (a box opening with a heading that is all link), not a section opening with an anchored subhead', () => {
+    const card = '<div class="card"><h3><a href="/x">Council approves budget</a></h3><p>Councillors said the cuts were painful but unavoidable this year.</p></div>';
+    expect(skippedTexts(`${story}${card}`)).toEqual(['Council approves budgetCouncillors said the cuts were painful but unavoidable this year.']);
+    expect(skippedTexts(`<section><h2><a href="#why">Why it matters</a></h2>${story.repeat(2)}</section>${story}`)).toEqual([]);
+    expect(skippedTexts(`<div><h3>Plain subhead</h3><p>The council said it would vote.</p></div>${story}`)).toEqual([]);
+  });
+
   it('skips comments even when they are most of the text, other furniture only when it is not', () => {
     const comments = `<div class="comments-area">${story.repeat(3)}</div>`;
     expect(skippedTexts(`${story}${comments}`)).toHaveLength(1);
