@@ -373,7 +373,8 @@ function sentenceDrafts(d: Doc, ss: number, se: number): Draft[] {
       const src = leftSource(d, cue.start, ss);
       const at = src ? src.start : cue.start;
       const sep = at - 1 >= ss && (isSeparator(d, at - 1) || is(d, at - 1, CLAUSE_LINKS));
-      if (!(cue.cls === CueClass.Say || cue.cls === CueClass.Prep) || !sep || cue.passive) continue;
+      // "…, while Senator Cruz called it “a disaster”": a contrasted subject's stance is a claim of its own.
+      if (!(cue.cls === CueClass.Say || cue.cls === CueClass.Prep || (src && lowerAt(d, at - 1) === 'while')) || !sep || cue.passive) continue;
       // "He says X and says Y": a second predicate of the same subject.
       const shared = !src && prev.src && prev.src.start >= ss && prev.src.end <= (prev.cue?.start ?? 0) ? prev.src : null;
       const draft = cue.cls === CueClass.Prep ? accordingTo(d, cue, at, se) : verbCue(d, cue, at, se, prev, shared);

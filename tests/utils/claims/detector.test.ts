@@ -56,6 +56,12 @@ describe('direct quotes', () => {
     expect(bare(cs[1]!.content)).toMatch(/^(He lost all of the Latino vote|We want this settled early)$/);
   });
 
+  it('gives a stance after ", while" its own claim instead of folding it into the saying before it', () => {
+    const cs = claimsOf('Speaker Mike Johnson said the president was “clearly confused,” while Senator Ted Cruz called the interview “a disaster.”');
+    expect(cs.map((c) => [c.source, c.cue])).toEqual([['Speaker Mike Johnson', 'said'], ['Senator Ted Cruz', 'called']]);
+    expect(cs[0]!.content).not.toContain('Cruz');
+  });
+
   it('keeps a stance claim when a later clause with its own subject says more', () => {
     const cs = claimsOf('Trump called the assault “an attack on our country,” but he also noted the deaths of the officers.');
     expect(cs.map((c) => [c.source, c.cue])).toEqual([['Trump', 'called'], ['he', 'also noted']]);
