@@ -6,7 +6,7 @@ describe('English cue lexicon', () => {
     ['says', 'say'], ['said', 'say'], ['saying', 'say'], ['told', 'tell'], ['denies', 'deny'], ['denied', 'deny'],
     ['admitted', 'admit'], ['stresses', 'stress'], ['noting', 'note'], ['wrote', 'write'], ['written', 'write'],
     ['believes', 'believe'], ['thought', 'think'], ['shown', 'show'], ['criticized', 'criticize'],
-    ['criticised', 'criticize'], ['summarising', 'summarize'], ['apologises', 'apologize'], ['recognise', 'recognize'],
+    ['criticised', 'criticize'], ['emphasising', 'emphasize'], ['apologises', 'apologize'], ['recognise', 'recognize'],
   ])('inflects %s from %s', (form, lemma) => {
     expect(CUES.get(form)?.lemma).toBe(lemma);
   });
