@@ -166,7 +166,8 @@ export function rightSource(d: Doc, from: number, limit: number): TokenRange | n
   let hasCap = false;
   while (k < limit && k - from < MAX_NP && isWord(d, k)) {
     const w = lowerAt(d, k);
-    if (k > from && (SOURCE_STOP.has(w) || TIME_WORDS.has(w)) && postmodifierStart(d, k, from) < 0) break;
+    // "by the ministry on Monday": an affiliation's preposition needs a place or body after it, not a time.
+    if (k > from && (SOURCE_STOP.has(w) || TIME_WORDS.has(w)) && (postmodifierStart(d, k, from) < 0 || is(d, k + 1, TIME_WORDS))) break;
     // "said former Obama adviser David Axelrod": a lower-case title may open the name; "proposes that …" is no name.
     if (k === from && ((!d.t.cap[k] && !DETERMINERS.has(w) && !GROUP_NOUNS.has(w) && !SUBJECT_PRONOUNS.has(w) && !TITLES.has(w)) || w === 'that')) return null;
     if (d.t.cap[k]) hasCap = true;

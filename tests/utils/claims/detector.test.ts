@@ -483,6 +483,11 @@ describe('not claims', () => {
     expect(bare(c!.content)).toBe('The decision was made after weeks of talks');
   });
 
+  it('ends an inverted source before a time after its preposition', () => {
+    const cs = claimsOf('The report was released by the ministry on Monday. “We are ready,” said a spokesman for the ministry on Tuesday.');
+    expect(cs.map((c) => [c.source, c.speaker])).toEqual([['the ministry', 'the ministry'], ['a spokesman for the ministry', 'a spokesman for the ministry']]);
+  });
+
   it('keeps "according to" when its content adds up a sum', () => {
     const cs = claimsOf('According to the Congressional Budget Office, the package would add $95 billion to the deficit.');
     expect(cs.map((c) => [c.source, c.cue])).toEqual([['the Congressional Budget Office', 'According to']]);
