@@ -372,7 +372,9 @@ function sentenceDrafts(d: Doc, ss: number, se: number): Draft[] {
       // "…, and Smith said") cuts it; anything else (think, want…) is part of that content.
       const src = leftSource(d, cue.start, ss);
       const at = src ? src.start : cue.start;
-      const sep = at - 1 >= ss && (isSeparator(d, at - 1) || is(d, at - 1, CLAUSE_LINKS));
+      // "Mr. Leenders, who estimated that …, said": the earlier claim is a relative clause inside this source.
+      const inSource = src !== null && src.start <= (prev.cue?.start ?? 0);
+      const sep = inSource || (at - 1 >= ss && (isSeparator(d, at - 1) || is(d, at - 1, CLAUSE_LINKS)));
       // "…, while Senator Cruz called it “a disaster”": a contrasted subject's stance is a claim of its own.
       if (!(cue.cls === CueClass.Say || cue.cls === CueClass.Prep || (src && lowerAt(d, at - 1) === 'while')) || !sep || cue.passive) continue;
       // "He says X and says Y": a second predicate of the same subject.
@@ -383,7 +385,7 @@ function sentenceDrafts(d: Doc, ss: number, se: number): Draft[] {
         if (cue.cls === CueClass.Prep) cutBefore(d, prev, cue.start);
         continue;
       }
-      cutBefore(d, prev, at);
+      cutBefore(d, prev, inSource ? src.end : at);
       if (prev.frags.length === 0) drafts.pop();
       drafts.push(draft);
       continue;

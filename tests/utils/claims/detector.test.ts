@@ -62,6 +62,16 @@ describe('direct quotes', () => {
     expect(cs[0]!.content).not.toContain('Cruz');
   });
 
+  it('keeps both claims when the source has a relative clause that says something itself', () => {
+    const cs = claimsOf('Barkley, who said he typically votes Democratic, said one candidate he likes is Ohio Governor John Kasich.');
+    expect(cs.map((c) => [c.source, c.cue, bare(c.content)])).toEqual([
+      ['who', 'said', 'he typically votes Democratic'],
+      ['Barkley, who said he typically votes Democratic', 'said', 'one candidate he likes is Ohio Governor John Kasich'],
+    ]);
+    expect(cs.map((c) => c.speaker)).toEqual(['Barkley', 'Barkley']);
+    expect(detectClaims('Barkley, who said he typically votes Democratic, said he likes Kasich.').claims[1]?.speaker?.role).toBeUndefined();
+  });
+
   it('keeps a stance claim when a later clause with its own subject says more', () => {
     const cs = claimsOf('Trump called the assault “an attack on our country,” but he also noted the deaths of the officers.');
     expect(cs.map((c) => [c.source, c.cue])).toEqual([['Trump', 'called'], ['he', 'also noted']]);
