@@ -226,23 +226,24 @@ function* articleRootSteps(doc: Document): Generator<void, Element | null> {
   return best;
 }
 
+/** A JSON-LD value when it is text (`author` may be a Person object, `headline` a number). */
+function text(value: JsonValue | undefined): string | undefined {
+  return typeof value === 'string' ? value : undefined;
+}
+
 export function readPageInfo(doc: Document): PageInfo {
   const jsonLd = findJsonLdArticle(doc);
   const canonical = doc.querySelector<HTMLLinkElement>('link[rel="canonical"]')?.href;
-  const headline = jsonLd?.['headline'];
   const author = jsonLd?.['author'];
   const firstAuthor = Array.isArray(author) ? author[0] : author;
-  const authorName = isObject(firstAuthor) ? firstAuthor['name'] : firstAuthor;
-  const published = jsonLd?.['datePublished'];
   const info: PageInfo = {
     href: doc.location?.href ?? doc.URL,
-    title: meta(doc, 'meta[property="og:title"]') ?? (typeof headline === 'string' ? headline : doc.title),
+    title: meta(doc, 'meta[property="og:title"]') ?? text(jsonLd?.['headline']) ?? doc.title,
   };
   if (canonical) info.canonical = canonical;
-  const authorText = meta(doc, 'meta[name="author"]') ?? (typeof authorName === 'string' ? authorName : undefined);
+  const authorText = meta(doc, 'meta[name="author"]') ?? text(isObject(firstAuthor) ? firstAuthor['name'] : firstAuthor);
   if (authorText) info.author = authorText;
-  const publishedText =
-    meta(doc, 'meta[property="article:published_time"]') ?? (typeof published === 'string' ? published : undefined);
+  const publishedText = meta(doc, 'meta[property="article:published_time"]') ?? text(jsonLd?.['datePublished']);
   if (publishedText) info.published = publishedText;
   return info;
 }

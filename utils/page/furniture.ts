@@ -39,12 +39,14 @@ const WORD_SPLIT = /[\s_-]+/;
 /** Attributes besides class and id that sites name their components in. */
 const NAME_ATTRIBUTES = ['data-testid', 'data-component', 'data-qa', 'data-area'];
 
-/** Tags that start and end a block of text (their own paragraph in the detector input). */
+/**
+ * Tags that start and end a block of text (their own paragraph in the detector input). The block
+ * tags in SKIPPED_TAGS (aside, figure, footer, header, nav, h1…) are never walked into, so not listed.
+ */
 export const BLOCK_TAGS = new Set([
-  'ADDRESS', 'ARTICLE', 'ASIDE', 'BLOCKQUOTE', 'BODY', 'CAPTION', 'DD', 'DETAILS', 'DIV', 'DL', 'DT',
-  'FIELDSET', 'FIGCAPTION', 'FIGURE', 'FOOTER', 'H1', 'H2', 'H3', 'H4', 'H5', 'H6', 'HEADER', 'HGROUP',
-  'HR', 'LI', 'MAIN', 'NAV', 'OL', 'P', 'PRE', 'SECTION', 'SUMMARY', 'TABLE', 'TBODY', 'TD', 'TFOOT',
-  'TH', 'THEAD', 'TR', 'UL',
+  'ADDRESS', 'ARTICLE', 'BLOCKQUOTE', 'CAPTION', 'DD', 'DETAILS', 'DIV', 'DL', 'DT', 'FIELDSET', 'H2',
+  'H3', 'H4', 'H5', 'H6', 'HGROUP', 'HR', 'LI', 'MAIN', 'OL', 'P', 'PRE', 'SECTION', 'SUMMARY', 'TABLE',
+  'TBODY', 'TD', 'TFOOT', 'TH', 'THEAD', 'TR', 'UL',
 ]);
 
 export const HEADING_TAGS = new Set(['H2', 'H3', 'H4', 'H5', 'H6']);
