@@ -60,7 +60,7 @@ const SAY = `say/said^ tell/told! write/wrote/written add note report^ announce 
  brief! signal indicate imply confide recount publish
  rebut refute decry bemoan grumble gripe scoff sneer mock chide scold rebuke admonish reassure
  speak/spoke/spoken& talk& discuss express echo offer detail outline liken reference rail unveil chant sing/sang/sung
- retweet email swear/swore/sworn guarantee apologize deplore congratulate thank address
+ retweet email swear/swore/sworn guarantee apologize deplore congratulate thank
  interject lash cry sigh shrug refer+& post voice charge make/made& raise& go/went/gone&`;
 const STANCE = `accuse! blame criticize condemn denounce slam+ blast attack praise hail applaud welcome defend dismiss reject
  question dispute contradict support endorse back oppose credit call label dub+ brand term
@@ -68,9 +68,9 @@ const STANCE = `accuse! blame criticize condemn denounce slam+ blast attack prai
  lambaste berate fault knock ridicule deride laud commend embrace
  veto resist encourage!
  promote view weigh release issue sue+ petition appeal order
- accept cheer boycott herald fire/fired
- name nominate appoint vote&`;
-const THINK = `think/thought believe know/knew/known feel/felt expect^~ hope~ fear worry want~ wish~ suspect assume guess
+ cheer boycott herald fire/fired
+ name appoint vote&`;
+const THINK = `think/thought believe know/knew/known feel/felt expect^~ hope~ fear worry want~ wish~ suspect assume
  reckon imagine consider see/saw/seen understand/understood realize recognize learn doubt
  anticipate envision regret+ remember
  prefer+~`;
@@ -165,7 +165,7 @@ export const INFINITIVE_ONLY = words('want seek plan intend aim decide refuse de
 export const NOUN_HEAVY = words(`state claim plan appeal remark comment advocate charge question
  support back release issue order name attack call credit term label brand view offer promise fire
  cheer report estimate project forecast demand mean warn threat post email answer reply quote note joke
- doubt fear hope wish worry guess reference address detail outline record tweet blog
+ doubt fear hope wish worry reference detail outline record tweet blog
  speak talk`);
 
 /** In both CUE_PREFIX and SOURCE_STOP: auxiliaries, negation and adverbs join a cue and end a source. */
