@@ -352,6 +352,7 @@ describe('sources and speakers', () => {
   it.each([
     ['Several said they would rather the states decided how to spend it.', 'Several', 'said'],
     ['Many believe the vote was rigged.', 'Many', 'believe'],
+    ['Half said so in the earlier poll.', 'Half', 'said'],
   ])('takes a quantifier standing alone as the subject: %s', (text, source, cue) => {
     expect(claimsOf(text).map((c) => [c.source, c.cue])).toEqual([[source, cue]]);
   });

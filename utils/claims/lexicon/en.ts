@@ -208,7 +208,7 @@ export const TIME_WORDS = words(`monday tuesday wednesday thursday friday saturd
  november december jan. feb. mar. apr. aug. sep. sept. oct. nov. dec.`);
 
 /** Quantifiers that stand alone as a subject: "all agreed", "many say". */
-export const QUANTIFIER_SUBJECTS = words('all both some many most few several others each none');
+export const QUANTIFIER_SUBJECTS = words('all both some many most few several others each none half');
 
 /** Words that open a new clause: a reporting verb after them starts a new claim, and content never ends on one. */
 export const CLAUSE_LINKS = words('and but although though while because as since after when whereas so yet or');
