@@ -103,7 +103,7 @@ function plausibleSource(d: Doc, s: number, e: number): boolean {
 function looksAppositive(d: Doc, appStart: number, appEnd: number): boolean {
   const first = lowerAt(d, appStart);
   // "…, speaking on condition of anonymity, said", "…, in a brief interview, said": asides about the source.
-  if (DETERMINERS.has(first) || first === 'who' || first.endsWith('ing') || CUE_PP.has(first) || d.t.cap[appStart] === 1 || isPossessive(d, appStart)) return true;
+  if (DETERMINERS.has(first) || first === 'who' || first.endsWith('ing') || first.endsWith('ed') || CUE_PP.has(first) || d.t.cap[appStart] === 1 || isPossessive(d, appStart)) return true;
   // An age ("Schiff, 56,", "Daniloff, now 81 and retired,") or a bare role ("Jo Ray, political science professor at …,").
   if (isNumber(d, appStart) || (first === 'now' && isNumber(d, appStart + 1))) return true;
   for (let k = appStart; k < appEnd; k++) if (is(d, k, TITLES)) return true;

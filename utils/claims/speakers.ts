@@ -164,7 +164,7 @@ export function createSpeakerTracker(d: Doc): SpeakerTracker {
       const roleStart = is(d, start, DETERMINERS) ? start + 1 : start;
       const { role, gender } = roleOf(roleStart, nameStart);
       // The role, else the affiliation ("the Sierra Club"), else an apposition ("Iraq's vice president").
-      const rest = nameEnd < headEnd ? joinText(d, nameEnd + 1, headEnd) : headEnd < src.end ? joinText(d, headEnd + 1, src.end).replace(/(^|, )who .*|,$/, '').trim() : '';
+      const rest = nameEnd < headEnd ? joinText(d, nameEnd + 1, headEnd) : headEnd < src.end ? joinText(d, headEnd + 1, src.end).replace(/(^|, )(who|[a-z]+(ed|ing)) .*|,$/, '').trim() : '';
       return toSpeaker(remember(named(nameStart, nameEnd, role ?? (rest || undefined), gender)));
     }
     // A nominal source: "the ministry", "officials", "a senior U.S. official".

@@ -24,6 +24,11 @@ describe('speaker resolution', () => {
     expect(s.map((x) => x?.name)).toEqual(['Jane Roe', 'Carl Smith']);
   });
 
+  it('reads a participle aside after a name as part of the source, not as its role', () => {
+    const s = speakers('Lauren Hitt said the campaign was ready.\n\nMs. Harris, asked about the interview, said only that she supported the president. “He is our nominee,” she told reporters.');
+    expect(s.slice(-2)).toEqual([{ name: 'Harris', type: 'person' }, { name: 'Harris', type: 'person' }]);
+  });
+
   it('resolves a later surname to the full name', () => {
     const s = speakers('Gen. Mark Ortiz said the drills were over. Ortiz said more troops would leave.');
     expect(s[1]).toMatchObject({ name: 'Mark Ortiz', role: 'Gen.' });
