@@ -86,6 +86,8 @@ export function createSpeakerTracker(d: Doc): SpeakerTracker {
     if (existing) {
       if (roleText && !existing.role) existing.role = roleText;
       if (gender && !existing.gender) existing.gender = gender;
+      // "Leenders, who …" then "Mr. Leenders said": a title or role says it is a person.
+      if ((roleText || gender) && existing.type === 'unknown') existing.type = 'person';
       return existing;
     }
     const type: SpeakerType = hasOrgWord ? 'organization' : roleText || gender || e - s >= 2 ? 'person' : 'unknown';

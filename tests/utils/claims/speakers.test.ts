@@ -29,6 +29,11 @@ describe('speaker resolution', () => {
     expect(s.slice(-2)).toEqual([{ name: 'Harris', type: 'person' }, { name: 'Harris', type: 'person' }]);
   });
 
+  it('learns that a bare surname is a person when a title comes with it later', () => {
+    const s = speakers('Jim Ray said prices fell. Much of it came from Leenders, who estimated that a third of workers back Trump. Mr. Leenders said he voted for Obama. “I was wrong,” he said.');
+    expect(s.at(-1)).toEqual({ name: 'Leenders', type: 'person' });
+  });
+
   it('resolves a later surname to the full name', () => {
     const s = speakers('Gen. Mark Ortiz said the drills were over. Ortiz said more troops would leave.');
     expect(s[1]).toMatchObject({ name: 'Mark Ortiz', role: 'Gen.' });
