@@ -49,90 +49,96 @@ function isCollapsible(code: number): boolean {
  * alive), and a text node is copied in stretches between whitespace that actually collapses, so
  * ordinary prose (words separated by one space) is one piece per node.
  */
-class BlockBuilder {
-  readonly blocks: Block[] = [];
-  private parts: string[] = [];
-  private length = 0;
-  private runs: TextRun[] = [];
-  private element: Element | null = null;
-  /** A whitespace seen since the last character: emitted as one space before the next character. */
-  private pendingSpace: { node: Text; offset: number } | 'virtual' | null = null;
-
+interface BlockBuilder {
+  readonly blocks: Block[];
   /** Ends the current block (at a block-level element boundary). */
-  flush(): void {
-    if (this.length > 0 && this.element) {
-      const text = this.parts.length === 1 ? (this.parts[0] as string) : this.parts.join('');
-      this.blocks.push({ element: this.element, text, runs: this.runs, heading: HEADING_TAGS.has(this.element.tagName) });
-    }
-    this.parts = [];
-    this.length = 0;
-    this.runs = [];
-    this.element = null;
-    this.pendingSpace = null;
-  }
-
+  flush(): void;
   /** An inline break (<br>) or similar: reads as a space but maps to no text node. */
-  softBreak(): void {
-    if (this.length > 0 && this.pendingSpace === null) this.pendingSpace = 'virtual';
-  }
-
+  softBreak(): void;
   /** `owner` is the innermost open block: a heading or `<pre>` holds only inline content. */
-  addText(node: Text, owner: Element): void {
-    // Read once: Firefox copies the whole text out of the DOM on every `node.data`, which made a
-    // 1 MB paragraph quadratic (one copy per word).
-    const data = node.data;
-    if (owner.tagName === 'PRE') {
-      this.emit(node, data, 0, data.length, owner);
-      return;
-    }
-    // [stretch, index): text copied 1:1 so far, single spaces between words included.
-    let stretch = 0;
-    let index = 0;
-    while (index < data.length) {
-      if (!isCollapsible(data.charCodeAt(index))) {
-        index += 1;
-        continue;
-      }
-      let end = index + 1;
-      while (end < data.length && isCollapsible(data.charCodeAt(end))) end += 1;
-      // One plain space between two characters of this node reads as itself.
-      if (end - index === 1 && data.charCodeAt(index) === 32 && index > stretch && end < data.length) {
-        index = end;
-        continue;
-      }
-      if (index > stretch) this.emit(node, data, stretch, index, owner);
-      if (this.length > 0 && this.pendingSpace === null) this.pendingSpace = { node, offset: index };
-      stretch = end;
-      index = end;
-    }
-    if (stretch < data.length) this.emit(node, data, stretch, data.length, owner);
-  }
+  addText(node: Text, owner: Element): void;
+}
 
-  private emit(node: Text, data: string, from: number, to: number, owner: Element): void {
-    if (this.length === 0) this.element = owner;
-    else if (this.pendingSpace !== null) {
-      const space = this.pendingSpace;
-      if (space !== 'virtual') this.appendRun(space.node, space.offset, 1, ' ');
-      else {
-        this.parts.push(' ');
-        this.length += 1;
-      }
-    }
-    this.pendingSpace = null;
-    this.appendRun(node, from, to - from, from === 0 && to === data.length ? data : data.slice(from, to));
-  }
+function createBlockBuilder(): BlockBuilder {
+  const blocks: Block[] = [];
+  let parts: string[] = [];
+  let length = 0;
+  let runs: TextRun[] = [];
+  let element: Element | null = null;
+  /** A whitespace seen since the last character: emitted as one space before the next character. */
+  let pendingSpace: { node: Text; offset: number } | 'virtual' | null = null;
 
-  private appendRun(node: Text, nodeStart: number, length: number, chars: string): void {
-    const start = this.length;
-    const previous = this.runs[this.runs.length - 1];
-    if (previous && previous.node === node && previous.nodeStart + previous.length === nodeStart && previous.start + previous.length === start) {
-      previous.length += length;
+  function appendRun(node: Text, nodeStart: number, runLength: number, chars: string): void {
+    const previous = runs[runs.length - 1];
+    if (previous && previous.node === node && previous.nodeStart + previous.length === nodeStart && previous.start + previous.length === length) {
+      previous.length += runLength;
     } else {
-      this.runs.push({ node, nodeStart, start, length });
+      runs.push({ node, nodeStart, start: length, length: runLength });
     }
-    this.parts.push(chars);
-    this.length += length;
+    parts.push(chars);
+    length += runLength;
   }
+
+  function emit(node: Text, data: string, from: number, to: number, owner: Element): void {
+    if (length === 0) element = owner;
+    else if (pendingSpace !== null) {
+      if (pendingSpace !== 'virtual') appendRun(pendingSpace.node, pendingSpace.offset, 1, ' ');
+      else {
+        parts.push(' ');
+        length += 1;
+      }
+    }
+    pendingSpace = null;
+    appendRun(node, from, to - from, from === 0 && to === data.length ? data : data.slice(from, to));
+  }
+
+  return {
+    blocks,
+    flush() {
+      if (length > 0 && element) {
+        const text = parts.length === 1 ? (parts[0] as string) : parts.join('');
+        blocks.push({ element, text, runs, heading: HEADING_TAGS.has(element.tagName) });
+      }
+      parts = [];
+      length = 0;
+      runs = [];
+      element = null;
+      pendingSpace = null;
+    },
+    softBreak() {
+      if (length > 0 && pendingSpace === null) pendingSpace = 'virtual';
+    },
+    addText(node, owner) {
+      // Read once: Firefox copies the whole text out of the DOM on every `node.data`, which made a
+      // 1 MB paragraph quadratic (one copy per word).
+      const data = node.data;
+      if (owner.tagName === 'PRE') {
+        emit(node, data, 0, data.length, owner);
+        return;
+      }
+      // [stretch, index): text copied 1:1 so far, single spaces between words included.
+      let stretch = 0;
+      let index = 0;
+      while (index < data.length) {
+        if (!isCollapsible(data.charCodeAt(index))) {
+          index += 1;
+          continue;
+        }
+        let end = index + 1;
+        while (end < data.length && isCollapsible(data.charCodeAt(end))) end += 1;
+        // One plain space between two characters of this node reads as itself.
+        if (end - index === 1 && data.charCodeAt(index) === 32 && index > stretch && end < data.length) {
+          index = end;
+          continue;
+        }
+        if (index > stretch) emit(node, data, stretch, index, owner);
+        if (length > 0 && pendingSpace === null) pendingSpace = { node, offset: index };
+        stretch = end;
+        index = end;
+      }
+      if (stretch < data.length) emit(node, data, stretch, data.length, owner);
+    },
+  };
 }
 
 export interface ExtractOptions {
@@ -168,7 +174,7 @@ interface BlockWalk {
 
 function createBlockWalk(root: Element): BlockWalk {
   const doc = root.ownerDocument;
-  const builder = new BlockBuilder();
+  const builder = createBlockBuilder();
   // Skipped subtrees are stepped over here rather than by a NodeFilter: a filter is a call from the
   // browser into script for every node (16,000 on a 1 MB article), each dearer than the check itself.
   const walker = doc.createTreeWalker(root, SHOW_ELEMENT | SHOW_TEXT);
