@@ -38,14 +38,6 @@ export function highlightCss(dark: boolean, mode: 'highlight-api' | 'wrap'): str
   }).join('\n');
 }
 
-function parseRgb(color: string): [number, number, number, number] | null {
-  const match = /rgba?\(\s*([\d.]+)[,\s]+([\d.]+)[,\s]+([\d.]+)(?:\s*[,/]\s*([\d.]+%?))?\s*\)/.exec(color);
-  if (!match) return null;
-  const alphaText = match[4];
-  const alpha = alphaText === undefined ? 1 : alphaText.endsWith('%') ? parseFloat(alphaText) / 100 : parseFloat(alphaText);
-  return [Number(match[1]), Number(match[2]), Number(match[3]), alpha];
-}
-
 /** Relative luminance (WCAG) of an sRGB colour given as 0–255 channels. */
 export function luminance(red: number, green: number, blue: number): number {
   const channel = (value: number) => {
@@ -60,8 +52,11 @@ export function isDarkBehind(element: Element): boolean {
   const view = element.ownerDocument.defaultView;
   if (!view) return false;
   for (let current: Element | null = element; current; current = current.parentElement) {
-    const rgb = parseRgb(view.getComputedStyle(current).backgroundColor);
-    if (rgb && rgb[3] > 0.5) return luminance(rgb[0], rgb[1], rgb[2]) < 0.2;
+    // A computed colour reads "rgb(r, g, b)", "rgba(r, g, b, a)" or "rgb(r g b / a%)"; any other
+    // notation counts as transparent here.
+    const color = view.getComputedStyle(current).backgroundColor;
+    const [red, green, blue, alpha = '1'] = color.startsWith('rgb') ? (color.match(/[\d.]+%?/g) ?? []) : [];
+    if (blue && parseFloat(alpha) / (alpha.endsWith('%') ? 100 : 1) > 0.5) return luminance(Number(red), Number(green), +blue) < 0.2;
   }
   // Nothing painted: the canvas follows the page's color-scheme.
   return view.getComputedStyle(element.ownerDocument.documentElement).colorScheme.includes('dark') &&
