@@ -110,8 +110,9 @@ export function createSpeakerTracker(d: Doc): SpeakerTracker {
       if (d.t.cap[k] ? org || !is(d, k, TITLES) : is(d, k, AFFILIATIONS) && is(d, k - 1, ORG_WORDS) && k > start) n = k;
       else break;
     }
-    if (n >= headEnd || (headEnd - n === 1 && is(d, n, DETERMINERS))) return -1;
-    return n;
+    // "The Conservatives": a capitalised article opens the sentence, not the name.
+    if (is(d, n, DETERMINERS)) n++;
+    return n >= headEnd ? -1 : n;
   };
 
   /**

@@ -40,7 +40,7 @@ function foldCode(c: number): number {
 
 /** Title abbreviations whose period belongs to the word and never ends a sentence. */
 export const TITLE_ABBREVIATIONS: ReadonlySet<string> = new Set(
-  'mr mrs ms dr gov sen rep gen lt col sgt capt adm maj prof rev st jr sr cmdr atty supt insp sec pres amb hon fr del messrs mmes gens reps sens'.split(' '),
+  'mr mrs ms dr gov sen rep gen lt col sgt capt adm maj prof rev st jr sr cmdr atty supt insp sec pres amb hon fr del gens reps sens'.split(' '),
 );
 /** Other abbreviations that keep their period (they may still end a sentence). */
 const OTHER_ABBREVIATIONS: ReadonlySet<string> = new Set(

@@ -34,6 +34,15 @@ describe('speaker resolution', () => {
     expect(s.at(-1)).toEqual({ name: 'Leenders', type: 'person' });
   });
 
+  it('gives "The White House" at a sentence start and "the White House" inside one the same name', () => {
+    const s = speakers('The White House said the plan was costly. Later, the White House said it would wait. The Conservatives accused ministers of “fantasy economics”.');
+    expect(s).toEqual([
+      { name: 'White House', type: 'organization' },
+      { name: 'White House', type: 'organization' },
+      { name: 'Conservatives', type: 'unknown' },
+    ]);
+  });
+
   it('resolves a later surname to the full name', () => {
     const s = speakers('Gen. Mark Ortiz said the drills were over. Ortiz said more troops would leave.');
     expect(s[1]).toMatchObject({ name: 'Mark Ortiz', role: 'Gen.' });
@@ -86,8 +95,8 @@ describe('speaker resolution', () => {
     ['Mr. Morgan of the Sierra Club said the river was dirty.', { name: 'Morgan', role: 'the Sierra Club', type: 'person' }],
     ['Secretary of State John Kerry said talks would resume.', { name: 'John Kerry', role: 'Secretary of State', type: 'person' }],
     ['Bank of America said profits rose.', { name: 'Bank of America', type: 'organization' }],
-    ['The Institute for Fiscal Studies said the plan was unaffordable.', { name: 'The Institute for Fiscal Studies', type: 'organization' }],
-    ['The National Weather Service said the storm would weaken.', { name: 'The National Weather Service', type: 'organization' }],
+    ['The Institute for Fiscal Studies said the plan was unaffordable.', { name: 'Institute for Fiscal Studies', type: 'organization' }],
+    ['The National Weather Service said the storm would weaken.', { name: 'National Weather Service', type: 'organization' }],
     ['Officials in Washington said the deal was close.', { name: 'Officials in Washington', type: 'group' }],
   ])('names the speaker, not the place or employer after the name: %s', (text, speaker) => {
     expect(speakers(text)[0]).toEqual(expect.objectContaining(speaker));
