@@ -65,7 +65,9 @@ const PROSE_MIN_SCORE = 20;
 
 /**
  * Readability's isProbablyReaderable test, written against this module's own furniture rules:
- * visible `<p>`/`<pre>` outside lists and page furniture, scored as Readability scores them. The
+ * visible `<p>`/`<pre>` outside lists and page furniture, scored as Readability scores them; unlike
+ * Readability, not teasers: paragraphs in links or teaser cards, or in `<article>`s (which
+ * isArticlePage has judged as articles already: a one-paragraph excerpt is a post on a blog's front page). The
  * library's copy, with its own class-name lists and module wrapper, cost every page 0.7 KB gzipped.
  */
 export function hasReadableProse(doc: Document): boolean {
@@ -73,7 +75,7 @@ export function hasReadableProse(doc: Document): boolean {
   for (const paragraph of doc.querySelectorAll('p, pre')) {
     // The length first: the name checks cost more, and most short paragraphs need none of them.
     const length = paragraphLength(paragraph);
-    if (length <= PROSE_MIN_CHARS || paragraph.closest('li, a') || hiddenByAttributes(paragraph) || furnitureName(paragraph)) continue;
+    if (length <= PROSE_MIN_CHARS || paragraph.closest('li, a, article') || isTeaserCard(paragraph.parentElement) || hiddenByAttributes(paragraph) || furnitureName(paragraph)) continue;
     if ((score += Math.sqrt(length - PROSE_MIN_CHARS)) > PROSE_MIN_SCORE) return true;
   }
   return false;

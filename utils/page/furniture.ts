@@ -141,9 +141,9 @@ function isLinkList(element: Element, root: Element): boolean {
  * A teaser card ("Related" boxes, rails of other stories): a small box that opens with a heading
  * that is all link, then a summary that reads like news.
  */
-export function isTeaserCard(element: Element): boolean {
-  const first = element.firstElementChild;
-  return !!first && HEADING_TAGS.has(first.tagName) && linkDensity(first) > 0.9 && (element.textContent ?? '').length < 600;
+export function isTeaserCard(element: Element | null): boolean {
+  const first = element?.firstElementChild;
+  return !!first && HEADING_TAGS.has(first.tagName) && linkDensity(first) > 0.9 && (element?.textContent ?? '').length < 600;
 }
 
 /**

@@ -66,6 +66,11 @@ describe('hasReadableProse (Readability\'s isProbablyReaderable scoring)', () =>
     expect(hasReadableProse(load(`<body>${paragraphs(5, 400, ' style="color: red; Display : none !important"')}${paragraphs(5, 400, ' style="visibility:hidden;"')}</body>`))).toBe(false);
     expect(hasReadableProse(load(`<body>${paragraphs(5, 400, ' style="display: block; --x: none"')}</body>`))).toBe(true);
     expect(hasReadableProse(load(`<body>${paragraphs(5, 400, ' class="comment-text"')}${paragraphs(5, 400, ' id="share"')}</body>`))).toBe(false);
+    // Teasers: summaries in links, in teaser cards (a box opening with a linked heading), in <article>s.
+    expect(hasReadableProse(load(`<body>${`<a href="/x">${paragraphs(1, 400)}</a>`.repeat(5)}</body>`))).toBe(false);
+    expect(hasReadableProse(load(`<body>${`<div><h3><a href="/x">Headline</a></h3>${paragraphs(1, 400)}</div>`.repeat(5)}</body>`))).toBe(false);
+    expect(hasReadableProse(load(`<body>${`<article><h2><a href="/x">Post</a></h2><div>${paragraphs(1, 400)}</div></article>`.repeat(5)}</body>`))).toBe(false);
+    expect(hasReadableProse(load(`<body>${`<div><h3>Subhead</h3>${paragraphs(1, 400)}</div>`.repeat(5)}</body>`))).toBe(true);
     // Like Readability, only the paragraph's own class and id count.
     expect(hasReadableProse(load(`<body><div id="sidebar">${paragraphs(5, 400)}</div></body>`))).toBe(true);
   });
