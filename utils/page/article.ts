@@ -66,8 +66,8 @@ const PROSE_MIN_SCORE = 20;
 /**
  * Readability's isProbablyReaderable test, written against this module's own furniture rules:
  * visible `<p>`/`<pre>` outside lists and page furniture, scored as Readability scores them; unlike
- * Readability, not teasers: paragraphs in links or teaser cards, or in `<article>`s (which
- * isArticlePage has judged as articles already: a one-paragraph excerpt is a post on a blog's front page). The
+ * Readability, not teasers either: paragraphs in links or teaser cards, or in `<article>`s (which
+ * isArticlePage judges on their own: a one-paragraph excerpt is a post on a blog's front page). The
  * library's copy, with its own class-name lists and module wrapper, cost every page 0.7 KB gzipped.
  */
 export function hasReadableProse(doc: Document): boolean {
@@ -137,9 +137,9 @@ const STEP_ELEMENTS = 64;
 /**
  * The element holding the article's prose: an explicit articleBody, else the container whose
  * paragraphs carry the most text, widened to an ancestor when the body is split over several
- * containers (ad slots between parts of the story), but not beyond the `<article>` holding the headline. Paragraphs inside page furniture (asides,
- * comments, promos, captions…) do not count, unless that "furniture" is the story's wrapper;
- * comments never do.
+ * containers (ad slots between parts of the story), but not beyond the `<article>` holding the
+ * headline. Paragraphs inside page furniture (asides, comments, promos, captions, teaser cards…) do
+ * not count, unless that "furniture" is the story's wrapper; comments never do.
  */
 export function findArticleRoot(doc: Document): Element | null {
   const steps = articleRootSteps(doc);

@@ -18,7 +18,8 @@ const SKIPPED_ROLES = new Set([
 ]);
 
 /**
- * Words in class names, ids, test ids and custom tag names that mark furniture. Matched as whole
+ * Words in class names, ids, NAME_ATTRIBUTES and custom tag names that mark furniture (social
+ * embeds and video players included: "instagram-media", "video-resource"). Matched as whole
  * words after splitting on `-`, `_`, spaces and camelCase, so "commentary-body" or "article-body"
  * do not match "comment" or "body"; two adjacent words also match joined ("most-read", "sign-up",
  * and the screen-reader-only classes: sr-only, visually-hidden, screen-reader-text, a11y-hidden).
