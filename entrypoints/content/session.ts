@@ -95,9 +95,10 @@ function detachedSpeakers(detect: Detect): Detect {
   const copy = (text: string) => ` ${text}`.slice(1);
   return (blocks) => {
     const result = detect(blocks);
-    for (const claim of result.claims) {
-      const speaker = claim.speaker;
-      if (speaker) claim.speaker = { ...speaker, name: copy(speaker.name), ...(speaker.role !== undefined && { role: copy(speaker.role) }) };
+    for (const { speaker } of result.claims) {
+      if (!speaker) continue;
+      speaker.name = copy(speaker.name);
+      if (speaker.role) speaker.role = copy(speaker.role);
     }
     return result;
   };
