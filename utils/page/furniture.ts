@@ -140,11 +140,12 @@ function isLinkList(element: Element, root: Element): boolean {
 
 /**
  * A teaser card ("Related" boxes, rails of other stories): a small box that opens with a heading
- * that is all link, then a summary that reads like news.
+ * that is all link (or with its picture, then that heading), then a summary that reads like news.
  */
 export function isTeaserCard(element: Element | null): boolean {
   const first = element?.firstElementChild;
-  return !!first && HEADING_TAGS.has(first.tagName) && linkDensity(first) > 0.9 && (element?.textContent ?? '').length < 600;
+  const heading = first && HEADING_TAGS.has(first.tagName) ? first : first?.nextElementSibling;
+  return !!heading && HEADING_TAGS.has(heading.tagName) && linkDensity(heading) > 0.9 && (element?.textContent ?? '').length < 600;
 }
 
 /**

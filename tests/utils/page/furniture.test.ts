@@ -73,6 +73,9 @@ describe('isSkipped', () => {
   it('skips a teaser card (a box opening with a heading that is all link), not a section opening with an anchored subhead', () => {
     const card = '<div class="card"><h3><a href="/x">Council approves budget</a></h3><p>Councillors said the cuts were painful but unavoidable this year.</p></div>';
     expect(skippedTexts(`${story}${card}`)).toEqual(['Council approves budgetCouncillors said the cuts were painful but unavoidable this year.']);
+    const pictured = '<div class="item"><a href="/y"><img alt=""></a><h4><a href="/y">Train fares frozen</a></h4><p>Ministers said the freeze would cost millions.</p></div>';
+    // The card, and the picture inside it (skipped by its tag).
+    expect(skippedTexts(`${story}${pictured}`)).toEqual(['Train fares frozenMinisters said the freeze would cost millions.', '']);
     expect(skippedTexts(`<section><h2><a href="#why">Why it matters</a></h2>${story.repeat(2)}</section>${story}`)).toEqual([]);
     expect(skippedTexts(`<div><h3>Plain subhead</h3><p>The council said it would vote.</p></div>${story}`)).toEqual([]);
   });
