@@ -220,12 +220,21 @@ function* articleRootSteps(doc: Document): Generator<void, Element | null> {
     }
   }
   if (!best) return doc.querySelector('article, [role="main"], main') ?? body;
-  // Never past the story's own <article> (the one holding the headline): beyond it are other
-  // stories' cards, which may hold more text than a short story.
+  // Widened only over parts of the same kind as the one holding the story (same tag and first
+  // class: StoryBodyCompanionColumn divs, text-block divs, paragraph-N divs), and never past the
+  // story's own <article> (the one holding the headline): a sidebar beside the story or other
+  // stories' cards after it may hold more text than a short story, and are not part of it.
   for (let child = best, parent = best.parentElement; parent && parent !== body && !(child.tagName === 'ARTICLE' && child.contains(headline)); child = parent, parent = parent.parentElement) {
-    if ((total.get(parent) ?? 0) >= (total.get(best) ?? 0) * 1.25) best = parent;
+    let parts = 0;
+    for (const sibling of parent.children) if (sibling.tagName === child.tagName && kindOf(sibling) === kindOf(child)) parts += total.get(sibling) ?? 0;
+    if (parts >= (total.get(best) ?? 0) * 1.25) best = parent;
   }
   return best;
+}
+
+/** An element's first class: the kind of component it is, among its siblings. */
+function kindOf(element: Element): string | undefined {
+  return element.getAttribute('class')?.split(' ')[0];
 }
 
 /** A JSON-LD value when it is text (`author` may be a Person object, `headline` a number). */

@@ -134,11 +134,19 @@ describe('findArticleRoot on real layouts', () => {
   });
 
   it('does not widen past the <article> holding the headline to cards with more text than a short story', () => {
-    const cards = Array.from({ length: 4 }, () => `<article class="card"><h3>Other story</h3>${paragraphs(2)}</article>`).join('');
-    const page = (headline: string) => `<body><div class="content"><article>${headline}<div id="story">${paragraphs(4)}</div></article><section>${cards}</section></div></body>`;
+    const cards = Array.from({ length: 4 }, () => `<article><h3>Other story</h3>${paragraphs(2)}</article>`).join('');
+    const page = (headline: string) => `<body><div class="content"><article>${headline}<div id="story">${paragraphs(4)}</div></article>${cards}</div></body>`;
     expect(findArticleRoot(load(page('<h1>Headline</h1>')))?.id).toBe('story');
-    // Without a headline in it, the story's <article> is one card among others.
+    // Without a headline in it, the story's <article> is one post among others (a live blog).
     expect(findArticleRoot(load(page('')))?.className).toBe('content');
+  });
+
+  it('widens over parts of the same kind (a body split by ad slots), not over a sidebar beside the story', () => {
+    const part = (count: number) => `<div class="css-53u6y8 StoryBodyCompanionColumn">${paragraphs(count)}</div>`;
+    const split = `<section id="body">${part(3)}<div class="ad"></div>${part(2)}<div class="ad"></div>${part(2)}</section>`;
+    expect(findArticleRoot(load(`<body><main>${split}</main></body>`))?.id).toBe('body');
+    const sidebar = `<div class="col-md-4"><div class="widget">${paragraphs(3)}</div></div>`;
+    expect(findArticleRoot(load(`<body><div class="row"><div class="col-md-8"><div id="story">${paragraphs(5)}</div></div>${sidebar}</div></body>`))?.id).toBe('story');
   });
 
   it('still finds a story wrapped in a furniture-named box or a page-wide <form> (ASP.NET)', () => {
