@@ -226,7 +226,8 @@ function* articleRootSteps(doc: Document): Generator<void, Element | null> {
   // stories' cards after it may hold more text than a short story, and are not part of it.
   for (let child = best, parent = best.parentElement; parent && parent !== body && !(child.tagName === 'ARTICLE' && child.contains(headline)); child = parent, parent = parent.parentElement) {
     let parts = 0;
-    for (const sibling of parent.children) if (sibling.tagName === child.tagName && kindOf(sibling) === kindOf(child)) parts += total.get(sibling) ?? 0;
+    const kind = kindOf(child);
+    for (const sibling of parent.children) if (sibling.tagName === child.tagName && kindOf(sibling) === kind) parts += total.get(sibling) ?? 0;
     if (parts >= (total.get(best) ?? 0) * 1.25) best = parent;
   }
   return best;
