@@ -107,7 +107,8 @@ export function createSpeakerTracker(d: Doc): SpeakerTracker {
     const org = is(d, headEnd - 1, ORG_WORDS);
     let n = headEnd;
     for (let k = n - 1; k >= start && isWord(d, k); k--) {
-      if (d.t.cap[k] ? org || !is(d, k, TITLES) : is(d, k, AFFILIATIONS) && is(d, k - 1, ORG_WORDS) && k > start) n = k;
+      // "Centers for Disease Control and Prevention", "Bank of America".
+      if (d.t.cap[k] ? org || !is(d, k, TITLES) : ((is(d, k, AFFILIATIONS) && is(d, k - 1, ORG_WORDS)) || (lowerAt(d, k) === 'and' && d.t.cap[k - 1])) && k > start) n = k;
       else break;
     }
     // "The Conservatives": a capitalised article opens the sentence, not the name.

@@ -97,6 +97,8 @@ describe('speaker resolution', () => {
     ['Bank of America said profits rose.', { name: 'Bank of America', type: 'organization' }],
     ['The Institute for Fiscal Studies said the plan was unaffordable.', { name: 'Institute for Fiscal Studies', type: 'organization' }],
     ['The National Weather Service said the storm would weaken.', { name: 'National Weather Service', type: 'organization' }],
+    ['Cases rose, the Centers for Disease Control and Prevention said Monday.', { name: 'Centers for Disease Control and Prevention', type: 'organization' }],
+    ['The Department of Health and Human Services said the rule was final.', { name: 'Department of Health and Human Services', type: 'organization' }],
     ['Officials in Washington said the deal was close.', { name: 'Officials in Washington', type: 'group' }],
   ])('names the speaker, not the place or employer after the name: %s', (text, speaker) => {
     expect(speakers(text)[0]).toEqual(expect.objectContaining(speaker));

@@ -246,7 +246,7 @@ export const MALE_NAMES = words(`james robert john michael david william richard
 export const ORG_WORDS = words(`ministry department house committee party times post news agency council court government
  inc. corp. co. ltd. association union reuters ap cnn bbc bank university institute campaign office group commission
  foundation administration congress senate pentagon kremlin network journal magazine company firm board police army navy
- military coalition alliance organization organisation center centre service bureau fund club league federation
+ military coalition alliance organization organisation center centers centre service bureau fund club league federation
  parliament cabinet embassy church state states republicans democrats gop fbi cia nato un eu`);
 
 /** Nouns that make a plausible nominal source when no name is given ("officials said"). */
