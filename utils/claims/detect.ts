@@ -382,7 +382,8 @@ function sentenceDrafts(d: Doc, ss: number, se: number): Draft[] {
       const draft = cue.cls === CueClass.Prep ? accordingTo(d, cue, at, se) : verbCue(d, cue, at, se, prev, shared);
       if (!draft) {
         // "…, according to the center": the tail names the previous claim's source's source.
-        if (cue.cls === CueClass.Prep) cutBefore(d, prev, cue.start);
+        // The rest of the sentence is that source ("according to a letter seen by Reuters"): no cues in it.
+        if (cue.cls === CueClass.Prep) { cutBefore(d, prev, cue.start); covered = se; }
         continue;
       }
       cutBefore(d, prev, inSource ? src.end : at);

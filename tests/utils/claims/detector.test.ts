@@ -499,6 +499,11 @@ describe('not claims', () => {
     expect(cs.map((c) => [c.source, c.speaker])).toEqual([['the ministry', 'the ministry'], ['a spokesman for the ministry', 'a spokesman for the ministry']]);
   });
 
+  it('reads no cue inside the source of an "according to" that closes another claim', () => {
+    const cs = claimsOf('The regulator has asked the board to publish the figures by March, according to a letter seen by Reuters.');
+    expect(cs.map((c) => [c.source, c.cue])).toEqual([['The regulator', 'has asked']]);
+  });
+
   it('keeps "according to" when its content adds up a sum', () => {
     const cs = claimsOf('According to the Congressional Budget Office, the package would add $95 billion to the deficit.');
     expect(cs.map((c) => [c.source, c.cue])).toEqual([['the Congressional Budget Office', 'According to']]);

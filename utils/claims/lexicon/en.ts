@@ -74,7 +74,7 @@ const THINK = `think/thought believe know/knew/known feel/felt expect^~ hope~ fe
  reckon imagine consider see/saw/seen understand/understood realize recognize learn doubt
  anticipate envision regret+ remember
  prefer+~`;
-const EVIDENCE = `show/showed/shown find/found seem~ appear~ determine demonstrate
+const EVIDENCE = `show/showed/shown find/found seem~ appear~ demonstrate
  project^ point&`;
 
 /**
