@@ -350,8 +350,10 @@ function sentenceDrafts(d: Doc, ss: number, se: number): Draft[] {
       continue;
     }
     // "She has called for X and has promised Y": a second predicate of the same subject, not a misreading.
+    // The cue's own subject, read once for the checks below that need it (only inside a claim).
+    const own = host ? leftSource(d, cue.start, ss) : null;
     // "…, but he also noted …": a new clause with its own subject ends the weaker claim instead.
-    const coordinated = lowerAt(d, cue.start - 1) === 'and' || (host !== null && is(d, (leftSource(d, cue.start, ss)?.start ?? ss) - 1, CLAUSE_LINKS));
+    const coordinated = lowerAt(d, cue.start - 1) === 'and' || (host !== null && is(d, (own?.start ?? ss) - 1, CLAUSE_LINKS));
     const weaker = prev?.cue && prev.cue.cls !== CueClass.Say && prev.cue.cls !== CueClass.Prep && !coordinated;
     if (prev && host && prev.cue && cue.cls === CueClass.Say && (weaker || (prev.cue.cls === CueClass.Say && !cue.ing))) {
       // A saying verb inside a weaker cue's content: the weaker reading was wrong. Inside another saying
@@ -370,7 +372,7 @@ function sentenceDrafts(d: Doc, ss: number, se: number): Draft[] {
     if (prev && host) {
       // A cue inside the previous claim's content: a new reporting clause ("…, adding that",
       // "…, and Smith said") cuts it; anything else (think, want…) is part of that content.
-      const src = leftSource(d, cue.start, ss);
+      const src = own;
       const at = src ? src.start : cue.start;
       // "Mr. Leenders, who estimated that …, said": the earlier claim is a relative clause inside this source.
       const inSource = src !== null && src.start <= (prev.cue?.start ?? 0);

@@ -2,7 +2,8 @@
  * Resolves source mentions to speakers: a running list of named entities in reading order, so
  * "Allawi" finds "Ayad Allawi" (and his role from "Iraqi Vice President Ayad Allawi"), "he"/"she"
  * the last person of that gender (or of unknown gender), "they"/"it" the last organisation or
- * group, "who" the last entity. Persons named as narration subjects are antecedents too.
+ * group, "who" the name or source right before it. Persons named as narration subjects are
+ * antecedents too.
  */
 import { is, isNumber, isWord, lowerAt, punctAt, type Doc } from './context';
 import { AFFILIATIONS, COURTESY_TITLES, DETERMINERS, FEMALE_NAMES, GROUP_NOUNS, MALE_NAMES, ORG_WORDS, TITLES } from './lexicon/en';
@@ -130,6 +131,12 @@ export function createSpeakerTracker(d: Doc): SpeakerTracker {
     return headEnd;
   };
 
+  /** [start, end) of the name in a source's head ending at `headEnd`; start -1 when it names nobody. */
+  const nameIn = (start: number, headEnd: number): [number, number] => {
+    const nameEnd = affiliationAt(start, headEnd);
+    return [nameEnd < 0 ? -1 : nameStartOf(start, nameEnd), nameEnd];
+  };
+
   /** The role before the name, less courtesy titles, as the article writes it ("Sen."). */
   const roleOf = (roleStart: number, nameStart: number): { role: string | undefined; gender: Gender } => {
     let s = roleStart;
@@ -158,13 +165,13 @@ export function createSpeakerTracker(d: Doc): SpeakerTracker {
         return n >= 0 ? toSpeaker(remember(named(n, start - 1, undefined, null))) : adjacent && last ? toSpeaker(last) : null;
       }
     }
-    const nameEnd = affiliationAt(start, headEnd);
-    const nameStart = nameEnd < 0 ? -1 : nameStartOf(start, nameEnd);
-    // "The company's chief financial officer, Tom Lee, said": the name is the apposition.
-    let e = headEnd + 1;
-    while (nameStart < 0 && e < src.end && d.t.cap[e] && isWord(d, e)) e++;
-    if (e - headEnd > 2 && (e >= src.end || punctAt(d, e) === ',')) return toSpeaker(remember(named(headEnd + 1, e, joinText(d, start, headEnd), null)));
-    if (nameStart >= 0) {
+    const [nameStart, nameEnd] = nameIn(start, headEnd);
+    if (nameStart < 0) {
+      // "The company's chief financial officer, Tom Lee, said": the name is the apposition.
+      let e = headEnd + 1;
+      while (e < src.end && d.t.cap[e] && isWord(d, e)) e++;
+      if (e - headEnd > 2 && (e >= src.end || punctAt(d, e) === ',')) return toSpeaker(remember(named(headEnd + 1, e, joinText(d, start, headEnd), null)));
+    } else {
       const roleStart = is(d, start, DETERMINERS) ? start + 1 : start;
       const { role, gender } = roleOf(roleStart, nameStart);
       // The role, else the affiliation ("the Sierra Club"), else an apposition ("Iraq's vice president").
@@ -185,8 +192,7 @@ export function createSpeakerTracker(d: Doc): SpeakerTracker {
   };
 
   const mention = (src: TokenRange): void => {
-    const nameEnd = affiliationAt(src.start, src.end);
-    const nameStart = nameEnd < 0 ? -1 : nameStartOf(src.start, nameEnd);
+    const [nameStart, nameEnd] = nameIn(src.start, src.end);
     if (nameStart < 0) return;
     const { role, gender } = roleOf(src.start, nameStart);
     // A lone capitalised word opening a sentence is too often not a name; a known surname is.

@@ -7,7 +7,10 @@
 export const enum Tk {
   Word = 1,
   Punct = 2,
-  /** Any double-quote-like mark: " “ ” „ « » and the two-character '' and `` some papers use. */
+  /**
+   * Any double-quote-like mark: " “ ” „ « » and the two-character '' and `` some papers use. Single
+   * marks are punctuation here; pairQuotes turns the two of a single-quoted quotation into quotes.
+   */
   Quote = 3,
   /** A run of line breaks: one token per run; `blank` marks a paragraph gap. */
   Break = 4,
