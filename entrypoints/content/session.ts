@@ -86,23 +86,6 @@ const EXTRACT_STEP_NODES = 32;
  * context as often (generated news, 300 KB: 555 vs 531 of 2,101 speakers differ from one whole call).
  */
 const DETECT_SIZES: SegmentSizes = { ...SEGMENT_SIZES, segmentChars: 4_000, contextChars: 3_000 };
-/**
- * The detector, with its speakers' names and roles copied out of the text it read: they are slices
- * of it, so every claim kept for the page would keep its call's whole input alive (~7 KB of two-byte
- * text per call, ~3.5 MB on a 1 MB article), which each young-generation collection then copies.
- */
-function detachedSpeakers(detect: Detect): Detect {
-  const copy = (text: string) => ` ${text}`.slice(1);
-  return (blocks) => {
-    const result = detect(blocks);
-    for (const { speaker } of result.claims) {
-      if (!speaker) continue;
-      speaker.name = copy(speaker.name);
-      if (speaker.role) speaker.role = copy(speaker.role);
-    }
-    return result;
-  };
-}
 
 /** How fast a joined text is copied into one string, taken low (a busy machine, a cold start). */
 const FLATTEN_CHARS_PER_MS = 200_000;
@@ -173,7 +156,7 @@ export class ReadingSession {
     this.#options = options;
     const { doc, signal } = options;
     this.#painter = createPainter(doc);
-    this.#detector = createArticleDetector(detachedSpeakers(options.detect), DETECT_SIZES);
+    this.#detector = createArticleDetector(options.detect, DETECT_SIZES);
     this.#card = new LazyCard(doc, signal, () => this.#painter.focus(null), (error) => {
       if (!signal.aborted) console.error('[ClaimTrail] could not open the review card:', error);
     });
