@@ -42,6 +42,7 @@ describe.each(BROWSERS)('page layouts in %s', (name) => {
     expect(await pageKind(page)).toBe(layout.article === false ? 'not-article' : 'article');
     const ranges = allPainted(await painted(page));
     for (const phrase of layout.mustNotFlag) expect(flaggedWithin(ranges, phrase), phrase).toEqual([]);
+    for (const phrase of layout.once ?? []) expect(flaggedWithin(ranges, phrase), phrase).toHaveLength(1);
     expect(ext.errors(page)).toEqual([]);
     await page.close();
   });

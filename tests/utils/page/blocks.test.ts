@@ -75,6 +75,20 @@ describe('extractBlocks', () => {
     expect(blocks.map((block) => block.heading)).toEqual([false, true, false]);
   });
 
+  it('leaves out a block quote that repeats words of a paragraph near it (a pull quote), not one that quotes something new', () => {
+    const said = '<p>“The river decides when we work now, not the calendar,” said Diallo.</p>';
+    const filler = '<p>Other paragraph.</p>';
+    const texts = (html: string) => extractBlocksSync(mount(html)).map((block) => block.text);
+    expect(texts(`<blockquote>“The river decides when we work now, not the calendar.”</blockquote>${said}`)).toEqual([said.slice(3, -4)]);
+    expect(texts(`${said}${filler.repeat(3)}<blockquote><p>The river decides when we work now, not the calendar</p></blockquote>`)).toEqual([said.slice(3, -4), 'Other paragraph.', 'Other paragraph.', 'Other paragraph.']);
+    expect(texts(`<blockquote>“We will appeal against this ruling.”</blockquote>${said}`)).toHaveLength(2);
+    // Far from the words it repeats, or too short to tell: kept.
+    expect(texts(`<blockquote>“The river decides when we work now, not the calendar.”</blockquote>${filler.repeat(7)}${said}`)).toHaveLength(9);
+    expect(texts(`<blockquote>“Not the calendar.”</blockquote>${said}`)).toHaveLength(2);
+    // A paragraph that repeats words of another outside a block quote is kept.
+    expect(texts(`<p>not the calendar, said Diallo's son</p>${said}`)).toHaveLength(2);
+  });
+
   it('skips lists that are nearly all links (related-story lists)', () => {
     const root = mount(`<p>Body text here.</p><ul><li><a href="/a">Story A</a></li><li><a href="/b">Story B</a></li></ul>`);
     expect(extractBlocksSync(root).map((block) => block.text)).toEqual(['Body text here.']);

@@ -70,5 +70,6 @@ describe.each(layouts.filter((layout) => layout.article !== false))('$file', (la
       const overlapping = occurrences(text, phrase).filter(([start, end]) => spans.some((span) => span[0] < end && start < span[1]));
       expect(overlapping, `"${phrase}" overlaps a highlight`).toEqual([]);
     }
+    for (const phrase of layout.once ?? []) expect(flaggedWithin(highlighted, phrase), phrase).toHaveLength(1);
   });
 });
