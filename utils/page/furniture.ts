@@ -24,10 +24,11 @@ const SKIPPED_ROLES = new Set([
  * do not match "comment" or "body"; two adjacent words also match joined ("most-read", "sign-up",
  * and the screen-reader-only classes: sr-only, visually-hidden, screen-reader-text, a11y-hidden).
  * The second group are word starts: "sharedaddy", "relatedposts", "advertisement", "newsletters"…
- * Not "paywall": sites wrap the subscriber part of the story in it.
+ * Not "paywall": sites wrap the subscriber part of the story in it; but "gate" and "wall" are the
+ * prompt that stands in for it ("meter-wall", "article-gate"), quoting happy readers.
  */
 const FURNITURE_WORD =
-  /^(?:social|bylines?|authors?|bio|signup|ads?|tags|recirc(?:ulation)?|breadcrumbs?|toolbar|caption|credits?|sidebar|licen[cs]e|copyright|disclaimer|follow|dateline|timestamp|trending|popular|most(?:read|viewed)|readmore|consent|gdpr|pullquote|tweet|twitter|instagram|video|embed|outbrain|taboola|sronly|visuallyhidden|screenreader|a11yhidden)$|^(?:share|sharing|related|promo|advert|sponsor|newsletter|subscri|recommend|teaser|cookie)/;
+  /^(?:gate|wall|social|bylines?|authors?|bio|signup|ads?|tags|recirc(?:ulation)?|breadcrumbs?|toolbar|caption|credits?|sidebar|licen[cs]e|copyright|disclaimer|follow|dateline|timestamp|trending|popular|most(?:read|viewed)|readmore|consent|gdpr|pullquote|tweet|twitter|instagram|video|embed|outbrain|taboola|sronly|visuallyhidden|screenreader|a11yhidden)$|^(?:share|sharing|related|promo|advert|sponsor|newsletter|subscri|recommend|teaser|cookie)/;
 
 /** Reader comments: never the article, however much of the page they fill. */
 const COMMENT_WORD = /^(?:comments?|commentlist|disqus)$/;

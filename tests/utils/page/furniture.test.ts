@@ -80,6 +80,13 @@ describe('isSkipped', () => {
     expect(skippedTexts(`<div><h3>Plain subhead</h3><p>The council said it would vote.</p></div>${story}`)).toEqual([]);
   });
 
+  it('skips a paywall prompt named gate or wall, not the paywalled part of the story', () => {
+    expect(furnitureName(element('<div id="meter-wall" class="article-gate gate--inline"></div>'))).toBe('furniture');
+    expect(furnitureName(element('<div class="gate__testimonial"></div>'))).toBe('furniture');
+    expect(furnitureName(element('<div class="paywall"></div>'))).toBeNull();
+    expect(furnitureName(element('<div class="navigate firewall-story"></div>'))).toBeNull();
+  });
+
   it('skips comments even when they are most of the text, other furniture only when it is not', () => {
     const comments = `<div class="comments-area">${story.repeat(3)}</div>`;
     expect(skippedTexts(`${story}${comments}`)).toHaveLength(1);
