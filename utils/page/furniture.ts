@@ -149,6 +149,11 @@ export function isTeaserCard(element: Element | null): boolean {
   return !!heading && HEADING_TAGS.has(heading.tagName) && linkDensity(heading) > 0.9 && (element?.textContent ?? '').length < 600;
 }
 
+/** A photo box without <figure>: a picture first, then its caption and credit in elements of their own. */
+function isCaptionedPhoto(element: Element): boolean {
+  return /^(?:IMG|PICTURE)$/.test(element.firstElementChild?.tagName ?? '') && !ownTextLength(element) && (element.textContent ?? '').length < 400;
+}
+
 /**
  * Whether `element` holds less than half of the root's text, by adding up text nodes' lengths
  * (`textContent` would build the strings): the element's, then the rest of the root's only until
@@ -190,7 +195,7 @@ export function isSkipped(element: Element, root: Element): boolean {
   const name = furnitureName(element);
   // Some sites name the story wrapper "story-author-content" or similar; never skip most of the
   // article, unless it is the comments.
-  if (name === 'comments' || ((name || isTeaserCard(element)) && holdsLessThanHalf(element, root))) return true;
+  if (name === 'comments' || ((name || isTeaserCard(element) || isCaptionedPhoto(element)) && holdsLessThanHalf(element, root))) return true;
   if (isLinkList(element, root)) return true;
   return hiddenByStyle(element);
 }

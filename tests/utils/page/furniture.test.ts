@@ -74,10 +74,17 @@ describe('isSkipped', () => {
     const card = '<div class="card"><h3><a href="/x">Council approves budget</a></h3><p>Councillors said the cuts were painful but unavoidable this year.</p></div>';
     expect(skippedTexts(`${story}${card}`)).toEqual(['Council approves budgetCouncillors said the cuts were painful but unavoidable this year.']);
     const pictured = '<div class="item"><a href="/y"><img alt=""></a><h4><a href="/y">Train fares frozen</a></h4><p>Ministers said the freeze would cost millions.</p></div>';
-    // The card, and the picture inside it (skipped by its tag).
-    expect(skippedTexts(`${story}${pictured}`)).toEqual(['Train fares frozenMinisters said the freeze would cost millions.', '']);
+    // The card, the link holding just its picture, and the picture (skipped by its tag).
+    expect(skippedTexts(`${story}${pictured}`)).toEqual(['Train fares frozenMinisters said the freeze would cost millions.', '', '']);
     expect(skippedTexts(`<section><h2><a href="#why">Why it matters</a></h2>${story.repeat(2)}</section>${story}`)).toEqual([]);
     expect(skippedTexts(`<div><h3>Plain subhead</h3><p>The council said it would vote.</p></div>${story}`)).toEqual([]);
+  });
+
+  it('skips a captioned photo without <figure> (a picture first, its caption in an element of its own), not a box opening with a picture and its own text', () => {
+    const photo = '<div class="photo-wrap"><img alt=""><div class="photo-text">The owner said the building held 200 sofas. (KMVR photo)</div></div>';
+    expect(skippedTexts(`${story}${photo}`)).toEqual(['The owner said the building held 200 sofas. (KMVR photo)', '']);
+    expect(skippedTexts(`${story}<div class="lede"><img alt="">The mayor said the budget would pass on Tuesday.</div>`)).toEqual(['']);
+    expect(skippedTexts(`<div class="body"><img alt="">${story}</div>`)).toEqual(['']);
   });
 
   it('skips a paywall prompt named gate or wall, not the paywalled part of the story', () => {
