@@ -165,7 +165,8 @@ export async function findArticleRootInSlices(doc: Document, pause: () => Promis
 function* articleRootSteps(doc: Document): Generator<void, Element | null> {
   const body = doc.body;
   if (!body) return null;
-  const explicit = doc.querySelectorAll('[itemprop="articleBody"]');
+  // Not a microdata <meta>: its content is a copy of the story (or its first lines) for search engines.
+  const explicit = doc.querySelectorAll('[itemprop="articleBody"]:not(meta)');
   if (explicit.length === 1) return explicit[0] ?? null;
 
   const paragraphs: Paragraph[] = [];
