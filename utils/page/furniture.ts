@@ -141,17 +141,14 @@ function isLinkList(element: Element, root: Element): boolean {
 
 /**
  * A teaser card ("Related" boxes, rails of other stories): a small box that opens with a heading
- * that is all link (or with its picture, then that heading), then a summary that reads like news.
+ * that is all link (or with its picture, then that heading), then a summary that reads like news;
+ * or a captioned photo without <figure>: a small box that opens with its picture, its caption and
+ * credit in elements of their own (text of its own would make it a paragraph with an inline image).
  */
 export function isTeaserCard(element: Element | null): boolean {
   const first = element?.firstElementChild;
   const heading = first && HEADING_TAGS.has(first.tagName) ? first : first?.nextElementSibling;
-  return !!heading && HEADING_TAGS.has(heading.tagName) && linkDensity(heading) > 0.9 && (element?.textContent ?? '').length < 600;
-}
-
-/** A photo box without <figure>: a picture first, then its caption and credit in elements of their own. */
-function isCaptionedPhoto(element: Element): boolean {
-  return /^(?:IMG|PICTURE)$/.test(element.firstElementChild?.tagName ?? '') && !ownTextLength(element) && (element.textContent ?? '').length < 400;
+  return !!element && (element.textContent ?? '').length < 600 && (heading && HEADING_TAGS.has(heading.tagName) ? linkDensity(heading) > 0.9 : /^(?:IMG|PICTURE)$/.test(first?.tagName ?? '') && !ownTextLength(element));
 }
 
 /**
@@ -195,7 +192,7 @@ export function isSkipped(element: Element, root: Element): boolean {
   const name = furnitureName(element);
   // Some sites name the story wrapper "story-author-content" or similar; never skip most of the
   // article, unless it is the comments.
-  if (name === 'comments' || ((name || isTeaserCard(element) || isCaptionedPhoto(element)) && holdsLessThanHalf(element, root))) return true;
+  if (name === 'comments' || ((name || isTeaserCard(element)) && holdsLessThanHalf(element, root))) return true;
   if (isLinkList(element, root)) return true;
   return hiddenByStyle(element);
 }
