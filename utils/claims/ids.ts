@@ -5,11 +5,18 @@
  */
 import type { Span } from './types';
 
-const hex = (lane: number): string => (lane >>> 0).toString(16).padStart(8, '0');
-
-/** "c" and sixteen hex digits. */
+/**
+ * "c" and sixteen hex digits (shift counts wrap at 32, so k > 31 reads lane a), made as one flat
+ * string: toString(16) of a lane above 2^30 took a slow runtime path, and the concatenated pieces
+ * outlived the call with every claim.
+ */
 function idOf(a: number, b: number): string {
-  return 'c' + hex(a) + hex(b);
+  const codes = [99];
+  for (let k = 60; k >= 0; k -= 4) {
+    const x = ((k > 31 ? a : b) >>> k) & 15;
+    codes.push(x < 10 ? 48 + x : 87 + x);
+  }
+  return String.fromCharCode(...codes);
 }
 
 export interface ClaimKey {
@@ -35,9 +42,9 @@ function mixRange(text: string, s: number, e: number, lanes: Int32Array): void {
 }
 
 export function createIdMaker(text: string): (key: ClaimKey) => string {
-  // Occurrences of each id so far, so repeated identical claims get distinct ids. Keyed by 53 of
-  // the 64 bits as a number: string keys made the lookups cost more than the hashing.
-  const seen = new Map<number, number>();
+  // Occurrences of each id so far, so repeated identical claims get distinct ids. Keyed by the id
+  // itself, made anyway: a 53-bit number key was one more heap number kept per claim.
+  const seen = new Map<string, number>();
   const lanes = new Int32Array(2);
   return (key: ClaimKey): string => {
     lanes[0] = LANE_A;
@@ -46,10 +53,10 @@ export function createIdMaker(text: string): (key: ClaimKey) => string {
     if (key.cue) mixRange(text, key.cue[0], key.cue[1], lanes);
     for (const [s, e] of key.content) mixRange(text, s, e, lanes);
     const a = lanes[0] ?? 0, b = lanes[1] ?? 0;
-    const slot = (a >>> 0) * 0x200000 + (b & 0x1fffff);
-    const n = seen.get(slot) ?? 0;
-    seen.set(slot, n + 1);
+    const id = idOf(a, b);
+    const n = seen.get(id) ?? 0;
+    seen.set(id, n + 1);
     // The occurrence number keeps repeated identical claims apart.
-    return n === 0 ? idOf(a, b) : idOf(Math.imul(a ^ n, PRIME), Math.imul(b ^ n, PRIME));
+    return n === 0 ? id : idOf(Math.imul(a ^ n, PRIME), Math.imul(b ^ n, PRIME));
   };
 }

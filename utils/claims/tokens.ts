@@ -187,7 +187,7 @@ export function tokenize(text: string): Tokens {
   const cache: string[] = [''];
   const { kind, start, end, hash } = c;
   const low = (k: number): string => {
-    if (k < 0 || k >= len) return '';
+    // Past either end, kind[k] is undefined (or 0 in the spare tail): no kind, ''.
     const kk = kind[k];
     // A punctuation token's hash is its character code; fromCharCode of ASCII allocates nothing.
     if (kk === Tk.Punct) return String.fromCharCode(hash[k] ?? 0);
