@@ -163,7 +163,7 @@ function within(frags: readonly TokenRange[], k: number): TokenRange | null {
 
 /** Character spans of the fragments, split at paragraph breaks, without pieces holding no word. */
 function toSpans(d: Doc, frags: readonly TokenRange[]): Span[] {
-  const out: Span[] = [];
+  let out: Span[] = [];
   const { kind } = d.t;
   for (let f = 0; f < frags.length; f++) {
     const { start, end } = frags[f] as TokenRange;
@@ -177,7 +177,10 @@ function toSpans(d: Doc, frags: readonly TokenRange[]): Span[] {
         const cs = d.t.start[s] ?? 0, ce = d.t.end[k - 1] ?? 0;
         const last = out[out.length - 1];
         if (last && cs <= last[1]) last[1] = Math.max(last[1], ce);
-        else out.push([cs, ce]);
+        // A literal, not a push onto [], for the usual single span: push reserved 17 slots, and
+        // the collector could not pretenure what outlives the call.
+        else if (last) out.push([cs, ce]);
+        else out = [[cs, ce]];
       }
       s = k + 1;
       word = false;
