@@ -77,9 +77,11 @@ describe('hasReadableProse (Readability\'s isProbablyReaderable scoring)', () =>
 });
 
 describe('findArticleRoot', () => {
-  it('prefers an explicit articleBody', () => {
+  it('prefers an explicit articleBody, but not a microdata <meta> copy of the text', () => {
     const doc = load(`<body><div itemprop="articleBody" id="body"><p>${PROSE}</p></div><aside><p>${PROSE.repeat(4)}</p></aside></body>`);
     expect(findArticleRoot(doc)?.id).toBe('body');
+    const meta = load(`<body><div itemscope><meta itemprop="articleBody" content="${PROSE}"><div id="story"><p>${PROSE}</p><p>${PROSE}</p></div></div></body>`);
+    expect(findArticleRoot(meta)?.id).toBe('story');
   });
 
   it('picks the container with the most paragraph text, widening over a body split by ad slots', () => {
@@ -139,6 +141,18 @@ describe('findArticleRoot on real layouts', () => {
     expect(findArticleRoot(load(page('<h1>Headline</h1>')))?.id).toBe('story');
     // Without a headline in it, the story's <article> is one post among others (a live blog).
     expect(findArticleRoot(load(page('')))?.className).toBe('content');
+  });
+
+  it('does not read the next story appended after the page’s own (an <article> with its own <h1>), however long', () => {
+    const story = (id: string, headline: string, count: number) => `<article class="article" id="${id}"><h1>${headline}</h1><div class="article-content">${paragraphs(count)}</div></article>`;
+    const stream = load(`<body><div class="stream">${story('own', 'Headline', 4)}${story('next', 'Next story', 9)}</div></body>`);
+    expect(findArticleRoot(stream)?.parentElement?.id).toBe('own');
+    // The headline's <article> inside a page-wide one, which holds the headline too: still the story.
+    const nested = load(`<body><article id="page"><article class="article" id="own"><h1>Headline</h1><div class="article-content">${paragraphs(4)}</div></article></article></body>`);
+    expect(findArticleRoot(nested)?.parentElement?.id).toBe('own');
+    // A site-name <h1> outside every <article>: which post is the page's is not known, so none is left out.
+    const logo = load(`<body><h1>Site name</h1><div class="stream">${story('own', 'Headline', 4)}${story('next', 'Next story', 9)}</div></body>`);
+    expect(findArticleRoot(logo)?.className).toBe('stream');
   });
 
   it('widens over parts of the same kind (a body split by ad slots), not over a sidebar beside the story', () => {
