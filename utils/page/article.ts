@@ -190,12 +190,12 @@ function* articleRootSteps(doc: Document): Generator<void, Element | null> {
       const name = furnitureName(element);
       // Furniture that holds most of the page's text and the headline (or, by name only, the
       // paragraphs themselves) is the story's wrapper: "article--sponsored", "story-author-content",
-      // an ASP.NET page inside one <form>. A big "related" list or sidebar holds neither. Beside
-      // the <article> holding the headline, an <article> with an <h1> of its own is another story
-      // (the next one, appended by infinite scroll), however long: it has its own URL.
+      // an ASP.NET page inside one <form>. A big "related" list or sidebar holds neither. An
+      // <article> of the same kind as the one holding the headline, with an <h1> of its own, is
+      // another story (the next one, appended by infinite scroll), however long: it has its own URL.
       result =
         name === 'comments' ||
-        (!!headlineArticle && element.tagName === 'ARTICLE' && !element.contains(headline) && !!element.querySelector('h1')) ||
+        (element.tagName === 'ARTICLE' && !!headlineArticle && kindOf(element) === kindOf(headlineArticle) && !element.contains(headline) && !!element.querySelector('h1')) ||
         ((name !== null || skippedByMarkup(element) || isTeaserCard(element)) &&
           !((all.get(element) ?? 0) > pageTotal / 2 && (element.contains(headline) || (name !== null && containers.has(element)))));
       excluded.set(element, result);

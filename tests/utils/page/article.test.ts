@@ -150,6 +150,10 @@ describe('findArticleRoot on real layouts', () => {
     // The headline's <article> inside a page-wide one, which holds the headline too: still the story.
     const nested = load(`<body><article id="page"><article class="article" id="own"><h1>Headline</h1><div class="article-content">${paragraphs(4)}</div></article></article></body>`);
     expect(findArticleRoot(nested)?.parentElement?.id).toBe('own');
+    // Cards marked up for the HTML5 outline (an <h1> in every <article>) before the story: the first
+    // <h1> is a card's, and the story, an <article> of another kind, is still read.
+    const card = `<article class="card"><h1>Card</h1><p>${PROSE}</p></article>`;
+    expect(findArticleRoot(load(`<body>${card}${card}${story('own', 'Headline', 4)}</body>`))?.parentElement?.id).toBe('own');
     // A site-name <h1> outside every <article>: which post is the page's is not known, so none is left out.
     const logo = load(`<body><h1>Site name</h1><div class="stream">${story('own', 'Headline', 4)}${story('next', 'Next story', 9)}</div></body>`);
     expect(findArticleRoot(logo)?.className).toBe('stream');
