@@ -6,7 +6,7 @@ import { toContentGuards } from '../../utils/messaging/content-guards';
 import { onContentMessages } from '../../utils/messaging/receive-content';
 import type { ToContent } from '../../utils/messaging/protocol';
 import { extensionAlive, sessionSignal, watchLocation } from '../../utils/page/lifecycle';
-import { highlightsAllowedOn, watchHighlightsAllowed } from '../../utils/page/site-switch';
+import { watchHighlightsAllowed } from '../../utils/page/site-switch';
 import { messagingLink } from './link';
 import { ReadingSession } from './session';
 
@@ -47,12 +47,8 @@ export default defineContentScript({
     // SPA navigations (history.pushState) keep this script alive: start over on the new page.
     watchLocation(() => void session.restart(), signal);
 
-    // A site the reader switched off must never flash highlights, so the switches are read first.
-    const allowed = await highlightsAllowedOn(location.href).catch(() => true);
-    if (signal.aborted) return;
     watchHighlightsAllowed(() => location.href, (value) => void session.setEnabled(value), signal);
-    if (!allowed) await session.setEnabled(false);
-    else await session.start();
+    await session.start();
     performance.mark('claimtrail:painted');
   },
 });

@@ -15,7 +15,7 @@ import type {
   PageInfo,
   PageKind,
   PageRecordLike,
-  PageState,
+  PageOpened,
   ReviewUpdate,
 } from '../../utils/messaging/protocol';
 import { createPainter, type Painter, type PaintItem } from '../../utils/highlight/painter';
@@ -47,7 +47,7 @@ import { LazyCard } from './card-loader';
 
 /** What the session needs from the background; the messaging implementation lives in link.ts. */
 export interface BackgroundLink {
-  openPage(page: PageInfo, claims: ClaimSnapshot[]): Promise<PageState>;
+  openPage(page: PageInfo, claims: ClaimSnapshot[]): Promise<PageOpened>;
   review(update: ReviewUpdate): Promise<ClaimRecord>;
   dismiss(pageUrl: string, claim: ClaimSnapshot, claimId: string): Promise<ClaimRecord>;
   reportAnchors(report: AnchorReport): Promise<void>;
@@ -150,7 +150,7 @@ export class ReadingSession {
   /** The running (or last) start pass; see pageClaims. */
   #starting: Promise<void> = Promise.resolve();
   /** The background's first answer for this page (its key and what is stored), asked for at start. */
-  #opening: Promise<PageState | null> | null = null;
+  #opening: Promise<PageOpened | null> | null = null;
 
   constructor(options: SessionOptions) {
     this.#options = options;
@@ -335,9 +335,14 @@ export class ReadingSession {
     if (this.#stale(generation)) return;
     if (this.#opening) {
       // Usually answered while detection ran: the first paint already has the right ids and verdicts.
+      // The answer also carries the reader's switches: a site switched off shows nothing, not even briefly.
       const state = await this.#opening;
       this.#opening = null;
       if (this.#stale(generation)) return;
+      if (state?.allowed === false) {
+        await this.setEnabled(false);
+        return;
+      }
       if (state) {
         this.#pageUrl = state.pageUrl;
         this.#stored = state.stored;
@@ -409,14 +414,15 @@ export class ReadingSession {
   /** Tells the background about the visit and what was detected; gets stored state back. */
   async #openPage(generation: number): Promise<void> {
     const snapshots = this.#detected.map((view) => view.snapshot);
-    let state: PageState | null = null;
+    let state: PageOpened | null = null;
     const earlier: Record<string, EarlierVerdict> = {};
     try {
       // In batches: one message with thousands of claims would be one long structured clone.
       for (let from = 0; from === 0 || from < snapshots.length; from += OPEN_BATCH) {
         state = await this.#options.link.openPage(this.#info, snapshots.slice(from, from + OPEN_BATCH));
         Object.assign(earlier, state.earlier);
-        if (this.#stale(generation)) return;
+        // Switched off since the page was read (the switch's watcher turns the session off).
+        if (this.#stale(generation) || !state.allowed) return;
       }
     } catch (error) {
       this.#reportError(null, error);

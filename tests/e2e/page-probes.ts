@@ -123,6 +123,7 @@ export async function popupClaims(ext: ExtensionBrowser, article: Page, atLeast:
 export interface StoredClaim {
   text: string;
   status: string;
+  pageUrl: string;
 }
 
 /** Every stored claim (the `claimChunks` table holds them, with their pages), read from an extension page (the database's own origin). */
@@ -141,8 +142,8 @@ export async function storedClaims(ext: ExtensionBrowser): Promise<StoredClaim[]
             request.onsuccess = () => {
               db.close();
               resolve(
-                (request.result as { claims: { text?: string; status?: string }[] }[]).flatMap((group) =>
-                  group.claims.map((row) => ({ text: row.text ?? '', status: row.status ?? '' })),
+                (request.result as { claims: { text?: string; status?: string; pageUrl?: string }[] }[]).flatMap((group) =>
+                  group.claims.map((row) => ({ text: row.text ?? '', status: row.status ?? '', pageUrl: row.pageUrl ?? '' })),
                 ),
               );
             };
@@ -168,4 +169,26 @@ export async function chooseImportFile(library: Page, text: string): Promise<voi
     input.files = transfer.files;
     input.dispatchEvent(new Event('change', { bubbles: true }));
   }, text);
+}
+
+/** Writes `items` to the extension's storage.local from one of its pages (`control`), as the settings do. */
+export async function setExtensionStorage(control: Page, items: Record<string, unknown>): Promise<void> {
+  await control.evaluate(async (values: Record<string, unknown>) => {
+    type StorageHost = { storage: { local: { set(items: Record<string, unknown>): Promise<void> } } };
+    const host = globalThis as unknown as { browser?: StorageHost; chrome?: StorageHost };
+    await (host.browser ?? host.chrome)?.storage.local.set(values);
+  }, items);
+}
+
+/** Sends a data-less message of `type` to the content script of tab `tabId`, from an extension page (`control`), as the popup does. */
+export function sendToTab(control: Page, tabId: number, type: string): Promise<unknown> {
+  return control.evaluate(
+    async (id: number, messageType: string) => {
+      type TabsHost = { tabs: { sendMessage(tab: number, message: unknown, options: { frameId: number }): Promise<unknown> } };
+      const host = globalThis as unknown as { browser?: TabsHost; chrome?: TabsHost };
+      return (host.browser ?? host.chrome)?.tabs.sendMessage(id, { ct: 1, type: messageType, data: null }, { frameId: 0 });
+    },
+    tabId,
+    type,
+  );
 }

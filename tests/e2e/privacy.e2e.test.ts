@@ -117,7 +117,7 @@ describe.each(BROWSERS)('privacy in %s', (name) => {
     await library.waitForFunction(() => !document.querySelector('dialog[open]'), WAIT);
     await library.close();
 
-    expect(await storedClaims(ext)).toEqual([{ text: expect.stringContaining(CLAIM), status: 'disputed' }]);
+    expect(await storedClaims(ext)).toEqual([{ text: expect.stringContaining(CLAIM), status: 'disputed', pageUrl: expect.any(String) }]);
     // Let anything queued (a beacon on unload, a late background task) go out before looking.
     await article.close();
     await new Promise((resolve) => setTimeout(resolve, 2000));

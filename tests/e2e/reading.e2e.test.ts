@@ -7,7 +7,22 @@ import { describe, expect, it } from 'vitest';
 import { BROWSERS, type ExtensionBrowser, type FixtureServer } from './harness';
 import { withExtensionBrowser } from './suite';
 import { FIXTURES_DIR } from './fixture-server';
-import { allPainted, cardText, clickInCard, openCardOn, painted, pointOnClaim, WAIT, waitForCard, waitForPaintCount, waitForPainted } from './page-probes';
+import {
+  allPainted,
+  cardText,
+  clickInCard,
+  openCardOn,
+  painted,
+  pointOnClaim,
+  seedWith,
+  sendToTab,
+  setExtensionStorage,
+  storedClaims,
+  WAIT,
+  waitForCard,
+  waitForPaintCount,
+  waitForPainted,
+} from './page-probes';
 
 const expected = JSON.parse(readFileSync(join(FIXTURES_DIR, 'seed-article.expected.json'), 'utf8')) as {
   claims: { content: string }[];
@@ -226,13 +241,7 @@ describe.each(BROWSERS)('reading in %s', (name) => {
     const page = await ext.openPage(server.url('reading/split-inline.html'));
     await waitForPaintCount(page, 1);
     const control = await ext.openExtensionPage('library.html');
-    const setDisabledSites = (sites: string[]) =>
-      control.evaluate(async (list: string[]) => {
-        type StorageHost = { storage: { local: { set(items: Record<string, unknown>): Promise<void> } } };
-        const host = globalThis as unknown as { browser?: StorageHost; chrome?: StorageHost };
-        await (host.browser ?? host.chrome)?.storage.local.set({ disabledSites: list });
-      }, sites);
-    await setDisabledSites(['127.0.0.1']);
+    await setExtensionStorage(control, { disabledSites: ['127.0.0.1'] });
     await expect.poll(async () => allPainted(await painted(page)), { timeout: WAIT.timeout }).toEqual([]);
     // Switched off means not observing either: new claims on the page stay unpainted.
     await page.evaluate(() => {
@@ -242,10 +251,48 @@ describe.each(BROWSERS)('reading in %s', (name) => {
     });
     await new Promise((resolve) => setTimeout(resolve, 1500));
     expect(allPainted(await painted(page))).toEqual([]);
-    await setDisabledSites([]);
+    await setExtensionStorage(control, { disabledSites: [] });
     await waitForPaintCount(page, 2);
     await control.close();
     expect(ext.errors(page)).toEqual([]);
+  });
+
+  it('paints nothing in any frame and tells the background nothing on a site switched off before the page loads', async () => {
+    // The page learns of the switches from the background's first answer, while it detects: nothing may show before.
+    server.route(
+      '/switched-off.html',
+      seedWith(readFileSync(join(FIXTURES_DIR, 'seed-article.html'), 'utf8'), {
+        head: `<script>
+          window.__ctFrames = { seen: 0, painted: 0 };
+          (function count() {
+            let ranges = 0;
+            for (const [name, highlight] of CSS.highlights) if (name.startsWith('claimtrail-')) ranges += highlight.size;
+            window.__ctFrames.seen += 1;
+            if (ranges > 0) window.__ctFrames.painted += 1;
+            requestAnimationFrame(count);
+          })();
+        </script>`,
+      }),
+    );
+    const control = await ext.openExtensionPage('library.html');
+    // "Remember all claims" would store every detected claim of a page the background hears of.
+    await setExtensionStorage(control, { disabledSites: ['127.0.0.1'], rememberAllClaims: true });
+    try {
+      const page = await ext.openPage(server.url('switched-off.html'));
+      // Answered once the first pass has ended (the popup's question).
+      expect(await sendToTab(control, await ext.tabIdOf(page), 'page:get-claims')).toMatchObject({ data: { kind: 'disabled', claims: [] } });
+      const frames = await page.evaluate(() => (window as unknown as { __ctFrames: { seen: number; painted: number } }).__ctFrames);
+      expect(frames.seen).toBeGreaterThan(1);
+      expect(frames.painted).toBe(0);
+      expect((await storedClaims(ext)).filter((claim) => claim.pageUrl.includes('switched-off'))).toEqual([]);
+      // Switched back on, the same tab paints: nothing above passed for want of an article.
+      await setExtensionStorage(control, { disabledSites: [] });
+      await waitForPaintCount(page, 5);
+      expect(ext.errors(page)).toEqual([]);
+    } finally {
+      await setExtensionStorage(control, { disabledSites: [], rememberAllClaims: false });
+      await control.close();
+    }
   });
 
   it('hides and shows highlights on the keyboard command’s message, and answers the popup', async () => {
@@ -253,16 +300,7 @@ describe.each(BROWSERS)('reading in %s', (name) => {
     await waitForPaintCount(page, 2);
     const tabId = await ext.tabIdOf(page);
     const control = await ext.openExtensionPage('library.html');
-    const send = (type: string) =>
-      control.evaluate(
-        async (id: number, messageType: string) => {
-          type TabsHost = { tabs: { sendMessage(tab: number, message: unknown, options: { frameId: number }): Promise<{ ok: boolean; data: unknown }> } };
-          const host = globalThis as unknown as { browser?: TabsHost; chrome?: TabsHost };
-          return (host.browser ?? host.chrome)?.tabs.sendMessage(id, { ct: 1, type: messageType, data: null }, { frameId: 0 });
-        },
-        tabId,
-        type,
-      );
+    const send = (type: string) => sendToTab(control, tabId, type);
     expect(await send('highlights:toggle')).toMatchObject({ data: false });
     expect(allPainted(await painted(page))).toEqual([]);
     expect(await send('highlights:toggle')).toMatchObject({ data: true });

@@ -9,6 +9,7 @@ import {
   deleteClaims,
   dismissClaim,
   openPage,
+  pageUrlFor,
   recordAnchors,
   restoreClaims,
   reviewClaim,
@@ -19,7 +20,7 @@ import type { ClaimRecord } from '../db/types';
 import type { Handlers, MessageSender } from '../messaging/receive';
 import type { ClaimDismissal, ContentToBackground, ExtensionPageToBackground, ReviewUpdate } from '../messaging/protocol';
 import { broadcastToTabs } from '../messaging/send';
-import { rememberAllClaims } from '../settings';
+import { getSettings, highlightsAllowed } from '../settings';
 import { normalizeUrl, registrableDomain } from '../url/normalize';
 import { setTabBadge } from './badge';
 
@@ -69,7 +70,11 @@ export function createHandlers(getDb: () => ClaimTrailDb) {
   const content: Handlers<ContentToBackground> = {
     'page:open': async ({ page, claims }, sender) => {
       assertOwnSite(page.href, sender);
-      return openPage(getDb(), page, claims, { rememberAll: await rememberAllClaims.getValue() });
+      // The switches are checked here, in the same round trip, so the page need not read them before
+      // it starts: a site the reader switched off is not recorded, and its page shows nothing.
+      const settings = await getSettings();
+      if (!highlightsAllowed(settings, page.href)) return { pageUrl: pageUrlFor(page), stored: [], earlier: {}, allowed: false };
+      return { ...(await openPage(getDb(), page, claims, { rememberAll: settings.rememberAllClaims })), allowed: true };
     },
     'claim:review': (update, sender) => {
       assertOwnSite(update.pageUrl, sender);

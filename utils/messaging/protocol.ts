@@ -51,6 +51,12 @@ export interface PageState {
   earlier: Record<string, EarlierVerdict>;
 }
 
+/** The answer to 'page:open'. */
+export interface PageOpened extends PageState {
+  /** False when the reader switched highlights off for this site or everywhere: nothing was recorded, and nothing may show. */
+  allowed: boolean;
+}
+
 export interface ReviewUpdate {
   pageUrl: string;
   /**
@@ -78,7 +84,7 @@ export interface AnchorReport {
 
 /** content script → background (sender must be a tab of this extension's content script). */
 export interface ContentToBackground {
-  'page:open': [{ page: PageInfo; claims: ClaimSnapshot[] }, PageState];
+  'page:open': [{ page: PageInfo; claims: ClaimSnapshot[] }, PageOpened];
   'claim:review': [ReviewUpdate, ClaimRecord];
   'claim:dismiss': [ClaimDismissal, ClaimRecord];
   'page:anchors': [AnchorReport, null];

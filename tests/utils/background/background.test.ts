@@ -6,7 +6,7 @@ import { TRACK_SELECTION_MENU_ID } from '../../../utils/background/context-menu'
 import { createDb } from '../../../utils/db/database';
 import type { ClaimTrailDb } from '../../../utils/db/database';
 import { envelope } from '../../../utils/messaging/envelope';
-import { rememberAllClaims } from '../../../utils/settings';
+import { highlightsEnabled, rememberAllClaims, setSiteEnabled } from '../../../utils/settings';
 import { CLAIM_A, CLAIM_B, everyClaim, failGroupWrites, page, snapshot, uniqueDbName } from '../db/helpers';
 import { contentSender, pageSender } from '../messaging/fake-senders';
 import type { MessageSender } from '../../../utils/messaging/receive';
@@ -69,11 +69,28 @@ describe('background', () => {
   it('opens a page (storing detections only when remember-all is on)', async () => {
     const claims = [snapshot(CLAIM_A), snapshot(CLAIM_B)];
     const off = await deliver(envelope('page:open', { page: page(), claims }), contentSender());
-    expect(off).toMatchObject({ ok: true, data: { pageUrl: PAGE_URL, stored: [], earlier: {} } });
+    expect(off).toMatchObject({ ok: true, data: { pageUrl: PAGE_URL, stored: [], earlier: {}, allowed: true } });
     await rememberAllClaims.setValue(true);
     const on = await deliver(envelope('page:open', { page: page(), claims }), contentSender());
-    expect(on).toMatchObject({ ok: true, data: { pageUrl: PAGE_URL } });
+    expect(on).toMatchObject({ ok: true, data: { pageUrl: PAGE_URL, allowed: true } });
     expect((await everyClaim(db)).length).toBe(2);
+  });
+
+  it('records nothing of a page on a site switched off, or with highlights off everywhere, and says so', async () => {
+    await rememberAllClaims.setValue(true);
+    const claims = [snapshot(CLAIM_A)];
+    await setSiteEnabled(PAGE_URL, false);
+    const off = await deliver(envelope('page:open', { page: page(), claims }), contentSender());
+    expect(off).toEqual({ ct: 1, ok: true, data: { pageUrl: PAGE_URL, stored: [], earlier: {}, allowed: false } });
+    await setSiteEnabled(PAGE_URL, true);
+    await highlightsEnabled.setValue(false);
+    expect(await deliver(envelope('page:open', { page: page(), claims }), contentSender())).toMatchObject({ data: { allowed: false } });
+    expect(await db.pages.count()).toBe(0);
+    expect(await everyClaim(db)).toEqual([]);
+    await highlightsEnabled.setValue(true);
+    expect(await deliver(envelope('page:open', { page: page(), claims }), contentSender())).toMatchObject({ data: { allowed: true } });
+    expect(await db.pages.count()).toBe(1);
+    expect(await everyClaim(db)).toHaveLength(1);
   });
 
   it('a review from a tab is stored and fanned out to every tab with the page’s stored claims', async () => {
