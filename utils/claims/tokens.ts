@@ -181,23 +181,15 @@ export function tokenize(text: string): Tokens {
     while (i < n && text.charCodeAt(i) === ch && ch !== 39 && ch !== 0x2019) i++;
     put(c, len++, Tk.Punct, s, i, ch, 0);
   }
-  // Filled on demand: only words near cues are ever lower-cased. A zeroed Int32Array of indexes into
-  // a short list costs far less than a million-slot array of strings filled with null.
-  const cachedAt = new Int32Array(len);
-  const cache: string[] = [''];
   const { kind, start, end, hash } = c;
+  // Not cached: a string per call dies young, while a cache kept every word it lowered alive for
+  // the collector to copy, and its per-token index array touched megabytes of fresh pages.
   const low = (k: number): string => {
     // Past either end, kind[k] is undefined (or 0 in the spare tail): no kind, ''.
     const kk = kind[k];
     // A punctuation token's hash is its character code; fromCharCode of ASCII allocates nothing.
     if (kk === Tk.Punct) return String.fromCharCode(hash[k] ?? 0);
-    if (kk !== Tk.Word) return '';
-    const at = cachedAt[k] ?? 0;
-    if (at > 0) return cache[at] ?? '';
-    const w = text.slice(start[k], end[k]).toLowerCase();
-    cachedAt[k] = cache.length;
-    cache.push(w);
-    return w;
+    return kk === Tk.Word ? text.slice(start[k], end[k]).toLowerCase() : '';
   };
   return { text, kind, start, end, cap: c.cap, hash, length: len, low };
 }
