@@ -118,7 +118,9 @@ function* findParagraphs(doc: Document, found: Paragraph[]): Generator<void> {
   let read = 0;
   for (const paragraph of doc.getElementsByTagName('p')) {
     const length = paragraphLength(paragraph);
-    const parent = paragraph.parentElement;
+    let parent = paragraph.parentElement;
+    // A wrapper of one paragraph (a "text-block" div per paragraph) is no container of the story.
+    if (parent?.childElementCount === 1 && parent.parentElement) parent = parent.parentElement;
     if (parent && length >= 25 && !paragraph.closest('li') && linkDensity(paragraph) < 0.5) found.push([paragraph, parent, length]);
     if (++read % STEP_ELEMENTS === 0) yield;
   }
@@ -230,10 +232,13 @@ function* articleRootSteps(doc: Document): Generator<void, Element | null> {
   // story's own <article> (the one holding the headline): a sidebar beside the story or other
   // stories' cards after it may hold more text than a short story, and are not part of it.
   for (let child = best, parent = best.parentElement; parent && parent !== body && !(child.tagName === 'ARTICLE' && child.contains(headline)); child = parent, parent = parent.parentElement) {
-    let parts = 0;
+    // The story so far and its parts beside the child: not the rest of the child, when the child
+    // is more than the story (a layout column holding the story and a rail beside it).
+    const story = total.get(best) ?? 0;
+    let parts = story;
     const kind = kindOf(child);
-    for (const sibling of parent.children) if (sibling.tagName === child.tagName && kindOf(sibling) === kind) parts += total.get(sibling) ?? 0;
-    if (parts >= (total.get(best) ?? 0) * 1.25) best = parent;
+    for (const sibling of parent.children) if (sibling !== child && sibling.tagName === child.tagName && kindOf(sibling) === kind) parts += total.get(sibling) ?? 0;
+    if (parts >= story * 1.25) best = parent;
   }
   return best;
 }

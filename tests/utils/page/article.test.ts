@@ -159,6 +159,18 @@ describe('findArticleRoot on real layouts', () => {
     expect(findArticleRoot(logo)?.className).toBe('stream');
   });
 
+  it('reads a story written one paragraph per wrapper beside a rail of items with two paragraphs each', () => {
+    const blocks = Array.from({ length: 7 }, () => `<div class="text-block"><p>${PROSE}</p></div>`).join('');
+    const rail = Array.from({ length: 3 }, () => `<article class="item"><h3>Column</h3>${paragraphs(2)}</article>`).join('');
+    const doc = load(`<body><div id="page"><div class="layout"><main id="story">${blocks}</main><div class="col-side">${rail}</div></div></div></body>`);
+    expect(findArticleRoot(doc)?.id).toBe('story');
+  });
+
+  it('does not widen to a column that holds the story and a rail beside it, as parts of the story', () => {
+    const doc = load(`<body><div id="page"><div class="layout"><div id="story">${paragraphs(6)}</div><div class="rail"><div class="box">${paragraphs(2)}</div><div class="box">${paragraphs(2)}</div></div></div><div class="foot"></div></div></body>`);
+    expect(findArticleRoot(doc)?.id).toBe('story');
+  });
+
   it('widens over parts of the same kind (a body split by ad slots), not over a sidebar beside the story', () => {
     const part = (count: number) => `<div class="css-53u6y8 StoryBodyCompanionColumn">${paragraphs(count)}</div>`;
     const split = `<section id="body">${part(3)}<div class="ad"></div>${part(2)}<div class="ad"></div>${part(2)}</section>`;
