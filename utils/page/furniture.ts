@@ -12,10 +12,7 @@ const SKIPPED_TAGS = new Set([
   'FORM', 'BUTTON', 'SELECT', 'TEXTAREA', 'INPUT', 'OPTION', 'LABEL', 'DIALOG', 'MENU', 'H1',
 ]);
 
-const SKIPPED_ROLES = new Set([
-  'navigation', 'complementary', 'banner', 'contentinfo', 'button', 'dialog', 'alertdialog', 'menu',
-  'menubar', 'toolbar', 'search', 'form', 'figure', 'img', 'tablist',
-]);
+const SKIPPED_ROLE = /^(?:navigation|complementary|banner|contentinfo|button|(?:alert)?dialog|menu(?:bar)?|toolbar|search|form|figure|img|tablist)$/;
 
 /**
  * Words in class names, ids, NAME_ATTRIBUTES and custom tag names that mark furniture (social
@@ -79,7 +76,7 @@ export function furnitureName(element: Element): 'comments' | 'furniture' | null
 }
 
 /** display:none or visibility:hidden in a style attribute (read as text: `element.style` builds a CSSOM object per element). */
-const INLINE_HIDDEN = /(?:^|;)\s*(?:display\s*:\s*none|visibility\s*:\s*hidden)\s*(?:!important\s*)?(?:;|$)/i;
+const INLINE_HIDDEN = /(?:^|;)\s*(?:display\s*:\s*none|visibility\s*:\s*hidden)\b/i;
 
 export function hiddenByAttributes(element: Element): boolean {
   return (
@@ -178,7 +175,7 @@ export function skippedByMarkup(element: Element): boolean {
   return (
     SKIPPED_TAGS.has(element.tagName.toUpperCase()) ||
     element.hasAttribute(OWN_UI_ATTRIBUTE) ||
-    SKIPPED_ROLES.has(element.getAttribute('role') ?? '') ||
+    SKIPPED_ROLE.test(element.getAttribute('role') ?? '') ||
     hiddenByAttributes(element)
   );
 }

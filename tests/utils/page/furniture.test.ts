@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { furnitureName, isSkipped, linkDensity } from '../../../utils/page/furniture';
+import { furnitureName, isSkipped, linkDensity, skippedByMarkup } from '../../../utils/page/furniture';
 
 function element(html: string): Element {
   document.body.innerHTML = html;
@@ -43,6 +43,21 @@ describe('furnitureName', () => {
     expect(furnitureName(element('<div id="comments" class="comments-area"></div>'))).toBe('comments');
     expect(furnitureName(element('<ol class="commentlist"></ol>'))).toBe('comments');
     expect(furnitureName(element('<article class="post type-post tag-social tag-comments category-sharing"></article>'))).toBeNull();
+  });
+});
+
+describe('skippedByMarkup', () => {
+  it('skips landmark and widget roles and inline display:none / visibility:hidden in any spelling, not their look-alikes', () => {
+    for (const role of ['navigation', 'complementary', 'dialog', 'alertdialog', 'menu', 'menubar', 'toolbar', 'tablist', 'img']) {
+      expect(skippedByMarkup(element(`<div role="${role}"></div>`)), role).toBe(true);
+    }
+    for (const role of ['main', 'article', 'region', 'menuitem', 'dialogs']) expect(skippedByMarkup(element(`<div role="${role}"></div>`)), role).toBe(false);
+    for (const style of ['display:none', 'color: red; DISPLAY : none !important;', 'visibility: hidden', 'margin:0;visibility:hidden;']) {
+      expect(skippedByMarkup(element(`<div style="${style}"></div>`)), style).toBe(true);
+    }
+    for (const style of ['display: block', 'visibility: visible', 'content-visibility: hidden', '--display: none']) {
+      expect(skippedByMarkup(element(`<div style="${style}"></div>`)), style).toBe(false);
+    }
   });
 });
 
