@@ -16,7 +16,7 @@ const SKIPPED_ROLE = /^(?:navigation|complementary|banner|contentinfo|button|(?:
 
 /**
  * Words in class names, ids, NAME_ATTRIBUTES and custom tag names that mark furniture (social
- * embeds and video players included: "instagram-media", "video-resource", "jwplayer", whose title
+ * embeds and video players included: "instagram-media", "fb-post", "video-resource", "jwplayer", whose title
  * and description are in the page's DOM). Matched as whole
  * words after splitting on `-`, `_`, spaces and camelCase, so "commentary-body" or "article-body"
  * do not match "comment" or "body"; two adjacent words also match joined ("most-read", "sign-up",
@@ -26,7 +26,7 @@ const SKIPPED_ROLE = /^(?:navigation|complementary|banner|contentinfo|button|(?:
  * prompt that stands in for it ("meter-wall", "article-gate"), quoting happy readers.
  */
 const FURNITURE_WORD =
-  /^(?:gate|wall|social|bylines?|authors?|bio|signup|ads?|tags|recirc(?:ulation)?|breadcrumbs?|toolbar|caption|credits?|sidebar|licen[cs]e|copyright|disclaimer|follow|dateline|timestamp|trending|popular|most(?:read|viewed)|readmore|consent|gdpr|pullquote|tweet|twitter|instagram|video|\w*player|embed|outbrain|taboola|sronly|visuallyhidden|screenreader|a11yhidden)$|^(?:share|sharing|related|promo|advert|sponsor|newsletter|subscri|recommend|teaser|cookie)/;
+  /^(?:gate|wall|social|bylines?|authors?|bio|signup|ads?|tags|recirc(?:ulation)?|breadcrumbs?|toolbar|caption|credits?|sidebar|licen[cs]e|copyright|disclaimer|follow|dateline|timestamp|trending|popular|most(?:read|viewed)|readmore|consent|gdpr|pullquote|tweet|twitter|fb|instagram|video|\w*player|embed|outbrain|taboola|sronly|visuallyhidden|screenreader|a11yhidden)$|^(?:share|sharing|related|promo|advert|sponsor|newsletter|subscri|recommend|teaser|cookie)/;
 
 /** Reader comments: never the article, however much of the page they fill. */
 const COMMENT_WORD = /^(?:comments?|commentlist|disqus)$/;

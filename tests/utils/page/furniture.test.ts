@@ -22,7 +22,7 @@ describe('furnitureName', () => {
   });
 
   it('knows social embeds and video teasers', () => {
-    for (const name of ['instagram-media', 'tiktok-embed', 'twitter-tweet', 'video-resource', 'inline-video__player', 'jwplayer jw-reset', 'audio-player', 'mediaPlayer']) {
+    for (const name of ['instagram-media', 'tiktok-embed', 'twitter-tweet', 'video-resource', 'inline-video__player', 'jwplayer jw-reset', 'audio-player', 'mediaPlayer', 'fb-post', 'fb-xfbml-parse-ignore']) {
       expect(furnitureName(element(`<blockquote class="${name}"></blockquote>`)), name).toBe('furniture');
     }
   });
