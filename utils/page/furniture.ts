@@ -16,11 +16,11 @@ const SKIPPED_ROLE = /^(?:navigation|complementary|banner|contentinfo|button|(?:
 
 /**
  * Words in class names, ids, NAME_ATTRIBUTES and custom tag names that mark furniture (social
- * embeds and video players included: "instagram-media", "fb-post", "video-resource", "jwplayer", whose title
- * and description are in the page's DOM). Matched as whole
- * words after splitting on `-`, `_`, spaces and camelCase, so "commentary-body" or "article-body"
- * do not match "comment" or "body"; two adjacent words also match joined ("most-read", "sign-up",
- * and the screen-reader-only classes: sr-only, visually-hidden, screen-reader-text, a11y-hidden).
+ * embeds and media players included: "instagram-media", "fb-post", "video-resource", "jwplayer",
+ * whose titles and descriptions are in the page's DOM). Matched as whole words after splitting on
+ * `-`, `_`, spaces and camelCase, so "commentary-body" or "article-body" do not match "comment" or
+ * "body"; two adjacent words also match joined ("most-read", "sign-up", and the screen-reader-only
+ * classes: sr-only, visually-hidden, screen-reader-text, a11y-hidden).
  * The second group are word starts: "sharedaddy", "relatedposts", "advertisement", "newsletters"…
  * Not "paywall": sites wrap the subscriber part of the story in it; but "gate" and "wall" are the
  * prompt that stands in for it ("meter-wall", "article-gate"), quoting happy readers.
