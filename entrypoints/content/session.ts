@@ -151,6 +151,8 @@ export class ReadingSession {
   #starting: Promise<void> = Promise.resolve();
   /** The background's first answer for this page (its key and what is stored), asked for at start. */
   #opening: Promise<PageOpened | null> | null = null;
+  /** The reading pass running now, for its generation; `again`: the page changed meanwhile, read it once more. */
+  #reading: { generation: number; done: Promise<void>; again: boolean } | null = null;
 
   constructor(options: SessionOptions) {
     this.#options = options;
@@ -221,15 +223,39 @@ export class ReadingSession {
       return null;
     });
     this.#dark = isDarkBehind(root);
-    await this.#refresh(generation, work);
-    if (this.#stale(generation)) return;
-    // A client-rendered page may have swapped the article in while this pass read the old one (an
-    // SPA navigation announces the URL before the new story renders): no mutation would tell now.
-    if (!root.isConnected) {
-      void this.start();
-      return;
-    }
+    // Observed from now: what a page renders or appends while the first pass reads it (hydration, lazy
+    // paragraphs, a swapped-in story) is read again once that pass ends.
     this.#observe(root, generation);
+    await this.#read(generation, work);
+    // Swapped before the observer was watching (an SPA navigation announces the URL before the new
+    // story renders): no mutation would tell.
+    if (!this.#stale(generation) && !root.isConnected) void this.start();
+  }
+
+  /**
+   * Reads the article and paints it, one pass at a time: a change while a pass runs (on a big page one
+   * takes seconds) is read once more after it, instead of a second pass racing the first to paint.
+   */
+  #read(generation: number, work?: Slicer): Promise<void> {
+    const running = this.#reading;
+    if (running?.generation === generation) {
+      running.again = true;
+      return running.done;
+    }
+    const reading = { generation, done: Promise.resolve(), again: true };
+    const run = async () => {
+      try {
+        for (let first = true; reading.again && !this.#stale(generation); first = false) {
+          reading.again = false;
+          await this.#refresh(generation, first ? work : undefined);
+        }
+      } finally {
+        if (this.#reading === reading) this.#reading = null;
+      }
+    };
+    reading.done = run();
+    this.#reading = reading;
+    return reading.done;
   }
 
   /** Forgets the page (SPA navigation) and starts over on the new one. */
@@ -316,8 +342,12 @@ export class ReadingSession {
     const root = this.#root;
     if (!root) return;
     const pause = (expectMs?: number) => work.pause(expectMs);
-    // Wrapped <mark>s split the page's text nodes: restore them before reading the text again.
-    if (this.#painter.mode === 'wrap') this.#painter.clear();
+    // Wrapped <mark>s split the page's text nodes: restore them before reading the text again (and
+    // drop the mutations that makes, or they would call for this pass again).
+    if (this.#painter.mode === 'wrap') {
+      this.#painter.clear();
+      this.#observer?.takeRecords();
+    }
     await pause();
     if (this.#stale(generation)) return;
     // Small steps: the first computed-style reads of a big page are slow.
@@ -434,7 +464,7 @@ export class ReadingSession {
       // The background knows better (canonical URL): claim ids derive from it.
       this.#pageUrl = state.pageUrl;
       this.#detectedKey = '';
-      await this.#refresh(generation);
+      await this.#read(generation);
     }
     // Nothing stored on either side (a first visit): the claims shown are already right.
     const unchanged = state.stored.length === 0 && this.#stored.length === 0 && Object.keys(earlier).length === 0 && Object.keys(this.#earlier).length === 0;
@@ -694,7 +724,7 @@ export class ReadingSession {
       () => {
         // The article itself was replaced (client-side rendering): find it again.
         if (!root.isConnected) void this.start();
-        else void this.#refresh(generation);
+        else void this.#read(generation);
       },
     );
   }

@@ -213,6 +213,38 @@ describe.each(BROWSERS)('reading in %s', (name) => {
     expect(ext.errors(page)).toEqual([]);
   });
 
+  it('paints what the page inserts into a long story in the frames after the content script starts', async () => {
+    const late = ['ferry', 'bridge', 'harbour', 'tunnel'].map((place, index) => `The ${place} will reopen within ${index + 2} days, a spokesman for the county council said.`);
+    // A long article (its first pass takes hundreds of ms) whose script, from the moment the content
+    // script announces itself, inserts a claim at the top of the story in each of the next animation
+    // frames: some land after the pass has read the top (page timers would not: they run after it).
+    const filler = Array.from({ length: 3000 }, (_, index) => `<p>Section ${index} of the storm log lists the roads that were closed, the bus routes that were changed and the shelters that were opened in the county.</p>`).join('');
+    server.route(
+      '/reading/hydrating.html',
+      `<!doctype html><html lang="en"><head><meta charset="utf-8"><title>Storm closes crossings</title>
+      <meta property="og:type" content="article"></head><body><article><h1>Storm closes crossings</h1>
+      <p id="lede">The storm closed every crossing in the county overnight, the coastguard said on Tuesday.</p>${filler}</article>
+      <script>
+        const late = ${JSON.stringify(late)};
+        new MutationObserver((_, observer) => {
+          if (!document.documentElement.dataset.claimtrail) return;
+          observer.disconnect();
+          const insert = () => {
+            const p = document.createElement('p');
+            p.textContent = late.shift();
+            document.getElementById('lede').after(p);
+            if (late.length > 0) requestAnimationFrame(insert);
+          };
+          requestAnimationFrame(insert);
+        }).observe(document.documentElement, { attributes: true });
+      </script></body></html>`,
+    );
+    const page = await ext.openPage(server.url('reading/hydrating.html'));
+    for (const text of late) await waitForPainted(page, text.slice(0, text.indexOf(',')));
+    expect(covers(allPainted(await painted(page)), 'The storm closed every crossing in the county overnight')).toBe(true);
+    expect(ext.errors(page)).toEqual([]);
+  });
+
   it('starts over when a single-page app swaps the article (history.pushState)', async () => {
     const page = await ext.openPage(server.url('reading/spa.html'));
     await waitForPaintCount(page, 1);
