@@ -139,14 +139,15 @@ function isLinkList(element: Element, root: Element): boolean {
 
 /**
  * A teaser card ("Related" boxes, rails of other stories): a small box that opens with a heading
- * that is all link (or with its picture, then that heading), then a summary that reads like news;
- * or a captioned photo without <figure>: a small box that opens with its picture, its caption and
- * credit in elements of their own (text of its own would make it a paragraph with an inline image).
+ * that is all link (or with a link wrapping that heading, or with its picture, then that heading),
+ * then a summary that reads like news; or a captioned photo without <figure>: a small box that
+ * opens with its picture, its caption and credit in elements of their own (text of its own would
+ * make it a paragraph with an inline image).
  */
 export function isTeaserCard(element: Element | null): boolean {
   const first = element?.firstElementChild;
-  const heading = first && HEADING_TAGS.has(first.tagName) ? first : first?.nextElementSibling;
-  return !!element && (element.textContent ?? '').length < 600 && (heading && HEADING_TAGS.has(heading.tagName) ? linkDensity(heading) > 0.9 : /^(?:IMG|PICTURE)$/.test(first?.tagName ?? '') && !ownTextLength(element));
+  const heading = [first, first?.firstElementChild, first?.nextElementSibling].find((candidate) => candidate && HEADING_TAGS.has(candidate.tagName));
+  return !!element && (element.textContent ?? '').length < 600 && (heading ? linkDensity(heading) > 0.9 : /^(?:IMG|PICTURE)$/.test(first?.tagName ?? '') && !ownTextLength(element));
 }
 
 /**

@@ -91,6 +91,9 @@ describe('isSkipped', () => {
     const pictured = '<div class="item"><a href="/y"><img alt=""></a><h4><a href="/y">Train fares frozen</a></h4><p>Ministers said the freeze would cost millions.</p></div>';
     // The card, the link holding just its picture, and the picture (skipped by its tag).
     expect(skippedTexts(`${story}${pictured}`)).toEqual(['Train fares frozenMinisters said the freeze would cost millions.', '', '']);
+    const wrapped = '<div class="river-card"><a href="/z"><h3>Mayor says terminal will open on time</h3></a><p>The mayor said the terminal would open in June.</p></div>';
+    // The card, and the link wrapping its heading (a box holding just one link).
+    expect(skippedTexts(`${story}${wrapped}`)).toEqual(['Mayor says terminal will open on timeThe mayor said the terminal would open in June.', 'Mayor says terminal will open on time']);
     expect(skippedTexts(`<section><h2><a href="#why">Why it matters</a></h2>${story.repeat(2)}</section>${story}`)).toEqual([]);
     expect(skippedTexts(`<div><h3>Plain subhead</h3><p>The council said it would vote.</p></div>${story}`)).toEqual([]);
   });
