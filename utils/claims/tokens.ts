@@ -131,12 +131,12 @@ export function tokenize(text: string): Tokens {
       const s = i;
       let h = 0x811c9dc5 | 0;
       let dotted = false; // a joined period inside: "U.S", "e.g"
+      // Each code unit is read once: the one that ends a word's test is hashed next if it continues it.
+      let x = ch;
       for (;;) {
-        const d = text.charCodeAt(i);
-        h = Math.imul(h ^ foldCode(d), 0x01000193);
-        i++;
-        if (i >= n) break;
-        const x = text.charCodeAt(i);
+        h = Math.imul(h ^ foldCode(x), 0x01000193);
+        if (++i >= n) break;
+        x = text.charCodeAt(i);
         if (cls[x] === Ch.Word) continue;
         if (isJoiner(x) && i + 1 < n && cls[text.charCodeAt(i + 1)] === Ch.Word) { if (x === 46) dotted = true; continue; }
         break;
