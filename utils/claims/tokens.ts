@@ -149,7 +149,7 @@ export function tokenize(text: string): Tokens {
           i++;
         }
       }
-      put(c, len++, Tk.Word, s, i, h, ch >= 65 && ch <= 90 ? 1 : ch < 0xc0 ? 0 : isUpper(ch) ? 1 : 0);
+      put(c, len++, Tk.Word, s, i, h, isUpper(ch) ? 1 : 0);
       continue;
     }
     if (k === Ch.Line) {
