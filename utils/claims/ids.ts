@@ -42,9 +42,10 @@ function mixRange(text: string, s: number, e: number, lanes: Int32Array): void {
 }
 
 export function createIdMaker(text: string): (key: ClaimKey) => string {
-  // Occurrences of each id so far, so repeated identical claims get distinct ids. Keyed by the id
-  // itself, made anyway: a 53-bit number key was one more heap number kept per claim.
-  const seen = new Map<string, number>();
+  // Ids made so far, and how often each came again, so repeated identical claims get distinct ids.
+  // Only repeats touch the Map: one Set insertion answers for a new id, not a Map get and set.
+  const seen = new Set<string>();
+  const again = new Map<string, number>();
   const lanes = new Int32Array(2);
   return (key: ClaimKey): string => {
     lanes[0] = LANE_A;
@@ -54,9 +55,11 @@ export function createIdMaker(text: string): (key: ClaimKey) => string {
     for (const [s, e] of key.content) mixRange(text, s, e, lanes);
     const a = lanes[0] ?? 0, b = lanes[1] ?? 0;
     const id = idOf(a, b);
-    const n = seen.get(id) ?? 0;
-    seen.set(id, n + 1);
+    const size = seen.size;
+    if (seen.add(id).size > size) return id;
     // The occurrence number keeps repeated identical claims apart.
-    return n === 0 ? id : idOf(Math.imul(a ^ n, PRIME), Math.imul(b ^ n, PRIME));
+    const n = (again.get(id) ?? 0) + 1;
+    again.set(id, n);
+    return idOf(Math.imul(a ^ n, PRIME), Math.imul(b ^ n, PRIME));
   };
 }
