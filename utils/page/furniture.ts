@@ -23,10 +23,11 @@ const SKIPPED_ROLE = /^(?:navigation|complementary|banner|contentinfo|button|(?:
  * classes: sr-only, visually-hidden, screen-reader-text, a11y-hidden).
  * The second group are word starts: "sharedaddy", "relatedposts", "advertisement", "newsletters"…
  * Not "paywall": sites wrap the subscriber part of the story in it; but "gate" and "wall" are the
- * prompt that stands in for it ("meter-wall", "article-gate"), quoting happy readers.
+ * prompt that stands in for it ("meter-wall", "article-gate"), quoting happy readers, as calls to
+ * action ("article-cta": donation appeals) and "Republish this story" boxes do.
  */
 const FURNITURE_WORD =
-  /^(?:gate|wall|social|bylines?|authors?|bio|signup|ads?|tags|recirc(?:ulation)?|breadcrumbs?|toolbar|caption|credits?|sidebar|licen[cs]e|copyright|disclaimer|follow|dateline|timestamp|trending|popular|most(?:read|viewed)|readmore|consent|gdpr|pullquote|tweet|twitter|fb|instagram|video|\w*player|embed|outbrain|taboola|sronly|visuallyhidden|screenreader|a11yhidden)$|^(?:share|sharing|related|promo|advert|sponsor|newsletter|subscri|recommend|teaser|cookie)/;
+  /^(?:gate|wall|cta|republish|social|bylines?|authors?|bio|signup|ads?|tags|recirc(?:ulation)?|breadcrumbs?|toolbar|caption|credits?|sidebar|licen[cs]e|copyright|disclaimer|follow|dateline|timestamp|trending|popular|most(?:read|viewed)|readmore|consent|gdpr|pullquote|tweet|twitter|fb|instagram|video|\w*player|embed|outbrain|taboola|sronly|visuallyhidden|screenreader|a11yhidden)$|^(?:share|sharing|related|promo|advert|sponsor|newsletter|subscri|recommend|teaser|cookie)/;
 
 /** Reader comments: never the article, however much of the page they fill. */
 const COMMENT_WORD = /^(?:comments?|commentlist|disqus)$/;

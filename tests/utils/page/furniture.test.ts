@@ -105,9 +105,11 @@ describe('isSkipped', () => {
     expect(skippedTexts(`<div class="body"><img alt="">${story}</div>`)).toEqual(['']);
   });
 
-  it('skips a paywall prompt named gate or wall, not the paywalled part of the story', () => {
+  it('skips a paywall prompt named gate or wall, a call to action and a republishing box, not the paywalled part of the story', () => {
     expect(furnitureName(element('<div id="meter-wall" class="article-gate gate--inline"></div>'))).toBe('furniture');
     expect(furnitureName(element('<div class="gate__testimonial"></div>'))).toBe('furniture');
+    expect(furnitureName(element('<div class="article-cta cta--inline"></div>'))).toBe('furniture');
+    expect(furnitureName(element('<div class="republish-box"></div>'))).toBe('furniture');
     expect(furnitureName(element('<div class="paywall"></div>'))).toBeNull();
     expect(furnitureName(element('<div class="navigate firewall-story"></div>'))).toBeNull();
   });
