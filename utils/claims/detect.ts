@@ -501,6 +501,7 @@ export function detectInText(text: string): Claim[] {
     emit(held >= 0 ? held : drafts.length);
   }
   emit(drafts.length);
-  claims.sort((a, b) => Math.min(a.content[0]?.[0] ?? 0, a.cue?.[0] ?? Infinity) - Math.min(b.content[0]?.[0] ?? 0, b.cue?.[0] ?? Infinity));
+  const first = (c: Claim): number => Math.min(c.content[0]?.[0] ?? 0, c.cue?.[0] ?? Infinity);
+  claims.sort((a, b) => first(a) - first(b));
   return claims;
 }

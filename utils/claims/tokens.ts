@@ -106,7 +106,7 @@ function allocate(size: number): Columns {
 
 function grow(c: Columns): Columns {
   const g = allocate(c.kind.length * 2);
-  g.kind.set(c.kind); g.start.set(c.start); g.end.set(c.end); g.cap.set(c.cap); g.hash.set(c.hash);
+  for (const k in g) g[k as keyof Columns].set(c[k as keyof Columns]);
   return g;
 }
 
