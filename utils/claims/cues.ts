@@ -79,10 +79,11 @@ export function findCues(d: Doc, from: number, to: number): Cue[] {
       i++;
       continue;
     }
+    // A capitalised cue word mid-sentence is a name or a title ("State Department", "Mr. Said"): tested
+    // before the cue lookup, which it spares for every capitalised word.
+    if (d.t.cap[i] && i > from) continue;
     const e = cueEntryAt(d.t, i);
     if (!e) continue;
-    // A capitalised cue word mid-sentence is a name or a title ("State Department", "Mr. Said").
-    if (d.t.cap[i] && i > from) continue;
     if (!verbalUse(d, i, e, from)) continue;
     let start = i;
     let passive = false;
