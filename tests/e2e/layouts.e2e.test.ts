@@ -5,7 +5,7 @@ import type { Page } from 'puppeteer-core';
 import { describe, expect, it } from 'vitest';
 import { BROWSERS, type ExtensionBrowser, type FixtureServer } from './harness';
 import { withExtensionBrowser } from './suite';
-import { allPainted, painted, WAIT } from './page-probes';
+import { allPainted, painted, sendToTab, WAIT } from './page-probes';
 import { covers, flaggedWithin, loadLayouts } from '../fixtures/layouts/expectations';
 
 const layouts = loadLayouts();
@@ -19,14 +19,7 @@ describe.each(BROWSERS)('page layouts in %s', (name) => {
   async function pageKind(page: Page): Promise<string | undefined> {
     const tabId = await ext.tabIdOf(page);
     const control = await ext.openExtensionPage('manifest.json');
-    type TabsHost = { tabs: { sendMessage(tab: number, message: unknown, options: { frameId: number }): Promise<{ data?: { kind?: string } }> } };
-    const answer = await control.evaluate(
-      (id: number) => {
-        const host = globalThis as unknown as { browser?: TabsHost; chrome?: TabsHost };
-        return (host.browser ?? host.chrome)?.tabs.sendMessage(id, { ct: 1, type: 'page:get-claims', data: null }, { frameId: 0 });
-      },
-      tabId,
-    );
+    const answer = (await sendToTab(control, tabId, 'page:get-claims')) as { data?: { kind?: string } } | undefined;
     await control.close();
     return answer?.data?.kind;
   }
