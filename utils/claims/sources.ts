@@ -4,13 +4,14 @@
  * subject on its right ("said Allawi"). Every scan is bounded by a small window.
  */
 import { endsWithS, is, isClosingQuote, isContractedSubject, isNumber, isPossessive, isW, isWord, lowerAt, punctAt, type Doc } from './context';
+import { cueEntryAt } from './cues';
 import { wordHashes } from './lexicon/hash';
-import { AFFILIATIONS, CUE_PP, CUES, DETERMINERS, GROUP_NOUNS, ORG_WORDS, QUANTIFIER_SUBJECTS, SOURCE_STOP, SUBJECT_PRONOUNS, TIME_WORDS, TITLES } from './lexicon/en';
+import { AFFILIATIONS, CUE_PP, DETERMINERS, GROUP_NOUNS, ORG_WORDS, QUANTIFIER_SUBJECTS, SOURCE_STOP, SUBJECT_PRONOUNS, TIME_WORDS, TITLES } from './lexicon/en';
 
 const MAX_NP = 9;
 
 const MAX_APPOSITION = 25;
-const W = wordHashes('in', 'of', 'from', 'with', 'to', 'familiar', 'close');
+const W = wordHashes('in', 'of', 'from', 'with', 'to', 'familiar', 'close', 'and');
 
 /** Where a noun phrase ending at `k` continues leftwards past a word that usually stops it, or -1. */
 function postmodifierStart(d: Doc, k: number, floor: number): number {
@@ -41,12 +42,11 @@ function npLeft(d: Doc, last: number, floor: number): number {
       continue;
     }
     if (!isWord(d, k)) break;
-    const w = lowerAt(d, k);
     // "Mr. Grassley and Mr. Leahy": a conjunction between two capitalised words joins one subject.
-    const joinsNames = w === 'and' && start >= 0 && d.t.cap[start] === 1 && d.t.cap[k - 1] === 1 && k - 1 >= floor;
+    const joinsNames = isW(d, k, W.and) && start >= 0 && d.t.cap[start] === 1 && d.t.cap[k - 1] === 1 && k - 1 >= floor;
     // "Theresa May": a capitalised stop word right after a capitalised word is part of a name.
     const inName = d.t.cap[k] === 1 && k - 1 >= floor && d.t.cap[k - 1] === 1 && isWord(d, k - 1);
-    if (SOURCE_STOP.has(w) && !joinsNames && !inName) {
+    if (is(d, k, SOURCE_STOP) && !joinsNames && !inName) {
       const past = start >= 0 ? postmodifierStart(d, k, floor) : -1;
       if (past < 0) break;
       start = past;
@@ -54,10 +54,10 @@ function npLeft(d: Doc, last: number, floor: number): number {
       continue;
     }
     // A verb of saying inside a would-be subject means we are in another clause.
-    if (!d.t.cap[k] && CUES.has(w) && !GROUP_NOUNS.has(w) && start >= 0) break;
+    if (!d.t.cap[k] && cueEntryAt(d.t, k) && !is(d, k, GROUP_NOUNS) && start >= 0) break;
     start = k;
     // "Mr. Morgan of the Sierra Club": a determiner after "of" does not start the phrase.
-    if (DETERMINERS.has(w) && !((isW(d, k - 1, W.of) || isW(d, k - 1, W.from)) && k - 2 >= floor && isWord(d, k - 2))) {
+    if (is(d, k, DETERMINERS) && !((isW(d, k - 1, W.of) || isW(d, k - 1, W.from)) && k - 2 >= floor && isWord(d, k - 2))) {
       // "people familiar with her thinking": nor does one after a postmodifier's preposition.
       const past = postmodifierStart(d, k - 1, floor);
       if (past < 0) break;
@@ -196,12 +196,11 @@ export function sentenceSubject(d: Doc, from: number, limit: number): TokenRange
   let prevOpen = false; // the previous word lets a lower-case noun follow (a determiner or a possessive)
   let noun = false; // the previous word is a title or group noun: "The mayor stayed silent" ends before "stayed"
   while (k < limit && k - ss < 6 && isWord(d, k)) {
-    const w = lowerAt(d, k);
-    const possessive = isPossessive(d, k);
+    const det = is(d, k, DETERMINERS);
     const listed = is(d, k, TITLES) || is(d, k, ORG_WORDS) || is(d, k, GROUP_NOUNS);
-    if (d.t.cap[k]) prevOpen = possessive || DETERMINERS.has(w);
-    else if (DETERMINERS.has(w) && k === ss) prevOpen = true;
-    else if (!CUES.has(w) && !SOURCE_STOP.has(w) && (prevOpen || listed) && !(noun && w.endsWith('ed'))) prevOpen = true;
+    if (d.t.cap[k]) prevOpen = isPossessive(d, k) || det;
+    else if (det && k === ss) prevOpen = true;
+    else if (!cueEntryAt(d.t, k) && !is(d, k, SOURCE_STOP) && (prevOpen || listed) && !(noun && lowerAt(d, k).endsWith('ed'))) prevOpen = true;
     else break;
     noun = listed || (!d.t.cap[k] && endsWithS(d, k));
     k++;
