@@ -2,10 +2,12 @@
  * Paragraphs that are page furniture rather than article prose: headlines and captions (short,
  * no closing punctuation), bylines, "Follow X on Twitter", licence and subscription notes.
  */
-import { isClosingQuote, isTerminalPunct, isWord, lowerAt, punctAt, type Doc } from './context';
+import { isClosingQuote, isTerminalPunct, isW, isWord, punctAt, type Doc } from './context';
 import { BOILERPLATE_OPENERS } from './lexicon/en';
+import { hashWord } from './tokens';
 
 const HEADLINE_MAX_TOKENS = 40;
+const BY = hashWord('by');
 
 export function isFurniture(d: Doc, start: number, end: number): boolean {
   if (end <= start) return true;
@@ -14,13 +16,12 @@ export function isFurniture(d: Doc, start: number, end: number): boolean {
   if (last > start && (punctAt(d, last) === '\u2019' || punctAt(d, last) === "'")) last--;
   const finished = isTerminalPunct(d, last) || isClosingQuote(d, last) || punctAt(d, last) === ':' || (isWord(d, last) && d.t.text.charCodeAt((d.t.end[last] ?? 1) - 1) === 46);
   if (!finished && end - start < HEADLINE_MAX_TOKENS) return true;
-  const first = lowerAt(d, start);
   for (const opener of BOILERPLATE_OPENERS) {
-    if (opener[0] !== first) continue;
+    if (!isW(d, start, opener[0] ?? 0)) continue;
     // "By Hana Okafor" is a byline; "By big margins, voters say …" is not.
-    if (first === 'by' && (end - start > 15 || !d.t.cap[start + 1])) continue;
+    if (opener[0] === BY && (end - start > 15 || !d.t.cap[start + 1])) continue;
     let k = 0;
-    while (k < opener.length && start + k < end && lowerAt(d, start + k) === opener[k]) k++;
+    while (k < opener.length && start + k < end && isW(d, start + k, opener[k] ?? 0)) k++;
     if (k === opener.length) return true;
   }
   return false;

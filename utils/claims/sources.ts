@@ -86,9 +86,8 @@ function skipTimeLeft(d: Doc, j: number, floor: number): number {
 
 function plausibleSource(d: Doc, s: number, e: number): boolean {
   if (e - s === 1) {
-    const w = lowerAt(d, s);
-    if (SUBJECT_PRONOUNS.has(w) || QUANTIFIER_SUBJECTS.has(w)) return true;
-    if (TIME_WORDS.has(w) || DETERMINERS.has(w)) return false;
+    if (is(d, s, SUBJECT_PRONOUNS) || is(d, s, QUANTIFIER_SUBJECTS)) return true;
+    if (is(d, s, TIME_WORDS) || is(d, s, DETERMINERS)) return false;
   }
   for (let k = s; k < e; k++) {
     if (d.t.cap[k] || is(d, k, GROUP_NOUNS)) return true;
@@ -97,7 +96,7 @@ function plausibleSource(d: Doc, s: number, e: number): boolean {
   // "63 percent said", "two officials said": a number heads a short nominal subject.
   if (e - s >= 2 && e - s <= 3 && isNumber(d, s)) return true;
   // Lower-case nominal sources need a determiner ("the report") or a plural head ("analysts").
-  return is(d, s, DETERMINERS) || (e - s <= 3 && lowerAt(d, e - 1).endsWith('s'));
+  return is(d, s, DETERMINERS) || (e - s <= 3 && endsWithS(d, e - 1));
 }
 
 function looksAppositive(d: Doc, appStart: number, appEnd: number): boolean {

@@ -157,8 +157,8 @@ export function createSpeakerTracker(d: Doc): SpeakerTracker {
     // The head part ends at the first comma: "Ayad Allawi, Iraq's vice president".
     let headEnd = src.end;
     for (let k = start; k < src.end; k++) if (punctAt(d, k) === ',') { headEnd = k; break; }
-    const first = stripPossessive(lowerAt(d, start));
     if (headEnd - start === 1) {
+      const first = stripPossessive(lowerAt(d, start));
       if (first === 'he' || first === 'she') { const p = personFor(first === 'he' ? 'm' : 'f'); return p ? toSpeaker(remember(p)) : null; }
       if (first === 'i') { const p = personFor(null); return p ? toSpeaker(remember(p)) : null; }
       if (first === 'they' || first === 'it' || first === 'we') return lastGroup ? toSpeaker(remember(lastGroup)) : null;
@@ -186,9 +186,8 @@ export function createSpeakerTracker(d: Doc): SpeakerTracker {
     const text = joinText(d, start, headEnd);
     let type: SpeakerType = 'unknown';
     for (let k = start; k < headEnd; k++) {
-      const w = lowerAt(d, k);
-      if (ORG_WORDS.has(w)) type = 'organization';
-      else if (GROUP_NOUNS.has(w)) type = 'group';
+      if (is(d, k, ORG_WORDS)) type = 'organization';
+      else if (is(d, k, GROUP_NOUNS)) type = 'group';
     }
     const ent: Entity = { name: text, type, gender: null };
     // Not one to come back to by name, but the nearest thing a following "who" can mean.

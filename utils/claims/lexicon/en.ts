@@ -255,7 +255,7 @@ export const GROUP_NOUNS = words(`officials critics analysts experts observers s
  researchers investigators prosecutors authorities police diplomats members protesters doctors teachers workers
  officers polls surveys studies reports documents data records`);
 
-/** Paragraph openings that mark page furniture and boilerplate rather than article text. */
-export const BOILERPLATE_OPENERS: readonly (readonly string[])[] = `by|follow|content created by|copyright|all rights reserved|send tips|photo|image|font size|sign up|subscribe|click here
+/** Paragraph openings that mark page furniture and boilerplate rather than article text, as word hashes. */
+export const BOILERPLATE_OPENERS: readonly (readonly number[])[] = `by|follow|content created by|copyright|all rights reserved|send tips|photo|image|font size|sign up|subscribe|click here
 |read more|related|advertisement|share this|contact|email|the associated press contributed|this material may not|for licensing`
-  .split(/\s*\|/).map((opener) => opener.split(' '));
+  .split(/\s*\|/).map((opener) => opener.split(' ').map(hashWord));
