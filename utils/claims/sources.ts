@@ -11,7 +11,7 @@ import { AFFILIATIONS, CUE_PP, DETERMINERS, GROUP_NOUNS, ORG_WORDS, QUANTIFIER_S
 const MAX_NP = 9;
 
 const MAX_APPOSITION = 25;
-const W = wordHashes('in', 'of', 'from', 'with', 'to', 'familiar', 'close', 'and');
+const W = wordHashes('in', 'of', 'from', 'with', 'to', 'familiar', 'close', 'and', 'that');
 
 /** Where a noun phrase ending at `k` continues leftwards past a word that usually stops it, or -1. */
 function postmodifierStart(d: Doc, k: number, floor: number): number {
@@ -150,9 +150,8 @@ export function leftSource(d: Doc, cue: number, floor: number): TokenRange | nul
   // "42% said": a percentage is a subject.
   if (p === '%' && isNumber(d, j - 1) && j - 1 >= floor) return { start: j - 1, end: j + 1 };
   if (!isWord(d, j) && punctAt(d, j) !== ')') return null;
-  const w = lowerAt(d, j);
   const contracted = isContractedSubject(d, j);
-  if (SUBJECT_PRONOUNS.has(w) || (contracted && SUBJECT_PRONOUNS.has(w.slice(0, -2)))) return { start: j, end: j + 1 };
+  if (is(d, j, SUBJECT_PRONOUNS) || (contracted && SUBJECT_PRONOUNS.has(lowerAt(d, j).slice(0, -2)))) return { start: j, end: j + 1 };
   const s = npLeft(d, j, floor);
   // "police's earlier claim": a possessive modifies a noun, it is not the subject of a verb.
   if (s < 0 || !plausibleSource(d, s, j + 1) || (isPossessive(d, j) && !contracted)) return null;
@@ -164,18 +163,16 @@ export function rightSource(d: Doc, from: number, limit: number): TokenRange | n
   let k = from;
   let hasCap = false;
   while (k < limit && k - from < MAX_NP && isWord(d, k)) {
-    const w = lowerAt(d, k);
     // "by the ministry on Monday": an affiliation's preposition needs a place or body after it, not a time.
-    if (k > from && (SOURCE_STOP.has(w) || TIME_WORDS.has(w)) && (postmodifierStart(d, k, from) < 0 || is(d, k + 1, TIME_WORDS))) break;
+    if (k > from && (is(d, k, SOURCE_STOP) || is(d, k, TIME_WORDS)) && (postmodifierStart(d, k, from) < 0 || is(d, k + 1, TIME_WORDS))) break;
     // "said former Obama adviser David Axelrod": a lower-case title may open the name; "proposes that …" is no name.
-    if (k === from && ((!d.t.cap[k] && !DETERMINERS.has(w) && !GROUP_NOUNS.has(w) && !SUBJECT_PRONOUNS.has(w) && !TITLES.has(w)) || w === 'that')) return null;
+    if (k === from && ((!d.t.cap[k] && !is(d, k, DETERMINERS) && !is(d, k, GROUP_NOUNS) && !is(d, k, SUBJECT_PRONOUNS) && !is(d, k, TITLES)) || isW(d, k, W.that))) return null;
     if (d.t.cap[k]) hasCap = true;
     k++;
   }
   if (k === from) return null;
-  const first = lowerAt(d, from);
-  if (k - from === 1 && SUBJECT_PRONOUNS.has(first)) return { start: from, end: k };
-  if (!hasCap && !DETERMINERS.has(first) && !GROUP_NOUNS.has(first)) return null;
+  if (k - from === 1 && is(d, from, SUBJECT_PRONOUNS)) return { start: from, end: k };
+  if (!hasCap && !is(d, from, DETERMINERS) && !is(d, from, GROUP_NOUNS)) return null;
   return { start: from, end: k };
 }
 
