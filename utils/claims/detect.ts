@@ -3,7 +3,7 @@
  * per cue → quote continuations → speakers, kinds, ids. Each stage is linear in the text.
  */
 import { isFurniture } from './boilerplate';
-import { is, isClosingQuote, isOpeningQuote, isPossessive, isQuoteMark, isTerminalPunct, isWord, lowerAt, punctAt, type Doc } from './context';
+import { is, isW, isClosingQuote, isOpeningQuote, isPossessive, isQuoteMark, isTerminalPunct, isWord, lowerAt, punctAt, type Doc } from './context';
 import { isSeparator, kindOf, leftContent, quoteAt, rightContent, trim } from './content';
 import { cueEntryAt, findCues, type Cue } from './cues';
 import { createIdMaker } from './ids';
@@ -12,7 +12,7 @@ import {
   CLAUSE_LINKS, CUE_PP, CUES, CueClass, CueFlag, DETERMINERS, GROUP_NOUNS, INDEFINITES, INFINITIVE_ONLY, NOUN_HEAVY, OBJECT_PRONOUNS, SOURCE_STOP, SUBJECT_PRONOUNS,
   TIME_WORDS,
 } from './lexicon/en';
-import { WordSet } from './lexicon/hash';
+import { wordHashes, WordSet } from './lexicon/hash';
 import { pairQuotes } from './quotes';
 import { segment } from './sentences';
 import { paragraphLayout } from './layouts';
@@ -41,6 +41,8 @@ const MAX_SKIP = 6;
 const MAX_ASIDE = 12;
 
 const PARTICIPLE_LEADS = new WordSet('by after while and before without for when in'.split(' '));
+/** Words compared once per cue: by hash, as a lower-cased string per comparison added up. */
+const W = wordHashes('and', 'while', 'but', 'yet', 'who');
 
 /** Skips what may sit between a cue and its content: an addressee, times, a prepositional phrase. */
 function skipAfterCue(d: Doc, cue: Cue, end: number): number {
@@ -199,13 +201,13 @@ function accordingTo(d: Doc, cue: Cue, ss: number, se: number): Draft | null {
   const src = k > s0 ? { start: s0, end: k } : null;
   const frags: TokenRange[] = [];
   let lead = ss;
-  while (lead < cue.start && (!isWord(d, lead) || lowerAt(d, lead) === 'but' || lowerAt(d, lead) === 'and' || lowerAt(d, lead) === 'yet')) lead++;
+  while (lead < cue.start && (!isWord(d, lead) || isW(d, lead, W.but) || isW(d, lead, W.and) || isW(d, lead, W.yet))) lead++;
   if (lead < cue.start) {
     const left = leftContent(d, cue.start, ss);
     if (left) frags.push(left);
   }
   // "…, according to two people familiar with it, who spoke on condition of anonymity": about the source.
-  if ((punctAt(d, k) === ',' && lowerAt(d, k + 1) !== 'who') || lead >= cue.start) {
+  if ((punctAt(d, k) === ',' && !isW(d, k + 1, W.who)) || lead >= cue.start) {
     const right = rightContent(d, k, se);
     if (right) frags.push(right);
   }
@@ -228,7 +230,7 @@ function verbCue(d: Doc, cue: Cue, ss: number, se: number, prev: Draft | null, s
   let src = cue.passive ? null : leftSource(d, cue.start, ss);
   if (!src && !cue.passive && !cue.ing) {
     if (shared) src = shared;
-    else if (lowerAt(d, cue.start - 1) === 'and' && cue.start - 1 > ss) src = prev?.src && prev.src.start >= ss ? prev.src : sentenceSubject(d, ss, cue.start - 1);
+    else if (isW(d, cue.start - 1, W.and) && cue.start - 1 > ss) src = prev?.src && prev.src.start >= ss ? prev.src : sentenceSubject(d, ss, cue.start - 1);
   }
   let after = skipAfterCue(d, cue, se);
   const beforeIdx = (src ? src.start : cue.start) - 1;
@@ -357,7 +359,7 @@ function sentenceDrafts(d: Doc, ss: number, se: number): Draft[] {
     // The cue's own subject, read once for the checks below that need it (only inside a claim).
     const own = host ? leftSource(d, cue.start, ss) : null;
     // "…, but he also noted …": a new clause with its own subject ends the weaker claim instead.
-    const coordinated = lowerAt(d, cue.start - 1) === 'and' || (host !== null && is(d, (own?.start ?? ss) - 1, CLAUSE_LINKS));
+    const coordinated = isW(d, cue.start - 1, W.and) || (host !== null && is(d, (own?.start ?? ss) - 1, CLAUSE_LINKS));
     const weaker = prev?.cue && prev.cue.cls !== CueClass.Say && prev.cue.cls !== CueClass.Prep && !coordinated;
     if (prev && host && prev.cue && cue.cls === CueClass.Say && (weaker || (prev.cue.cls === CueClass.Say && !cue.ing))) {
       // A saying verb inside a weaker cue's content: the weaker reading was wrong. Inside another saying
@@ -382,7 +384,7 @@ function sentenceDrafts(d: Doc, ss: number, se: number): Draft[] {
       const inSource = src !== null && src.start <= (prev.cue?.start ?? 0);
       const sep = inSource || (at - 1 >= ss && (isSeparator(d, at - 1) || is(d, at - 1, CLAUSE_LINKS)));
       // "…, while Senator Cruz called it “a disaster”": a contrasted subject's stance is a claim of its own.
-      if (!(cue.cls === CueClass.Say || cue.cls === CueClass.Prep || (src && lowerAt(d, at - 1) === 'while')) || !sep || cue.passive) continue;
+      if (!(cue.cls === CueClass.Say || cue.cls === CueClass.Prep || (src && isW(d, at - 1, W.while))) || !sep || cue.passive) continue;
       // "He says X and says Y": a second predicate of the same subject.
       const shared = !src && prev.src && prev.src.start >= ss && prev.src.end <= (prev.cue?.start ?? 0) ? prev.src : null;
       const draft = cue.cls === CueClass.Prep ? accordingTo(d, cue, at, se) : verbCue(d, cue, at, se, prev, shared);
