@@ -243,19 +243,19 @@ export class ReadingSession {
       return running.done;
     }
     const reading = { generation, done: Promise.resolve(), again: true };
-    const run = async () => {
+    const run = async (slices = work) => {
       try {
-        for (let first = true; reading.again && !this.#stale(generation); first = false) {
+        while (reading.again && !this.#stale(generation)) {
           reading.again = false;
-          await this.#refresh(generation, first ? work : undefined);
+          await this.#refresh(generation, slices);
+          slices = undefined;
         }
       } finally {
         if (this.#reading === reading) this.#reading = null;
       }
     };
-    reading.done = run();
     this.#reading = reading;
-    return reading.done;
+    return (reading.done = run());
   }
 
   /** Forgets the page (SPA navigation) and starts over on the new one. */
@@ -369,10 +369,7 @@ export class ReadingSession {
       const state = await this.#opening;
       this.#opening = null;
       if (this.#stale(generation)) return;
-      if (state?.allowed === false) {
-        await this.setEnabled(false);
-        return;
-      }
+      if (state?.allowed === false) return this.setEnabled(false);
       if (state) {
         this.#pageUrl = state.pageUrl;
         this.#stored = state.stored;
