@@ -259,21 +259,19 @@ export class ReadingSession {
   }
 
   /** Forgets the page (SPA navigation) and starts over on the new one. */
-  async restart(): Promise<void> {
+  restart(): Promise<void> {
     this.#clearPage();
-    await this.start();
+    return this.start();
   }
 
   /** Global or per-site switch. Off: no highlights, no observing, no card. */
-  async setEnabled(enabled: boolean): Promise<void> {
+  setEnabled(enabled: boolean): Promise<void> | void {
     if (enabled === this.#enabled) return;
     this.#enabled = enabled;
-    if (enabled) await this.start();
-    else {
-      this.#generation += 1;
-      this.#clearPage();
-      this.kind = 'disabled';
-    }
+    if (enabled) return this.start();
+    this.#generation += 1;
+    this.#clearPage();
+    this.kind = 'disabled';
   }
 
   /** Keyboard command / popup: hide or show highlights on this page only. Returns whether they show. */

@@ -1,4 +1,4 @@
-import { describe, expect, it } from 'vitest';
+import { afterEach, describe, expect, it, vi } from 'vitest';
 import { slicer } from '../../../utils/page/schedule';
 
 /** Runs `units` (ms each, on a fake clock) through a slicer; returns the work done in each slice. */
@@ -53,5 +53,36 @@ describe('slicer', () => {
     await work.pause();
     clock += 3;
     expect(work.stats()).toEqual({ busyMs: 9, longestMs: 6, slices: 2 });
+  });
+
+  describe('where the browser has a task scheduler', () => {
+    afterEach(() => {
+      vi.unstubAllGlobals();
+      vi.resetModules();
+    });
+
+    it('goes ahead of the page for the first 50 ms of a pass (scheduler.yield), then queues behind its tasks (postTask)', async () => {
+      const turns: string[] = [];
+      vi.stubGlobal('scheduler', {
+        yield: async () => void turns.push('yield'),
+        postTask: async (task: () => void, { priority }: { priority: string }) => {
+          turns.push(`postTask ${priority}`);
+          task();
+        },
+      });
+      vi.resetModules();
+      const schedule = await import('../../../utils/page/schedule');
+      expect(schedule.SLICE_MS).toBe(5);
+      let clock = 0;
+      const work = schedule.slicer(5, () => clock);
+      for (let unit = 0; unit < 6; unit++) {
+        clock += 10;
+        await work.pause();
+      }
+      expect(turns).toEqual(['yield', 'yield', 'yield', 'yield', 'postTask user-visible', 'postTask user-visible']);
+      // Between passes (announcing to the background), always behind the page.
+      await schedule.yieldToMain();
+      expect(turns.at(-1)).toBe('postTask user-visible');
+    });
   });
 });
