@@ -5,7 +5,7 @@ import type { Page } from 'puppeteer-core';
 import { describe, expect, it } from 'vitest';
 import { BROWSERS, type ExtensionBrowser, type FixtureServer } from './harness';
 import { withExtensionBrowser } from './suite';
-import { allPainted, painted, sendToTab, WAIT } from './page-probes';
+import { allPainted, messageTab, painted, WAIT } from './page-probes';
 import { covers, flaggedWithin, loadLayouts } from '../fixtures/layouts/expectations';
 
 const layouts = loadLayouts();
@@ -19,7 +19,7 @@ describe.each(BROWSERS)('page layouts in %s', (name) => {
   async function pageKind(page: Page): Promise<string | undefined> {
     const tabId = await ext.tabIdOf(page);
     const control = await ext.openExtensionPage('manifest.json');
-    const answer = (await sendToTab(control, tabId, 'page:get-claims')) as { data?: { kind?: string } } | undefined;
+    const answer = (await messageTab(control, tabId, 'page:get-claims')) as { data?: { kind?: string } } | undefined;
     await control.close();
     return answer?.data?.kind;
   }

@@ -181,7 +181,7 @@ export async function setExtensionStorage(control: Page, items: Record<string, u
 }
 
 /** Sends a data-less message of `type` to the content script of tab `tabId`, from an extension page (`control`), as the popup does. */
-export function sendToTab(control: Page, tabId: number, type: string): Promise<unknown> {
+export function messageTab(control: Page, tabId: number, type: string): Promise<unknown> {
   return control.evaluate(
     async (id: number, messageType: string) => {
       type TabsHost = { tabs: { sendMessage(tab: number, message: unknown, options: { frameId: number }): Promise<unknown> } };

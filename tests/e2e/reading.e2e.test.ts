@@ -11,11 +11,11 @@ import {
   allPainted,
   cardText,
   clickInCard,
+  messageTab,
   openCardOn,
   painted,
   pointOnClaim,
   seedWith,
-  sendToTab,
   setExtensionStorage,
   storedClaims,
   WAIT,
@@ -213,12 +213,12 @@ describe.each(BROWSERS)('reading in %s', (name) => {
     expect(ext.errors(page)).toEqual([]);
   });
 
-  it('reads again what the page inserts while the first pass is still reading it', async () => {
+  it('paints the claims a page inserts into a long story while its first pass runs', async () => {
     const late = ['ferry', 'bridge', 'harbour', 'tunnel'].map((place, index) => `The ${place} will reopen within ${index + 2} days, a spokesman for the county council said.`);
     // A long article (its first pass takes 0.5-1 s) whose script inserts claims at the top of the story
     // 40-100 ms after the content script announces itself: during the pass, before or after it has read
     // the top depending on how long finding the article took (so this does not always tell a page
-    // observed from the start from one observed after the first pass).
+    // observed from the start from one observed after the first pass: the session's unit test does).
     const filler = Array.from({ length: 3000 }, (_, index) => `<p>Section ${index} of the storm log lists the roads that were closed, the bus routes that were changed and the shelters that were opened in the county.</p>`).join('');
     server.route(
       '/reading/hydrating.html',
@@ -311,7 +311,7 @@ describe.each(BROWSERS)('reading in %s', (name) => {
     try {
       const page = await ext.openPage(server.url('switched-off.html'));
       // Answered once the first pass has ended (the popup's question).
-      expect(await sendToTab(control, await ext.tabIdOf(page), 'page:get-claims')).toMatchObject({ data: { kind: 'disabled', claims: [] } });
+      expect(await messageTab(control, await ext.tabIdOf(page), 'page:get-claims')).toMatchObject({ data: { kind: 'disabled', claims: [] } });
       const frames = await page.evaluate(() => (window as unknown as { __ctFrames: { seen: number; painted: number } }).__ctFrames);
       expect(frames.seen).toBeGreaterThan(1);
       expect(frames.painted).toBe(0);
@@ -331,7 +331,7 @@ describe.each(BROWSERS)('reading in %s', (name) => {
     await waitForPaintCount(page, 2);
     const tabId = await ext.tabIdOf(page);
     const control = await ext.openExtensionPage('library.html');
-    const send = (type: string) => sendToTab(control, tabId, type);
+    const send = (type: string) => messageTab(control, tabId, type);
     expect(await send('highlights:toggle')).toMatchObject({ data: false });
     expect(allPainted(await painted(page))).toEqual([]);
     expect(await send('highlights:toggle')).toMatchObject({ data: true });

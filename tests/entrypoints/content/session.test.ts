@@ -1,0 +1,60 @@
+import { afterEach, describe, expect, it } from 'vitest';
+import { ReadingSession, type BackgroundLink } from '../../../entrypoints/content/session';
+import { detectClaims } from '../../../utils/claims';
+import type { PageOpened } from '../../../utils/messaging/protocol';
+
+/** Waits (polling) until `ready` holds. */
+async function until(ready: () => boolean | Promise<boolean>, timeoutMs = 3000): Promise<void> {
+  const deadline = Date.now() + timeoutMs;
+  while (!(await ready())) {
+    if (Date.now() > deadline) throw new Error('timed out');
+    await new Promise((resolve) => setTimeout(resolve, 10));
+  }
+}
+
+const controller = { current: new AbortController() };
+afterEach(() => controller.current.abort());
+
+describe('ReadingSession', () => {
+  it('reads again what the page changed after the first pass read it, before that pass ended', async () => {
+    document.head.innerHTML = '<meta property="og:type" content="article">';
+    document.body.innerHTML = `<article><h1>Storm closes crossings</h1>
+      <p id="lede">The storm closed every crossing in the county overnight, the coastguard said on Tuesday.</p>
+      <p>Roads along the coast stayed shut until the evening, and the buses ran on their winter timetable.</p></article>`;
+    // The first pass waits for the background's first answer after detecting: this test holds that
+    // answer back, so the page changes while the pass is still running, after it read the text.
+    let answer: (state: PageOpened) => void = () => undefined;
+    const firstAnswer = new Promise<PageOpened>((resolve) => (answer = resolve));
+    let opened = 0;
+    const link: BackgroundLink = {
+      openPage: (page) => (opened++ === 0 ? firstAnswer : Promise.resolve({ pageUrl: page.href, stored: [], earlier: {}, allowed: true })),
+      review: () => Promise.reject(new Error('not used')),
+      dismiss: () => Promise.reject(new Error('not used')),
+      reportAnchors: () => Promise.resolve(),
+      badge: () => Promise.resolve(),
+      anchor: () => Promise.resolve([]),
+    };
+    let detected = 0;
+    controller.current = new AbortController();
+    const session = new ReadingSession({
+      doc: document,
+      signal: controller.current.signal,
+      link,
+      detect: (texts) => {
+        detected += 1;
+        return detectClaims(texts);
+      },
+      pageKey: (info) => info.href,
+    });
+    const started = session.start();
+    await until(() => detected === 1 && opened === 1);
+    const late = document.createElement('p');
+    late.textContent = 'The ferry will reopen within two days, a spokesman for the county council said.';
+    document.getElementById('lede')?.after(late);
+    answer({ pageUrl: location.href, stored: [], earlier: {}, allowed: true });
+    await started;
+    const texts = async () => (await session.pageClaims()).claims.map((claim) => claim.snapshot.text);
+    await until(async () => (await texts()).some((text) => text.includes('The ferry will reopen')));
+    expect(await texts()).toEqual([expect.stringContaining('The storm closed every crossing'), expect.stringContaining('The ferry will reopen')]);
+  });
+});
