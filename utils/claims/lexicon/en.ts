@@ -95,26 +95,25 @@ export const PARTICLES: ReadonlyMap<string, readonly (readonly number[])[]> = ne
     }),
 );
 
-function isVowel(ch: string | undefined): boolean {
-  return ch === 'a' || ch === 'e' || ch === 'i' || ch === 'o' || ch === 'u';
-}
+/** A consonant before a final "y": "deny" → "denies", "denied"; "say" and "pray" keep theirs. */
+const CONSONANT_Y = /[^aeiou]y$/;
 
 function thirdPerson(w: string): string {
   if (/(?:s|x|z|ch|sh|o)$/.test(w)) return w + 'es';
-  if (w.endsWith('y') && !isVowel(w[w.length - 2])) return w.slice(0, -1) + 'ies';
-  return w + 's';
+  return CONSONANT_Y.test(w) ? w.slice(0, -1) + 'ies' : w + 's';
 }
 
 function regularPast(w: string, dbl: boolean): string {
   if (w.endsWith('e')) return w + 'd';
-  if (w.endsWith('y') && !isVowel(w[w.length - 2])) return w.slice(0, -1) + 'ied';
-  return dbl ? w + w[w.length - 1] + 'ed' : w + 'ed';
+  if (CONSONANT_Y.test(w)) return w.slice(0, -1) + 'ied';
+  return w + (dbl ? w[w.length - 1] : '') + 'ed';
 }
 
 function ingForm(w: string, dbl: boolean): string {
   if (w.endsWith('ie')) return w.slice(0, -2) + 'ying';
-  if (w.endsWith('e') && !w.endsWith('ee') && !w.endsWith('ye') && !w.endsWith('oe') && w.length > 2) return w.slice(0, -1) + 'ing';
-  return dbl ? w + w[w.length - 1] + 'ing' : w + 'ing';
+  // "argue" → "arguing"; "agree", "eye" and "toe" keep their "e".
+  if (/.[^eyo]e$/.test(w)) return w.slice(0, -1) + 'ing';
+  return w + (dbl ? w[w.length - 1] : '') + 'ing';
 }
 
 function buildCues(): Map<string, CueEntry> {
