@@ -389,9 +389,14 @@ function sentenceDrafts(d: Doc, ss: number, se: number): Draft[] {
       const shared = !src && prev.src && prev.src.start >= ss && prev.src.end <= (prev.cue?.start ?? 0) ? prev.src : null;
       const draft = cue.cls === CueClass.Prep ? accordingTo(d, cue, at, se) : verbCue(d, cue, at, se, prev, shared);
       if (!draft) {
-        // "…, according to the center": the tail names the previous claim's source's source.
-        // The rest of the sentence is that source ("according to a letter seen by Reuters"): no cues in it.
-        if (cue.cls === CueClass.Prep) { cutBefore(d, prev, cue.start); covered = se; }
+        // "He told her no, according to an aide": the tail is the source of the whole sentence, the claim
+        // inside it included. The rest of the sentence is that source ("according to a letter seen by
+        // Reuters"): no cues in it.
+        if (cue.cls === CueClass.Prep) {
+          const whole = accordingTo(d, cue, ss, se);
+          if (whole) drafts[drafts.length - 1] = whole;
+          covered = se;
+        }
         continue;
       }
       cutBefore(d, prev, inSource ? src.end : at);

@@ -501,7 +501,13 @@ describe('not claims', () => {
 
   it('reads no cue inside the source of an "according to" that closes another claim', () => {
     const cs = claimsOf('The regulator has asked the board to publish the figures by March, according to a letter seen by Reuters.');
-    expect(cs.map((c) => [c.source, c.cue])).toEqual([['The regulator', 'has asked']]);
+    expect(cs.map((c) => [c.source, c.cue])).toEqual([['a letter seen by Reuters', 'according to']]);
+  });
+
+  it('credits a sentence-final "according to" with the whole sentence, the claim inside it included', () => {
+    const [c, ...rest] = claimsOf('The senator told donors that he would not run again, according to two people who attended the dinner.');
+    expect(rest).toEqual([]);
+    expect(c).toMatchObject({ cue: 'according to', source: 'two people who attended the dinner', content: 'The senator told donors that he would not run again' });
   });
 
   it('keeps "according to" when its content adds up a sum', () => {
