@@ -99,16 +99,6 @@ function plausibleSource(d: Doc, s: number, e: number): boolean {
   return is(d, s, DETERMINERS) || (e - s <= 3 && endsWithS(d, e - 1));
 }
 
-function looksAppositive(d: Doc, appStart: number, appEnd: number): boolean {
-  const first = lowerAt(d, appStart);
-  // "…, speaking on condition of anonymity, said", "…, in a brief interview, said": asides about the source.
-  if (DETERMINERS.has(first) || first === 'who' || first.endsWith('ing') || first.endsWith('ed') || CUE_PP.has(first) || d.t.cap[appStart] === 1 || isPossessive(d, appStart)) return true;
-  // An age ("Schiff, 56,", "Daniloff, now 81 and retired,") or a bare role ("Jo Ray, political science professor at …,").
-  if (isNumber(d, appStart) || (first === 'now' && isNumber(d, appStart + 1))) return true;
-  for (let k = appStart; k < appEnd; k++) if (is(d, k, TITLES)) return true;
-  return false;
-}
-
 /**
  * "Ayad Allawi, Iraq's vice president, said", "Donna Rawlings, 59, of Ashton, Md., said": the
  * farthest comma within reach that follows a plausible head opening its clause starts the appositions.
@@ -117,10 +107,13 @@ function appositiveSource(d: Doc, j: number, floor: number): TokenRange | null {
   let best = -1;
   let k = j - 1;
   let seg = j; // end of the comma-separated part right of comma k
+  let end = j;
   for (; k >= floor && j - k <= MAX_APPOSITION; k--) {
     const p = punctAt(d, k);
     if (p === ',') {
-      if (k > floor && k < seg - 1 && looksAppositive(d, k + 1, seg)) {
+      // "Hunter, meanwhile, said", "Jones, too, said": an aside about the saying, not the sayer.
+      if (seg === j && !d.t.cap[k + 1] && !isNumber(d, k + 1) && k + 2 === j) end = k;
+      if (k > floor && k < seg - 1) {
         const headStart = npLeft(d, k - 1, floor);
         // "But Matt Morrison, the group's director, said": one connective may open the sentence.
         const opensClause = headStart === floor || !isWord(d, headStart - 1) || (headStart - 1 === floor && !is(d, floor, CUE_PP));
@@ -136,7 +129,7 @@ function appositiveSource(d: Doc, j: number, floor: number): TokenRange | null {
     }
     if (isClosingQuote(d, k) || !(isWord(d, k) || p === '-' || p === '(' || p === ')' || p === '.')) break;
   }
-  return best >= 0 ? { start: best, end: j } : null;
+  return best >= 0 ? { start: best, end } : null;
 }
 
 /**

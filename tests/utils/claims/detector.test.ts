@@ -376,8 +376,16 @@ describe('sources and speakers', () => {
     ['a prepositional aside', 'Mr. Ames, in a brief interview on Saturday, said his plane was great.', 'Mr. Ames, in a brief interview on Saturday'],
     ['a connective before it', 'But Matt Morrow, the group’s deputy director, said many voters were undecided.', 'Matt Morrow, the group’s deputy director'],
     ['a group noun for its head', 'But critics, including two senators, said the plan was reckless.', 'critics, including two senators'],
+    ['a role with no title word', 'Tom Reed, dean of the law school, said the ruling was narrow.', 'Tom Reed, dean of the law school'],
+    ['an aside after the role', 'Ana Ruiz, a nurse, clad in scrubs, said the ward was full.', 'Ana Ruiz, a nurse, clad in scrubs'],
   ])('keeps a source with %s before the cue', (_what, text, source) => {
     expect(claimsOf(text)[0]?.source).toBe(source);
+  });
+
+  it('leaves a one-word aside out of the source and its role', () => {
+    const [c] = claimsOf('Maria Lopez, meanwhile, told reporters that the plan was dead.');
+    expect(c).toMatchObject({ source: 'Maria Lopez', speaker: 'Maria Lopez' });
+    expect(c?.role).toBeUndefined();
   });
 
   it.each([
