@@ -10,7 +10,7 @@ import { AFFILIATIONS, CUE_PP, DETERMINERS, GROUP_NOUNS, ORG_WORDS, QUANTIFIER_S
 
 const MAX_NP = 9;
 
-const MAX_APPOSITION = 25;
+const MAX_APPOSITION = 40;
 const W = wordHashes('in', 'of', 'from', 'with', 'to', 'familiar', 'close', 'and', 'that');
 
 /** Where a noun phrase ending at `k` continues leftwards past a word that usually stops it, or -1. */
@@ -117,12 +117,7 @@ function appositiveSource(d: Doc, j: number, floor: number): TokenRange | null {
         const headStart = npLeft(d, k - 1, floor);
         // "But Matt Morrison, the group's director, said": one connective may open the sentence.
         const opensClause = headStart === floor || !isWord(d, headStart - 1) || (headStart - 1 === floor && !is(d, floor, CUE_PP));
-        if (headStart >= 0 && opensClause && plausibleSource(d, headStart, k)) {
-          let cap = false;
-          for (let m = headStart; m < k; m++) if (d.t.cap[m]) cap = true;
-          // "Critics, including two senators, say": a group noun may head it too.
-          if (cap || is(d, k - 1, GROUP_NOUNS)) best = headStart;
-        }
+        if (headStart >= 0 && opensClause && plausibleSource(d, headStart, k)) best = headStart;
       }
       seg = k;
       continue;

@@ -378,6 +378,12 @@ describe('sources and speakers', () => {
     ['a group noun for its head', 'But critics, including two senators, said the plan was reckless.', 'critics, including two senators'],
     ['a role with no title word', 'Tom Reed, dean of the law school, said the ruling was narrow.', 'Tom Reed, dean of the law school'],
     ['an aside after the role', 'Ana Ruiz, a nurse, clad in scrubs, said the ward was full.', 'Ana Ruiz, a nurse, clad in scrubs'],
+    ['a lower-case nominal head', 'But the report, released on Monday, said exports fell.', 'the report, released on Monday'],
+    [
+      'a long relative clause',
+      'Rich Hale, a longtime party operative who ran the state effort in 2008 and is now running the early-vote drive for the governor across the whole of the state, said turnout was high.',
+      'Rich Hale, a longtime party operative who ran the state effort in 2008 and is now running the early-vote drive for the governor across the whole of the state',
+    ],
   ])('keeps a source with %s before the cue', (_what, text, source) => {
     expect(claimsOf(text)[0]?.source).toBe(source);
   });
