@@ -357,6 +357,17 @@ describe('sources and speakers', () => {
     expect(claimsOf(text).map((c) => [c.source, c.cue])).toEqual([[source, cue]]);
   });
 
+  it.each([
+    ['an aside', 'Others, however, say a recalibration is overdue.', 'Others', 'say'],
+    ['a name', 'Mr. Autor and Mr. Hanson argue that trade hurt factory towns.', 'Mr. Autor and Mr. Hanson', 'argue'],
+  ])('reads the bare form of a verb that is seldom a noun after %s', (_what, text, source, cue) => {
+    expect(claimsOf(text).map((c) => [c.source, c.cue])).toEqual([[source, cue]]);
+  });
+
+  it('reads a bare cue form after a name that follows a determiner as a noun', () => {
+    expect(claimsOf('They watched the Fox show every night, and she joined the Obama push for the bill.')).toEqual([]);
+  });
+
   it('still reads a cue form after another determiner as a noun or adjective', () => {
     expect(claimsOf('Several reports surfaced on Monday about the merger.')).toEqual([]);
   });
