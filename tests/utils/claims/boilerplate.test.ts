@@ -19,6 +19,7 @@ describe('isFurniture', () => {
     'Follow Maria Gomez on Twitter',
     'Copyright 2024 The Example Times. All rights reserved.',
     'Sign up for our newsletter.',
+    'Correction: An earlier version of this article misstated the date of the vote.',
   ])('treats “%s” as page furniture', (text) => {
     expect(furniture(text)).toBe(true);
   });

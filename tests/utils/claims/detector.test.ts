@@ -562,6 +562,7 @@ describe('not claims', () => {
     ['adding to something', 'The move could add to the pressure on the central bank.'],
     ['adding a sum', 'The package would add $95 billion to the deficit, and the economy added 200,000 jobs.'],
     ['a follow line', 'Follow Jane Smith on Twitter'],
+    ['a correction note', 'Correction: An earlier version of this story said the mayor was 52. She is 53.'],
     ['licence boilerplate', 'Content created by The Example News Foundation is available without charge to any eligible news publisher that can provide a large audience.'],
   ])('ignores %s', (_what, text) => {
     expect(claimsOf(text)).toEqual([]);
