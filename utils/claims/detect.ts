@@ -230,7 +230,8 @@ function verbCue(d: Doc, cue: Cue, ss: number, se: number, prev: Draft | null, s
   let src = cue.passive ? null : leftSource(d, cue.start, ss);
   if (!src && !cue.passive && !cue.ing) {
     if (shared) src = shared;
-    else if (isW(d, cue.start - 1, W.and) && cue.start - 1 > ss) src = prev?.src && prev.src.start >= ss ? prev.src : sentenceSubject(d, ss, cue.start - 1);
+    // "He refused to name them but said …": a verb after "and" or "but" shares the sentence's subject.
+    else if ((isW(d, cue.start - 1, W.and) || isW(d, cue.start - 1, W.but)) && cue.start - 1 > ss) src = prev?.src && prev.src.start >= ss ? prev.src : sentenceSubject(d, ss, cue.start - 1);
   }
   let after = skipAfterCue(d, cue, se);
   const beforeIdx = (src ? src.start : cue.start) - 1;

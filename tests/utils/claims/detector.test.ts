@@ -263,6 +263,11 @@ describe('reported speech', () => {
     ]);
   });
 
+  it('gives a verb after "but" the subject of the predicate before it', () => {
+    const cs = claimsOf('The spokesman refused to name the donors but said there had been no meeting.');
+    expect(cs.map((c) => [c.cue, c.source])).toContainEqual(['said', 'The spokesman']);
+  });
+
   it('accepts a thought whose object is a noun phrase, not only a clause', () => {
     const [c] = claimsOf('Photos showed mourners crouched over covered bodies.');
     expect(c).toMatchObject({ cue: 'showed', source: 'Photos' });
