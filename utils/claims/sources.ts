@@ -8,7 +8,7 @@ import { cueEntryAt } from './cues';
 import { wordHashes } from './lexicon/hash';
 import { AFFILIATIONS, CUE_PP, DETERMINERS, GROUP_NOUNS, ORG_WORDS, QUANTIFIER_SUBJECTS, SOURCE_STOP, SUBJECT_PRONOUNS, TIME_WORDS, TITLES } from './lexicon/en';
 
-const MAX_NP = 9;
+const MAX_NP = 12;
 
 const MAX_APPOSITION = 40;
 const W = wordHashes('in', 'of', 'from', 'with', 'to', 'familiar', 'close', 'and', 'that');

@@ -411,6 +411,7 @@ describe('sources and speakers', () => {
   });
 
   it.each([
+    ['a long role', 'Former Texas Republican Party campaign finance committee chairman Karl Christian Rove said the race was close.', 'Former Texas Republican Party campaign finance committee chairman Karl Christian Rove'],
     ['a name that is also a month', 'Prime Minister Theresa May said the vote would stand.', 'Prime Minister Theresa May'],
     ['a number', 'In the survey, 63 percent said the economy was worse.', '63 percent'],
   ])('takes a source with %s', (_what, text, source) => {
