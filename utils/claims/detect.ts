@@ -37,7 +37,7 @@ const BASE_CONFIDENCE: Record<CueClass, number> = {
   [CueClass.Think]: 0.5, [CueClass.Evidence]: 0.45,
 };
 
-const MAX_SKIP = 6;
+const MAX_SKIP = 10;
 const MAX_ASIDE = 12;
 
 const PARTICIPLE_LEADS = new WordSet('by after while and before without for when in'.split(' '));

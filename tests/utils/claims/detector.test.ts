@@ -263,6 +263,11 @@ describe('reported speech', () => {
     ]);
   });
 
+  it('skips a long prepositional phrase between the cue and its "that" clause', () => {
+    const [c] = claimsOf('The mayor said in an interview on Fox News Sunday Morning Futures that the budget would pass.');
+    expect(bare(c!.content)).toBe('that the budget would pass');
+  });
+
   it('gives a verb after "but" the subject of the predicate before it', () => {
     const cs = claimsOf('The spokesman refused to name the donors but said there had been no meeting.');
     expect(cs.map((c) => [c.cue, c.source])).toContainEqual(['said', 'The spokesman']);
