@@ -196,8 +196,9 @@ function toSpans(d: Doc, frags: readonly TokenRange[]): Span[] {
 function accordingTo(d: Doc, cue: Cue, ss: number, se: number): Draft | null {
   let k = cue.end;
   const s0 = k;
-  // "according to CNN/ORC", "in the latest CNN/ORC poll".
-  while (k < se && k - s0 < 12 && (isWord(d, k) || (punctAt(d, k) === '/' && isWord(d, k + 1)))) k++;
+  // "according to CNN/ORC", "in the latest CNN/ORC poll"; "according to preliminary exit polling
+  // conducted for the Associated Press and the major television networks" runs long.
+  while (k < se && k - s0 < 20 && (isWord(d, k) || (punctAt(d, k) === '/' && isWord(d, k + 1)))) k++;
   const src = k > s0 ? { start: s0, end: k } : null;
   const frags: TokenRange[] = [];
   let lead = ss;

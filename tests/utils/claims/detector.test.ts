@@ -529,6 +529,11 @@ describe('not claims', () => {
     expect(cs[1]!.content).toBe('him of bias');
   });
 
+  it('takes a long source of "according to" whole', () => {
+    const [c] = claimsOf('Turnout fell sharply, according to preliminary exit polling conducted for the Associated Press and the major television networks.');
+    expect(c?.source).toBe('preliminary exit polling conducted for the Associated Press and the major television networks');
+  });
+
   it('leaves a relative clause about the source of "according to" out of the content', () => {
     const [c] = claimsOf('The decision was made after weeks of talks, according to two people familiar with the matter, who spoke on the condition of anonymity.');
     expect(c?.source).toBe('two people familiar with the matter');
