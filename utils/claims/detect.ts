@@ -55,7 +55,7 @@ function skipAfterCue(d: Doc, cue: Cue, end: number): number {
     else if ((DETERMINERS.has(w) && w !== 'that') || GROUP_NOUNS.has(w) || w === 'reporters' || w === 'journalists') {
       const s = k;
       k++;
-      while (k < end && k - s < 4 && isWord(d, k) && !is(d, k, SOURCE_STOP) && !is(d, k, DETERMINERS) && !is(d, k, SUBJECT_PRONOUNS) && !is(d, k, INDEFINITES)) k++;
+      while (k < end && k - s < 6 && isWord(d, k) && !is(d, k, SOURCE_STOP) && !is(d, k, DETERMINERS) && !is(d, k, SUBJECT_PRONOUNS) && !is(d, k, INDEFINITES)) k++;
     }
   }
   for (let round = 0; round < 3 && k < end; round++) {

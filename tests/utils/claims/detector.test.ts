@@ -263,6 +263,11 @@ describe('reported speech', () => {
     ]);
   });
 
+  it('skips an addressee of up to six words before the content', () => {
+    const cs = claimsOf('The governor told a crowd of cheering farm workers that the plant would stay open.');
+    expect(cs.map((c) => [c.cue, c.source, bare(c.content)])).toContainEqual(['told', 'The governor', 'that the plant would stay open']);
+  });
+
   it('skips a long prepositional phrase between the cue and its "that" clause', () => {
     const [c] = claimsOf('The mayor said in an interview on Fox News Sunday Morning Futures that the budget would pass.');
     expect(bare(c!.content)).toBe('that the budget would pass');
