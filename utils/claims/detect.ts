@@ -411,9 +411,10 @@ function sentenceDrafts(d: Doc, ss: number, se: number): Draft[] {
     if (!draft.src && draft.inherit && participleStart(d, cue)) draft.src = draft.inherit.src;
     drafts.push(draft);
     covered = Math.max(cue.end, draft.src ? draft.src.end : 0);
-    // A quotation resumed after the cue belongs to this claim: cues before it are asides.
+    // What lies between the cue and content after it (an addressee, a time, an aside before a resumed
+    // quotation) belongs to this claim: cues there are no claims of their own.
     const lastFrag = draft.frags[draft.frags.length - 1];
-    if (draft.frags.length > 1 && lastFrag) covered = Math.max(covered, lastFrag.start);
+    if (lastFrag) covered = Math.max(covered, lastFrag.start);
   }
   return drafts;
 }
