@@ -122,7 +122,8 @@ function appositiveSource(d: Doc, j: number, floor: number): TokenRange | null {
       seg = k;
       continue;
     }
-    if (isClosingQuote(d, k) || !(isWord(d, k) || p === '-' || p === '(' || p === ')' || p === '.')) break;
+    // "Jeff Weaver, Sanders' campaign manager,": a plural possessive's apostrophe stands alone.
+    if (isClosingQuote(d, k) || !(isWord(d, k) || p === "'" || p === '\u2019' || p === '-' || p === '(' || p === ')' || p === '.')) break;
   }
   return best >= 0 ? { start: best, end } : null;
 }

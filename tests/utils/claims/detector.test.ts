@@ -402,6 +402,7 @@ describe('sources and speakers', () => {
     ['a prepositional aside', 'Mr. Ames, in a brief interview on Saturday, said his plane was great.', 'Mr. Ames, in a brief interview on Saturday'],
     ['a connective before it', 'But Matt Morrow, the group’s deputy director, said many voters were undecided.', 'Matt Morrow, the group’s deputy director'],
     ['a group noun for its head', 'But critics, including two senators, said the plan was reckless.', 'critics, including two senators'],
+    ['a plural possessive in the role', 'Jeff Weaver, Sanders\' campaign manager, said the race was over.', 'Jeff Weaver, Sanders\' campaign manager'],
     ['a role with no title word', 'Tom Reed, dean of the law school, said the ruling was narrow.', 'Tom Reed, dean of the law school'],
     ['an aside after the role', 'Ana Ruiz, a nurse, clad in scrubs, said the ward was full.', 'Ana Ruiz, a nurse, clad in scrubs'],
     ['a lower-case nominal head', 'But the report, released on Monday, said exports fell.', 'the report, released on Monday'],
