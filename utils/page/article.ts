@@ -238,7 +238,9 @@ function* articleRootSteps(doc: Document): Generator<void, Element | null> {
     let parts = story;
     const kind = kindOf(child);
     for (const sibling of parent.children) if (sibling !== child && sibling.tagName === child.tagName && kindOf(sibling) === kind) parts += total.get(sibling) ?? 0;
-    if (parts >= story * 1.25) best = parent;
+    // Paragraphs of the parent's own beside the child are the story's opening when the rest sits in
+    // a box of its own (a "continue reading" expander): widened for them at a fifth of the story.
+    if (parts >= story * 1.25 || (direct.get(parent) ?? 0) * 5 > story) best = parent;
   }
   return best;
 }
