@@ -40,10 +40,10 @@ export function createIdMaker(text: string): (key: ClaimKey) => string {
     let a = LANE_A, b = LANE_B;
     const { kind, cue, content } = key;
     for (let p = -2; p < content.length; p++) {
-      const span = p < 0 ? (p < -1 ? null : cue) : content[p];
-      if (p === -1 && !cue) continue;
-      const str = span ? text : kind;
-      for (let i = span ? span[0] : 0, e = span ? span[1] : kind.length; i < e; i++) {
+      const span: Span | null | undefined = p < -1 ? [0, kind.length] : p < 0 ? cue : content[p];
+      if (!span) continue;
+      const str = p < -1 ? kind : text;
+      for (let i = span[0], e = span[1]; i < e; i++) {
         const c = str.charCodeAt(i);
         a = Math.imul(a ^ c, PRIME);
         b = Math.imul(b ^ c, PRIME);
