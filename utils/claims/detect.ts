@@ -468,7 +468,7 @@ export function detectInText(text: string): Claim[] {
       if (found.length === 0 && startsWithQuote && lastQuoted) {
         const qr = quoteAt(d, ss);
         // Where the quotation ends, not where this sentence does: "“A. B,” she said." has its own speaker.
-        const qe = qr ? seg.sentEnd[seg.sentOf[qr.end - 1] ?? 0] ?? se : se;
+        const qe = qr ? d.q.list[d.q.of[qr.end - 1] ?? 0]?.sentEnd ?? se : se;
         const closesSentence = qr && (qr.end >= qe || atClauseEnd(d, qr.end, qe));
         if (qr && closesSentence) {
           if (lastQuotedPara === p) lastQuoted.frags.push(qr);
@@ -496,7 +496,7 @@ export function detectInText(text: string): Claim[] {
       const before = found[found.length - 2];
       if (last && before?.src && last.src === before.src) last = before;
       const lastFrag = last?.frags[last.frags.length - 1];
-      if (last && lastFrag && isClosingQuote(d, lastFrag.end - 1)) { lastQuoted = last; lastQuotedPara = seg.sentPara[seg.sentOf[lastFrag.end - 1] ?? 0] ?? p; }
+      if (last && lastFrag && isClosingQuote(d, lastFrag.end - 1)) { lastQuoted = last; lastQuotedPara = d.q.list[d.q.of[lastFrag.end - 1] ?? 0]?.para ?? p; }
       else if (found.length > 0) lastQuoted = null;
     }
     // A quotation running into a later paragraph may still gain fragments there: it and what follows wait.

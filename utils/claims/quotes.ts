@@ -14,6 +14,9 @@ export interface Quote {
   close: number;
   /** Quotes of one multi-paragraph quotation share a group (the first quote's index). */
   group: number;
+  /** End of the sentence and index of the paragraph holding the closing mark. */
+  sentEnd: number;
+  para: number;
 }
 
 export interface Quotes {
@@ -69,6 +72,11 @@ export function pairQuotes(t: Tokens, seg: Segments): Quotes {
   const list: Quote[] = [];
   const of = new Int32Array(t.length).fill(-1);
   let pendingGroup = -1; // group of a quote left open at the previous paragraph's end
+  let sent = 0; // sentence of the last closing mark: marks only move forward
+  const push = (open: number, close: number, group: number, para: number): void => {
+    while ((seg.sentEnd[sent] ?? Infinity) <= close) sent++;
+    list.push({ open, close, group, sentEnd: seg.sentEnd[sent] ?? 0, para });
+  };
   for (let p = 0; p < seg.paraStart.length; p++) {
     const ps = seg.paraStart[p] ?? 0, pe = seg.paraEnd[p] ?? 0;
     let open = -1;
@@ -80,7 +88,7 @@ export function pairQuotes(t: Tokens, seg: Segments): Quotes {
       if (single > 0) {
         // Marked as quote marks from here on; double quotes inside are nested and stay plain.
         t.kind[i] = t.kind[single] = Tk.Quote;
-        list.push({ open: i, close: single, group: list.length });
+        push(i, single, list.length, p);
         i = single;
         continue;
       }
@@ -92,16 +100,16 @@ export function pairQuotes(t: Tokens, seg: Segments): Quotes {
         group = i === ps && carry >= 0 ? carry : list.length;
       } else if (d === Dir.Open) {
         // A second opening mark: the first was never closed; end it before this one.
-        list.push({ open, close: i - 1, group });
+        push(open, i - 1, group, p);
         open = i;
         group = list.length;
       } else {
-        list.push({ open, close: i, group });
+        push(open, i, group, p);
         open = -1;
       }
     }
     if (open >= 0 && pe > open) {
-      list.push({ open, close: pe - 1, group });
+      push(open, pe - 1, group, p);
       pendingGroup = group;
     }
   }

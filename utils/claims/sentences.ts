@@ -17,8 +17,6 @@ export interface Segments {
   readonly sentEnd: number[];
   /** Paragraph index of each sentence. */
   readonly sentPara: number[];
-  /** Sentence index of each token (-1 for breaks). */
-  readonly sentOf: Int32Array;
   /** Token ranges of paragraphs. */
   readonly paraStart: number[];
   readonly paraEnd: number[];
@@ -86,7 +84,6 @@ function attributionFollows(t: Tokens, j: number): boolean {
 export function segment(t: Tokens): Segments {
   const sentStart: number[] = [], sentEnd: number[] = [], sentPara: number[] = [];
   const paraStart: number[] = [], paraEnd: number[] = [];
-  const sentOf = new Int32Array(t.length).fill(-1);
   const { kind, text } = t;
   let para = -1;
   let s = -1; // start of the open sentence
@@ -122,9 +119,7 @@ export function segment(t: Tokens): Segments {
     }
     if (end >= 0 && s >= 0) {
       if (end > s) {
-        const idx = sentStart.length;
         sentStart.push(s); sentEnd.push(end); sentPara.push(para);
-        sentOf.fill(idx, s, end);
       }
       s = -1;
       if (kind[i] === Tk.Break && para >= 0 && paraEnd.length === para) paraEnd.push(i);
@@ -132,10 +127,8 @@ export function segment(t: Tokens): Segments {
     i = next;
   }
   if (s >= 0 && t.length > s) {
-    const idx = sentStart.length;
     sentStart.push(s); sentEnd.push(t.length); sentPara.push(para);
-    sentOf.fill(idx, s, t.length);
   }
   if (paraEnd.length < paraStart.length) paraEnd.push(t.length);
-  return { sentStart, sentEnd, sentPara, sentOf, paraStart, paraEnd };
+  return { sentStart, sentEnd, sentPara, paraStart, paraEnd };
 }
