@@ -19,7 +19,7 @@ import type {
   ReviewUpdate,
 } from '../../utils/messaging/protocol';
 import { createPainter, type Painter, type PaintItem } from '../../utils/highlight/painter';
-import { claimAtPoint, type HitIndex } from '../../utils/highlight/hit-test';
+import { claimAtPoint, nearRect, type HitIndex } from '../../utils/highlight/hit-test';
 import { highlightCss, installStyleSheet, isDarkBehind } from '../../utils/highlight/styles';
 import { bandAround, itemsInBand, rangeCount, WINDOW_ABOVE_RANGES } from '../../utils/highlight/window';
 import { findArticleRootInSlices, isArticlePage, readPageInfo } from '../../utils/page/article';
@@ -592,7 +592,7 @@ export class ReadingSession {
     this.#painter.paint(this.#windowed ? this.#itemsNearViewport() : items);
     this.#installStyles();
     const open = this.#card.claimId;
-    if (open !== null) this.#painter.focus(open, this.#focusRanges(open));
+    if (open !== null) this.#focus(open);
     // Our own <mark> wrapping (fallback only) must not trigger re-detection.
     this.#observer?.takeRecords();
   }
@@ -639,16 +639,13 @@ export class ReadingSession {
     });
   }
 
-  /** What the focus highlight shows for a claim: its text (registered or not, on a banded page), cue and source. */
-  #focusRanges(id: string): Range[] {
-    return [...(this.#ranges.get(id) ?? []), ...this.#contextRanges(id)];
-  }
-
-  #contextRanges(id: string): Range[] {
+  /** Focuses a claim (null: none): its text (registered or not, on a banded page), cue and source. */
+  #focus(id: string | null): void {
+    if (id === null) return this.#painter.focus(null);
     const view = this.#views.get(id);
     const article = this.#article;
-    if (!view || !article) return [];
-    return view.context.flatMap((span) => rangesForSpan(article, span));
+    const context = view && article ? view.context.flatMap((span) => rangesForSpan(article, span)) : [];
+    this.#painter.focus(id, [...(this.#ranges.get(id) ?? []), ...context]);
   }
 
   readonly #hitIndex: HitIndex = {
@@ -807,7 +804,7 @@ export class ReadingSession {
     const rects = (this.#ranges.get(id) ?? []).flatMap((range) => [...range.getClientRects()]).filter((rect) => rect.width > 0);
     const first = rects[0];
     if (!first) return undefined;
-    const clicked = rects.find((rect) => x >= rect.left - 2 && x <= rect.right + 2 && y >= rect.top - 2 && y <= rect.bottom + 2) ?? first;
+    const clicked = rects.find((rect) => nearRect(rect, x, y)) ?? first;
     const top = Math.min(...rects.map((rect) => rect.top));
     const bottom = Math.max(...rects.map((rect) => rect.bottom));
     return new DOMRect(clicked.left, top, clicked.width, bottom - top);
@@ -816,8 +813,8 @@ export class ReadingSession {
   #openCard(id: string, rect?: DOMRect): void {
     const view = this.#views.get(id);
     if (!view) return;
-    this.#painter.focus(id, this.#focusRanges(id));
-    this.#renderCard(id, rect ?? this.#ranges.get(id)?.[0]?.getBoundingClientRect());
+    this.#focus(id);
+    this.#renderCard(id, rect);
   }
 
   #renderCard(id: string | null = this.#card.claimId, rect?: DOMRect): void {
@@ -983,10 +980,10 @@ export class ReadingSession {
     const element = range.startContainer.parentElement;
     element?.scrollIntoView({ block: 'center', behavior: 'smooth' });
     if (this.#hidden) return true;
-    this.#painter.focus(id, this.#focusRanges(id));
+    this.#focus(id);
     clearTimeout(this.#flashTimer);
     this.#flashTimer = setTimeout(() => {
-      if (this.#card.claimId !== id) this.#painter.focus(this.#card.claimId, this.#card.claimId ? this.#focusRanges(this.#card.claimId) : []);
+      if (this.#card.claimId !== id) this.#focus(this.#card.claimId);
     }, FLASH_MS);
     return true;
   }

@@ -35,17 +35,17 @@ function caretAt(doc: Document, x: number, y: number): CaretPoint | null {
 /** Slack in CSS pixels around line boxes, so a click on the underline still counts. */
 const SLACK = 2;
 
-export function rangeContainsPoint(range: Range, x: number, y: number): boolean {
-  for (const rect of range.getClientRects()) {
-    if (x >= rect.left - SLACK && x <= rect.right + SLACK && y >= rect.top - SLACK && y <= rect.bottom + SLACK) return true;
-  }
-  return false;
+/** Whether (x, y) falls on `rect`, give or take the slack. */
+export function nearRect(rect: DOMRectReadOnly, x: number, y: number): boolean {
+  return x >= rect.left - SLACK && x <= rect.right + SLACK && y >= rect.top - SLACK && y <= rect.bottom + SLACK;
 }
 
 function hitAmong(ids: Iterable<string>, index: HitIndex, x: number, y: number): string | null {
   for (const id of ids) {
     for (const range of index.rangesOf(id)) {
-      if (rangeContainsPoint(range, x, y)) return id;
+      for (const rect of range.getClientRects()) {
+        if (nearRect(rect, x, y)) return id;
+      }
     }
   }
   return null;
