@@ -457,7 +457,7 @@ export function detectInText(text: string): Claim[] {
       consumedTo = pe;
       lastQuoted = null;
     }
-    while (sent < nSent && (seg.sentPara[sent] ?? -1) === p) {
+    while (sent < nSent && (seg.sentStart[sent] ?? 0) < pe) {
       const ss = seg.sentStart[sent] ?? 0, se = seg.sentEnd[sent] ?? 0;
       sent++;
       if (furniture || se <= consumedTo) continue;

@@ -29,7 +29,9 @@ describe('segment', () => {
     const t = tokenize('Headline here\nFirst paragraph.\n\nSecond one.');
     const s = segment(t);
     expect(s.paraStart).toHaveLength(3);
-    expect(s.sentPara).toEqual([0, 1, 2]);
+    // One sentence per paragraph, ending where its paragraph does.
+    expect(s.sentStart).toEqual(s.paraStart);
+    expect(s.sentEnd).toEqual(s.paraEnd);
   });
 
   it('caps very long sentences', () => {
