@@ -6,9 +6,11 @@
  */
 
 /** Subtrees that never hold article prose. H1 is the headline: never a claim, so not worth detecting. */
-const SKIPPED_TAGS = new Set(
-  'SCRIPT STYLE NOSCRIPT TEMPLATE SVG MATH CANVAS IFRAME OBJECT EMBED VIDEO AUDIO PICTURE IMG NAV ASIDE FOOTER HEADER FIGURE FIGCAPTION FORM BUTTON SELECT TEXTAREA INPUT OPTION LABEL DIALOG MENU H1'.split(' '),
-);
+const SKIPPED_TAGS = new Set([
+  'SCRIPT', 'STYLE', 'NOSCRIPT', 'TEMPLATE', 'SVG', 'MATH', 'CANVAS', 'IFRAME', 'OBJECT', 'EMBED',
+  'VIDEO', 'AUDIO', 'PICTURE', 'IMG', 'NAV', 'ASIDE', 'FOOTER', 'HEADER', 'FIGURE', 'FIGCAPTION',
+  'FORM', 'BUTTON', 'SELECT', 'TEXTAREA', 'INPUT', 'OPTION', 'LABEL', 'DIALOG', 'MENU', 'H1',
+]);
 
 const SKIPPED_ROLE = /^(?:navigation|complementary|banner|contentinfo|button|(?:alert)?dialog|menu(?:bar)?|toolbar|search|form|figure|img|tablist)$/;
 
@@ -42,11 +44,13 @@ const NAME_ATTRIBUTES = ['data-testid', 'data-component', 'data-qa', 'data-area'
  * Tags that start and end a block of text (their own paragraph in the detector input). The block
  * tags in SKIPPED_TAGS (aside, figure, footer, header, nav, h1…) are never walked into, so not listed.
  */
-export const BLOCK_TAGS = new Set(
-  'ADDRESS ARTICLE BLOCKQUOTE CAPTION DD DETAILS DIV DL DT FIELDSET H2 H3 H4 H5 H6 HGROUP HR LI MAIN OL P PRE SECTION SUMMARY TABLE TBODY TD TFOOT TH THEAD TR UL'.split(' '),
-);
+export const BLOCK_TAGS = new Set([
+  'ADDRESS', 'ARTICLE', 'BLOCKQUOTE', 'CAPTION', 'DD', 'DETAILS', 'DIV', 'DL', 'DT', 'FIELDSET', 'H2',
+  'H3', 'H4', 'H5', 'H6', 'HGROUP', 'HR', 'LI', 'MAIN', 'OL', 'P', 'PRE', 'SECTION', 'SUMMARY', 'TABLE',
+  'TBODY', 'TD', 'TFOOT', 'TH', 'THEAD', 'TR', 'UL',
+]);
 
-export const HEADING_TAGS = new Set('H2 H3 H4 H5 H6'.split(' '));
+export const HEADING_TAGS = new Set(['H2', 'H3', 'H4', 'H5', 'H6']);
 
 /** NodeFilter's whatToShow bits, fixed by the DOM standard (no lookup through the page's window). */
 export const SHOW_ELEMENT = 1;
