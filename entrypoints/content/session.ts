@@ -50,8 +50,8 @@ export interface BackgroundLink {
   openPage(page: PageInfo, claims: ClaimSnapshot[]): Promise<PageOpened>;
   review(update: ReviewUpdate): Promise<ClaimRecord>;
   dismiss(pageUrl: string, claim: ClaimSnapshot, claimId: string): Promise<ClaimRecord>;
-  reportAnchors(report: AnchorReport): Promise<void>;
-  badge(toReview: number): Promise<void>;
+  reportAnchors(report: AnchorReport): Promise<unknown>;
+  badge(toReview: number): Promise<unknown>;
   /** Finds claims in `text` by their selectors (utils/anchoring, run by the background). */
   anchor(text: string, selectors: ClaimSelectors[]): Promise<AnchorResult[]>;
 }
@@ -159,9 +159,7 @@ export class ReadingSession {
     const { doc, signal } = options;
     this.#painter = createPainter(doc);
     this.#detector = createArticleDetector(options.detect, DETECT_SIZES);
-    this.#card = new LazyCard(doc, signal, () => this.#painter.focus(null), (error) => {
-      if (!signal.aborted) console.error('[ClaimTrail] could not open the review card:', error);
-    });
+    this.#card = new LazyCard(doc, signal, () => this.#painter.focus(null));
     this.#info = readPageInfo(doc);
     this.#pageUrl = options.pageKey(this.#info);
     signal.addEventListener('abort', () => this.#teardown(), { once: true });
@@ -454,7 +452,6 @@ export class ReadingSession {
       return;
     }
     if (!state || this.#stale(generation) || !this.#article) return;
-    state = { ...state, earlier };
     if (state.pageUrl !== this.#pageUrl) {
       // The background knows better (canonical URL): claim ids derive from it.
       this.#pageUrl = state.pageUrl;
@@ -464,7 +461,7 @@ export class ReadingSession {
     // Nothing stored on either side (a first visit): the claims shown are already right.
     const unchanged = state.stored.length === 0 && this.#stored.length === 0 && Object.keys(earlier).length === 0 && Object.keys(this.#earlier).length === 0;
     this.#stored = state.stored;
-    this.#earlier = state.earlier;
+    this.#earlier = earlier;
     if (unchanged) return;
     const anchors = await this.#applyMerge();
     if (this.#stale(generation)) return;
