@@ -19,14 +19,13 @@ interface CaretPoint {
 }
 
 function caretAt(doc: Document, x: number, y: number): CaretPoint | null {
-  const withPosition = doc as Document & { caretPositionFromPoint?: (x: number, y: number) => CaretPosition | null };
-  if (typeof withPosition.caretPositionFromPoint === 'function') {
-    const position = withPosition.caretPositionFromPoint(x, y);
+  // Typed as always there, but Chromium before 128 lacks the first and Firefox lacks the second.
+  if (typeof doc.caretPositionFromPoint === 'function') {
+    const position = doc.caretPositionFromPoint(x, y);
     return position ? { node: position.offsetNode, offset: position.offset } : null;
   }
-  const withRange = doc as Document & { caretRangeFromPoint?: (x: number, y: number) => Range | null };
-  if (typeof withRange.caretRangeFromPoint === 'function') {
-    const range = withRange.caretRangeFromPoint(x, y);
+  if (typeof doc.caretRangeFromPoint === 'function') {
+    const range = doc.caretRangeFromPoint(x, y);
     return range ? { node: range.startContainer, offset: range.startOffset } : null;
   }
   return null;
