@@ -71,26 +71,28 @@ export function isDarkBehind(element: Element): boolean {
 export function installStyleSheet(doc: Document, css: string): { replace(css: string): void; remove(): void } {
   const view = doc.defaultView;
   try {
-    if (!view || typeof view.CSSStyleSheet !== 'function' || !('adoptedStyleSheets' in doc)) throw new Error('no adoptedStyleSheets');
-    const sheet = new view.CSSStyleSheet();
-    sheet.replaceSync(css);
-    doc.adoptedStyleSheets = [...doc.adoptedStyleSheets, sheet];
-    return {
-      replace: (next) => sheet.replaceSync(next),
-      remove: () => {
-        doc.adoptedStyleSheets = doc.adoptedStyleSheets.filter((adopted) => adopted !== sheet);
-      },
-    };
+    if (view && typeof view.CSSStyleSheet === 'function' && 'adoptedStyleSheets' in doc) {
+      const sheet = new view.CSSStyleSheet();
+      sheet.replaceSync(css);
+      doc.adoptedStyleSheets = [...doc.adoptedStyleSheets, sheet];
+      return {
+        replace: (next) => sheet.replaceSync(next),
+        remove: () => {
+          doc.adoptedStyleSheets = doc.adoptedStyleSheets.filter((adopted) => adopted !== sheet);
+        },
+      };
+    }
   } catch {
-    const style = doc.createElement('style');
-    style.setAttribute('data-claimtrail-ui', 'styles');
-    style.textContent = css;
-    (doc.head ?? doc.documentElement).append(style);
-    return {
-      replace: (next) => {
-        style.textContent = next;
-      },
-      remove: () => style.remove(),
-    };
+    // A window that refuses the constructed sheet gets the <style> element below.
   }
+  const style = doc.createElement('style');
+  style.setAttribute('data-claimtrail-ui', 'styles');
+  style.textContent = css;
+  (doc.head ?? doc.documentElement).append(style);
+  return {
+    replace: (next) => {
+      style.textContent = next;
+    },
+    remove: () => style.remove(),
+  };
 }
