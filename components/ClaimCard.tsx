@@ -70,7 +70,7 @@ export function ClaimCard({ claim, changed, onStatus, onNote, onDismiss, onApply
         </div>
       ) : null}
       <StatusControls status={status} onChange={onStatus} />
-      <NoteField key={claim.claimId} value={claim.note} onInput={() => {}} onSave={onNote} />
+      <NoteField key={claim.claimId} value={claim.note} onSave={onNote} />
       <footer class="ct-card__foot">
         {position ? (
           <p class="ct-card__nav">
