@@ -178,7 +178,7 @@ function toSpans(d: Doc, frags: readonly TokenRange[]): Span[] {
       if (kk !== Tk.Break) continue;
       if (word) {
         const cs = d.t.start[s] ?? 0, ce = d.t.end[k - 1] ?? 0;
-        const last = out[out.length - 1];
+        const last = out.at(-1);
         if (last && cs <= last[1]) last[1] = Math.max(last[1], ce);
         // A literal, not a push onto [], for the usual single span: push reserved 17 slots, and
         // the collector could not pretenure what outlives the call.
@@ -341,7 +341,7 @@ function sentenceDrafts(d: Doc, ss: number, se: number): Draft[] {
   let covered = -1; // end of the last claim's cue/source/content-left region
   for (const cue of cues) {
     if (cue.start < covered) continue;
-    const prev = drafts[drafts.length - 1] ?? null;
+    const prev = drafts.at(-1) ?? null;
     const host = prev ? within(prev.frags, cue.start) : null;
     if (prev && host && participleStart(d, cue)) {
       // "…, saying it shows…": a new claim by the same speaker; the first one ends before it.
@@ -366,7 +366,7 @@ function sentenceDrafts(d: Doc, ss: number, se: number): Draft[] {
       // verb's content, only a closing attribution that takes the whole sentence wins ("He may add to the
       // team, he said.").
       const draft = verbCue(d, cue, ss, se, null);
-      const first = draft?.frags[0], last = draft?.frags[draft.frags.length - 1];
+      const first = draft?.frags[0], last = draft?.frags.at(-1);
       if (draft?.src && (weaker || (first && last && first.start <= prev.cue.start && last.end <= cue.start))) {
         drafts.pop();
         drafts.push(draft);
@@ -405,7 +405,7 @@ function sentenceDrafts(d: Doc, ss: number, se: number): Draft[] {
     drafts.push(draft);
     covered = Math.max(cue.end, draft.src ? draft.src.end : 0);
     // A quotation resumed after the cue belongs to this claim: cues before it are asides.
-    const lastFrag = draft.frags[draft.frags.length - 1];
+    const lastFrag = draft.frags.at(-1);
     if (draft.frags.length > 1 && lastFrag) covered = Math.max(covered, lastFrag.start);
   }
   return drafts;
@@ -488,14 +488,14 @@ export function detectInText(text: string): Claim[] {
       }
       for (const x of found) {
         drafts.push(x);
-        const lastFrag = x.frags[x.frags.length - 1];
+        const lastFrag = x.frags.at(-1);
         if (lastFrag) consumedTo = Math.max(consumedTo, lastFrag.end);
       }
-      let last = found[found.length - 1];
+      let last = found.at(-1);
       // "''…,'' said Ms. Acosta, referring to …": the speaker's participle does not end the quotation.
-      const before = found[found.length - 2];
+      const before = found.at(-2);
       if (last && before?.src && last.src === before.src) last = before;
-      const lastFrag = last?.frags[last.frags.length - 1];
+      const lastFrag = last?.frags.at(-1);
       if (last && lastFrag && isClosingQuote(d, lastFrag.end - 1)) { lastQuoted = last; lastQuotedPara = d.q.list[d.q.of[lastFrag.end - 1] ?? 0]?.para ?? p; }
       else if (found.length > 0) lastQuoted = null;
     }

@@ -62,7 +62,7 @@ export function createSpeakerTracker(d: Doc): SpeakerTracker {
   const remember = (e: Entity): Entity => {
     last = e;
     if (e.type === 'person') {
-      if (persons[persons.length - 1] !== e) persons.push(e);
+      if (persons.at(-1) !== e) persons.push(e);
     } else if (e.type === 'organization' || e.type === 'group') lastGroup = e;
     return e;
   };
