@@ -858,7 +858,8 @@ export class ReadingSession {
   setStatus(id: string, status: ReviewStatus): void {
     const view = this.#ownView(id);
     if (!view) return;
-    const before = { status: view.status, anchor: view.anchor, snapshot: view.snapshot, currentText: view.currentText };
+    // This view is this call's own (see #ownView): a later change copies it again, so nothing else writes to it.
+    const before = { ...view };
     view.status = status;
     if (view.anchor === 'changed') {
       // Judging the text as it reads now re-bases the claim on it.
@@ -872,7 +873,6 @@ export class ReadingSession {
       // Only undo this choice: a later click has its own save and its own outcome.
       if (this.#signal.aborted || this.#views.get(id) !== view || view.status !== status) return;
       Object.assign(view, before);
-      if (before.currentText === undefined) delete view.currentText;
       this.#showStatus(id, view);
     });
   }
