@@ -25,10 +25,17 @@ export interface Cue {
 }
 
 const CUE_BY_HASH: ReadonlyMap<number, CueEntry> = new Map([...CUES].map(([w, e]) => [hashWord(w), e]));
+/**
+ * Which low 16 bits some cue form's hash has: most words are no cue, and one byte read rules them
+ * out before a map lookup, which cost ~30 ns per word (~500K words per 5 MB of news).
+ */
+const CUE_LOW_BITS = new Uint8Array(65536);
+for (const h of CUE_BY_HASH.keys()) CUE_LOW_BITS[h & 65535] = 1;
 
 /** The cue entry for token i when it is an inflected cue form, by hash: no string is built. */
 export function cueEntryAt(t: Tokens, i: number): CueEntry | undefined {
-  return t.kind[i] === Tk.Word ? CUE_BY_HASH.get(t.hash[i] ?? 0) : undefined;
+  const h = t.hash[i] ?? 0;
+  return t.kind[i] === Tk.Word && CUE_LOW_BITS[h & 65535] ? CUE_BY_HASH.get(h) : undefined;
 }
 
 const W = wordHashes('according', 'to', 'by', 'that');
