@@ -167,7 +167,8 @@ export class ReadingSession {
     doc.addEventListener(
       'keydown',
       (event) => {
-        if (event.key === 'Escape' && this.#card.claimId !== null && !this.#card.contains(event)) this.#card.close();
+        // Closing a card that is not open does nothing.
+        if (event.key === 'Escape' && !this.#card.contains(event)) this.#card.close();
       },
       { signal },
     );
@@ -310,8 +311,8 @@ export class ReadingSession {
   #teardown(): void {
     this.#generation += 1;
     clearTimeout(this.#flashTimer);
-    if (this.#bandFrame !== 0) this.#options.doc.defaultView?.cancelAnimationFrame(this.#bandFrame);
-    this.#windowed = false;
+    // Scrolling no longer reaches #followViewport (its listeners go with the signal); drop a frame it asked for.
+    this.#options.doc.defaultView?.cancelAnimationFrame(this.#bandFrame);
     this.#stopObserving();
     this.#painter.clear();
     this.#styles?.remove();
@@ -609,18 +610,6 @@ export class ReadingSession {
     return ranges;
   }
 
-  /**
-   * Claims whose text covers `node`, in reading order: looked up on a click rather than indexed for
-   * every claim in advance (thousands of entries a big page would build and keep for one click).
-   */
-  #claimsAtNode(node: Node): string[] {
-    const article = this.#article;
-    const extent = article && node.nodeType === 3 ? textNodeExtent(article, node as Text) : null;
-    if (!extent) return [];
-    const [from, to] = extent;
-    return this.#order.filter((id) => this.#views.get(id)?.spans.some(([start, end]) => start < to && end > from));
-  }
-
   #itemsNearViewport(): PaintItem[] {
     const height = this.#options.doc.defaultView?.innerHeight ?? 0;
     return itemsInBand(this.#allItems, bandAround(height), (range) => range.getBoundingClientRect());
@@ -646,7 +635,15 @@ export class ReadingSession {
   }
 
   readonly #hitIndex: HitIndex = {
-    claimsAt: (node) => this.#claimsAtNode(node),
+    // Looked up on a click rather than indexed for every claim in advance (thousands of entries a big
+    // page would build and keep for one click).
+    claimsAt: (node) => {
+      const article = this.#article;
+      const extent = article && node.nodeType === 3 ? textNodeExtent(article, node as Text) : null;
+      if (!extent) return [];
+      const [from, to] = extent;
+      return this.#order.filter((id) => this.#views.get(id)?.spans.some(([start, end]) => start < to && end > from));
+    },
     rangesOf: (id) => this.#ranges.get(id) ?? [],
     all: () => this.#order,
   };
@@ -745,7 +742,7 @@ export class ReadingSession {
     const id = interactive ? null : (this.#painter.idAtElement(target) ?? claimAtPoint(doc, event.clientX, event.clientY, this.#hitIndex));
     if (id === null) {
       // A click anywhere else (a link included) dismisses the card, like any popover.
-      if (this.#card.claimId !== null) this.#card.close();
+      this.#card.close();
       return;
     }
     const rect = this.#rectAt(id, event.clientX, event.clientY);
