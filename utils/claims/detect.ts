@@ -3,7 +3,7 @@
  * per cue → quote continuations → speakers, kinds, ids. Each stage is linear in the text.
  */
 import { isFurniture } from './boilerplate';
-import { is, isW, isClosingQuote, isOpeningQuote, isPossessive, isQuoteMark, isTerminalPunct, isWord, lowerAt, punctAt, type Doc } from './context';
+import { is, isW, isClosingQuote, isOpeningQuote, isPossessive, isQuoteMark, isTerminalPunct, isWord, lowerAt, punctAt, quoteAround, type Doc } from './context';
 import { isSeparator, kindOf, leftContent, quoteAt, rightContent, trim } from './content';
 import { cueEntryAt, findCues, type Cue } from './cues';
 import { createIdMaker } from './ids';
@@ -468,7 +468,7 @@ export function detectInText(text: string): Claim[] {
       if (found.length === 0 && startsWithQuote && lastQuoted) {
         const qr = quoteAt(d, ss);
         // Where the quotation ends, not where this sentence does: "“A. B,” she said." has its own speaker.
-        const qe = qr ? d.q.list[d.q.of[qr.end - 1] ?? 0]?.sentEnd ?? se : se;
+        const qe = qr ? quoteAround(d, qr.end - 1)?.sentEnd ?? se : se;
         const closesSentence = qr && (qr.end >= qe || atClauseEnd(d, qr.end, qe));
         if (qr && closesSentence) {
           if (lastQuotedPara === p) lastQuoted.frags.push(qr);
@@ -496,7 +496,7 @@ export function detectInText(text: string): Claim[] {
       const before = found.at(-2);
       if (last && before?.src && last.src === before.src) last = before;
       const lastFrag = last?.frags.at(-1);
-      if (last && lastFrag && isClosingQuote(d, lastFrag.end - 1)) { lastQuoted = last; lastQuotedPara = d.q.list[d.q.of[lastFrag.end - 1] ?? 0]?.para ?? p; }
+      if (last && lastFrag && isClosingQuote(d, lastFrag.end - 1)) { lastQuoted = last; lastQuotedPara = quoteAround(d, lastFrag.end - 1)?.para ?? p; }
       else if (found.length > 0) lastQuoted = null;
     }
     // A quotation running into a later paragraph may still gain fragments there: it and what follows wait.

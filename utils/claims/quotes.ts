@@ -21,7 +21,7 @@ export interface Quote {
 
 export interface Quotes {
   readonly list: Quote[];
-  /** Index into `list` of the quote containing each token (marks included), -1 outside. */
+  /** One more than the index into `list` of the quote holding each token (marks included), 0 outside: no fill pass. */
   readonly of: Int32Array;
 }
 
@@ -70,7 +70,7 @@ function singleClose(t: Tokens, i: number, pe: number): number {
 
 export function pairQuotes(t: Tokens, seg: Segments): Quotes {
   const list: Quote[] = [];
-  const of = new Int32Array(t.length).fill(-1);
+  const of = new Int32Array(t.length);
   let pendingGroup = -1; // group of a quote left open at the previous paragraph's end
   let sent = 0; // sentence of the last closing mark: marks only move forward
   const push = (open: number, close: number, group: number, para: number): void => {
@@ -115,7 +115,7 @@ export function pairQuotes(t: Tokens, seg: Segments): Quotes {
   }
   for (let q = 0; q < list.length; q++) {
     const { open, close } = list[q] as Quote;
-    for (let k = open; k <= close; k++) of[k] = q;
+    for (let k = open; k <= close; k++) of[k] = q + 1;
   }
   return { list, of };
 }
