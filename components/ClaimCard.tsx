@@ -16,7 +16,7 @@ export interface ClaimCardProps {
   /** The last save failed: said plainly, with what the reader can do. */
   error: string | null;
   /** Where this claim is among the page's claims, with the keys that move to the others. */
-  position?: { index: number; total: number; keys: { next: string; previous: string } };
+  position?: { index: number; total: number; keys: Record<'next' | 'previous', { label: string }> };
 }
 
 const KIND_LABEL = { direct: 'direct quote', indirect: 'reported speech', mixed: 'partly quoted' } as const;
@@ -74,7 +74,7 @@ export function ClaimCard({ claim, changed, onStatus, onNote, onDismiss, onApply
       <footer class="ct-card__foot">
         {position ? (
           <p class="ct-card__nav">
-            Claim {position.index + 1} of {position.total} · <kbd>{position.keys.next}</kbd> next, <kbd>{position.keys.previous}</kbd> previous
+            Claim {position.index + 1} of {position.total} · <kbd>{position.keys.next.label}</kbd> next, <kbd>{position.keys.previous.label}</kbd> previous
           </p>
         ) : null}
         <button type="button" class="ct-card__dismiss" onClick={onDismiss}>

@@ -833,7 +833,7 @@ export class ReadingSession {
         position: {
           index: this.#order.indexOf(id),
           total: this.#order.length,
-          keys: { next: CLAIM_KEYS.next.label, previous: CLAIM_KEYS.previous.label },
+          keys: CLAIM_KEYS,
         },
         onStatus: (status) => this.setStatus(id, status),
         onNote: (note) => this.#saveNote(id, note),
