@@ -12,7 +12,7 @@ import {
   CLAUSE_LINKS, CUE_PP, CUES, CueClass, CueFlag, DETERMINERS, GROUP_NOUNS, INDEFINITES, INFINITIVE_ONLY, NOUN_HEAVY, OBJECT_PRONOUNS, SOURCE_STOP, SUBJECT_PRONOUNS,
   TIME_WORDS,
 } from './lexicon/en';
-import { wordHashes, WordSet } from './lexicon/hash';
+import { buildLexicon, wordHashes, WordSet } from './lexicon/hash';
 import { pairQuotes } from './quotes';
 import { segment } from './sentences';
 import { paragraphLayout } from './layouts';
@@ -412,6 +412,7 @@ function sentenceDrafts(d: Doc, ss: number, se: number): Draft[] {
 }
 
 export function detectInText(text: string): Claim[] {
+  buildLexicon();
   const t = tokenize(text);
   if (!looksEnglish(t)) return [];
   const seg = segment(t);

@@ -1,4 +1,4 @@
-import { WordSet } from './hash';
+import { fillOnFirstUse, WordSet } from './hash';
 import { hashWord } from '../tokens';
 
 /**
@@ -117,8 +117,7 @@ function ingForm(w: string, dbl: boolean): string {
   return dbl ? w + w[w.length - 1] + 'ing' : w + 'ing';
 }
 
-function buildCues(): Map<string, CueEntry> {
-  const map = new Map<string, CueEntry>();
+function buildCues(map: Map<string, CueEntry>): void {
   const classes: [string, CueClass][] = [[SAY, CueClass.Say], [STANCE, CueClass.Stance], [THINK, CueClass.Think], [EVIDENCE, CueClass.Evidence]];
   for (const [list, cls] of classes) {
     for (const raw of list.trim().split(/\s+/)) {
@@ -150,13 +149,15 @@ function buildCues(): Map<string, CueEntry> {
       set(ingForm(lemma, dbl), false, false, true);
     }
   }
-  return map;
 }
 
+const cues = new Map<string, CueEntry>();
+fillOnFirstUse(() => buildCues(cues));
 /** Every inflected cue form, lower-case. */
-export const CUES: ReadonlyMap<string, CueEntry> = buildCues();
+export const CUES: ReadonlyMap<string, CueEntry> = cues;
 
-const words = (s: string): WordSet => new WordSet(s.trim().split(/\s+/));
+const list = (s: string): string[] => s.trim().split(/\s+/);
+const words = (s: string): WordSet => new WordSet(list(s));
 
 /** Attitude verbs that are attributions only with an infinitive: "wants to", "decided to". */
 export const INFINITIVE_ONLY = words('want seek plan intend aim decide refuse decline wish');
@@ -225,7 +226,7 @@ export const COURTESY_TITLES: ReadonlyMap<string, 'm' | 'f' | ''> = new Map(
 );
 
 /** Titles and roles: the part of a source before the name ("Iraqi Vice President Ayad Allawi"), abbreviations included. */
-export const TITLES = new WordSet([...COURTESY_TITLES.keys(), ...words(`sen. rep. gov. gen. prof. lt. col. sgt. capt. adm. maj. rev.
+export const TITLES = new WordSet([...COURTESY_TITLES.keys(), ...list(`sen. rep. gov. gen. prof. lt. col. sgt. capt. adm. maj. rev.
  pres. supt. cmdr. del. atty. amb. sec. president vice prime minister secretary senator representative governor mayor general
  chief spokesman spokeswoman spokesperson director chairman chairwoman chair ceo head leader judge justice ambassador
  commissioner adviser advisor aide official officer professor
