@@ -820,14 +820,13 @@ export class ReadingSession {
     }
     const anchorRect = rect ?? this.#ranges.get(id)?.[0]?.getBoundingClientRect();
     if (!anchorRect) return;
-    const changed =
-      view.anchor === 'changed'
-        ? { reviewedText: view.snapshot.text, reviewedStatus: view.status, currentText: view.currentText ?? view.current.text }
-        : undefined;
     this.#card.show(
       {
         claim: toPageClaim(view),
-        ...(changed && { changed }),
+        changed:
+          view.anchor === 'changed'
+            ? { reviewedText: view.snapshot.text, reviewedStatus: view.status, currentText: view.currentText ?? view.current.text }
+            : undefined,
         anchorRect,
         error: this.#errors.get(id) ?? this.#errors.get('') ?? null,
         position: {
