@@ -11,7 +11,7 @@ import { Tk } from './tokens';
 import { CLAUSE_LINKS, CUE_PREFIX } from './lexicon/en';
 import { wordHashes, WordSet } from './lexicon/hash';
 
-const COORDINATORS = new WordSet(['and', 'but']);
+const COORDINATORS = new WordSet('and but');
 const W = wordHashes('who');
 
 /** Drops leading separators and trailing punctuation (quote marks are kept). */

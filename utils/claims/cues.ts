@@ -48,7 +48,7 @@ export function cueEntryAt(t: Tokens, i: number): CueEntry | undefined {
 const W = wordHashes('according', 'to', 'by', 'that');
 
 /** Besides pronouns, auxiliaries and plurals, words after which a bare "say" is a verb: "those polled say". */
-const RESPONDENTS = new WordSet('percent polled surveyed interviewed'.split(' '));
+const RESPONDENTS = new WordSet('percent polled surveyed interviewed');
 
 /** Filters noun and adjective uses of cue forms: "the report", "a noted author", "state law". */
 function verbalUse(d: Doc, i: number, e: CueEntry, floor: number): boolean {

@@ -40,7 +40,7 @@ const BASE_CONFIDENCE: Record<CueClass, number> = {
 const MAX_SKIP = 6;
 const MAX_ASIDE = 12;
 
-const PARTICIPLE_LEADS = new WordSet('by after while and before without for when in'.split(' '));
+const PARTICIPLE_LEADS = new WordSet('by after while and before without for when in');
 /** Words compared once per cue: by hash, as a lower-cased string per comparison added up. */
 const W = wordHashes('and', 'while', 'but', 'yet', 'who');
 
@@ -107,7 +107,7 @@ function continuesSentence(d: Doc, k: number, end: number): boolean {
 }
 
 /** "rejected the offer", "denied the motion": a decision on a request, not a stated view. */
-const PROCEDURAL_OBJECTS = new WordSet('motion appeal offer bid request petition application claim claims lawsuit suit nomination'.split(' '));
+const PROCEDURAL_OBJECTS = new WordSet('motion appeal offer bid request petition application claim claims lawsuit suit nomination');
 
 function proceduralObject(d: Doc, k: number, end: number): boolean {
   let j = k;

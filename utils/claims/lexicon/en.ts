@@ -156,8 +156,7 @@ fillOnFirstUse(() => buildCues(cues));
 /** Every inflected cue form, lower-case. */
 export const CUES: ReadonlyMap<string, CueEntry> = cues;
 
-const list = (s: string): string[] => s.trim().split(/\s+/);
-const words = (s: string): WordSet => new WordSet(list(s));
+const words = (s: string): WordSet => new WordSet(s);
 
 /** Attitude verbs that are attributions only with an infinitive: "wants to", "decided to". */
 export const INFINITIVE_ONLY = words('want seek plan intend aim decide refuse decline wish');
@@ -226,7 +225,7 @@ export const COURTESY_TITLES: ReadonlyMap<string, 'm' | 'f' | ''> = new Map(
 );
 
 /** Titles and roles: the part of a source before the name ("Iraqi Vice President Ayad Allawi"), abbreviations included. */
-export const TITLES = new WordSet([...COURTESY_TITLES.keys(), ...list(`sen. rep. gov. gen. prof. lt. col. sgt. capt. adm. maj. rev.
+export const TITLES = words(`${[...COURTESY_TITLES.keys()].join(' ')} sen. rep. gov. gen. prof. lt. col. sgt. capt. adm. maj. rev.
  pres. supt. cmdr. del. atty. amb. sec. president vice prime minister secretary senator representative governor mayor general
  chief spokesman spokeswoman spokesperson director chairman chairwoman chair ceo head leader judge justice ambassador
  commissioner adviser advisor aide official officer professor
@@ -235,7 +234,7 @@ export const TITLES = new WordSet([...COURTESY_TITLES.keys(), ...list(`sen. rep.
  treasurer auditor sheriff inspector superintendent editor reporter correspondent columnist author strategist
  pollster consultant activist congressman congresswoman lawmaker legislator delegate councilman councilwoman
  former acting interim senior top associate press campaign communications national foreign defense state
- federal house white`)]);
+ federal house white`);
 
 /** Common first names whose gender is clear, so "she" can skip a man named more recently. */
 export const FEMALE_NAMES = words(`mary jennifer elizabeth susan sarah nancy lisa emily michelle laura anna ann anne emma rachel maria marta

@@ -25,13 +25,13 @@ export function buildLexicon(): void {
   for (const fill of unfilled.splice(0)) fill();
 }
 
-/** A word list answering both string and token-hash membership (filled by buildLexicon). */
+/** A list of words separated by white space, answering both string and token-hash membership (filled by buildLexicon). */
 export class WordSet extends Set<string> {
   readonly hashes = new Set<number>();
-  constructor(words: readonly string[]) {
+  constructor(words: string) {
     super();
     fillOnFirstUse(() => {
-      for (const w of words) {
+      for (const w of words.trim().split(/\s+/)) {
         this.add(w);
         this.hashes.add(hashWord(w));
       }
