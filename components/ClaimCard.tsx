@@ -16,7 +16,7 @@ export interface ClaimCardProps {
   /** The last save failed: said plainly, with what the reader can do. */
   error: string | null;
   /** Where this claim is among the page's claims, with the keys that move to the others. */
-  position?: { index: number; total: number; keys: { next: string; previous: string } };
+  position?: { index: number; total: number; keys: Record<'next' | 'previous', { label: string }> };
 }
 
 const KIND_LABEL = { direct: 'direct quote', indirect: 'reported speech', mixed: 'partly quoted' } as const;
@@ -70,11 +70,11 @@ export function ClaimCard({ claim, changed, onStatus, onNote, onDismiss, onApply
         </div>
       ) : null}
       <StatusControls status={status} onChange={onStatus} />
-      <NoteField key={claim.claimId} value={claim.note} onInput={() => {}} onSave={onNote} />
+      <NoteField key={claim.claimId} value={claim.note} onSave={onNote} />
       <footer class="ct-card__foot">
         {position ? (
           <p class="ct-card__nav">
-            Claim {position.index + 1} of {position.total} · <kbd>{position.keys.next}</kbd> next, <kbd>{position.keys.previous}</kbd> previous
+            Claim {position.index + 1} of {position.total} · <kbd>{position.keys.next.label}</kbd> next, <kbd>{position.keys.previous.label}</kbd> previous
           </p>
         ) : null}
         <button type="button" class="ct-card__dismiss" onClick={onDismiss}>

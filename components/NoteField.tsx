@@ -6,8 +6,8 @@ type SaveState = 'idle' | 'pending' | 'saved' | 'error';
 interface Props {
   /** The note as stored. */
   value: string;
-  /** Every keystroke, at once: the caller keeps a draft that outlives this page. */
-  onInput: (text: string) => void;
+  /** Every keystroke, at once, for a caller that keeps a draft outliving its page (the popup). */
+  onInput?: (text: string) => void;
   /** The settled text, after a pause in typing, on blur, and when the page is hidden or closed. */
   onSave: (text: string) => Promise<unknown>;
   delayMs?: number;
@@ -108,7 +108,7 @@ export class NoteField extends Component<Props, State> {
             const note = event.currentTarget.value;
             this.latest = note;
             this.setState({ text: note, saveState: 'pending' });
-            this.props.onInput(note);
+            this.props.onInput?.(note);
             this.flushOnClose();
             this.saver.schedule(note);
           }}

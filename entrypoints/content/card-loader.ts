@@ -13,22 +13,15 @@ export class LazyCard {
   readonly #doc: Document;
   readonly #signal: AbortSignal;
   readonly #onClosed: () => void;
-  readonly #onError: (error: unknown) => void;
   #host: CardHost | null = null;
   #loading: Promise<CardHost | null> | null = null;
   /** Set between a show() and the card's arrival, so a close() meanwhile wins. */
   #wanted: { state: CardState; dark: boolean } | null = null;
 
-  constructor(
-    doc: Document,
-    signal: AbortSignal,
-    onClosed: () => void,
-    onError: (error: unknown) => void,
-  ) {
+  constructor(doc: Document, signal: AbortSignal, onClosed: () => void) {
     this.#doc = doc;
     this.#signal = signal;
     this.#onClosed = onClosed;
-    this.#onError = onError;
   }
 
   get claimId(): string | null {
@@ -65,13 +58,13 @@ export class LazyCard {
       try {
         const global = globalThis as Record<string, unknown>;
         if (!global[CARD_HOST_GLOBAL]) await import(/* @vite-ignore */ browser.runtime.getURL('/review-card.js'));
-        const Host = global[CARD_HOST_GLOBAL] as CardHostClass | undefined;
-        if (!Host) throw new Error('review-card.js did not provide the card');
+        // review-card.js sets it as it runs; a file that failed to run failed the import.
+        const Host = global[CARD_HOST_GLOBAL] as CardHostClass;
         this.#host = new Host(this.#doc, this.#signal, this.#onClosed);
         return this.#host;
       } catch (error) {
         this.#loading = null;
-        this.#onError(error);
+        if (!this.#signal.aborted) console.error('[ClaimTrail] could not open the review card:', error);
         return null;
       }
     })();

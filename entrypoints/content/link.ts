@@ -6,11 +6,7 @@ export const messagingLink: BackgroundLink = {
   openPage: (page, claims) => sendToBackground('page:open', { page, claims }),
   review: (update) => sendToBackground('claim:review', update),
   dismiss: (pageUrl, claim, claimId) => sendToBackground('claim:dismiss', { pageUrl, claim, claimId }),
-  reportAnchors: async (report) => {
-    await sendToBackground('page:anchors', report);
-  },
-  badge: async (toReview) => {
-    await sendToBackground('page:badge', { toReview });
-  },
+  reportAnchors: (report) => sendToBackground('page:anchors', report),
+  badge: (toReview) => sendToBackground('page:badge', { toReview }),
   anchor: (text, selectors) => sendToBackground('text:anchor', { text, selectors }),
 };

@@ -19,7 +19,7 @@ import type {
   ReviewUpdate,
 } from '../../utils/messaging/protocol';
 import { createPainter, type Painter, type PaintItem } from '../../utils/highlight/painter';
-import { claimAtPoint, type HitIndex } from '../../utils/highlight/hit-test';
+import { claimAtPoint, nearRect, type HitIndex } from '../../utils/highlight/hit-test';
 import { highlightCss, installStyleSheet, isDarkBehind } from '../../utils/highlight/styles';
 import { bandAround, itemsInBand, rangeCount, WINDOW_ABOVE_RANGES } from '../../utils/highlight/window';
 import { findArticleRootInSlices, isArticlePage, readPageInfo } from '../../utils/page/article';
@@ -50,8 +50,8 @@ export interface BackgroundLink {
   openPage(page: PageInfo, claims: ClaimSnapshot[]): Promise<PageOpened>;
   review(update: ReviewUpdate): Promise<ClaimRecord>;
   dismiss(pageUrl: string, claim: ClaimSnapshot, claimId: string): Promise<ClaimRecord>;
-  reportAnchors(report: AnchorReport): Promise<void>;
-  badge(toReview: number): Promise<void>;
+  reportAnchors(report: AnchorReport): Promise<unknown>;
+  badge(toReview: number): Promise<unknown>;
   /** Finds claims in `text` by their selectors (utils/anchoring, run by the background). */
   anchor(text: string, selectors: ClaimSelectors[]): Promise<AnchorResult[]>;
 }
@@ -159,9 +159,7 @@ export class ReadingSession {
     const { doc, signal } = options;
     this.#painter = createPainter(doc);
     this.#detector = createArticleDetector(options.detect, DETECT_SIZES);
-    this.#card = new LazyCard(doc, signal, () => this.#painter.focus(null), (error) => {
-      if (!signal.aborted) console.error('[ClaimTrail] could not open the review card:', error);
-    });
+    this.#card = new LazyCard(doc, signal, () => this.#painter.focus(null));
     this.#info = readPageInfo(doc);
     this.#pageUrl = options.pageKey(this.#info);
     signal.addEventListener('abort', () => this.#teardown(), { once: true });
@@ -169,7 +167,8 @@ export class ReadingSession {
     doc.addEventListener(
       'keydown',
       (event) => {
-        if (event.key === 'Escape' && this.#card.claimId !== null && !this.#card.contains(event)) this.#card.close();
+        // Closing a card that is not open does nothing.
+        if (event.key === 'Escape' && !this.#card.contains(event)) this.#card.close();
       },
       { signal },
     );
@@ -312,8 +311,8 @@ export class ReadingSession {
   #teardown(): void {
     this.#generation += 1;
     clearTimeout(this.#flashTimer);
-    if (this.#bandFrame !== 0) this.#options.doc.defaultView?.cancelAnimationFrame(this.#bandFrame);
-    this.#windowed = false;
+    // Scrolling no longer reaches #followViewport (its listeners go with the signal); drop a frame it asked for.
+    this.#options.doc.defaultView?.cancelAnimationFrame(this.#bandFrame);
     this.#stopObserving();
     this.#painter.clear();
     this.#styles?.remove();
@@ -454,7 +453,6 @@ export class ReadingSession {
       return;
     }
     if (!state || this.#stale(generation) || !this.#article) return;
-    state = { ...state, earlier };
     if (state.pageUrl !== this.#pageUrl) {
       // The background knows better (canonical URL): claim ids derive from it.
       this.#pageUrl = state.pageUrl;
@@ -464,7 +462,7 @@ export class ReadingSession {
     // Nothing stored on either side (a first visit): the claims shown are already right.
     const unchanged = state.stored.length === 0 && this.#stored.length === 0 && Object.keys(earlier).length === 0 && Object.keys(this.#earlier).length === 0;
     this.#stored = state.stored;
-    this.#earlier = state.earlier;
+    this.#earlier = earlier;
     if (unchanged) return;
     const anchors = await this.#applyMerge();
     if (this.#stale(generation)) return;
@@ -592,7 +590,7 @@ export class ReadingSession {
     this.#painter.paint(this.#windowed ? this.#itemsNearViewport() : items);
     this.#installStyles();
     const open = this.#card.claimId;
-    if (open !== null) this.#painter.focus(open, this.#focusRanges(open));
+    if (open !== null) this.#focus(open);
     // Our own <mark> wrapping (fallback only) must not trigger re-detection.
     this.#observer?.takeRecords();
   }
@@ -612,18 +610,6 @@ export class ReadingSession {
     return ranges;
   }
 
-  /**
-   * Claims whose text covers `node`, in reading order: looked up on a click rather than indexed for
-   * every claim in advance (thousands of entries a big page would build and keep for one click).
-   */
-  #claimsAtNode(node: Node): string[] {
-    const article = this.#article;
-    const extent = article && node.nodeType === 3 ? textNodeExtent(article, node as Text) : null;
-    if (!extent) return [];
-    const [from, to] = extent;
-    return this.#order.filter((id) => this.#views.get(id)?.spans.some(([start, end]) => start < to && end > from));
-  }
-
   #itemsNearViewport(): PaintItem[] {
     const height = this.#options.doc.defaultView?.innerHeight ?? 0;
     return itemsInBand(this.#allItems, bandAround(height), (range) => range.getBoundingClientRect());
@@ -639,20 +625,25 @@ export class ReadingSession {
     });
   }
 
-  /** What the focus highlight shows for a claim: its text (registered or not, on a banded page), cue and source. */
-  #focusRanges(id: string): Range[] {
-    return [...(this.#ranges.get(id) ?? []), ...this.#contextRanges(id)];
-  }
-
-  #contextRanges(id: string): Range[] {
+  /** Focuses a claim (null: none): its text (registered or not, on a banded page), cue and source. */
+  #focus(id: string | null): void {
+    if (id === null) return this.#painter.focus(null);
     const view = this.#views.get(id);
     const article = this.#article;
-    if (!view || !article) return [];
-    return view.context.flatMap((span) => rangesForSpan(article, span));
+    const context = view && article ? view.context.flatMap((span) => rangesForSpan(article, span)) : [];
+    this.#painter.focus(id, [...(this.#ranges.get(id) ?? []), ...context]);
   }
 
   readonly #hitIndex: HitIndex = {
-    claimsAt: (node) => this.#claimsAtNode(node),
+    // Looked up on a click rather than indexed for every claim in advance (thousands of entries a big
+    // page would build and keep for one click).
+    claimsAt: (node) => {
+      const article = this.#article;
+      const extent = article && node.nodeType === 3 ? textNodeExtent(article, node as Text) : null;
+      if (!extent) return [];
+      const [from, to] = extent;
+      return this.#order.filter((id) => this.#views.get(id)?.spans.some(([start, end]) => start < to && end > from));
+    },
     rangesOf: (id) => this.#ranges.get(id) ?? [],
     all: () => this.#order,
   };
@@ -751,7 +742,7 @@ export class ReadingSession {
     const id = interactive ? null : (this.#painter.idAtElement(target) ?? claimAtPoint(doc, event.clientX, event.clientY, this.#hitIndex));
     if (id === null) {
       // A click anywhere else (a link included) dismisses the card, like any popover.
-      if (this.#card.claimId !== null) this.#card.close();
+      this.#card.close();
       return;
     }
     const rect = this.#rectAt(id, event.clientX, event.clientY);
@@ -807,7 +798,7 @@ export class ReadingSession {
     const rects = (this.#ranges.get(id) ?? []).flatMap((range) => [...range.getClientRects()]).filter((rect) => rect.width > 0);
     const first = rects[0];
     if (!first) return undefined;
-    const clicked = rects.find((rect) => x >= rect.left - 2 && x <= rect.right + 2 && y >= rect.top - 2 && y <= rect.bottom + 2) ?? first;
+    const clicked = rects.find((rect) => nearRect(rect, x, y)) ?? first;
     const top = Math.min(...rects.map((rect) => rect.top));
     const bottom = Math.max(...rects.map((rect) => rect.bottom));
     return new DOMRect(clicked.left, top, clicked.width, bottom - top);
@@ -816,8 +807,8 @@ export class ReadingSession {
   #openCard(id: string, rect?: DOMRect): void {
     const view = this.#views.get(id);
     if (!view) return;
-    this.#painter.focus(id, this.#focusRanges(id));
-    this.#renderCard(id, rect ?? this.#ranges.get(id)?.[0]?.getBoundingClientRect());
+    this.#focus(id);
+    this.#renderCard(id, rect);
   }
 
   #renderCard(id: string | null = this.#card.claimId, rect?: DOMRect): void {
@@ -829,20 +820,19 @@ export class ReadingSession {
     }
     const anchorRect = rect ?? this.#ranges.get(id)?.[0]?.getBoundingClientRect();
     if (!anchorRect) return;
-    const changed =
-      view.anchor === 'changed'
-        ? { reviewedText: view.snapshot.text, reviewedStatus: view.status, currentText: view.currentText ?? view.current.text }
-        : undefined;
     this.#card.show(
       {
         claim: toPageClaim(view),
-        ...(changed && { changed }),
+        changed:
+          view.anchor === 'changed'
+            ? { reviewedText: view.snapshot.text, reviewedStatus: view.status, currentText: view.currentText ?? view.current.text }
+            : undefined,
         anchorRect,
         error: this.#errors.get(id) ?? this.#errors.get('') ?? null,
         position: {
           index: this.#order.indexOf(id),
           total: this.#order.length,
-          keys: { next: CLAIM_KEYS.next.label, previous: CLAIM_KEYS.previous.label },
+          keys: CLAIM_KEYS,
         },
         onStatus: (status) => this.setStatus(id, status),
         onNote: (note) => this.#saveNote(id, note),
@@ -864,7 +854,8 @@ export class ReadingSession {
   setStatus(id: string, status: ReviewStatus): void {
     const view = this.#ownView(id);
     if (!view) return;
-    const before = { status: view.status, anchor: view.anchor, snapshot: view.snapshot, currentText: view.currentText };
+    // This view is this call's own (see #ownView): a later change copies it again, so nothing else writes to it.
+    const before = { ...view };
     view.status = status;
     if (view.anchor === 'changed') {
       // Judging the text as it reads now re-bases the claim on it.
@@ -878,7 +869,6 @@ export class ReadingSession {
       // Only undo this choice: a later click has its own save and its own outcome.
       if (this.#signal.aborted || this.#views.get(id) !== view || view.status !== status) return;
       Object.assign(view, before);
-      if (before.currentText === undefined) delete view.currentText;
       this.#showStatus(id, view);
     });
   }
@@ -983,10 +973,10 @@ export class ReadingSession {
     const element = range.startContainer.parentElement;
     element?.scrollIntoView({ block: 'center', behavior: 'smooth' });
     if (this.#hidden) return true;
-    this.#painter.focus(id, this.#focusRanges(id));
+    this.#focus(id);
     clearTimeout(this.#flashTimer);
     this.#flashTimer = setTimeout(() => {
-      if (this.#card.claimId !== id) this.#painter.focus(this.#card.claimId, this.#card.claimId ? this.#focusRanges(this.#card.claimId) : []);
+      if (this.#card.claimId !== id) this.#focus(this.#card.claimId);
     }, FLASH_MS);
     return true;
   }

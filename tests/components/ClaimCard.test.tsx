@@ -66,7 +66,7 @@ describe('ClaimCard', () => {
   });
 
   it('says where the claim is among the page’s claims and which keys move to the others', () => {
-    renderCard({ position: { index: 2, total: 7, keys: { next: 'Alt+Shift+N', previous: 'Alt+Shift+P' } } });
+    renderCard({ position: { index: 2, total: 7, keys: { next: { label: 'Alt+Shift+N' }, previous: { label: 'Alt+Shift+P' } } } });
     expect(screen.getByRole('dialog').textContent).toContain('Claim 3 of 7 · Alt+Shift+N next, Alt+Shift+P previous');
   });
 

@@ -4,14 +4,14 @@
  * A fragment may run over paragraphs; its character spans are cut at each break (toSpans in
  * detect.ts), so they never swallow the blank line between blocks.
  */
-import { inQuote, is, isClosingQuote, isOpeningQuote, isW, isWord, punctAt, type Doc } from './context';
+import { inQuote, is, isClosingQuote, isOpeningQuote, isW, isWord, punctAt, quoteAround, quoteOf, type Doc } from './context';
 import { cueEntryAt } from './cues';
 import type { TokenRange } from './sources';
 import { Tk } from './tokens';
 import { CLAUSE_LINKS, CUE_PREFIX } from './lexicon/en';
 import { wordHashes, WordSet } from './lexicon/hash';
 
-const COORDINATORS = new WordSet(['and', 'but']);
+const COORDINATORS = new WordSet('and but');
 const W = wordHashes('who');
 
 /** Drops leading separators and trailing punctuation (quote marks are kept). */
@@ -43,9 +43,8 @@ export function rightContent(d: Doc, from: number, sentEnd: number): TokenRange 
   while (s < sentEnd && d.t.kind[s] === Tk.Punct) s++;
   if (s >= sentEnd) return null;
   let e = coordinationCut(d, s, sentEnd);
-  const qi = d.q.of[e - 1] ?? -1;
-  if (qi >= 0 && (d.q.list[qi]?.open ?? 0) >= s) e = Math.max(e, groupEnd(d, qi) + 1);
-  else if (isOpeningQuote(d, s)) e = Math.max(e, groupEnd(d, d.q.of[s] ?? 0) + 1);
+  if ((quoteAround(d, e - 1)?.open ?? -1) >= s) e = Math.max(e, groupEnd(d, quoteOf(d, e - 1)) + 1);
+  else if (isOpeningQuote(d, s)) e = Math.max(e, groupEnd(d, quoteOf(d, s)) + 1);
   const r = trim(d, s, e);
   return r.end > r.start ? r : null;
 }
@@ -78,8 +77,8 @@ export function leftContent(d: Doc, end: number, floor: number): TokenRange | nu
   while (e > floor && d.t.kind[e - 1] === Tk.Punct && !isClosingQuote(d, e - 1)) e--;
   if (e <= floor) return null;
   let s = floor;
-  if (isClosingQuote(d, e - 1)) s = Math.min(s, groupStart(d, d.q.of[e - 1] ?? 0));
-  else if (inQuote(d, floor)) s = Math.min(s, groupStart(d, d.q.of[floor] ?? 0));
+  if (isClosingQuote(d, e - 1)) s = Math.min(s, groupStart(d, quoteOf(d, e - 1)));
+  else if (inQuote(d, floor)) s = Math.min(s, groupStart(d, quoteOf(d, floor)));
   // The first word of the sentence often is a connective that the quote does not include.
   const r = trim(d, s, e);
   return r.end > r.start ? r : null;
@@ -87,7 +86,7 @@ export function leftContent(d: Doc, end: number, floor: number): TokenRange | nu
 
 /** The quotation opening at `open`, whole. */
 export function quoteAt(d: Doc, open: number): TokenRange | null {
-  const qi = d.q.of[open] ?? -1;
+  const qi = quoteOf(d, open);
   if (qi < 0) return null;
   return { start: open, end: groupEnd(d, qi) + 1 };
 }

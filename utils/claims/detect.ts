@@ -3,7 +3,7 @@
  * per cue → quote continuations → speakers, kinds, ids. Each stage is linear in the text.
  */
 import { isFurniture } from './boilerplate';
-import { is, isW, isClosingQuote, isOpeningQuote, isPossessive, isQuoteMark, isTerminalPunct, isWord, lowerAt, punctAt, type Doc } from './context';
+import { is, isW, isClosingQuote, isOpeningQuote, isPossessive, isQuoteMark, isTerminalPunct, isWord, lowerAt, punctAt, quoteAround, type Doc } from './context';
 import { isSeparator, kindOf, leftContent, quoteAt, rightContent, trim } from './content';
 import { cueEntryAt, findCues, type Cue } from './cues';
 import { createIdMaker } from './ids';
@@ -12,7 +12,7 @@ import {
   CLAUSE_LINKS, CUE_PP, CUES, CueClass, CueFlag, DETERMINERS, GROUP_NOUNS, INDEFINITES, INFINITIVE_ONLY, NOUN_HEAVY, OBJECT_PRONOUNS, SOURCE_STOP, SUBJECT_PRONOUNS,
   TIME_WORDS,
 } from './lexicon/en';
-import { wordHashes, WordSet } from './lexicon/hash';
+import { buildLexicon, wordHashes, WordSet } from './lexicon/hash';
 import { pairQuotes } from './quotes';
 import { segment } from './sentences';
 import { paragraphLayout } from './layouts';
@@ -40,7 +40,7 @@ const BASE_CONFIDENCE: Record<CueClass, number> = {
 const MAX_SKIP = 10;
 const MAX_ASIDE = 12;
 
-const PARTICIPLE_LEADS = new WordSet('by after while and before without for when in'.split(' '));
+const PARTICIPLE_LEADS = new WordSet('by after while and before without for when in');
 /** Words compared once per cue: by hash, as a lower-cased string per comparison added up. */
 const W = wordHashes('and', 'while', 'but', 'yet', 'who');
 
@@ -107,7 +107,7 @@ function continuesSentence(d: Doc, k: number, end: number): boolean {
 }
 
 /** "rejected the offer", "denied the motion": a decision on a request, not a stated view. */
-const PROCEDURAL_OBJECTS = new WordSet('motion appeal offer bid request petition application claim claims lawsuit suit nomination'.split(' '));
+const PROCEDURAL_OBJECTS = new WordSet('motion appeal offer bid request petition application claim claims lawsuit suit nomination');
 
 function proceduralObject(d: Doc, k: number, end: number): boolean {
   let j = k;
@@ -178,7 +178,7 @@ function toSpans(d: Doc, frags: readonly TokenRange[]): Span[] {
       if (kk !== Tk.Break) continue;
       if (word) {
         const cs = d.t.start[s] ?? 0, ce = d.t.end[k - 1] ?? 0;
-        const last = out[out.length - 1];
+        const last = out.at(-1);
         if (last && cs <= last[1]) last[1] = Math.max(last[1], ce);
         // A literal, not a push onto [], for the usual single span: push reserved 17 slots, and
         // the collector could not pretenure what outlives the call.
@@ -343,7 +343,7 @@ function sentenceDrafts(d: Doc, ss: number, se: number): Draft[] {
   let covered = -1; // end of the last claim's cue/source/content-left region
   for (const cue of cues) {
     if (cue.start < covered) continue;
-    const prev = drafts[drafts.length - 1] ?? null;
+    const prev = drafts.at(-1) ?? null;
     const host = prev ? within(prev.frags, cue.start) : null;
     if (prev && host && participleStart(d, cue)) {
       // "…, saying it shows…": a new claim by the same speaker; the first one ends before it.
@@ -368,7 +368,7 @@ function sentenceDrafts(d: Doc, ss: number, se: number): Draft[] {
       // verb's content, only a closing attribution that takes the whole sentence wins ("He may add to the
       // team, he said.").
       const draft = verbCue(d, cue, ss, se, null);
-      const first = draft?.frags[0], last = draft?.frags[draft.frags.length - 1];
+      const first = draft?.frags[0], last = draft?.frags.at(-1);
       if (draft?.src && (weaker || (first && last && first.start <= prev.cue.start && last.end <= cue.start))) {
         drafts.pop();
         drafts.push(draft);
@@ -413,13 +413,14 @@ function sentenceDrafts(d: Doc, ss: number, se: number): Draft[] {
     covered = Math.max(cue.end, draft.src ? draft.src.end : 0);
     // What lies between the cue and content after it (an addressee, a time, an aside before a resumed
     // quotation) belongs to this claim: cues there are no claims of their own.
-    const lastFrag = draft.frags[draft.frags.length - 1];
+    const lastFrag = draft.frags.at(-1);
     if (lastFrag) covered = Math.max(covered, lastFrag.start);
   }
   return drafts;
 }
 
 export function detectInText(text: string): Claim[] {
+  buildLexicon();
   const t = tokenize(text);
   if (!looksEnglish(t)) return [];
   const seg = segment(t);
@@ -465,7 +466,7 @@ export function detectInText(text: string): Claim[] {
       consumedTo = pe;
       lastQuoted = null;
     }
-    while (sent < nSent && (seg.sentPara[sent] ?? -1) === p) {
+    while (sent < nSent && (seg.sentStart[sent] ?? 0) < pe) {
       const ss = seg.sentStart[sent] ?? 0, se = seg.sentEnd[sent] ?? 0;
       sent++;
       if (furniture || se <= consumedTo) continue;
@@ -476,7 +477,7 @@ export function detectInText(text: string): Claim[] {
       if (found.length === 0 && startsWithQuote && lastQuoted) {
         const qr = quoteAt(d, ss);
         // Where the quotation ends, not where this sentence does: "“A. B,” she said." has its own speaker.
-        const qe = qr ? seg.sentEnd[seg.sentOf[qr.end - 1] ?? 0] ?? se : se;
+        const qe = qr ? quoteAround(d, qr.end - 1)?.sentEnd ?? se : se;
         const closesSentence = qr && (qr.end >= qe || atClauseEnd(d, qr.end, qe));
         if (qr && closesSentence) {
           if (lastQuotedPara === p) lastQuoted.frags.push(qr);
@@ -496,15 +497,15 @@ export function detectInText(text: string): Claim[] {
       }
       for (const x of found) {
         drafts.push(x);
-        const lastFrag = x.frags[x.frags.length - 1];
+        const lastFrag = x.frags.at(-1);
         if (lastFrag) consumedTo = Math.max(consumedTo, lastFrag.end);
       }
-      let last = found[found.length - 1];
+      let last = found.at(-1);
       // "''…,'' said Ms. Acosta, referring to …": the speaker's participle does not end the quotation.
-      const before = found[found.length - 2];
+      const before = found.at(-2);
       if (last && before?.src && last.src === before.src) last = before;
-      const lastFrag = last?.frags[last.frags.length - 1];
-      if (last && lastFrag && isClosingQuote(d, lastFrag.end - 1)) { lastQuoted = last; lastQuotedPara = seg.sentPara[seg.sentOf[lastFrag.end - 1] ?? 0] ?? p; }
+      const lastFrag = last?.frags.at(-1);
+      if (last && lastFrag && isClosingQuote(d, lastFrag.end - 1)) { lastQuoted = last; lastQuotedPara = quoteAround(d, lastFrag.end - 1)?.para ?? p; }
       else if (found.length > 0) lastQuoted = null;
     }
     // A quotation running into a later paragraph may still gain fragments there: it and what follows wait.

@@ -3,7 +3,7 @@
  * speaker lines ("WALLACE: Let's start…", "Pence: Flowers won't be at debate") and quotes
  * signed with a dash ("“…” ― Jane Doe").
  */
-import { isClosingQuote, isOpeningQuote, isWord, lowerAt, punctAt, type Doc } from './context';
+import { isClosingQuote, isOpeningQuote, isWord, lowerAt, punctAt, quoteAround, type Doc } from './context';
 import { trim } from './content';
 import { CueClass, DETERMINERS } from './lexicon/en';
 import { WordSet } from './lexicon/hash';
@@ -23,7 +23,7 @@ const HEADLINE_TOKENS = 30;
 /** Labels that look like a speaker before a colon but introduce page furniture. */
 const NOT_SPEAKERS = new WordSet(`update note editor editor's watch video photo photos related read correction warning breaking
  exclusive source sources credit tags file listen transcript advertisement opinion analysis commentary live updated posted
- published q a`.trim().split(/\s+/));
+ published q a map chart graphic gallery podcast clarification`);
 
 function isDash(p: string): boolean {
   return p === '\u2015' || p === '\u2014' || p === '\u2013' || p === '-';
@@ -51,8 +51,7 @@ function signedQuote(d: Doc, ps: number, pe: number): LayoutClaim | null {
   let k = e;
   while (k > ps && e - k < MAX_SIGNATURE_TOKENS && isWord(d, k - 1) && d.t.cap[k - 1]) k--;
   if (k === e || k - 2 < ps || !isDash(punctAt(d, k - 1)) || !isClosingQuote(d, k - 2)) return null;
-  const qi = d.q.of[k - 2] ?? -1;
-  const open = d.q.list[qi]?.open ?? k - 2;
+  const open = quoteAround(d, k - 2)?.open ?? k - 2;
   if (open < ps) return null;
   return { cue: fixedCue(k - 1, k, CueClass.Colon, ':'), src: { start: k, end: e }, content: { start: open, end: k - 1 } };
 }

@@ -14,11 +14,14 @@ export interface Quote {
   close: number;
   /** Quotes of one multi-paragraph quotation share a group (the first quote's index). */
   group: number;
+  /** End of the sentence and index of the paragraph holding the closing mark. */
+  sentEnd: number;
+  para: number;
 }
 
 export interface Quotes {
   readonly list: Quote[];
-  /** Index into `list` of the quote containing each token (marks included), -1 outside. */
+  /** One more than the index into `list` of the quote holding each token (marks included), 0 outside: no fill pass. */
   readonly of: Int32Array;
 }
 
@@ -67,8 +70,13 @@ function singleClose(t: Tokens, i: number, pe: number): number {
 
 export function pairQuotes(t: Tokens, seg: Segments): Quotes {
   const list: Quote[] = [];
-  const of = new Int32Array(t.length).fill(-1);
+  const of = new Int32Array(t.length);
   let pendingGroup = -1; // group of a quote left open at the previous paragraph's end
+  let sent = 0; // sentence of the last closing mark: marks only move forward
+  const push = (open: number, close: number, group: number, para: number): void => {
+    while ((seg.sentEnd[sent] ?? Infinity) <= close) sent++;
+    list.push({ open, close, group, sentEnd: seg.sentEnd[sent] ?? 0, para });
+  };
   for (let p = 0; p < seg.paraStart.length; p++) {
     const ps = seg.paraStart[p] ?? 0, pe = seg.paraEnd[p] ?? 0;
     let open = -1;
@@ -80,7 +88,7 @@ export function pairQuotes(t: Tokens, seg: Segments): Quotes {
       if (single > 0) {
         // Marked as quote marks from here on; double quotes inside are nested and stay plain.
         t.kind[i] = t.kind[single] = Tk.Quote;
-        list.push({ open: i, close: single, group: list.length });
+        push(i, single, list.length, p);
         i = single;
         continue;
       }
@@ -92,22 +100,22 @@ export function pairQuotes(t: Tokens, seg: Segments): Quotes {
         group = i === ps && carry >= 0 ? carry : list.length;
       } else if (d === Dir.Open) {
         // A second opening mark: the first was never closed; end it before this one.
-        list.push({ open, close: i - 1, group });
+        push(open, i - 1, group, p);
         open = i;
         group = list.length;
       } else {
-        list.push({ open, close: i, group });
+        push(open, i, group, p);
         open = -1;
       }
     }
     if (open >= 0 && pe > open) {
-      list.push({ open, close: pe - 1, group });
+      push(open, pe - 1, group, p);
       pendingGroup = group;
     }
   }
   for (let q = 0; q < list.length; q++) {
     const { open, close } = list[q] as Quote;
-    for (let k = open; k <= close; k++) of[k] = q;
+    for (let k = open; k <= close; k++) of[k] = q + 1;
   }
   return { list, of };
 }

@@ -12,13 +12,12 @@ import { TITLE_ABBREVIATIONS, Tk, type Tokens } from './tokens';
 export const MAX_SENTENCE_TOKENS = 250;
 
 export interface Segments {
-  /** Token ranges [start, end) of sentences, in order; Break tokens belong to no sentence. */
+  /**
+   * Token ranges [start, end) of sentences, in order; Break tokens belong to no sentence, so a
+   * sentence never crosses a paragraph's end.
+   */
   readonly sentStart: number[];
   readonly sentEnd: number[];
-  /** Paragraph index of each sentence. */
-  readonly sentPara: number[];
-  /** Sentence index of each token (-1 for breaks). */
-  readonly sentOf: Int32Array;
   /** Token ranges of paragraphs. */
   readonly paraStart: number[];
   readonly paraEnd: number[];
@@ -84,11 +83,9 @@ function attributionFollows(t: Tokens, j: number): boolean {
 }
 
 export function segment(t: Tokens): Segments {
-  const sentStart: number[] = [], sentEnd: number[] = [], sentPara: number[] = [];
+  const sentStart: number[] = [], sentEnd: number[] = [];
   const paraStart: number[] = [], paraEnd: number[] = [];
-  const sentOf = new Int32Array(t.length).fill(-1);
   const { kind, text } = t;
-  let para = -1;
   let s = -1; // start of the open sentence
   // Closing a sentence is inlined below (through `end`) so the loop state stays in locals.
   for (let i = 0; i < t.length; i++) {
@@ -96,11 +93,11 @@ export function segment(t: Tokens): Segments {
     let next = i; // where scanning resumes
     if (kind[i] === Tk.Break) {
       end = i;
-      if (s < 0 && para >= 0 && paraEnd.length === para) paraEnd.push(i);
+      if (paraEnd.length < paraStart.length) paraEnd.push(i);
     } else {
       if (s < 0) {
         s = i;
-        if (paraEnd.length === paraStart.length) { para = paraStart.length; paraStart.push(i); }
+        if (paraEnd.length === paraStart.length) paraStart.push(i);
       }
       if (i - s + 1 >= MAX_SENTENCE_TOKENS) end = i + 1;
       else if (isTerminal(t, i)) {
@@ -122,20 +119,15 @@ export function segment(t: Tokens): Segments {
     }
     if (end >= 0 && s >= 0) {
       if (end > s) {
-        const idx = sentStart.length;
-        sentStart.push(s); sentEnd.push(end); sentPara.push(para);
-        sentOf.fill(idx, s, end);
+        sentStart.push(s); sentEnd.push(end);
       }
       s = -1;
-      if (kind[i] === Tk.Break && para >= 0 && paraEnd.length === para) paraEnd.push(i);
     }
     i = next;
   }
   if (s >= 0 && t.length > s) {
-    const idx = sentStart.length;
-    sentStart.push(s); sentEnd.push(t.length); sentPara.push(para);
-    sentOf.fill(idx, s, t.length);
+    sentStart.push(s); sentEnd.push(t.length);
   }
   if (paraEnd.length < paraStart.length) paraEnd.push(t.length);
-  return { sentStart, sentEnd, sentPara, sentOf, paraStart, paraEnd };
+  return { sentStart, sentEnd, paraStart, paraEnd };
 }

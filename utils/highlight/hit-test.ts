@@ -19,14 +19,13 @@ interface CaretPoint {
 }
 
 function caretAt(doc: Document, x: number, y: number): CaretPoint | null {
-  const withPosition = doc as Document & { caretPositionFromPoint?: (x: number, y: number) => CaretPosition | null };
-  if (typeof withPosition.caretPositionFromPoint === 'function') {
-    const position = withPosition.caretPositionFromPoint(x, y);
+  // Typed as always there, but Chromium before 128 lacks the first and Firefox lacks the second.
+  if (typeof doc.caretPositionFromPoint === 'function') {
+    const position = doc.caretPositionFromPoint(x, y);
     return position ? { node: position.offsetNode, offset: position.offset } : null;
   }
-  const withRange = doc as Document & { caretRangeFromPoint?: (x: number, y: number) => Range | null };
-  if (typeof withRange.caretRangeFromPoint === 'function') {
-    const range = withRange.caretRangeFromPoint(x, y);
+  if (typeof doc.caretRangeFromPoint === 'function') {
+    const range = doc.caretRangeFromPoint(x, y);
     return range ? { node: range.startContainer, offset: range.startOffset } : null;
   }
   return null;
@@ -35,17 +34,17 @@ function caretAt(doc: Document, x: number, y: number): CaretPoint | null {
 /** Slack in CSS pixels around line boxes, so a click on the underline still counts. */
 const SLACK = 2;
 
-export function rangeContainsPoint(range: Range, x: number, y: number): boolean {
-  for (const rect of range.getClientRects()) {
-    if (x >= rect.left - SLACK && x <= rect.right + SLACK && y >= rect.top - SLACK && y <= rect.bottom + SLACK) return true;
-  }
-  return false;
+/** Whether (x, y) falls on `rect`, give or take the slack. */
+export function nearRect(rect: DOMRectReadOnly, x: number, y: number): boolean {
+  return x >= rect.left - SLACK && x <= rect.right + SLACK && y >= rect.top - SLACK && y <= rect.bottom + SLACK;
 }
 
 function hitAmong(ids: Iterable<string>, index: HitIndex, x: number, y: number): string | null {
   for (const id of ids) {
     for (const range of index.rangesOf(id)) {
-      if (rangeContainsPoint(range, x, y)) return id;
+      for (const rect of range.getClientRects()) {
+        if (nearRect(rect, x, y)) return id;
+      }
     }
   }
   return null;

@@ -7,12 +7,7 @@
 
 export type PaintStatus = 'unreviewed' | 'verified' | 'disputed' | 'changed';
 
-const PAINTED = ['unreviewed', 'verified', 'disputed', 'changed', 'focus'] as const;
-type Painted = (typeof PAINTED)[number];
-
-export const HIGHLIGHT_NAMES = Object.fromEntries(PAINTED.map((key) => [key, `claimtrail-${key}`])) as {
-  readonly [K in Painted]: `claimtrail-${K}`;
-};
+type Painted = PaintStatus | 'focus';
 
 /**
  * Per highlight: the underline style, then the background and underline colours on light pages, then
@@ -24,6 +19,13 @@ const LOOKS: Record<Painted, [style: 'dotted' | 'solid' | 'wavy' | 'double', lig
   disputed: ['wavy', '#ef444433', '#b91c1c', '#f871713d', '#f87171'],
   changed: ['double', '#facc154d', '#7c3aed', '#facc1538', '#c4b5fd'],
   focus: ['solid', '#3b82f652', '#1d4ed8', '#60a5fa61', '#93c5fd'],
+};
+
+/** Every highlight, in LOOKS order: the order of the rules highlightCss writes. */
+const PAINTED = Object.keys(LOOKS) as Painted[];
+
+export const HIGHLIGHT_NAMES = Object.fromEntries(PAINTED.map((key) => [key, `claimtrail-${key}`])) as {
+  readonly [K in Painted]: `claimtrail-${K}`;
 };
 
 /** ::highlight() rules for the CSS Custom Highlight API, or attribute rules for the <mark> fallback. */
@@ -71,26 +73,28 @@ export function isDarkBehind(element: Element): boolean {
 export function installStyleSheet(doc: Document, css: string): { replace(css: string): void; remove(): void } {
   const view = doc.defaultView;
   try {
-    if (!view || typeof view.CSSStyleSheet !== 'function' || !('adoptedStyleSheets' in doc)) throw new Error('no adoptedStyleSheets');
-    const sheet = new view.CSSStyleSheet();
-    sheet.replaceSync(css);
-    doc.adoptedStyleSheets = [...doc.adoptedStyleSheets, sheet];
-    return {
-      replace: (next) => sheet.replaceSync(next),
-      remove: () => {
-        doc.adoptedStyleSheets = doc.adoptedStyleSheets.filter((adopted) => adopted !== sheet);
-      },
-    };
+    if (view && typeof view.CSSStyleSheet === 'function' && 'adoptedStyleSheets' in doc) {
+      const sheet = new view.CSSStyleSheet();
+      sheet.replaceSync(css);
+      doc.adoptedStyleSheets = [...doc.adoptedStyleSheets, sheet];
+      return {
+        replace: (next) => sheet.replaceSync(next),
+        remove: () => {
+          doc.adoptedStyleSheets = doc.adoptedStyleSheets.filter((adopted) => adopted !== sheet);
+        },
+      };
+    }
   } catch {
-    const style = doc.createElement('style');
-    style.setAttribute('data-claimtrail-ui', 'styles');
-    style.textContent = css;
-    (doc.head ?? doc.documentElement).append(style);
-    return {
-      replace: (next) => {
-        style.textContent = next;
-      },
-      remove: () => style.remove(),
-    };
+    // A window that refuses the constructed sheet gets the <style> element below.
   }
+  const style = doc.createElement('style');
+  style.setAttribute('data-claimtrail-ui', 'styles');
+  style.textContent = css;
+  (doc.head ?? doc.documentElement).append(style);
+  return {
+    replace: (next) => {
+      style.textContent = next;
+    },
+    remove: () => style.remove(),
+  };
 }

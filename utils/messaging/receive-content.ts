@@ -26,8 +26,9 @@ export function onContentMessages<M>(handlers: Handlers<M>, guards: Guards<M>, s
   if (signal.aborted) return;
   const listener = (message: unknown, sender: MessageSender, sendResponse: (reply: ReplyEnvelope) => void): true | undefined => {
     const type = envelopeType(message);
-    if (!isOwnExtension(sender) || type === null || !Object.hasOwn(guards, type) || !Object.hasOwn(handlers, type)) return undefined;
+    if (!isOwnExtension(sender) || type === null || !Object.hasOwn(guards, type)) return undefined;
     const key = type as keyof M;
+    // An own key of the guards, so a handler is never an Object.prototype member.
     const handler = handlers[key];
     if (!handler) return undefined;
     const data = (message as { data: unknown }).data;

@@ -3,11 +3,6 @@ import { browser } from 'wxt/browser';
 import { envelope, MessageError, unwrapReply } from './envelope';
 import type { Request, Response, ToBackground, ToContent } from './protocol';
 
-function unreachable(e: unknown): MessageError {
-  const detail = e instanceof Error ? e.message : String(e);
-  return new MessageError('unreachable', `ClaimTrail could not reach its background page (${detail}). Reload the page and try again.`);
-}
-
 /** From a content script or an extension page (popup, library) to the background. */
 export async function sendToBackground<K extends keyof ToBackground & string>(
   type: K,
@@ -17,7 +12,8 @@ export async function sendToBackground<K extends keyof ToBackground & string>(
   try {
     reply = await browser.runtime.sendMessage(envelope(type, data));
   } catch (e) {
-    throw unreachable(e);
+    const detail = e instanceof Error ? e.message : String(e);
+    throw new MessageError('unreachable', `ClaimTrail could not reach its background page (${detail}). Reload the page and try again.`);
   }
   return unwrapReply(reply);
 }

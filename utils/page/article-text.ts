@@ -69,8 +69,7 @@ export interface DomPoint {
  */
 export function domPoint(block: Block, offset: number, side: 'start' | 'end'): DomPoint | null {
   const runs = block.runs;
-  if (runs.length === 0) return null;
-  // First run whose end is past the offset (start side) or reaches it (end side).
+  // First run whose end is past the offset (start side) or reaches it (end side); with no runs, none.
   let low = 0;
   let high = runs.length;
   while (low < high) {
@@ -80,12 +79,8 @@ export function domPoint(block: Block, offset: number, side: 'start' | 'end'): D
     if (side === 'start' ? runEnd <= offset : runEnd < offset) low = mid + 1;
     else high = mid;
   }
-  if (side === 'start') {
-    const run = runs[low];
-    if (!run) return null;
-    return { node: run.node, offset: run.nodeStart + Math.max(0, offset - run.start) };
-  }
   const run = runs[low];
+  if (side === 'start') return run ? { node: run.node, offset: run.nodeStart + Math.max(0, offset - run.start) } : null;
   if (run && run.start < offset) return { node: run.node, offset: run.nodeStart + (offset - run.start) };
   const before = runs[low - 1];
   if (!before) return null;

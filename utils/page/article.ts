@@ -94,6 +94,12 @@ function hasArticleElementWithProse(doc: Document): boolean {
 }
 
 /**
+ * Microdata's article text (`itemprop` may list several properties: "description articleBody"); not
+ * a `<meta>`, whose content is a copy of the story (or its first lines) for search engines.
+ */
+const ARTICLE_BODY = '[itemprop~="articleBody"]:not(meta)';
+
+/**
  * Cheap: metadata first, then an `<article>` with prose, then Readability's prose heuristic over
  * the page, unless the page says it is some other kind (og:type "website": a front page of teasers
  * whose summaries read like prose).
@@ -101,7 +107,7 @@ function hasArticleElementWithProse(doc: Document): boolean {
 export function isArticlePage(doc: Document): boolean {
   if (!doc.body) return false;
   const type = meta(doc, 'meta[property="og:type"]')?.toLowerCase();
-  if (type === 'article' || findJsonLdArticle(doc) || hasArticleElementWithProse(doc)) return true;
+  if (type === 'article' || findJsonLdArticle(doc) || doc.querySelector(ARTICLE_BODY) || hasArticleElementWithProse(doc)) return true;
   return !type && hasReadableProse(doc);
 }
 
@@ -167,8 +173,7 @@ export async function findArticleRootInSlices(doc: Document, pause: () => Promis
 function* articleRootSteps(doc: Document): Generator<void, Element | null> {
   const body = doc.body;
   if (!body) return null;
-  // Not a microdata <meta>: its content is a copy of the story (or its first lines) for search engines.
-  const explicit = doc.querySelectorAll('[itemprop="articleBody"]:not(meta)');
+  const explicit = doc.querySelectorAll(ARTICLE_BODY);
   if (explicit.length === 1) return explicit[0] ?? null;
 
   const paragraphs: Paragraph[] = [];
@@ -238,7 +243,9 @@ function* articleRootSteps(doc: Document): Generator<void, Element | null> {
     let parts = story;
     const kind = kindOf(child);
     for (const sibling of parent.children) if (sibling !== child && sibling.tagName === child.tagName && kindOf(sibling) === kind) parts += total.get(sibling) ?? 0;
-    if (parts >= story * 1.25) best = parent;
+    // Paragraphs of the parent's own beside the child are the story's opening when the rest sits in
+    // a box of its own (a "continue reading" expander): widened for them at a fifth of the story.
+    if (parts >= story * 1.25 || (direct.get(parent) ?? 0) * 5 > story) best = parent;
   }
   return best;
 }

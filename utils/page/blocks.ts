@@ -228,26 +228,15 @@ function createBlockWalk(root: Element): BlockWalk {
     }
   }
 
-  let started = false;
   return {
     blocks: builder.blocks,
     step(budget) {
       if (finished) return true;
       let visited = 0;
       let current: Node | null;
-      if (!started) {
-        started = true;
-        current = firstChild();
-        if (current === null) {
-          finished = true;
-          builder.flush();
-          return true;
-        }
-        enter(current);
-        visited += 1;
-      }
       while (visited < budget) {
         // Depth-first: descend, else move to the next sibling, else climb (leaving elements) and retry.
+        // An empty root leaves itself (no text to flush) and has no sibling or parent within the walk.
         current = firstChild();
         if (current === null) {
           leave(walker.currentNode);

@@ -14,6 +14,6 @@
  * `browser` (Firefox's, or a future Chromium one) is an own property of the global; a named element
  * never is, so an own property is left alone and anything else is shadowed unread.
  */
-if (!Object.prototype.hasOwnProperty.call(globalThis, 'browser')) {
+if (!Object.hasOwn(globalThis, 'browser')) {
   Object.defineProperty(globalThis, 'browser', { value: undefined, configurable: true, writable: true });
 }

@@ -203,5 +203,7 @@ export function isSkipped(element: Element, root: Element): boolean {
   // article, unless it is the comments.
   if (name === 'comments' || ((name || isTeaserCard(element)) && holdsLessThanHalf(element, root))) return true;
   if (isLinkList(element, root)) return true;
-  return hiddenByStyle(element);
+  // A page hidden as a whole (an anti-flicker style on <body> that a blocked or slow script lifts) hides
+  // the root too: style then says nothing about which parts are the story.
+  return hiddenByStyle(element) && !hiddenByStyle(root);
 }

@@ -11,14 +11,13 @@ function toTextPoint(node: Node, offset: number, side: 'start' | 'end'): { node:
   if (!doc) return null;
   const walker = doc.createTreeWalker(doc.body ?? doc.documentElement, 4 /* SHOW_TEXT */);
   const child = node.childNodes[offset] ?? null;
+  walker.currentNode = child ?? node;
   if (side === 'start') {
     // First text node at or after the boundary.
-    walker.currentNode = child ?? node;
     const first = child && child.nodeType === 3 ? child : walker.nextNode();
     return first ? { node: first as Text, offset: 0 } : null;
   }
   // Last text node before the boundary.
-  walker.currentNode = child ?? node;
   if (!child) {
     let last: Node | null = null;
     for (let next = walker.nextNode(); next && node.contains(next); next = walker.nextNode()) last = next;

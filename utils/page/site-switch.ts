@@ -11,13 +11,10 @@ import { siteOf } from '../url/normalize';
 const ENABLED_KEY = 'highlightsEnabled';
 const SITES_KEY = 'disabledSites';
 
-function allowed(values: Record<string, unknown>, href: string): boolean {
+export async function highlightsAllowedOn(href: string): Promise<boolean> {
+  const values: Record<string, unknown> = await browser.storage.local.get([ENABLED_KEY, SITES_KEY]);
   const sites = values[SITES_KEY];
   return values[ENABLED_KEY] !== false && !(Array.isArray(sites) && sites.includes(siteOf(href)));
-}
-
-export async function highlightsAllowedOn(href: string): Promise<boolean> {
-  return allowed(await browser.storage.local.get([ENABLED_KEY, SITES_KEY]), href);
 }
 
 /** Calls `cb` with the new answer whenever either switch changes, until `signal` aborts. */

@@ -1,6 +1,10 @@
-import { describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { buildLexicon } from '../../../utils/claims/lexicon/hash';
 import { looksEnglish } from '../../../utils/claims/language';
 import { tokenize } from '../../../utils/claims/tokens';
+
+// These call into the detector's parts directly, so nothing has filled the lexicon for them.
+beforeAll(buildLexicon);
 
 describe('looksEnglish', () => {
   it('accepts English news prose', () => {

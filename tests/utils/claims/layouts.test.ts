@@ -17,4 +17,13 @@ describe('paragraph layouts', () => {
     const seen = claimsOf('The Long Road: It was a cold winter in the valley, and the farmers had lost most of their herds to the snow before the first thaw arrived in the spring of that year.');
     expect(seen.filter((c) => c.cue === ':')).toEqual([]);
   });
+
+  it('does not take the label of a map, chart or gallery for a speaker', () => {
+    for (const label of ['Map: Flow of foreign fighters to Syria View Graphic', 'Chart: Where the new homes are being built', 'Gallery: Scenes from the flooded valley']) {
+      expect(claimsOf(label), label).toEqual([]);
+    }
+    // A clarification's words are the paper's, and the claim in them keeps its own speaker.
+    const seen = claimsOf('CLARIFICATION: An earlier version of this story misstated when Mayor Ortiz said the bridge would reopen.');
+    expect(seen.filter((c) => c.source === 'CLARIFICATION')).toEqual([]);
+  });
 });

@@ -1,5 +1,9 @@
-import { describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { buildLexicon } from '../../../utils/claims/lexicon/hash';
 import { CueClass, CUES } from '../../../utils/claims/lexicon/en';
+
+// These call into the detector's parts directly, so nothing has filled the lexicon for them.
+beforeAll(buildLexicon);
 
 describe('English cue lexicon', () => {
   it.each([

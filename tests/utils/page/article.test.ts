@@ -41,6 +41,13 @@ describe('isArticlePage', () => {
     expect(isArticlePage(load(`<body><article><h1>H</h1>${`<p>${PROSE}</p>`.repeat(2)}<p>By A. Writer</p></article></body>`))).toBe(false);
   });
 
+  it('accepts microdata article text, also listed with other properties (a blog post of <br>-separated text)', () => {
+    const post = `<div class="post-body" itemprop="description articleBody">${PROSE}<br><br>${PROSE}</div>`;
+    expect(isArticlePage(load(`<body>${post}</body>`))).toBe(true);
+    expect(findArticleRoot(load(`<body><div>${post}</div><div class="sidebar-widget"><p>${PROSE.repeat(3)}</p></div></body>`))?.className).toBe('post-body');
+    expect(isArticlePage(load(`<body><div itemscope><meta itemprop="articleBody" content="${PROSE}"></div></body>`))).toBe(false);
+  });
+
   it('rejects teaser cards: short <article>s, and summaries inside links or on a page that says it is a website', () => {
     const card = `<article><h3>Headline</h3><p>${PROSE.repeat(2)}</p><p>By A. Writer</p><p>Nov. 25</p></article>`;
     expect(isArticlePage(load(`<meta property="og:type" content="website"><body>${card.repeat(8)}</body>`))).toBe(false);

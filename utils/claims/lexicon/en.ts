@@ -1,4 +1,4 @@
-import { WordSet } from './hash';
+import { fillOnFirstUse, WordSet } from './hash';
 import { hashWord } from '../tokens';
 
 /**
@@ -116,8 +116,7 @@ function ingForm(w: string, dbl: boolean): string {
   return w + (dbl ? w[w.length - 1] : '') + 'ing';
 }
 
-function buildCues(): Map<string, CueEntry> {
-  const map = new Map<string, CueEntry>();
+function buildCues(map: Map<string, CueEntry>): void {
   const classes: [string, CueClass][] = [[SAY, CueClass.Say], [STANCE, CueClass.Stance], [THINK, CueClass.Think], [EVIDENCE, CueClass.Evidence]];
   for (const [list, cls] of classes) {
     for (const raw of list.trim().split(/\s+/)) {
@@ -149,13 +148,14 @@ function buildCues(): Map<string, CueEntry> {
       set(ingForm(lemma, dbl), false, false, true);
     }
   }
-  return map;
 }
 
+const cues = new Map<string, CueEntry>();
+fillOnFirstUse(() => buildCues(cues));
 /** Every inflected cue form, lower-case. */
-export const CUES: ReadonlyMap<string, CueEntry> = buildCues();
+export const CUES: ReadonlyMap<string, CueEntry> = cues;
 
-const words = (s: string): WordSet => new WordSet(s.trim().split(/\s+/));
+const words = (s: string): WordSet => new WordSet(s);
 
 /** Attitude verbs that are attributions only with an infinitive: "wants to", "decided to". */
 export const INFINITIVE_ONLY = words('want seek plan intend aim decide refuse decline wish');
@@ -224,7 +224,7 @@ export const COURTESY_TITLES: ReadonlyMap<string, 'm' | 'f' | ''> = new Map(
 );
 
 /** Titles and roles: the part of a source before the name ("Iraqi Vice President Ayad Allawi"), abbreviations included. */
-export const TITLES = new WordSet([...COURTESY_TITLES.keys(), ...words(`sen. rep. gov. gen. prof. lt. col. sgt. capt. adm. maj. rev.
+export const TITLES = words(`${[...COURTESY_TITLES.keys()].join(' ')} sen. rep. gov. gen. prof. lt. col. sgt. capt. adm. maj. rev.
  pres. supt. cmdr. del. atty. amb. sec. president vice prime minister secretary senator representative governor mayor general
  chief spokesman spokeswoman spokesperson director chairman chairwoman chair ceo head leader judge justice ambassador
  commissioner adviser advisor aide official officer professor
@@ -233,7 +233,7 @@ export const TITLES = new WordSet([...COURTESY_TITLES.keys(), ...words(`sen. rep
  treasurer auditor sheriff inspector superintendent editor reporter correspondent columnist author strategist
  pollster consultant activist congressman congresswoman lawmaker legislator delegate councilman councilwoman
  former acting interim senior top associate press campaign communications national foreign defense state
- federal house white`)]);
+ federal house white`);
 
 /** Common first names whose gender is clear, so "she" can skip a man named more recently. */
 export const FEMALE_NAMES = words(`mary jennifer elizabeth susan sarah nancy lisa emily michelle laura anna ann anne emma rachel maria marta
