@@ -32,6 +32,8 @@ export const enum CueFlag {
   AfterContent = 8,
   /** Only a cue with its particle: "spoke about", "talked of". */
   NeedsParticle = 16,
+  /** Spelling: the final consonant doubles before -ed and -ing (admit → admitted). */
+  Doubled = 32,
 }
 
 export interface CueEntry {
@@ -103,13 +105,13 @@ function thirdPerson(w: string): string {
   return CONSONANT_Y.test(w) ? w.slice(0, -1) + 'ies' : w + 's';
 }
 
-function regularPast(w: string, dbl: boolean): string {
+function regularPast(w: string, dbl: number): string {
   if (w.endsWith('e')) return w + 'd';
   if (CONSONANT_Y.test(w)) return w.slice(0, -1) + 'ied';
   return w + (dbl ? w[w.length - 1] : '') + 'ed';
 }
 
-function ingForm(w: string, dbl: boolean): string {
+function ingForm(w: string, dbl: number): string {
   if (w.endsWith('ie')) return w.slice(0, -2) + 'ying';
   // "argue" → "arguing"; "agree", "eye" and "toe" keep their "e".
   if (/.[^eyo]e$/.test(w)) return w.slice(0, -1) + 'ing';
@@ -120,20 +122,11 @@ function buildCues(map: Map<string, CueEntry>): void {
   const classes: [string, CueClass][] = [[SAY, CueClass.Say], [STANCE, CueClass.Stance], [THINK, CueClass.Think], [EVIDENCE, CueClass.Evidence]];
   for (const [list, cls] of classes) {
     for (const raw of list.trim().split(/\s+/)) {
-      let item = raw;
+      const [item = '', ...marks] = raw.split(/(?=[+!~^@&])/);
+      // Each mark's bit is its CueFlag: the marks are listed in the order of the flags.
       let flags = 0;
-      let dbl = false;
-      for (;;) {
-        const last = item[item.length - 1];
-        if (last === '+') dbl = true;
-        else if (last === '!') flags |= CueFlag.Object;
-        else if (last === '~') flags |= CueFlag.Infinitive;
-        else if (last === '^') flags |= CueFlag.Passive;
-        else if (last === '@') flags |= CueFlag.AfterContent;
-        else if (last === '&') flags |= CueFlag.NeedsParticle;
-        else break;
-        item = item.slice(0, -1);
-      }
+      for (const mark of marks) flags |= 1 << '!~^@&+'.indexOf(mark);
+      const dbl = flags & CueFlag.Doubled;
       const [lemma = '', pastIrr, ppIrr] = item.split('/');
       const past = pastIrr ?? regularPast(lemma, dbl);
       const pp = ppIrr ?? past;
