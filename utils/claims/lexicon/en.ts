@@ -118,9 +118,12 @@ function ingForm(w: string, dbl: number): string {
   return w + (dbl ? w[w.length - 1] : '') + 'ing';
 }
 
-function buildCues(map: Map<string, CueEntry>): void {
-  const classes: [string, CueClass][] = [[SAY, CueClass.Say], [STANCE, CueClass.Stance], [THINK, CueClass.Think], [EVIDENCE, CueClass.Evidence]];
-  for (const [list, cls] of classes) {
+const cues = new Map<string, CueEntry>();
+/** Every inflected cue form, lower-case. */
+export const CUES: ReadonlyMap<string, CueEntry> = cues;
+fillOnFirstUse(() => {
+  // A list's place is its CueClass: Say, Stance, Think, Evidence.
+  [SAY, STANCE, THINK, EVIDENCE].forEach((list, cls: CueClass) => {
     for (const raw of list.trim().split(/\s+/)) {
       const [item = '', ...marks] = raw.split(/(?=[+!~^@&])/);
       // Each mark's bit is its CueFlag: the marks are listed in the order of the flags.
@@ -132,7 +135,7 @@ function buildCues(map: Map<string, CueEntry>): void {
       const pp = ppIrr ?? past;
       const set = (form: string, nounLike: boolean, isPast: boolean, ing: boolean): void => {
         // The first class listing a form wins, so saying verbs take precedence; -ize verbs also read as -ise.
-        for (const f of [form, form.replace('iz', 'is')]) if (!map.has(f)) map.set(f, { lemma, cls, flags, nounLike, past: isPast, ing });
+        for (const f of [form, form.replace('iz', 'is')]) if (!cues.has(f)) cues.set(f, { lemma, cls, flags, nounLike, past: isPast, ing });
       };
       set(lemma, true, false, false);
       set(thirdPerson(lemma), true, false, false);
@@ -140,13 +143,8 @@ function buildCues(map: Map<string, CueEntry>): void {
       set(pp, false, true, false);
       set(ingForm(lemma, dbl), false, false, true);
     }
-  }
-}
-
-const cues = new Map<string, CueEntry>();
-fillOnFirstUse(() => buildCues(cues));
-/** Every inflected cue form, lower-case. */
-export const CUES: ReadonlyMap<string, CueEntry> = cues;
+  });
+});
 
 const words = (s: string): WordSet => new WordSet(s);
 
