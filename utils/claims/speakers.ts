@@ -157,13 +157,9 @@ export function createSpeakerTracker(d: Doc): SpeakerTracker {
     const { start } = src;
     const adjacent = lastEnd === start - 1;
     lastEnd = src.end;
-    // The head part ends at the first comma: "Ayad Allawi, Iraq's vice president"; "records obtained by
-    // The Chronicle" are the source, not the newsroom that obtained them.
+    // The head part ends at the first comma: "Ayad Allawi, Iraq's vice president".
     let headEnd = src.end;
-    for (let k = start; k < src.end; k++) {
-      if (punctAt(d, k) === ',') { headEnd = k; break; }
-      if (lowerAt(d, k) === 'by' && k - 1 > start && /e[dn]$/.test(lowerAt(d, k - 1))) { headEnd = k - 1; break; }
-    }
+    for (let k = start; k < src.end; k++) if (punctAt(d, k) === ',') { headEnd = k; break; }
     if (headEnd - start === 1) {
       const first = stripPossessive(lowerAt(d, start));
       if (first === 'he' || first === 'she') { const p = personFor(first === 'he' ? 'm' : 'f'); return p ? toSpeaker(remember(p)) : null; }

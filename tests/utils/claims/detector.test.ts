@@ -429,11 +429,6 @@ describe('sources and speakers', () => {
     expect(claimsOf(text)[0]?.source).toBe(source);
   });
 
-  it('names the records, not the newsroom that obtained them, as the speaker', () => {
-    const [c] = claimsOf('The home was sold in 2019, according to property records obtained by The Chronicle.');
-    expect(c).toMatchObject({ source: 'property records obtained by The Chronicle', speaker: 'property records' });
-  });
-
   it('leaves the outlet out of an inverted source', () => {
     const [c] = claimsOf('“The gap is small,” wrote Lena Marsh for the Daily Ledger.');
     expect(c?.source).toBe('Lena Marsh');
