@@ -108,14 +108,14 @@ function thirdPerson(w: string): string {
 function regularPast(w: string, dbl: number): string {
   if (w.endsWith('e')) return w + 'd';
   if (CONSONANT_Y.test(w)) return w.slice(0, -1) + 'ied';
-  return w + (dbl ? w[w.length - 1] : '') + 'ed';
+  return w + (dbl ? w.at(-1) : '') + 'ed';
 }
 
 function ingForm(w: string, dbl: number): string {
   if (w.endsWith('ie')) return w.slice(0, -2) + 'ying';
   // "argue" → "arguing"; "agree", "eye" and "toe" keep their "e".
   if (/.[^eyo]e$/.test(w)) return w.slice(0, -1) + 'ing';
-  return w + (dbl ? w[w.length - 1] : '') + 'ing';
+  return w + (dbl ? w.at(-1) : '') + 'ing';
 }
 
 const cues = new Map<string, CueEntry>();
