@@ -53,9 +53,6 @@ function hitAmong(ids: Iterable<string>, index: HitIndex, x: number, y: number):
 /** The claim painted under viewport point (x, y), or null. */
 export function claimAtPoint(doc: Document, x: number, y: number, index: HitIndex): string | null {
   const caret = caretAt(doc, x, y);
-  if (caret) {
-    const candidates = index.claimsAt(caret.node);
-    return candidates.length > 0 ? hitAmong(candidates, index, x, y) : null;
-  }
+  if (caret) return hitAmong(index.claimsAt(caret.node), index, x, y);
   return hitAmong(index.all(), index, x, y);
 }
