@@ -5,6 +5,8 @@
  *
  * - seed article: time from the content script starting to highlights painted (performance marks
  *   'claimtrail:start' → 'claimtrail:painted'), median of several loads;
+ * - pages that are not articles: the content script's article check (its 'claimtrail:article-check'
+ *   measure; target under 1 ms) and all the extension's main-thread time there, from a trace;
  * - a generated ~1 MB article (seed text plus synthetic news paragraphs): long tasks (Long Tasks API)
  *   while the extension works, the extension's own main-thread time and longest slice (from the
  *   'claimtrail:refreshed' mark the content script leaves), claims painted; and every long task of
@@ -127,6 +129,16 @@ function gcPauses(events: readonly TraceEvent[], mainThreads: ReadonlySet<string
  * (scripts/lib/task-attribution.ts): the extension, the page's scripts, its HTML parsing, rendering.
  */
 async function tracedLoad(page: Page, url: string): Promise<{ result: LoadResult; tasks: AttributedTask[]; gc: GcPause[] }> {
+  const { value: result, events, mainThreads } = await traced(page, () => load(page, url));
+  // Tasks over 10 ms, not only the long ones: how close the extension's longest tasks come to 50 ms.
+  const tasks = attributeLongTasks(events, mainThreads, isExtensionScript, 10);
+  return { result, tasks, gc: gcPauses(events, mainThreads, traceOrigin(events, mainThreads)) };
+}
+
+const isExtensionScript = (scriptUrl: string) => scriptUrl.startsWith('chrome-extension://');
+
+/** Runs `work` under a Chrome trace; returns its result, the trace's events and the pages' main threads. */
+async function traced<T>(page: Page, work: () => Promise<T>): Promise<{ value: T; events: TraceEvent[]; mainThreads: Set<string> }> {
   await page.tracing.start({
     // No 'devtools.timeline.stack', 'v8' or 'v8.execute': they trace every call from the browser into
     // script (a TreeWalker filter's acceptNode, each with a captured stack when .stack is on), which on
@@ -142,20 +154,53 @@ async function tracedLoad(page: Page, url: string): Promise<{ result: LoadResult
       'disabled-by-default-v8.cpu_profiler',
     ],
   });
-  const loaded = load(page, url);
-  // Stop tracing whether or not the load worked, so a failed run leaves the page usable.
-  await loaded.catch(() => undefined);
+  const running = work();
+  // Stop tracing whether or not the work succeeded, so a failed run leaves the page usable.
+  await running.catch(() => undefined);
   const buffer = await page.tracing.stop();
-  const result = await loaded;
+  const value = await running;
   if (!buffer) throw new Error('Chrome returned no trace');
   if (SAVE_TRACE) writeFileSync(SAVE_TRACE, buffer);
   const events = (JSON.parse(new TextDecoder().decode(buffer)) as { traceEvents: TraceEvent[] }).traceEvents;
   const mainThreads = new Set(
     events.filter((event) => event.ph === 'M' && event.name === 'thread_name' && event.args?.name === 'CrRendererMain').map((event) => `${event.pid}:${event.tid}`),
   );
-  // Tasks over 10 ms, not only the long ones: how close the extension's longest tasks come to 50 ms.
-  const tasks = attributeLongTasks(events, mainThreads, (scriptUrl) => scriptUrl.startsWith('chrome-extension://'), 10);
-  return { result, tasks, gc: gcPauses(events, mainThreads, traceOrigin(events, mainThreads)) };
+  return { value, events, mainThreads };
+}
+
+/** Pages that are not articles (a web app's page, a front page of teasers): the extension must do next to nothing there. */
+const NOT_ARTICLES = ['reading/no-article.html', 'layouts/homepage-no-metadata.html'];
+
+interface NotArticleLoad {
+  /** The content script's article check (its 'claimtrail:article-check' measure), ms. */
+  checkMs: number;
+  /** What the check decided: false is the expected answer on these pages. */
+  article: boolean;
+  /** All the extension's sampled main-thread time in the load (loading its script included), ms. */
+  extensionMs: number;
+}
+
+interface NotArticleStats {
+  loads: number;
+  article: boolean[];
+  checkMs: { median: number; max: number };
+  extensionMs: { median: number; max: number };
+}
+
+async function notArticleLoad(page: Page, url: string): Promise<NotArticleLoad> {
+  const { value, events, mainThreads } = await traced(page, async () => {
+    await page.goto(url, { waitUntil: 'load' });
+    await page.waitForFunction(() => performance.getEntriesByName('claimtrail:article-check').length > 0, { timeout: 30_000, polling: 50 });
+    // Whatever the script does after deciding (its listeners, a watch for a late article) lands in the trace too.
+    await new Promise((resolve) => setTimeout(resolve, 500));
+    return page.evaluate(() => {
+      const check = performance.getEntriesByName('claimtrail:article-check')[0] as PerformanceMeasure;
+      return { checkMs: check.duration, article: (check.detail as { article: boolean }).article };
+    });
+  });
+  // Every task, however short: on these pages the extension's time is a few small ones.
+  const extensionMs = attributeLongTasks(events, mainThreads, isExtensionScript, 0).reduce((sum, task) => sum + task.extensionMs, 0);
+  return { ...value, extensionMs };
 }
 
 async function scrollMetrics(page: Page): Promise<{ layouts: number; styleRecalcs: number }> {
@@ -199,6 +244,20 @@ try {
     startToPaintedMs: { median: median(seedPaint), max: Math.max(...seedPaint) },
     extensionBusyMs: { median: median(seedBusy), max: Math.max(...seedBusy) },
   };
+
+  const notArticles: Record<string, NotArticleStats> = {};
+  for (const path of NOT_ARTICLES) {
+    const loads: NotArticleLoad[] = [];
+    for (let run = 0; run < RUNS; run += 1) loads.push(await notArticleLoad(page, server.url(path)));
+    const stats = (values: number[]) => ({ median: median(values), max: Math.max(...values) });
+    notArticles[path] = {
+      loads: loads.length,
+      article: loads.map((load) => load.article),
+      checkMs: stats(loads.map((load) => load.checkMs)),
+      extensionMs: stats(loads.map((load) => load.extensionMs)),
+    };
+  }
+  report.notArticles = notArticles;
 
   const big: LoadResult[] = [];
   const tracedTasks: AttributedTask[][] = [];
@@ -260,6 +319,11 @@ else {
   const big = report.bigArticle as Record<string, unknown>;
   console.log(`(load average while measuring: ${loadavg().map((value) => value.toFixed(1)).join(' ')} on ${cpus().length} cores)`);
   console.log(`Seed article (${seed.runs} loads): start → painted median ${seed.startToPaintedMs.median.toFixed(1)} ms (max ${seed.startToPaintedMs.max.toFixed(1)}), extension main-thread time median ${seed.extensionBusyMs.median.toFixed(1)} ms`);
+  for (const [path, stats] of Object.entries(report.notArticles as Record<string, NotArticleStats>)) {
+    console.log(
+      `Not an article, ${path} (${stats.loads} loads, taken for an article: ${stats.article.filter(Boolean).length}): article check median ${stats.checkMs.median.toFixed(2)} ms (max ${stats.checkMs.max.toFixed(2)}; target < 1 ms); all extension main-thread time, sampled, median ${stats.extensionMs.median.toFixed(1)} ms (max ${stats.extensionMs.max.toFixed(1)})`,
+    );
+  }
   console.log(`1 MB article: ${big.chars} chars, ${big.claimsPainted} claims (past 1,000 ranges only those within two screens of the viewport are registered); start → painted ${(big.startToPaintedMs as number).toFixed(0)} ms; extension main-thread ${(big.extensionBusyMs as number).toFixed(0)} ms in ${big.slices} slices, longest slice ${(big.longestExtensionSliceMs as number).toFixed(1)} ms (merge + paint of all claims: ${(big.mergeAndPaintMs as number).toFixed(1)} ms)`);
   console.log(`  Long Tasks API, ms per load: after the content script started ${JSON.stringify(big.longTasksAfterScriptStart)}, before ${JSON.stringify(big.longTasksBeforeScriptStart)}`);
   console.log(`  long tasks from a trace, attributed from CPU samples (wall/CPU ms, OWNER (sampled wall ms by owner) [extension functions]; CPU = the task's own thread time, wall grows with machine load):`);

@@ -206,7 +206,11 @@ export class ReadingSession {
       return;
     }
     const { doc } = this.#options;
-    if (!isArticlePage(doc)) {
+    const checkStart = performance.now();
+    const article = isArticlePage(doc);
+    // For scripts/bench-page.ts: what deciding cost (issue #4: under 1 ms on a page that is not an article).
+    performance.measure('claimtrail:article-check', { start: checkStart, detail: { article } });
+    if (!article) {
       this.kind = 'not-article';
       this.#watchForLateArticle(generation);
       return;

@@ -12,6 +12,18 @@ async function until(ready: () => boolean | Promise<boolean>, timeoutMs = 3000):
   }
 }
 
+/** A background that answers page:open with `openPage` and is not asked anything else here. */
+function linkOpening(openPage: BackgroundLink['openPage']): BackgroundLink {
+  return {
+    openPage,
+    review: () => Promise.reject(new Error('not used')),
+    dismiss: () => Promise.reject(new Error('not used')),
+    reportAnchors: () => Promise.resolve(),
+    badge: () => Promise.resolve(),
+    anchor: () => Promise.resolve([]),
+  };
+}
+
 const controller = { current: new AbortController() };
 afterEach(() => controller.current.abort());
 
@@ -26,14 +38,7 @@ describe('ReadingSession', () => {
     let answer: (state: PageOpened) => void = () => undefined;
     const firstAnswer = new Promise<PageOpened>((resolve) => (answer = resolve));
     let opened = 0;
-    const link: BackgroundLink = {
-      openPage: (page) => (opened++ === 0 ? firstAnswer : Promise.resolve({ pageUrl: page.href, stored: [], earlier: {}, allowed: true })),
-      review: () => Promise.reject(new Error('not used')),
-      dismiss: () => Promise.reject(new Error('not used')),
-      reportAnchors: () => Promise.resolve(),
-      badge: () => Promise.resolve(),
-      anchor: () => Promise.resolve([]),
-    };
+    const link = linkOpening((page) => (opened++ === 0 ? firstAnswer : Promise.resolve({ pageUrl: page.href, stored: [], earlier: {}, allowed: true })));
     let detected = 0;
     controller.current = new AbortController();
     const session = new ReadingSession({
@@ -56,5 +61,29 @@ describe('ReadingSession', () => {
     const texts = async () => (await session.pageClaims()).claims.map((claim) => claim.snapshot.text);
     await until(async () => (await texts()).some((text) => text.includes('The ferry will reopen')));
     expect(await texts()).toEqual([expect.stringContaining('The storm closed every crossing'), expect.stringContaining('The ferry will reopen')]);
+  });
+
+  it('leaves a measure of its article check, with what it decided, for the benchmark', async () => {
+    document.head.innerHTML = '';
+    document.body.innerHTML = '<nav><a href="/a">Home</a></nav><main><button>Sign in</button></main>';
+    performance.clearMeasures('claimtrail:article-check');
+    const opened: unknown[] = [];
+    controller.current = new AbortController();
+    const session = new ReadingSession({
+      doc: document,
+      signal: controller.current.signal,
+      link: linkOpening((page) => {
+        opened.push(page);
+        return Promise.resolve({ pageUrl: page.href, stored: [], earlier: {}, allowed: true });
+      }),
+      detect: detectClaims,
+      pageKey: (info) => info.href,
+    });
+    await session.start();
+    const [check] = performance.getEntriesByName('claimtrail:article-check') as PerformanceMeasure[];
+    expect(check?.detail).toEqual({ article: false });
+    expect(check?.duration).toBeGreaterThanOrEqual(0);
+    expect(session.kind).toBe('not-article');
+    expect(opened).toEqual([]);
   });
 });
