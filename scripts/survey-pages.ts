@@ -79,7 +79,15 @@ async function pageKind(ext: ExtensionBrowser, page: Page): Promise<string> {
 }
 
 async function survey(ext: ExtensionBrowser, url: string, name: string, expectedHtml: string | null): Promise<PageReport> {
-  const page = await ext.openPage(url);
+  let page: Page;
+  try {
+    page = await ext.openPage(url);
+  } catch (error) {
+    // A page whose load event never comes (a frame or stream kept open) is reported, not fatal.
+    for (const open of await ext.browser.pages()) if (open.url() === url) await open.close();
+    const reason = error instanceof Error ? error.message : String(error);
+    return { page: name, kind: `not loaded: ${reason}`, painted: 0, outside: null, uncovered: null, errors: [] };
+  }
   try {
     await page.waitForSelector('html[data-claimtrail="ready"]', { timeout: 15_000 }).catch(() => undefined);
     await new Promise((resolve) => setTimeout(resolve, SETTLE_MS));

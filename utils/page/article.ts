@@ -201,7 +201,7 @@ function* articleRootSteps(doc: Document): Generator<void, Element | null> {
       // <article> of the same kind as the one holding the headline, with an <h1> of its own, is
       // another story (the next one, appended by infinite scroll), however long: it has its own URL.
       result =
-        name === 'comments' ||
+        name === 'never' ||
         (element.tagName === 'ARTICLE' && !!headlineArticle && kindOf(element) === kindOf(headlineArticle) && !element.contains(headline) && !!element.querySelector('h1')) ||
         ((name !== null || skippedByMarkup(element) || isTeaserCard(element)) &&
           !((all.get(element) ?? 0) > pageTotal / 2 && (element.contains(headline) || (name !== null && containers.has(element)))));

@@ -29,8 +29,12 @@ const SKIPPED_ROLE = /^(?:navigation|complementary|banner|contentinfo|button|(?:
 const FURNITURE_WORD =
   /^(?:gate|wall|cta|republish|social|bylines?|authors?|bio|signup|ads?|tags|recirc(?:ulation)?|breadcrumbs?|toolbar|caption|credits?|sidebar|licen[cs]e|copyright|disclaimer|follow|dateline|timestamp|trending|popular|most(?:read|viewed)|readmore|consent|gdpr|pullquote|tweet|twitter|fb|instagram|video|\w*player|embed|outbrain|taboola|sronly|visuallyhidden|screenreader|a11yhidden)$|^(?:share|sharing|related|promo|advert|sponsor|newsletter|subscri|recommend|teaser|cookie)/;
 
-/** Reader comments: never the article, however much of the page they fill. */
-const COMMENT_WORD = /^(?:comments?|commentlist|disqus)$/;
+/**
+ * Reader comments, and photo galleries and carousels (captions of other stories: The Independent's
+ * 50-slide "Business news in pictures" inside a story outweighs the story): never the article,
+ * however much of the page they fill.
+ */
+const NEVER_STORY_WORD = /^(?:comments?|commentlist|disqus|gallery|slideshow|carousel)$/;
 
 /** WordPress files a post's categories and tags as classes ("tag-social"): its topics, not its parts. */
 const TAXONOMY_CLASS = /(?:^|\s)(?:tag|category)-\S+/g;
@@ -59,8 +63,8 @@ export const SHOW_TEXT = 4;
 /** Marks ClaimTrail's own UI hosts so extraction and mutation handling ignore them. */
 export const OWN_UI_ATTRIBUTE = 'data-claimtrail-ui';
 
-/** What an element's names say it is: reader comments, other page furniture, or neither (null). */
-export function furnitureName(element: Element): 'comments' | 'furniture' | null {
+/** What an element's names say it is: never the story (comments, galleries), other page furniture, or neither (null). */
+export function furnitureName(element: Element): 'never' | 'furniture' | null {
   // The tag name too: custom elements name themselves ("amp-ad"); no HTML tag is a furniture word
   // that is not skipped anyway. join() writes a missing attribute (null) as nothing.
   const names = [element.getAttribute('class')?.replace(TAXONOMY_CLASS, ' '), element.id, element.localName, ...NAME_ATTRIBUTES.map((name) => element.getAttribute(name))]
@@ -70,7 +74,7 @@ export function furnitureName(element: Element): 'comments' | 'furniture' | null
   let previous = '';
   let found: 'furniture' | null = null;
   for (const word of names.split(WORD_SPLIT)) {
-    if (COMMENT_WORD.test(word)) return 'comments';
+    if (NEVER_STORY_WORD.test(word)) return 'never';
     if (FURNITURE_WORD.test(word) || FURNITURE_WORD.test(previous + word)) found = 'furniture';
     previous = word;
   }
@@ -201,7 +205,7 @@ export function isSkipped(element: Element, root: Element): boolean {
   const name = furnitureName(element);
   // Some sites name the story wrapper "story-author-content" or similar; never skip most of the
   // article, unless it is the comments.
-  if (name === 'comments' || ((name || isTeaserCard(element)) && holdsLessThanHalf(element, root))) return true;
+  if (name === 'never' || ((name || isTeaserCard(element)) && holdsLessThanHalf(element, root))) return true;
   if (isLinkList(element, root)) return true;
   // A page hidden as a whole (an anti-flicker style on <body> that a blocked or slow script lifts) hides
   // the root too: style then says nothing about which parts are the story.

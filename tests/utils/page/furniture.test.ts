@@ -27,6 +27,17 @@ describe('furnitureName', () => {
     }
   });
 
+  it('knows photo galleries, slideshows and carousels: their captions are never the story, however long', () => {
+    for (const name of ['container grid-mod-gallery', 'photo-gallery', 'slideshow', 'related-carousel']) {
+      expect(furnitureName(element(`<div class="${name}"></div>`)), name).toBe('never');
+    }
+    // An inline gallery in a story (The Independent: 50 captioned slides, each a news item of its own,
+    // more text than the story around it).
+    const slide = '<li><h2>2/50 Star Wars boosts economy</h2><p>Production of the next Star Wars movie has brought an economic impact of some £150 million to Britain, the minister said.</p></li>';
+    const root = element(`<div><p>The hotel owners said guests should check the room before they unpack.</p><div class="full-gallery"><ul class="legends">${slide.repeat(10)}</ul></div></div>`);
+    expect(isSkipped(root.querySelector('.full-gallery') as Element, root)).toBe(true);
+  });
+
   it('matches word starts and two words joined', () => {
     for (const name of ['sharedaddy', 'jp-relatedposts', 'Advertisement', 'newsletter-signup-inline', 'most-read', 'story__read-more', 'sign-up', 'sr-only', 'visually-hidden', 'screen-reader-text']) {
       expect(furnitureName(element(`<div class="${name}"></div>`)), name).toBe('furniture');
@@ -40,8 +51,8 @@ describe('furnitureName', () => {
   });
 
   it('tells comments apart, and reads WordPress tag-/category- classes as topics', () => {
-    expect(furnitureName(element('<div id="comments" class="comments-area"></div>'))).toBe('comments');
-    expect(furnitureName(element('<ol class="commentlist"></ol>'))).toBe('comments');
+    expect(furnitureName(element('<div id="comments" class="comments-area"></div>'))).toBe('never');
+    expect(furnitureName(element('<ol class="commentlist"></ol>'))).toBe('never');
     expect(furnitureName(element('<article class="post type-post tag-social tag-comments category-sharing"></article>'))).toBeNull();
   });
 });
