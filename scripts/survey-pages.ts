@@ -93,8 +93,9 @@ async function survey(ext: ExtensionBrowser, url: string, name: string, expected
     await new Promise((resolve) => setTimeout(resolve, SETTLE_MS));
     const ranges = allPainted(await painted(page)).map(fold);
     const kind = await pageKind(ext, page);
-    // The page's own errors (its scripts, blocked by the CSP above) are not ours.
-    const errors = ext.errors(page).filter((error) => /(?:chrome|moz)-extension:\/\/|claimtrail/i.test(error));
+    // The page's own errors (its scripts, blocked by the CSP above) are not ours, nor are other
+    // extensions' files a saved page still links to (a saved Wikipedia page asks for one's icon font).
+    const errors = ext.errors(page).filter((error) => error.includes(ext.extensionBaseUrl) || /claimtrail/i.test(error));
     if (expectedHtml === null) return { page: name, kind, painted: ranges.length, outside: null, uncovered: null, errors };
     const blocks = expectedBlocks(expectedHtml);
     const expectedText = blocks.join(' ');
