@@ -18,7 +18,7 @@ import { join } from 'node:path';
 import { parseArgs } from 'node:util';
 import type { Page } from 'puppeteer-core';
 import { launch, startFixtureServer, type BrowserName, type ExtensionBrowser } from '../tests/e2e/harness';
-import { allPainted, messageTab, painted } from '../tests/e2e/page-probes';
+import { allPainted, pageKind, painted } from '../tests/e2e/page-probes';
 import { detectClaims } from '../utils/claims';
 import { renderTable } from './lib/table';
 
@@ -68,16 +68,6 @@ interface PageReport {
   errors: string[];
 }
 
-async function pageKind(ext: ExtensionBrowser, page: Page): Promise<string> {
-  const control = await ext.openExtensionPage('manifest.json');
-  try {
-    const answer = (await messageTab(control, await ext.tabIdOf(page), 'page:get-claims')) as { data?: { kind?: string } } | undefined;
-    return answer?.data?.kind ?? 'no answer';
-  } finally {
-    await control.close();
-  }
-}
-
 async function survey(ext: ExtensionBrowser, url: string, name: string, expectedHtml: string | null): Promise<PageReport> {
   let page: Page;
   try {
@@ -92,7 +82,7 @@ async function survey(ext: ExtensionBrowser, url: string, name: string, expected
     await page.waitForSelector('html[data-claimtrail="ready"]', { timeout: 15_000 }).catch(() => undefined);
     await new Promise((resolve) => setTimeout(resolve, SETTLE_MS));
     const ranges = allPainted(await painted(page)).map(fold);
-    const kind = await pageKind(ext, page);
+    const kind = (await pageKind(ext, page)) ?? 'no answer';
     // The page's own errors (its scripts, blocked by the CSP above) are not ours, nor are other
     // extensions' files a saved page still links to (a saved Wikipedia page asks for one's icon font).
     const errors = ext.errors(page).filter((error) => error.includes(ext.extensionBaseUrl) || /claimtrail/i.test(error));

@@ -1,11 +1,10 @@
 // Real-world page layouts (tests/fixtures/layouts) in real browsers: the claims of the story are
 // painted, and nothing from the page furniture (or the story's unattributed narration) is; a page
 // that is not an article (a front page of teasers) is recognised as such and left alone.
-import type { Page } from 'puppeteer-core';
 import { describe, expect, it } from 'vitest';
 import { BROWSERS, type ExtensionBrowser, type FixtureServer } from './harness';
 import { withExtensionBrowser } from './suite';
-import { allPainted, messageTab, painted, WAIT } from './page-probes';
+import { allPainted, pageKind, painted, WAIT } from './page-probes';
 import { covers, flaggedWithin, loadLayouts } from '../fixtures/layouts/expectations';
 
 const layouts = loadLayouts();
@@ -15,15 +14,6 @@ describe.each(BROWSERS)('page layouts in %s', (name) => {
   let ext: ExtensionBrowser;
   withExtensionBrowser(name, (launched) => ({ ext, server } = launched));
 
-  /** What the tab's content script took the page for, once its first pass is over (it answers after it). */
-  async function pageKind(page: Page): Promise<string | undefined> {
-    const tabId = await ext.tabIdOf(page);
-    const control = await ext.openExtensionPage('manifest.json');
-    const answer = (await messageTab(control, tabId, 'page:get-claims')) as { data?: { kind?: string } } | undefined;
-    await control.close();
-    return answer?.data?.kind;
-  }
-
   it.each(layouts.map((layout) => [layout.file, layout] as const))('%s: the story’s claims are painted, no furniture', async (file, layout) => {
     const page = await ext.openPage(server.url(`layouts/${file}`));
     await page.waitForSelector('html[data-claimtrail="ready"]');
@@ -32,7 +22,8 @@ describe.each(BROWSERS)('page layouts in %s', (name) => {
       return layout.claims.filter((claim) => !covers(ranges, claim.content)).map((claim) => claim.content);
     };
     await expect.poll(missing, { timeout: WAIT.timeout, interval: WAIT.polling }).toEqual([]);
-    expect(await pageKind(page)).toBe(layout.article === false ? 'not-article' : 'article');
+    // The content script answers once its first pass is over.
+    expect(await pageKind(ext, page)).toBe(layout.article === false ? 'not-article' : 'article');
     const ranges = allPainted(await painted(page));
     for (const phrase of layout.mustNotFlag) expect(flaggedWithin(ranges, phrase), phrase).toEqual([]);
     for (const phrase of layout.once ?? []) expect(flaggedWithin(ranges, phrase), phrase).toHaveLength(1);

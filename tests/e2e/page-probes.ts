@@ -192,3 +192,15 @@ export function messageTab(control: Page, tabId: number, type: string): Promise<
     type,
   );
 }
+
+/** What the tab's content script took the page for ('article', 'not-article', 'disabled'…), asked from an extension page. */
+export async function pageKind(ext: ExtensionBrowser, page: Page): Promise<string | undefined> {
+  const tabId = await ext.tabIdOf(page);
+  const control = await ext.openExtensionPage('manifest.json');
+  try {
+    const answer = (await messageTab(control, tabId, 'page:get-claims')) as { data?: { kind?: string } } | undefined;
+    return answer?.data?.kind;
+  } finally {
+    await control.close();
+  }
+}
