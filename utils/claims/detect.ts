@@ -260,7 +260,9 @@ function verbCue(d: Doc, cue: Cue, ss: number, se: number, prev: Draft | null, s
   const inherit = cue.ing && !src ? prev : null;
   const confidence = BASE_CONFIDENCE[cue.cls] * (src || inherit ? 1 : 0.8);
   const sepAfter = punctAt(d, after);
-  const leftMode = boundary && (quotedLeft || atClauseEnd(d, after, se) || sepAfter === ',' || sepAfter === ';' || sepAfter === '\u2014');
+  // "In a speech last July, he said:": what follows the colon is the claim, not what came before.
+  const colonEnd = sepAfter === ':' && after + 1 >= se;
+  const leftMode = boundary && !colonEnd && (quotedLeft || atClauseEnd(d, after, se) || sepAfter === ',' || sepAfter === ';' || sepAfter === '\u2014');
   if (leftMode && !cue.ing) {
     if ((weak || cue.cls === CueClass.Stance) && !src) return null;
     const quoteAfter = punctAt(d, after) === ',' && isOpeningQuote(d, after + 1);
@@ -306,14 +308,13 @@ function verbCue(d: Doc, cue: Cue, ss: number, se: number, prev: Draft | null, s
     if (!hasClauseComplement(d, cue, after, se)) return null;
   }
   if (cue.cls === CueClass.Stance && !src && !(cue.start < cue.head || (cue.start > ss && !isWord(d, cue.start - 1)))) return null;
-  if (punctAt(d, after) === ':' && after + 1 >= se) {
-    // "The paper reports:" followed by the quoted passage in the next paragraph.
-    const nextTok = se + 1;
-    if (nextTok < d.t.length && isOpeningQuote(d, nextTok)) {
-      const q = quoteAt(d, nextTok);
-      if (q) return { cue, src, frags: [q], inherit, confidence };
-    }
-    return null;
+  if (colonEnd) {
+    // "The paper reports:" followed by the quoted passage, or the statement, in the next paragraph.
+    const next = se + 1;
+    let pe = next;
+    while (pe < d.t.length && d.t.kind[pe] !== Tk.Break) pe++;
+    const q = isOpeningQuote(d, next) ? quoteAt(d, next) : isFurniture(d, next, pe) ? null : trim(d, next, pe);
+    return q ? { cue, src, frags: [q], inherit, confidence } : null;
   }
   if (BARE_OBJECT_VERBS.has(cue.lemma) && !clausalObject(d, after, se)) return null;
   // "add to the pressure", "added another stop": adding things, not words.
@@ -513,11 +514,12 @@ function detectWindow(d: Doc, speakers: SpeakerTracker, makeId: (key: ClaimKey) 
 /**
  * Long texts are read in windows of about this many characters, so the token arrays stay small and
  * in the processor's cache instead of growing with the text (3 MB of news: median time −13%). A
- * window ends only where a paragraph opens with a letter or digit: no quotation runs on there, so no
- * claim crosses it, while speakers and ids carry over the whole text.
+ * window starts only at a paragraph that opens with a letter or digit after one that does not end in
+ * a colon: no quotation runs on there and no "he said:" reaches in, so no claim crosses it, while
+ * speakers and ids carry over the whole text.
  */
 const WINDOW = 1 << 16;
-const WINDOW_START = /\n[ \t\r]*[A-Za-z0-9]/g;
+const WINDOW_START = /[^:\s]\s*\n[ \t\r]*[A-Za-z0-9]/g;
 
 /** `window`: characters per window, for tests that compare windowed reading with one pass. */
 export function detectInText(text: string, window = WINDOW): Claim[] {

@@ -36,4 +36,11 @@ describe('detectInText in windows', () => {
     expect(claims).toHaveLength(1);
     expect(quoted(text, claims[0]?.content.at(-1) ?? [0, 0])).toBe('“We will go to the courts instead.”');
   });
+
+  it('never starts a window at the statement a "he said:" introduces', () => {
+    const text = `${filler}In a speech last July, he said:\n\nLet no one be mistaken about what this candidacy means for us.`;
+    const claims = detectInText(text, text.indexOf('Let no one') - 20);
+    expect(claims).toEqual(detectInText(text, Infinity));
+    expect(quoted(text, claims[0]?.content[0] ?? [0, 0])).toBe('Let no one be mistaken about what this candidacy means for us');
+  });
 });

@@ -109,6 +109,19 @@ describe('direct quotes', () => {
     expect(c.kind).toBe('direct');
   });
 
+  it('takes the next paragraph as what "said:" at the end of a paragraph introduces', () => {
+    const statement = 'The government will not tolerate violence against its citizens and will respond if needed.';
+    expect(claimsOf(['In a statement on Friday, the ministry said:', statement])).toEqual([
+      expect.objectContaining({ kind: 'indirect', cue: 'said', source: 'the ministry', content: statement.slice(0, -1) }),
+    ]);
+    // The quoted form, with a phrase before the source that is not what was said.
+    const [c] = claimsOf(['In a speech last July, he said:', '“Let no one be mistaken about this candidacy.”']);
+    expect(c).toMatchObject({ kind: 'direct', source: 'he' });
+    expect(bare(c!.content)).toBe('Let no one be mistaken about this candidacy');
+    // A heading after the colon is not a statement.
+    expect(claimsOf(['The mayor said:', 'Related stories'])).toEqual([]);
+  });
+
   it('runs a quote over several sentences to its closing mark', () => {
     const [c] = claimsOf('“We waited. We asked. Nobody answered,” said the mayor.');
     expect(bare(c!.content)).toBe('We waited. We asked. Nobody answered');
