@@ -42,7 +42,7 @@ const MAX_ASIDE = 12;
 
 const PARTICIPLE_LEADS = new WordSet('by after while and before without for when in');
 /** Words compared once per cue: by hash, as a lower-cased string per comparison added up. */
-const W = wordHashes('and', 'while', 'but', 'yet', 'who');
+const W = wordHashes('and', 'while', 'but', 'yet', 'who', 'you');
 
 /** Skips what may sit between a cue and its content: an addressee, times, a prepositional phrase. */
 function skipAfterCue(d: Doc, cue: Cue, end: number): number {
@@ -234,6 +234,8 @@ function verbCue(d: Doc, cue: Cue, ss: number, se: number, prev: Draft | null, s
     // "He refused to name them but said …": a verb after "and" or "but" shares the sentence's subject.
     else if ((isW(d, cue.start - 1, W.and) || isW(d, cue.start - 1, W.but)) && cue.start - 1 > ss) src = prev?.src && prev.src.start >= ss ? prev.src : sentenceSubject(d, ss, cue.start - 1);
   }
+  // "Do you think the bill will pass?": a question put to someone, not what they said.
+  if (src && src.end - src.start === 1 && isW(d, src.start, W.you) && punctAt(d, se - 1) === '?') return null;
   let after = skipAfterCue(d, cue, se);
   const beforeIdx = (src ? src.start : cue.start) - 1;
   const boundary = beforeIdx > ss && isSeparator(d, beforeIdx);

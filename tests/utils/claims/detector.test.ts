@@ -528,6 +528,13 @@ describe('sources and speakers', () => {
 });
 
 describe('not claims', () => {
+  it('does not read an interviewer\'s question as a claim by "you"', () => {
+    const cs = claimsOf(['Q: Do you think the president will sign the bill before the recess?', 'A: He told us he would sign it this week.']);
+    expect(cs.map((c) => c.source)).toEqual(['He']);
+    // Outside a question, "you" still reports.
+    expect(claimsOf('You said last week that the plan was late.')).toHaveLength(1);
+  });
+
   it('does not read "percentage points" as pointing', () => {
     expect(claimsOf('The poll has a margin of sampling error of plus or minus three percentage points for all voters.')).toEqual([]);
   });
