@@ -21,8 +21,8 @@ const MAX_SIGNATURE_TOKENS = 6;
 const HEADLINE_TOKENS = 30;
 
 /** Labels that look like a speaker before a colon but introduce page furniture. */
-const NOT_SPEAKERS = new WordSet(`update note editor editor's watch video photo photos related read correction warning breaking
- exclusive source sources credit tags file listen transcript advertisement opinion analysis commentary live updated posted
+const NOT_SPEAKERS = new WordSet(`update note editor editor's watch video photo photos related read correction warning breaking\
+ exclusive source sources credit tags file listen transcript advertisement opinion analysis commentary live updated posted\
  published q a map chart graphic gallery podcast clarification`);
 
 function isDash(p: string): boolean {
