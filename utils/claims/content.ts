@@ -24,17 +24,16 @@ export function trim(d: Doc, from: number, to: number): TokenRange {
 
 /** The quotes of one multi-paragraph quotation, from quote `qi` to the group's last one. */
 function groupEnd(d: Doc, qi: number): number {
-  const g = d.q.list[qi]?.group ?? -1;
+  const { list } = d.q;
+  const g = list[qi]?.group ?? -1;
   let k = qi;
-  while (k + 1 < d.q.list.length && d.q.list[k + 1]?.group === g) k++;
-  return d.q.list[k]?.close ?? 0;
+  while (list[k + 1]?.group === g) k++;
+  return list[k]?.close ?? 0;
 }
 
+/** A group is named by its first quote's index, so its opening mark is that quote's. */
 function groupStart(d: Doc, qi: number): number {
-  const g = d.q.list[qi]?.group ?? -1;
-  let k = qi;
-  while (k - 1 >= 0 && d.q.list[k - 1]?.group === g) k--;
-  return d.q.list[k]?.open ?? 0;
+  return d.q.list[d.q.list[qi]?.group ?? -1]?.open ?? 0;
 }
 
 /** Content right of a cue: from `from` to the end of the sentence, or of a quotation begun in it. */
