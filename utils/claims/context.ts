@@ -62,6 +62,17 @@ export function isW(d: Doc, i: number, h: number): boolean {
   return d.t.kind[i] === Tk.Word && d.t.hash[i] === h;
 }
 
+/** Length of the first of `phrases` (word-hash sequences) found at token k, or 0. */
+export function phraseAt(d: Doc, k: number, to: number, phrases: readonly (readonly number[])[] | undefined): number {
+  if (!phrases) return 0;
+  for (const p of phrases) {
+    let j = 0;
+    while (j < p.length && k + j < to && isW(d, k + j, p[j] ?? 0)) j++;
+    if (j === p.length) return j;
+  }
+  return 0;
+}
+
 /** Lower-cased code unit `back` places before the end of word i (1 = last), or 0. */
 function tailAt(d: Doc, i: number, back: number): number {
   if (d.t.kind[i] !== Tk.Word) return 0;

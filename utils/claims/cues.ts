@@ -2,7 +2,7 @@
  * Cue finding: reporting verbs (with their auxiliaries, negation, adverbs and particles),
  * "according to", and a colon after a speaker. Cues inside quotations never fire.
  */
-import { endsWithS, inQuote, is, isContractedSubject, isNumber, isPossessive, isW, isWord, punctAt, type Doc } from './context';
+import { endsWithS, inQuote, is, isContractedSubject, isNumber, isPossessive, isW, isWord, phraseAt, punctAt, type Doc } from './context';
 import { fillOnFirstUse, wordHashes, WordSet } from './lexicon/hash';
 import { hashWord, Tk, type Tokens } from './tokens';
 import {
@@ -68,17 +68,6 @@ function verbalUse(d: Doc, i: number, e: CueEntry, floor: number): boolean {
   // "would add $95 billion to the deficit", "added 200,000 jobs", "adds to the pressure": sums, not words.
   if (e.lemma === 'add' && (isNumber(d, i + 1) || punctAt(d, i + 1) === '$' || isW(d, i + 1, W.to))) return false;
   return !is(d, i + 1, NON_SPEECH_OBJECTS);
-}
-
-/** Length of the first of `phrases` (word-hash sequences) found at token k, or 0. */
-function phraseAt(d: Doc, k: number, to: number, phrases: readonly (readonly number[])[] | undefined): number {
-  if (!phrases) return 0;
-  for (const p of phrases) {
-    let j = 0;
-    while (j < p.length && k + j < to && isW(d, k + j, p[j] ?? 0)) j++;
-    if (j === p.length) return j;
-  }
-  return 0;
 }
 
 /** A cue that is not an inflected verb: "according to", "in" before a poll, a colon after a speaker. */
