@@ -60,7 +60,7 @@ const SAY = `say/said^ tell/told! write/wrote/written add note report^ announce 
  recommend urge! demand complain recall remark comment observe stress emphasize reiterate repeat testify tweet\
  disclose reveal allege^ vow~ pledge~ promise~ threaten~ boast brag+ joke quip+ muse speculate estimate^ conclude counter\
  retort protest lament whisper shout yell exclaim mention inform! assure! remind! hint affirm reaffirm underscore\
- highlight tout proclaim forecast/forecast/forecast describe characterize cite quote blog+ plead beg+ implore\
+ highlight tout proclaim forecast/forecast describe characterize cite quote blog+ plead beg+ implore\
  posit opine wonder concur agree~ disagree continue@ lecture preach\
  brief! signal indicate imply confide recount publish\
  rebut refute decry bemoan grumble gripe scoff sneer mock chide scold rebuke admonish reassure\
@@ -73,7 +73,7 @@ const STANCE = `accuse! blame criticize condemn denounce slam+ blast attack prai
  lambaste berate fault knock ridicule deride laud commend embrace\
  veto resist encourage!\
  promote view weigh release issue sue+ petition appeal order\
- cheer boycott herald fire/fired\
+ cheer boycott herald fire\
  name appoint vote&`;
 const THINK = `think/thought believe know/knew/known feel/felt expect^~ hope~ fear worry want~ wish~ suspect assume\
  reckon imagine consider see/saw/seen understand/understood realize recognize learn doubt\
@@ -136,15 +136,11 @@ fillOnFirstUse(() => {
       const [lemma = '', pastIrr, ppIrr] = item.split('/');
       const past = pastIrr ?? regularPast(lemma, dbl);
       const pp = ppIrr ?? past;
-      const set = (form: string, nounLike: boolean, isPast: boolean, ing: boolean): void => {
+      // Base and -s forms (which double as nouns), past, participle, -ing form.
+      [lemma, thirdPerson(lemma), past, pp, ingForm(lemma, dbl)].forEach((form, k) => {
         // The first class listing a form wins, so saying verbs take precedence; -ize verbs also read as -ise.
-        for (const f of [form, form.replace('iz', 'is')]) if (!cues.has(f)) cues.set(f, { lemma, cls, flags, nounLike, past: isPast, ing });
-      };
-      set(lemma, true, false, false);
-      set(thirdPerson(lemma), true, false, false);
-      set(past, false, true, false);
-      set(pp, false, true, false);
-      set(ingForm(lemma, dbl), false, false, true);
+        for (const f of [form, form.replace('iz', 'is')]) if (!cues.has(f)) cues.set(f, { lemma, cls, flags, nounLike: k < 2, past: k === 2 || k === 3, ing: k === 4 });
+      });
     }
   });
 });
