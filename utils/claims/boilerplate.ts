@@ -13,7 +13,7 @@ export function isFurniture(d: Doc, start: number, end: number): boolean {
   if (end <= start) return true;
   let last = end - 1;
   // A closing single quote after the final period: "… ‘Honesty Is In Question.’"
-  if (last > start && (punctAt(d, last) === '\u2019' || punctAt(d, last) === "'")) last--;
+  if (last > start && /['\u2019]/.test(punctAt(d, last))) last--;
   const finished = isTerminalPunct(d, last) || isClosingQuote(d, last) || punctAt(d, last) === ':' || (isWord(d, last) && d.t.text.charCodeAt((d.t.end[last] ?? 1) - 1) === 46);
   if (!finished && end - start < HEADLINE_MAX_TOKENS) return true;
   // "By Hana Okafor" is a byline; "By big margins, voters say …" is not.

@@ -106,5 +106,5 @@ export function kindOf(d: Doc, frags: readonly TokenRange[]): Kind {
 
 export function isSeparator(d: Doc, i: number): boolean {
   const p = punctAt(d, i);
-  return p === ',' || p === ';' || p === ':' || p === '\u2014' || p === '\u2013' || p === '-' || isClosingQuote(d, i);
+  return /[,;:\u2014\u2013-]/.test(p) || isClosingQuote(d, i);
 }

@@ -54,7 +54,7 @@ export function inQuote(d: Doc, i: number): boolean {
 
 export function isTerminalPunct(d: Doc, i: number): boolean {
   const p = punctAt(d, i);
-  return p === '.' || p === '!' || p === '?' || p === '\u2026';
+  return /[.!?\u2026]/.test(p);
 }
 
 /** Whether token i is the word whose hash is `h` (see wordHashes): no string is built. */

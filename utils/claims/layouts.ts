@@ -26,7 +26,7 @@ const NOT_SPEAKERS = new WordSet(`update note editor editor's watch video photo 
  published q a map chart graphic gallery podcast clarification`);
 
 function isDash(p: string): boolean {
-  return p === '\u2015' || p === '\u2014' || p === '\u2013' || p === '-';
+  return /[\u2015\u2014\u2013-]/.test(p);
 }
 
 /** "NAME: content" at the start of a paragraph (an opening quote may precede the name). */

@@ -123,7 +123,7 @@ function appositiveSource(d: Doc, j: number, floor: number): TokenRange | null {
       continue;
     }
     // "Jeff Weaver, Sanders' campaign manager,": a plural possessive's apostrophe stands alone.
-    if (isClosingQuote(d, k) || !(isWord(d, k) || p === "'" || p === '\u2019' || p === '-' || p === '(' || p === ')' || p === '.')) break;
+    if (isClosingQuote(d, k) || !(isWord(d, k) || /['\u2019().-]/.test(p))) break;
   }
   return best >= 0 ? { start: best, end } : null;
 }
