@@ -112,7 +112,7 @@ export function findCues(d: Doc, from: number, to: number): Cue[] {
     if (particle) end += particle;
     else if (e.flags & CueFlag.NeedsParticle) continue;
     else if (passive && byAgent) end++;
-    out.push({ head: i, start, end, cls: e.cls, flags: e.flags, lemma: e.lemma, passive, ing: e.ing, nounLike: e.nounLike });
+    out.push({ ...e, head: i, start, end, passive });
   }
   return out;
 }
