@@ -101,7 +101,7 @@ export function kindOf(d: Doc, frags: readonly TokenRange[]): Kind {
       else plain++;
     }
   }
-  return plain === 0 && quoted > 0 ? 'direct' : quoted > 0 ? 'mixed' : 'indirect';
+  return quoted === 0 ? 'indirect' : plain === 0 ? 'direct' : 'mixed';
 }
 
 export function isSeparator(d: Doc, i: number): boolean {
