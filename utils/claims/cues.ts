@@ -6,7 +6,7 @@ import { endsWithS, inQuote, is, isContractedSubject, isNumber, isPossessive, is
 import { fillOnFirstUse, wordHashes, WordSet } from './lexicon/hash';
 import { hashWord, Tk, type Tokens } from './tokens';
 import {
-  BE_FORMS, CUE_PREFIX, CUES, CueClass, CueFlag, DETERMINERS, NON_SPEECH_OBJECTS, NOUN_HEAVY, PARTICLES, QUANTIFIER_SUBJECTS, SUBJECT_PRONOUNS, type CueEntry,
+  BE_FORMS, CUE_PREFIX, CUES, CueClass, CueFlag, DETERMINERS, NON_SPEECH_OBJECTS, PARTICLES, QUANTIFIER_SUBJECTS, SUBJECT_PRONOUNS, type CueEntry,
 } from './lexicon/en';
 
 export interface Cue {
@@ -60,7 +60,7 @@ function verbalUse(d: Doc, i: number, e: CueEntry, floor: number): boolean {
   if (prevIsWord && isPossessive(d, p) && !isContractedSubject(d, p)) return false;
   // "Others, however, say", "Mr. Autor and Mr. Hanson argue": a verb that is seldom a noun may follow an
   // aside or a name; a name after a determiner modifies a noun ("the NBC show", "a Trump pledge").
-  if (e.nounLike && !endsWithS(d, i) && (NOUN_HEAVY.has(e.lemma) || !(punctAt(d, p) === ',' || (d.t.cap[p] && !is(d, p - 1, DETERMINERS))))) {
+  if (e.nounLike && !endsWithS(d, i) && (e.flags & CueFlag.NounHeavy || !(punctAt(d, p) === ',' || (d.t.cap[p] && !is(d, p - 1, DETERMINERS))))) {
     // Bare form: only after a pronoun, modal, "to", a plural subject ("officials say") or a percentage ("42% say").
     const percent = i > floor && d.t.kind[p] === Tk.Punct && d.t.hash[p] === 37;
     if (!percent && !(prevIsWord && (is(d, p, SUBJECT_PRONOUNS) || is(d, p, RESPONDENTS) || quantifier || endsWithS(d, p) || is(d, p, CUE_PREFIX) || isNumber(d, p)))) return false;

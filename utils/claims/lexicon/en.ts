@@ -39,6 +39,8 @@ export const enum CueFlag {
   NeedsParticle = 16,
   /** Spelling: the final consonant doubles before -ed and -ing (admit → admitted). */
   Doubled = 32,
+  /** The base and -s forms are mostly nouns in news text ("swing states", "sales targets"). */
+  NounHeavy = 64,
 }
 
 export interface CueEntry {
@@ -54,35 +56,36 @@ export interface CueEntry {
 }
 
 /**
- * Lemma lists. Syntax per item: lemma[/past[/participle]][+][!][~][^][@][&]
- *   + doubles the final consonant (admit → admitted), ! Object, ~ Infinitive, ^ Passive, @ AfterContent, & NeedsParticle.
+ * Lemma lists. Syntax per item: lemma[/past[/participle]][+][!][~][^][@][&][*]
+ *   + doubles the final consonant (admit → admitted), ! Object, ~ Infinitive, ^ Passive, @ AfterContent, & NeedsParticle,
+ *   * NounHeavy.
  */
-const SAY = `say/said^ tell/told! write/wrote/written add note report^ announce state declare explain claim insist argue assert\
- contend maintain acknowledge admit+ concede confirm deny reply respond answer ask! warn! caution predict^ suggest propose\
- recommend urge! demand complain recall remark comment observe stress emphasize reiterate repeat testify tweet\
- disclose reveal allege^ vow~ pledge~ promise~ threaten~ boast brag+ joke quip+ muse speculate estimate^ conclude counter\
+const SAY = `say/said^ tell/told! write/wrote/written add note* report^* announce state* declare explain claim* insist argue assert\
+ contend maintain acknowledge admit+ concede confirm deny reply* respond answer* ask! warn!* caution predict^ suggest propose\
+ recommend urge! demand* complain recall remark* comment* observe stress emphasize reiterate repeat testify tweet*\
+ disclose reveal allege^ vow~ pledge~ promise~* threaten~ boast brag+ joke* quip+ muse speculate estimate^* conclude counter\
  retort protest lament whisper shout yell exclaim mention inform! assure! remind! hint affirm reaffirm underscore\
- highlight tout proclaim forecast/forecast describe characterize cite quote blog+ plead beg+ implore\
+ highlight tout proclaim forecast/forecast* describe characterize cite quote* blog+* plead beg+ implore\
  posit opine wonder concur agree~ disagree continue@ lecture preach\
  brief! signal indicate imply confide recount publish\
  rebut refute decry bemoan grumble gripe scoff sneer mock chide scold rebuke admonish reassure\
- speak/spoke/spoken& talk& discuss express echo offer detail outline liken reference rail unveil chant sing/sang/sung\
- retweet email swear/swore/sworn guarantee apologize deplore congratulate thank\
- interject lash cry sigh shrug refer+& post voice charge make/made& raise& go/went/gone&`;
-const STANCE = `accuse! blame criticize condemn denounce slam+ blast attack praise hail applaud welcome defend dismiss reject\
- question dispute contradict support endorse back oppose credit call label dub+ brand term\
- portray decline~ refuse~ decide~ seek/sought~ plan+~ intend~ aim~ push lobby advocate champion favor favour\
+ speak/spoke/spoken&* talk&* discuss express echo offer* detail* outline* liken reference* rail unveil chant sing/sang/sung\
+ retweet email* swear/swore/sworn guarantee apologize deplore congratulate thank\
+ interject lash cry sigh shrug refer+& post* voice charge* make/made& raise& go/went/gone&`;
+const STANCE = `accuse! blame criticize condemn denounce slam+ blast attack* praise hail applaud welcome defend dismiss reject\
+ question* dispute contradict support* endorse back* oppose credit* call* label* dub+ brand* term*\
+ portray decline~ refuse~ decide~ seek/sought~ plan+~* intend~ aim~ push lobby advocate* champion favor favour\
  lambaste berate fault knock ridicule deride laud commend embrace\
  veto resist encourage!\
- promote view weigh release issue sue+ petition appeal order\
- cheer boycott herald fire\
- name appoint vote&`;
-const THINK = `think/thought believe know/knew/known feel/felt expect^~ hope~ fear worry want~ wish~ suspect assume\
- reckon imagine consider see/saw/seen understand/understood realize recognize learn doubt\
+ promote view* weigh release* issue* sue+ petition appeal* order*\
+ cheer* boycott herald fire*\
+ name* appoint vote&`;
+const THINK = `think/thought believe know/knew/known feel/felt expect^~ hope~* fear* worry* want~ wish~* suspect assume\
+ reckon imagine consider see/saw/seen understand/understood realize recognize learn doubt*\
  anticipate envision regret+ remember\
  prefer+~`;
 const EVIDENCE = `show/showed/shown find/found seem~ appear~ demonstrate\
- project^ point&`;
+ project^* point&`;
 
 /**
  * Particles and phrases that belong to the cue: "called for", "pointed to", "made the case",
@@ -106,7 +109,7 @@ export const PARTICLES: ReadonlyMap<string, readonly (readonly number[])[]> = ne
 const CONSONANT_Y = /[^aeiou]y$/;
 
 function thirdPerson(w: string): string {
-  if (/(?:s|x|z|ch|sh|o)$/.test(w)) return w + 'es';
+  if (/([sxzo]|[cs]h)$/.test(w)) return w + 'es';
   return CONSONANT_Y.test(w) ? w.slice(0, -1) + 'ies' : w + 's';
 }
 
@@ -124,18 +127,22 @@ function ingForm(w: string, dbl: number): string {
 }
 
 const cues = new Map<string, CueEntry>();
+const nounHeavy = new Set<string>();
+/** Lemmas marked NounHeavy (filled with CUES). */
+export const NOUN_HEAVY: ReadonlySet<string> = nounHeavy;
 /** Every inflected cue form, lower-case. */
 export const CUES: ReadonlyMap<string, CueEntry> = cues;
 fillOnFirstUse(() => {
   // A list's place is its CueClass: Say, Stance, Think, Evidence.
   [SAY, STANCE, THINK, EVIDENCE].forEach((list, cls: CueClass) => {
     for (const raw of list.trim().split(/\s+/)) {
-      const [item = '', ...marks] = raw.split(/(?=[+!~^@&])/);
+      const [item = '', ...marks] = raw.split(/(?=[+!~^@&*])/);
       // Each mark's bit is its CueFlag: the marks are listed in the order of the flags.
       let flags = 0;
-      for (const mark of marks) flags |= 1 << '!~^@&+'.indexOf(mark);
+      for (const mark of marks) flags |= 1 << '!~^@&+*'.indexOf(mark);
       const dbl = flags & CueFlag.Doubled;
       const [lemma = '', pastIrr, ppIrr] = item.split('/');
+      if (flags & CueFlag.NounHeavy) nounHeavy.add(lemma);
       const past = pastIrr ?? regularPast(lemma, dbl);
       const pp = ppIrr ?? past;
       // Base and -s forms (which double as nouns), past, participle, -ing form.
@@ -153,12 +160,6 @@ const words = (...lists: string[]): WordSet => new WordSet(lists.join(' '));
 /** Attitude verbs that are attributions only with an infinitive: "wants to", "decided to". */
 export const INFINITIVE_ONLY = words('want seek plan intend aim decide refuse decline wish');
 
-/** Lemmas whose base and -s forms are mostly nouns in news text ("swing states", "sales targets"). */
-export const NOUN_HEAVY = words(`state claim plan appeal remark comment advocate charge question\
- support back release issue order name attack call credit term label brand view offer promise fire\
- cheer report estimate project forecast demand mean warn threat post email answer reply quote note joke\
- doubt fear hope wish worry reference detail outline record tweet blog\
- speak talk`);
 
 /** In both CUE_PREFIX and SOURCE_STOP: auxiliaries, negation and adverbs join a cue and end a source. */
 const AUXILIARIES = 'has have had is are was were be been will would could can may might should must shall do does did not never also still already even just then to';
