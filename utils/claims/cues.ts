@@ -93,7 +93,7 @@ export function findCues(d: Doc, from: number, to: number): Cue[] {
     let start = i;
     let passive = false;
     // A capitalised auxiliary mid-sentence is a name: "Theresa May said".
-    while (start - 1 >= from && isWord(d, start - 1) && !inQuote(d, start - 1) && is(d, start - 1, CUE_PREFIX) && i - start < 4 && !(d.t.cap[start - 1] && start - 1 > from)) {
+    while (start - 1 >= from && !inQuote(d, start - 1) && is(d, start - 1, CUE_PREFIX) && i - start < 4 && !(d.t.cap[start - 1] && start - 1 > from)) {
       start--;
       if (is(d, start, BE_FORMS) && e.past) passive = true;
     }
