@@ -41,6 +41,8 @@ export const enum CueFlag {
   Doubled = 32,
   /** The base and -s forms are mostly nouns in news text ("swing states", "sales targets"). */
   NounHeavy = 64,
+  /** An attribution only with an infinitive: "wants to", "decided to". */
+  InfinitiveOnly = 128,
 }
 
 export interface CueEntry {
@@ -56,9 +58,9 @@ export interface CueEntry {
 }
 
 /**
- * Lemma lists. Syntax per item: lemma[/past[/participle]][+][!][~][^][@][&][*]
+ * Lemma lists. Syntax per item: lemma[/past[/participle]][+][!][~][^][@][&][*][=]
  *   + doubles the final consonant (admit → admitted), ! Object, ~ Infinitive, ^ Passive, @ AfterContent, & NeedsParticle,
- *   * NounHeavy.
+ *   * NounHeavy, = InfinitiveOnly.
  */
 const SAY = `say/said^ tell/told! write/wrote/written add note* report^* announce state* declare explain claim* insist argue assert\
  contend maintain acknowledge admit+ concede confirm deny reply* respond answer* ask! warn!* caution predict^ suggest propose\
@@ -74,13 +76,13 @@ const SAY = `say/said^ tell/told! write/wrote/written add note* report^* announc
  interject lash cry sigh shrug refer+& post* voice charge* make/made& raise& go/went/gone&`;
 const STANCE = `accuse! blame criticize condemn denounce slam+ blast attack* praise hail applaud welcome defend dismiss reject\
  question* dispute contradict support* endorse back* oppose credit* call* label* dub+ brand* term*\
- portray decline~ refuse~ decide~ seek/sought~ plan+~* intend~ aim~ push lobby advocate* champion favor favour\
+ portray decline~= refuse~= decide~= seek/sought~= plan+~=* intend~= aim~= push lobby advocate* champion favor favour\
  lambaste berate fault knock ridicule deride laud commend embrace\
  veto resist encourage!\
  promote view* weigh release* issue* sue+ petition appeal* order*\
  cheer* boycott herald fire*\
  name* appoint vote&`;
-const THINK = `think/thought believe know/knew/known feel/felt expect^~ hope~* fear* worry* want~ wish~* suspect assume\
+const THINK = `think/thought believe know/knew/known feel/felt expect^~ hope~* fear* worry* want~= wish~=* suspect assume\
  reckon imagine consider see/saw/seen understand/understood realize recognize learn doubt*\
  anticipate envision regret+ remember\
  prefer+~`;
@@ -127,22 +129,23 @@ function ingForm(w: string, dbl: number): string {
 }
 
 const cues = new Map<string, CueEntry>();
-const nounHeavy = new Set<string>();
-/** Lemmas marked NounHeavy (filled with CUES). */
-export const NOUN_HEAVY: ReadonlySet<string> = nounHeavy;
+const nounHeavy = new Set<string>(), infinitiveOnly = new Set<string>();
+/** Lemmas marked NounHeavy and InfinitiveOnly (filled with CUES). */
+export const NOUN_HEAVY: ReadonlySet<string> = nounHeavy, INFINITIVE_ONLY: ReadonlySet<string> = infinitiveOnly;
 /** Every inflected cue form, lower-case. */
 export const CUES: ReadonlyMap<string, CueEntry> = cues;
 fillOnFirstUse(() => {
   // A list's place is its CueClass: Say, Stance, Think, Evidence.
   [SAY, STANCE, THINK, EVIDENCE].forEach((list, cls: CueClass) => {
     for (const raw of list.trim().split(/\s+/)) {
-      const [item = '', ...marks] = raw.split(/(?=[+!~^@&*])/);
+      const [item = '', ...marks] = raw.split(/(?=[+!~^@&*=])/);
       // Each mark's bit is its CueFlag: the marks are listed in the order of the flags.
       let flags = 0;
-      for (const mark of marks) flags |= 1 << '!~^@&+*'.indexOf(mark);
+      for (const mark of marks) flags |= 1 << '!~^@&+*='.indexOf(mark);
       const dbl = flags & CueFlag.Doubled;
       const [lemma = '', pastIrr, ppIrr] = item.split('/');
       if (flags & CueFlag.NounHeavy) nounHeavy.add(lemma);
+      if (flags & CueFlag.InfinitiveOnly) infinitiveOnly.add(lemma);
       const past = pastIrr ?? regularPast(lemma, dbl);
       const pp = ppIrr ?? past;
       // Base and -s forms (which double as nouns), past, participle, -ing form.
@@ -156,9 +159,6 @@ fillOnFirstUse(() => {
 
 /** One set from several lists: shared lists are passed, not interpolated, so each literal stays a plain string. */
 const words = (...lists: string[]): WordSet => new WordSet(lists.join(' '));
-
-/** Attitude verbs that are attributions only with an infinitive: "wants to", "decided to". */
-export const INFINITIVE_ONLY = words('want seek plan intend aim decide refuse decline wish');
 
 
 /** In both CUE_PREFIX and SOURCE_STOP: auxiliaries, negation and adverbs join a cue and end a source. */
