@@ -92,13 +92,14 @@ const EVIDENCE = `show/showed/shown find/found seem~ appear~ demonstrate\
 /**
  * Particles and phrases that belong to the cue: "called for", "pointed to", "made the case",
  * "said in a statement". Words of a phrase are joined by _; each lemma's phrases are tried longest first.
+ * Keys are cue lemmas: the map is only looked up by a found cue's lemma.
  */
 export const PARTICLES: ReadonlyMap<string, readonly (readonly number[])[]> = new Map(
   (`call:for,on,upon point:to,out refer:to push:for,back argue:for,against complain:about\
- warn:of,about,against insist:on comment:on weigh:in hit:out,back fire:back reflect:on ask:for\
- plead:for vote:for,against advocate:for side:with agree:with,on focus:on boast:about joke:about\
- worry:about hope:for wait:for accuse:of speak:of,about,out,with,to talk:about,of,to liken:to\
- rail:against lash:out offer:up lay:out say:in_a_statement make:the_case,clear,it_clear,no_secret\
+ warn:of,about,against insist:on comment:on weigh:in fire:back ask:for\
+ plead:for vote:for,against advocate:for agree:with,on boast:about joke:about\
+ worry:about hope:for accuse:of speak:of,about,out,with,to talk:about,of,to liken:to\
+ rail:against lash:out offer:up say:in_a_statement make:the_case,clear,it_clear,no_secret\
  raise:concerns,questions,doubts go:on_to_say,on_to_argue`)
     .trim().split(/\s+/).map((item) => {
       const [lemma = '', parts = ''] = item.split(':');
