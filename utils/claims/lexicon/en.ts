@@ -58,55 +58,35 @@ export interface CueEntry {
 }
 
 /**
- * Lemma lists. Syntax per item: lemma[/past[/participle]][+][!][~][^][@][&][*][=]
+ * Lemma lists. Syntax per item: lemma[/past[/participle]][+][!][~][^][@][&][*][=][:particle,…]
  *   + doubles the final consonant (admit → admitted), ! Object, ~ Infinitive, ^ Passive, @ AfterContent, & NeedsParticle,
  *   * NounHeavy, = InfinitiveOnly.
+ *   Particles and phrases belong to the cue: "called for", "pointed to", "made the case", "said in a statement";
+ *   words of a phrase are joined by _.
  */
-const SAY = `say/said^ tell/told! write/wrote/written add note* report^* announce state* declare explain claim* insist argue assert\
- contend maintain acknowledge admit+ concede confirm deny reply* respond answer* ask! warn!* caution predict^ suggest propose\
- recommend urge! demand* complain recall remark* comment* observe stress emphasize reiterate repeat testify tweet*\
- disclose reveal allege^ vow~ pledge~ promise~* threaten~ boast brag+ joke* quip+ muse speculate estimate^* conclude counter\
- retort protest lament whisper shout yell exclaim mention inform! assure! remind! hint affirm reaffirm underscore\
- highlight tout proclaim forecast/forecast* describe characterize cite quote* blog+* plead beg+ implore\
- posit opine wonder concur agree~ disagree continue@ lecture preach\
- brief! signal indicate imply confide recount publish\
- rebut refute decry bemoan grumble gripe scoff sneer mock chide scold rebuke admonish reassure\
- speak/spoke/spoken&* talk&* discuss express echo offer* detail* outline* liken reference* rail unveil chant sing/sang/sung\
- retweet email* swear/swore/sworn guarantee apologize deplore congratulate thank\
- interject lash cry sigh shrug refer+& post* voice charge* make/made& raise& go/went/gone&`;
-const STANCE = `accuse! blame criticize condemn denounce slam+ blast attack* praise hail applaud welcome defend dismiss reject\
- question* dispute contradict support* endorse back* oppose credit* call* label* dub+ brand* term*\
- portray decline~= refuse~= decide~= seek/sought~= plan+~=* intend~= aim~= push lobby advocate* champion favor favour\
- lambaste berate fault knock ridicule deride laud commend embrace\
- veto resist encourage!\
- promote view* weigh release* issue* sue+ petition appeal* order*\
- cheer* boycott herald fire*\
- name* appoint vote&`;
-const THINK = `think/thought believe know/knew/known feel/felt expect^~ hope~* fear* worry* want~= wish~=* suspect assume\
- reckon imagine consider see/saw/seen understand/understood realize recognize learn doubt*\
- anticipate envision regret+ remember\
- prefer+~`;
-const EVIDENCE = `show/showed/shown find/found seem~ appear~ demonstrate\
- project^* point&`;
-
-/**
- * Particles and phrases that belong to the cue: "called for", "pointed to", "made the case",
- * "said in a statement". Words of a phrase are joined by _; each lemma's phrases are tried longest first.
- * Keys are cue lemmas: the map is only looked up by a found cue's lemma.
- */
-export const PARTICLES: ReadonlyMap<string, readonly (readonly number[])[]> = new Map(
-  (`call:for,on,upon point:to,out refer:to push:for,back argue:for,against complain:about\
- warn:of,about,against insist:on comment:on weigh:in fire:back ask:for\
- plead:for vote:for,against advocate:for agree:with,on boast:about joke:about\
- worry:about hope:for accuse:of speak:of,about,out,with,to talk:about,of,to liken:to\
- rail:against lash:out offer:up say:in_a_statement make:the_case,clear,it_clear,no_secret\
- raise:concerns,questions,doubts go:on_to_say,on_to_argue`)
-    .trim().split(/\s+/).map((item) => {
-      const [lemma = '', parts = ''] = item.split(':');
-      const phrases = parts.split(',').map((p) => p.split('_').map(hashWord));
-      return [lemma, phrases.sort((x, y) => y.length - x.length)] as const;
-    }),
-);
+const SAY = `say/said^:in_a_statement tell/told! write/wrote/written add note* report^* announce state* declare\
+ explain claim* insist:on argue:for,against assert contend maintain acknowledge admit+ concede confirm deny reply*\
+ respond answer* ask!:for warn!*:of,about,against caution predict^ suggest propose recommend urge! demand*\
+ complain:about recall remark* comment*:on observe stress emphasize reiterate repeat testify tweet* disclose reveal\
+ allege^ vow~ pledge~ promise~* threaten~ boast:about brag+ joke*:about quip+ muse speculate estimate^* conclude\
+ counter retort protest lament whisper shout yell exclaim mention inform! assure! remind! hint affirm reaffirm\
+ underscore highlight tout proclaim forecast/forecast* describe characterize cite quote* blog+* plead:for beg+ implore\
+ posit opine wonder concur agree~:with,on disagree continue@ lecture preach brief! signal indicate imply confide\
+ recount publish rebut refute decry bemoan grumble gripe scoff sneer mock chide scold rebuke admonish reassure\
+ speak/spoke/spoken&*:of,about,out,with,to talk&*:about,of,to discuss express echo offer*:up detail* outline* liken:to\
+ reference* rail:against unveil chant sing/sang/sung retweet email* swear/swore/sworn guarantee apologize deplore\
+ congratulate thank interject lash:out cry sigh shrug refer+&:to post* voice charge*\
+ make/made&:the_case,clear,it_clear,no_secret raise&:concerns,questions,doubts go/went/gone&:on_to_say,on_to_argue`;
+const STANCE = `accuse!:of blame criticize condemn denounce slam+ blast attack* praise hail applaud welcome defend\
+ dismiss reject question* dispute contradict support* endorse back* oppose credit* call*:for,on,upon label* dub+\
+ brand* term* portray decline~= refuse~= decide~= seek/sought~= plan+~=* intend~= aim~= push:for,back lobby\
+ advocate*:for champion favor favour lambaste berate fault knock ridicule deride laud commend embrace veto resist\
+ encourage! promote view* weigh:in release* issue* sue+ petition appeal* order* cheer* boycott herald fire*:back name*\
+ appoint vote&:for,against`;
+const THINK = `think/thought believe know/knew/known feel/felt expect^~ hope~*:for fear* worry*:about want~= wish~=*\
+ suspect assume reckon imagine consider see/saw/seen understand/understood realize recognize learn doubt* anticipate\
+ envision regret+ remember prefer+~`;
+const EVIDENCE = `show/showed/shown find/found seem~ appear~ demonstrate project^* point&:to,out`;
 
 /** A consonant before a final "y": "deny" → "denies", "denied"; "say" and "pray" keep theirs. */
 const CONSONANT_Y = /[^aeiou]y$/;
@@ -135,11 +115,15 @@ const nounHeavy = new Set<string>(), infinitiveOnly = new Set<string>();
 export const NOUN_HEAVY: ReadonlySet<string> = nounHeavy, INFINITIVE_ONLY: ReadonlySet<string> = infinitiveOnly;
 /** Every inflected cue form, lower-case. */
 export const CUES: ReadonlyMap<string, CueEntry> = cues;
+const particles = new Map<string, readonly (readonly number[])[]>();
+/** A lemma's particles and phrases as word-hash sequences, longest first (filled with CUES). */
+export const PARTICLES: ReadonlyMap<string, readonly (readonly number[])[]> = particles;
 fillOnFirstUse(() => {
   // A list's place is its CueClass: Say, Stance, Think, Evidence.
   [SAY, STANCE, THINK, EVIDENCE].forEach((list, cls: CueClass) => {
     for (const raw of list.trim().split(/\s+/)) {
-      const [item = '', ...marks] = raw.split(/(?=[+!~^@&*=])/);
+      const [head = '', phrases] = raw.split(':');
+      const [item = '', ...marks] = head.split(/(?=[+!~^@&*=])/);
       // Each mark's bit is its CueFlag: the marks are listed in the order of the flags.
       let flags = 0;
       for (const mark of marks) flags |= 1 << '!~^@&+*='.indexOf(mark);
@@ -147,6 +131,7 @@ fillOnFirstUse(() => {
       const [lemma = '', pastIrr, ppIrr] = item.split('/');
       if (flags & CueFlag.NounHeavy) nounHeavy.add(lemma);
       if (flags & CueFlag.InfinitiveOnly) infinitiveOnly.add(lemma);
+      if (phrases) particles.set(lemma, phrases.split(',').map((p) => p.split('_').map(hashWord)).sort((x, y) => y.length - x.length));
       const past = pastIrr ?? regularPast(lemma, dbl);
       const pp = ppIrr ?? past;
       // Base and -s forms (which double as nouns), past, participle, -ing form.
@@ -160,7 +145,6 @@ fillOnFirstUse(() => {
 
 /** One set from several lists: shared lists are passed, not interpolated, so each literal stays a plain string. */
 const words = (...lists: string[]): WordSet => new WordSet(lists.join(' '));
-
 
 /** In both CUE_PREFIX and SOURCE_STOP: auxiliaries, negation and adverbs join a cue and end a source. */
 const AUXILIARIES = 'has have had is are was were be been will would could can may might should must shall do does did not never also still already even just then to';
@@ -198,8 +182,9 @@ export const INDEFINITES = words('more much none nobody everyone someone anyone 
 /** Days, months and relative times that can sit between a cue and its content ("said Monday that"). */
 export const TIME_WORDS = words(`monday tuesday wednesday thursday friday saturday sunday today yesterday tonight tomorrow\
  last this next week month year morning afternoon evening night weekend ago then also separately\
- later earlier previously repeatedly publicly privately recently again once january february march april may june july august september october\
- november december jan. feb. mar. apr. aug. sep. sept. oct. nov. dec.`);
+ later earlier previously repeatedly publicly privately recently again once\
+ january february march april may june july august september october november december\
+ jan. feb. mar. apr. aug. sep. sept. oct. nov. dec.`);
 
 /** Quantifiers that stand alone as a subject: "all agreed", "many say". */
 export const QUANTIFIER_SUBJECTS = words('some many several few most all each both others none half');
