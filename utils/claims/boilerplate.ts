@@ -2,7 +2,7 @@
  * Paragraphs that are page furniture rather than article prose: headlines and captions (short,
  * no closing punctuation), bylines, "Follow X on Twitter", licence and subscription notes.
  */
-import { isClosingQuote, isTerminalPunct, isW, isWord, punctAt, type Doc } from './context';
+import { isClosingQuote, isTerminalPunct, isW, isWord, phraseAt, punctAt, type Doc } from './context';
 import { BOILERPLATE_OPENERS } from './lexicon/en';
 import { hashWord } from './tokens';
 
@@ -13,16 +13,10 @@ export function isFurniture(d: Doc, start: number, end: number): boolean {
   if (end <= start) return true;
   let last = end - 1;
   // A closing single quote after the final period: "… ‘Honesty Is In Question.’"
-  if (last > start && (punctAt(d, last) === '\u2019' || punctAt(d, last) === "'")) last--;
+  if (last > start && /['\u2019]/.test(punctAt(d, last))) last--;
   const finished = isTerminalPunct(d, last) || isClosingQuote(d, last) || punctAt(d, last) === ':' || (isWord(d, last) && d.t.text.charCodeAt((d.t.end[last] ?? 1) - 1) === 46);
   if (!finished && end - start < HEADLINE_MAX_TOKENS) return true;
-  for (const opener of BOILERPLATE_OPENERS) {
-    if (!isW(d, start, opener[0] ?? 0)) continue;
-    // "By Hana Okafor" is a byline; "By big margins, voters say …" is not.
-    if (opener[0] === BY && (end - start > 15 || !d.t.cap[start + 1])) continue;
-    let k = 0;
-    while (k < opener.length && start + k < end && isW(d, start + k, opener[k] ?? 0)) k++;
-    if (k === opener.length) return true;
-  }
-  return false;
+  // "By Hana Okafor" is a byline; "By big margins, voters say …" is not.
+  if (isW(d, start, BY) && (end - start > 15 || !d.t.cap[start + 1])) return false;
+  return phraseAt(d, start, end, BOILERPLATE_OPENERS) > 0;
 }

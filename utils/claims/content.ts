@@ -24,17 +24,16 @@ export function trim(d: Doc, from: number, to: number): TokenRange {
 
 /** The quotes of one multi-paragraph quotation, from quote `qi` to the group's last one. */
 function groupEnd(d: Doc, qi: number): number {
-  const g = d.q.list[qi]?.group ?? -1;
+  const { list } = d.q;
+  const g = list[qi]?.group ?? -1;
   let k = qi;
-  while (k + 1 < d.q.list.length && d.q.list[k + 1]?.group === g) k++;
-  return d.q.list[k]?.close ?? 0;
+  while (list[k + 1]?.group === g) k++;
+  return list[k]?.close ?? 0;
 }
 
+/** A group is named by its first quote's index, so its opening mark is that quote's. */
 function groupStart(d: Doc, qi: number): number {
-  const g = d.q.list[qi]?.group ?? -1;
-  let k = qi;
-  while (k - 1 >= 0 && d.q.list[k - 1]?.group === g) k--;
-  return d.q.list[k]?.open ?? 0;
+  return d.q.list[d.q.list[qi]?.group ?? -1]?.open ?? 0;
 }
 
 /** Content right of a cue: from `from` to the end of the sentence, or of a quotation begun in it. */
@@ -102,10 +101,10 @@ export function kindOf(d: Doc, frags: readonly TokenRange[]): Kind {
       else plain++;
     }
   }
-  return plain === 0 && quoted > 0 ? 'direct' : quoted > 0 ? 'mixed' : 'indirect';
+  return quoted === 0 ? 'indirect' : plain === 0 ? 'direct' : 'mixed';
 }
 
 export function isSeparator(d: Doc, i: number): boolean {
   const p = punctAt(d, i);
-  return p === ',' || p === ';' || p === ':' || p === '\u2014' || p === '\u2013' || p === '-' || isClosingQuote(d, i);
+  return /[,;:\u2014\u2013-]/.test(p) || isClosingQuote(d, i);
 }

@@ -54,12 +54,23 @@ export function inQuote(d: Doc, i: number): boolean {
 
 export function isTerminalPunct(d: Doc, i: number): boolean {
   const p = punctAt(d, i);
-  return p === '.' || p === '!' || p === '?' || p === '\u2026';
+  return /[.!?\u2026]/.test(p);
 }
 
 /** Whether token i is the word whose hash is `h` (see wordHashes): no string is built. */
 export function isW(d: Doc, i: number, h: number): boolean {
   return d.t.kind[i] === Tk.Word && d.t.hash[i] === h;
+}
+
+/** Length of the first of `phrases` (word-hash sequences) found at token k, or 0. */
+export function phraseAt(d: Doc, k: number, to: number, phrases: readonly (readonly number[])[] | undefined): number {
+  if (!phrases) return 0;
+  for (const p of phrases) {
+    let j = 0;
+    while (j < p.length && k + j < to && isW(d, k + j, p[j] ?? 0)) j++;
+    if (j === p.length) return j;
+  }
+  return 0;
 }
 
 /** Lower-cased code unit `back` places before the end of word i (1 = last), or 0. */

@@ -21,13 +21,9 @@ const MAX_SIGNATURE_TOKENS = 6;
 const HEADLINE_TOKENS = 30;
 
 /** Labels that look like a speaker before a colon but introduce page furniture. */
-const NOT_SPEAKERS = new WordSet(`update note editor editor's watch video photo photos related read correction warning breaking
- exclusive source sources credit tags file listen transcript advertisement opinion analysis commentary live updated posted
+const NOT_SPEAKERS = new WordSet(`update note editor editor's watch video photo photos related read correction warning breaking\
+ exclusive source sources credit tags file listen transcript advertisement opinion analysis commentary live updated posted\
  published q a map chart graphic gallery podcast clarification`);
-
-function isDash(p: string): boolean {
-  return p === '\u2015' || p === '\u2014' || p === '\u2013' || p === '-';
-}
 
 /** "NAME: content" at the start of a paragraph (an opening quote may precede the name). */
 function speakerLine(d: Doc, ps: number, pe: number): LayoutClaim | null {
@@ -50,7 +46,7 @@ function signedQuote(d: Doc, ps: number, pe: number): LayoutClaim | null {
   while (e > ps && punctAt(d, e - 1) === '.') e--;
   let k = e;
   while (k > ps && e - k < MAX_SIGNATURE_TOKENS && isWord(d, k - 1) && d.t.cap[k - 1]) k--;
-  if (k === e || k - 2 < ps || !isDash(punctAt(d, k - 1)) || !isClosingQuote(d, k - 2)) return null;
+  if (k === e || k - 2 < ps || !/[\u2015\u2014\u2013-]/.test(punctAt(d, k - 1)) || !isClosingQuote(d, k - 2)) return null;
   const open = quoteAround(d, k - 2)?.open ?? k - 2;
   if (open < ps) return null;
   return { cue: fixedCue(k - 1, k, CueClass.Colon, ':'), src: { start: k, end: e }, content: { start: open, end: k - 1 } };

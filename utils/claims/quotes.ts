@@ -25,31 +25,37 @@ export interface Quotes {
   readonly of: Int32Array;
 }
 
-const enum Dir { Open = 1, Close = 2, Either = 3 }
+export const enum Dir { Open = 1, Close = 2, Either = 3 }
 
-function isSpaceOrNothing(c: number): boolean {
-  return Number.isNaN(c) || c === 32 || c === 10 || c === 13 || c === 9 || c === 0xa0;
+/** Which way a mark faces by its shape: curly marks and guillemets say, straight marks do not (Either). */
+export function facing(c: number): Dir {
+  if (c === 0x201c || c === 0x201e || c === 0xab || c === 96) return Dir.Open;
+  return c === 0x201d || c === 0xbb ? Dir.Close : Dir.Either;
+}
+
+/** After white space, nothing or one of these, a mark opens; before them it closes. */
+const OPENS_AFTER = ' \n\r\t\xa0([\u2014-:';
+const CLOSES_BEFORE = ' \n\r\t\xa0,.);:?!\u2014';
+
+/** Whether code unit c is one of `chars`, or NaN (past either end of the text). */
+function nothingOr(c: number, chars: string): boolean {
+  return Number.isNaN(c) || chars.includes(String.fromCharCode(c));
 }
 
 /** How the mark's neighbours say it faces: open after a space, close before one. */
 function byNeighbours(t: Tokens, i: number): Dir {
-  const s = t.start[i] ?? 0, e = t.end[i] ?? 0;
-  const before = s > 0 ? t.text.charCodeAt(s - 1) : NaN;
-  const after = t.text.charCodeAt(e);
-  const openish = isSpaceOrNothing(before) || before === 40 || before === 91 || before === 0x2014 || before === 45 || before === 58;
-  const closeish = isSpaceOrNothing(after) || after === 44 || after === 46 || after === 41 || after === 59 || after === 58 || after === 63 || after === 33 || after === 0x2014;
-  if (openish && !closeish) return Dir.Open;
-  if (closeish && !openish) return Dir.Close;
-  return Dir.Either;
+  const s = t.start[i] ?? 0;
+  const openish = nothingOr(s > 0 ? t.text.charCodeAt(s - 1) : NaN, OPENS_AFTER);
+  const closeish = nothingOr(t.text.charCodeAt(t.end[i] ?? 0), CLOSES_BEFORE);
+  return openish === closeish ? Dir.Either : openish ? Dir.Open : Dir.Close;
 }
 
 function direction(t: Tokens, i: number, inside: boolean): Dir {
   const c = t.text.charCodeAt(t.start[i] ?? 0);
   // A “ glued to the end of a quotation and followed by a space is a mistyped closing mark: “Yes,“ he said.
-  if (c === 0x201c) return inside && byNeighbours(t, i) === Dir.Close ? Dir.Close : Dir.Open;
-  if (c === 0x201e || c === 0xab || c === 96) return Dir.Open;
-  if (c === 0x201d || c === 0xbb) return Dir.Close;
-  return byNeighbours(t, i);
+  if (c === 0x201c && inside && byNeighbours(t, i) === Dir.Close) return Dir.Close;
+  const f = facing(c);
+  return f === Dir.Either ? byNeighbours(t, i) : f;
 }
 
 /**

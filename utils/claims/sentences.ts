@@ -6,6 +6,7 @@
 import { cueEntryAt } from './cues';
 import { CueClass, CUE_PP, DETERMINERS, SOURCE_STOP, SUBJECT_PRONOUNS, TIME_WORDS } from './lexicon/en';
 import { inSet } from './lexicon/hash';
+import { Dir, facing } from './quotes';
 import { TITLE_ABBREVIATIONS, Tk, type Tokens } from './tokens';
 
 /** Long unpunctuated runs are cut so quote pairing and look-arounds stay bounded. */
@@ -36,9 +37,8 @@ function isTerminal(t: Tokens, i: number): boolean {
 
 function isCloser(t: Tokens, i: number): boolean {
   if (t.kind[i] === Tk.Quote) {
-    const c = t.text.charCodeAt(t.start[i] ?? 0);
-    if (c === 0x201c || c === 0x201e || c === 0xab || c === 96) return false;
-    if (c === 0x201d || c === 0xbb) return true;
+    const f = facing(t.text.charCodeAt(t.start[i] ?? 0));
+    if (f !== Dir.Either) return f === Dir.Close;
     // A straight mark closes when it is not glued to the following word.
     const after = t.text.charCodeAt(t.end[i] ?? 0);
     return Number.isNaN(after) || after <= 32 || after === 0xa0;

@@ -74,7 +74,7 @@ function npLeft(d: Doc, last: number, floor: number): number {
 function skipTimeLeft(d: Doc, j: number, floor: number): number {
   let k = j;
   let moved = false;
-  while (k >= floor && j - k < 4 && isWord(d, k) && is(d, k, TIME_WORDS)) {
+  while (k >= floor && j - k < 4 && is(d, k, TIME_WORDS)) {
     // "Theresa May said": a capitalised time word after a capitalised word ends a name.
     if (d.t.cap[k] && k - 1 >= floor && d.t.cap[k - 1] && isWord(d, k - 1) && !is(d, k - 1, TIME_WORDS)) break;
     k--;
@@ -123,7 +123,7 @@ function appositiveSource(d: Doc, j: number, floor: number): TokenRange | null {
       continue;
     }
     // "Jeff Weaver, Sanders' campaign manager,": a plural possessive's apostrophe stands alone.
-    if (isClosingQuote(d, k) || !(isWord(d, k) || p === "'" || p === '\u2019' || p === '-' || p === '(' || p === ')' || p === '.')) break;
+    if (isClosingQuote(d, k) || !(isWord(d, k) || /['\u2019().-]/.test(p))) break;
   }
   return best >= 0 ? { start: best, end } : null;
 }

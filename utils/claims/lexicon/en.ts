@@ -4,6 +4,11 @@ import { hashWord } from '../tokens';
 /**
  * English lexicon for the claim detector: cue lemmas by class, with a small inflection generator
  * so each verb is written once. Word lists here are the product's own, written by hand.
+ *
+ * A long list's lines end in \ (a line continuation), so the shipped string separates its words with
+ * spaces only: a line break between words compresses worse (−80 B gzipped over these lists). A set's
+ * order means nothing, so words a set shares with an earlier list keep that list's order: a run
+ * compresses better than the same words shuffled.
  */
 
 export const enum CueClass {
@@ -34,6 +39,10 @@ export const enum CueFlag {
   NeedsParticle = 16,
   /** Spelling: the final consonant doubles before -ed and -ing (admit → admitted). */
   Doubled = 32,
+  /** The base and -s forms are mostly nouns in news text ("swing states", "sales targets"). */
+  NounHeavy = 64,
+  /** An attribution only with an infinitive: "wants to", "decided to". */
+  InfinitiveOnly = 128,
 }
 
 export interface CueEntry {
@@ -49,59 +58,41 @@ export interface CueEntry {
 }
 
 /**
- * Lemma lists. Syntax per item: lemma[/past[/participle]][+][!][~][^][@][&]
- *   + doubles the final consonant (admit → admitted), ! Object, ~ Infinitive, ^ Passive, @ AfterContent, & NeedsParticle.
+ * Lemma lists. Syntax per item: lemma[/past[/participle]][+][!][~][^][@][&][*][=][:particle,…]
+ *   + doubles the final consonant (admit → admitted), ! Object, ~ Infinitive, ^ Passive, @ AfterContent, & NeedsParticle,
+ *   * NounHeavy, = InfinitiveOnly.
+ *   Particles and phrases belong to the cue: "called for", "pointed to", "made the case", "said in a statement";
+ *   words of a phrase are joined by _.
  */
-const SAY = `say/said^ tell/told! write/wrote/written add note report^ announce state declare explain claim insist argue assert
- contend maintain acknowledge admit+ concede confirm deny reply respond answer ask! warn! caution predict^ suggest propose
- recommend urge! demand complain recall remark comment observe stress emphasize reiterate repeat testify tweet
- disclose reveal allege^ vow~ pledge~ promise~ threaten~ boast brag+ joke quip+ muse speculate estimate^ conclude counter
- retort protest lament whisper shout yell exclaim mention inform! assure! remind! hint affirm reaffirm underscore
- highlight tout proclaim forecast/forecast/forecast describe characterize cite quote blog+ plead beg+ implore
- posit opine wonder concur agree~ disagree continue@ lecture preach
- brief! signal indicate imply confide recount publish
- rebut refute decry bemoan grumble gripe scoff sneer mock chide scold rebuke admonish reassure
- speak/spoke/spoken& talk& discuss express echo offer detail outline liken reference rail unveil chant sing/sang/sung
- retweet email swear/swore/sworn guarantee apologize deplore congratulate thank
- interject lash cry sigh shrug refer+& post voice charge make/made& raise& go/went/gone&`;
-const STANCE = `accuse! blame criticize condemn denounce slam+ blast attack praise hail applaud welcome defend dismiss reject
- question dispute contradict support endorse back oppose credit call label dub+ brand term
- portray decline~ refuse~ decide~ seek/sought~ plan+~ intend~ aim~ push lobby advocate champion favor favour
- lambaste berate fault knock ridicule deride laud commend embrace
- veto resist encourage!
- promote view weigh release issue sue+ petition appeal order
- cheer boycott herald fire/fired
- name appoint vote&`;
-const THINK = `think/thought believe know/knew/known feel/felt expect^~ hope~ fear worry want~ wish~ suspect assume
- reckon imagine consider see/saw/seen understand/understood realize recognize learn doubt
- anticipate envision regret+ remember
- prefer+~`;
-const EVIDENCE = `show/showed/shown find/found seem~ appear~ demonstrate
- project^ point&`;
-
-/**
- * Particles and phrases that belong to the cue: "called for", "pointed to", "made the case",
- * "said in a statement". Words of a phrase are joined by _; each lemma's phrases are tried longest first.
- */
-export const PARTICLES: ReadonlyMap<string, readonly (readonly number[])[]> = new Map(
-  (`call:for,on,upon point:to,out refer:to push:for,back argue:for,against complain:about
- warn:of,about,against insist:on comment:on weigh:in hit:out,back fire:back reflect:on ask:for
- plead:for vote:for,against advocate:for side:with agree:with,on focus:on boast:about joke:about
- worry:about hope:for wait:for accuse:of speak:of,about,out,with,to talk:about,of,to liken:to
- rail:against lash:out offer:up lay:out say:in_a_statement make:the_case,clear,it_clear,no_secret
- raise:concerns,questions,doubts go:on_to_say,on_to_argue`)
-    .trim().split(/\s+/).map((item) => {
-      const [lemma = '', parts = ''] = item.split(':');
-      const phrases = parts.split(',').map((p) => p.split('_').map(hashWord));
-      return [lemma, phrases.sort((x, y) => y.length - x.length)] as const;
-    }),
-);
+const SAY = `say/said^:in_a_statement tell/told! write/wrote/written add note* report^* announce state* declare\
+ explain claim* insist:on argue:for,against assert contend maintain acknowledge admit+ concede confirm deny reply*\
+ respond answer* ask!:for warn!*:of,about,against caution predict^ suggest propose recommend urge! demand*\
+ complain:about recall remark* comment*:on observe stress emphasize reiterate repeat testify tweet* disclose reveal\
+ allege^ vow~ pledge~ promise~* threaten~ boast:about brag+ joke*:about quip+ muse speculate estimate^* conclude\
+ counter retort protest lament whisper shout yell exclaim mention inform! assure! remind! hint affirm reaffirm\
+ underscore highlight tout proclaim forecast/forecast* describe characterize cite quote* blog+* plead:for beg+ implore\
+ posit opine wonder concur agree~:with,on disagree continue@ lecture preach brief! signal indicate imply confide\
+ recount publish rebut refute decry bemoan grumble gripe scoff sneer mock chide scold rebuke admonish reassure\
+ speak/spoke/spoken&*:of,about,out,with,to talk&*:about,of,to discuss express echo offer*:up detail* outline* liken:to\
+ reference* rail:against unveil chant sing/sang/sung retweet email* swear/swore/sworn guarantee apologize deplore\
+ congratulate thank interject lash:out cry sigh shrug refer+&:to post* voice charge*\
+ make/made&:the_case,clear,it_clear,no_secret raise&:concerns,questions,doubts go/went/gone&:on_to_say,on_to_argue`;
+const STANCE = `accuse!:of blame criticize condemn denounce slam+ blast attack* praise hail applaud welcome defend\
+ dismiss reject question* dispute contradict support* endorse back* oppose credit* call*:for,on,upon label* dub+\
+ brand* term* portray decline~= refuse~= decide~= seek/sought~= plan+~=* intend~= aim~= push:for,back lobby\
+ advocate*:for champion favor favour lambaste berate fault knock ridicule deride laud commend embrace veto resist\
+ encourage! promote view* weigh:in release* issue* sue+ petition appeal* order* cheer* boycott herald fire*:back name*\
+ appoint vote&:for,against`;
+const THINK = `think/thought believe know/knew/known feel/felt expect^~ hope~*:for fear* worry*:about want~= wish~=*\
+ suspect assume reckon imagine consider see/saw/seen understand/understood realize recognize learn doubt* anticipate\
+ envision regret+ remember prefer+~`;
+const EVIDENCE = `show/showed/shown find/found seem~ appear~ demonstrate project^* point&:to,out`;
 
 /** A consonant before a final "y": "deny" → "denies", "denied"; "say" and "pray" keep theirs. */
 const CONSONANT_Y = /[^aeiou]y$/;
 
 function thirdPerson(w: string): string {
-  if (/(?:s|x|z|ch|sh|o)$/.test(w)) return w + 'es';
+  if (/([sxzo]|[cs]h)$/.test(w)) return w + 'es';
   return CONSONANT_Y.test(w) ? w.slice(0, -1) + 'ies' : w + 's';
 }
 
@@ -119,53 +110,50 @@ function ingForm(w: string, dbl: number): string {
 }
 
 const cues = new Map<string, CueEntry>();
+const nounHeavy = new Set<string>(), infinitiveOnly = new Set<string>();
+/** Lemmas marked NounHeavy and InfinitiveOnly (filled with CUES). */
+export const NOUN_HEAVY: ReadonlySet<string> = nounHeavy, INFINITIVE_ONLY: ReadonlySet<string> = infinitiveOnly;
 /** Every inflected cue form, lower-case. */
 export const CUES: ReadonlyMap<string, CueEntry> = cues;
+const particles = new Map<string, readonly (readonly number[])[]>();
+/** A lemma's particles and phrases as word-hash sequences, longest first (filled with CUES). */
+export const PARTICLES: ReadonlyMap<string, readonly (readonly number[])[]> = particles;
 fillOnFirstUse(() => {
   // A list's place is its CueClass: Say, Stance, Think, Evidence.
   [SAY, STANCE, THINK, EVIDENCE].forEach((list, cls: CueClass) => {
     for (const raw of list.trim().split(/\s+/)) {
-      const [item = '', ...marks] = raw.split(/(?=[+!~^@&])/);
+      const [head = '', phrases] = raw.split(':');
+      const [item = '', ...marks] = head.split(/(?=[+!~^@&*=])/);
       // Each mark's bit is its CueFlag: the marks are listed in the order of the flags.
       let flags = 0;
-      for (const mark of marks) flags |= 1 << '!~^@&+'.indexOf(mark);
+      for (const mark of marks) flags |= 1 << '!~^@&+*='.indexOf(mark);
       const dbl = flags & CueFlag.Doubled;
       const [lemma = '', pastIrr, ppIrr] = item.split('/');
+      if (flags & CueFlag.NounHeavy) nounHeavy.add(lemma);
+      if (flags & CueFlag.InfinitiveOnly) infinitiveOnly.add(lemma);
+      if (phrases) particles.set(lemma, phrases.split(',').map((p) => p.split('_').map(hashWord)).sort((x, y) => y.length - x.length));
       const past = pastIrr ?? regularPast(lemma, dbl);
       const pp = ppIrr ?? past;
-      const set = (form: string, nounLike: boolean, isPast: boolean, ing: boolean): void => {
+      // Base and -s forms (which double as nouns), past, participle, -ing form.
+      [lemma, thirdPerson(lemma), past, pp, ingForm(lemma, dbl)].forEach((form, k) => {
         // The first class listing a form wins, so saying verbs take precedence; -ize verbs also read as -ise.
-        for (const f of [form, form.replace('iz', 'is')]) if (!cues.has(f)) cues.set(f, { lemma, cls, flags, nounLike, past: isPast, ing });
-      };
-      set(lemma, true, false, false);
-      set(thirdPerson(lemma), true, false, false);
-      set(past, false, true, false);
-      set(pp, false, true, false);
-      set(ingForm(lemma, dbl), false, false, true);
+        for (const f of [form, form.replace('iz', 'is')]) if (!cues.has(f)) cues.set(f, { lemma, cls, flags, nounLike: k < 2, past: k === 2 || k === 3, ing: k === 4 });
+      });
     }
   });
 });
 
-const words = (s: string): WordSet => new WordSet(s);
-
-/** Attitude verbs that are attributions only with an infinitive: "wants to", "decided to". */
-export const INFINITIVE_ONLY = words('want seek plan intend aim decide refuse decline wish');
-
-/** Lemmas whose base and -s forms are mostly nouns in news text ("swing states", "sales targets"). */
-export const NOUN_HEAVY = words(`state claim plan appeal remark comment advocate charge question
- support back release issue order name attack call credit term label brand view offer promise fire
- cheer report estimate project forecast demand mean warn threat post email answer reply quote note joke
- doubt fear hope wish worry reference detail outline record tweet blog
- speak talk`);
+/** One set from several lists: shared lists are passed, not interpolated, so each literal stays a plain string. */
+const words = (...lists: string[]): WordSet => new WordSet(lists.join(' '));
 
 /** In both CUE_PREFIX and SOURCE_STOP: auxiliaries, negation and adverbs join a cue and end a source. */
 const AUXILIARIES = 'has have had is are was were be been will would could can may might should must shall do does did not never also still already even just then to';
 
 /** Auxiliaries, negation and adverbs that join a cue on its left: "has also said", "did not say". */
-export const CUE_PREFIX = words(`${AUXILIARIES} being n't later earlier previously repeatedly publicly privately recently often again once further first now
- always reportedly allegedly initially long frequently openly separately similarly specifically explicitly
- quickly immediately flatly strongly sharply loudly angrily bluntly simply clearly widely generally
- hasn't haven't didn't doesn't don't isn't wasn't aren't weren't won't wouldn't can't couldn't continue
+export const CUE_PREFIX = words(AUXILIARIES, `being n't later earlier previously repeatedly publicly privately recently often again once further first now\
+ always reportedly allegedly initially long frequently openly separately similarly specifically explicitly\
+ quickly immediately flatly strongly sharply loudly angrily bluntly simply clearly widely generally\
+ hasn't haven't didn't doesn't don't isn't wasn't aren't weren't won't wouldn't can't couldn't continue\
  continues continued continuing`);
 
 /** Auxiliary forms of "be" (for passive detection). */
@@ -177,37 +165,38 @@ export const NON_SPEECH_OBJECTS = words('goodbye good-bye hello grace prayers th
 export const SUBJECT_PRONOUNS = words('he she they it we i you who which');
 export const OBJECT_PRONOUNS = words('me him her us them you it');
 const NUMBERS = 'one two three four five six seven eight nine ten dozens hundreds thousands';
-export const DETERMINERS = words(`the a an this that these those his her its their our my your some many several few most all any
- each every both no other another such ${NUMBERS}`);
+export const DETERMINERS = words(`the a an this that these those his her its their our my your some many several few most all any\
+ each every both no other another such`, NUMBERS);
 /** Counts that head a subject: "two said", "two in three say". */
 export const NUMBER_WORDS = words(NUMBERS);
 
 /** Words that end a source noun phrase when scanning left from a cue. */
-export const SOURCE_STOP = words(`${AUXILIARIES} and or but nor that because since while when whenever if unless although though as than so in on at for with
- by about into onto over under after before during without within between among against toward towards through
- across via per like unlike said says say told where why how what whom whose whether there here yet only
+export const SOURCE_STOP = words(AUXILIARIES, `and or but nor that because since while when whenever if unless although though as than so in on at for with\
+ by about into onto over under after before during without within between among against toward towards through\
+ across via per like unlike said says say told where why how what whom whose whether there here yet only\
  perhaps maybe instead`);
 
 /** Indefinite pronouns: with determiners and subject pronouns, the words that open a new noun phrase or clause. */
 export const INDEFINITES = words('more much none nobody everyone someone anyone something nothing everything');
 
 /** Days, months and relative times that can sit between a cue and its content ("said Monday that"). */
-export const TIME_WORDS = words(`monday tuesday wednesday thursday friday saturday sunday today yesterday tonight tomorrow
- earlier later recently last this next week month year morning afternoon evening night weekend ago then once again also
- publicly privately separately previously repeatedly january february march april may june july august september october
- november december jan. feb. mar. apr. aug. sep. sept. oct. nov. dec.`);
+export const TIME_WORDS = words(`monday tuesday wednesday thursday friday saturday sunday today yesterday tonight tomorrow\
+ last this next week month year morning afternoon evening night weekend ago then also separately\
+ later earlier previously repeatedly publicly privately recently again once\
+ january february march april may june july august september october november december\
+ jan. feb. mar. apr. aug. sep. sept. oct. nov. dec.`);
 
 /** Quantifiers that stand alone as a subject: "all agreed", "many say". */
-export const QUANTIFIER_SUBJECTS = words('all both some many most few several others each none half');
+export const QUANTIFIER_SUBJECTS = words('some many several few most all each both others none half');
 
 /** Words that open a new clause: a reporting verb after them starts a new claim, and content never ends on one. */
-export const CLAUSE_LINKS = words('and but although though while because as since after when whereas so yet or');
+export const CLAUSE_LINKS = words('and or but because since while when although though as so after whereas yet');
 
 /** Prepositions linking a person to a place, employer or outlet: "John McCain of Arizona", "a spokesman for the ministry". */
-export const AFFILIATIONS = words('of for from at with in on');
+export const AFFILIATIONS = words('in on at for with of from');
 
 /** Prepositions that start a phrase between a cue and its content ("said in a statement that"). */
-export const CUE_PP = words('in on at during after before from to via through while under with over amid following of');
+export const CUE_PP = words('in on at over under after before during with through via from to while amid following of');
 
 /** Courtesy titles: part of how a person is addressed, not a role. The value is the gender they mark, if any. */
 export const COURTESY_TITLES: ReadonlyMap<string, 'm' | 'f' | ''> = new Map(
@@ -215,37 +204,37 @@ export const COURTESY_TITLES: ReadonlyMap<string, 'm' | 'f' | ''> = new Map(
 );
 
 /** Titles and roles: the part of a source before the name ("Iraqi Vice President Ayad Allawi"), abbreviations included. */
-export const TITLES = words(`${[...COURTESY_TITLES.keys()].join(' ')} sen. rep. gov. gen. prof. lt. col. sgt. capt. adm. maj. rev.
- pres. supt. cmdr. del. atty. amb. sec. president vice prime minister secretary senator representative governor mayor general
- chief spokesman spokeswoman spokesperson director chairman chairwoman chair ceo head leader judge justice ambassador
- commissioner adviser advisor aide official officer professor
- king queen prince princess pope sheikh speaker deputy assistant attorney candidate nominee analyst economist lawyer
- executive founder manager coach commander colonel sergeant captain admiral major lieutenant chancellor premier
- treasurer auditor sheriff inspector superintendent editor reporter correspondent columnist author strategist
- pollster consultant activist congressman congresswoman lawmaker legislator delegate councilman councilwoman
- former acting interim senior top associate press campaign communications national foreign defense state
+export const TITLES = words(...COURTESY_TITLES.keys(), `sen. rep. gov. gen. prof. lt. col. sgt. capt. adm. maj. rev.\
+ pres. supt. cmdr. del. atty. amb. sec. president vice prime minister secretary senator representative governor mayor general\
+ chief spokesman spokeswoman spokesperson director chairman chairwoman chair ceo head leader judge justice ambassador\
+ commissioner adviser advisor aide official officer professor\
+ king queen prince princess pope sheikh speaker deputy assistant attorney candidate nominee analyst economist lawyer\
+ executive founder manager coach commander colonel sergeant captain admiral major lieutenant chancellor premier\
+ treasurer auditor sheriff inspector superintendent editor reporter correspondent columnist author strategist\
+ pollster consultant activist congressman congresswoman lawmaker legislator delegate councilman councilwoman\
+ former acting interim senior top associate press campaign communications national foreign defense state\
  federal house white`);
 
 /** Common first names whose gender is clear, so "she" can skip a man named more recently. */
-export const FEMALE_NAMES = words(`mary jennifer elizabeth susan sarah nancy lisa emily michelle laura anna ann anne emma rachel maria marta
+export const FEMALE_NAMES = words(`mary jennifer elizabeth susan sarah nancy lisa emily michelle laura anna ann anne emma rachel maria marta\
  julia jane hillary angela theresa kamala nikki`);
-export const MALE_NAMES = words(`james robert john michael david william richard thomas daniel mark paul andrew george peter jack donald barack
+export const MALE_NAMES = words(`james robert john michael david william richard thomas daniel mark paul andrew george peter jack donald barack\
  bill mike ted marco bernie mitch jeb vladimir mohammed ali omar jonas tom jim joe ben sam steve chris`);
 
 /** Words that mark an organisation rather than a person. */
-export const ORG_WORDS = words(`ministry department house committee party times post news agency council court government
- inc. corp. co. ltd. association union reuters ap cnn bbc bank university institute campaign office group commission
- foundation administration congress senate pentagon kremlin network journal magazine company firm board police army navy
- military coalition alliance organization organisation center centers centre service bureau fund club league federation
+export const ORG_WORDS = words(`ministry department house committee party times post news agency council court government\
+ inc. corp. co. ltd. association union reuters ap cnn bbc bank university institute campaign office group commission\
+ foundation administration congress senate pentagon kremlin network journal magazine company firm board police army navy\
+ military coalition alliance organization organisation center centers centre service bureau fund club league federation\
  parliament cabinet embassy church state states republicans democrats gop fbi cia nato un eu`);
 
 /** Nouns that make a plausible nominal source when no name is given ("officials said"). */
-export const GROUP_NOUNS = words(`officials critics analysts experts observers sources residents witnesses people democrats republicans
- lawmakers legislators voters supporters opponents aides advisers advisors leaders activists economists scientists
- researchers investigators prosecutors authorities police diplomats members protesters doctors teachers workers
+export const GROUP_NOUNS = words(`officials critics analysts experts observers sources residents witnesses people republicans democrats\
+ lawmakers legislators voters supporters opponents aides advisers advisors leaders activists economists scientists\
+ researchers investigators prosecutors authorities police diplomats members protesters doctors teachers workers\
  officers polls surveys studies reports documents data records`);
 
 /** Paragraph openings that mark page furniture and boilerplate rather than article text, as word hashes. */
-export const BOILERPLATE_OPENERS: readonly (readonly number[])[] = `by|follow|content created by|copyright|all rights reserved|send tips|photo|image|font size|sign up|subscribe|click here
+export const BOILERPLATE_OPENERS: readonly (readonly number[])[] = `by|follow|content created by|copyright|all rights reserved|send tips|photo|image|font size|sign up|subscribe|click here\
 |read more|correction|related|advertisement|share this|contact|email|the associated press contributed|this material may not|for licensing`
   .split(/\s*\|/).map((opener) => opener.split(' ').map(hashWord));
