@@ -236,5 +236,5 @@ export const GROUP_NOUNS = words(`officials critics analysts experts observers s
 
 /** Paragraph openings that mark page furniture and boilerplate rather than article text, as word hashes. */
 export const BOILERPLATE_OPENERS: readonly (readonly number[])[] = `by|follow|content created by|copyright|all rights reserved|send tips|photo|image|font size|sign up|subscribe|click here\
-|read more|correction|related|advertisement|share this|contact|email|the associated press contributed|this material may not|for licensing`
+|read more|correction|related|advertisement|share this|contact|email|the associated press contributed|this material may not|for licensing|a version of this article`
   .split(/\s*\|/).map((opener) => opener.split(' ').map(hashWord));
