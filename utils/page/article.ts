@@ -125,8 +125,10 @@ function* findParagraphs(doc: Document, found: Paragraph[]): Generator<void> {
   for (const paragraph of doc.getElementsByTagName('p')) {
     const length = paragraphLength(paragraph);
     let parent = paragraph.parentElement;
-    // A wrapper of one paragraph (a "text-block" div per paragraph) is no container of the story.
-    if (parent?.childElementCount === 1 && parent.parentElement) parent = parent.parentElement;
+    // A wrapper of one paragraph (a "text-block" div per paragraph) is no container of the story. Told
+    // by the paragraph's siblings: the parent's childElementCount counts all its children, per
+    // paragraph (2,500 paragraphs in one container: 0.9 s of a 1 MB article's 2.2 s).
+    if (parent && !paragraph.previousElementSibling && !paragraph.nextElementSibling && parent.parentElement) parent = parent.parentElement;
     if (parent && length >= 25 && !paragraph.closest('li') && linkDensity(paragraph) < 0.5) found.push([paragraph, parent, length]);
     if (++read % STEP_ELEMENTS === 0) yield;
   }
