@@ -21,7 +21,7 @@ import type {
 import { createPainter, type Painter, type PaintItem } from '../../utils/highlight/painter';
 import { claimAtPoint, nearRect, type HitIndex } from '../../utils/highlight/hit-test';
 import { highlightCss, installStyleSheet, isDarkBehind } from '../../utils/highlight/styles';
-import { bandAround, itemsInBand, rangeCount, WINDOW_ABOVE_RANGES } from '../../utils/highlight/window';
+import { bandAround, itemsInBand, moreRangesThan, WINDOW_ABOVE_RANGES } from '../../utils/highlight/window';
 import { findArticleRootInSlices, isArticlePage, readPageInfo } from '../../utils/page/article';
 import { joinBlocksInSlices, rangesForSpan, textNodeExtent, type ArticleText } from '../../utils/page/article-text';
 import { extractBlocks } from '../../utils/page/blocks';
@@ -589,7 +589,7 @@ export class ReadingSession {
 
   #finishPaint(items: PaintItem[]): void {
     this.#allItems = items;
-    this.#windowed = this.#painter.mode === 'highlight-api' && rangeCount(items) > WINDOW_ABOVE_RANGES;
+    this.#windowed = this.#painter.mode === 'highlight-api' && moreRangesThan(items, WINDOW_ABOVE_RANGES);
     if (this.#hidden) return;
     this.#painter.paint(this.#windowed ? this.#itemsNearViewport() : items);
     this.#installStyles();
@@ -938,7 +938,7 @@ export class ReadingSession {
   }
 
   #sendBadge(): void {
-    const count = this.kind === 'article' ? toReviewCount([...this.#views.values()]) : 0;
+    const count = this.kind === 'article' ? toReviewCount(this.#views.values()) : 0;
     if (count === this.#lastBadge || this.#signal.aborted) return;
     this.#lastBadge = count;
     this.#options.link.badge(count).catch(() => {
