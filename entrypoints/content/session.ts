@@ -96,8 +96,11 @@ const DETECT_EXPECT_MS = 4;
  * taken to cost per claim: on a big page it starts a slice of its own.
  */
 const PASS_MS_PER_CLAIM = 0.001;
-/** Claims' paint items built (and, on smaller pages, registered) between checks of the slice budget. */
-const PAINT_CHUNK = 100;
+/**
+ * Claims' paint items built (and, on smaller pages, registered) between checks of the slice budget:
+ * few, since building an item's Ranges (cold code, a busy machine) can take tens of µs a claim.
+ */
+const PAINT_CHUNK = 25;
 /** Claims per 'page:open' message: serializing a message is one task, and 100 snapshots took 7-10 ms of CPU. */
 const OPEN_BATCH = 50;
 /** Most selectors one 'text:anchor' message may carry (LIMITS.claimsPerPage). */
