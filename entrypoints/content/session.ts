@@ -614,14 +614,19 @@ export class ReadingSession {
     return view && this.#article ? this.#rangesOf(view, this.#article) : [];
   }
 
-  /** Ranges of a claim's spans, kept for the current article text, so repaints are only lookups. */
+  /**
+   * Ranges of a claim's spans, kept for the current article text, so repaints are only lookups. An
+   * item of the last paint may ask after a new pass took the next text (scrolling moves the band):
+   * its Ranges, of the old text, are not kept under the new text's spans.
+   */
   #rangesOf(view: ClaimView, article: ArticleText): Range[] {
     // "start,end[,start,end…]": a short key per claim (joining formatted spans made ~3 MB of garbage).
     const key = String(view.spans);
-    let ranges = this.#rangeCache.get(key);
+    const current = article === this.#article;
+    let ranges = current ? this.#rangeCache.get(key) : undefined;
     if (!ranges) {
       ranges = view.spans.flatMap((span) => rangesForSpan(article, span));
-      this.#rangeCache.set(key, ranges);
+      if (current) this.#rangeCache.set(key, ranges);
     }
     return ranges;
   }
