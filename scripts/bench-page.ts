@@ -88,8 +88,8 @@ async function load(page: Page, url: string): Promise<LoadResult> {
 /**
  * One load's extension-owned tasks: the longest by CPU and by wall time (of tasks over 10 ms wall),
  * and how many used over 10 ms of CPU. Its long tasks by what made them long, since on a loaded
- * machine wall time stretches: over 25 ms of CPU ('cpu'), a garbage collection taking half the task
- * or more ('gc'), or neither, so mostly waiting for a core ('waiting').
+ * machine wall time stretches: a garbage collection taking half the task or more ('gc'), else over
+ * 25 ms of CPU ('cpu'), else mostly waiting for a core ('waiting').
  */
 interface OwnTasks {
   cpuMs: number;
@@ -143,7 +143,8 @@ async function tracedLoad(page: Page, url: string): Promise<{ result: LoadResult
 
 function longByCause(tasks: readonly AttributedTask[]): OwnTasks['longBy'] {
   const by = { cpu: 0, gc: 0, waiting: 0 };
-  for (const task of tasks) by[task.cpuMs > 25 ? 'cpu' : task.byOwner.gc * 2 >= task.wallMs ? 'gc' : 'waiting'] += 1;
+  // A collection's own CPU counts in the task's: it is judged first.
+  for (const task of tasks) by[task.byOwner.gc * 2 >= task.wallMs ? 'gc' : task.cpuMs > 25 ? 'cpu' : 'waiting'] += 1;
   return by;
 }
 
