@@ -85,11 +85,17 @@ async function load(page: Page, url: string): Promise<LoadResult> {
   });
 }
 
-/** One load's extension-owned tasks: the longest by CPU and by wall time (of tasks over 10 ms wall), and how many used over 10 ms of CPU. */
+/**
+ * One load's extension-owned tasks: the longest by CPU and by wall time (of tasks over 10 ms wall),
+ * and how many used over 10 ms of CPU. Its long tasks by what made them long, since on a loaded
+ * machine wall time stretches: a garbage collection taking half the task or more ('gc'), else over
+ * 25 ms of CPU ('cpu'), else mostly waiting for a core ('waiting').
+ */
 interface OwnTasks {
   cpuMs: number;
   wallMs: number;
   over10CpuMs: number;
+  longBy: { cpu: number; gc: number; waiting: number };
 }
 
 interface GcPause {
@@ -133,6 +139,13 @@ async function tracedLoad(page: Page, url: string): Promise<{ result: LoadResult
   // Tasks over 10 ms, not only the long ones: how close the extension's longest tasks come to 50 ms.
   const tasks = attributeLongTasks(events, mainThreads, isExtensionScript, 10);
   return { result, tasks, gc: gcPauses(events, mainThreads, traceOrigin(events, mainThreads)) };
+}
+
+function longByCause(tasks: readonly AttributedTask[]): OwnTasks['longBy'] {
+  const by = { cpu: 0, gc: 0, waiting: 0 };
+  // A collection's own CPU counts in the task's: it is judged first.
+  for (const task of tasks) by[task.byOwner.gc * 2 >= task.wallMs ? 'gc' : task.cpuMs > 25 ? 'cpu' : 'waiting'] += 1;
+  return by;
 }
 
 const isExtensionScript = (scriptUrl: string) => scriptUrl.startsWith('chrome-extension://');
@@ -272,6 +285,7 @@ try {
       cpuMs: Math.max(0, ...ours.map((task) => task.cpuMs)),
       wallMs: Math.max(0, ...ours.map((task) => task.wallMs)),
       over10CpuMs: ours.filter((task) => task.cpuMs > 10).length,
+      longBy: longByCause(ours.filter((task) => task.wallMs > 50)),
     });
     tracedGc.push(gc);
   }
@@ -344,7 +358,7 @@ else {
     `  long tasks attributable to the extension per load: ${JSON.stringify(big.extensionLongTasks)}; the longest of them took ${big.longestExtensionTaskCpuMs as number} ms of CPU; most extension time inside any long task: ${big.longestExtensionShareInALongTaskMs as number} ms (wall)`,
   );
   console.log(
-    `  the extension's own tasks per load (any length): longest CPU / longest wall / tasks over 10 ms of CPU: ${(big.longestExtensionTasks as OwnTasks[]).map((load) => `${load.cpuMs}/${load.wallMs}/${load.over10CpuMs}`).join(', ')}`,
+    `  the extension's own tasks per load (any length): longest CPU / longest wall / tasks over 10 ms of CPU: ${(big.longestExtensionTasks as OwnTasks[]).map((load) => `${load.cpuMs}/${load.wallMs}/${load.over10CpuMs}`).join(', ')}; its long tasks by cause (over 25 ms of CPU / half or more GC / waiting for a core): ${(big.longestExtensionTasks as OwnTasks[]).map((load) => `${load.longBy.cpu}/${load.longBy.gc}/${load.longBy.waiting}`).join(', ')}`,
   );
   console.log(`Scroll 60,000 px with all claims highlighted: ${JSON.stringify(report.scrollWithHighlights)}; without: ${JSON.stringify(report.scrollWithoutHighlights)}`);
 }

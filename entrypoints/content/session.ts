@@ -21,7 +21,7 @@ import type {
 import { createPainter, type Painter, type PaintItem } from '../../utils/highlight/painter';
 import { claimAtPoint, nearRect, type HitIndex } from '../../utils/highlight/hit-test';
 import { highlightCss, installStyleSheet, isDarkBehind } from '../../utils/highlight/styles';
-import { bandAround, itemsInBand, rangeCount, WINDOW_ABOVE_RANGES } from '../../utils/highlight/window';
+import { bandAround, itemsInBand, moreRangesThan, WINDOW_ABOVE_RANGES } from '../../utils/highlight/window';
 import { findArticleRootInSlices, isArticlePage, readPageInfo } from '../../utils/page/article';
 import { joinBlocksInSlices, rangesForSpan, textNodeExtent, type ArticleText } from '../../utils/page/article-text';
 import { extractBlocks } from '../../utils/page/blocks';
@@ -96,8 +96,11 @@ const DETECT_EXPECT_MS = 4;
  * taken to cost per claim: on a big page it starts a slice of its own.
  */
 const PASS_MS_PER_CLAIM = 0.001;
-/** Claims' paint items built (and, on smaller pages, registered) between checks of the slice budget. */
-const PAINT_CHUNK = 100;
+/**
+ * Claims' paint items built (and, on smaller pages, registered) between checks of the slice budget:
+ * few, since building an item's Ranges (cold code, a busy machine) can take tens of µs a claim.
+ */
+const PAINT_CHUNK = 25;
 /** Claims per 'page:open' message: serializing a message is one task, and 100 snapshots took 7-10 ms of CPU. */
 const OPEN_BATCH = 50;
 /** Most selectors one 'text:anchor' message may carry (LIMITS.claimsPerPage). */
@@ -121,7 +124,6 @@ export class ReadingSession {
   #detectedKey = '';
   #views = new Map<string, ClaimView>();
   #order: string[] = [];
-  #ranges = new Map<string, Range[]>();
   readonly #rangeCache = new Map<string, Range[]>();
   #stored: ClaimRecord[] = [];
   /** Stored records without a detected twin, found in the current article text (see locateStored). */
@@ -300,7 +302,6 @@ export class ReadingSession {
     this.#detectedKey = '';
     this.#views.clear();
     this.#order = [];
-    this.#ranges.clear();
     this.#rangeCache.clear();
     this.#located.clear();
     this.#allItems = [];
@@ -386,15 +387,11 @@ export class ReadingSession {
     this.#rangeCache.clear();
     const input = { text: article.text, pageUrl: this.#pageUrl, headings };
     const detected: ClaimView[] = [];
-    // The budget is checked after every claim's view (hashing its id) and Ranges (tens of µs each on
-    // a big document, more as it holds more): the first claims run in cold code, so a chunk of them
-    // could pass the budget several times over before its time could be measured.
+    // The budget is checked after every claim's view (hashing its id): the first claims run in cold
+    // code, so a chunk of them could pass the budget several times over before its time could be measured.
     for (const claim of claims) {
       const view = detectedView(claim, input);
-      if (view) {
-        detected.push(view);
-        this.#rangesOf(view, article);
-      }
+      if (view) detected.push(view);
       const paused = pause();
       if (paused) await paused;
     }
@@ -548,9 +545,12 @@ export class ReadingSession {
     if (!items) return true;
     // A page that will be painted by viewport band registers only the band, at the end.
     const progressive = !this.#hidden && this.#order.length <= WINDOW_ABOVE_RANGES;
+    // Ranges the window decision counts, built chunk by chunk here rather than all at once there.
+    let uncounted = WINDOW_ABOVE_RANGES;
     for (let from = 0; from < this.#order.length; from += PAINT_CHUNK) {
       const slice = this.#itemsFor(this.#order.slice(from, from + PAINT_CHUNK), items);
       if (progressive) this.#painter.update(slice);
+      else if (uncounted >= 0) for (const item of slice) if ((uncounted -= item.ranges.length) < 0) break;
       await pause(from + PAINT_CHUNK < this.#order.length ? 0 : items.length * PASS_MS_PER_CLAIM);
       if (this.#stale(generation)) return false;
     }
@@ -558,10 +558,9 @@ export class ReadingSession {
     return true;
   }
 
-  /** Forgets the painted ranges; null when there is no article to paint. */
+  /** Null when there is no article to paint. */
   #startPaint(): PaintItem[] | null {
     const article = this.#article;
-    this.#ranges.clear();
     if (!article) return null;
     if (this.#painter.mode === 'wrap') {
       // Unwrapping merges the split text nodes back, collapsing ranges that pointed into them.
@@ -571,17 +570,27 @@ export class ReadingSession {
     return [];
   }
 
-  /** Paint items for `ids`, appended to `items`, with their ranges kept for hit-testing. */
+  /**
+   * Paint items for `ids`, appended to `items`. Their Ranges are built when first read: a page painted
+   * by viewport band never needs those of most of its thousands of claims (a Range and its wrapper each,
+   * and work for the browser on every later DOM change).
+   */
   #itemsFor(ids: readonly string[], items: PaintItem[]): PaintItem[] {
     const article = this.#article;
     const added: PaintItem[] = [];
     if (!article) return added;
+    const rangesOf = (view: ClaimView) => this.#rangesOf(view, article);
     for (const id of ids) {
       const view = this.#views.get(id);
       if (!view) continue;
-      const ranges = this.#rangesOf(view, article);
-      this.#ranges.set(id, ranges);
-      added.push({ id, ranges, status: paintStatusOf(view) });
+      let ranges: Range[] | undefined;
+      added.push({
+        id,
+        status: paintStatusOf(view),
+        get ranges() {
+          return (ranges ??= rangesOf(view));
+        },
+      });
     }
     items.push(...added);
     return added;
@@ -589,7 +598,7 @@ export class ReadingSession {
 
   #finishPaint(items: PaintItem[]): void {
     this.#allItems = items;
-    this.#windowed = this.#painter.mode === 'highlight-api' && rangeCount(items) > WINDOW_ABOVE_RANGES;
+    this.#windowed = this.#painter.mode === 'highlight-api' && moreRangesThan(items, WINDOW_ABOVE_RANGES);
     if (this.#hidden) return;
     this.#painter.paint(this.#windowed ? this.#itemsNearViewport() : items);
     this.#installStyles();
@@ -599,17 +608,25 @@ export class ReadingSession {
     this.#observer?.takeRecords();
   }
 
+  /** A shown claim's Ranges (none for a claim not shown). */
+  #rangesFor(id: string): Range[] {
+    const view = this.#views.get(id);
+    return view && this.#article ? this.#rangesOf(view, this.#article) : [];
+  }
+
   /**
-   * Ranges of a claim's spans, kept for the current article text: built in slices after a refresh,
-   * so repaints are only lookups.
+   * Ranges of a claim's spans, kept for the current article text, so repaints are only lookups. An
+   * item of the last paint may ask after a new pass took the next text (scrolling moves the band):
+   * its Ranges, of the old text, are not kept under the new text's spans.
    */
   #rangesOf(view: ClaimView, article: ArticleText): Range[] {
     // "start,end[,start,end…]": a short key per claim (joining formatted spans made ~3 MB of garbage).
     const key = String(view.spans);
-    let ranges = this.#rangeCache.get(key);
+    const current = article === this.#article;
+    let ranges = current ? this.#rangeCache.get(key) : undefined;
     if (!ranges) {
       ranges = view.spans.flatMap((span) => rangesForSpan(article, span));
-      this.#rangeCache.set(key, ranges);
+      if (current) this.#rangeCache.set(key, ranges);
     }
     return ranges;
   }
@@ -635,7 +652,7 @@ export class ReadingSession {
     const view = this.#views.get(id);
     const article = this.#article;
     const context = view && article ? view.context.flatMap((span) => rangesForSpan(article, span)) : [];
-    this.#painter.focus(id, [...(this.#ranges.get(id) ?? []), ...context]);
+    this.#painter.focus(id, [...this.#rangesFor(id), ...context]);
   }
 
   readonly #hitIndex: HitIndex = {
@@ -648,7 +665,7 @@ export class ReadingSession {
       const [from, to] = extent;
       return this.#order.filter((id) => this.#views.get(id)?.spans.some(([start, end]) => start < to && end > from));
     },
-    rangesOf: (id) => this.#ranges.get(id) ?? [],
+    rangesOf: (id) => this.#rangesFor(id),
     all: () => this.#order,
   };
 
@@ -777,7 +794,7 @@ export class ReadingSession {
     if (index >= 0) return order[(index + step + order.length) % order.length] ?? null;
     const height = this.#options.doc.defaultView?.innerHeight ?? 0;
     const inView = (id: string) => {
-      const rect = this.#ranges.get(id)?.[0]?.getBoundingClientRect();
+      const rect = this.#rangesFor(id)[0]?.getBoundingClientRect();
       return !!rect && (step === 1 ? rect.bottom > 0 : rect.top < height);
     };
     if (step === 1) return order.find(inView) ?? order[0] ?? null;
@@ -785,7 +802,7 @@ export class ReadingSession {
   }
 
   #openByKeyboard(id: string): void {
-    const range = this.#ranges.get(id)?.[0];
+    const range = this.#rangesFor(id)[0];
     const view = this.#options.doc.defaultView;
     if (!range || !view) return;
     const rect = range.getBoundingClientRect();
@@ -799,7 +816,7 @@ export class ReadingSession {
    * of a multi-line claim), starting at the left of the line that was clicked.
    */
   #rectAt(id: string, x: number, y: number): DOMRect | undefined {
-    const rects = (this.#ranges.get(id) ?? []).flatMap((range) => [...range.getClientRects()]).filter((rect) => rect.width > 0);
+    const rects = this.#rangesFor(id).flatMap((range) => [...range.getClientRects()]).filter((rect) => rect.width > 0);
     const first = rects[0];
     if (!first) return undefined;
     const clicked = rects.find((rect) => nearRect(rect, x, y)) ?? first;
@@ -822,7 +839,7 @@ export class ReadingSession {
       this.#card.close();
       return;
     }
-    const anchorRect = rect ?? this.#ranges.get(id)?.[0]?.getBoundingClientRect();
+    const anchorRect = rect ?? this.#rangesFor(id)[0]?.getBoundingClientRect();
     if (!anchorRect) return;
     this.#card.show(
       {
@@ -938,7 +955,7 @@ export class ReadingSession {
   }
 
   #sendBadge(): void {
-    const count = this.kind === 'article' ? toReviewCount([...this.#views.values()]) : 0;
+    const count = this.kind === 'article' ? toReviewCount(this.#views.values()) : 0;
     if (count === this.#lastBadge || this.#signal.aborted) return;
     this.#lastBadge = count;
     this.#options.link.badge(count).catch(() => {
@@ -972,7 +989,7 @@ export class ReadingSession {
 
   /** Scrolls to a claim and flashes it (the popup's "Show in page"). */
   showClaim(id: string): boolean {
-    const range = this.#ranges.get(id)?.[0];
+    const range = this.#rangesFor(id)[0];
     if (!range) return false;
     const element = range.startContainer.parentElement;
     element?.scrollIntoView({ block: 'center', behavior: 'smooth' });

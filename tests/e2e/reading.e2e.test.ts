@@ -187,6 +187,14 @@ describe.each(BROWSERS)('reading in %s', (name) => {
     await altShift(page, 'KeyP');
     await waitForCard(page, true);
     expect(await cardText(page)).toContain('finding 1999 in the spring');
+    // A claim in the middle, whose Ranges are built only once it nears the viewport: a click finds
+    // it, its card opens, and a verdict repaints it.
+    await page.evaluate(() => [...document.querySelectorAll('p')].find((p) => p.textContent?.includes('finding 1000 '))?.scrollIntoView({ block: 'center' }));
+    await waitForPainted(page, 'finding 1000 in the spring');
+    await openCardOn(page, 'finding 1000 in the spring');
+    expect(await cardText(page)).toContain('finding 1000 in the spring');
+    await clickInCard(page, 'Verified');
+    await waitForPainted(page, 'finding 1000 in the spring', 'claimtrail-verified');
     expect(ext.errors(page)).toEqual([]);
   });
 

@@ -125,8 +125,10 @@ function* findParagraphs(doc: Document, found: Paragraph[]): Generator<void> {
   for (const paragraph of doc.getElementsByTagName('p')) {
     const length = paragraphLength(paragraph);
     let parent = paragraph.parentElement;
-    // A wrapper of one paragraph (a "text-block" div per paragraph) is no container of the story.
-    if (parent?.childElementCount === 1 && parent.parentElement) parent = parent.parentElement;
+    // A wrapper of one paragraph (a "text-block" div per paragraph) is no container of the story. Told
+    // by the paragraph's siblings: the parent's childElementCount counts all its children, per
+    // paragraph (2,500 paragraphs in one container: 0.9 s of a 1 MB article's 2.2 s).
+    if (parent && !paragraph.previousElementSibling && !paragraph.nextElementSibling && parent.parentElement) parent = parent.parentElement;
     if (parent && length >= 25 && !paragraph.closest('li') && linkDensity(paragraph) < 0.5) found.push([paragraph, parent, length]);
     if (++read % STEP_ELEMENTS === 0) yield;
   }
@@ -139,8 +141,12 @@ function* findParagraphs(doc: Document, found: Paragraph[]): Generator<void> {
   }
 }
 
-/** Elements read between the steps findArticleRootInSlices can pause at. */
-const STEP_ELEMENTS = 64;
+/**
+ * Elements read between the steps findArticleRootInSlices can pause at: few, since the first ones run
+ * in cold code (64 made a first step of 10-20 ms of CPU on the 1 MB article); the slicer runs as
+ * many steps in a slice as fit.
+ */
+const STEP_ELEMENTS = 16;
 
 /**
  * The element holding the article's prose: an explicit articleBody, else the container whose
@@ -164,7 +170,8 @@ export async function findArticleRootInSlices(doc: Document, pause: () => Promis
   const steps = articleRootSteps(doc);
   let step = steps.next();
   while (!step.done) {
-    await pause();
+    const paused = pause();
+    if (paused) await paused;
     step = steps.next();
   }
   return step.value;

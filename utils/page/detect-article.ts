@@ -33,9 +33,6 @@ export interface SegmentSizes {
  */
 export const SEGMENT_SIZES: SegmentSizes = { wholeChars: 200_000, segmentChars: 8_000, contextChars: 6_000 };
 
-/** Claims numbered between pauses (hashing their text is quick once the code is warm, not before). */
-const ID_CHUNK = 500;
-
 /**
  * A paragraph that opens with a quote mark may continue the quote of the paragraph before it (the
  * detector gives both parts to one speaker), so a segment never starts there.
@@ -157,10 +154,12 @@ export function createArticleDetector(detect: Detect, sizes: SegmentSizes = SEGM
       // Numbered over the whole text, as one call would: repeats of a claim in different segments
       // ("No," he said.) get their occurrence number instead of sharing an id.
       const makeId = createIdMaker(article.text);
-      for (let index = 0; index < claims.length; index += 1) {
-        const claim = claims[index] as Claim;
+      // `pause` after every claim, judged by its time: hashing is quick once the code is warm, but
+      // 500 claims between pauses were a 12-30 ms task on a busy machine.
+      for (const claim of claims) {
         claim.id = makeId(claim);
-        if (pause && index % ID_CHUNK === ID_CHUNK - 1) await pause();
+        const paused = pause?.();
+        if (paused) await paused;
       }
       return claims;
     },

@@ -95,6 +95,18 @@ describe('createArticleDetector', () => {
     expect(claims[0]?.id).not.toBe(claims[1]?.id);
   });
 
+  it('may pause after numbering each claim, not only after hundreds', async () => {
+    const texts = Array.from({ length: 40 }, (_, index) => `Speaker ${index} said so.`);
+    let pauses = 0;
+    const claims = await createArticleDetector(fakeDetect, { wholeChars: 0, segmentChars: 200, contextChars: 0 }).detect(article(texts), () => {
+      pauses += 1;
+    });
+    const segments = segmentBlocks(texts, 200).length;
+    expect(claims).toHaveLength(40);
+    // Before each segment, once after the last, and once after each claim's id.
+    expect(pauses).toBe(segments + 1 + claims.length);
+  });
+
   it('maps segment-local spans to offsets in the whole article text', async () => {
     const texts = ['Alpha said one.', 'Narration here.', 'Beta said two.', 'Gamma said three.'];
     const page = article(texts);

@@ -21,6 +21,23 @@ describe('furnitureName', () => {
     expect(furnitureName(element('<section class="relative" data-area="text"></section>'))).toBeNull();
   });
 
+  it('reads an element with no attributes by its tag name alone, the same as with attributes', () => {
+    for (const tag of ['p', 'div', 'video', 'story-paragraph', 'social-share', 'photo-gallery', 'amp-ad']) {
+      const plain = furnitureName(element(`<${tag}></${tag}>`));
+      expect(plain, tag).toBe(furnitureName(element(`<${tag} title="x"></${tag}>`)));
+      // Asked again (the answer is kept per tag name): the same.
+      expect(furnitureName(element(`<${tag}></${tag}>`)), tag).toBe(plain);
+    }
+    expect(furnitureName(element('<social-share></social-share>'))).toBe('furniture');
+    expect(furnitureName(element('<photo-gallery></photo-gallery>'))).toBe('never');
+    expect(furnitureName(element('<story-paragraph></story-paragraph>'))).toBeNull();
+    // Attributes added later are read: the answer by tag name is only for elements with none.
+    const later = element('<p></p>');
+    furnitureName(later);
+    later.className = 'share-bar';
+    expect(furnitureName(later)).toBe('furniture');
+  });
+
   it('knows social embeds and video teasers', () => {
     for (const name of ['instagram-media', 'tiktok-embed', 'twitter-tweet', 'video-resource', 'inline-video__player', 'jwplayer jw-reset', 'audio-player', 'mediaPlayer', 'fb-post', 'fb-xfbml-parse-ignore']) {
       expect(furnitureName(element(`<blockquote class="${name}"></blockquote>`)), name).toBe('furniture');
