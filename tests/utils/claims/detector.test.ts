@@ -336,6 +336,15 @@ describe('reported speech', () => {
     ]);
   });
 
+  it('reads "sided with" and "laid out" as cues only with their particle', () => {
+    expect(claimsOf('The mayor sided with the unions on the pay dispute.').map((c) => [c.cue, c.source])).toEqual([['sided with', 'The mayor']]);
+    expect(claimsOf('The president laid out his plan to cut taxes for families.').map((c) => [c.cue, bare(c.content)])).toEqual([
+      ['laid out', 'his plan to cut taxes for families'],
+    ]);
+    for (const narration of ['Workers laid the foundation last year.', 'The team sided the barn in red.']) {
+      expect(claimsOf(narration)).toEqual([]);
+    }
+  });
 });
 
 describe('sources and speakers', () => {

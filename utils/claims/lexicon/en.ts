@@ -76,13 +76,13 @@ const SAY = `say/said^:in_a_statement tell/told! write/wrote/written add note* r
  speak/spoke/spoken&*:of,about,out,with,to talk&*:about,of,to discuss express echo offer*:up detail* outline* liken:to\
  reference* rail:against unveil chant sing/sang/sung retweet email* swear/swore/sworn guarantee apologize deplore\
  congratulate thank interject lash:out cry sigh shrug refer+&:to post* voice charge*\
- make/made&:the_case,clear,it_clear,no_secret raise&:concerns,questions,doubts go/went/gone&:on_to_say,on_to_argue`;
+ make/made&:the_case,clear,it_clear,no_secret raise&:concerns,questions,doubts go/went/gone&:on_to_say,on_to_argue lay/laid/laid&:out`;
 const STANCE = `accuse!:of blame criticize condemn denounce slam+ blast attack* praise hail applaud welcome defend\
  dismiss reject question* dispute contradict support* endorse back* oppose credit* call*:for,on,upon label* dub+\
  brand* term* portray decline~= refuse~= decide~= seek/sought~= plan+~=* intend~= aim~= push:for,back lobby\
  advocate*:for champion favor favour lambaste berate fault knock ridicule deride laud commend embrace veto resist\
  encourage! promote view* weigh:in release* issue* sue+ petition appeal* order* cheer* boycott herald fire*:back name*\
- appoint vote&:for,against`;
+ appoint vote&:for,against side&:with`;
 const THINK = `think/thought believe know/knew/known feel/felt expect^~ hope~*:for fear* worry*:about want~= wish~=*\
  suspect assume reckon imagine consider see/saw/seen understand/understood realize recognize learn doubt* anticipate\
  envision regret+ remember prefer+~`;
