@@ -10,6 +10,13 @@ describe('createIdMaker', () => {
     expect(a).toMatch(/^c[0-9a-f]{16}$/);
   });
 
+  it('keeps the ids earlier versions made: stored claims are keyed by them', () => {
+    const make = createIdMaker(text);
+    expect(make({ kind: 'indirect', cue: [3, 7], content: [[8, 11]] })).toBe('c9acf4bed162efbab');
+    expect(make({ kind: 'indirect', cue: [16, 20], content: [[21, 24]] })).toBe('ca054848495f62c9e');
+    expect(make({ kind: 'mixed', cue: null, content: [[0, 2], [8, 11]] })).toBe('c1013c3c8deba7afa');
+  });
+
   it('numbers repeated identical claims apart', () => {
     const make = createIdMaker(text);
     const a = make({ kind: 'indirect', cue: [3, 7], content: [[8, 11]] });
