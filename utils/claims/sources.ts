@@ -9,6 +9,7 @@ import { wordHashes } from './lexicon/hash';
 import { AFFILIATIONS, CUE_PP, DETERMINERS, GROUP_NOUNS, ORG_WORDS, QUANTIFIER_SUBJECTS, SOURCE_STOP, SUBJECT_PRONOUNS, TIME_WORDS, TITLES } from './lexicon/en';
 
 const MAX_NP = 12;
+const MAX_ASIDE = 24;
 
 const MAX_APPOSITION = 40;
 const W = wordHashes('in', 'of', 'from', 'with', 'to', 'familiar', 'close', 'and', 'that');
@@ -32,12 +33,15 @@ export interface TokenRange {
 function npLeft(d: Doc, last: number, floor: number): number {
   let k = last;
   let start = -1;
-  while (k >= floor && last - k < MAX_NP) {
+  let aside = 0; // tokens of parentheticals passed, which do not count against MAX_NP
+  while (k >= floor && last - k - aside < MAX_NP) {
     if (punctAt(d, k) === ')') {
-      // A parenthetical inside the name: "Rep. Gwen Moore (D-Wis.)".
+      // A parenthetical after the name: "Rep. Gwen Moore (D-Wis.)", "Sen. Chris Murphy (a Connecticut
+      // Democrat so boyish he has been mistaken for a junior staffer)".
       let m = k - 1;
-      while (m >= floor && k - m < 6 && punctAt(d, m) !== '(') m--;
+      while (m >= floor && k - m < MAX_ASIDE && punctAt(d, m) !== '(') m--;
       if (m < floor || punctAt(d, m) !== '(') break;
+      aside += k - m + 1;
       k = m - 1;
       continue;
     }

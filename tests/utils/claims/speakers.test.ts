@@ -43,6 +43,19 @@ describe('speaker resolution', () => {
     ]);
   });
 
+  it('keeps a party label or a parenthetical aside out of the name, so the surname finds the person later', () => {
+    const s = speakers('Sen. Ted Cruz (R-Texas) told reporters that he would vote against it. Cruz said the vote was a disgrace. Gwen Moore (D-Wis.) said the bill would fail.');
+    expect(s).toEqual([
+      { name: 'Ted Cruz', role: 'Sen.', type: 'person' },
+      { name: 'Ted Cruz', role: 'Sen.', type: 'person' },
+      { name: 'Gwen Moore', role: 'D-Wis.', type: 'person' },
+    ]);
+    const long = detectClaims('Sen. Chris Murphy (a Connecticut Democrat so boyish he has been mistaken for a junior staffer) says he was unfocused after being elected.');
+    expect(long.claims.map((c) => [c.speaker?.name, c.source && long.text.slice(...c.source)])).toEqual([
+      ['Chris Murphy', 'Sen. Chris Murphy (a Connecticut Democrat so boyish he has been mistaken for a junior staffer)'],
+    ]);
+  });
+
   it('resolves a later surname to the full name', () => {
     const s = speakers('Gen. Mark Ortiz said the drills were over. Ortiz said more troops would leave.');
     expect(s[1]).toMatchObject({ name: 'Mark Ortiz', role: 'Gen.' });
