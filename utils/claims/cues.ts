@@ -63,7 +63,9 @@ function verbalUse(d: Doc, i: number, e: CueEntry, floor: number): boolean {
   if (e.nounLike && !endsWithS(d, i) && (e.flags & CueFlag.NounHeavy || !(punctAt(d, p) === ',' || (d.t.cap[p] && !is(d, p - 1, DETERMINERS))))) {
     // Bare form: only after a pronoun, modal, "to", a plural subject ("officials say") or a percentage ("42% say").
     const percent = i > floor && d.t.kind[p] === Tk.Punct && d.t.hash[p] === 37;
-    if (!percent && !(prevIsWord && (is(d, p, SUBJECT_PRONOUNS) || is(d, p, RESPONDENTS) || quantifier || endsWithS(d, p) || is(d, p, CUE_PREFIX) || isNumber(d, p)))) return false;
+    // "sources close to her campaign say she …": a verb that is seldom a noun, with a clause after it.
+    const clause = !(e.flags & CueFlag.NounHeavy) && (is(d, i + 1, SUBJECT_PRONOUNS) || isW(d, i + 1, W.that));
+    if (!percent && !clause && !(prevIsWord && (is(d, p, SUBJECT_PRONOUNS) || is(d, p, RESPONDENTS) || quantifier || endsWithS(d, p) || is(d, p, CUE_PREFIX) || isNumber(d, p)))) return false;
   }
   // "would add $95 billion to the deficit", "added 200,000 jobs", "adds to the pressure": sums, not words.
   if (e.lemma === 'add' && (isNumber(d, i + 1) || punctAt(d, i + 1) === '$' || isW(d, i + 1, W.to))) return false;

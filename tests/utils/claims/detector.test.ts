@@ -397,6 +397,7 @@ describe('sources and speakers', () => {
   it.each([
     ['an aside', 'Others, however, say a recalibration is overdue.', 'Others', 'say'],
     ['a name', 'Mr. Autor and Mr. Hanson argue that trade hurt factory towns.', 'Mr. Autor and Mr. Hanson', 'argue'],
+    ['a singular noun, with a clause after it', 'Rather, sources close to her campaign say she stands fully behind the president.', 'sources close to her campaign', 'say'],
   ])('reads the bare form of a verb that is seldom a noun after %s', (_what, text, source, cue) => {
     expect(claimsOf(text).map((c) => [c.source, c.cue])).toEqual([[source, cue]]);
   });
@@ -407,6 +408,10 @@ describe('sources and speakers', () => {
 
   it('still reads a cue form after another determiner as a noun or adjective', () => {
     expect(claimsOf('Several reports surfaced on Monday about the merger.')).toEqual([]);
+  });
+
+  it('reads a bare noun-like form before a clause as a noun when it is mostly one', () => {
+    expect(claimsOf('Voters will have the final say on the measure. The committee report that was leaked on Monday ran to 40 pages.')).toEqual([]);
   });
 
   it('keeps an apposition in the source and takes the role from it', () => {
