@@ -32,11 +32,11 @@ const CUE_BY_HASH = new Map<number, CueEntry>();
 const CUE_LOW_BITS = new Uint8Array(65536);
 // Queued after the fill of CUES itself: the lexicon module, which this one imports, runs first.
 fillOnFirstUse(() => {
-  for (const [w, e] of CUES) {
+  CUES.forEach((e, w) => {
     const h = hashWord(w);
     CUE_BY_HASH.set(h, e);
     CUE_LOW_BITS[h & 65535] = 1;
-  }
+  });
 });
 
 /** The cue entry for token i when it is an inflected cue form, by hash: no string is built. */

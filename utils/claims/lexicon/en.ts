@@ -137,7 +137,11 @@ fillOnFirstUse(() => {
       // Base and -s forms (which double as nouns), past, participle, -ing form.
       [lemma, thirdPerson(lemma), past, pp, ingForm(lemma, dbl)].forEach((form, k) => {
         // The first class listing a form wins, so saying verbs take precedence; -ize verbs also read as -ise.
-        for (const f of [form, form.replace('iz', 'is')]) if (!cues.has(f)) cues.set(f, { lemma, cls, flags, nounLike: k < 2, past: k === 2 || k === 3, ing: k === 4 });
+        // Run once per page in code not compiled yet, where a replace() per form took ~2 µs.
+        const entry = { lemma, cls, flags, nounLike: k < 2, past: k === 2 || k === 3, ing: k === 4 };
+        if (!cues.has(form)) cues.set(form, entry);
+        const ise = form.includes('iz') ? form.replace('iz', 'is') : form;
+        if (!cues.has(ise)) cues.set(ise, entry);
       });
     }
   });
