@@ -73,13 +73,15 @@ export function phraseAt(d: Doc, k: number, to: number, phrases: readonly (reado
   return 0;
 }
 
-/** Lower-cased code unit `back` places before the end of word i (1 = last), or 0. */
+/**
+ * The code unit `back` places before the end of word i (1 = last), or 0. Not lower-cased: an upper-case
+ * S ends an acronym ("the US state of Louisiana"), not a plural or a third-person verb.
+ */
 function tailAt(d: Doc, i: number, back: number): number {
   if (d.t.kind[i] !== Tk.Word) return 0;
   const at = (d.t.end[i] ?? 0) - back;
   if (at < (d.t.start[i] ?? 0)) return 0;
-  const c = d.t.text.charCodeAt(at);
-  return c >= 65 && c <= 90 ? c + 32 : c;
+  return d.t.text.charCodeAt(at);
 }
 
 /** A word ending in "s": a plural, a third-person verb, or a possessive. */

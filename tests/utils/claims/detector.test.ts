@@ -553,6 +553,10 @@ describe('not claims', () => {
     expect(claimsOf('The poll has a margin of sampling error of plus or minus three percentage points for all voters.')).toEqual([]);
   });
 
+  it('does not read an acronym ending in S as a plural subject: "the US state of Louisiana"', () => {
+    expect(claimsOf('A gunman opened fire at a cinema in the US state of Louisiana, killing two people before shooting himself.')).toEqual([]);
+  });
+
   it('does not take a "that" clause after the cue for an inverted source', () => {
     const sources = claimsOf('The report, dated October and marked "not for circulation," proposes that the charge begin in 2028.').map((c) => c.source ?? '');
     expect(sources.filter((s) => s.startsWith('that'))).toEqual([]);
