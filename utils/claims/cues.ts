@@ -6,7 +6,7 @@ import { endsWithS, inQuote, is, isContractedSubject, isNumber, isPossessive, is
 import { fillOnFirstUse, wordHashes, WordSet } from './lexicon/hash';
 import { hashWord, Tk, type Tokens } from './tokens';
 import {
-  BE_FORMS, CUE_PREFIX, CUES, CueClass, CueFlag, DETERMINERS, NON_SPEECH_OBJECTS, PARTICLES, QUANTIFIER_SUBJECTS, SUBJECT_PRONOUNS, type CueEntry,
+  BE_FORMS, CUE_PREFIX, CUES, CueClass, CueFlag, DETERMINERS, NON_SPEECH_OBJECTS, OBJECT_PRONOUNS, PARTICLES, QUANTIFIER_SUBJECTS, SUBJECT_PRONOUNS, type CueEntry,
 } from './lexicon/en';
 
 export interface Cue {
@@ -64,7 +64,8 @@ function verbalUse(d: Doc, i: number, e: CueEntry, floor: number): boolean {
     // Bare form: only after a pronoun, modal, "to", a plural subject ("officials say") or a percentage ("42% say").
     const percent = i > floor && d.t.kind[p] === Tk.Punct && d.t.hash[p] === 37;
     // "sources close to her campaign say she …": a verb that is seldom a noun, with a clause after it.
-    const clause = !(e.flags & CueFlag.NounHeavy) && (is(d, i + 1, SUBJECT_PRONOUNS) || isW(d, i + 1, W.that));
+    // Not "it" or "you", which may be objects: "write it to a file".
+    const clause = !(e.flags & CueFlag.NounHeavy) && ((is(d, i + 1, SUBJECT_PRONOUNS) && !is(d, i + 1, OBJECT_PRONOUNS)) || isW(d, i + 1, W.that));
     if (!percent && !clause && !(prevIsWord && (is(d, p, SUBJECT_PRONOUNS) || is(d, p, RESPONDENTS) || quantifier || endsWithS(d, p) || is(d, p, CUE_PREFIX) || isNumber(d, p)))) return false;
   }
   // "would add $95 billion to the deficit", "added 200,000 jobs", "adds to the pressure": sums, not words.

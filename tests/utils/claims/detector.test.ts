@@ -412,6 +412,8 @@ describe('sources and speakers', () => {
 
   it('reads a bare noun-like form before a clause as a noun when it is mostly one', () => {
     expect(claimsOf('Voters will have the final say on the measure. The committee report that was leaked on Monday ran to 40 pages.')).toEqual([]);
+    // "it" and "you" may be the verb's object.
+    expect(claimsOf('Then, write it to a file. Take a moment and remember you can change it.')).toEqual([]);
   });
 
   it('keeps an apposition in the source and takes the role from it', () => {
