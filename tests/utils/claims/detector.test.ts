@@ -479,6 +479,11 @@ describe('sources and speakers', () => {
     expect(seen[1]?.speaker).toBe('The ministry');
   });
 
+  it('resolves "it" to an organisation, and to nobody rather than a group of people', () => {
+    const seen = claimsOf('The ministry said the border was closed. It said the border would reopen. The company defended its prices on Monday. Its supporters argued that fares were fair. It has now promised to cap them.');
+    expect(seen.map((c) => c.speaker)).toEqual(['The ministry', 'The ministry', 'The company', 'Its supporters', null]);
+  });
+
   it.each([
     ['a senior U.S. official', 'A ceasefire is close, a senior U.S. official said.'],
     ['officials', 'Officials said the bridge was safe.'],
