@@ -56,6 +56,13 @@ describe('speaker resolution', () => {
     ]);
   });
 
+  it('leaves the relative pronoun out of a source inside a relative clause', () => {
+    const r = detectClaims('Prime, which Amazon founder Jeff Bezos said last year had surpassed 100 million members, is growing.');
+    expect(r.claims.map((c) => [c.source && r.text.slice(...c.source), c.speaker])).toEqual([
+      ['Amazon founder Jeff Bezos', { name: 'Jeff Bezos', role: 'Amazon founder', type: 'person' }],
+    ]);
+  });
+
   it('resolves a later surname to the full name', () => {
     const s = speakers('Gen. Mark Ortiz said the drills were over. Ortiz said more troops would leave.');
     expect(s[1]).toMatchObject({ name: 'Mark Ortiz', role: 'Gen.' });

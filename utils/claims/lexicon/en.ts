@@ -177,7 +177,7 @@ export const NUMBER_WORDS = words(NUMBERS);
 /** Words that end a source noun phrase when scanning left from a cue. */
 export const SOURCE_STOP = words(AUXILIARIES, `and or but nor that because since while when whenever if unless although though as than so in on at for with\
  by about into onto over under after before during without within between among against toward towards through\
- across via per like unlike said says say told where why how what whom whose whether there here yet only\
+ across via per like unlike said says say told where why how what whom whose whether which there here yet only\
  perhaps maybe instead`);
 
 /** Indefinite pronouns: with determiners and subject pronouns, the words that open a new noun phrase or clause. */
