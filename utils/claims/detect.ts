@@ -32,10 +32,8 @@ interface Draft {
   speaker?: Claim['speaker'];
 }
 
-const BASE_CONFIDENCE: Record<CueClass, number> = {
-  [CueClass.Say]: 0.9, [CueClass.Prep]: 0.9, [CueClass.Colon]: 0.7, [CueClass.Stance]: 0.6,
-  [CueClass.Think]: 0.5, [CueClass.Evidence]: 0.45,
-};
+/** By CueClass: Say, Stance, Think, Evidence, Prep, Colon. */
+const BASE_CONFIDENCE: Record<CueClass, number> = [0.9, 0.6, 0.5, 0.45, 0.9, 0.7];
 
 const MAX_SKIP = 10;
 const MAX_ASIDE = 12;
