@@ -3,7 +3,7 @@
  * per cue → quote continuations → speakers, kinds, ids. Each stage is linear in the text.
  */
 import { isFurniture } from './boilerplate';
-import { is, isW, isClosingQuote, isOpeningQuote, isPossessive, isQuoteMark, isTerminalPunct, isWord, lowerAt, punctAt, quoteAround, type Doc } from './context';
+import { is, isW, isClosingQuote, isOpeningQuote, isPossessive, isWord, lowerAt, punctAt, quoteAround, type Doc } from './context';
 import { isSeparator, kindOf, leftContent, quoteAt, rightContent, trim } from './content';
 import { cueEntryAt, findCues, type Cue } from './cues';
 import { createIdMaker, type ClaimKey } from './ids';
@@ -18,7 +18,7 @@ import { segment } from './sentences';
 import { paragraphLayout } from './layouts';
 import { leftSource, rightSource, sentenceSubject, type TokenRange } from './sources';
 import { createSpeakerTracker, type SpeakerTracker } from './speakers';
-import { Tk, tokenize } from './tokens';
+import { isTerminal, Tk, tokenize } from './tokens';
 import type { Claim, Span } from './types';
 
 interface Draft {
@@ -121,7 +121,7 @@ function verbForm(w: string): boolean {
 }
 
 function atClauseEnd(d: Doc, k: number, end: number): boolean {
-  return k >= end || isTerminalPunct(d, k) || (punctAt(d, k) === ':' && k + 1 >= end);
+  return k >= end || isTerminal(d.t, k) || (punctAt(d, k) === ':' && k + 1 >= end);
 }
 
 /** A cognition or evidential cue needs a clause (or an infinitive) right after it. */
@@ -157,11 +157,6 @@ function nominalSubject(d: Doc, src: TokenRange): boolean {
 function agentive(d: Doc, src: TokenRange): boolean {
   const w = lowerAt(d, src.start);
   return !(src.end - src.start === 1 && (w === 'it' || w === 'this' || w === 'that' || w === 'there' || w === 'which'));
-}
-
-function within(frags: readonly TokenRange[], k: number): TokenRange | null {
-  for (const f of frags) if (k >= f.start && k < f.end) return f;
-  return null;
 }
 
 /** Character spans of the fragments, split at paragraph breaks, without pieces holding no word. */
@@ -286,7 +281,7 @@ function verbCue(d: Doc, cue: Cue, ss: number, se: number, prev: Draft | null, s
       for (let k = after + 1; k < se && k - after <= MAX_ASIDE; k++) {
         if (isOpeningQuote(d, k) && punctAt(d, k - 1) === ',') { resume = k; break; }
         // "“…,” he said, adding, “…”": a quotation right after a participle cue is the participle's.
-        if (isQuoteMark(d, k) || (isOpeningQuote(d, k + 2) && cueEntryAt(d.t, k)?.ing)) break;
+        if (d.t.kind[k] === Tk.Quote || (isOpeningQuote(d, k + 2) && cueEntryAt(d.t, k)?.ing)) break;
       }
     }
     if (resume >= 0) {
@@ -347,7 +342,7 @@ function sentenceDrafts(d: Doc, ss: number, se: number): Draft[] {
   for (const cue of cues) {
     if (cue.start < covered) continue;
     const prev = drafts.at(-1) ?? null;
-    const host = prev ? within(prev.frags, cue.start) : null;
+    const host = prev?.frags.find((f) => cue.start >= f.start && cue.start < f.end) ?? null;
     if (prev && host && participleStart(d, cue)) {
       // "…, saying it shows…": a new claim by the same speaker; the first one ends before it.
       const draft = verbCue(d, cue, cue.start, se, prev);
