@@ -4,10 +4,10 @@
  */
 import { isClosingQuote, isW, phraseAt, punctAt, tailAt, type Doc } from './context';
 import { BOILERPLATE_OPENERS } from './lexicon/en';
-import { hashWord, isTerminal } from './tokens';
+import { W } from './lexicon/hash';
+import { isTerminal } from './tokens';
 
 const HEADLINE_MAX_TOKENS = 40;
-const BY = hashWord('by');
 
 export function isFurniture(d: Doc, start: number, end: number): boolean {
   if (end <= start) return true;
@@ -17,6 +17,6 @@ export function isFurniture(d: Doc, start: number, end: number): boolean {
   const finished = isTerminal(d.t, last) || isClosingQuote(d, last) || punctAt(d, last) === ':' || tailAt(d, last, 1) === 46;
   if (!finished && end - start < HEADLINE_MAX_TOKENS) return true;
   // "By Hana Okafor" is a byline; "By big margins, voters say …" is not.
-  if (isW(d, start, BY) && (end - start > 15 || !d.t.cap[start + 1])) return false;
+  if (isW(d, start, W.by) && (end - start > 15 || !d.t.cap[start + 1])) return false;
   return phraseAt(d, start, end, BOILERPLATE_OPENERS) > 0;
 }

@@ -3,7 +3,7 @@
  * "according to", and a colon after a speaker. Cues inside quotations never fire.
  */
 import { endsWithS, inQuote, is, isContractedSubject, isNumber, isPossessive, isW, isWord, phraseAt, punctAt, type Doc } from './context';
-import { fillOnFirstUse, wordHashes, WordSet } from './lexicon/hash';
+import { fillOnFirstUse, W, WordSet } from './lexicon/hash';
 import { hashWord, Tk, type Tokens } from './tokens';
 import {
   BE_FORMS, CUE_PREFIX, CUES, CueClass, CueFlag, DETERMINERS, NON_SPEECH_OBJECTS, PARTICLES, QUANTIFIER_SUBJECTS, SUBJECT_PRONOUNS, type CueEntry,
@@ -44,8 +44,6 @@ export function cueEntryAt(t: Tokens, i: number): CueEntry | undefined {
   const h = t.hash[i] ?? 0;
   return t.kind[i] === Tk.Word && CUE_LOW_BITS[h & 65535] ? CUE_BY_HASH.get(h) : undefined;
 }
-
-const W = wordHashes('according', 'to', 'by', 'that');
 
 /** Besides pronouns, auxiliaries and plurals, words after which a bare "say" is a verb: "those polled say". */
 const RESPONDENTS = new WordSet('percent polled surveyed interviewed');

@@ -8,6 +8,9 @@ export function wordHashes<K extends string>(...words: K[]): Readonly<Record<K, 
   return out;
 }
 
+/** The single words rules compare a token with, by hash. */
+export const W = wordHashes('according', 'to', 'by', 'that', 'and', 'while', 'but', 'yet', 'who', 'you', 'in', 'of', 'from', 'with', 'familiar', 'close');
+
 /**
  * Lexicon tables are filled on the first detection, not when the script loads: every page loads the
  * content script and most are not articles, and filling them in code that has not run yet cost every
