@@ -415,6 +415,9 @@ function sentenceDrafts(d: Doc, ss: number, se: number): Draft[] {
   return drafts;
 }
 
+/** Where a claim starts in reading order: its first content or its cue, whichever comes first. */
+const first = (c: Claim): number => Math.min(c.content[0]?.[0] ?? 0, c.cue?.[0] ?? Infinity);
+
 /** Claims of one window of the text, added to `claims` in the order they are resolved. */
 function detectWindow(d: Doc, speakers: SpeakerTracker, makeId: (key: ClaimKey) => string, claims: Claim[]): void {
   const { t, seg } = d;
@@ -522,6 +525,7 @@ export function detectInText(text: string, window = WINDOW): Claim[] {
   const makeId = createIdMaker(text);
   const claims: Claim[] = [];
   const speakers = createSpeakerTracker();
+  let unsorted = false;
   for (let from = 0, to = 0; from < text.length; from = to) {
     WINDOW_START.lastIndex = from + window;
     to = WINDOW_START.exec(text) ? WINDOW_START.lastIndex - 1 : text.length;
@@ -531,9 +535,12 @@ export function detectInText(text: string, window = WINDOW): Claim[] {
     const seg = segment(t);
     const d: Doc = { t, seg, q: pairQuotes(t, seg) };
     speakers.moveTo(d);
+    const before = claims.length;
     detectWindow(d, speakers, makeId, claims);
+    for (let i = before || 1; i < claims.length; i++) if (first(claims[i - 1] as Claim) > first(claims[i] as Claim)) unsorted = true;
   }
-  const first = (c: Claim): number => Math.min(c.content[0]?.[0] ?? 0, c.cue?.[0] ?? Infinity);
-  claims.sort((a, b) => first(a) - first(b));
+  // Claims come out in reading order almost always: checked after each window, while its claims are in
+  // the cache, as sorting them at the end read every one from memory again (3% of detection time, perf).
+  if (unsorted) claims.sort((a, b) => first(a) - first(b));
   return claims;
 }
