@@ -5,7 +5,7 @@
 import { isFurniture } from './boilerplate';
 import { is, isW, isClosingQuote, isOpeningQuote, isPossessive, isWord, lowerAt, punctAt, quoteAround, type Doc } from './context';
 import { isSeparator, kindOf, leftContent, quoteAt, rightContent, trim } from './content';
-import { cueEntryAt, findCues, type Cue } from './cues';
+import { cueEntryAt, nextCue, type Cue } from './cues';
 import { createIdMaker, type ClaimKey } from './ids';
 import { looksEnglish } from './language';
 import {
@@ -335,12 +335,12 @@ function cutBefore(d: Doc, draft: Draft, k: number): void {
 
 function sentenceDrafts(d: Doc, ss: number, se: number): Draft[] {
   const drafts: Draft[] = [];
-  const cues = findCues(d, ss, se);
   let covered = -1; // end of the last claim's cue/source/content-left region
-  for (const cue of cues) {
+  for (let cue = nextCue(d, ss, ss, se); cue; cue = nextCue(d, cue.head + 1, ss, se)) {
     if (cue.start < covered) continue;
     const prev = drafts.at(-1) ?? null;
-    const host = prev?.frags.find((f) => cue.start >= f.start && cue.start < f.end) ?? null;
+    const at = cue.start;
+    const host = prev?.frags.find((f) => at >= f.start && at < f.end) ?? null;
     if (prev && host && participleStart(d, cue)) {
       // "…, saying it shows…": a new claim by the same speaker; the first one ends before it.
       const draft = verbCue(d, cue, cue.start, se, prev);
