@@ -2,21 +2,21 @@
  * Paragraphs that are page furniture rather than article prose: headlines and captions (short,
  * no closing punctuation), bylines, "Follow X on Twitter", licence and subscription notes.
  */
-import { isClosingQuote, isTerminalPunct, isW, isWord, phraseAt, punctAt, type Doc } from './context';
+import { isClosingQuote, isW, phraseAt, punctAt, tailAt, type Doc } from './context';
 import { BOILERPLATE_OPENERS } from './lexicon/en';
-import { hashWord } from './tokens';
+import { W } from './lexicon/hash';
+import { isTerminal } from './tokens';
 
 const HEADLINE_MAX_TOKENS = 40;
-const BY = hashWord('by');
 
 export function isFurniture(d: Doc, start: number, end: number): boolean {
   if (end <= start) return true;
   let last = end - 1;
   // A closing single quote after the final period: "… ‘Honesty Is In Question.’"
   if (last > start && /['\u2019]/.test(punctAt(d, last))) last--;
-  const finished = isTerminalPunct(d, last) || isClosingQuote(d, last) || punctAt(d, last) === ':' || (isWord(d, last) && d.t.text.charCodeAt((d.t.end[last] ?? 1) - 1) === 46);
+  const finished = isTerminal(d.t, last) || isClosingQuote(d, last) || punctAt(d, last) === ':' || tailAt(d, last, 1) === 46;
   if (!finished && end - start < HEADLINE_MAX_TOKENS) return true;
   // "By Hana Okafor" is a byline; "By big margins, voters say …" is not.
-  if (isW(d, start, BY) && (end - start > 15 || !d.t.cap[start + 1])) return false;
+  if (isW(d, start, W.by) && (end - start > 15 || !d.t.cap[start + 1])) return false;
   return phraseAt(d, start, end, BOILERPLATE_OPENERS) > 0;
 }

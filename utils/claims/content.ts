@@ -9,10 +9,9 @@ import { cueEntryAt } from './cues';
 import type { TokenRange } from './sources';
 import { Tk } from './tokens';
 import { CLAUSE_LINKS, CUE_PREFIX } from './lexicon/en';
-import { wordHashes, WordSet } from './lexicon/hash';
+import { W, WordSet } from './lexicon/hash';
 
 const COORDINATORS = new WordSet('and but');
-const W = wordHashes('who');
 
 /** Drops leading separators and trailing punctuation (quote marks are kept). */
 export function trim(d: Doc, from: number, to: number): TokenRange {

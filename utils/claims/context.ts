@@ -24,11 +24,6 @@ export function punctAt(d: Doc, i: number): string {
   return d.t.kind[i] === Tk.Punct ? d.t.low(i) : '';
 }
 
-export function isQuoteMark(d: Doc, i: number): boolean {
-  return d.t.kind[i] === Tk.Quote;
-}
-
-/** True when token i is a quote mark that closes a quote. */
 /** Index into d.q.list of the quote holding token i, or -1. */
 export function quoteOf(d: Doc, i: number): number {
   return (d.q.of[i] ?? 0) - 1;
@@ -52,11 +47,6 @@ export function inQuote(d: Doc, i: number): boolean {
   return !!d.q.of[i];
 }
 
-export function isTerminalPunct(d: Doc, i: number): boolean {
-  const p = punctAt(d, i);
-  return /[.!?\u2026]/.test(p);
-}
-
 /** Whether token i is the word whose hash is `h` (see wordHashes): no string is built. */
 export function isW(d: Doc, i: number, h: number): boolean {
   return d.t.kind[i] === Tk.Word && d.t.hash[i] === h;
@@ -77,7 +67,7 @@ export function phraseAt(d: Doc, k: number, to: number, phrases: readonly (reado
  * The code unit `back` places before the end of word i (1 = last), or 0. Not lower-cased: an upper-case
  * S ends an acronym ("the US state of Louisiana"), not a plural or a third-person verb.
  */
-function tailAt(d: Doc, i: number, back: number): number {
+export function tailAt(d: Doc, i: number, back: number): number {
   if (d.t.kind[i] !== Tk.Word) return 0;
   const at = (d.t.end[i] ?? 0) - back;
   if (at < (d.t.start[i] ?? 0)) return 0;

@@ -3,22 +3,22 @@
  * per cue → quote continuations → speakers, kinds, ids. Each stage is linear in the text.
  */
 import { isFurniture } from './boilerplate';
-import { is, isW, isClosingQuote, isOpeningQuote, isPossessive, isQuoteMark, isTerminalPunct, isWord, lowerAt, punctAt, quoteAround, type Doc } from './context';
+import { is, isW, isClosingQuote, isOpeningQuote, isPossessive, isWord, lowerAt, punctAt, quoteAround, type Doc } from './context';
 import { isSeparator, kindOf, leftContent, quoteAt, rightContent, trim } from './content';
-import { cueEntryAt, findCues, type Cue } from './cues';
+import { cueEntryAt, nextCue, type Cue } from './cues';
 import { createIdMaker, type ClaimKey } from './ids';
 import { looksEnglish } from './language';
 import {
   CLAUSE_LINKS, CUE_PP, CUES, CueClass, CueFlag, DETERMINERS, GROUP_NOUNS, INDEFINITES, INFINITIVE_ONLY, NOUN_HEAVY, OBJECT_PRONOUNS, SOURCE_STOP, SUBJECT_PRONOUNS,
   TIME_WORDS,
 } from './lexicon/en';
-import { buildLexicon, wordHashes, WordSet } from './lexicon/hash';
+import { buildLexicon, W, WordSet } from './lexicon/hash';
 import { pairQuotes } from './quotes';
 import { segment } from './sentences';
 import { paragraphLayout } from './layouts';
 import { leftSource, rightSource, sentenceSubject, type TokenRange } from './sources';
 import { createSpeakerTracker, type SpeakerTracker } from './speakers';
-import { Tk, tokenize } from './tokens';
+import { isTerminal, Tk, tokenize } from './tokens';
 import type { Claim, Span } from './types';
 
 interface Draft {
@@ -39,8 +39,6 @@ const MAX_SKIP = 10;
 const MAX_ASIDE = 12;
 
 const PARTICIPLE_LEADS = new WordSet('by after while and before without for when in');
-/** Words compared once per cue: by hash, as a lower-cased string per comparison added up. */
-const W = wordHashes('and', 'while', 'but', 'yet', 'who', 'you');
 
 /** Skips what may sit between a cue and its content: an addressee, times, a prepositional phrase. */
 function skipAfterCue(d: Doc, cue: Cue, end: number): number {
@@ -119,7 +117,7 @@ function verbForm(w: string): boolean {
 }
 
 function atClauseEnd(d: Doc, k: number, end: number): boolean {
-  return k >= end || isTerminalPunct(d, k) || (punctAt(d, k) === ':' && k + 1 >= end);
+  return k >= end || isTerminal(d.t, k) || (punctAt(d, k) === ':' && k + 1 >= end);
 }
 
 /** A cognition or evidential cue needs a clause (or an infinitive) right after it. */
@@ -155,11 +153,6 @@ function nominalSubject(d: Doc, src: TokenRange): boolean {
 function agentive(d: Doc, src: TokenRange): boolean {
   const w = lowerAt(d, src.start);
   return !(src.end - src.start === 1 && (w === 'it' || w === 'this' || w === 'that' || w === 'there' || w === 'which'));
-}
-
-function within(frags: readonly TokenRange[], k: number): TokenRange | null {
-  for (const f of frags) if (k >= f.start && k < f.end) return f;
-  return null;
 }
 
 /** Character spans of the fragments, split at paragraph breaks, without pieces holding no word. */
@@ -284,7 +277,7 @@ function verbCue(d: Doc, cue: Cue, ss: number, se: number, prev: Draft | null, s
       for (let k = after + 1; k < se && k - after <= MAX_ASIDE; k++) {
         if (isOpeningQuote(d, k) && punctAt(d, k - 1) === ',') { resume = k; break; }
         // "“…,” he said, adding, “…”": a quotation right after a participle cue is the participle's.
-        if (isQuoteMark(d, k) || (isOpeningQuote(d, k + 2) && cueEntryAt(d.t, k)?.ing)) break;
+        if (d.t.kind[k] === Tk.Quote || (isOpeningQuote(d, k + 2) && cueEntryAt(d.t, k)?.ing)) break;
       }
     }
     if (resume >= 0) {
@@ -340,12 +333,12 @@ function cutBefore(d: Doc, draft: Draft, k: number): void {
 
 function sentenceDrafts(d: Doc, ss: number, se: number): Draft[] {
   const drafts: Draft[] = [];
-  const cues = findCues(d, ss, se);
   let covered = -1; // end of the last claim's cue/source/content-left region
-  for (const cue of cues) {
+  for (let cue = nextCue(d, ss, ss, se); cue; cue = nextCue(d, cue.head + 1, ss, se)) {
     if (cue.start < covered) continue;
     const prev = drafts.at(-1) ?? null;
-    const host = prev ? within(prev.frags, cue.start) : null;
+    const at = cue.start;
+    const host = prev?.frags.find((f) => at >= f.start && at < f.end) ?? null;
     if (prev && host && participleStart(d, cue)) {
       // "…, saying it shows…": a new claim by the same speaker; the first one ends before it.
       const draft = verbCue(d, cue, cue.start, se, prev);
@@ -419,6 +412,9 @@ function sentenceDrafts(d: Doc, ss: number, se: number): Draft[] {
   }
   return drafts;
 }
+
+/** Where a claim starts in reading order: its first content or its cue, whichever comes first. */
+const first = (c: Claim): number => Math.min(c.content[0]?.[0] ?? 0, c.cue?.[0] ?? Infinity);
 
 /** Claims of one window of the text, added to `claims` in the order they are resolved. */
 function detectWindow(d: Doc, speakers: SpeakerTracker, makeId: (key: ClaimKey) => string, claims: Claim[]): void {
@@ -527,6 +523,7 @@ export function detectInText(text: string, window = WINDOW): Claim[] {
   const makeId = createIdMaker(text);
   const claims: Claim[] = [];
   const speakers = createSpeakerTracker();
+  let unsorted = false;
   for (let from = 0, to = 0; from < text.length; from = to) {
     WINDOW_START.lastIndex = from + window;
     to = WINDOW_START.exec(text) ? WINDOW_START.lastIndex - 1 : text.length;
@@ -536,9 +533,12 @@ export function detectInText(text: string, window = WINDOW): Claim[] {
     const seg = segment(t);
     const d: Doc = { t, seg, q: pairQuotes(t, seg) };
     speakers.moveTo(d);
+    const before = claims.length;
     detectWindow(d, speakers, makeId, claims);
+    for (let i = before || 1; i < claims.length; i++) if (first(claims[i - 1] as Claim) > first(claims[i] as Claim)) unsorted = true;
   }
-  const first = (c: Claim): number => Math.min(c.content[0]?.[0] ?? 0, c.cue?.[0] ?? Infinity);
-  claims.sort((a, b) => first(a) - first(b));
+  // Claims come out in reading order almost always: checked after each window, while its claims are in
+  // the cache, as sorting them at the end read every one from memory again (3% of detection time, perf).
+  if (unsorted) claims.sort((a, b) => first(a) - first(b));
   return claims;
 }

@@ -7,7 +7,7 @@ import { cueEntryAt } from './cues';
 import { CueClass, CUE_PP, DETERMINERS, SOURCE_STOP, SUBJECT_PRONOUNS, TIME_WORDS } from './lexicon/en';
 import { inSet } from './lexicon/hash';
 import { Dir, facing } from './quotes';
-import { TITLE_ABBREVIATIONS, Tk, type Tokens } from './tokens';
+import { isTerminal, TITLE_ABBREVIATIONS, Tk, type Tokens } from './tokens';
 
 /** Long unpunctuated runs are cut so quote pairing and look-arounds stay bounded. */
 export const MAX_SENTENCE_TOKENS = 250;
@@ -27,12 +27,6 @@ export interface Segments {
 /** Sentence starters that make "U.S. The" or "Inc. He" a boundary: function words of the lexicon. */
 function isStarter(t: Tokens, k: number): boolean {
   return inSet(t, k, DETERMINERS) || inSet(t, k, SUBJECT_PRONOUNS) || inSet(t, k, SOURCE_STOP);
-}
-
-function isTerminal(t: Tokens, i: number): boolean {
-  if (t.kind[i] !== Tk.Punct) return false;
-  const ch = t.hash[i];
-  return ch === 46 || ch === 33 || ch === 63 || ch === 0x2026;
 }
 
 function isCloser(t: Tokens, i: number): boolean {

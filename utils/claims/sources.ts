@@ -5,14 +5,13 @@
  */
 import { endsWithS, is, isClosingQuote, isContractedSubject, isNumber, isPossessive, isW, isWord, lowerAt, punctAt, type Doc } from './context';
 import { cueEntryAt } from './cues';
-import { wordHashes } from './lexicon/hash';
+import { W } from './lexicon/hash';
 import { AFFILIATIONS, CUE_PP, DETERMINERS, GROUP_NOUNS, ORG_WORDS, QUANTIFIER_SUBJECTS, SOURCE_STOP, SUBJECT_PRONOUNS, TIME_WORDS, TITLES } from './lexicon/en';
 
 const MAX_NP = 12;
 const MAX_ASIDE = 24;
 
 const MAX_APPOSITION = 40;
-const W = wordHashes('in', 'of', 'from', 'with', 'to', 'familiar', 'close', 'and', 'that');
 
 /** Where a noun phrase ending at `k` continues leftwards past a word that usually stops it, or -1. */
 function postmodifierStart(d: Doc, k: number, floor: number): number {

@@ -115,6 +115,13 @@ function put(c: Columns, at: number, k: number, s: number, e: number, h: number,
   c.kind[at] = k; c.start[at] = s; c.end[at] = e; c.hash[at] = h; c.cap[at] = up;
 }
 
+/** A period, question or exclamation mark, or an ellipsis: a token's hash is its character, no string needed. */
+export function isTerminal(t: Tokens, i: number): boolean {
+  if (t.kind[i] !== Tk.Punct) return false;
+  const ch = t.hash[i];
+  return ch === 46 || ch === 33 || ch === 63 || ch === 0x2026;
+}
+
 /** Tokens of text[i, n), with offsets into the whole text. */
 export function tokenize(text: string, i = 0, n = text.length): Tokens {
   // News text averages five to six characters per token; the arrays double if it runs denser.

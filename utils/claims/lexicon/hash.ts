@@ -8,6 +8,9 @@ export function wordHashes<K extends string>(...words: K[]): Readonly<Record<K, 
   return out;
 }
 
+/** The single words rules compare a token with, by hash. */
+export const W = wordHashes('according', 'to', 'by', 'that', 'and', 'while', 'but', 'yet', 'who', 'you', 'in', 'of', 'from', 'with', 'familiar', 'close');
+
 /**
  * Lexicon tables are filled on the first detection, not when the script loads: every page loads the
  * content script and most are not articles, and filling them in code that has not run yet cost every
@@ -28,12 +31,19 @@ export function buildLexicon(): void {
 /** A list of words separated by white space, answering both string and token-hash membership (filled by buildLexicon). */
 export class WordSet extends Set<string> {
   readonly hashes = new Set<number>();
+  /**
+   * Which low 12 bits the words' hashes have: most lookups miss, and one byte read rules them out
+   * before the Set lookup, which took 4% of detection time (perf, 5 MB of generated news).
+   */
+  readonly low = new Uint8Array(4096);
   constructor(words: string) {
     super();
     fillOnFirstUse(() => {
       for (const w of words.trim().split(/\s+/)) {
+        const h = hashWord(w);
         this.add(w);
-        this.hashes.add(hashWord(w));
+        this.hashes.add(h);
+        this.low[h & 4095] = 1;
       }
     });
   }
@@ -41,5 +51,6 @@ export class WordSet extends Set<string> {
 
 /** Whether token i is a word in `set`, by hash: no string is built. */
 export function inSet(t: Tokens, i: number, set: WordSet): boolean {
-  return t.kind[i] === Tk.Word && set.hashes.has(t.hash[i] ?? 0);
+  const h = t.hash[i] ?? 0;
+  return t.kind[i] === Tk.Word && set.low[h & 4095] === 1 && set.hashes.has(h);
 }
