@@ -53,7 +53,9 @@ export function rightContent(d: Doc, from: number, sentEnd: number): TokenRange 
  * a relative clause about a name at the end.
  */
 function coordinationCut(d: Doc, s: number, e: number): number {
-  for (let k = s + 2; k < e - 1; k++) {
+  // Within 60 tokens: every cue of a sentence scanned to its end, and "said said said …" (sentences
+  // of 250 tokens) took 35-90 ms per 100 KB, up to 15x news. No PolNeAR train or dev cut lies further.
+  for (let k = s + 2; k < e - 1 && k < s + 60; k++) {
     if (inQuote(d, k)) continue;
     // ", who is 70" after a name: a relative clause about the name, not part of what was said.
     if (isW(d, k, W.who) && punctAt(d, k - 1) === ',' && d.t.cap[k - 2]) return k - 1;
