@@ -9,7 +9,7 @@ import { cueEntryAt, nextCue, type Cue } from './cues';
 import { createIdMaker, type ClaimKey } from './ids';
 import { looksEnglish } from './language';
 import {
-  CLAUSE_LINKS, CUE_PP, CUES, CueClass, CueFlag, DETERMINERS, GROUP_NOUNS, INDEFINITES, INFINITIVE_ONLY, NOUN_HEAVY, OBJECT_PRONOUNS, SOURCE_STOP, SUBJECT_PRONOUNS,
+  CLAUSE_LINKS, CUE_PP, CUES, CueClass, CueFlag, DETERMINERS, GROUP_NOUNS, INDEFINITES, OBJECT_PRONOUNS, SOURCE_STOP, SUBJECT_PRONOUNS,
   TIME_WORDS,
 } from './lexicon/en';
 import { buildLexicon, W, WordSet } from './lexicon/hash';
@@ -127,7 +127,7 @@ function hasClauseComplement(d: Doc, cue: Cue, k: number, end: number): boolean 
   if (!isWord(d, k)) return punctAt(d, k) === ':' || punctAt(d, k) === ',';
   const w = lowerAt(d, k);
   if (w === 'to') return (cue.flags & CueFlag.Infinitive) !== 0;
-  if (INFINITIVE_ONLY.has(cue.lemma)) return false;
+  if (cue.flags & CueFlag.InfinitiveOnly) return false;
   // "expects inflation to ease": a short object, then the infinitive.
   if (cue.flags & CueFlag.Infinitive) for (let j = k + 1; j < end && j <= k + 3; j++) if (lowerAt(d, j) === 'to') return true;
   if (OBJECT_PRONOUNS.has(w) && !SUBJECT_PRONOUNS.has(w)) return false;
@@ -243,7 +243,7 @@ function verbCue(d: Doc, cue: Cue, ss: number, se: number, prev: Draft | null, s
   }
   // Base and -s forms double as nouns ("swing states", "his claims"): they need a subject that
   // cannot be a noun modifier — a name, a pronoun, or a plural.
-  if (cue.nounLike && !(src && (nominalSubject(d, src) || !NOUN_HEAVY.has(cue.lemma)))) return null;
+  if (cue.nounLike && !(src && (nominalSubject(d, src) || !(cue.flags & CueFlag.NounHeavy)))) return null;
   // A participle without its own subject: "…, adding that…", "…, saying “…”".
   if (cue.ing && !src && !participleStart(d, cue)) return null;
   // "He went on to endorse Ayotte, calling her “a rising star”", "…, telling CNN that …": with no claim

@@ -9,7 +9,8 @@ import { W } from './lexicon/hash';
 import { AFFILIATIONS, CUE_PP, DETERMINERS, GROUP_NOUNS, ORG_WORDS, QUANTIFIER_SUBJECTS, SOURCE_STOP, SUBJECT_PRONOUNS, TIME_WORDS, TITLES } from './lexicon/en';
 
 const MAX_NP = 12;
-const MAX_ASIDE = 24;
+/** Longest parenthetical passed inside a source: "Sen. Chris Murphy (a Connecticut Democrat so boyish …)". */
+const MAX_PARENTHETICAL = 24;
 
 const MAX_APPOSITION = 40;
 
@@ -38,7 +39,7 @@ function npLeft(d: Doc, last: number, floor: number): number {
       // A parenthetical after the name: "Rep. Gwen Moore (D-Wis.)", "Sen. Chris Murphy (a Connecticut
       // Democrat so boyish he has been mistaken for a junior staffer)".
       let m = k - 1;
-      while (m >= floor && k - m < MAX_ASIDE && punctAt(d, m) !== '(') m--;
+      while (m >= floor && k - m < MAX_PARENTHETICAL && punctAt(d, m) !== '(') m--;
       if (m < floor || punctAt(d, m) !== '(') break;
       aside += k - m + 1;
       k = m - 1;

@@ -169,9 +169,11 @@ export function createSpeakerTracker(): SpeakerTracker {
       const first = stripPossessive(lowerAt(d, start));
       if (first === 'he' || first === 'she') { const p = personFor(first === 'he' ? 'm' : 'f'); return p ? toSpeaker(remember(p)) : null; }
       if (first === 'i') { const p = personFor(null); return p ? toSpeaker(remember(p)) : null; }
-      // "It" means an organisation, never a group ("its supporters"): better nobody than them.
-      if (first === 'they' || first === 'we' || (first === 'it' && lastGroup?.type !== 'group')) return lastGroup ? toSpeaker(remember(lastGroup)) : null;
-      if (first === 'it') return null;
+      if (first === 'they' || first === 'it' || first === 'we') {
+        // "It" means an organisation, never a group ("its supporters"): better nobody than them.
+        const group = first === 'it' && lastGroup?.type === 'group' ? null : lastGroup;
+        return group ? toSpeaker(remember(group)) : null;
+      }
       if (first === 'who' || first === 'which') {
         // "activist investor Carl Smith, who has called for …": the name right before it, else the source
         // right before it ("according to the magazine's editor, who said"), else nobody known.

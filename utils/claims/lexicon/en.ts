@@ -110,9 +110,6 @@ function ingForm(w: string, dbl: number): string {
 }
 
 const cues = new Map<string, CueEntry>();
-const nounHeavy = new Set<string>(), infinitiveOnly = new Set<string>();
-/** Lemmas marked NounHeavy and InfinitiveOnly (filled with CUES). */
-export const NOUN_HEAVY: ReadonlySet<string> = nounHeavy, INFINITIVE_ONLY: ReadonlySet<string> = infinitiveOnly;
 /** Every inflected cue form, lower-case. */
 export const CUES: ReadonlyMap<string, CueEntry> = cues;
 const particles = new Map<string, readonly (readonly number[])[]>();
@@ -129,8 +126,6 @@ fillOnFirstUse(() => {
       for (const mark of marks) flags |= 1 << '!~^@&+*='.indexOf(mark);
       const dbl = flags & CueFlag.Doubled;
       const [lemma = '', pastIrr, ppIrr] = item.split('/');
-      if (flags & CueFlag.NounHeavy) nounHeavy.add(lemma);
-      if (flags & CueFlag.InfinitiveOnly) infinitiveOnly.add(lemma);
       if (phrases) particles.set(lemma, phrases.split(',').map((p) => p.split('_').map(hashWord)).sort((x, y) => y.length - x.length));
       const past = pastIrr ?? regularPast(lemma, dbl);
       const pp = ppIrr ?? past;
