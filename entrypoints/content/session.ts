@@ -21,7 +21,7 @@ import type {
 import { createPainter, type Painter, type PaintItem } from '../../utils/highlight/painter';
 import { claimAtPoint, nearRect, type HitIndex } from '../../utils/highlight/hit-test';
 import { highlightCss, installStyleSheet, isDarkBehind } from '../../utils/highlight/styles';
-import { bandAround, itemsInBand, moreRangesThan, WINDOW_ABOVE_RANGES } from '../../utils/highlight/window';
+import { bandAround, itemsInBand, rangesLeft, WINDOW_ABOVE_RANGES } from '../../utils/highlight/window';
 import { findArticleRootInSlices, isArticlePage, readPageInfo } from '../../utils/page/article';
 import { joinBlocksInSlices, rangesForSpan, textNodeExtent, type ArticleText } from '../../utils/page/article-text';
 import { extractBlocks } from '../../utils/page/blocks';
@@ -546,11 +546,11 @@ export class ReadingSession {
     // A page that will be painted by viewport band registers only the band, at the end.
     const progressive = !this.#hidden && this.#order.length <= WINDOW_ABOVE_RANGES;
     // Ranges the window decision counts, built chunk by chunk here rather than all at once there.
-    let uncounted = WINDOW_ABOVE_RANGES;
+    let left = WINDOW_ABOVE_RANGES;
     for (let from = 0; from < this.#order.length; from += PAINT_CHUNK) {
       const slice = this.#itemsFor(this.#order.slice(from, from + PAINT_CHUNK), items);
       if (progressive) this.#painter.update(slice);
-      else if (uncounted >= 0) for (const item of slice) if ((uncounted -= item.ranges.length) < 0) break;
+      else if (left >= 0) left = rangesLeft(slice, left);
       await pause(from + PAINT_CHUNK < this.#order.length ? 0 : items.length * PASS_MS_PER_CLAIM);
       if (this.#stale(generation)) return false;
     }
@@ -598,7 +598,7 @@ export class ReadingSession {
 
   #finishPaint(items: PaintItem[]): void {
     this.#allItems = items;
-    this.#windowed = this.#painter.mode === 'highlight-api' && moreRangesThan(items, WINDOW_ABOVE_RANGES);
+    this.#windowed = this.#painter.mode === 'highlight-api' && rangesLeft(items, WINDOW_ABOVE_RANGES) < 0;
     if (this.#hidden) return;
     this.#painter.paint(this.#windowed ? this.#itemsNearViewport() : items);
     this.#installStyles();

@@ -64,8 +64,11 @@ export function itemsInBand(items: readonly PaintItem[], band: Band, rectOf: (ra
   return chosen;
 }
 
-/** Whether `items` hold more than `limit` ranges: counts only until it knows (7,000 claims, each a look-up). */
-export function moreRangesThan(items: readonly PaintItem[], limit: number): boolean {
-  for (const item of items) if ((limit -= item.ranges.length) < 0) return true;
-  return false;
+/**
+ * `limit` less the ranges `items` hold, counted only until it falls below zero (7,000 claims, each a
+ * look-up): below zero, they hold more than `limit`.
+ */
+export function rangesLeft(items: readonly PaintItem[], limit: number): number {
+  for (const item of items) if ((limit -= item.ranges.length) < 0) break;
+  return limit;
 }

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { PaintItem } from '../../../utils/highlight/painter';
-import { bandAround, itemsInBand, moreRangesThan } from '../../../utils/highlight/window';
+import { bandAround, itemsInBand, rangesLeft } from '../../../utils/highlight/window';
 
 /** Claims stacked top to bottom, `gap` px apart, each one range whose rect is looked up by identity. */
 function stacked(count: number, gap: number, scrollY = 0) {
@@ -40,19 +40,20 @@ describe('itemsInBand', () => {
   });
 });
 
-describe('moreRangesThan', () => {
+describe('rangesLeft', () => {
   it('counts ranges, not claims', () => {
     const range = document.createRange();
     const items = [{ id: 'a', ranges: [range, range], status: 'verified' as const }, { id: 'b', ranges: [range], status: 'unreviewed' as const }];
-    expect(moreRangesThan(items, 2)).toBe(true);
-    expect(moreRangesThan(items, 3)).toBe(false);
+    expect(rangesLeft(items, 2)).toBeLessThan(0);
+    expect(rangesLeft(items, 3)).toBe(0);
+    expect(rangesLeft(items, 10)).toBe(7);
   });
 
   it('stops counting once past the limit', () => {
     const range = document.createRange();
     let read = 0;
     const item = { id: 'a', status: 'unreviewed' as const, get ranges() { read += 1; return [range]; } };
-    expect(moreRangesThan(Array.from({ length: 100 }, () => item), 10)).toBe(true);
+    expect(rangesLeft(Array.from({ length: 100 }, () => item), 10)).toBeLessThan(0);
     expect(read).toBe(11);
   });
 });
