@@ -95,9 +95,13 @@ function clausalObject(d: Doc, k: number, end: number): boolean {
   return false;
 }
 
-/** After ", X said,": the rest of the interrupted sentence, not a new clause or a participle. */
-function continuesSentence(d: Doc, k: number, end: number): boolean {
-  if (k >= end || !isWord(d, k) || d.t.cap[k]) return false;
+/**
+ * After ", X said,": the rest of the interrupted sentence, not a new clause or a participle. A capital
+ * starts it only after a fronted phrase ("Within months, Forte said, Whole Foods was …"), whose clause
+ * is still to come.
+ */
+function continuesSentence(d: Doc, k: number, end: number, fronted: boolean): boolean {
+  if (k >= end || !isWord(d, k) || (d.t.cap[k] && !fronted)) return false;
   const w = lowerAt(d, k);
   return !CLAUSE_LINKS.has(w) && !w.endsWith('ing') && w !== 'according' && !TIME_WORDS.has(w) && !CUES.has(w);
 }
@@ -283,7 +287,7 @@ function verbCue(d: Doc, cue: Cue, ss: number, se: number, prev: Draft | null, s
     if (resume >= 0) {
       const right = quoteAt(d, resume);
       if (right) frags.push(right);
-    } else if (sepAfter === ',' && src && src.end <= cue.start && continuesSentence(d, after + 1, se) && !isClosingQuote(d, left.end - 1)) {
+    } else if (sepAfter === ',' && src && src.end <= cue.start && continuesSentence(d, after + 1, se, is(d, left.start, CUE_PP)) && !isClosingQuote(d, left.end - 1)) {
       // "The suspect, police said, was armed.": the attribution sits inside the content.
       const right = rightContent(d, after + 1, se);
       if (right) frags.push(right);

@@ -268,6 +268,13 @@ describe('reported speech', () => {
     expect(bare(c!.content)).toBe('it is a risky strategy at a time of rising prices');
   });
 
+  it('keeps both halves around a mid-sentence attribution after a fronted phrase, even before a capital', () => {
+    const [c] = claimsOf('Within months of the acquisition, Forte said, Whole Foods was selling cheaper eggs.');
+    expect(c).toMatchObject({ cue: 'said', source: 'Forte', content: 'Within months of the acquisition | Whole Foods was selling cheaper eggs' });
+    // Without a fronted phrase on the left, a capital after the aside starts something else.
+    expect(claimsOf('The plan failed, Forte said, Monday brought new talks.')[0]?.content).toBe('The plan failed');
+  });
+
   it('splits two coordinated reporting verbs of one subject into two claims', () => {
     const cs = claimsOf('He says the response was to break up the banks and says he introduced a bill to do it.');
     expect(cs.map((c) => [c.cue, c.source, bare(c.content)])).toEqual([

@@ -195,7 +195,7 @@ export const CLAUSE_LINKS = words('and or but because since while when although 
 export const AFFILIATIONS = words('in on at for with of from');
 
 /** Prepositions that start a phrase between a cue and its content ("said in a statement that"). */
-export const CUE_PP = words('in on at over under after before during with through via from to while amid following of');
+export const CUE_PP = words('in on at over under after before during with through via from to while amid following of within');
 
 /** Courtesy titles: part of how a person is addressed, not a role. The value is the gender they mark, if any. */
 export const COURTESY_TITLES: ReadonlyMap<string, 'm' | 'f' | ''> = new Map(
