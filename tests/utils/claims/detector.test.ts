@@ -181,6 +181,14 @@ describe('reported speech', () => {
     expect(bare(c!.content)).toBe('The factory will close in March');
   });
 
+  it.each([
+    ['The deal would hold, officials said late Thursday.', 'The deal would hold'],
+    ['Netanyahu said late Wednesday that he would go ahead with the meeting.', 'that he would go ahead with the meeting'],
+    ['Cazeneuve said early Friday that 80 people were killed.', 'that 80 people were killed'],
+  ])('reads "late" and "early" before a time as part of the time: %s', (text, content) => {
+    expect(claimsOf(text).map((c) => bare(c.content))).toEqual([content]);
+  });
+
   it('takes inverted "…, said X."', () => {
     const [c] = claimsOf('The vote was rigged from the start, said Tomas Berg, an opposition leader.');
     expect(c?.source).toContain('Tomas Berg');

@@ -180,7 +180,7 @@ export const INDEFINITES = words('more much none nobody everyone someone anyone 
 
 /** Days, months and relative times that can sit between a cue and its content ("said Monday that"). */
 export const TIME_WORDS = words(`monday tuesday wednesday thursday friday saturday sunday today yesterday tonight tomorrow\
- last this next week month year morning afternoon evening night weekend ago then also separately\
+ last this next week month year morning afternoon evening night weekend ago then also separately late early\
  later earlier previously repeatedly publicly privately recently again once\
  january february march april may june july august september october november december\
  jan. feb. mar. apr. aug. sep. sept. oct. nov. dec.`);
