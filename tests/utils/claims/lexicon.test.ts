@@ -1,6 +1,6 @@
 import { beforeAll, describe, expect, it } from 'vitest';
 import { buildLexicon } from '../../../utils/claims/lexicon/hash';
-import { CueClass, CUES } from '../../../utils/claims/lexicon/en';
+import { CueClass, CUES, PARTICLES } from '../../../utils/claims/lexicon/en';
 
 // These call into the detector's parts directly, so nothing has filled the lexicon for them.
 beforeAll(buildLexicon);
@@ -20,6 +20,17 @@ describe('English cue lexicon', () => {
     expect(CUES.get('endorsed')?.cls).toBe(CueClass.Stance);
     expect(CUES.get('thinks')?.cls).toBe(CueClass.Think);
     expect(CUES.get('shows')?.cls).toBe(CueClass.Evidence);
+  });
+
+  it('has no particle phrase that begins another of its lemma, since the first match is taken', () => {
+    const clashes: string[] = [];
+    for (const [lemma, phrases] of PARTICLES) {
+      for (const p of phrases) {
+        for (const q of phrases) if (p !== q && p.every((h, i) => q[i] === h)) clashes.push(lemma);
+      }
+    }
+    expect(PARTICLES.get('make')?.length).toBe(4);
+    expect(clashes).toEqual([]);
   });
 
   it('marks which forms double as nouns', () => {
