@@ -189,6 +189,18 @@ describe('reported speech', () => {
     expect(claimsOf(text).map((c) => bare(c.content))).toEqual([content]);
   });
 
+  it.each([
+    ['WASHINGTON (AP) — The Senate will vote on Tuesday, leaders said.', 'The Senate will vote on Tuesday'],
+    ['LONDON — After years of talks, the sanctions will be lifted, officials said.', 'After years of talks, the sanctions will be lifted'],
+    ['New York (AFP) – The same frustration could send voters to Trump, Sanders warned.', 'The same frustration could send voters to Trump'],
+  ])('leaves a dateline out of the content: %s', (text, content) => {
+    expect(claimsOf(text).map((c) => bare(c.content))).toEqual([content]);
+  });
+
+  it('keeps a dash that is no dateline: a lower-case word follows it', () => {
+    expect(bare(claimsOf('ISIS — the group behind the attack — is weakening, officials said.')[0]!.content)).toBe('ISIS — the group behind the attack — is weakening');
+  });
+
   it('takes inverted "…, said X."', () => {
     const [c] = claimsOf('The vote was rigged from the start, said Tomas Berg, an opposition leader.');
     expect(c?.source).toContain('Tomas Berg');
