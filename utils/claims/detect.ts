@@ -198,12 +198,12 @@ function accordingTo(d: Doc, cue: Cue, ss: number, se: number): Draft | null {
   const frags: TokenRange[] = [];
   let lead = ss;
   while (lead < cue.start && (!isWord(d, lead) || isW(d, lead, W.but) || isW(d, lead, W.and) || isW(d, lead, W.yet))) lead++;
-  if (lead < cue.start) {
-    const left = leftContent(d, cue.start, ss);
-    if (left) frags.push(left);
-  }
-  // "…, according to two people familiar with it, who spoke on condition of anonymity": about the source.
-  if ((punctAt(d, k) === ',' && !isW(d, k + 1, W.who)) || lead >= cue.start) {
+  const left = lead < cue.start ? leftContent(d, cue.start, ss) : null;
+  if (left) frags.push(left);
+  // "…, according to two people familiar with it, who spoke on condition of anonymity", "…, according to
+  // Brian Wieser, an analyst at …": about the source. After a short fronted phrase ("Over the long term,
+  // according to the budget office, the rise …") the sentence's own clause follows.
+  if ((punctAt(d, k) === ',' && !isW(d, k + 1, W.who) && (!is(d, k + 1, DETERMINERS) || (left && left.end - left.start < 6))) || lead >= cue.start) {
     const right = rightContent(d, k, se);
     if (right) frags.push(right);
   }

@@ -613,6 +613,17 @@ describe('not claims', () => {
     expect(bare(c!.content)).toBe('The decision was made after weeks of talks');
   });
 
+  it('leaves an apposition about the source of "according to" out of the content', () => {
+    const [c] = claimsOf('Nearly 60 percent of her contributions came from women, according to Crowdpac, a political crowdfunding website.');
+    expect(c?.source).toBe('Crowdpac');
+    expect(c?.content).toBe('Nearly 60 percent of her contributions came from women');
+  });
+
+  it('keeps the clause after "according to X," when only a short fronted phrase comes before', () => {
+    const [c] = claimsOf('Over the long term, according to the budget office, the rise in deficits is due to an aging population.');
+    expect(c?.content).toBe('Over the long term | the rise in deficits is due to an aging population');
+  });
+
   it('ends an inverted source before a time after its preposition', () => {
     const cs = claimsOf('The report was released by the ministry on Monday. “We are ready,” said a spokesman for the ministry on Tuesday.');
     expect(cs.map((c) => [c.source, c.speaker])).toEqual([['the ministry', 'the ministry'], ['a spokesman for the ministry', 'a spokesman for the ministry']]);
