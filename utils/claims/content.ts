@@ -21,7 +21,7 @@ export function trim(d: Doc, from: number, to: number): TokenRange {
   // story was filed, not what was said.
   if ((d.t.kind[start - 1] ?? Tk.Break) > Tk.Quote) {
     let k = start;
-    while (k < end && k - start < 8 && (d.t.cap[k] || /[,()]/.test(punctAt(d, k)))) k++;
+    while (k < end && (d.t.cap[k] || /[,()]/.test(punctAt(d, k)))) k++;
     if (/[\u2015\u2014\u2013-]/.test(punctAt(d, k)) && d.t.cap[k + 1]) start = k + 1;
   }
   while (end > start && (d.t.kind[end - 1] === Tk.Punct || is(d, end - 1, CLAUSE_LINKS)) && !isClosingQuote(d, end - 1)) end--;

@@ -272,6 +272,14 @@ describe('reported speech', () => {
     expect(claimsOf(text).map((c) => c.cue)).toContain(cue);
   });
 
+  it.each([
+    ['Trump has raised questions about Obama’s birthplace and religion.', 'has raised questions about', 'Obama’s birthplace and religion'],
+    ['She bragged about her father teaching her how to shoot.', 'bragged about', 'her father teaching her how to shoot'],
+    ['Police said about 200 people gathered outside.', 'said', 'about 200 people gathered outside'],
+  ])('takes "about" after a cue into the cue, unless it comes before a number: %s', (text, cue, content) => {
+    expect(claimsOf(text).map((c) => [c.cue, bare(c.content)])).toEqual([[cue, content]]);
+  });
+
   it('does not fire ambiguous verbs without a clause', () => {
     expect(claimsOf('I know him well from school.')).toEqual([]);
     expect(claimsOf('They want more money for the schools.').filter((c) => c.cue === 'want')).toEqual([]);

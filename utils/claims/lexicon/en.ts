@@ -66,9 +66,9 @@ export interface CueEntry {
  */
 const SAY = `say/said^:in_a_statement tell/told! write/wrote/written add note* report^* announce state* declare\
  explain claim* insist:on argue:for,against assert contend maintain acknowledge admit+ concede confirm deny reply*\
- respond answer* ask!:for warn!*:of,about,against caution predict^ suggest propose recommend urge! demand*\
- complain:about recall remark* comment*:on observe stress emphasize reiterate repeat testify tweet* disclose reveal\
- allege^ vow~ pledge~ promise~* threaten~ boast:about brag+ joke*:about quip+ muse speculate estimate^* conclude\
+ respond answer* ask!:for warn!*:of,against caution predict^ suggest propose recommend urge! demand*\
+ complain recall remark* comment*:on observe stress emphasize reiterate repeat testify tweet* disclose reveal\
+ allege^ vow~ pledge~ promise~* threaten~ boast brag+ joke* quip+ muse speculate estimate^* conclude\
  counter retort protest lament whisper shout yell exclaim mention inform! assure! remind! hint affirm reaffirm\
  underscore highlight tout proclaim forecast/forecast* describe characterize cite quote* blog+* plead:for beg+ implore\
  posit opine wonder agree~:with,on disagree continue@ lecture preach brief! signal indicate imply confide\
@@ -83,7 +83,7 @@ const STANCE = `accuse!:of blame criticize condemn denounce slam+ blast attack* 
  advocate*:for champion favor favour lambaste berate fault knock ridicule deride laud commend embrace veto resist\
  encourage! promote view* weigh:in release* issue* sue+ petition appeal* order* cheer* boycott herald fire*:back name*\
  appoint vote&:for,against side&:with`;
-const THINK = `think/thought believe know/knew/known feel/felt expect^~ hope~*:for fear* worry*:about want~= wish~=*\
+const THINK = `think/thought believe know/knew/known feel/felt expect^~ hope~*:for fear* worry* want~= wish~=*\
  suspect assume reckon imagine consider see/saw/seen understand/understood realize recognize learn doubt* anticipate\
  envision regret+ remember prefer+~`;
 const EVIDENCE = `show/showed/shown find/found seem~ appear~ demonstrate project^* point&:to,out`;
@@ -152,7 +152,7 @@ const words = (...lists: string[]): WordSet => new WordSet(lists.join(' '));
 const AUXILIARIES = 'has have had is are was were be been will would could can may might should must shall do does did not never also still already even just then to';
 
 /** Auxiliaries, negation and adverbs that join a cue on its left: "has also said", "did not say". */
-export const CUE_PREFIX = words(AUXILIARIES, `being n't later earlier previously repeatedly publicly privately recently often again once further first now\
+export const CUE_PREFIX = words(AUXILIARIES, `being n't later earlier previously repeatedly publicly privately recently again once often further first now\
  always reportedly allegedly initially long frequently openly separately similarly specifically explicitly\
  quickly immediately flatly strongly sharply loudly angrily bluntly simply clearly widely generally\
  hasn't haven't didn't doesn't don't isn't wasn't aren't weren't won't wouldn't can't couldn't continue\
@@ -167,8 +167,8 @@ export const NON_SPEECH_OBJECTS = words('goodbye good-bye hello grace prayers th
 export const SUBJECT_PRONOUNS = words('he she they it we i you who which');
 export const OBJECT_PRONOUNS = words('me him her us them you it');
 const NUMBERS = 'one two three four five six seven eight nine ten dozens hundreds thousands';
-export const DETERMINERS = words(`the a an this that these those his her its their our my your some many several few most all any\
- each every both no other another such`, NUMBERS);
+export const DETERMINERS = words(`the a an this that these those his her its their our my your some many several few most all each\
+ both any every no other another such`, NUMBERS);
 /** Counts that head a subject: "two said", "two in three say". */
 export const NUMBER_WORDS = words(NUMBERS);
 
