@@ -47,7 +47,7 @@ function skipAfterCue(d: Doc, cue: Cue, end: number): number {
   if (cue.flags & CueFlag.Object && cue.cls !== CueClass.Stance && k < end && isWord(d, k)) {
     const w = lowerAt(d, k);
     if (OBJECT_PRONOUNS.has(w) && w !== 'it') k++;
-    else if (d.t.cap[k]) { const s = k; while (k < end && k - s < 6 && isWord(d, k) && (d.t.cap[k] || lowerAt(d, k) === 'of')) k++; }
+    else if (d.t.cap[k]) { const s = k; while (k < end && k - s < 6 && isWord(d, k) && (d.t.cap[k] || isW(d, k, W.of))) k++; }
     else if ((DETERMINERS.has(w) && w !== 'that') || GROUP_NOUNS.has(w) || w === 'reporters' || w === 'journalists') {
       const s = k;
       k++;
@@ -91,7 +91,7 @@ function clausalObject(d: Doc, k: number, end: number): boolean {
   if (!isWord(d, k)) return isOpeningQuote(d, k) || punctAt(d, k) === ':';
   const w = lowerAt(d, k);
   if (w === 'that' || w.endsWith('ing') || !(DETERMINERS.has(w) || OBJECT_PRONOUNS.has(w) || isPossessive(d, k))) return true;
-  for (let j = k + 1; j < end && j - k <= MAX_OBJECT_NOUN && isWord(d, j); j++) if (lowerAt(d, j) === 'that') return true;
+  for (let j = k + 1; j < end && j - k <= MAX_OBJECT_NOUN && isWord(d, j); j++) if (isW(d, j, W.that)) return true;
   return false;
 }
 
@@ -133,7 +133,7 @@ function hasClauseComplement(d: Doc, cue: Cue, k: number, end: number): boolean 
   if (w === 'to') return (cue.flags & CueFlag.Infinitive) !== 0;
   if (cue.flags & CueFlag.InfinitiveOnly) return false;
   // "expects inflation to ease": a short object, then the infinitive.
-  if (cue.flags & CueFlag.Infinitive) for (let j = k + 1; j < end && j <= k + 3; j++) if (lowerAt(d, j) === 'to') return true;
+  if (cue.flags & CueFlag.Infinitive) for (let j = k + 1; j < end && j <= k + 3; j++) if (isW(d, j, W.to)) return true;
   if (OBJECT_PRONOUNS.has(w) && !SUBJECT_PRONOUNS.has(w)) return false;
   // Anything but a prepositional phrase can be what was thought: a clause, a noun phrase, a name.
   return !CUE_PP.has(w);
@@ -216,7 +216,7 @@ function accordingTo(d: Doc, cue: Cue, ss: number, se: number): Draft | null {
  * "…, then says Y"), used when the cue has no subject of its own.
  */
 function verbCue(d: Doc, cue: Cue, ss: number, se: number, prev: Draft | null, shared: TokenRange | null = null): Draft | null {
-  if (cue.passive && lowerAt(d, cue.end - 1) === 'by') {
+  if (cue.passive && isW(d, cue.end - 1, W.by)) {
     // "was first reported by The Washington Post": the agent is the source, the subject the content.
     const agent = rightSource(d, cue.end, se);
     const subject = leftContent(d, cue.start, ss);
@@ -301,7 +301,7 @@ function verbCue(d: Doc, cue: Cue, ss: number, se: number, prev: Draft | null, s
     if (!cue.passive && src && !agentive(d, src) && cue.cls !== CueClass.Evidence) return null;
     // "…, preferring large-scale attacks": an attitude participle in narration is not a report; nor is
     // "a documentary that showed off …".
-    if (!src && (cue.ing || lowerAt(d, cue.start - 1) === 'that')) return null;
+    if (!src && (cue.ing || isW(d, cue.start - 1, W.that))) return null;
     if (!hasClauseComplement(d, cue, after, se)) return null;
   }
   if (cue.cls === CueClass.Stance && !src && !(cue.start < cue.head || (cue.start > ss && !isWord(d, cue.start - 1)))) return null;
@@ -315,7 +315,7 @@ function verbCue(d: Doc, cue: Cue, ss: number, se: number, prev: Draft | null, s
   }
   if (BARE_OBJECT_VERBS.has(cue.lemma) && !clausalObject(d, after, se)) return null;
   // "add to the pressure", "added another stop": adding things, not words.
-  if (cue.lemma === 'add' && (lowerAt(d, cue.end) === 'to' || (isWord(d, after) && !clausalObject(d, after, se)))) return null;
+  if (cue.lemma === 'add' && (isW(d, cue.end, W.to) || (isWord(d, after) && !clausalObject(d, after, se)))) return null;
   if (cue.lemma === 'reject' && proceduralObject(d, after, se)) return null;
   const right = rightContent(d, after, se);
   if (!right) return null;

@@ -5,8 +5,9 @@
  * group, "who" the name or source right before it. Persons named as narration subjects are
  * antecedents too.
  */
-import { is, isNumber, isWord, lowerAt, punctAt, type Doc } from './context';
+import { is, isNumber, isW, isWord, lowerAt, punctAt, type Doc } from './context';
 import { AFFILIATIONS, COURTESY_TITLES, DETERMINERS, FEMALE_NAMES, GROUP_NOUNS, MALE_NAMES, ORG_WORDS, TITLES } from './lexicon/en';
+import { W } from './lexicon/hash';
 import type { TokenRange } from './sources';
 import type { Speaker, SpeakerType } from './types';
 
@@ -120,7 +121,7 @@ export function createSpeakerTracker(): SpeakerTracker {
     let n = headEnd;
     for (let k = n - 1; k >= start && isWord(d, k); k--) {
       // "Centers for Disease Control and Prevention", "Bank of America".
-      if (d.t.cap[k] ? org || !is(d, k, TITLES) : ((is(d, k, AFFILIATIONS) && is(d, k - 1, ORG_WORDS)) || (lowerAt(d, k) === 'and' && d.t.cap[k - 1])) && k > start) n = k;
+      if (d.t.cap[k] ? org || !is(d, k, TITLES) : ((is(d, k, AFFILIATIONS) && is(d, k - 1, ORG_WORDS)) || (isW(d, k, W.and) && d.t.cap[k - 1])) && k > start) n = k;
       else break;
     }
     // "The Conservatives": a capitalised article opens the sentence, not the name.

@@ -102,8 +102,8 @@ function regularPast(w: string, dbl: number): string {
   return w + (dbl ? w.at(-1) : '') + 'ed';
 }
 
+/** No lemma ends in -ie: "lie" would need "lying". */
 function ingForm(w: string, dbl: number): string {
-  if (w.endsWith('ie')) return w.slice(0, -2) + 'ying';
   // "argue" → "arguing"; "agree", "eye" and "toe" keep their "e".
   if (/.[^eyo]e$/.test(w)) return w.slice(0, -1) + 'ing';
   return w + (dbl ? w.at(-1) : '') + 'ing';
@@ -162,10 +162,10 @@ export const CUE_PREFIX = words(AUXILIARIES, `being n't later earlier previously
 export const BE_FORMS = words('is are was were be been being am');
 
 /** "said goodbye", "pledged delegates": words after a cue form that make it something other than speech. */
-export const NON_SPEECH_OBJECTS = words('goodbye good-bye hello grace prayers thanks farewell cheese amen delegates');
+export const NON_SPEECH_OBJECTS = words('amen cheese delegates farewell good-bye goodbye grace hello prayers thanks');
 
-export const SUBJECT_PRONOUNS = words('he she they it we i you who which');
-export const OBJECT_PRONOUNS = words('me him her us them you it');
+export const SUBJECT_PRONOUNS = words('he i it she they we which who you');
+export const OBJECT_PRONOUNS = words('her him it me them us you');
 const NUMBERS = 'one two three four five six seven eight nine ten dozens hundreds thousands';
 export const DETERMINERS = words(`the a an this that these those his her its their our my your some many several few most all each\
  both any every no other another such`, NUMBERS);
