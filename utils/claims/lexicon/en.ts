@@ -80,8 +80,8 @@ const SAY = `say/said^:in_a_statement tell/told! write/wrote/written add note* r
 const STANCE = `accuse!:of blame criticize condemn denounce slam+ blast attack* praise hail applaud welcome defend\
  dismiss reject question* dispute contradict support* endorse back* oppose credit* call*:for,on,upon label* dub+\
  brand* term* portray decline~= refuse~= decide~= seek/sought~= plan+~=* intend~= aim~= push:for,back lobby\
- advocate*:for champion favor favour lambaste berate fault knock ridicule deride laud commend embrace veto resist\
- encourage! promote view* weigh:in release* issue* sue+ petition appeal* order* cheer* boycott herald fire*:back name*\
+ advocate*:for champion favor favour lambaste berate fault knock ridicule deride laud commend embrace resist\
+ encourage! promote view* weigh:in release* issue* sue+ appeal* order* cheer* herald fire*:back name*\
  appoint vote&:for,against side&:with`;
 const THINK = `think/thought believe know/knew/known feel/felt expect^~ hope~*:for fear* worry* want~= wish~=*\
  suspect assume reckon imagine consider see/saw/seen understand/understood realize recognize learn doubt* anticipate\
