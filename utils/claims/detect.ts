@@ -45,6 +45,11 @@ function skipAfterCue(d: Doc, cue: Cue, end: number): number {
   let k = cue.end;
   // "told reporters that …" skips the addressee; "accused him of bias" keeps the accused.
   if (cue.flags & CueFlag.Object && cue.cls !== CueClass.Stance && k < end && isWord(d, k)) {
+    // "told Fox News anchor Megyn Kelly that …", "told host Chris Cuomo she …": an addressee ending in a
+    // name, then the clause.
+    for (let j = k + 1; j - k < 8 && isWord(d, j); j++) {
+      if (d.t.cap[j - 1] && (isW(d, j, W.that) || is(d, j, SUBJECT_PRONOUNS))) return j;
+    }
     const w = lowerAt(d, k);
     if (OBJECT_PRONOUNS.has(w) && w !== 'it') k++;
     else if (d.t.cap[k]) { const s = k; while (k < end && k - s < 6 && isWord(d, k) && (d.t.cap[k] || isW(d, k, W.of))) k++; }

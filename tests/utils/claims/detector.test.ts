@@ -316,6 +316,18 @@ describe('reported speech', () => {
     expect(cs.map((c) => [c.cue, c.source, bare(c.content)])).toEqual([['told', 'The governor', 'that the plant would stay open']]);
   });
 
+  it.each([
+    ['Donald Trump tells Fox News anchor Megyn Kelly that people who are bullied should fight back.', 'that people who are bullied should fight back'],
+    ['The candidate told host Chris Cuomo she believed the transcripts would be released.', 'she believed the transcripts would be released'],
+  ])('skips an addressee that ends in a name: %s', (text, content) => {
+    expect(claimsOf(text).map((c) => bare(c.content))).toEqual([content]);
+  });
+
+  it('does not skip to a "that" after an addressee that ends in a common noun', () => {
+    const [c] = claimsOf('She asked him to describe the device that caused the explosion.');
+    expect(c?.content).toContain('describe the device');
+  });
+
   it('skips a long prepositional phrase between the cue and its "that" clause', () => {
     const [c] = claimsOf('The mayor said in an interview on Fox News Sunday Morning Futures that the budget would pass.');
     expect(bare(c!.content)).toBe('that the budget would pass');
