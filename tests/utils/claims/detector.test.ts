@@ -280,6 +280,12 @@ describe('reported speech', () => {
     expect(claimsOf(text).map((c) => [c.cue, bare(c.content)])).toEqual([[cue, content]]);
   });
 
+  it('reads "voices" after an adjective as a noun', () => {
+    const cs = claimsOf('Eric Reeves, one of the leading American academic voices on Sudan, said he was appalled.');
+    expect(cs.map((c) => c.cue)).toEqual(['said']);
+    expect(claimsOf('She voices concern that the plan will fail.').map((c) => c.cue)).toEqual(['voices']);
+  });
+
   it('does not fire ambiguous verbs without a clause', () => {
     expect(claimsOf('I know him well from school.')).toEqual([]);
     expect(claimsOf('They want more money for the schools.').filter((c) => c.cue === 'want')).toEqual([]);

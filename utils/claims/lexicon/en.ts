@@ -75,7 +75,7 @@ const SAY = `say/said^:in_a_statement tell/told! write/wrote/written add note* r
  recount publish rebut refute decry bemoan scoff mock chide scold rebuke admonish reassure\
  speak/spoke/spoken&*:of,about,out,with,to talk&*:about,of,to discuss express echo offer*:up detail* outline* liken:to\
  reference* rail:against unveil chant sing/sang/sung retweet email* swear/swore/sworn guarantee apologize deplore\
- congratulate thank interject lash:out cry refer+&:to post* voice charge*\
+ congratulate thank interject lash:out cry refer+&:to post* voice* charge*\
  make/made&:the_case,clear,it_clear,no_secret raise&:concerns,questions,doubts go/went/gone&:on_to_say,on_to_argue lay/laid/laid&:out`;
 const STANCE = `accuse!:of blame criticize condemn denounce slam+ blast attack* praise hail applaud welcome defend\
  dismiss reject question* dispute contradict support* endorse back* oppose credit* call*:for,on,upon label* dub+\
