@@ -149,9 +149,10 @@ export function createSpeakerTracker(): SpeakerTracker {
     return [nameEnd < 0 ? -1 : nameStartOf(start, nameEnd), nameEnd];
   };
 
-  /** The role before the name, less courtesy titles, as the article writes it ("Sen."). */
+  /** The role before the name, less a determiner and courtesy titles, as the article writes it ("Sen."). */
   const roleOf = (roleStart: number, nameStart: number): { role: string | undefined; gender: Gender } => {
-    let s = roleStart;
+    // "The FSF", "the Sierra Club": a determiner alone is no role.
+    let s = is(d, roleStart, DETERMINERS) ? roleStart + 1 : roleStart;
     let gender: Gender = null;
     while (s < nameStart && COURTESY_TITLES.has(lowerAt(d, s))) { gender = COURTESY_TITLES.get(lowerAt(d, s)) || gender; s++; }
     if (s >= nameStart) return { role: undefined, gender };
@@ -189,8 +190,7 @@ export function createSpeakerTracker(): SpeakerTracker {
       while (e < src.end && d.t.cap[e] && isWord(d, e)) e++;
       if (e - headEnd > 2 && (e >= src.end || punctAt(d, e) === ',')) return toSpeaker(remember(named(headEnd + 1, e, joinText(d, start, headEnd), null)));
     } else {
-      const roleStart = is(d, start, DETERMINERS) ? start + 1 : start;
-      const { role, gender } = roleOf(roleStart, nameStart);
+      const { role, gender } = roleOf(start, nameStart);
       // The role, else the affiliation ("the Sierra Club"), else an apposition ("Iraq's vice president").
       // Made only without a role: the apposition's text and its regex are the costliest part here.
       const roleText = role ?? ((nameEnd < headEnd ? joinText(d, nameEnd + 1, headEnd) : headEnd < src.end ? joinText(d, headEnd + 1, src.end).replace(/(^|, )(who|[a-z]+(ed|ing)) .*|[,)]$/, '').trim() : '') || undefined);

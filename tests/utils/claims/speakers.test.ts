@@ -8,6 +8,11 @@ describe('speaker resolution', () => {
     expect(speakers('Secretary of State Jane Miller said the talks would resume.')[0]).toEqual({ name: 'Jane Miller', role: 'Secretary of State', type: 'person' });
   });
 
+  it('gives no role for a determiner before a name met in narration', () => {
+    const s = speakers('The Xbox One X is a big upgrade over the original console.\n\nThe Xbox One X felt just as solid at 1080p, but some settings were missing.');
+    expect(s.map((x) => [x?.name, x?.role])).toEqual([['Xbox One X', undefined]]);
+  });
+
   it('resolves "who" to the source right before it, named or not', () => {
     const s = speakers('Mr. Hayes said the plan had failed.\n\nThe band is back, according to the magazine’s editor, who said everyone loves it.');
     expect(s.map((x) => x?.name)).toEqual(['Hayes', 'the magazine’s editor', 'the magazine’s editor']);
