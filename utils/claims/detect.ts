@@ -202,7 +202,7 @@ function accordingTo(d: Doc, cue: Cue, ss: number, se: number): Draft | null {
   const src = k > s0 ? { start: s0, end: k } : null;
   const frags: TokenRange[] = [];
   let lead = ss;
-  while (lead < cue.start && (!isWord(d, lead) || isW(d, lead, W.but) || isW(d, lead, W.and) || isW(d, lead, W.yet))) lead++;
+  while (lead < cue.start && (!isWord(d, lead) || is(d, lead, CLAUSE_LINKS))) lead++;
   const left = lead < cue.start ? leftContent(d, cue.start, ss) : null;
   if (left) frags.push(left);
   // "…, according to two people familiar with it, who spoke on condition of anonymity", "…, according to

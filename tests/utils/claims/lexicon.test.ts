@@ -1,6 +1,7 @@
 import { beforeAll, describe, expect, it } from 'vitest';
-import { buildLexicon } from '../../../utils/claims/lexicon/hash';
+import * as en from '../../../utils/claims/lexicon/en';
 import { CueClass, CUES, PARTICLES } from '../../../utils/claims/lexicon/en';
+import { buildLexicon, WordSet } from '../../../utils/claims/lexicon/hash';
 
 // These call into the detector's parts directly, so nothing has filled the lexicon for them.
 beforeAll(buildLexicon);
@@ -36,6 +37,13 @@ describe('English cue lexicon', () => {
   it('marks which forms double as nouns', () => {
     expect(CUES.get('claims')?.nounLike).toBe(true);
     expect(CUES.get('claimed')?.nounLike).toBe(false);
+  });
+
+  it('splits every word list into words, none empty (the lists are split without trimming)', () => {
+    const sets = Object.values(en).filter((v): v is WordSet => v instanceof WordSet);
+    expect(sets.length).toBeGreaterThan(10);
+    for (const set of sets) for (const w of set) expect(w).toMatch(/^\S+$/);
+    for (const form of CUES.keys()) expect(form).toMatch(/^\S+$/);
   });
 
   it('has several hundred forms', () => {

@@ -71,8 +71,8 @@ const SAY = `say/said^:in_a_statement tell/told! write/wrote/written add note* r
  allege^ vow~ pledge~ promise~* threaten~ boast brag+ joke* quip+ muse speculate estimate^* conclude\
  counter retort protest lament whisper shout yell exclaim mention inform! assure! remind! hint affirm reaffirm\
  underscore highlight tout proclaim forecast/forecast* describe characterize cite quote* blog+* plead:for beg+ implore\
- posit opine wonder agree~:with,on disagree continue@ lecture preach brief! signal indicate imply confide\
- recount publish rebut refute decry bemoan scoff mock chide scold rebuke admonish reassure\
+ posit opine wonder agree~:with,on disagree continue@ preach brief! signal indicate imply confide\
+ recount publish rebut refute decry bemoan scoff mock chide scold rebuke reassure\
  speak/spoke/spoken&*:of,about,out,with,to talk&*:about,of,to discuss express echo offer*:up detail* outline* liken:to\
  reference* rail:against unveil chant sing/sang/sung retweet email* swear/swore/sworn guarantee apologize deplore\
  congratulate thank interject lash:out cry refer+&:to post* voice* charge*\
@@ -80,7 +80,7 @@ const SAY = `say/said^:in_a_statement tell/told! write/wrote/written add note* r
 const STANCE = `accuse!:of blame criticize condemn denounce slam+ blast attack* praise hail applaud welcome defend\
  dismiss reject question* dispute contradict support* endorse back* oppose credit* call*:for,on,upon label* dub+\
  brand* term* portray decline~= refuse~= decide~= seek/sought~= plan+~=* intend~= aim~= push:for,back lobby\
- advocate*:for champion favor favour lambaste berate fault knock ridicule deride laud commend embrace resist\
+ advocate*:for champion favor favour lambaste knock ridicule deride laud commend embrace resist\
  encourage! promote view* weigh:in release* issue* sue+ appeal* order* cheer* herald fire*:back name*\
  appoint vote&:for,against side&:with`;
 const THINK = `think/thought believe know/knew/known feel/felt expect^~ hope~*:for fear* worry* want~= wish~=*\
@@ -121,7 +121,7 @@ export const PARTICLES: ReadonlyMap<string, readonly (readonly number[])[]> = pa
 fillOnFirstUse(() => {
   // A list's place is its CueClass: Say, Stance, Think, Evidence.
   [SAY, STANCE, THINK, EVIDENCE].forEach((list, cls: CueClass) => {
-    for (const raw of list.trim().split(/\s+/)) {
+    for (const raw of list.split(/\s+/)) {
       const [head = '', phrases] = raw.split(':');
       const [item = '', ...marks] = head.split(/(?=[+!~^@&*=])/);
       // Each mark's bit is its CueFlag: the marks are listed in the order of the flags.
@@ -175,7 +175,7 @@ export const NUMBER_WORDS = words(NUMBERS);
 /** Words that end a source noun phrase when scanning left from a cue. */
 export const SOURCE_STOP = words(AUXILIARIES, `and or but nor that because since while when whenever if unless although though as than so in on at for with\
  by about into onto over under after before during without within between among against toward towards through\
- across via per like unlike said says say told where why how what whom whose whether which there here yet only\
+ across via per like unlike said say where why how what whom whose whether which there here yet only\
  perhaps maybe instead`);
 
 /** Indefinite pronouns: with determiners and subject pronouns, the words that open a new noun phrase or clause. */
@@ -238,5 +238,5 @@ export const GROUP_NOUNS = words(`officials critics analysts experts observers s
 
 /** Paragraph openings that mark page furniture and boilerplate rather than article text, as word hashes. */
 export const BOILERPLATE_OPENERS: readonly (readonly number[])[] = `by|follow|content created by|copyright|all rights reserved|send tips|photo|image|font size|sign up|subscribe|click here\
-|read more|correction|related|advertisement|share this|contact|email|the associated press contributed|this material may not|for licensing|a version of this article`
+|read more|correction|related|advertisement|share this|contact|email|the associated press contributed|this material may not|for licensing|a version of this`
   .split(/\s*\|/).map((opener) => opener.split(' ').map(hashWord));
