@@ -229,6 +229,13 @@ function verbCue(d: Doc, cue: Cue, ss: number, se: number, prev: Draft | null, s
     return { cue, src: agent, frags: [subject], inherit: null, confidence: BASE_CONFIDENCE[cue.cls] };
   }
   let src = cue.passive ? null : leftSource(d, cue.start, ss);
+  // "Hours later, Trump returned the compliment to Adelson, telling …": what comes before a participle's
+  // comma is the main clause, not an apposition.
+  if (cue.ing && cue.start === cue.head && src && src.end < cue.start) {
+    let k = cue.start - 2;
+    while (k >= ss && punctAt(d, k) !== ',') k--;
+    src = sentenceSubject(d, k + 1, cue.start - 1);
+  }
   if (!src && !cue.passive && !cue.ing) {
     if (shared) src = shared;
     // "He refused to name them but said …": a verb after "and" or "but" shares the sentence's subject.

@@ -13,6 +13,14 @@ describe('speaker resolution', () => {
     expect(s.map((x) => [x?.name, x?.role])).toEqual([['Xbox One X', undefined]]);
   });
 
+  it.each([
+    'Hours later, Trump returned the compliment to Adelson, telling Reuters, “Sheldon and I have been friends for a long time.”',
+    'Speaking at a town hall event in Salem, New Hampshire, Trump went after Bush, calling him “a total stiff.”',
+  ])('gives a participle after the main clause that clause’s subject: %s', (text) => {
+    const [c] = detectClaims(text).claims;
+    expect(c?.speaker?.name).toBe('Trump');
+  });
+
   it('resolves "who" to the source right before it, named or not', () => {
     const s = speakers('Mr. Hayes said the plan had failed.\n\nThe band is back, according to the magazine’s editor, who said everyone loves it.');
     expect(s.map((x) => x?.name)).toEqual(['Hayes', 'the magazine’s editor', 'the magazine’s editor']);
