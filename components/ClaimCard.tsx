@@ -51,8 +51,8 @@ export function ClaimCard({ claim, changed, onStatus, onNote, onDismiss, onApply
       <blockquote class="ct-card__text">{changed ? changed.currentText : snapshot.text}</blockquote>
       {changed ? (
         <div class="ct-card__changed" role="note">
-          <p class="ct-badge ct-badge--changed">Text changed since reviewed</p>
-          <p class="ct-card__was">
+          <p class="ct-badge--changed">Text changed since reviewed</p>
+          <p>
             You marked this <strong>{changed.reviewedStatus}</strong> when it read:
           </p>
           <blockquote class="ct-card__old">{changed.reviewedText}</blockquote>

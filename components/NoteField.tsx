@@ -38,26 +38,26 @@ let fieldCount = 0;
  * kilobyte to what every page loads for the card alone.
  */
 export class NoteField extends Component<Props, State> {
-  private readonly id = `ct-note-${++fieldCount}`;
+  readonly #id = `ct-note-${++fieldCount}`;
   // The stored value this field last agreed with; a new stored value replaces the text only when
   // the user has nothing unsaved, so a late echo of an earlier save never eats newer typing.
-  private agreed: string;
-  private latest: string;
-  private readonly saver: Debounced<string>;
+  #agreed: string;
+  #latest: string;
+  readonly #saver: Debounced<string>;
   // The close listeners are added at the first keystroke rather than for every field on the page:
   // a popup lists up to hundreds of notes, and most are never typed in.
-  private closeListeners: AbortController | null = null;
+  #closeListeners: AbortController | null = null;
 
   constructor(props: Props) {
     super(props);
     this.state = { text: props.value, saveState: 'idle' };
-    this.agreed = props.value;
-    this.latest = props.value;
-    this.saver = debounce((note: string) => {
+    this.#agreed = props.value;
+    this.#latest = props.value;
+    this.#saver = debounce((note: string) => {
       this.props.onSave(note).then(
         () => {
-          this.agreed = note;
-          if (this.latest === note) this.setState({ saveState: 'saved' });
+          this.#agreed = note;
+          if (this.#latest === note) this.setState({ saveState: 'saved' });
         },
         () => this.setState({ saveState: 'error' }),
       );
@@ -66,26 +66,26 @@ export class NoteField extends Component<Props, State> {
 
   override componentDidUpdate(previous: Props): void {
     const { value } = this.props;
-    if (value !== previous.value && this.latest === this.agreed && value !== this.agreed) {
-      this.agreed = value;
-      this.latest = value;
+    if (value !== previous.value && this.#latest === this.#agreed && value !== this.#agreed) {
+      this.#agreed = value;
+      this.#latest = value;
       this.setState({ text: value });
     }
   }
 
   override componentWillUnmount(): void {
-    this.closeListeners?.abort();
-    this.closeListeners = null;
-    this.saver.flush();
+    this.#closeListeners?.abort();
+    this.#closeListeners = null;
+    this.#saver.flush();
   }
 
-  private flushOnClose(): void {
-    if (this.closeListeners) return;
+  #flushOnClose(): void {
+    if (this.#closeListeners) return;
     const controller = new AbortController();
-    this.closeListeners = controller;
+    this.#closeListeners = controller;
     const { signal } = controller;
-    window.addEventListener('pagehide', () => this.saver.flush(), { signal });
-    document.addEventListener('visibilitychange', () => document.visibilityState === 'hidden' && this.saver.flush(), { signal });
+    window.addEventListener('pagehide', () => this.#saver.flush(), { signal });
+    document.addEventListener('visibilitychange', () => document.visibilityState === 'hidden' && this.#saver.flush(), { signal });
   }
 
   render() {
@@ -93,11 +93,11 @@ export class NoteField extends Component<Props, State> {
     const { text, saveState } = this.state;
     return (
       <div class="ct-note">
-        <label class="ct-note__label" for={this.id}>
+        <label class="ct-note__label" for={this.#id}>
           Note
         </label>
         <textarea
-          id={this.id}
+          id={this.#id}
           ref={fieldRef}
           class="ct-note__field"
           rows={2}
@@ -106,13 +106,13 @@ export class NoteField extends Component<Props, State> {
           placeholder="Source, reasoning, link…"
           onInput={(event) => {
             const note = event.currentTarget.value;
-            this.latest = note;
+            this.#latest = note;
             this.setState({ text: note, saveState: 'pending' });
             this.props.onInput?.(note);
-            this.flushOnClose();
-            this.saver.schedule(note);
+            this.#flushOnClose();
+            this.#saver.schedule(note);
           }}
-          onBlur={() => this.saver.flush()}
+          onBlur={() => this.#saver.flush()}
         />
         <span class="ct-note__state" aria-live="polite">
           {STATE_TEXT[saveState]}

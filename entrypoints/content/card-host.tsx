@@ -80,8 +80,8 @@ export class CardHost {
     }
     this.#openId = state.claim.claimId;
     const mount = shadow.lastElementChild as HTMLElement;
-    const { anchorRect: _anchorRect, ...props } = state;
-    render(<ClaimCard {...props} onClose={() => this.close()} />, mount);
+    // `anchorRect` goes along unread: leaving it out would take a copy of the state.
+    render(<ClaimCard {...state} onClose={() => this.close()} />, mount);
     const card = shadow.querySelector<HTMLElement>('.ct-card');
     if (!card) return;
     if (opening) {
@@ -101,13 +101,12 @@ export class CardHost {
     const height = card.offsetHeight;
     const roomBelow = view.innerHeight - rect.bottom - GAP;
     const roomAbove = rect.top - GAP;
-    let top: number;
-    if (height <= roomBelow) top = rect.bottom + GAP;
-    else if (height <= roomAbove) top = rect.top - GAP - height;
-    else {
-      top = roomBelow >= roomAbove ? rect.bottom + GAP : rect.top - GAP - height;
-      top = Math.max(GAP, Math.min(top, view.innerHeight - GAP - height));
-    }
+    const below = rect.bottom + GAP;
+    const above = roomAbove - height;
+    const top =
+      height <= roomBelow ? below
+      : height <= roomAbove ? above
+      : Math.max(GAP, Math.min(roomBelow >= roomAbove ? below : above, view.innerHeight - GAP - height));
     const left = Math.max(GAP, Math.min(rect.left, view.innerWidth - width - GAP));
     card.style.top = `${Math.round(top + view.scrollY)}px`;
     card.style.left = `${Math.round(left + view.scrollX)}px`;

@@ -2,13 +2,16 @@
 import '../../utils/page/browser-guard';
 import { defineContentScript } from 'wxt/utils/define-content-script';
 import { detectClaims } from '../../utils/claims';
+// Here rather than last: the bundle follows import order, and the session's modules right after the
+// detector's gzip about 65 bytes smaller (scripts/bundle-size.ts). Order changes nothing else: these
+// modules only define things on import, and browser-guard above still runs first.
+import { ReadingSession } from './session';
 import { toContentGuards } from '../../utils/messaging/content-guards';
 import { onContentMessages } from '../../utils/messaging/receive-content';
 import type { ToContent } from '../../utils/messaging/protocol';
 import { extensionAlive, sessionSignal, watchLocation } from '../../utils/page/lifecycle';
 import { watchHighlightsAllowed } from '../../utils/page/site-switch';
 import { messagingLink } from './link';
-import { ReadingSession } from './session';
 
 export default defineContentScript({
   matches: ['http://*/*', 'https://*/*'],

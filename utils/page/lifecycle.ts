@@ -34,8 +34,9 @@ export function extensionAlive(): boolean {
 export function sessionSignal(target: EventTarget, { alive = extensionAlive, pollMs = 1000 } = {}): AbortSignal {
   const controller = new AbortController();
   const { signal } = controller;
+  // Nothing reads the abort reason, and aborting an aborted controller does nothing.
   const check = () => {
-    if (!signal.aborted && !alive()) controller.abort(new Error('ClaimTrail was updated, reloaded or disabled'));
+    if (!alive()) controller.abort();
   };
   target.dispatchEvent(new Event(STARTED_EVENT));
   target.addEventListener(STARTED_EVENT, check, { signal });

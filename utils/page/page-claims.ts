@@ -5,28 +5,24 @@
  * changed since reviewed" (verdict not carried), no match is an orphan.
  */
 import { describe, type AnchorResult } from '../anchoring';
-import type { AnchorState, ClaimSelectors } from '../anchoring/types';
+import type { ClaimSelectors } from '../anchoring/types';
 import type { Claim, Span } from '../claims/types';
 import { claimId, hash64 } from '../db/fingerprint';
 import type { ClaimRecord, ReviewStatus, StoredSpeaker } from '../db/types';
 import type { AnchorReport, ClaimSnapshot, EarlierVerdict, PageClaim } from '../messaging/protocol';
 
-export interface ClaimView {
-  /** Database id (page URL + detector id): what the popup and background call this claim. */
-  claimId: string;
+/**
+ * A claim as the page shows it: the PageClaim the popup is sent (`claimId`, the database id from page
+ * URL and detector id; `snapshot`, the claim as stored, for a changed claim the reviewed text), and
+ * what painting and reviewing it take besides, which toPageClaim drops.
+ */
+export interface ClaimView extends PageClaim {
   /** Content spans in the article text: what gets painted. */
   spans: Span[];
   /** Cue and source spans: emphasised together with the content when the claim is focused. */
   context: Span[];
-  /** The claim as stored (for a changed claim: the reviewed text). */
-  snapshot: ClaimSnapshot;
   /** The claim as the page shows it now: what a review from the card is about. */
   current: ClaimSnapshot;
-  status: ReviewStatus;
-  note: string;
-  anchor: AnchorState;
-  currentText?: string;
-  earlier?: EarlierVerdict;
 }
 
 /** Fragments of one claim are shown joined like this (same as the stored `text`). */
@@ -252,16 +248,7 @@ export function paintStatusOf(view: ClaimView): ReviewStatus | 'changed' {
   return view.anchor === 'changed' ? 'changed' : view.status;
 }
 
-export function toPageClaim(view: ClaimView): PageClaim {
-  const claim: PageClaim = {
-    claimId: view.claimId,
-    snapshot: view.snapshot,
-    status: view.status,
-    note: view.note,
-    anchor: view.anchor,
-  };
-  if (view.currentText !== undefined) claim.currentText = view.currentText;
-  if (view.earlier) claim.earlier = view.earlier;
+export function toPageClaim({ spans: _spans, context: _context, current: _current, ...claim }: ClaimView): PageClaim {
   return claim;
 }
 

@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { anchor, describe as describeSelectors } from '../../../utils/anchoring';
 import type { Claim } from '../../../utils/claims/types';
 import type { ClaimRecord } from '../../../utils/db/types';
-import { detectedViews, mergeStored, paintStatusOf, plainAnchor, toReviewCount, unmatchedRecords } from '../../../utils/page/page-claims';
+import { detectedViews, mergeStored, paintStatusOf, plainAnchor, toPageClaim, toReviewCount, unmatchedRecords } from '../../../utils/page/page-claims';
 
 const PAGE = 'https://news.example/story';
 const TEXT = 'Headline said nothing\n\nThe plan will fail, Smith said Monday.\n\nJones believes the vote is rigged.';
@@ -197,5 +197,17 @@ describe('locating stored records', () => {
     expect(plainAnchor(twice, describeSelectors(`xx${twice}`, at + 2, at + 20))).toBeNull();
     expect(plainAnchor(TEXT, describeSelectors('The plan will flail', 0, 19))).toBeNull();
     expect(plainAnchor(TEXT, describeSelectors(TEXT, 5, 5))).toBeNull();
+  });
+});
+
+describe('toPageClaim', () => {
+  it('sends a view without its spans, context and current text, keeping changed text and earlier verdicts', () => {
+    const [smith, jones] = detected();
+    if (!smith || !jones) throw new Error('fixture');
+    expect(toPageClaim(smith)).toEqual({ claimId: smith.claimId, snapshot: smith.snapshot, status: 'unreviewed', note: '', anchor: 'anchored' });
+    const verdict = { claimId: 'elsewhere', site: 'wire.example', pageUrl: 'https://wire.example/a', pageTitle: 'A', status: 'disputed' as const, reviewedAt: 5 };
+    const changed = { ...jones, anchor: 'changed' as const, currentText: 'the vote was rigged', earlier: verdict };
+    expect(Object.keys(toPageClaim(changed)).sort()).toEqual(['anchor', 'claimId', 'currentText', 'earlier', 'note', 'snapshot', 'status']);
+    expect(toPageClaim(changed)).toMatchObject({ currentText: 'the vote was rigged', earlier: verdict });
   });
 });
