@@ -4,7 +4,7 @@
  * A fragment may run over paragraphs; its character spans are cut at each break (toSpans in
  * detect.ts), so they never swallow the blank line between blocks.
  */
-import { inQuote, is, isClosingQuote, isOpeningQuote, isW, isWord, punctAt, quoteAround, quoteOf, type Doc } from './context';
+import { inQuote, is, isClosingQuote, isDash, isOpeningQuote, isW, isWord, punctAt, quoteAround, quoteOf, type Doc } from './context';
 import { cueEntryAt } from './cues';
 import type { TokenRange } from './sources';
 import { Tk } from './tokens';
@@ -22,7 +22,7 @@ export function trim(d: Doc, from: number, to: number): TokenRange {
   if ((d.t.kind[start - 1] ?? Tk.Break) > Tk.Quote) {
     let k = start;
     while (k < end && (d.t.cap[k] || /[,()]/.test(punctAt(d, k)))) k++;
-    if (/[\u2015\u2014\u2013-]/.test(punctAt(d, k)) && d.t.cap[k + 1]) start = k + 1;
+    if (isDash(d, k) && d.t.cap[k + 1]) start = k + 1;
   }
   while (end > start && (d.t.kind[end - 1] === Tk.Punct || is(d, end - 1, CLAUSE_LINKS)) && !isClosingQuote(d, end - 1)) end--;
   return { start, end };

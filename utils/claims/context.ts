@@ -24,6 +24,11 @@ export function punctAt(d: Doc, i: number): string {
   return d.t.kind[i] === Tk.Punct ? d.t.low(i) : '';
 }
 
+/** Whether token i is a dash of any length (― — – -): a signature's, a dateline's. */
+export function isDash(d: Doc, i: number): boolean {
+  return /[\u2015\u2014\u2013-]/.test(punctAt(d, i));
+}
+
 /** Index into d.q.list of the quote holding token i, or -1. */
 export function quoteOf(d: Doc, i: number): number {
   return (d.q.of[i] ?? 0) - 1;

@@ -3,7 +3,7 @@
  * speaker lines ("WALLACE: Let's start…", "Pence: Flowers won't be at debate") and quotes
  * signed with a dash ("“…” ― Jane Doe").
  */
-import { isClosingQuote, isOpeningQuote, isWord, lowerAt, punctAt, quoteAround, type Doc } from './context';
+import { isClosingQuote, isDash, isOpeningQuote, isWord, lowerAt, punctAt, quoteAround, type Doc } from './context';
 import { trim } from './content';
 import { CueClass, DETERMINERS } from './lexicon/en';
 import { WordSet } from './lexicon/hash';
@@ -46,7 +46,7 @@ function signedQuote(d: Doc, ps: number, pe: number): LayoutClaim | null {
   while (e > ps && punctAt(d, e - 1) === '.') e--;
   let k = e;
   while (k > ps && e - k < MAX_SIGNATURE_TOKENS && isWord(d, k - 1) && d.t.cap[k - 1]) k--;
-  if (k === e || k - 2 < ps || !/[\u2015\u2014\u2013-]/.test(punctAt(d, k - 1)) || !isClosingQuote(d, k - 2)) return null;
+  if (k === e || k - 2 < ps || !isDash(d, k - 1) || !isClosingQuote(d, k - 2)) return null;
   const open = quoteAround(d, k - 2)?.open ?? k - 2;
   if (open < ps) return null;
   return { cue: fixedCue(k - 1, k, CueClass.Colon, ':'), src: { start: k, end: e }, content: { start: open, end: k - 1 } };

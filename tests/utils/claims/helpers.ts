@@ -27,3 +27,8 @@ export function claimsOf(input: string | readonly string[]): Seen[] {
 export function bare(s: string): string {
   return s.replace(/^["'“”‘’«»\s]+/u, '').replace(/["'“”‘’«».,;:!?\s]+$/u, '');
 }
+
+/** The bare content of each claim detected in `input`, in reading order. */
+export function contentsOf(input: string | readonly string[]): string[] {
+  return claimsOf(input).map((c) => bare(c.content));
+}
