@@ -143,6 +143,41 @@ function PagePanel({ services, tabId, data, onRefresh }: PanelProps) {
   const [filter, setFilter] = useState<ClaimFilter>(NO_FILTER);
   const [notice, setNotice] = useState('');
   const searchRef = useRef<HTMLInputElement>(null);
+  // The site switch, as the popup last wrote it: the list follows it at once, instead of waiting
+  // for the page to hear of the change (on a busy machine that takes seconds).
+  const [siteOn, setSiteOn] = useState<boolean | null>(null);
+  const [turningOn, setTurningOn] = useState(false);
+
+  useEffect(() => {
+    let cancelled = false;
+    services.siteHighlighting.get(page.site).then(
+      (on) => !cancelled && setSiteOn(on),
+      () => !cancelled && setSiteOn(null),
+    );
+    return () => {
+      cancelled = true;
+    };
+  }, [services, page.site]);
+
+  const toggleSite = useCallback(
+    (on: boolean) => {
+      setSiteOn(on);
+      setTurningOn(on);
+      services.siteHighlighting
+        .set(page.site, on)
+        .then(
+          () => waitForPage(services, tabId, (next) => (next.kind === 'disabled') !== on).then(onRefresh),
+          (reason: unknown) => {
+            setSiteOn(!on);
+            setTurningOn(false);
+            setError(`The switch could not be saved. ${messageOf(reason)}`);
+          },
+        );
+    },
+    [services, page.site, tabId, onRefresh],
+  );
+  // Whatever the page reported after the switch is the answer: stop waiting for it.
+  useEffect(() => setTurningOn(false), [data]);
 
   const stored = useMemo(() => {
     const byId = new Map((live.state === 'ready' ? live.value : []).map((record) => [record.id, record]));
@@ -305,9 +340,17 @@ function PagePanel({ services, tabId, data, onRefresh }: PanelProps) {
         </div>
       ) : null}
 
-      {kind === 'disabled' ? (
+      {siteOn === false || (kind === 'disabled' && siteOn === null) ? (
         <EmptyState title={`Highlighting is off for ${page.site}`}>
           <p>ClaimTrail is not looking for claims on this site. Turn it on below to see and review them.</p>
+        </EmptyState>
+      ) : kind === 'disabled' && turningOn ? (
+        <p class="popup__loading" aria-busy="true">
+          Looking for claims…
+        </p>
+      ) : kind === 'disabled' ? (
+        <EmptyState title="Highlighting is off everywhere">
+          <p>ClaimTrail is not looking for claims on any site. Turn “Highlight claims on news pages” back on in the library’s settings.</p>
         </EmptyState>
       ) : kind === 'not-article' ? (
         <EmptyState title="This page doesn’t look like a news article">
@@ -356,7 +399,8 @@ function PagePanel({ services, tabId, data, onRefresh }: PanelProps) {
       <PopupFooter
         services={services}
         site={page.site}
-        onSiteToggled={(enabled) => void waitForPage(services, tabId, (next) => (next.kind === 'disabled') !== enabled).then(onRefresh)}
+        siteOn={siteOn}
+        onSiteToggled={toggleSite}
         onExport={
           kind === 'article' && claims.length > 0
             ? (format) => services.exportPage(format, page, claims, stored).catch((reason: unknown) => setError(`Export failed. ${messageOf(reason)}`))
@@ -369,10 +413,10 @@ function PagePanel({ services, tabId, data, onRefresh }: PanelProps) {
 
 /**
  * The page applies a settings change when it hears of it, a moment after the popup wrote it: ask
- * again a few times until the page reports the new state (or give up and show what it says).
+ * again for up to about ten seconds until the page reports the new state (or give up and show what it says).
  */
 async function waitForPage(services: PopupServices, tabId: number, settled: (data: PageClaims) => boolean): Promise<void> {
-  for (let attempt = 0; attempt < 20; attempt++) {
+  for (let attempt = 0; attempt < 100; attempt++) {
     const data = await services.getClaims(tabId).catch(() => null);
     if (!data || settled(data)) return;
     await new Promise((resolve) => setTimeout(resolve, 100));
@@ -414,38 +458,17 @@ function TrackSelection({ services, tabId, onTracked }: { services: PopupService
 interface FooterProps {
   services: PopupServices;
   site?: string;
-  onSiteToggled?: (enabled: boolean) => void;
+  siteOn?: boolean | null;
+  onSiteToggled?: (on: boolean) => void;
   onExport?: ((format: PageExportFormat) => void) | undefined;
 }
 
-function PopupFooter({ services, site, onSiteToggled, onExport }: FooterProps) {
-  const [enabled, setEnabled] = useState<boolean | null>(null);
-  useEffect(() => {
-    if (!site) return;
-    let cancelled = false;
-    services.siteHighlighting.get(site).then(
-      (on) => !cancelled && setEnabled(on),
-      () => !cancelled && setEnabled(null),
-    );
-    return () => {
-      cancelled = true;
-    };
-  }, [services, site]);
-
+function PopupFooter({ services, site, siteOn, onSiteToggled, onExport }: FooterProps) {
   return (
     <footer class="popup__footer">
-      {site && enabled !== null ? (
+      {site && siteOn != null && onSiteToggled ? (
         <label class="ct-switch">
-          <input
-            type="checkbox"
-            role="switch"
-            checked={enabled}
-            onChange={(event) => {
-              const on = event.currentTarget.checked;
-              setEnabled(on);
-              void services.siteHighlighting.set(site, on).then(() => onSiteToggled?.(on), () => setEnabled(!on));
-            }}
-          />
+          <input type="checkbox" role="switch" checked={siteOn} onChange={(event) => onSiteToggled(event.currentTarget.checked)} />
           <span>Highlight claims on {site}</span>
         </label>
       ) : null}

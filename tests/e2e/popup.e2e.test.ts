@@ -155,12 +155,15 @@ describe.each(BROWSERS)('popup in %s', (name) => {
     const toggle = () => popup.$eval('.ct-switch input', (input) => (input as HTMLInputElement).click());
     await toggle();
     await popup.waitForFunction(() => document.querySelector('.ct-empty__title')?.textContent?.startsWith('Highlighting is off for'), WAIT);
-    const painted = () =>
-      article.evaluate((names: string[]) => {
+    // The popup shows the switch at once; the page clears its highlights when it hears of it.
+    await article.waitForFunction(
+      (names: string[]) => {
         const registry = (CSS as unknown as { highlights: Map<string, Set<Range>> }).highlights;
-        return names.reduce((total, highlight) => total + (registry.get(highlight)?.size ?? 0), 0);
-      }, STATUS_NAMES);
-    expect(await painted()).toBe(0);
+        return names.every((highlight) => (registry.get(highlight)?.size ?? 0) === 0);
+      },
+      WAIT,
+      STATUS_NAMES,
+    );
 
     await popup.waitForSelector('.ct-switch input');
     await toggle();

@@ -318,13 +318,27 @@ describe('popup: empty and error states', () => {
     expect(services.trackSelection).toHaveBeenCalledWith(7, undefined);
   });
 
-  it('says when highlighting is off for the site, and offers the switch', async () => {
-    const { services } = await renderPopup({ data: { kind: 'disabled', claims: [] } });
+  it('says when highlighting is off for the site, and turns it back on', async () => {
+    const fake = fakeServices({ data: { kind: 'disabled', claims: [] } });
+    fake.services.siteHighlighting.get.mockResolvedValue(false);
+    render(<App services={fake.services} />);
     expect(await screen.findByRole('heading', { name: 'Highlighting is off for 127.0.0.1' })).toBeTruthy();
-    services.siteHighlighting.get.mockResolvedValue(false);
     const toggle = await screen.findByRole('switch', { name: 'Highlight claims on 127.0.0.1' });
+    expect(toggle).toHaveProperty('checked', false);
+    // The page reads the article a moment after the switch: until then the popup says it is looking.
+    fake.services.getClaims
+      .mockResolvedValueOnce({ ...fake.page, kind: 'disabled', claims: [] })
+      .mockResolvedValue({ ...fake.page, kind: 'article', claims: seedClaims() });
     fireEvent.click(toggle);
-    await waitFor(() => expect(services.siteHighlighting.set).toHaveBeenCalled());
+    await waitFor(() => expect(fake.services.siteHighlighting.set).toHaveBeenCalledWith('127.0.0.1', true));
+    expect(screen.getByText('Looking for claims…')).toBeTruthy();
+    expect(await claimItems()).toHaveLength(7);
+  });
+
+  it('says when highlighting is off everywhere, not just on this site', async () => {
+    await renderPopup({ data: { kind: 'disabled', claims: [] } });
+    expect(await screen.findByRole('heading', { name: 'Highlighting is off everywhere' })).toBeTruthy();
+    expect(screen.getByRole('switch', { name: 'Highlight claims on 127.0.0.1' })).toHaveProperty('checked', true);
   });
 
   it('says when no claims were found, with the hint', async () => {
@@ -357,19 +371,36 @@ describe('popup: actions', () => {
     expect(services.openLibrary).toHaveBeenCalled();
   });
 
-  it('turns highlighting off for the site and asks the page again', async () => {
+  it('turns highlighting off for the site at once, and asks the page until it agrees', async () => {
     const { services, page } = await renderPopup();
     await claimItems();
     const toggle = await screen.findByRole('switch', { name: 'Highlight claims on 127.0.0.1' });
     expect(toggle).toHaveProperty('checked', true);
-    // The page takes a moment to apply the setting: the popup asks until it reports "disabled".
+    // A busy page answers late: the popup shows the switch's effect meanwhile, and asks again until
+    // the page reports "disabled".
+    let answer = (_: typeof page) => {};
     services.getClaims
+      .mockReturnValueOnce(new Promise((resolve) => (answer = resolve)))
       .mockResolvedValueOnce({ ...page, kind: 'article' })
       .mockResolvedValue({ ...page, kind: 'disabled', claims: [] });
     fireEvent.click(toggle);
-    await waitFor(() => expect(services.siteHighlighting.set).toHaveBeenCalledWith('127.0.0.1', false));
     expect(await screen.findByRole('heading', { name: 'Highlighting is off for 127.0.0.1' })).toBeTruthy();
-    expect(services.getClaims.mock.calls.length).toBeGreaterThanOrEqual(3);
+    expect(screen.queryByRole('list', { name: /Claims on this page/ })).toBeNull();
+    expect(services.siteHighlighting.set).toHaveBeenCalledWith('127.0.0.1', false);
+    answer({ ...page, kind: 'article' });
+    await waitFor(() => expect(services.getClaims.mock.calls.length).toBeGreaterThanOrEqual(4));
+    expect(screen.getByRole('heading', { name: 'Highlighting is off for 127.0.0.1' })).toBeTruthy();
+  });
+
+  it('keeps the switch where it was when the setting cannot be saved', async () => {
+    const { services } = await renderPopup();
+    await claimItems();
+    services.siteHighlighting.set.mockRejectedValueOnce(new Error('storage is full'));
+    const toggle = await screen.findByRole('switch', { name: 'Highlight claims on 127.0.0.1' });
+    fireEvent.click(toggle);
+    expect((await screen.findByRole('alert')).textContent).toMatch(/switch could not be saved.*storage is full/);
+    expect(toggle).toHaveProperty('checked', true);
+    expect(await claimItems()).toHaveLength(7);
   });
 
   it('keeps the speaker role out of the name a screen reader hears first', async () => {
