@@ -276,6 +276,7 @@ describe('reported speech', () => {
     ['Trump has raised questions about Obama’s birthplace and religion.', 'has raised questions about', 'Obama’s birthplace and religion'],
     ['She bragged about her father teaching her how to shoot.', 'bragged about', 'her father teaching her how to shoot'],
     ['Police said about 200 people gathered outside.', 'said', 'about 200 people gathered outside'],
+    ['The company said about half of its workers would be laid off.', 'said', 'about half of its workers would be laid off'],
   ])('takes "about" after a cue into the cue, unless it comes before a number: %s', (text, cue, content) => {
     expect(claimsOf(text).map((c) => [c.cue, bare(c.content)])).toEqual([[cue, content]]);
   });

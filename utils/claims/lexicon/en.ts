@@ -170,7 +170,7 @@ const NUMBERS = 'one two three four five six seven eight nine ten dozens hundred
 export const DETERMINERS = words(`the a an this that these those his her its their our my your some many several few most all each\
  both any every no other another such`, NUMBERS);
 /** Counts that head a subject: "two said", "two in three say". */
-export const NUMBER_WORDS = words(NUMBERS);
+export const NUMBER_WORDS = words(NUMBERS, 'half');
 
 /** Words that end a source noun phrase when scanning left from a cue. */
 export const SOURCE_STOP = words(AUXILIARIES, `and or but nor that because since while when whenever if unless although though as than so in on at for with\
