@@ -189,7 +189,8 @@ export function sentenceSubject(d: Doc, from: number, limit: number): TokenRange
     const listed = is(d, k, TITLES) || is(d, k, ORG_WORDS) || is(d, k, GROUP_NOUNS);
     if (d.t.cap[k]) prevOpen = isPossessive(d, k) || det;
     else if (det && k === ss) prevOpen = true;
-    else if (!cueEntryAt(d.t, k) && !is(d, k, SOURCE_STOP) && (prevOpen || listed) && !(noun && lowerAt(d, k).endsWith('ed'))) prevOpen = true;
+    // "The billionaire businessman began his speech": a word before a determiner is a verb.
+    else if (!cueEntryAt(d.t, k) && !is(d, k, SOURCE_STOP) && (prevOpen || listed) && !(noun && lowerAt(d, k).endsWith('ed')) && (!is(d, k + 1, DETERMINERS) || isW(d, k, W.of))) prevOpen = true;
     else break;
     noun = listed || (!d.t.cap[k] && endsWithS(d, k));
     k++;

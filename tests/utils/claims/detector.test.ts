@@ -415,9 +415,12 @@ describe('sources and speakers', () => {
     expect(c).toMatchObject({ cue: 'saying', source: 'the mayor' });
   });
 
-  it('ends a participle’s sentence subject before its verb', () => {
-    const [c] = claimsOf('In August, several environmental groups granted an extension, saying the mine was safe.');
-    expect(c).toMatchObject({ cue: 'saying', source: 'several environmental groups' });
+  it.each([
+    ['In August, several environmental groups granted an extension, saying the mine was safe.', 'several environmental groups'],
+    ['The retired neurosurgeon began his speech by saying the country was in decline.', 'The retired neurosurgeon'],
+    ['Both women framed their speeches around trade, portraying him as a selfish tycoon.', 'Both women'],
+  ])('ends a participle’s sentence subject before its verb: %s', (text, source) => {
+    expect(claimsOf(text)[0]).toMatchObject({ source });
   });
 
   it('starts the content at "to" after an addressee', () => {
