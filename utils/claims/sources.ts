@@ -3,7 +3,7 @@
  * said", "Ayad Allawi, Iraq's vice president, said", "he said", "who said") or the inverted
  * subject on its right ("said Allawi"). Every scan is bounded by a small window.
  */
-import { endsWithS, is, isClosingQuote, isContractedSubject, isNumber, isPossessive, isW, isWord, lowerAt, punctAt, type Doc } from './context';
+import { endsWithS, is, isClosingQuote, isContractedSubject, isDash, isNumber, isPossessive, isW, isWord, lowerAt, punctAt, type Doc } from './context';
 import { cueEntryAt } from './cues';
 import { W } from './lexicon/hash';
 import { AFFILIATIONS, CUE_PP, DETERMINERS, GROUP_NOUNS, ORG_WORDS, QUANTIFIER_SUBJECTS, SOURCE_STOP, SUBJECT_PRONOUNS, TIME_WORDS, TITLES } from './lexicon/en';
@@ -35,12 +35,15 @@ function npLeft(d: Doc, last: number, floor: number): number {
   let start = -1;
   let aside = 0; // tokens of parentheticals passed, which do not count against MAX_NP
   while (k >= floor && last - k - aside < MAX_NP) {
-    if (punctAt(d, k) === ')') {
+    // A dash aside only right before the cue: "— Trump also offered" leaves an earlier aside out.
+    const dash = k === last && isDash(d, k);
+    if (punctAt(d, k) === ')' || dash) {
       // A parenthetical after the name: "Rep. Gwen Moore (D-Wis.)", "Sen. Chris Murphy (a Connecticut
-      // Democrat so boyish he has been mistaken for a junior staffer)".
+      // Democrat so boyish he has been mistaken for a junior staffer)", "Democrats — and some Republicans —".
+      const open = dash ? punctAt(d, k) : '(';
       let m = k - 1;
-      while (m >= floor && k - m < MAX_PARENTHETICAL && punctAt(d, m) !== '(') m--;
-      if (m < floor || punctAt(d, m) !== '(') break;
+      while (m >= floor && k - m < MAX_PARENTHETICAL && punctAt(d, m) !== open) m--;
+      if (m < floor || punctAt(d, m) !== open) break;
       aside += k - m + 1;
       k = m - 1;
       continue;
@@ -142,7 +145,7 @@ export function leftSource(d: Doc, cue: number, floor: number): TokenRange | nul
   if (p === ',' && j > floor) return appositiveSource(d, j, floor);
   // "42% said": a percentage is a subject.
   if (p === '%' && isNumber(d, j - 1) && j - 1 >= floor) return { start: j - 1, end: j + 1 };
-  if (!isWord(d, j) && punctAt(d, j) !== ')') return null;
+  if (!isWord(d, j) && punctAt(d, j) !== ')' && !isDash(d, j)) return null;
   const contracted = isContractedSubject(d, j);
   if (is(d, j, SUBJECT_PRONOUNS) || (contracted && SUBJECT_PRONOUNS.has(lowerAt(d, j).slice(0, -2)))) return { start: j, end: j + 1 };
   const s = npLeft(d, j, floor);

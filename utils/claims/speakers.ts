@@ -5,7 +5,7 @@
  * group, "who" the name or source right before it. Persons named as narration subjects are
  * antecedents too.
  */
-import { is, isNumber, isW, isWord, lowerAt, punctAt, type Doc } from './context';
+import { is, isDash, isNumber, isW, isWord, lowerAt, punctAt, type Doc } from './context';
 import { AFFILIATIONS, COURTESY_TITLES, DETERMINERS, FEMALE_NAMES, GROUP_NOUNS, MALE_NAMES, ORG_WORDS, TITLES } from './lexicon/en';
 import { W } from './lexicon/hash';
 import type { TokenRange } from './sources';
@@ -166,7 +166,7 @@ export function createSpeakerTracker(): SpeakerTracker {
     // The head part ends at the first comma or parenthesis: "Ayad Allawi, Iraq's vice president",
     // "Sen. Ted Cruz (R-Texas)".
     let headEnd = src.end;
-    for (let k = start; k < src.end; k++) if (punctAt(d, k) === ',' || punctAt(d, k) === '(') { headEnd = k; break; }
+    for (let k = start; k < src.end; k++) if (punctAt(d, k) === ',' || punctAt(d, k) === '(' || isDash(d, k)) { headEnd = k; break; }
     if (headEnd - start === 1) {
       const first = stripPossessive(lowerAt(d, start));
       if (first === 'he' || first === 'she') { const p = personFor(first === 'he' ? 'm' : 'f'); return p ? toSpeaker(remember(p)) : null; }
@@ -193,7 +193,7 @@ export function createSpeakerTracker(): SpeakerTracker {
       const { role, gender } = roleOf(start, nameStart);
       // The role, else the affiliation ("the Sierra Club"), else an apposition ("Iraq's vice president").
       // Made only without a role: the apposition's text and its regex are the costliest part here.
-      const roleText = role ?? ((nameEnd < headEnd ? joinText(d, nameEnd + 1, headEnd) : headEnd < src.end ? joinText(d, headEnd + 1, src.end).replace(/(^|, )(who|[a-z]+(ed|ing)) .*|[,)]$/, '').trim() : '') || undefined);
+      const roleText = role ?? ((nameEnd < headEnd ? joinText(d, nameEnd + 1, headEnd) : headEnd < src.end ? joinText(d, headEnd + 1, src.end).replace(/(^|, )(who|[a-z]+(ed|ing)) .*|[,)\u2014-]$/, '').trim() : '') || undefined);
       return toSpeaker(remember(named(nameStart, nameEnd, roleText, gender)));
     }
     // A nominal source: "the ministry", "officials", "a senior U.S. official".

@@ -351,7 +351,9 @@ describe('reported speech', () => {
   });
 
   it('takes a stance verb with an auxiliary even when its subject is out of reach', () => {
-    const cs = claimsOf('The senators in the group – all forty of them – have criticized the deal as reckless.');
+    const cs = claimsOf(
+      'The senators in the group – all forty of them, from farm states in the Midwest and the South that grow corn, wheat and soy and raise cattle and hogs for export to Asia – have criticized the deal as reckless.',
+    );
     expect(cs.map((c) => [c.cue, c.source])).toEqual([['have criticized', null]]);
   });
 
@@ -408,6 +410,19 @@ describe('sources and speakers', () => {
     ['One of the former prosecutors for David Petraus said the two cases were different.', 'One of the former prosecutors for David Petraus'],
   ])('keeps the person, not the place or employer after it, in the source: %s', (text, source) => {
     expect(claimsOf(text).map((c) => c.source)).toEqual([source]);
+  });
+
+  it.each([
+    ['Democrats — and some Republicans — said the bill went too far.', 'Democrats — and some Republicans —', 'Democrats', 'and some Republicans'],
+    ['Joyce -- who is listed as an attorney in Illinois -- told the Huffington Post he will not appeal.', 'Joyce -- who is listed as an attorney in Illinois --', 'Joyce', undefined],
+    ['The senator — a Republican from Ohio — warned that the deal would collapse.', 'The senator — a Republican from Ohio —', 'The senator', undefined],
+  ])('passes an aside set off by dashes right before the cue: %s', (text, source, speaker, role) => {
+    expect(claimsOf(text).map((c) => [c.source, c.speaker, c.role])).toEqual([[source, speaker, role]]);
+  });
+
+  it('keeps an earlier dash aside out of the source', () => {
+    const text = 'As a former football executive — he owned a team in the 1980s — Trump also offered his view of the game.';
+    expect(claimsOf(text).map((c) => [c.source, c.speaker])).toEqual([['Trump', 'Trump']]);
   });
 
   it('does not take a sentence-opening connective for the subject of a participle', () => {
