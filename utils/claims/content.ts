@@ -18,8 +18,8 @@ export function trim(d: Doc, from: number, to: number): TokenRange {
   let start = from, end = to;
   while (start < end && d.t.kind[start] === Tk.Punct) start++;
   // "DALLAS (AP) — The …", "Washington (CNN) — A …": a dateline opening a paragraph says where the
-  // story was filed, not what was said.
-  if ((d.t.kind[start - 1] ?? Tk.Break) > Tk.Quote) {
+  // story was filed, not what was said. "RENO, Nev. (AP) — …" reaches here as a sentence of its own.
+  if ((d.t.kind[start - 1] ?? Tk.Break) > Tk.Quote || punctAt(d, start - 1) === '(') {
     let k = start;
     while (k < end && (d.t.cap[k] || /[,()]/.test(punctAt(d, k)))) k++;
     if (isDash(d, k) && d.t.cap[k + 1]) start = k + 1;

@@ -193,6 +193,7 @@ describe('reported speech', () => {
     ['WASHINGTON (AP) — The Senate will vote on Tuesday, leaders said.', 'The Senate will vote on Tuesday'],
     ['LONDON — After years of talks, the sanctions will be lifted, officials said.', 'After years of talks, the sanctions will be lifted'],
     ['New York (AFP) – The same frustration could send voters to Trump, Sanders warned.', 'The same frustration could send voters to Trump'],
+    ['RENO, Nev. (AP) — The state will cut taxes next year, the governor said Tuesday.', 'The state will cut taxes next year'],
   ])('leaves a dateline out of the content: %s', (text, content) => {
     expect(contentsOf(text)).toEqual([content]);
   });
