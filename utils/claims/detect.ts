@@ -161,7 +161,8 @@ function nominalSubject(d: Doc, src: TokenRange): boolean {
 
 function agentive(d: Doc, src: TokenRange): boolean {
   const w = lowerAt(d, src.start);
-  return !(src.end - src.start === 1 && (w === 'it' || w === 'this' || w === 'that' || w === 'there' || w === 'which'));
+  // "If you want to play …", "you see that the walls …": the generic "you" of advice thinks nothing.
+  return !(src.end - src.start === 1 && (w === 'it' || w === 'this' || w === 'that' || w === 'there' || w === 'which' || w === 'you'));
 }
 
 /** Character spans of the fragments, split at paragraph breaks, without pieces holding no word. */
