@@ -66,6 +66,8 @@ function verbalUse(d: Doc, i: number, e: CueEntry, floor: number): boolean {
     const clause = !(e.flags & CueFlag.NounHeavy) && ((is(d, i + 1, SUBJECT_PRONOUNS) && !is(d, i + 1, OBJECT_PRONOUNS)) || isW(d, i + 1, W.that));
     if (!percent && !clause && !(prevIsWord && (is(d, p, SUBJECT_PRONOUNS) || is(d, p, RESPONDENTS) || quantifier || endsWithS(d, p) || is(d, p, CUE_PREFIX) || isNumber(d, p)))) return false;
   }
+  // "a woman named Lola": a participle after a noun gives a name, not a verdict.
+  if (e.lemma === 'name' && prevIsWord && !d.t.cap[p] && d.t.cap[i + 1] && !is(d, p, CUE_PREFIX) && !is(d, p, SUBJECT_PRONOUNS)) return false;
   // "would add $95 billion to the deficit", "added 200,000 jobs", "adds to the pressure": sums, not words.
   if (e.lemma === 'add' && (isNumber(d, i + 1) || punctAt(d, i + 1) === '$' || isW(d, i + 1, W.to))) return false;
   return !is(d, i + 1, NON_SPEECH_OBJECTS);
