@@ -139,7 +139,8 @@ function hasClauseComplement(d: Doc, cue: Cue, k: number, end: number): boolean 
   if (cue.flags & CueFlag.InfinitiveOnly) return false;
   // "expects inflation to ease": a short object, then the infinitive.
   if (cue.flags & CueFlag.Infinitive) for (let j = k + 1; j < end && j <= k + 3; j++) if (isW(d, j, W.to)) return true;
-  if (OBJECT_PRONOUNS.has(w) && !SUBJECT_PRONOUNS.has(w)) return false;
+  // "found himself in a bind": where someone ended up, not what they found ("sees himself as" is a view).
+  if ((OBJECT_PRONOUNS.has(w) && !SUBJECT_PRONOUNS.has(w)) || (cue.lemma === 'find' && /sel(f|ves)$/.test(w))) return false;
   // Anything but a prepositional phrase can be what was thought: a clause, a noun phrase, a name.
   return !CUE_PP.has(w);
 }

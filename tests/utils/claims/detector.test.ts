@@ -706,6 +706,7 @@ describe('not claims', () => {
     ['a rejected offer', 'The union rejected the offer on Friday.'],
     ['denied allegations', 'He denied the charges.'],
     ['an attitude participle in narration', 'The group has waged a covert campaign, preferring planned attacks over time.'],
+    ['finding oneself somewhere', 'De Blasio has found himself in the same legal bind.'],
     ['a name given after a noun', 'A colleague named Barry Saltzman lent him three equations.'],
     ['the generic "you" of advice', 'If you want to play the newest games, you can see that the Pro is the better deal.'],
     ['an adjectival participle', 'Endorsed candidates won most of the races on Tuesday.'],
