@@ -426,6 +426,13 @@ describe('sources and speakers', () => {
     expect(claimsOf(text).map((c) => [c.source, c.speaker])).toEqual([['Trump', 'Trump']]);
   });
 
+  it.each([
+    ['Meanwhile Trump said the wall would be built.', 'Trump'],
+    ['Yesterday Clinton said the plan was sound.', 'Clinton'],
+  ])('leaves a sentence-opening adverb without a comma out of the speaker: %s', (text, speaker) => {
+    expect(claimsOf(text).map((c) => [c.source, c.speaker])).toEqual([[speaker, speaker]]);
+  });
+
   it('does not take a sentence-opening connective for the subject of a participle', () => {
     const [c] = claimsOf('Yet the mayor stayed silent for a week, saying only that the audit was under way.');
     expect(c).toMatchObject({ cue: 'saying', source: 'the mayor' });

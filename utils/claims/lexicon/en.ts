@@ -176,7 +176,7 @@ export const NUMBER_WORDS = words(NUMBERS, 'half');
 export const SOURCE_STOP = words(AUXILIARIES, `and or but nor that because since while when whenever if unless although though as than so in on at for with\
  by about into onto over under after before during without within between among against toward towards through\
  across via per like unlike said say where why how what whom whose whether which there here yet only\
- perhaps maybe instead`);
+ perhaps maybe instead meanwhile yesterday`);
 
 /** Indefinite pronouns: with determiners and subject pronouns, the words that open a new noun phrase or clause. */
 export const INDEFINITES = words('more much none nobody everyone someone anyone something nothing everything');
