@@ -106,7 +106,7 @@ export function createSpeakerTracker(): SpeakerTracker {
     for (let k = s; k < e; k++) if (is(d, k, ORG_WORDS)) hasOrgWord = true;
     const type: SpeakerType = hasOrgWord ? 'organization' : roleText || gender || e - s >= 2 ? 'person' : 'unknown';
     const g = gender ?? (e - s >= 2 ? firstNameGender(lowerAt(d, s)) : null);
-    const ent: Entity = roleText ? { name, role: roleText, type, gender: g } : { name, type, gender: g };
+    const ent: Entity = { name, role: roleText, type, gender: g };
     byName.set(key, ent);
     const surname = stripPossessive(lowerAt(d, e - 1));
     if (type === 'person' && e - s >= 2 && !bySurname.has(surname)) bySurname.set(surname, ent);
