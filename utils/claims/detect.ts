@@ -268,6 +268,7 @@ function verbCue(d: Doc, cue: Cue, ss: number, se: number, prev: Draft | null, s
   const weak = cue.cls === CueClass.Think || cue.cls === CueClass.Evidence;
   const inherit = cue.ing && !src ? prev : null;
   const confidence = BASE_CONFIDENCE[cue.cls] * (src || inherit ? 1 : 0.8);
+  const draftWith = (content: TokenRange | null): Draft | null => (content ? { cue, src, frags: [content], inherit, confidence } : null);
   const sepAfter = punctAt(d, after);
   // "In a speech last July, he said:": what follows the colon is the claim, not what came before.
   const colonEnd = sepAfter === ':' && after + 1 >= se;
@@ -277,14 +278,12 @@ function verbCue(d: Doc, cue: Cue, ss: number, se: number, prev: Draft | null, s
     const quoteAfter = punctAt(d, after) === ',' && isOpeningQuote(d, after + 1);
     // "As the phone rang, the announcer said, “…”": with no quotation on the left, the quote is it.
     if (quoteAfter && !isClosingQuote(d, beforeIdx) && !isClosingQuote(d, beforeIdx - 1)) {
-      const q = quoteAt(d, after + 1);
-      return q ? { cue, src, frags: [q], inherit, confidence } : null;
+      return draftWith(quoteAt(d, after + 1));
     }
     const left = leftContent(d, beforeIdx + 1, ss);
     if (!left) {
       // "But, he said, it is a risky strategy": only a connective before; the claim is what follows.
-      const right = sepAfter === ',' && src ? rightContent(d, after + 1, se) : null;
-      return right ? { cue, src, frags: [right], inherit, confidence } : null;
+      return draftWith(sepAfter === ',' && src ? rightContent(d, after + 1, se) : null);
     }
     const frags = [left];
     // "“…,” Tester said, referring to the excuse, “…”": the quotation resumes after an aside.
@@ -322,16 +321,13 @@ function verbCue(d: Doc, cue: Cue, ss: number, se: number, prev: Draft | null, s
     const next = se + 1;
     let pe = next;
     while (pe < d.t.length && d.t.kind[pe] !== Tk.Break) pe++;
-    const q = isOpeningQuote(d, next) ? quoteAt(d, next) : isFurniture(d, next, pe) ? null : trim(d, next, pe);
-    return q ? { cue, src, frags: [q], inherit, confidence } : null;
+    return draftWith(isOpeningQuote(d, next) ? quoteAt(d, next) : isFurniture(d, next, pe) ? null : trim(d, next, pe));
   }
   if (BARE_OBJECT_VERBS.has(cue.lemma) && !clausalObject(d, after, se)) return null;
   // "add to the pressure", "added another stop": adding things, not words.
   if (cue.lemma === 'add' && (isW(d, cue.end, W.to) || (isWord(d, after) && !clausalObject(d, after, se)))) return null;
   if (cue.lemma === 'reject' && proceduralObject(d, after, se)) return null;
-  const right = rightContent(d, after, se);
-  if (!right) return null;
-  return { cue, src, frags: [right], inherit, confidence };
+  return draftWith(rightContent(d, after, se));
 }
 
 /** Cuts a draft's content before token k (a later claim starting inside it). */
