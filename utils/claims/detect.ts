@@ -4,7 +4,7 @@
  */
 import { isFurniture } from './boilerplate';
 import { is, isW, isClosingQuote, isOpeningQuote, isPossessive, isWord, lowerAt, punctAt, quoteAround, type Doc } from './context';
-import { isSeparator, kindOf, leftContent, quoteAt, rightContent, trim } from './content';
+import { COORDINATORS, isSeparator, kindOf, leftContent, quoteAt, rightContent, trim } from './content';
 import { cueEntryAt, nextCue, type Cue } from './cues';
 import { createIdMaker, type ClaimKey } from './ids';
 import { looksEnglish } from './language';
@@ -239,7 +239,7 @@ function verbCue(d: Doc, cue: Cue, ss: number, se: number, prev: Draft | null, s
   if (!src && !cue.passive && !cue.ing) {
     if (shared) src = shared;
     // "He refused to name them but said …": a verb after "and" or "but" shares the sentence's subject.
-    else if ((isW(d, cue.start - 1, W.and) || isW(d, cue.start - 1, W.but)) && cue.start - 1 > ss) src = prev?.src && prev.src.start >= ss ? prev.src : sentenceSubject(d, ss, cue.start - 1);
+    else if (is(d, cue.start - 1, COORDINATORS) && cue.start - 1 > ss) src = prev?.src && prev.src.start >= ss ? prev.src : sentenceSubject(d, ss, cue.start - 1);
   }
   // "Do you think the bill will pass?": a question put to someone, not what they said.
   if (src && src.end - src.start === 1 && isW(d, src.start, W.you) && punctAt(d, se - 1) === '?') return null;
