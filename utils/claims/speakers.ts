@@ -96,8 +96,9 @@ export function createSpeakerTracker(): SpeakerTracker {
     // The surname's string is made only where it is looked up or kept: most names are known already.
     const existing = byName.get(key) ?? (e - s === 1 ? bySurname.get(stripPossessive(lowerAt(d, e - 1))) : undefined);
     if (existing) {
-      if (roleText && !existing.role) existing.role = roleText;
-      if (gender && !existing.gender) existing.gender = gender;
+      // A role or gender given later fills a gap; it never replaces what is known.
+      existing.role ||= roleText;
+      existing.gender ||= gender;
       // "Leenders, who …" then "Mr. Leenders said": a title or role says it is a person.
       if ((roleText || gender) && existing.type === 'unknown') existing.type = 'person';
       return existing;
