@@ -75,7 +75,8 @@ function skipAfterCue(d: Doc, cue: Cue, end: number): number {
       let noun = false;
       while (k < end && k - s < MAX_SKIP && isWord(d, k)) {
         const x = lowerAt(d, k);
-        if (x === 'that' || SUBJECT_PRONOUNS.has(x) || (noun && DETERMINERS.has(x)) || (noun && !d.t.cap[k] && verbForm(x))) break;
+        // After the phrase's noun, a determiner or a cue verb form that is no noun starts the content.
+        if (x === 'that' || SUBJECT_PRONOUNS.has(x) || (noun && DETERMINERS.has(x)) || (noun && !d.t.cap[k] && CUES.get(x)?.nounLike === false)) break;
         if (!DETERMINERS.has(x)) noun = true;
         k++;
       }
@@ -118,11 +119,6 @@ function proceduralObject(d: Doc, k: number, end: number): boolean {
   let j = k;
   while (j < end && j - k < 3 && is(d, j, DETERMINERS)) j++;
   return is(d, j, PROCEDURAL_OBJECTS) && (j + 1 >= end || !isWord(d, j + 1) || is(d, j + 1, TIME_WORDS) || lowerAt(d, j + 1) === 'on');
-}
-
-function verbForm(w: string): boolean {
-  const e = CUES.get(w);
-  return e !== undefined && !e.nounLike;
 }
 
 function atClauseEnd(d: Doc, k: number, end: number): boolean {
