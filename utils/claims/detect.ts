@@ -88,7 +88,7 @@ function skipAfterCue(d: Doc, cue: Cue, end: number): number {
 }
 
 /** Verbs whose bare noun-phrase object is an act, not a claim: "denied the motion", "maintained control". */
-const BARE_OBJECT_VERBS = new Set(['deny', 'maintain']);
+const BARE_OBJECT_VERBS = new WordSet('deny maintain');
 const MAX_OBJECT_NOUN = 6;
 
 /** A clause, a gerund, a quotation, or a noun with a "that" clause: "denied the reports that …". */
