@@ -438,7 +438,7 @@ function detectWindow(d: Doc, speakers: SpeakerTracker, makeId: (key: ClaimKey) 
       for (let m = mentions[nextMention]; m && m.start < at; m = mentions[++nextMention]) speakers.mention(m);
       const content = toSpans(d, x.frags);
       if (content.length === 0) continue;
-      const speaker = x.src ? speakers.resolve(x.src) : x.inherit ? (x.inherit.speaker ?? null) : null;
+      const speaker = x.src ? speakers.resolve(x.src) : (x.inherit?.speaker ?? null);
       x.speaker = speaker;
       const kind = kindOf(d, x.frags);
       const cue: Span | null = x.cue ? [t.start[x.cue.start] ?? 0, t.end[x.cue.end - 1] ?? 0] : null;
@@ -477,7 +477,7 @@ function detectWindow(d: Doc, speakers: SpeakerTracker, makeId: (key: ClaimKey) 
         // Where the quotation ends, not where this sentence does: "“A. B,” she said." has its own speaker.
         const qe = qr ? quoteAround(d, qr.end - 1)?.sentEnd ?? se : se;
         const closesSentence = qr && (qr.end >= qe || atClauseEnd(d, qr.end, qe));
-        if (qr && closesSentence) {
+        if (closesSentence) {
           if (lastQuotedPara === p) lastQuoted.frags.push(qr);
           else if (lastQuotedPara === p - 1 && sent - 1 === paraFirstSent) {
             const cont: Draft = { cue: null, src: null, frags: [qr], inherit: lastQuoted, confidence: 0.7 };
