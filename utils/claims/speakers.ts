@@ -198,13 +198,12 @@ export function createSpeakerTracker(): SpeakerTracker {
       return speak(named(nameStart, nameEnd, roleText, gender));
     }
     // A nominal source: "the ministry", "officials", "a senior U.S. official".
-    const text = joinText(d, start, headEnd);
     let type: SpeakerType = 'unknown';
     for (let k = start; k < headEnd; k++) {
       if (is(d, k, ORG_WORDS)) type = 'organization';
       else if (is(d, k, GROUP_NOUNS)) type = 'group';
     }
-    const ent: Entity = { name: text, type, gender: null };
+    const ent: Entity = { name: joinText(d, start, headEnd), type, gender: null };
     // Not one to come back to by name, but the nearest thing a following "who" can mean.
     return type === 'unknown' ? toSpeaker(last = ent) : speak(ent);
   };
