@@ -11,7 +11,7 @@ import { Tk } from './tokens';
 import { CLAUSE_LINKS, CUE_PREFIX } from './lexicon/en';
 import { W, WordSet } from './lexicon/hash';
 
-const COORDINATORS = new WordSet('and but');
+export const COORDINATORS = new WordSet('and but');
 
 /** Drops leading separators and trailing punctuation (quote marks are kept). */
 export function trim(d: Doc, from: number, to: number): TokenRange {

@@ -4,7 +4,7 @@
  */
 import { isFurniture } from './boilerplate';
 import { is, isW, isClosingQuote, isOpeningQuote, isPossessive, isWord, lowerAt, punctAt, quoteAround, type Doc } from './context';
-import { isSeparator, kindOf, leftContent, quoteAt, rightContent, trim } from './content';
+import { COORDINATORS, isSeparator, kindOf, leftContent, quoteAt, rightContent, trim } from './content';
 import { cueEntryAt, nextCue, type Cue } from './cues';
 import { createIdMaker, type ClaimKey } from './ids';
 import { looksEnglish } from './language';
@@ -75,7 +75,8 @@ function skipAfterCue(d: Doc, cue: Cue, end: number): number {
       let noun = false;
       while (k < end && k - s < MAX_SKIP && isWord(d, k)) {
         const x = lowerAt(d, k);
-        if (x === 'that' || SUBJECT_PRONOUNS.has(x) || (noun && DETERMINERS.has(x)) || (noun && !d.t.cap[k] && verbForm(x))) break;
+        // After the phrase's noun, a determiner or a cue verb form that is no noun starts the content.
+        if (x === 'that' || SUBJECT_PRONOUNS.has(x) || (noun && DETERMINERS.has(x)) || (noun && !d.t.cap[k] && CUES.get(x)?.nounLike === false)) break;
         if (!DETERMINERS.has(x)) noun = true;
         k++;
       }
@@ -87,7 +88,7 @@ function skipAfterCue(d: Doc, cue: Cue, end: number): number {
 }
 
 /** Verbs whose bare noun-phrase object is an act, not a claim: "denied the motion", "maintained control". */
-const BARE_OBJECT_VERBS = new Set(['deny', 'maintain']);
+const BARE_OBJECT_VERBS = new WordSet('deny maintain');
 const MAX_OBJECT_NOUN = 6;
 
 /** A clause, a gerund, a quotation, or a noun with a "that" clause: "denied the reports that …". */
@@ -118,11 +119,6 @@ function proceduralObject(d: Doc, k: number, end: number): boolean {
   let j = k;
   while (j < end && j - k < 3 && is(d, j, DETERMINERS)) j++;
   return is(d, j, PROCEDURAL_OBJECTS) && (j + 1 >= end || !isWord(d, j + 1) || is(d, j + 1, TIME_WORDS) || lowerAt(d, j + 1) === 'on');
-}
-
-function verbForm(w: string): boolean {
-  const e = CUES.get(w);
-  return e !== undefined && !e.nounLike;
 }
 
 function atClauseEnd(d: Doc, k: number, end: number): boolean {
@@ -241,7 +237,7 @@ function verbCue(d: Doc, cue: Cue, ss: number, se: number, prev: Draft | null, s
   if (!src && !cue.passive && !cue.ing) {
     if (shared) src = shared;
     // "He refused to name them but said …": a verb after "and" or "but" shares the sentence's subject.
-    else if ((isW(d, cue.start - 1, W.and) || isW(d, cue.start - 1, W.but)) && cue.start - 1 > ss) src = prev?.src && prev.src.start >= ss ? prev.src : sentenceSubject(d, ss, cue.start - 1);
+    else if (is(d, cue.start - 1, COORDINATORS) && cue.start - 1 > ss) src = prev?.src && prev.src.start >= ss ? prev.src : sentenceSubject(d, ss, cue.start - 1);
   }
   // "Do you think the bill will pass?": a question put to someone, not what they said.
   if (src && src.end - src.start === 1 && isW(d, src.start, W.you) && punctAt(d, se - 1) === '?') return null;
@@ -270,6 +266,7 @@ function verbCue(d: Doc, cue: Cue, ss: number, se: number, prev: Draft | null, s
   const weak = cue.cls === CueClass.Think || cue.cls === CueClass.Evidence;
   const inherit = cue.ing && !src ? prev : null;
   const confidence = BASE_CONFIDENCE[cue.cls] * (src || inherit ? 1 : 0.8);
+  const draftWith = (content: TokenRange | null): Draft | null => (content ? { cue, src, frags: [content], inherit, confidence } : null);
   const sepAfter = punctAt(d, after);
   // "In a speech last July, he said:": what follows the colon is the claim, not what came before.
   const colonEnd = sepAfter === ':' && after + 1 >= se;
@@ -279,14 +276,12 @@ function verbCue(d: Doc, cue: Cue, ss: number, se: number, prev: Draft | null, s
     const quoteAfter = punctAt(d, after) === ',' && isOpeningQuote(d, after + 1);
     // "As the phone rang, the announcer said, “…”": with no quotation on the left, the quote is it.
     if (quoteAfter && !isClosingQuote(d, beforeIdx) && !isClosingQuote(d, beforeIdx - 1)) {
-      const q = quoteAt(d, after + 1);
-      return q ? { cue, src, frags: [q], inherit, confidence } : null;
+      return draftWith(quoteAt(d, after + 1));
     }
     const left = leftContent(d, beforeIdx + 1, ss);
     if (!left) {
       // "But, he said, it is a risky strategy": only a connective before; the claim is what follows.
-      const right = sepAfter === ',' && src ? rightContent(d, after + 1, se) : null;
-      return right ? { cue, src, frags: [right], inherit, confidence } : null;
+      return draftWith(sepAfter === ',' && src ? rightContent(d, after + 1, se) : null);
     }
     const frags = [left];
     // "“…,” Tester said, referring to the excuse, “…”": the quotation resumes after an aside.
@@ -324,16 +319,13 @@ function verbCue(d: Doc, cue: Cue, ss: number, se: number, prev: Draft | null, s
     const next = se + 1;
     let pe = next;
     while (pe < d.t.length && d.t.kind[pe] !== Tk.Break) pe++;
-    const q = isOpeningQuote(d, next) ? quoteAt(d, next) : isFurniture(d, next, pe) ? null : trim(d, next, pe);
-    return q ? { cue, src, frags: [q], inherit, confidence } : null;
+    return draftWith(isOpeningQuote(d, next) ? quoteAt(d, next) : isFurniture(d, next, pe) ? null : trim(d, next, pe));
   }
   if (BARE_OBJECT_VERBS.has(cue.lemma) && !clausalObject(d, after, se)) return null;
   // "add to the pressure", "added another stop": adding things, not words.
   if (cue.lemma === 'add' && (isW(d, cue.end, W.to) || (isWord(d, after) && !clausalObject(d, after, se)))) return null;
   if (cue.lemma === 'reject' && proceduralObject(d, after, se)) return null;
-  const right = rightContent(d, after, se);
-  if (!right) return null;
-  return { cue, src, frags: [right], inherit, confidence };
+  return draftWith(rightContent(d, after, se));
 }
 
 /** Cuts a draft's content before token k (a later claim starting inside it). */
@@ -448,7 +440,7 @@ function detectWindow(d: Doc, speakers: SpeakerTracker, makeId: (key: ClaimKey) 
       for (let m = mentions[nextMention]; m && m.start < at; m = mentions[++nextMention]) speakers.mention(m);
       const content = toSpans(d, x.frags);
       if (content.length === 0) continue;
-      const speaker = x.src ? speakers.resolve(x.src) : x.inherit ? (x.inherit.speaker ?? null) : null;
+      const speaker = x.src ? speakers.resolve(x.src) : (x.inherit?.speaker ?? null);
       x.speaker = speaker;
       const kind = kindOf(d, x.frags);
       const cue: Span | null = x.cue ? [t.start[x.cue.start] ?? 0, t.end[x.cue.end - 1] ?? 0] : null;
@@ -487,7 +479,7 @@ function detectWindow(d: Doc, speakers: SpeakerTracker, makeId: (key: ClaimKey) 
         // Where the quotation ends, not where this sentence does: "“A. B,” she said." has its own speaker.
         const qe = qr ? quoteAround(d, qr.end - 1)?.sentEnd ?? se : se;
         const closesSentence = qr && (qr.end >= qe || atClauseEnd(d, qr.end, qe));
-        if (qr && closesSentence) {
+        if (closesSentence) {
           if (lastQuotedPara === p) lastQuoted.frags.push(qr);
           else if (lastQuotedPara === p - 1 && sent - 1 === paraFirstSent) {
             const cont: Draft = { cue: null, src: null, frags: [qr], inherit: lastQuoted, confidence: 0.7 };

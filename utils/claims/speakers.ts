@@ -71,6 +71,8 @@ export function createSpeakerTracker(): SpeakerTracker {
     } else if (e.type === 'organization' || e.type === 'group') lastGroup = e;
     return e;
   };
+  /** The speaker an entity is, which becomes the last one mentioned. */
+  const speak = (e: Entity | null): Speaker | null => (e ? toSpeaker(remember(e)) : null);
 
   /** The most recent person a "he"/"she" can mean; failing that, the most recent person. */
   const personFor = (gender: Gender): Entity | null => {
@@ -94,8 +96,9 @@ export function createSpeakerTracker(): SpeakerTracker {
     // The surname's string is made only where it is looked up or kept: most names are known already.
     const existing = byName.get(key) ?? (e - s === 1 ? bySurname.get(stripPossessive(lowerAt(d, e - 1))) : undefined);
     if (existing) {
-      if (roleText && !existing.role) existing.role = roleText;
-      if (gender && !existing.gender) existing.gender = gender;
+      // A role or gender given later fills a gap; it never replaces what is known.
+      existing.role ||= roleText;
+      existing.gender ||= gender;
       // "Leenders, who …" then "Mr. Leenders said": a title or role says it is a person.
       if ((roleText || gender) && existing.type === 'unknown') existing.type = 'person';
       return existing;
@@ -104,7 +107,7 @@ export function createSpeakerTracker(): SpeakerTracker {
     for (let k = s; k < e; k++) if (is(d, k, ORG_WORDS)) hasOrgWord = true;
     const type: SpeakerType = hasOrgWord ? 'organization' : roleText || gender || e - s >= 2 ? 'person' : 'unknown';
     const g = gender ?? (e - s >= 2 ? firstNameGender(lowerAt(d, s)) : null);
-    const ent: Entity = roleText ? { name, role: roleText, type, gender: g } : { name, type, gender: g };
+    const ent: Entity = { name, role: roleText, type, gender: g };
     byName.set(key, ent);
     const surname = stripPossessive(lowerAt(d, e - 1));
     if (type === 'person' && e - s >= 2 && !bySurname.has(surname)) bySurname.set(surname, ent);
@@ -169,18 +172,16 @@ export function createSpeakerTracker(): SpeakerTracker {
     for (let k = start; k < src.end; k++) if (punctAt(d, k) === ',' || punctAt(d, k) === '(' || isDash(d, k)) { headEnd = k; break; }
     if (headEnd - start === 1) {
       const first = stripPossessive(lowerAt(d, start));
-      if (first === 'he' || first === 'she') { const p = personFor(first === 'he' ? 'm' : 'f'); return p ? toSpeaker(remember(p)) : null; }
-      if (first === 'i') { const p = personFor(null); return p ? toSpeaker(remember(p)) : null; }
+      if (first === 'he' || first === 'she' || first === 'i') return speak(personFor(first === 'he' ? 'm' : first === 'she' ? 'f' : null));
       if (first === 'they' || first === 'it' || first === 'we') {
         // "It" means an organisation, never a group ("its supporters"): better nobody than them.
-        const group = first === 'it' && lastGroup?.type === 'group' ? null : lastGroup;
-        return group ? toSpeaker(remember(group)) : null;
+        return speak(first === 'it' && lastGroup?.type === 'group' ? null : lastGroup);
       }
       if (first === 'who' || first === 'which') {
         // "activist investor Carl Smith, who has called for …": the name right before it, else the source
         // right before it ("according to the magazine's editor, who said"), else nobody known.
         const n = punctAt(d, start - 1) === ',' ? nameStartOf(start - 6, start - 1) : -1;
-        return n >= 0 ? toSpeaker(remember(named(n, start - 1, undefined, null))) : adjacent && last ? toSpeaker(last) : null;
+        return n >= 0 ? speak(named(n, start - 1, undefined, null)) : adjacent && last ? toSpeaker(last) : null;
       }
     }
     const [nameStart, nameEnd] = nameIn(start, headEnd);
@@ -188,24 +189,23 @@ export function createSpeakerTracker(): SpeakerTracker {
       // "The company's chief financial officer, Tom Lee, said": the name is the apposition.
       let e = headEnd + 1;
       while (e < src.end && d.t.cap[e] && isWord(d, e)) e++;
-      if (e - headEnd > 2 && (e >= src.end || punctAt(d, e) === ',')) return toSpeaker(remember(named(headEnd + 1, e, joinText(d, start, headEnd), null)));
+      if (e - headEnd > 2 && (e >= src.end || punctAt(d, e) === ',')) return speak(named(headEnd + 1, e, joinText(d, start, headEnd), null));
     } else {
       const { role, gender } = roleOf(start, nameStart);
       // The role, else the affiliation ("the Sierra Club"), else an apposition ("Iraq's vice president").
       // Made only without a role: the apposition's text and its regex are the costliest part here.
       const roleText = role ?? ((nameEnd < headEnd ? joinText(d, nameEnd + 1, headEnd) : headEnd < src.end ? joinText(d, headEnd + 1, src.end).replace(/(^|, )(who|[a-z]+(ed|ing)) .*|[,)\u2014-]$/, '').trim() : '') || undefined);
-      return toSpeaker(remember(named(nameStart, nameEnd, roleText, gender)));
+      return speak(named(nameStart, nameEnd, roleText, gender));
     }
     // A nominal source: "the ministry", "officials", "a senior U.S. official".
-    const text = joinText(d, start, headEnd);
     let type: SpeakerType = 'unknown';
     for (let k = start; k < headEnd; k++) {
       if (is(d, k, ORG_WORDS)) type = 'organization';
       else if (is(d, k, GROUP_NOUNS)) type = 'group';
     }
-    const ent: Entity = { name: text, type, gender: null };
+    const ent: Entity = { name: joinText(d, start, headEnd), type, gender: null };
     // Not one to come back to by name, but the nearest thing a following "who" can mean.
-    return toSpeaker(type === 'unknown' ? (last = ent) : remember(ent));
+    return type === 'unknown' ? toSpeaker(last = ent) : speak(ent);
   };
 
   const mention = (src: TokenRange): void => {

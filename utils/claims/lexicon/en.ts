@@ -205,17 +205,19 @@ export const COURTESY_TITLES: ReadonlyMap<string, 'm' | 'f' | ''> = new Map(
   'mr.:m mr:m mrs.:f mrs:f ms.:f ms:f miss:f dr.: dr: mx.:'.split(' ').map((item) => item.split(':') as [string, 'm' | 'f' | '']),
 );
 
-/** Titles and roles: the part of a source before the name ("Iraqi Vice President Ayad Allawi"), abbreviations included. */
-export const TITLES = words(...COURTESY_TITLES.keys(), `sen. rep. gov. gen. prof. lt. col. sgt. capt. adm. maj. rev.\
- pres. supt. cmdr. del. atty. amb. sec. president vice prime minister secretary senator representative governor mayor general\
- chief spokesman spokeswoman spokesperson director chairman chairwoman chair ceo head leader judge justice ambassador\
- commissioner adviser advisor aide official officer professor\
- king queen prince princess pope sheikh speaker deputy assistant attorney candidate nominee analyst economist lawyer\
- executive founder manager coach commander colonel sergeant captain admiral major lieutenant chancellor premier\
- treasurer auditor sheriff inspector superintendent editor reporter correspondent columnist author strategist\
- pollster consultant activist congressman congresswoman lawmaker legislator delegate councilman councilwoman\
- former acting interim senior top associate press campaign communications national foreign defense state\
- federal house white`);
+/**
+ * Titles and roles: the part of a source before the name ("Iraqi Vice President Ayad Allawi"), abbreviations included.
+ * In alphabetical order, which puts most abbreviations right before their word ("gen. general"): −13 B gzipped.
+ */
+export const TITLES = words(...COURTESY_TITLES.keys(), `acting activist adm. admiral adviser advisor aide amb. ambassador analyst assistant associate attorney atty.\
+ auditor author campaign candidate capt. captain ceo chair chairman chairwoman chancellor chief cmdr. coach\
+ col. colonel columnist commander commissioner communications congressman congresswoman consultant\
+ correspondent councilman councilwoman defense del. delegate deputy director economist editor executive\
+ federal foreign former founder gen. general gov. governor head house inspector interim judge justice king\
+ lawmaker lawyer leader legislator lieutenant lt. maj. major manager mayor minister national nominee officer\
+ official pollster pope premier pres. president press prime prince princess prof. professor queen rep.\
+ reporter representative rev. sec. secretary sen. senator senior sergeant sgt. sheikh sheriff speaker\
+ spokesman spokesperson spokeswoman state strategist superintendent supt. top treasurer vice white`);
 
 /** Common first names whose gender is clear, so "she" can skip a man named more recently. */
 export const FEMALE_NAMES = words(`mary jennifer elizabeth susan sarah nancy lisa emily michelle laura anna ann anne emma rachel maria marta\
