@@ -75,15 +75,13 @@ export function createSpeakerTracker(): SpeakerTracker {
   const speak = (e: Entity | null): Speaker | null => (e ? toSpeaker(remember(e)) : null);
 
   /** The most recent person a "he"/"she" can mean; failing that, the most recent person. */
-  const personFor = (gender: Gender): Entity | null => {
+  const personFor = (gender: 'm' | 'f'): Entity | null => {
     const n = persons.length;
-    if (gender) {
-      for (let i = n - 1; i >= 0 && n - i <= MAX_PERSONS_BACK; i--) {
-        const p = persons[i];
-        if (p && (p.gender === gender || p.gender === null)) {
-          p.gender = gender;
-          return p;
-        }
+    for (let i = n - 1; i >= 0 && n - i <= MAX_PERSONS_BACK; i--) {
+      const p = persons[i];
+      if (p && (p.gender === gender || p.gender === null)) {
+        p.gender = gender;
+        return p;
       }
     }
     return persons[n - 1] ?? null;
@@ -172,7 +170,10 @@ export function createSpeakerTracker(): SpeakerTracker {
     for (let k = start; k < src.end; k++) if (punctAt(d, k) === ',' || punctAt(d, k) === '(' || isDash(d, k)) { headEnd = k; break; }
     if (headEnd - start === 1) {
       const first = stripPossessive(lowerAt(d, start));
-      if (first === 'he' || first === 'she' || first === 'i') return speak(personFor(first === 'he' ? 'm' : first === 'she' ? 'f' : null));
+      if (first === 'he' || first === 'she') return speak(personFor(first === 'he' ? 'm' : 'f'));
+      // "I" outside a quotation is the writer ("I asked him how many minds he had changed"), whom the
+      // text seldom names: the last person named would be a wrong guess.
+      if (first === 'i') return null;
       if (first === 'they' || first === 'it' || first === 'we') {
         // "It" means an organisation, never a group ("its supporters"): better nobody than them.
         return speak(first === 'it' && lastGroup?.type === 'group' ? null : lastGroup);

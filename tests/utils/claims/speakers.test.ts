@@ -21,6 +21,11 @@ describe('speaker resolution', () => {
     expect(c?.speaker?.name).toBe('Trump');
   });
 
+  it('leaves the writer’s "I" unnamed instead of giving it to the last person named', () => {
+    const s = speakers('Mr Obama said race relations had improved.\n\nI asked how many minds he had changed on the Iran deal. He said the answer was few.');
+    expect(s.map((x) => x?.name ?? null)).toEqual(['Obama', null, 'Obama']);
+  });
+
   it('resolves "who" to the source right before it, named or not', () => {
     const s = speakers('Mr. Hayes said the plan had failed.\n\nThe band is back, according to the magazine’s editor, who said everyone loves it.');
     expect(s.map((x) => x?.name)).toEqual(['Hayes', 'the magazine’s editor', 'the magazine’s editor']);
