@@ -42,13 +42,10 @@ function foldCode(c: number): number {
 }
 
 /** Title abbreviations whose period belongs to the word and never ends a sentence. */
-export const TITLE_ABBREVIATIONS: ReadonlySet<string> = new Set(
-  'mr mrs ms dr gov sen rep gen lt col sgt capt adm maj prof rev st jr sr cmdr atty supt insp sec pres amb hon fr del gens reps sens'.split(' '),
-);
+const TITLE_WORDS = 'mr mrs ms dr gov sen rep gen lt col sgt capt adm maj prof rev st jr sr cmdr atty supt insp sec pres amb hon fr del gens reps sens';
+export const TITLE_ABBREVIATIONS: ReadonlySet<string> = new Set(TITLE_WORDS.split(' '));
 /** Other abbreviations that keep their period (they may still end a sentence). */
-const OTHER_ABBREVIATIONS: ReadonlySet<string> = new Set(
-  'inc corp co ltd bros no vs etc jan feb mar apr jun jul aug sep sept oct nov dec ft'.split(' '),
-);
+const OTHER_ABBREVIATIONS = 'inc corp co ltd bros no vs etc jan feb mar apr jun jul aug sep sept oct nov dec ft';
 
 /** Characters allowed inside a word when followed by a word character: don't, U.S, al-Qaida, AT&T. */
 function isJoiner(c: number): boolean {
@@ -89,7 +86,7 @@ function isUpper(c: number): boolean {
   return ch !== ch.toLowerCase();
 }
 
-const ABBREVIATION_HASHES: ReadonlySet<number> = new Set([...TITLE_ABBREVIATIONS, ...OTHER_ABBREVIATIONS].map(hashWord));
+const ABBREVIATION_HASHES: ReadonlySet<number> = new Set(`${TITLE_WORDS} ${OTHER_ABBREVIATIONS}`.split(' ').map(hashWord));
 
 /** The token arrays while they fill; grown by doubling. */
 interface Columns {
