@@ -26,7 +26,7 @@ export interface Tokens {
   /** Hash of the lower-cased word (see hashWord), so lexicon checks need no string per token. */
   readonly hash: Int32Array;
   readonly length: number;
-  /** Lower-cased text of token i (words), or its character (punctuation); '' otherwise. */
+  /** Lower-cased text of token i when it is a word; '' otherwise. */
   low(i: number): string;
 }
 
@@ -189,10 +189,7 @@ export function tokenize(text: string, i = 0, n = text.length): Tokens {
   // the collector to copy, and its per-token index array touched megabytes of fresh pages.
   const low = (k: number): string => {
     // Past either end, kind[k] is undefined (or 0 in the spare tail): no kind, ''.
-    const kk = kind[k];
-    // A punctuation token's hash is its character code; fromCharCode of ASCII allocates nothing.
-    if (kk === Tk.Punct) return String.fromCharCode(hash[k] ?? 0);
-    if (kk !== Tk.Word) return '';
+    if (kind[k] !== Tk.Word) return '';
     const s = start[k] ?? 0, e = end[k] ?? 0;
     // toLowerCase of a slice of two-byte text (any page with a curly quote) took ~90 ns even when it
     // changed nothing, ~4x a plain slice: only a capital or a non-ASCII letter needs it.
