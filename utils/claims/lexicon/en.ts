@@ -234,8 +234,8 @@ export const TITLES = words(...COURTESY_TITLES.keys(), `acting activist adm. adm
 /** Common first names whose gender is clear, so "she" can skip a man named more recently. */
 export const FEMALE_NAMES = words(`mary jennifer elizabeth susan sarah nancy lisa emily michelle laura anna ann anne emma rachel maria marta\
  julia jane hillary angela theresa kamala nikki`);
-export const MALE_NAMES = words(`james robert john michael david william richard thomas daniel mark paul andrew george peter jack donald barack\
- bill mike ted marco bernie mitch jeb vladimir mohammed ali omar jonas tom jim joe ben sam steve chris`);
+export const MALE_NAMES = words(`ali andrew barack ben bernie bill chris daniel david donald george jack james jeb jim joe john jonas marco\
+ mark michael mike mitch mohammed omar paul peter richard robert sam steve ted thomas tom vladimir william`);
 
 /** Words that mark an organisation rather than a person. */
 export const ORG_WORDS = words(`ministry department house committee party times post news agency council court government\
