@@ -165,10 +165,9 @@ export function rightSource(d: Doc, from: number, limit: number): TokenRange | n
     if (d.t.cap[k]) hasCap = true;
     k++;
   }
-  if (k === from) return null;
-  if (k - from === 1 && is(d, from, SUBJECT_PRONOUNS)) return { start: from, end: k };
-  if (!hasCap && !is(d, from, DETERMINERS) && !is(d, from, GROUP_NOUNS)) return null;
-  return { start: from, end: k };
+  // A name, a nominal ("the ministry", "officials") or a lone pronoun.
+  const named = hasCap || is(d, from, DETERMINERS) || is(d, from, GROUP_NOUNS) || (k - from === 1 && is(d, from, SUBJECT_PRONOUNS));
+  return k > from && named ? { start: from, end: k } : null;
 }
 
 /**
