@@ -45,7 +45,7 @@ function verbalUse(d: Doc, i: number, e: CueEntry, floor: number): boolean {
   // aside or a name; a name after a determiner modifies a noun ("the NBC show", "a Trump pledge").
   if (e.nounLike && !endsWithS(d, i) && (e.flags & CueFlag.NounHeavy || !(punctAt(d, p) === ',' || (d.t.cap[p] && !is(d, p - 1, DETERMINERS))))) {
     // Bare form: only after a pronoun, modal, "to", a plural subject ("officials say") or a percentage ("42% say").
-    const percent = i > floor && d.t.kind[p] === Tk.Punct && d.t.hash[p] === 37;
+    const percent = i > floor && punctAt(d, p) === '%';
     // "sources close to her campaign say she …": a verb that is seldom a noun, with a clause after it.
     // Not "it" or "you", which may be objects: "write it to a file".
     const clause = !(e.flags & CueFlag.NounHeavy) && ((is(d, i + 1, SUBJECT_PRONOUNS) && !is(d, i + 1, OBJECT_PRONOUNS)) || isW(d, i + 1, W.that));
