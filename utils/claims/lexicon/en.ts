@@ -76,7 +76,7 @@ const SAY = `say/said^:in_a_statement tell/told! write/wrote/written add note* r
  speak/spoke/spoken&*:of,about,out,with,to talk&*:about,of,to discuss express echo offer*:up detail* outline* liken:to\
  reference* rail:against unveil chant sing/sang/sung retweet email* swear/swore/sworn guarantee apologize deplore\
  congratulate thank interject lash:out cry refer+&:to post* voice* charge*\
- make/made&:the_case,clear,it_clear,no_secret raise&:concerns,questions,doubts go/went/gone&:on_to_say,on_to_argue lay/laid/laid&:out`;
+ make/made&:the_case,clear,it_clear,no_secret raise&:concerns,questions,doubts go/went/gone&:on_to_say,on_to_argue lay/laid&:out`;
 const STANCE = `accuse!:of blame criticize condemn denounce slam+ blast attack* praise hail applaud welcome defend\
  dismiss reject question* dispute contradict support* endorse back* oppose credit* call*:for,on,upon label* dub+\
  brand* term* portray decline~= refuse~= decide~= seek/sought~= plan+~=* intend~= aim~= push:for,back lobby\
@@ -253,4 +253,4 @@ export const GROUP_NOUNS = words(`officials critics analysts experts observers s
 /** Paragraph openings that mark page furniture and boilerplate rather than article text, as word hashes. */
 export const BOILERPLATE_OPENERS: readonly (readonly number[])[] = `by|follow|content created by|copyright|all rights reserved|send tips|photo|image|font size|sign up|subscribe|click here\
 |read more|correction|related|advertisement|share this|contact|email|the associated press contributed|this material may not|for licensing|a version of this`
-  .split(/\s*\|/).map((opener) => opener.split(' ').map(hashWord));
+  .split('|').map((opener) => opener.split(' ').map(hashWord));
