@@ -16,12 +16,13 @@ export function isWord(d: Doc, i: number): boolean {
 }
 
 export function lowerAt(d: Doc, i: number): string {
-  return d.t.kind[i] === Tk.Word ? d.t.low(i) : '';
+  return d.t.low(i);
 }
 
 /** The punctuation character of token i, or '' when it is not punctuation. */
 export function punctAt(d: Doc, i: number): string {
-  return d.t.kind[i] === Tk.Punct ? d.t.low(i) : '';
+  // A punctuation token's hash is its character code; fromCharCode of ASCII allocates nothing.
+  return d.t.kind[i] === Tk.Punct ? String.fromCharCode(d.t.hash[i] ?? 0) : '';
 }
 
 /** Whether token i is a dash of any length (― — – -): a signature's, a dateline's. */

@@ -3,10 +3,10 @@
  * "according to", and a colon after a speaker. Cues inside quotations never fire.
  */
 import { endsWithS, inQuote, is, isContractedSubject, isNumber, isPossessive, isW, isWord, phraseAt, punctAt, type Doc } from './context';
-import { fillOnFirstUse, W, WordSet } from './lexicon/hash';
-import { hashWord, Tk, type Tokens } from './tokens';
+import { W, WordSet } from './lexicon/hash';
+import { Tk, type Tokens } from './tokens';
 import {
-  BE_FORMS, CUE_PREFIX, CUES, CueClass, CueFlag, DETERMINERS, NON_SPEECH_OBJECTS, OBJECT_PRONOUNS, PARTICLES, QUANTIFIER_SUBJECTS, SUBJECT_PRONOUNS, type CueEntry,
+  BE_FORMS, CUE_BY_HASH, CUE_LOW_BITS, CUE_PREFIX, CueClass, CueFlag, DETERMINERS, NON_SPEECH_OBJECTS, OBJECT_PRONOUNS, PARTICLES, QUANTIFIER_SUBJECTS, SUBJECT_PRONOUNS, type CueEntry,
 } from './lexicon/en';
 
 export interface Cue {
@@ -23,21 +23,6 @@ export interface Cue {
   /** Base or -s form, which may be a noun. */
   nounLike: boolean;
 }
-
-const CUE_BY_HASH = new Map<number, CueEntry>();
-/**
- * Which low 16 bits some cue form's hash has: most words are no cue, and one byte read rules them
- * out before a map lookup, which cost ~30 ns per word (~500K words per 5 MB of news).
- */
-const CUE_LOW_BITS = new Uint8Array(65536);
-// Queued after the fill of CUES itself: the lexicon module, which this one imports, runs first.
-fillOnFirstUse(() => {
-  CUES.forEach((e, w) => {
-    const h = hashWord(w);
-    CUE_BY_HASH.set(h, e);
-    CUE_LOW_BITS[h & 65535] = 1;
-  });
-});
 
 /** The cue entry for token i when it is an inflected cue form, by hash: no string is built. */
 export function cueEntryAt(t: Tokens, i: number): CueEntry | undefined {
@@ -60,7 +45,7 @@ function verbalUse(d: Doc, i: number, e: CueEntry, floor: number): boolean {
   // aside or a name; a name after a determiner modifies a noun ("the NBC show", "a Trump pledge").
   if (e.nounLike && !endsWithS(d, i) && (e.flags & CueFlag.NounHeavy || !(punctAt(d, p) === ',' || (d.t.cap[p] && !is(d, p - 1, DETERMINERS))))) {
     // Bare form: only after a pronoun, modal, "to", a plural subject ("officials say") or a percentage ("42% say").
-    const percent = i > floor && d.t.kind[p] === Tk.Punct && d.t.hash[p] === 37;
+    const percent = i > floor && punctAt(d, p) === '%';
     // "sources close to her campaign say she …": a verb that is seldom a noun, with a clause after it.
     // Not "it" or "you", which may be objects: "write it to a file".
     const clause = !(e.flags & CueFlag.NounHeavy) && ((is(d, i + 1, SUBJECT_PRONOUNS) && !is(d, i + 1, OBJECT_PRONOUNS)) || isW(d, i + 1, W.that));

@@ -156,11 +156,11 @@ function nominalSubject(d: Doc, src: TokenRange): boolean {
   return d.t.cap[last] === 1 || is(d, last, SUBJECT_PRONOUNS) || is(d, last, GROUP_NOUNS) || plural || punctAt(d, last) === ')' || punctAt(d, last) === ',';
 }
 
-function agentive(d: Doc, src: TokenRange): boolean {
-  const w = lowerAt(d, src.start);
-  // "If you want to play …", "you see that the walls …": the generic "you" of advice thinks nothing.
-  return !(src.end - src.start === 1 && (w === 'it' || w === 'this' || w === 'that' || w === 'there' || w === 'which' || w === 'you'));
-}
+/**
+ * Subjects that are no agent when alone: "it", "this", "that", "there", "which", and the generic "you"
+ * of advice ("If you want to play …", "you see that the walls …").
+ */
+const NON_AGENTS = new WordSet('it this that there which you');
 
 /** Character spans of the fragments, split at paragraph breaks, without pieces holding no word. */
 function toSpans(d: Doc, frags: readonly TokenRange[]): Span[] {
@@ -307,7 +307,7 @@ function verbCue(d: Doc, cue: Cue, ss: number, se: number, prev: Draft | null, s
   if (cue.flags & CueFlag.AfterContent && !(src && (sepAfter === ',' || sepAfter === ':') && isOpeningQuote(d, after + 1))) return null;
   if (weak) {
     // "This means…" and "that suggests…" are reasoning, not someone's thought; "it seems" is evidential.
-    if (!cue.passive && src && !agentive(d, src) && cue.cls !== CueClass.Evidence) return null;
+    if (!cue.passive && src && src.end - src.start === 1 && is(d, src.start, NON_AGENTS) && cue.cls !== CueClass.Evidence) return null;
     // "…, preferring large-scale attacks": an attitude participle in narration is not a report; nor is
     // "a documentary that showed off …".
     if (!src && (cue.ing || isW(d, cue.start - 1, W.that))) return null;

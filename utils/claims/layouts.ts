@@ -21,9 +21,9 @@ const MAX_SIGNATURE_TOKENS = 6;
 const HEADLINE_TOKENS = 30;
 
 /** Labels that look like a speaker before a colon but introduce page furniture. */
-const NOT_SPEAKERS = new WordSet(`update note editor editor's watch video photo photos related read correction warning breaking\
- exclusive source sources credit tags file listen transcript advertisement opinion analysis commentary live updated posted\
- published q a map chart graphic gallery podcast clarification`);
+const NOT_SPEAKERS = new WordSet(`a advertisement analysis breaking chart clarification commentary correction credit editor editor's exclusive\
+ file gallery graphic listen live map note opinion photo photos podcast posted published q read related source\
+ sources tags transcript update updated video warning watch`);
 
 /** "NAME: content" at the start of a paragraph (an opening quote may precede the name). */
 function speakerLine(d: Doc, ps: number, pe: number): LayoutClaim | null {

@@ -44,8 +44,8 @@ function nothingOr(c: number, chars: string): boolean {
 
 /** How the mark's neighbours say it faces: open after a space, close before one. */
 function byNeighbours(t: Tokens, i: number): Dir {
-  const s = t.start[i] ?? 0;
-  const openish = nothingOr(s > 0 ? t.text.charCodeAt(s - 1) : NaN, OPENS_AFTER);
+  // charCodeAt(-1) is NaN, like reading past the end.
+  const openish = nothingOr(t.text.charCodeAt((t.start[i] ?? 0) - 1), OPENS_AFTER);
   const closeish = nothingOr(t.text.charCodeAt(t.end[i] ?? 0), CLOSES_BEFORE);
   return openish === closeish ? Dir.Either : openish ? Dir.Open : Dir.Close;
 }

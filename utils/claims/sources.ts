@@ -16,12 +16,14 @@ const MAX_APPOSITION = 40;
 
 /** Where a noun phrase ending at `k` continues leftwards past a word that usually stops it, or -1. */
 function postmodifierStart(d: Doc, k: number, floor: number): number {
-  // "nine in 10 said", "About 4 in 10 say": a proportion.
-  if (isW(d, k, W.in) && isNumber(d, k - 1) && isNumber(d, k + 1) && k - 1 >= floor) return k - 1;
-  // "people familiar with her thinking", "sources close to the campaign".
-  if ((isW(d, k, W.with) && isW(d, k - 1, W.familiar)) || (isW(d, k, W.to) && isW(d, k - 1, W.close))) return k - 1 >= floor ? k - 1 : -1;
-  // "a spokesman for the ministry", "officials in Washington": the person, not the place, speaks.
-  return is(d, k, AFFILIATIONS) && (is(d, k - 1, TITLES) || is(d, k - 1, GROUP_NOUNS) || is(d, k - 1, ORG_WORDS)) && k - 1 >= floor ? k - 1 : -1;
+  const continues = k > floor && (
+    // "nine in 10 said", "About 4 in 10 say": a proportion.
+    (isW(d, k, W.in) && isNumber(d, k - 1) && isNumber(d, k + 1)) ||
+    // "people familiar with her thinking", "sources close to the campaign".
+    (isW(d, k, W.with) && isW(d, k - 1, W.familiar)) || (isW(d, k, W.to) && isW(d, k - 1, W.close)) ||
+    // "a spokesman for the ministry", "officials in Washington": the person, not the place, speaks.
+    (is(d, k, AFFILIATIONS) && (is(d, k - 1, TITLES) || is(d, k - 1, GROUP_NOUNS) || is(d, k - 1, ORG_WORDS))));
+  return continues ? k - 1 : -1;
 }
 
 export interface TokenRange {
@@ -166,10 +168,9 @@ export function rightSource(d: Doc, from: number, limit: number): TokenRange | n
     if (d.t.cap[k]) hasCap = true;
     k++;
   }
-  if (k === from) return null;
-  if (k - from === 1 && is(d, from, SUBJECT_PRONOUNS)) return { start: from, end: k };
-  if (!hasCap && !is(d, from, DETERMINERS) && !is(d, from, GROUP_NOUNS)) return null;
-  return { start: from, end: k };
+  // A name, a nominal ("the ministry", "officials") or a lone pronoun.
+  const named = hasCap || is(d, from, DETERMINERS) || is(d, from, GROUP_NOUNS) || (k - from === 1 && is(d, from, SUBJECT_PRONOUNS));
+  return k > from && named ? { start: from, end: k } : null;
 }
 
 /**

@@ -156,8 +156,7 @@ export function createSpeakerTracker(): SpeakerTracker {
     let s = is(d, roleStart, DETERMINERS) ? roleStart + 1 : roleStart;
     let gender: Gender = null;
     while (s < nameStart && COURTESY_TITLES.has(lowerAt(d, s))) { gender = COURTESY_TITLES.get(lowerAt(d, s)) || gender; s++; }
-    if (s >= nameStart) return { role: undefined, gender };
-    return { role: joinText(d, s, nameStart), gender };
+    return { role: s < nameStart ? joinText(d, s, nameStart) : undefined, gender };
   };
 
   const resolve = (src: TokenRange): Speaker | null => {

@@ -26,7 +26,7 @@ export interface Tokens {
   /** Hash of the lower-cased word (see hashWord), so lexicon checks need no string per token. */
   readonly hash: Int32Array;
   readonly length: number;
-  /** Lower-cased text of token i (words), or its character (punctuation); '' otherwise. */
+  /** Lower-cased text of token i when it is a word; '' otherwise. */
   low(i: number): string;
 }
 
@@ -42,13 +42,10 @@ function foldCode(c: number): number {
 }
 
 /** Title abbreviations whose period belongs to the word and never ends a sentence. */
-export const TITLE_ABBREVIATIONS: ReadonlySet<string> = new Set(
-  'mr mrs ms dr gov sen rep gen lt col sgt capt adm maj prof rev st jr sr cmdr atty supt insp sec pres amb hon fr del gens reps sens'.split(' '),
-);
+const TITLE_WORDS = 'mr mrs ms dr gov sen rep gen lt col sgt capt adm maj prof rev st jr sr cmdr atty supt insp sec pres amb hon fr del gens reps sens';
+export const TITLE_ABBREVIATIONS: ReadonlySet<string> = new Set(TITLE_WORDS.split(' '));
 /** Other abbreviations that keep their period (they may still end a sentence). */
-const OTHER_ABBREVIATIONS: ReadonlySet<string> = new Set(
-  'inc corp co ltd bros no vs etc jan feb mar apr jun jul aug sep sept oct nov dec ft'.split(' '),
-);
+const OTHER_ABBREVIATIONS = 'inc corp co ltd bros no vs etc jan feb mar apr jun jul aug sep sept oct nov dec ft';
 
 /** Characters allowed inside a word when followed by a word character: don't, U.S, al-Qaida, AT&T. */
 function isJoiner(c: number): boolean {
@@ -89,7 +86,7 @@ function isUpper(c: number): boolean {
   return ch !== ch.toLowerCase();
 }
 
-const ABBREVIATION_HASHES: ReadonlySet<number> = new Set([...TITLE_ABBREVIATIONS, ...OTHER_ABBREVIATIONS].map(hashWord));
+const ABBREVIATION_HASHES: ReadonlySet<number> = new Set(`${TITLE_WORDS} ${OTHER_ABBREVIATIONS}`.split(' ').map(hashWord));
 
 /** The token arrays while they fill; grown by doubling. */
 interface Columns {
@@ -192,10 +189,7 @@ export function tokenize(text: string, i = 0, n = text.length): Tokens {
   // the collector to copy, and its per-token index array touched megabytes of fresh pages.
   const low = (k: number): string => {
     // Past either end, kind[k] is undefined (or 0 in the spare tail): no kind, ''.
-    const kk = kind[k];
-    // A punctuation token's hash is its character code; fromCharCode of ASCII allocates nothing.
-    if (kk === Tk.Punct) return String.fromCharCode(hash[k] ?? 0);
-    if (kk !== Tk.Word) return '';
+    if (kind[k] !== Tk.Word) return '';
     const s = start[k] ?? 0, e = end[k] ?? 0;
     // toLowerCase of a slice of two-byte text (any page with a curly quote) took ~90 ns even when it
     // changed nothing, ~4x a plain slice: only a capital or a non-ASCII letter needs it.
