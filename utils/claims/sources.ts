@@ -6,7 +6,7 @@
 import { endsWithS, is, isClosingQuote, isContractedSubject, isDash, isNumber, isPossessive, isW, isWord, lowerAt, punctAt, type Doc } from './context';
 import { cueEntryAt } from './cues';
 import { W } from './lexicon/hash';
-import { AFFILIATIONS, CUE_PP, DETERMINERS, GROUP_NOUNS, ORG_WORDS, QUANTIFIER_SUBJECTS, SOURCE_STOP, SUBJECT_PRONOUNS, TIME_WORDS, TITLES } from './lexicon/en';
+import { AFFILIATIONS, CUE_PP, CUE_PREFIX, DETERMINERS, GROUP_NOUNS, ORG_WORDS, QUANTIFIER_SUBJECTS, SOURCE_STOP, SUBJECT_PRONOUNS, TIME_WORDS, TITLES } from './lexicon/en';
 
 const MAX_NP = 12;
 /** Longest parenthetical passed inside a source: "Sen. Chris Murphy (a Connecticut Democrat so boyish …)". */
@@ -62,6 +62,9 @@ function npLeft(d: Doc, last: number, floor: number): number {
       k = past - 1;
       continue;
     }
+    // "Earlier Sanders said", "Did Trump say", "Now Obama says": an adverb or auxiliary opening the
+    // sentence is not part of the name ("First Lady Michelle Obama" is a title, and stays).
+    if (k === floor && k < last && is(d, k, CUE_PREFIX) && !isW(d, k, W.first)) break;
     // A verb of saying inside a would-be subject means we are in another clause.
     if (!d.t.cap[k] && cueEntryAt(d.t, k) && !is(d, k, GROUP_NOUNS) && start >= 0) break;
     start = k;

@@ -429,8 +429,14 @@ describe('sources and speakers', () => {
   it.each([
     ['Meanwhile Trump said the wall would be built.', 'Trump'],
     ['Yesterday Clinton said the plan was sound.', 'Clinton'],
+    ['Earlier Sanders said he would stay in the race.', 'Sanders'],
+    ['Now Bloomberg says he is considering a run.', 'Bloomberg'],
   ])('leaves a sentence-opening adverb without a comma out of the speaker: %s', (text, speaker) => {
     expect(claimsOf(text).map((c) => [c.source, c.speaker])).toEqual([[speaker, speaker]]);
+  });
+
+  it('keeps "First" in "First Lady" at the start of a sentence', () => {
+    expect(claimsOf('First Lady Michelle Obama said the garden was thriving.').map((c) => c.source)).toEqual(['First Lady Michelle Obama']);
   });
 
   it('does not take a sentence-opening connective for the subject of a participle', () => {
