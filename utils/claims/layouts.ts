@@ -32,9 +32,12 @@ function speakerLine(d: Doc, ps: number, pe: number): LayoutClaim | null {
   let k = s;
   while (k < pe && k - s < MAX_SPEAKER_TOKENS && isWord(d, k) && d.t.cap[k]) k++;
   if (k === s || punctAt(d, k) !== ':' || NOT_SPEAKERS.has(lowerAt(d, s)) || DETERMINERS.has(lowerAt(d, s))) return null;
-  // Transcripts write the speaker in capitals; otherwise only a headline or a quotation qualifies.
+  // Transcripts write the speaker in capitals; otherwise only a quotation or the headline opening the
+  // text qualifies ("Issa: Clinton's 'Honesty Is In Question'"): a label further on introduces a list
+  // item or a term ("Need: You use this every day", "Security: New vulnerabilities in …").
   const name = d.t.text.slice(d.t.start[s] ?? 0, d.t.end[k - 1] ?? 0);
-  if (name !== name.toUpperCase() && pe - ps > HEADLINE_TOKENS && !isOpeningQuote(d, k + 1)) return null;
+  const headline = pe - ps <= HEADLINE_TOKENS && !/\S/.test(d.t.text.slice(0, d.t.start[ps]));
+  if (name !== name.toUpperCase() && !headline && !isOpeningQuote(d, k + 1)) return null;
   const content = trim(d, k + 1, pe);
   if (content.end - content.start < 2) return null;
   return { cue: fixedCue(k, k + 1, CueClass.Colon, ':'), src: { start: s, end: k }, content };

@@ -18,6 +18,15 @@ describe('paragraph layouts', () => {
     expect(seen.filter((c) => c.cue === ':')).toEqual([]);
   });
 
+  it('reads a mixed-case speaker line as the headline opening the text, and not further on', () => {
+    const headline = 'Graham: Trump’s rhetoric is destroying the party’s chances';
+    expect(claimsOf(`${headline}\n\nThe senator spoke in Columbia on Tuesday.`).map((c) => [c.source, c.cue])).toEqual([['Graham', ':']]);
+    const list = 'Sort what you own into three piles.\n\nNeed: You use this item every day.\n\nWant: You bought it because you liked it.';
+    expect(claimsOf(list).filter((c) => c.cue === ':')).toEqual([]);
+    // A quotation after the label still makes a speaker line anywhere.
+    expect(claimsOf(`The hearing went on.\n\nGraham: “We will not back down.”`).map((c) => [c.source, c.cue])).toEqual([['Graham', ':']]);
+  });
+
   it('does not take the label of a map, chart or gallery for a speaker', () => {
     for (const label of ['Map: Flow of foreign fighters to Syria View Graphic', 'Chart: Where the new homes are being built', 'Gallery: Scenes from the flooded valley']) {
       expect(claimsOf(label), label).toEqual([]);
