@@ -66,6 +66,8 @@ function skipAfterCue(d: Doc, cue: Cue, end: number): number {
     if (TIME_WORDS.has(w) && w !== 'that' && w !== 'this' && w !== 'may') {
       const s = k;
       while (k < end && k - s < 3 && is(d, k, TIME_WORDS)) k++;
+      // "called last year's tax bill …": a time before a possessive is part of what was said.
+      if (isPossessive(d, k)) return s;
       continue;
     }
     // "urged the council to publish the report": after an addressee, "to" opens the content.

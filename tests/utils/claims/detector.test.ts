@@ -189,6 +189,11 @@ describe('reported speech', () => {
     expect(contentsOf(text)).toEqual([content]);
   });
 
+  it('keeps a time that opens a possessive in the content: "said last week’s report …"', () => {
+    expect(contentsOf('She said last week’s report was wrong.')).toEqual(['last week’s report was wrong']);
+    expect(contentsOf('He said last week that the report was wrong.')).toEqual(['that the report was wrong']);
+  });
+
   it.each([
     ['WASHINGTON (AP) — The Senate will vote on Tuesday, leaders said.', 'The Senate will vote on Tuesday'],
     ['LONDON — After years of talks, the sanctions will be lifted, officials said.', 'After years of talks, the sanctions will be lifted'],
