@@ -33,31 +33,6 @@ export function cueEntryAt(t: Tokens, i: number): CueEntry | undefined {
 /** Besides pronouns, auxiliaries and plurals, words after which a bare "say" is a verb: "those polled say". */
 const RESPONDENTS = new WordSet('percent polled surveyed interviewed');
 
-/** Filters noun and adjective uses of cue forms: "the report", "a noted author", "state law". */
-function verbalUse(d: Doc, i: number, e: CueEntry, floor: number): boolean {
-  const p = i - 1;
-  const prevIsWord = i > floor && isWord(d, p);
-  // "the said report", "several reports", but "several said", "many believe": a quantifier alone is a subject.
-  const quantifier = prevIsWord && is(d, p, QUANTIFIER_SUBJECTS) && !(e.nounLike && endsWithS(d, i));
-  if (prevIsWord && is(d, p, DETERMINERS) && !isW(d, p, W.that) && !quantifier && !isNumber(d, p)) return false;
-  if (prevIsWord && isPossessive(d, p) && !isContractedSubject(d, p)) return false;
-  // "Others, however, say", "Mr. Autor and Mr. Hanson argue": a verb that is seldom a noun may follow an
-  // aside or a name; a name after a determiner modifies a noun ("the NBC show", "a Trump pledge").
-  if (e.nounLike && !endsWithS(d, i) && (e.flags & CueFlag.NounHeavy || !(punctAt(d, p) === ',' || (d.t.cap[p] && !is(d, p - 1, DETERMINERS))))) {
-    // Bare form: only after a pronoun, modal, "to", a plural subject ("officials say") or a percentage ("42% say").
-    const percent = i > floor && punctAt(d, p) === '%';
-    // "sources close to her campaign say she …": a verb that is seldom a noun, with a clause after it.
-    // Not "it" or "you", which may be objects: "write it to a file".
-    const clause = !(e.flags & CueFlag.NounHeavy) && ((is(d, i + 1, SUBJECT_PRONOUNS) && !is(d, i + 1, OBJECT_PRONOUNS)) || isW(d, i + 1, W.that));
-    if (!percent && !clause && !(prevIsWord && (is(d, p, SUBJECT_PRONOUNS) || is(d, p, RESPONDENTS) || quantifier || endsWithS(d, p) || is(d, p, CUE_PREFIX) || isNumber(d, p)))) return false;
-  }
-  // "a woman named Lola": a participle after a noun gives a name, not a verdict.
-  if (e.lemma === 'name' && prevIsWord && !d.t.cap[p] && d.t.cap[i + 1] && !is(d, p, CUE_PREFIX) && !is(d, p, SUBJECT_PRONOUNS)) return false;
-  // "would add $95 billion to the deficit", "added 200,000 jobs", "adds to the pressure": sums, not words.
-  if (e.lemma === 'add' && (isNumber(d, i + 1) || punctAt(d, i + 1) === '$' || isW(d, i + 1, W.to))) return false;
-  return !is(d, i + 1, NON_SPEECH_OBJECTS);
-}
-
 /** A cue that is not an inflected verb: "according to", "in" before a poll, a colon after a speaker. */
 export function fixedCue(at: number, end: number, cls: CueClass, lemma: string): Cue {
   return { head: at, start: at, end, cls, flags: 0, lemma, passive: false, ing: false, nounLike: false };
@@ -105,4 +80,29 @@ export function nextCue(d: Doc, i: number, from: number, to: number): Cue | null
     return { head: i, start, end, cls: e.cls, flags: e.flags, lemma: e.lemma, passive, ing: e.ing, nounLike: e.nounLike };
   }
   return null;
+}
+
+/** Filters noun and adjective uses of cue forms: "the report", "a noted author", "state law". */
+function verbalUse(d: Doc, i: number, e: CueEntry, floor: number): boolean {
+  const p = i - 1;
+  const prevIsWord = i > floor && isWord(d, p);
+  // "the said report", "several reports", but "several said", "many believe": a quantifier alone is a subject.
+  const quantifier = prevIsWord && is(d, p, QUANTIFIER_SUBJECTS) && !(e.nounLike && endsWithS(d, i));
+  if (prevIsWord && is(d, p, DETERMINERS) && !isW(d, p, W.that) && !quantifier && !isNumber(d, p)) return false;
+  if (prevIsWord && isPossessive(d, p) && !isContractedSubject(d, p)) return false;
+  // "Others, however, say", "Mr. Autor and Mr. Hanson argue": a verb that is seldom a noun may follow an
+  // aside or a name; a name after a determiner modifies a noun ("the NBC show", "a Trump pledge").
+  if (e.nounLike && !endsWithS(d, i) && (e.flags & CueFlag.NounHeavy || !(punctAt(d, p) === ',' || (d.t.cap[p] && !is(d, p - 1, DETERMINERS))))) {
+    // Bare form: only after a pronoun, modal, "to", a plural subject ("officials say") or a percentage ("42% say").
+    const percent = i > floor && punctAt(d, p) === '%';
+    // "sources close to her campaign say she …": a verb that is seldom a noun, with a clause after it.
+    // Not "it" or "you", which may be objects: "write it to a file".
+    const clause = !(e.flags & CueFlag.NounHeavy) && ((is(d, i + 1, SUBJECT_PRONOUNS) && !is(d, i + 1, OBJECT_PRONOUNS)) || isW(d, i + 1, W.that));
+    if (!percent && !clause && !(prevIsWord && (is(d, p, SUBJECT_PRONOUNS) || is(d, p, RESPONDENTS) || quantifier || endsWithS(d, p) || is(d, p, CUE_PREFIX) || isNumber(d, p)))) return false;
+  }
+  // "a woman named Lola": a participle after a noun gives a name, not a verdict.
+  if (e.lemma === 'name' && prevIsWord && !d.t.cap[p] && d.t.cap[i + 1] && !is(d, p, CUE_PREFIX) && !is(d, p, SUBJECT_PRONOUNS)) return false;
+  // "would add $95 billion to the deficit", "added 200,000 jobs", "adds to the pressure": sums, not words.
+  if (e.lemma === 'add' && (isNumber(d, i + 1) || punctAt(d, i + 1) === '$' || isW(d, i + 1, W.to))) return false;
+  return !is(d, i + 1, NON_SPEECH_OBJECTS);
 }

@@ -63,7 +63,7 @@ function skipAfterCue(d: Doc, cue: Cue, end: number): number {
     // Most cues have neither after them: they are spared the word's string.
     if (!is(d, k, TIME_WORDS) && !is(d, k, CUE_PP)) break;
     const w = lowerAt(d, k);
-    if (TIME_WORDS.has(w) && w !== 'that' && w !== 'this' && w !== 'may') {
+    if (TIME_WORDS.has(w) && w !== 'this' && w !== 'may') {
       const s = k;
       while (k < end && k - s < 3 && is(d, k, TIME_WORDS)) k++;
       // "called last year's tax bill …": a time before a possessive is part of what was said.

@@ -58,7 +58,7 @@ function startsSentence(t: Tokens, j: number): boolean {
 /** A saying verb closed by punctuation, a time or a prepositional phrase: "said.", "asked Monday". */
 function closedSayingVerb(t: Tokens, i: number): boolean {
   const e = cueEntryAt(t, i);
-  if (!e || e.cls !== CueClass.Say || e.ing) return false;
+  if (e?.cls !== CueClass.Say || e.ing) return false;
   return i + 1 >= t.length || t.kind[i + 1] !== Tk.Word || inSet(t, i + 1, TIME_WORDS) || inSet(t, i + 1, CUE_PP);
 }
 

@@ -8,6 +8,11 @@ import { cueEntryAt } from './cues';
 import { W } from './lexicon/hash';
 import { AFFILIATIONS, CUE_PP, CUE_PREFIX, DETERMINERS, GROUP_NOUNS, ORG_WORDS, QUANTIFIER_SUBJECTS, SOURCE_STOP, SUBJECT_PRONOUNS, TIME_WORDS, TITLES } from './lexicon/en';
 
+export interface TokenRange {
+  start: number;
+  end: number;
+}
+
 const MAX_NP = 12;
 /** Longest parenthetical passed inside a source: "Sen. Chris Murphy (a Connecticut Democrat so boyish …)". */
 const MAX_PARENTHETICAL = 24;
@@ -26,9 +31,21 @@ function postmodifierStart(d: Doc, k: number, floor: number): number {
   return continues ? k - 1 : -1;
 }
 
-export interface TokenRange {
-  start: number;
-  end: number;
+/** The inverted subject right after the cue ending at `from`: "said Allawi", "said the ministry". */
+export function rightSource(d: Doc, from: number, limit: number): TokenRange | null {
+  let k = from;
+  let hasCap = false;
+  while (k < limit && k - from < MAX_NP && isWord(d, k)) {
+    // "by the ministry on Monday": an affiliation's preposition needs a place or body after it, not a time.
+    if (k > from && (is(d, k, SOURCE_STOP) || is(d, k, TIME_WORDS)) && (postmodifierStart(d, k, from) < 0 || is(d, k + 1, TIME_WORDS))) break;
+    // "said former Obama adviser David Axelrod": a lower-case title may open the name; "proposes that …" is no name.
+    if (k === from && ((!d.t.cap[k] && !is(d, k, DETERMINERS) && !is(d, k, GROUP_NOUNS) && !is(d, k, SUBJECT_PRONOUNS) && !is(d, k, TITLES)) || isW(d, k, W.that))) return null;
+    if (d.t.cap[k]) hasCap = true;
+    k++;
+  }
+  // A name, a nominal ("the ministry", "officials") or a lone pronoun.
+  const named = hasCap || is(d, from, DETERMINERS) || is(d, from, GROUP_NOUNS) || (k - from === 1 && is(d, from, SUBJECT_PRONOUNS));
+  return k > from && named ? { start: from, end: k } : null;
 }
 
 /** Scans a noun phrase leftwards ending at token `last` (inclusive); returns its start or -1. */
@@ -96,6 +113,36 @@ function skipTimeLeft(d: Doc, j: number, floor: number): number {
   return moved ? k : j;
 }
 
+/**
+ * The subject at the start of the sentence, for a verb coordinated with an earlier one:
+ * "Wilson praised Rubio and said …", "The Arizona Republican survived prison and says …".
+ */
+export function sentenceSubject(d: Doc, from: number, limit: number): TokenRange | null {
+  let ss = from;
+  // "In August, several groups …": the subject follows a fronted phrase; "Yet many officials …": a connective.
+  if (is(d, ss, CUE_PP) || is(d, ss, TIME_WORDS)) {
+    while (ss < limit && ss - from < MAX_NP && punctAt(d, ss) !== ',') ss++;
+    ss = punctAt(d, ss) === ',' ? ss + 1 : from + 1;
+  } else if (is(d, ss, SOURCE_STOP)) ss++;
+  if (is(d, ss, SUBJECT_PRONOUNS)) return { start: ss, end: ss + 1 };
+  let k = ss;
+  let prevOpen = false; // the previous word lets a lower-case noun follow (a determiner or a possessive)
+  let noun = false; // the previous word is a title or group noun: "The mayor stayed silent" ends before "stayed"
+  while (k < limit && k - ss < 6 && isWord(d, k)) {
+    const det = is(d, k, DETERMINERS);
+    const listed = is(d, k, TITLES) || is(d, k, ORG_WORDS) || is(d, k, GROUP_NOUNS);
+    if (d.t.cap[k]) prevOpen = isPossessive(d, k) || det;
+    else if (det && k === ss) prevOpen = true;
+    // "The billionaire businessman began his speech": a word before a determiner is a verb.
+    else if (!cueEntryAt(d.t, k) && !is(d, k, SOURCE_STOP) && (prevOpen || listed) && !(noun && lowerAt(d, k).endsWith('ed')) && (!is(d, k + 1, DETERMINERS) || isW(d, k, W.of))) prevOpen = true;
+    else break;
+    noun = listed || (!d.t.cap[k] && endsWithS(d, k));
+    k++;
+  }
+  if (k === ss || !plausibleSource(d, ss, k)) return null;
+  return { start: ss, end: k };
+}
+
 function plausibleSource(d: Doc, s: number, e: number): boolean {
   if (e - s === 1) {
     if (is(d, s, SUBJECT_PRONOUNS) || is(d, s, QUANTIFIER_SUBJECTS)) return true;
@@ -157,51 +204,4 @@ export function leftSource(d: Doc, cue: number, floor: number): TokenRange | nul
   // "police's earlier claim": a possessive modifies a noun, it is not the subject of a verb.
   if (s < 0 || !plausibleSource(d, s, j + 1) || (isPossessive(d, j) && !contracted)) return null;
   return { start: s, end: j + 1 };
-}
-
-/** The inverted subject right after the cue ending at `from`: "said Allawi", "said the ministry". */
-export function rightSource(d: Doc, from: number, limit: number): TokenRange | null {
-  let k = from;
-  let hasCap = false;
-  while (k < limit && k - from < MAX_NP && isWord(d, k)) {
-    // "by the ministry on Monday": an affiliation's preposition needs a place or body after it, not a time.
-    if (k > from && (is(d, k, SOURCE_STOP) || is(d, k, TIME_WORDS)) && (postmodifierStart(d, k, from) < 0 || is(d, k + 1, TIME_WORDS))) break;
-    // "said former Obama adviser David Axelrod": a lower-case title may open the name; "proposes that …" is no name.
-    if (k === from && ((!d.t.cap[k] && !is(d, k, DETERMINERS) && !is(d, k, GROUP_NOUNS) && !is(d, k, SUBJECT_PRONOUNS) && !is(d, k, TITLES)) || isW(d, k, W.that))) return null;
-    if (d.t.cap[k]) hasCap = true;
-    k++;
-  }
-  // A name, a nominal ("the ministry", "officials") or a lone pronoun.
-  const named = hasCap || is(d, from, DETERMINERS) || is(d, from, GROUP_NOUNS) || (k - from === 1 && is(d, from, SUBJECT_PRONOUNS));
-  return k > from && named ? { start: from, end: k } : null;
-}
-
-/**
- * The subject at the start of the sentence, for a verb coordinated with an earlier one:
- * "Wilson praised Rubio and said …", "The Arizona Republican survived prison and says …".
- */
-export function sentenceSubject(d: Doc, from: number, limit: number): TokenRange | null {
-  let ss = from;
-  // "In August, several groups …": the subject follows a fronted phrase; "Yet many officials …": a connective.
-  if (is(d, ss, CUE_PP) || is(d, ss, TIME_WORDS)) {
-    while (ss < limit && ss - from < MAX_NP && punctAt(d, ss) !== ',') ss++;
-    ss = punctAt(d, ss) === ',' ? ss + 1 : from + 1;
-  } else if (is(d, ss, SOURCE_STOP)) ss++;
-  if (is(d, ss, SUBJECT_PRONOUNS)) return { start: ss, end: ss + 1 };
-  let k = ss;
-  let prevOpen = false; // the previous word lets a lower-case noun follow (a determiner or a possessive)
-  let noun = false; // the previous word is a title or group noun: "The mayor stayed silent" ends before "stayed"
-  while (k < limit && k - ss < 6 && isWord(d, k)) {
-    const det = is(d, k, DETERMINERS);
-    const listed = is(d, k, TITLES) || is(d, k, ORG_WORDS) || is(d, k, GROUP_NOUNS);
-    if (d.t.cap[k]) prevOpen = isPossessive(d, k) || det;
-    else if (det && k === ss) prevOpen = true;
-    // "The billionaire businessman began his speech": a word before a determiner is a verb.
-    else if (!cueEntryAt(d.t, k) && !is(d, k, SOURCE_STOP) && (prevOpen || listed) && !(noun && lowerAt(d, k).endsWith('ed')) && (!is(d, k + 1, DETERMINERS) || isW(d, k, W.of))) prevOpen = true;
-    else break;
-    noun = listed || (!d.t.cap[k] && endsWithS(d, k));
-    k++;
-  }
-  if (k === ss || !plausibleSource(d, ss, k)) return null;
-  return { start: ss, end: k };
 }

@@ -41,6 +41,13 @@ function foldCode(c: number): number {
   return c >= 65 && c <= 90 ? c + 32 : c === 0x2019 ? 39 : c;
 }
 
+function isUpper(c: number): boolean {
+  if (c >= 65 && c <= 90) return true;
+  if (c < 0xc0) return false;
+  const ch = String.fromCharCode(c);
+  return ch !== ch.toLowerCase();
+}
+
 /** Title abbreviations whose period belongs to the word and never ends a sentence. */
 const TITLE_WORDS = 'mr mrs ms dr gov sen rep gen lt col sgt capt adm maj prof rev st jr sr cmdr atty supt insp sec pres amb hon fr del gens reps sens';
 export const TITLE_ABBREVIATIONS: ReadonlySet<string> = new Set(TITLE_WORDS.split(' '));
@@ -77,13 +84,6 @@ function charClasses(): Uint8Array {
   table[10] = table[13] = Ch.Line;
   classTable = table;
   return table;
-}
-
-function isUpper(c: number): boolean {
-  if (c >= 65 && c <= 90) return true;
-  if (c < 0xc0) return false;
-  const ch = String.fromCharCode(c);
-  return ch !== ch.toLowerCase();
 }
 
 const ABBREVIATION_HASHES: ReadonlySet<number> = new Set(`${TITLE_WORDS} ${OTHER_ABBREVIATIONS}`.split(' ').map(hashWord));
