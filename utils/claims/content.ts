@@ -113,6 +113,5 @@ export function kindOf(d: Doc, frags: readonly TokenRange[]): Kind {
 }
 
 export function isSeparator(d: Doc, i: number): boolean {
-  const p = punctAt(d, i);
-  return /[,;:\u2014\u2013-]/.test(p) || isClosingQuote(d, i);
+  return /[,;:\u2014\u2013-]/.test(punctAt(d, i)) || isClosingQuote(d, i);
 }
