@@ -8,9 +8,18 @@ export { BLOCK_SEPARATOR } from './types';
 /** Paragraph starts of a plain-text input: after every blank line. */
 function paragraphStarts(text: string): number[] {
   const starts = [0];
-  for (const m of text.matchAll(/\n[\r \t]*\n[\n\r \t]*/g)) {
-    const j = m.index + m[0].length;
-    if (j < text.length) starts.push(j);
+  let i = text.indexOf('\n');
+  while (i >= 0) {
+    let j = i + 1;
+    let blank = false;
+    while (j < text.length) {
+      const c = text.charCodeAt(j);
+      if (c === 10) blank = true;
+      else if (c !== 13 && c !== 32 && c !== 9) break;
+      j++;
+    }
+    if (blank && j < text.length) starts.push(j);
+    i = text.indexOf('\n', j);
   }
   return starts;
 }
