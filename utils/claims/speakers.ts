@@ -64,7 +64,7 @@ export function createSpeakerTracker(): SpeakerTracker {
     last = e;
     if (e.type === 'person') {
       if (persons.at(-1) !== e) persons.push(e);
-    } else if (e.type === 'organization' || e.type === 'group') lastGroup = e;
+    } else if (e.type !== 'unknown') lastGroup = e; // an organisation or a group
     return e;
   };
   /** The speaker an entity is, which becomes the last one mentioned. */
