@@ -28,6 +28,27 @@ export function trim(d: Doc, from: number, to: number): TokenRange {
   return { start, end };
 }
 
+/**
+ * "tweeted that X was “a con” and encouraged Americans to…": a second reporting verb joined by
+ * "and"/"but" (outside quotes) starts a new predicate, so the content ends before it; so does
+ * a relative clause about a name at the end.
+ */
+function coordinationCut(d: Doc, s: number, e: number): number {
+  // Within 60 tokens: every cue of a sentence scanned to its end, and "said said said …" (sentences
+  // of 250 tokens) took 35-90 ms per 100 KB, up to 15x news. No PolNeAR train or dev cut lies further.
+  for (let k = s + 2; k < e - 1 && k < s + 60; k++) {
+    if (inQuote(d, k)) continue;
+    // ", who is 70" after a name: a relative clause about the name, not part of what was said.
+    if (isW(d, k, W.who) && punctAt(d, k - 1) === ',' && d.t.cap[k - 2]) return k - 1;
+    if (!is(d, k, COORDINATORS)) continue;
+    let v = k + 1;
+    if (is(d, v, CUE_PREFIX)) v++;
+    const entry = cueEntryAt(d.t, v);
+    if (entry && !entry.ing && !entry.nounLike && !d.t.cap[v] && !inQuote(d, v)) return k;
+  }
+  return e;
+}
+
 /** The quotes of one multi-paragraph quotation, from quote `qi` to the group's last one. */
 function groupEnd(d: Doc, qi: number): number {
   const { list } = d.q;
@@ -52,27 +73,6 @@ export function rightContent(d: Doc, from: number, sentEnd: number): TokenRange 
   else if (isOpeningQuote(d, s)) e = Math.max(e, groupEnd(d, quoteOf(d, s)) + 1);
   const r = trim(d, s, e);
   return r.end > r.start ? r : null;
-}
-
-/**
- * "tweeted that X was “a con” and encouraged Americans to…": a second reporting verb joined by
- * "and"/"but" (outside quotes) starts a new predicate, so the content ends before it; so does
- * a relative clause about a name at the end.
- */
-function coordinationCut(d: Doc, s: number, e: number): number {
-  // Within 60 tokens: every cue of a sentence scanned to its end, and "said said said …" (sentences
-  // of 250 tokens) took 35-90 ms per 100 KB, up to 15x news. No PolNeAR train or dev cut lies further.
-  for (let k = s + 2; k < e - 1 && k < s + 60; k++) {
-    if (inQuote(d, k)) continue;
-    // ", who is 70" after a name: a relative clause about the name, not part of what was said.
-    if (isW(d, k, W.who) && punctAt(d, k - 1) === ',' && d.t.cap[k - 2]) return k - 1;
-    if (!is(d, k, COORDINATORS)) continue;
-    let v = k + 1;
-    if (is(d, v, CUE_PREFIX)) v++;
-    const entry = cueEntryAt(d.t, v);
-    if (entry && !entry.ing && !entry.nounLike && !d.t.cap[v] && !inQuote(d, v)) return k;
-  }
-  return e;
 }
 
 /**
@@ -113,6 +113,5 @@ export function kindOf(d: Doc, frags: readonly TokenRange[]): Kind {
 }
 
 export function isSeparator(d: Doc, i: number): boolean {
-  const p = punctAt(d, i);
-  return /[,;:\u2014\u2013-]/.test(p) || isClosingQuote(d, i);
+  return /[,;:\u2014\u2013-]/.test(punctAt(d, i)) || isClosingQuote(d, i);
 }

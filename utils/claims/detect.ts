@@ -456,7 +456,6 @@ function detectWindow(d: Doc, speakers: SpeakerTracker, makeId: (key: ClaimKey) 
   let lastQuoted: Draft | null = null; // last claim ending in a quotation, for continuations
   let lastQuotedPara = -2;
   let sent = 0;
-  const nSent = seg.sentStart.length;
   let consumedTo = -1; // token up to which content taken from later sentences reaches
   for (let p = 0; p < seg.paraStart.length; p++) {
     const ps = seg.paraStart[p] ?? 0, pe = seg.paraEnd[p] ?? 0;
@@ -468,7 +467,7 @@ function detectWindow(d: Doc, speakers: SpeakerTracker, makeId: (key: ClaimKey) 
       consumedTo = pe;
       lastQuoted = null;
     }
-    while (sent < nSent && (seg.sentStart[sent] ?? 0) < pe) {
+    while ((seg.sentStart[sent] ?? Infinity) < pe) {
       const ss = seg.sentStart[sent] ?? 0, se = seg.sentEnd[sent] ?? 0;
       sent++;
       if (furniture || se <= consumedTo) continue;

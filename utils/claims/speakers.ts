@@ -50,10 +50,6 @@ function stripPossessive(w: string): string {
   return w.charCodeAt(w.length - 1) === 115 && (c === 39 || c === 0x2019) ? w.slice(0, -2) : w;
 }
 
-function firstNameGender(w: string): Gender {
-  return FEMALE_NAMES.has(w) ? 'f' : MALE_NAMES.has(w) ? 'm' : null;
-}
-
 /** `moveTo` gives it the text to read, before anything else. */
 export function createSpeakerTracker(): SpeakerTracker {
   let d: Doc;
@@ -68,7 +64,7 @@ export function createSpeakerTracker(): SpeakerTracker {
     last = e;
     if (e.type === 'person') {
       if (persons.at(-1) !== e) persons.push(e);
-    } else if (e.type === 'organization' || e.type === 'group') lastGroup = e;
+    } else if (e.type !== 'unknown') lastGroup = e; // an organisation or a group
     return e;
   };
   /** The speaker an entity is, which becomes the last one mentioned. */
@@ -104,7 +100,8 @@ export function createSpeakerTracker(): SpeakerTracker {
     let hasOrgWord = false;
     for (let k = s; k < e; k++) if (is(d, k, ORG_WORDS)) hasOrgWord = true;
     const type: SpeakerType = hasOrgWord ? 'organization' : roleText || gender || e - s >= 2 ? 'person' : 'unknown';
-    const g = gender ?? (e - s >= 2 ? firstNameGender(lowerAt(d, s)) : null);
+    // A first name whose gender is clear: "Mary Smith", "John Smith".
+    const g = gender ?? (e - s < 2 ? null : is(d, s, FEMALE_NAMES) ? 'f' : is(d, s, MALE_NAMES) ? 'm' : null);
     const ent: Entity = { name, role: roleText, type, gender: g };
     byName.set(key, ent);
     const surname = stripPossessive(lowerAt(d, e - 1));
