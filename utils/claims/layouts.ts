@@ -3,7 +3,7 @@
  * speaker lines ("WALLACE: Let's start…", "Pence: Flowers won't be at debate") and quotes
  * signed with a dash ("“…” ― Jane Doe").
  */
-import { isClosingQuote, isDash, isOpeningQuote, isWord, lowerAt, punctAt, quoteAround, type Doc } from './context';
+import { is, isClosingQuote, isDash, isOpeningQuote, isWord, punctAt, quoteAround, type Doc } from './context';
 import { trim } from './content';
 import { CueClass, DETERMINERS } from './lexicon/en';
 import { WordSet } from './lexicon/hash';
@@ -31,7 +31,7 @@ function speakerLine(d: Doc, ps: number, pe: number): LayoutClaim | null {
   if (isOpeningQuote(d, s)) s++;
   let k = s;
   while (k < pe && k - s < MAX_SPEAKER_TOKENS && isWord(d, k) && d.t.cap[k]) k++;
-  if (k === s || punctAt(d, k) !== ':' || NOT_SPEAKERS.has(lowerAt(d, s)) || DETERMINERS.has(lowerAt(d, s))) return null;
+  if (k === s || punctAt(d, k) !== ':' || is(d, s, NOT_SPEAKERS) || is(d, s, DETERMINERS)) return null;
   // Transcripts write the speaker in capitals; otherwise only a quotation or the headline opening the
   // text qualifies ("Issa: Clinton's 'Honesty Is In Question'"): a label further on introduces a list
   // item or a term ("Need: You use this every day", "Security: New vulnerabilities in …").

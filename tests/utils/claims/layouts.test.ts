@@ -31,6 +31,10 @@ describe('paragraph layouts', () => {
     for (const label of ['Map: Flow of foreign fighters to Syria View Graphic', 'Chart: Where the new homes are being built', 'Gallery: Scenes from the flooded valley']) {
       expect(claimsOf(label), label).toEqual([]);
     }
+    // With either apostrophe: the label is matched as a word, like every other word list.
+    for (const label of ['EDITOR’S NOTE: This story has been updated.', "EDITOR'S NOTE: This story has been updated."]) {
+      expect(claimsOf(label), label).toEqual([]);
+    }
     // A clarification's words are the paper's, and the claim in them keeps its own speaker.
     const seen = claimsOf('CLARIFICATION: An earlier version of this story misstated when Mayor Ortiz said the bridge would reopen.');
     expect(seen.filter((c) => c.source === 'CLARIFICATION')).toEqual([]);
