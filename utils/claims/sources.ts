@@ -27,7 +27,9 @@ function postmodifierStart(d: Doc, k: number, floor: number): number {
     // "people familiar with her thinking", "sources close to the campaign".
     (isW(d, k, W.with) && isW(d, k - 1, W.familiar)) || (isW(d, k, W.to) && isW(d, k - 1, W.close)) ||
     // "a spokesman for the ministry", "officials in Washington": the person, not the place, speaks.
-    (is(d, k, AFFILIATIONS) && (is(d, k - 1, TITLES) || is(d, k - 1, GROUP_NOUNS) || is(d, k - 1, ORG_WORDS))));
+    (is(d, k, AFFILIATIONS) && (is(d, k - 1, TITLES) || is(d, k - 1, GROUP_NOUNS) || is(d, k - 1, ORG_WORDS))) ||
+    // "voters in all five states", "Democrats in Congress": a group where it lives or sits.
+    (isW(d, k, W.in) && endsWithS(d, k - 1) && !isPossessive(d, k - 1)));
   return continues ? k - 1 : -1;
 }
 
@@ -86,7 +88,8 @@ function npLeft(d: Doc, last: number, floor: number): number {
     if (!d.t.cap[k] && cueEntryAt(d.t, k) && !is(d, k, GROUP_NOUNS) && start >= 0) break;
     start = k;
     // "Mr. Morgan of the Sierra Club": a determiner after "of" does not start the phrase.
-    if (is(d, k, DETERMINERS) && !((isW(d, k - 1, W.of) || isW(d, k - 1, W.from)) && k - 2 >= floor && isWord(d, k - 2))) {
+    // "all five", "the two": a determiner may follow another.
+    if (is(d, k, DETERMINERS) && !((isW(d, k - 1, W.of) || isW(d, k - 1, W.from)) && k - 2 >= floor && isWord(d, k - 2)) && !(k > floor && is(d, k - 1, DETERMINERS))) {
       // "people familiar with her thinking": nor does one after a postmodifier's preposition.
       const past = postmodifierStart(d, k - 1, floor);
       if (past < 0) break;

@@ -632,6 +632,11 @@ describe('sources and speakers', () => {
     expect(c?.source).toBe('Sources close to the campaign');
   });
 
+  it('keeps a group\'s place ("voters in all five states") and a chain of determiners in the source', () => {
+    const cs = claimsOf(['Majorities of Republican voters in all five states say they feel betrayed by their party.', 'Organizers in Cleveland say the rules will backfire.', 'The two camps agreed that the rules should change.']);
+    expect(cs.map((c) => c.source)).toEqual(['Majorities of Republican voters in all five states', 'Organizers in Cleveland', 'The two camps']);
+  });
+
   it('takes an inverted source that opens with a lower-case title', () => {
     const [c] = claimsOf('“October provided a resurgence for her,” said former Obama adviser David Axelrod.');
     expect(c).toMatchObject({ source: 'former Obama adviser David Axelrod', speaker: 'David Axelrod' });
