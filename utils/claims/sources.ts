@@ -5,7 +5,7 @@
  */
 import { endsWithS, is, isClosingQuote, isContractedSubject, isDash, isNumber, isPossessive, isW, isWord, lowerAt, punctAt, type Doc } from './context';
 import { cueEntryAt } from './cues';
-import { W } from './lexicon/hash';
+import { W, WordSet } from './lexicon/hash';
 import { AFFILIATIONS, CUE_PP, CUE_PREFIX, DETERMINERS, GROUP_NOUNS, ORG_WORDS, QUANTIFIER_SUBJECTS, SOURCE_STOP, SUBJECT_PRONOUNS, TIME_WORDS, TITLES } from './lexicon/en';
 
 export interface TokenRange {
@@ -100,6 +100,14 @@ function npLeft(d: Doc, last: number, floor: number): number {
     k--;
   }
   return start;
+}
+
+/** Words that hedge a count: "about 4 in 10", "only three senators", "more than half". */
+const HEDGES = new WordSet('about only just nearly roughly almost some around than');
+
+/** A count's hedge belongs to the subject: "About 4 in 10", "More than six in 10", "less than a third". */
+function approximated(d: Doc, s: number, floor: number): number {
+  return (isNumber(d, s) || is(d, s, DETERMINERS)) && s > floor && is(d, s - 1, HEDGES) ? s - (isW(d, s - 1, W.than) ? 2 : 1) : s;
 }
 
 /** Skips "on Monday" / "Monday" / "last week" between a subject and its cue. */
@@ -206,5 +214,5 @@ export function leftSource(d: Doc, cue: number, floor: number): TokenRange | nul
   const s = npLeft(d, j, floor);
   // "police's earlier claim": a possessive modifies a noun, it is not the subject of a verb.
   if (s < 0 || !plausibleSource(d, s, j + 1) || (isPossessive(d, j) && !contracted)) return null;
-  return { start: s, end: j + 1 };
+  return { start: approximated(d, s, floor), end: j + 1 };
 }

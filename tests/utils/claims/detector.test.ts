@@ -586,7 +586,7 @@ describe('sources and speakers', () => {
     expect(seen.map((c) => c.source?.toLowerCase())).toContain(source.toLowerCase());
   });
   it('takes proportions as sources', () => {
-    expect(claimsOf('About 4 in 10 say they want more liberal policies.')[0]).toMatchObject({ cue: 'say', source: '4 in 10' });
+    expect(claimsOf('About 4 in 10 say they want more liberal policies.')[0]).toMatchObject({ cue: 'say', source: 'About 4 in 10' });
     expect(claimsOf('In the survey, nine in 10 said they thought the economy favors the wealthy.')[0]).toMatchObject({ source: 'nine in 10' });
   });
 
@@ -635,6 +635,11 @@ describe('sources and speakers', () => {
   it('keeps a group\'s place ("voters in all five states") and a chain of determiners in the source', () => {
     const cs = claimsOf(['Majorities of Republican voters in all five states say they feel betrayed by their party.', 'Organizers in Cleveland say the rules will backfire.', 'The two camps agreed that the rules should change.']);
     expect(cs.map((c) => c.source)).toEqual(['Majorities of Republican voters in all five states', 'Organizers in Cleveland', 'The two camps']);
+  });
+
+  it('keeps the hedge of a count in the source: "More than six in 10", "only 49 percent"', () => {
+    const cs = claimsOf(['More than six in 10 said they were not looking forward to the campaign.', 'Most Democrats say they are satisfied, while only 49 percent of Republicans say the same of Trump.']);
+    expect(cs.map((c) => c.source)).toEqual(['More than six in 10', 'Most Democrats', 'only 49 percent of Republicans']);
   });
 
   it('takes an inverted source that opens with a lower-case title', () => {

@@ -9,7 +9,7 @@ export function wordHashes<K extends string>(...words: K[]): Readonly<Record<K, 
 }
 
 /** The single words rules compare a token with, by hash. */
-export const W = wordHashes('according', 'to', 'by', 'that', 'and', 'while', 'who', 'you', 'in', 'of', 'from', 'with', 'familiar', 'close', 'about', 'first');
+export const W = wordHashes('according', 'to', 'by', 'that', 'and', 'while', 'who', 'you', 'in', 'of', 'from', 'with', 'familiar', 'close', 'about', 'first', 'than');
 
 /**
  * Lexicon tables are filled on the first detection, not when the script loads: every page loads the
