@@ -70,8 +70,10 @@ function npLeft(d: Doc, last: number, floor: number): number {
       continue;
     }
     if (!isWord(d, k)) break;
-    // "Mr. Grassley and Mr. Leahy": a conjunction between two capitalised words joins one subject.
-    const joinsNames = isW(d, k, W.and) && start >= 0 && d.t.cap[start] === 1 && d.t.cap[k - 1] === 1 && k - 1 >= floor;
+    // "Mr. Grassley and Mr. Leahy", "She and her aides", "Democrats and civil rights groups", "advisers and
+    // allies": a conjunction between two nominals joins one subject.
+    const joinsNames = isW(d, k, W.and) && start >= 0 && k - 1 >= floor && isWord(d, k - 1) &&
+      (d.t.cap[k - 1] ? d.t.cap[start] === 1 || is(d, start, DETERMINERS) || endsWithS(d, last) : endsWithS(d, k - 1) && endsWithS(d, last) && !cueEntryAt(d.t, k - 1));
     // "Theresa May": a capitalised stop word right after a capitalised word is part of a name.
     const inName = d.t.cap[k] === 1 && k - 1 >= floor && d.t.cap[k - 1] === 1 && isWord(d, k - 1);
     if (is(d, k, SOURCE_STOP) && !joinsNames && !inName) {
@@ -88,8 +90,8 @@ function npLeft(d: Doc, last: number, floor: number): number {
     if (!d.t.cap[k] && cueEntryAt(d.t, k) && !is(d, k, GROUP_NOUNS) && start >= 0) break;
     start = k;
     // "Mr. Morgan of the Sierra Club": a determiner after "of" does not start the phrase.
-    // "all five", "the two": a determiner may follow another.
-    if (is(d, k, DETERMINERS) && !((isW(d, k - 1, W.of) || isW(d, k - 1, W.from)) && k - 2 >= floor && isWord(d, k - 2)) && !(k > floor && is(d, k - 1, DETERMINERS))) {
+    // "all five", "the two": a determiner may follow another, or open a conjunct ("She and her aides").
+    if (is(d, k, DETERMINERS) && !((isW(d, k - 1, W.of) || isW(d, k - 1, W.from)) && k - 2 >= floor && isWord(d, k - 2)) && !(k > floor && (is(d, k - 1, DETERMINERS) || isW(d, k - 1, W.and)))) {
       // "people familiar with her thinking": nor does one after a postmodifier's preposition.
       const past = postmodifierStart(d, k - 1, floor);
       if (past < 0) break;

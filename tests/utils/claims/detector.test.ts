@@ -642,6 +642,11 @@ describe('sources and speakers', () => {
     expect(cs.map((c) => c.source)).toEqual(['More than six in 10', 'Most Democrats', 'only 49 percent of Republicans']);
   });
 
+  it('takes both conjuncts of a coordinated subject', () => {
+    const cs = claimsOf(['She and her aides have vowed to win back the public’s trust.', 'Democrats and civil rights groups say the deal is a start.', 'Her advisers and allies say she will spend the coming weeks honing her message.']);
+    expect(cs.map((c) => c.source)).toEqual(['She and her aides', 'Democrats and civil rights groups', 'Her advisers and allies']);
+  });
+
   it('takes an inverted source that opens with a lower-case title', () => {
     const [c] = claimsOf('“October provided a resurgence for her,” said former Obama adviser David Axelrod.');
     expect(c).toMatchObject({ source: 'former Obama adviser David Axelrod', speaker: 'David Axelrod' });
