@@ -126,7 +126,8 @@ export function tokenize(text: string, i = 0, n = text.length): Tokens {
   let len = 0;
   const cls = charClasses();
   while (i < n) {
-    if (len === c.kind.length) c = grow(c);
+    // Room for two tokens: a closing triple apostrophe puts two at once.
+    if (len + 1 >= c.kind.length) c = grow(c);
     const ch = text.charCodeAt(i);
     const k = cls[ch];
     if (k === Ch.Space) { i++; continue; }
@@ -174,6 +175,8 @@ export function tokenize(text: string, i = 0, n = text.length): Tokens {
     }
     // Two-apostrophe quotes ('' and ``) used by some wire and newspaper texts.
     if ((ch === 39 || ch === 96) && i + 1 < n && text.charCodeAt(i + 1) === ch) {
+      // "…you at all,''' said": after a word, a third mark closes a nested quotation first.
+      if (text.charCodeAt(i + 2) === ch && cls[text.charCodeAt(i - 1)] !== Ch.Space) put(c, len++, Tk.Punct, i, ++i, ch, 0);
       put(c, len++, Tk.Quote, i, i + 2, ch, 0);
       i += 2;
       continue;

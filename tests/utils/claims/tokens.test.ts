@@ -25,6 +25,23 @@ describe('tokenize', () => {
     expect(kinds.filter((k) => k === Tk.Quote)).toHaveLength(10);
   });
 
+  it('reads three apostrophes after a quotation as a closing single mark, then the closing double one', () => {
+    expect(words(`''He said, 'no,''' she said. ''' x`)).toEqual([
+      `${Tk.Quote}:''`, `${Tk.Word}:He`, `${Tk.Word}:said`, `${Tk.Punct}:,`, `${Tk.Punct}:'`, `${Tk.Word}:no`, `${Tk.Punct}:,`,
+      `${Tk.Punct}:'`, `${Tk.Quote}:''`, `${Tk.Word}:she`, `${Tk.Word}:said`, `${Tk.Punct}:.`, `${Tk.Quote}:''`, `${Tk.Punct}:'`, `${Tk.Word}:x`,
+    ]);
+  });
+
+  it('keeps every token when closing triple apostrophes fill the arrays two at a time', () => {
+    // Seven characters and five tokens per repeat: the arrays, sized for news, grow, and at some
+    // lengths the two tokens of a triple land on their last free slot.
+    for (let n = 1; n <= 400; n++) {
+      const t = tokenize(`a,b''' `.repeat(n));
+      expect(t.length).toBe(5 * n);
+      expect(t.end[t.length - 1]).toBe(7 * n - 1);
+    }
+  });
+
   it('emits one break token per run of newlines and marks blank lines', () => {
     const t = tokenize('a\nb\n\n\nc');
     const breaks = [];
