@@ -29,7 +29,7 @@ function postmodifierStart(d: Doc, k: number, floor: number): number {
     // "a spokesman for the ministry", "officials in Washington": the person, not the place, speaks.
     (is(d, k, AFFILIATIONS) && (is(d, k - 1, TITLES) || is(d, k - 1, GROUP_NOUNS) || is(d, k - 1, ORG_WORDS))) ||
     // "voters in all five states", "Democrats in Congress": a group where it lives or sits.
-    (isW(d, k, W.in) && endsWithS(d, k - 1) && !isPossessive(d, k - 1)));
+    (is(d, k, AFFILIATIONS) && endsWithS(d, k - 1) && !isPossessive(d, k - 1) && !is(d, k - 1, SOURCE_STOP)));
   return continues ? k - 1 : -1;
 }
 
