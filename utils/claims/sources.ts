@@ -133,9 +133,13 @@ function skipTimeLeft(d: Doc, j: number, floor: number): number {
 export function sentenceSubject(d: Doc, from: number, limit: number): TokenRange | null {
   let ss = from;
   // "In August, several groups …": the subject follows a fronted phrase; "Yet many officials …": a connective.
-  if (is(d, ss, CUE_PP) || is(d, ss, TIME_WORDS)) {
-    while (ss < limit && ss - from < MAX_NP && punctAt(d, ss) !== ',') ss++;
-    ss = punctAt(d, ss) === ',' ? ss + 1 : from + 1;
+  // "Speaking to the coalition, Trump wavered in answering …", "Ultimately, Mr. Yanukovych refused …": an
+  // adverb or participle opening a phrase with a comma after it.
+  const opener = is(d, ss, CUE_PP) || is(d, ss, TIME_WORDS);
+  if (opener || /(ly|ing)$/.test(lowerAt(d, ss))) {
+    let k = ss;
+    while (k < limit && k - from < MAX_NP && punctAt(d, k) !== ',') k++;
+    ss = punctAt(d, k) === ',' ? k + 1 : opener ? from + 1 : from;
   } else if (is(d, ss, SOURCE_STOP)) ss++;
   if (is(d, ss, SUBJECT_PRONOUNS)) return { start: ss, end: ss + 1 };
   let k = ss;

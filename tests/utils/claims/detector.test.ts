@@ -647,6 +647,13 @@ describe('sources and speakers', () => {
     expect(cs.map((c) => c.source)).toEqual(['She and her aides', 'Democrats and civil rights groups', 'Her advisers and allies']);
   });
 
+  it('looks past an opening participle or adverb phrase for the subject of a participle cue', () => {
+    const [c] = claimsOf('Speaking to the Republican Jewish Coalition in Washington, Trump wavered in answering a question about Jerusalem.');
+    expect(c).toMatchObject({ cue: 'answering', source: 'Trump' });
+    const [d] = claimsOf('Ultimately, Mr. Yanukovych refused to sign the trade agreement.');
+    expect(d).toMatchObject({ cue: 'refused', source: 'Mr. Yanukovych' });
+  });
+
   it('takes an inverted source that opens with a lower-case title', () => {
     const [c] = claimsOf('“October provided a resurgence for her,” said former Obama adviser David Axelrod.');
     expect(c).toMatchObject({ source: 'former Obama adviser David Axelrod', speaker: 'David Axelrod' });
