@@ -104,6 +104,8 @@ function npLeft(d: Doc, last: number, floor: number): number {
   return start;
 }
 
+const FLOATING = new WordSet('both all each');
+
 /** Words that hedge a count: "about 4 in 10", "only three senators", "more than half". */
 const HEDGES = new WordSet('about only just nearly roughly almost some around than');
 
@@ -208,8 +210,10 @@ function appositiveSource(d: Doc, j: number, floor: number): TokenRange | null {
  * The subject left of the cue starting at token `cue`, within the sentence starting at `floor`.
  */
 export function leftSource(d: Doc, cue: number, floor: number): TokenRange | null {
-  const j = skipTimeLeft(d, cue - 1, floor);
+  let j = skipTimeLeft(d, cue - 1, floor);
   if (j < floor) return null;
+  // "Trump and Cruz both said", "They all agree": the subject is before the quantifier.
+  if (is(d, j, FLOATING) && j > floor && (d.t.cap[j - 1] || endsWithS(d, j - 1) || is(d, j - 1, SUBJECT_PRONOUNS))) j--;
   const p = punctAt(d, j);
   if (p === ',' && j > floor) return appositiveSource(d, j, floor);
   // "42% said": a percentage is a subject.

@@ -642,9 +642,9 @@ describe('sources and speakers', () => {
     expect(cs.map((c) => c.source)).toEqual(['More than six in 10', 'Most Democrats', 'only 49 percent of Republicans']);
   });
 
-  it('takes both conjuncts of a coordinated subject', () => {
-    const cs = claimsOf(['She and her aides have vowed to win back the public’s trust.', 'Democrats and civil rights groups say the deal is a start.', 'Her advisers and allies say she will spend the coming weeks honing her message.']);
-    expect(cs.map((c) => c.source)).toEqual(['She and her aides', 'Democrats and civil rights groups', 'Her advisers and allies']);
+  it('takes both conjuncts of a coordinated subject, before a floating "both"', () => {
+    const cs = claimsOf(['She and her aides have vowed to win back the public’s trust.', 'Democrats and civil rights groups say the deal is a start.', 'Her advisers and allies say she will spend the coming weeks honing her message.', 'Richards and Menendez both stressed that it was not all bad news.']);
+    expect(cs.map((c) => c.source)).toEqual(['She and her aides', 'Democrats and civil rights groups', 'Her advisers and allies', 'Richards and Menendez']);
   });
 
   it('looks past an opening participle or adverb phrase for the subject of a participle cue', () => {
