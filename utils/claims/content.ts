@@ -40,6 +40,8 @@ function coordinationCut(d: Doc, s: number, e: number): number {
     if (inQuote(d, k)) continue;
     // ", who is 70" after a name: a relative clause about the name, not part of what was said.
     if (isW(d, k, W.who) && punctAt(d, k - 1) === ',' && d.t.cap[k - 2]) return k - 1;
+    // "…it would help Clinton; endorsement may come later": a semicolon ends what was reported.
+    if (punctAt(d, k) === ';') return k;
     if (!is(d, k, COORDINATORS)) continue;
     let v = k + 1;
     if (is(d, v, CUE_PREFIX)) v++;

@@ -324,6 +324,14 @@ describe('reported speech', () => {
     ]);
   });
 
+  it('ends reported content at a semicolon', () => {
+    const cs = claimsOf('Judge Berman never intended to give me prison time; he recognized how absurd that would be.');
+    expect(cs.map((c) => [c.cue, c.source, bare(c.content)])).toEqual([
+      ['never intended', 'Judge Berman', 'to give me prison time'],
+      ['recognized', 'he', 'how absurd that would be'],
+    ]);
+  });
+
   it('skips an addressee of up to six words before the content, and reads no cue in it', () => {
     const cs = claimsOf('The governor told a crowd of cheering farm workers that the plant would stay open.');
     expect(cs.map((c) => [c.cue, c.source, bare(c.content)])).toEqual([['told', 'The governor', 'that the plant would stay open']]);
