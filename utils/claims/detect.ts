@@ -28,6 +28,8 @@ interface Draft {
   /** Draft whose speaker a continuation or participle inherits. */
   inherit: Draft | null;
   confidence: number;
+  /** A subject that is part of the content ("Sanders appeared to …"): a mention, not a source. */
+  subject?: TokenRange;
   /** Set once resolved, for the drafts that inherit it. */
   speaker?: Claim['speaker'];
 }
@@ -163,6 +165,8 @@ function nominalSubject(d: Doc, src: TokenRange): boolean {
  * of advice ("If you want to play …", "you see that the walls …").
  */
 const NON_AGENTS = new WordSet('it this that there which you');
+
+const RAISING = new WordSet('seem appear');
 
 /** Character spans of the fragments, split at paragraph breaks, without pieces holding no word. */
 function toSpans(d: Doc, frags: readonly TokenRange[]): Span[] {
@@ -327,7 +331,10 @@ function verbCue(d: Doc, cue: Cue, ss: number, se: number, prev: Draft | null, s
   // "add to the pressure", "added another stop": adding things, not words.
   if (cue.lemma === 'add' && (isW(d, cue.end, W.to) || (isWord(d, after) && !clausalObject(d, after, se)))) return null;
   if (cue.lemma === 'reject' && proceduralObject(d, after, se)) return null;
-  return draftWith(rightContent(d, after, se));
+  const content = rightContent(d, after, se);
+  // "Sanders appeared to dismiss the issue": the writer's reading of the subject, who is part of it and said nothing.
+  if (content && src && RAISING.has(cue.lemma) && !is(d, src.start, NON_AGENTS)) return { cue, src: null, frags: [src, content], inherit, confidence, subject: src };
+  return draftWith(content);
 }
 
 /** Cuts a draft's content before token k (a later claim starting inside it). */
@@ -356,7 +363,7 @@ function sentenceDrafts(d: Doc, ss: number, se: number): Draft[] {
       const draft = verbCue(d, cue, cue.start, se, prev);
       if (draft) {
         // The participle shares the main clause's subject mention.
-        if (!draft.src) draft.src = prev.src;
+        if (!draft.src) draft.src = prev.src ?? prev.subject ?? null;
         cutBefore(d, prev, punctAt(d, cue.start - 1) === ',' ? cue.start - 1 : cue.start);
         if (prev.frags.length === 0) drafts.pop();
         drafts.push(draft);
@@ -414,7 +421,7 @@ function sentenceDrafts(d: Doc, ss: number, se: number): Draft[] {
     }
     const draft = cue.cls === CueClass.Prep ? accordingTo(d, cue, ss, se) : verbCue(d, cue, ss, se, prev);
     if (!draft) continue;
-    if (!draft.src && draft.inherit && participleStart(d, cue)) draft.src = draft.inherit.src;
+    if (!draft.src && draft.inherit && participleStart(d, cue)) draft.src = draft.inherit.src ?? draft.inherit.subject ?? null;
     drafts.push(draft);
     covered = Math.max(cue.end, draft.src ? draft.src.end : 0);
     // What lies between the cue and content after it (an addressee, a time, an aside before a resumed
@@ -440,6 +447,7 @@ function detectWindow(d: Doc, speakers: SpeakerTracker, makeId: (key: ClaimKey) 
       const x = drafts[i] as Draft;
       const at = x.src ? x.src.start : (x.frags[0]?.start ?? 0);
       for (let m = mentions[nextMention]; m && m.start < at; m = mentions[++nextMention]) speakers.mention(m);
+      if (x.subject) speakers.mention(x.subject);
       const content = toSpans(d, x.frags);
       if (content.length === 0) continue;
       const speaker = x.src ? speakers.resolve(x.src) : (x.inherit?.speaker ?? null);

@@ -324,6 +324,14 @@ describe('reported speech', () => {
     ]);
   });
 
+  it('reads "X appeared to …" as the writer\'s claim about X, X included, with no speaker', () => {
+    const cs = claimsOf('Mr. Sanders appeared to dismiss the email issue in October.');
+    expect(cs.map((c) => [c.cue, c.source, c.speaker, c.content])).toEqual([['appeared', null, null, 'Mr. Sanders | to dismiss the email issue in October']]);
+    // The subject still names who a participle after it, and pronouns later, refer to.
+    const [seem, telling, said] = claimsOf(['Jeff Weaver did not seem impressed, telling reporters “A lot of people said the governor should step down.”', 'He said the campaign would go on.']);
+    expect([seem?.speaker, telling?.source, telling?.speaker, said?.speaker]).toEqual([null, 'Jeff Weaver', 'Jeff Weaver', 'Jeff Weaver']);
+  });
+
   it('ends reported content at a semicolon', () => {
     const cs = claimsOf('Judge Berman never intended to give me prison time; he recognized how absurd that would be.');
     expect(cs.map((c) => [c.cue, c.source, bare(c.content)])).toEqual([
