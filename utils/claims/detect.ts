@@ -332,8 +332,10 @@ function verbCue(d: Doc, cue: Cue, ss: number, se: number, prev: Draft | null, s
   if (cue.lemma === 'add' && (isW(d, cue.end, W.to) || (isWord(d, after) && !clausalObject(d, after, se)))) return null;
   if (cue.lemma === 'reject' && proceduralObject(d, after, se)) return null;
   const content = rightContent(d, after, se);
-  // "Sanders appeared to dismiss the issue": the writer's reading of the subject, who is part of it and said nothing.
-  if (content && src && RAISING.has(cue.lemma) && !is(d, src.start, NON_AGENTS)) return { cue, src: null, frags: [src, content], inherit, confidence, subject: src };
+  // "Sanders appeared to dismiss the issue", "Trump is expected to win": the writer's reading of the
+  // subject, who is part of it and said nothing.
+  const subject = cue.passive ? (isW(d, after, W.to) ? leftSource(d, cue.start, ss) : null) : RAISING.has(cue.lemma) && src && !is(d, src.start, NON_AGENTS) ? src : null;
+  if (content && subject) return { cue, src: null, frags: [subject, content], inherit, confidence, subject };
   return draftWith(content);
 }
 

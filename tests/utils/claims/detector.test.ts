@@ -324,9 +324,11 @@ describe('reported speech', () => {
     ]);
   });
 
-  it('reads "X appeared to …" as the writer\'s claim about X, X included, with no speaker', () => {
+  it('reads "X appeared to …" and "X is expected to …" as the writer\'s claim about X, X included, with no speaker', () => {
     const cs = claimsOf('Mr. Sanders appeared to dismiss the email issue in October.');
     expect(cs.map((c) => [c.cue, c.source, c.speaker, c.content])).toEqual([['appeared', null, null, 'Mr. Sanders | to dismiss the email issue in October']]);
+    const [expected] = claimsOf('The real estate magnate is expected to cruise past the 1,237 delegates needed.');
+    expect(expected).toMatchObject({ cue: 'is expected', source: null, content: 'The real estate magnate | to cruise past the 1,237 delegates needed' });
     // The subject still names who a participle after it, and pronouns later, refer to.
     const [seem, telling, said] = claimsOf(['Jeff Weaver did not seem impressed, telling reporters “A lot of people said the governor should step down.”', 'He said the campaign would go on.']);
     expect([seem?.speaker, telling?.source, telling?.speaker, said?.speaker]).toEqual([null, 'Jeff Weaver', 'Jeff Weaver', 'Jeff Weaver']);
