@@ -4,7 +4,7 @@
  * A fragment may run over paragraphs; its character spans are cut at each break (toSpans in
  * detect.ts), so they never swallow the blank line between blocks.
  */
-import { inQuote, is, isClosingQuote, isDash, isOpeningQuote, isW, isWord, punctAt, quoteAround, quoteOf, type Doc } from './context';
+import { inQuote, is, isCap, isClosingQuote, isDash, isOpeningQuote, isW, isWord, punctAt, quoteAround, quoteOf, type Doc } from './context';
 import { cueEntryAt } from './cues';
 import type { TokenRange } from './sources';
 import { Tk } from './tokens';
@@ -21,8 +21,8 @@ export function trim(d: Doc, from: number, to: number): TokenRange {
   // story was filed, not what was said. "RENO, Nev. (AP) — …" reaches here as a sentence of its own.
   if ((d.t.kind[start - 1] ?? Tk.Break) > Tk.Quote || punctAt(d, start - 1) === '(') {
     let k = start;
-    while (k < end && (d.t.cap[k] || /[,()]/.test(punctAt(d, k)))) k++;
-    if (isDash(d, k) && d.t.cap[k + 1]) start = k + 1;
+    while (k < end && (isCap(d, k) || /[,()]/.test(punctAt(d, k)))) k++;
+    if (isDash(d, k) && isCap(d, k + 1)) start = k + 1;
   }
   while (end > start && (d.t.kind[end - 1] === Tk.Punct || is(d, end - 1, CLAUSE_LINKS)) && !isClosingQuote(d, end - 1)) end--;
   return { start, end };
@@ -39,12 +39,12 @@ function coordinationCut(d: Doc, s: number, e: number): number {
   for (let k = s + 2; k < e - 1 && k < s + 60; k++) {
     if (inQuote(d, k)) continue;
     // ", who is 70" after a name: a relative clause about the name, not part of what was said.
-    if (isW(d, k, W.who) && punctAt(d, k - 1) === ',' && d.t.cap[k - 2]) return k - 1;
+    if (isW(d, k, W.who) && punctAt(d, k - 1) === ',' && isCap(d, k - 2)) return k - 1;
     if (!is(d, k, COORDINATORS)) continue;
     let v = k + 1;
     if (is(d, v, CUE_PREFIX)) v++;
     const entry = cueEntryAt(d.t, v);
-    if (entry && !entry.ing && !entry.nounLike && !d.t.cap[v] && !inQuote(d, v)) return k;
+    if (entry && !entry.ing && !entry.nounLike && !isCap(d, v) && !inQuote(d, v)) return k;
   }
   return e;
 }

@@ -15,6 +15,11 @@ export function isWord(d: Doc, i: number): boolean {
   return d.t.kind[i] === Tk.Word;
 }
 
+/** Whether token i is a word starting with a capital letter. */
+export function isCap(d: Doc, i: number): boolean {
+  return d.t.cap[i] === 1;
+}
+
 export function lowerAt(d: Doc, i: number): string {
   return d.t.low(i);
 }

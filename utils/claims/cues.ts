@@ -2,7 +2,7 @@
  * Cue finding: reporting verbs (with their auxiliaries, negation, adverbs and particles),
  * "according to", and a colon after a speaker. Cues inside quotations never fire.
  */
-import { endsWithS, inQuote, is, isContractedSubject, isNumber, isPossessive, isW, isWord, phraseAt, punctAt, type Doc } from './context';
+import { endsWithS, inQuote, is, isCap, isContractedSubject, isNumber, isPossessive, isW, isWord, phraseAt, punctAt, type Doc } from './context';
 import { W, WordSet } from './lexicon/hash';
 import { Tk, type Tokens } from './tokens';
 import {
@@ -48,14 +48,14 @@ export function nextCue(d: Doc, i: number, from: number, to: number): Cue | null
     if (isW(d, i, W.according) && isW(d, i + 1, W.to) && i + 1 < to) return fixedCue(i, i + 2, CueClass.Prep, 'according to');
     // A capitalised cue word mid-sentence is a name or a title ("State Department", "Mr. Said"): tested
     // before the cue lookup, which it spares for every capitalised word.
-    if (d.t.cap[i] && i > from) continue;
+    if (isCap(d, i) && i > from) continue;
     const e = cueEntryAt(d.t, i);
     if (!e) continue;
     if (!verbalUse(d, i, e, from)) continue;
     let start = i;
     let passive = false;
     // A capitalised auxiliary mid-sentence is a name: "Theresa May said".
-    while (start - 1 >= from && !inQuote(d, start - 1) && is(d, start - 1, CUE_PREFIX) && i - start < 4 && !(d.t.cap[start - 1] && start - 1 > from)) {
+    while (start - 1 >= from && !inQuote(d, start - 1) && is(d, start - 1, CUE_PREFIX) && i - start < 4 && !(isCap(d, start - 1) && start - 1 > from)) {
       start--;
       if (is(d, start, BE_FORMS) && e.past) passive = true;
     }
@@ -67,7 +67,7 @@ export function nextCue(d: Doc, i: number, from: number, to: number): Cue | null
       if (!is(d, toAt - 1, BE_FORMS) && ((cueEntryAt(d.t, toAt - 1)?.flags ?? 0) & CueFlag.Passive) === 0) continue;
       start = toAt + 1;
     }
-    const byAgent = isW(d, i + 1, W.by) && i + 2 < to && (d.t.cap[i + 2] === 1 || is(d, i + 2, DETERMINERS));
+    const byAgent = isW(d, i + 1, W.by) && i + 2 < to && (isCap(d, i + 2) || is(d, i + 2, DETERMINERS));
     if (passive && !(e.flags & CueFlag.Passive) && !byAgent) continue;
     let end = i + 1 + phraseAt(d, i + 1, to, PARTICLES.get(e.lemma));
     if (end === i + 1) {
@@ -92,7 +92,7 @@ function verbalUse(d: Doc, i: number, e: CueEntry, floor: number): boolean {
   if (prevIsWord && isPossessive(d, p) && !isContractedSubject(d, p)) return false;
   // "Others, however, say", "Mr. Autor and Mr. Hanson argue": a verb that is seldom a noun may follow an
   // aside or a name; a name after a determiner modifies a noun ("the NBC show", "a Trump pledge").
-  if (e.nounLike && !endsWithS(d, i) && (e.flags & CueFlag.NounHeavy || !(punctAt(d, p) === ',' || (d.t.cap[p] && !is(d, p - 1, DETERMINERS))))) {
+  if (e.nounLike && !endsWithS(d, i) && (e.flags & CueFlag.NounHeavy || !(punctAt(d, p) === ',' || (isCap(d, p) && !is(d, p - 1, DETERMINERS))))) {
     // Bare form: only after a pronoun, modal, "to", a plural subject ("officials say") or a percentage ("42% say").
     const percent = i > floor && punctAt(d, p) === '%';
     // "sources close to her campaign say she …": a verb that is seldom a noun, with a clause after it.
@@ -101,7 +101,7 @@ function verbalUse(d: Doc, i: number, e: CueEntry, floor: number): boolean {
     if (!percent && !clause && !(prevIsWord && (is(d, p, SUBJECT_PRONOUNS) || is(d, p, RESPONDENTS) || quantifier || endsWithS(d, p) || is(d, p, CUE_PREFIX) || isNumber(d, p)))) return false;
   }
   // "a woman named Lola": a participle after a noun gives a name, not a verdict.
-  if (e.lemma === 'name' && prevIsWord && !d.t.cap[p] && d.t.cap[i + 1] && !is(d, p, CUE_PREFIX) && !is(d, p, SUBJECT_PRONOUNS)) return false;
+  if (e.lemma === 'name' && prevIsWord && !isCap(d, p) && isCap(d, i + 1) && !is(d, p, CUE_PREFIX) && !is(d, p, SUBJECT_PRONOUNS)) return false;
   // "would add $95 billion to the deficit", "added 200,000 jobs", "adds to the pressure": sums, not words.
   if (e.lemma === 'add' && (isNumber(d, i + 1) || punctAt(d, i + 1) === '$' || isW(d, i + 1, W.to))) return false;
   return !is(d, i + 1, NON_SPEECH_OBJECTS);

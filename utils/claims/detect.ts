@@ -3,7 +3,7 @@
  * per cue → quote continuations → speakers, kinds, ids. Each stage is linear in the text.
  */
 import { isFurniture } from './boilerplate';
-import { is, isW, isClosingQuote, isOpeningQuote, isPossessive, isWord, lowerAt, punctAt, quoteAround, type Doc } from './context';
+import { is, isCap, isClosingQuote, isOpeningQuote, isPossessive, isW, isWord, lowerAt, punctAt, quoteAround, type Doc } from './context';
 import { COORDINATORS, isSeparator, kindOf, leftContent, quoteAt, rightContent, trim } from './content';
 import { cueEntryAt, nextCue, type Cue } from './cues';
 import { createIdMaker, type ClaimKey } from './ids';
@@ -48,11 +48,11 @@ function skipAfterCue(d: Doc, cue: Cue, end: number): number {
     // "told Fox News anchor Megyn Kelly that …", "told host Chris Cuomo she …": an addressee ending in a
     // name, then the clause.
     for (let j = k + 1; j - k < 8 && isWord(d, j); j++) {
-      if (d.t.cap[j - 1] && (isW(d, j, W.that) || is(d, j, SUBJECT_PRONOUNS))) return j;
+      if (isCap(d, j - 1) && (isW(d, j, W.that) || is(d, j, SUBJECT_PRONOUNS))) return j;
     }
     const w = lowerAt(d, k);
     if (OBJECT_PRONOUNS.has(w) && w !== 'it') k++;
-    else if (d.t.cap[k]) { const s = k; while (k < end && k - s < 6 && isWord(d, k) && (d.t.cap[k] || isW(d, k, W.of))) k++; }
+    else if (isCap(d, k)) { const s = k; while (k < end && k - s < 6 && isWord(d, k) && (isCap(d, k) || isW(d, k, W.of))) k++; }
     else if ((DETERMINERS.has(w) && w !== 'that') || GROUP_NOUNS.has(w) || w === 'reporters' || w === 'journalists') {
       const s = k;
       k++;
@@ -78,7 +78,7 @@ function skipAfterCue(d: Doc, cue: Cue, end: number): number {
       while (k < end && k - s < MAX_SKIP && isWord(d, k)) {
         const x = lowerAt(d, k);
         // After the phrase's noun, a determiner or a cue verb form that is no noun starts the content.
-        if (x === 'that' || SUBJECT_PRONOUNS.has(x) || (noun && DETERMINERS.has(x)) || (noun && !d.t.cap[k] && CUES.get(x)?.nounLike === false)) break;
+        if (x === 'that' || SUBJECT_PRONOUNS.has(x) || (noun && DETERMINERS.has(x)) || (noun && !isCap(d, k) && CUES.get(x)?.nounLike === false)) break;
         if (!DETERMINERS.has(x)) noun = true;
         k++;
       }
@@ -109,7 +109,7 @@ function clausalObject(d: Doc, k: number, end: number): boolean {
  * is still to come.
  */
 function continuesSentence(d: Doc, k: number, end: number, fronted: boolean): boolean {
-  if (k >= end || !isWord(d, k) || (d.t.cap[k] && !fronted)) return false;
+  if (k >= end || !isWord(d, k) || (isCap(d, k) && !fronted)) return false;
   const w = lowerAt(d, k);
   return !CLAUSE_LINKS.has(w) && !w.endsWith('ing') && w !== 'according' && !TIME_WORDS.has(w) && !CUES.has(w);
 }
@@ -155,7 +155,7 @@ function nominalSubject(d: Doc, src: TokenRange): boolean {
   const w = lowerAt(d, last);
   // A plural ends in -s; "news", "business", "status" and "crisis" do too, and modify the noun after them.
   const plural = w.endsWith('s') && !/(ss|us|is|news)$/.test(w);
-  return d.t.cap[last] === 1 || is(d, last, SUBJECT_PRONOUNS) || is(d, last, GROUP_NOUNS) || plural || punctAt(d, last) === ')' || punctAt(d, last) === ',';
+  return isCap(d, last) || is(d, last, SUBJECT_PRONOUNS) || is(d, last, GROUP_NOUNS) || plural || punctAt(d, last) === ')' || punctAt(d, last) === ',';
 }
 
 /**

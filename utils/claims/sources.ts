@@ -3,7 +3,7 @@
  * said", "Ayad Allawi, Iraq's vice president, said", "he said", "who said") or the inverted
  * subject on its right ("said Allawi"). Every scan is bounded by a small window.
  */
-import { endsWithS, is, isClosingQuote, isContractedSubject, isDash, isNumber, isPossessive, isW, isWord, lowerAt, punctAt, type Doc } from './context';
+import { endsWithS, is, isCap, isClosingQuote, isContractedSubject, isDash, isNumber, isPossessive, isW, isWord, lowerAt, punctAt, type Doc } from './context';
 import { cueEntryAt } from './cues';
 import { W, WordSet } from './lexicon/hash';
 import { AFFILIATIONS, CUE_PP, CUE_PREFIX, DETERMINERS, GROUP_NOUNS, ORG_WORDS, QUANTIFIER_SUBJECTS, SOURCE_STOP, SUBJECT_PRONOUNS, TIME_WORDS, TITLES } from './lexicon/en';
@@ -41,8 +41,8 @@ export function rightSource(d: Doc, from: number, limit: number): TokenRange | n
     // "by the ministry on Monday": an affiliation's preposition needs a place or body after it, not a time.
     if (k > from && (is(d, k, SOURCE_STOP) || is(d, k, TIME_WORDS)) && (postmodifierStart(d, k, from) < 0 || is(d, k + 1, TIME_WORDS))) break;
     // "said former Obama adviser David Axelrod": a lower-case title may open the name; "proposes that …" is no name.
-    if (k === from && ((!d.t.cap[k] && !is(d, k, DETERMINERS) && !is(d, k, GROUP_NOUNS) && !is(d, k, SUBJECT_PRONOUNS) && !is(d, k, TITLES)) || isW(d, k, W.that))) return null;
-    if (d.t.cap[k]) hasCap = true;
+    if (k === from && ((!isCap(d, k) && !is(d, k, DETERMINERS) && !is(d, k, GROUP_NOUNS) && !is(d, k, SUBJECT_PRONOUNS) && !is(d, k, TITLES)) || isW(d, k, W.that))) return null;
+    if (isCap(d, k)) hasCap = true;
     k++;
   }
   // A name, a nominal ("the ministry", "officials") or a lone pronoun.
@@ -71,9 +71,9 @@ function npLeft(d: Doc, last: number, floor: number): number {
     }
     if (!isWord(d, k)) break;
     // "Mr. Grassley and Mr. Leahy": a conjunction between two capitalised words joins one subject.
-    const joinsNames = isW(d, k, W.and) && start >= 0 && d.t.cap[start] === 1 && d.t.cap[k - 1] === 1 && k - 1 >= floor;
+    const joinsNames = isW(d, k, W.and) && start >= 0 && isCap(d, start) && isCap(d, k - 1) && k - 1 >= floor;
     // "Theresa May": a capitalised stop word right after a capitalised word is part of a name.
-    const inName = d.t.cap[k] === 1 && k - 1 >= floor && d.t.cap[k - 1] === 1 && isWord(d, k - 1);
+    const inName = isCap(d, k) && k - 1 >= floor && isCap(d, k - 1) && isWord(d, k - 1);
     if (is(d, k, SOURCE_STOP) && !joinsNames && !inName) {
       const past = start >= 0 ? postmodifierStart(d, k, floor) : -1;
       if (past < 0) break;
@@ -85,7 +85,7 @@ function npLeft(d: Doc, last: number, floor: number): number {
     // sentence is not part of the name ("First Lady Michelle Obama" is a title, and stays).
     if (k === floor && k < last && is(d, k, CUE_PREFIX) && !isW(d, k, W.first)) break;
     // A verb of saying inside a would-be subject means we are in another clause.
-    if (!d.t.cap[k] && cueEntryAt(d.t, k) && !is(d, k, GROUP_NOUNS) && start >= 0) break;
+    if (!isCap(d, k) && cueEntryAt(d.t, k) && !is(d, k, GROUP_NOUNS) && start >= 0) break;
     start = k;
     // "Mr. Morgan of the Sierra Club": a determiner after "of" does not start the phrase.
     // "all five", "the two": a determiner may follow another.
@@ -116,7 +116,7 @@ function skipTimeLeft(d: Doc, j: number, floor: number): number {
   let moved = false;
   while (k >= floor && j - k < 4 && is(d, k, TIME_WORDS)) {
     // "Theresa May said": a capitalised time word after a capitalised word ends a name.
-    if (d.t.cap[k] && k - 1 >= floor && d.t.cap[k - 1] && isWord(d, k - 1) && !is(d, k - 1, TIME_WORDS)) break;
+    if (isCap(d, k) && k - 1 >= floor && isCap(d, k - 1) && isWord(d, k - 1) && !is(d, k - 1, TIME_WORDS)) break;
     k--;
     moved = true;
   }
@@ -142,12 +142,12 @@ export function sentenceSubject(d: Doc, from: number, limit: number): TokenRange
   while (k < limit && k - ss < 6 && isWord(d, k)) {
     const det = is(d, k, DETERMINERS);
     const listed = is(d, k, TITLES) || is(d, k, ORG_WORDS) || is(d, k, GROUP_NOUNS);
-    if (d.t.cap[k]) prevOpen = isPossessive(d, k) || det;
+    if (isCap(d, k)) prevOpen = isPossessive(d, k) || det;
     else if (det && k === ss) prevOpen = true;
     // "The billionaire businessman began his speech": a word before a determiner is a verb.
     else if (!cueEntryAt(d.t, k) && !is(d, k, SOURCE_STOP) && (prevOpen || listed) && !(noun && lowerAt(d, k).endsWith('ed')) && (!is(d, k + 1, DETERMINERS) || isW(d, k, W.of))) prevOpen = true;
     else break;
-    noun = listed || (!d.t.cap[k] && endsWithS(d, k));
+    noun = listed || (!isCap(d, k) && endsWithS(d, k));
     k++;
   }
   if (k === ss || !plausibleSource(d, ss, k)) return null;
@@ -160,7 +160,7 @@ function plausibleSource(d: Doc, s: number, e: number): boolean {
     if (is(d, s, TIME_WORDS) || is(d, s, DETERMINERS)) return false;
   }
   for (let k = s; k < e; k++) {
-    if (d.t.cap[k] || is(d, k, GROUP_NOUNS)) return true;
+    if (isCap(d, k) || is(d, k, GROUP_NOUNS)) return true;
     if (lowerAt(d, k).endsWith('ly')) return false;
   }
   // "63 percent said", "two officials said": a number heads a short nominal subject.
@@ -182,7 +182,7 @@ function appositiveSource(d: Doc, j: number, floor: number): TokenRange | null {
     const p = punctAt(d, k);
     if (p === ',') {
       // "Hunter, meanwhile, said", "Jones, too, said": an aside about the saying, not the sayer.
-      if (seg === j && !d.t.cap[k + 1] && !isNumber(d, k + 1) && k + 2 === j) end = k;
+      if (seg === j && !isCap(d, k + 1) && !isNumber(d, k + 1) && k + 2 === j) end = k;
       if (k > floor && k < seg - 1) {
         const headStart = npLeft(d, k - 1, floor);
         // "But Matt Morrison, the group's director, said": one connective may open the sentence.

@@ -5,7 +5,7 @@
  * group, "who" the name or source right before it. Persons named as narration subjects are
  * antecedents too.
  */
-import { is, isDash, isNumber, isW, isWord, lowerAt, punctAt, type Doc } from './context';
+import { is, isCap, isDash, isNumber, isW, isWord, lowerAt, punctAt, type Doc } from './context';
 import { AFFILIATIONS, COURTESY_TITLES, DETERMINERS, FEMALE_NAMES, GROUP_NOUNS, MALE_NAMES, ORG_WORDS, TITLES } from './lexicon/en';
 import { W } from './lexicon/hash';
 import type { TokenRange } from './sources';
@@ -119,7 +119,7 @@ export function createSpeakerTracker(): SpeakerTracker {
     let n = headEnd;
     for (let k = n - 1; k >= start && isWord(d, k); k--) {
       // "Centers for Disease Control and Prevention", "Bank of America".
-      if (d.t.cap[k] ? org || !is(d, k, TITLES) : ((is(d, k, AFFILIATIONS) && is(d, k - 1, ORG_WORDS)) || (isW(d, k, W.and) && d.t.cap[k - 1])) && k > start) n = k;
+      if (isCap(d, k) ? org || !is(d, k, TITLES) : ((is(d, k, AFFILIATIONS) && is(d, k - 1, ORG_WORDS)) || (isW(d, k, W.and) && isCap(d, k - 1))) && k > start) n = k;
       else break;
     }
     // "The Conservatives": a capitalised article opens the sentence, not the name.
@@ -135,8 +135,8 @@ export function createSpeakerTracker(): SpeakerTracker {
   const affiliationAt = (start: number, headEnd: number): number => {
     for (let k = start + 1; k < headEnd - 1; k++) {
       const w = k - 1;
-      if (!is(d, k, AFFILIATIONS) || is(d, w, ORG_WORDS) || (d.t.cap[w] && is(d, w, TITLES))) continue;
-      return d.t.cap[w] && !is(d, w, GROUP_NOUNS) && !isNumber(d, w) ? k : -1;
+      if (!is(d, k, AFFILIATIONS) || is(d, w, ORG_WORDS) || (isCap(d, w) && is(d, w, TITLES))) continue;
+      return isCap(d, w) && !is(d, w, GROUP_NOUNS) && !isNumber(d, w) ? k : -1;
     }
     return headEnd;
   };
@@ -185,7 +185,7 @@ export function createSpeakerTracker(): SpeakerTracker {
     if (nameStart < 0) {
       // "The company's chief financial officer, Tom Lee, said": the name is the apposition.
       let e = headEnd + 1;
-      while (e < src.end && d.t.cap[e] && isWord(d, e)) e++;
+      while (e < src.end && isCap(d, e) && isWord(d, e)) e++;
       if (e - headEnd > 2 && (e >= src.end || punctAt(d, e) === ',')) return speak(named(headEnd + 1, e, joinText(d, start, headEnd), null));
     } else {
       const { role, gender } = roleOf(start, nameStart);
