@@ -3,7 +3,7 @@ import type { Quote, Quotes } from './quotes';
 import type { Segments } from './sentences';
 import { inSet, type WordSet } from './lexicon/hash';
 import { NUMBER_WORDS, SUBJECT_PRONOUNS } from './lexicon/en';
-import { Tk, type Tokens } from './tokens';
+import { firstCode, Tk, type Tokens } from './tokens';
 
 export interface Doc {
   readonly t: Tokens;
@@ -111,6 +111,6 @@ export function is(d: Doc, i: number, set: WordSet): boolean {
 
 /** A count: "4" in "4 in 10 say", "two" in "two officials said". */
 export function isNumber(d: Doc, i: number): boolean {
-  const c = d.t.text.charCodeAt(d.t.start[i] ?? 0);
+  const c = firstCode(d.t, i);
   return isWord(d, i) && ((c >= 48 && c <= 57) || is(d, i, NUMBER_WORDS));
 }

@@ -112,6 +112,11 @@ function put(c: Columns, at: number, k: number, s: number, e: number, h: number,
   c.kind[at] = k; c.start[at] = s; c.end[at] = e; c.hash[at] = h; c.cap[at] = up;
 }
 
+/** The first code unit of token i. */
+export function firstCode(t: Tokens, i: number): number {
+  return t.text.charCodeAt(t.start[i] ?? 0);
+}
+
 /** A period, question or exclamation mark, or an ellipsis: a token's hash is its character, no string needed. */
 export function isTerminal(t: Tokens, i: number): boolean {
   if (t.kind[i] !== Tk.Punct) return false;
