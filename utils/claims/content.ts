@@ -9,7 +9,7 @@ import { cueEntryAt } from './cues';
 import type { TokenRange } from './sources';
 import { Tk } from './tokens';
 import { CLAUSE_LINKS, CUE_PREFIX } from './lexicon/en';
-import { W, WordSet } from './lexicon/hash';
+import { W_WHO, WordSet } from './lexicon/hash';
 
 export const COORDINATORS = new WordSet('and but');
 
@@ -39,7 +39,7 @@ function coordinationCut(d: Doc, s: number, e: number): number {
   for (let k = s + 2; k < e - 1 && k < s + 60; k++) {
     if (inQuote(d, k)) continue;
     // ", who is 70" after a name: a relative clause about the name, not part of what was said.
-    if (isW(d, k, W.who) && punctAt(d, k - 1) === ',' && isCap(d, k - 2)) return k - 1;
+    if (isW(d, k, W_WHO) && punctAt(d, k - 1) === ',' && isCap(d, k - 2)) return k - 1;
     if (!is(d, k, COORDINATORS)) continue;
     let v = k + 1;
     if (is(d, v, CUE_PREFIX)) v++;

@@ -58,7 +58,7 @@ export function inQuote(d: Doc, i: number): boolean {
   return !!d.q.of[i];
 }
 
-/** Whether token i is the word whose hash is `h` (see wordHashes): no string is built. */
+/** Whether token i is the word whose hash is `h` (the W_ constants of lexicon/hash): no string is built. */
 export function isW(d: Doc, i: number, h: number): boolean {
   return d.t.kind[i] === Tk.Word && d.t.hash[i] === h;
 }

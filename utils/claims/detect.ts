@@ -12,7 +12,7 @@ import {
   CLAUSE_LINKS, CUE_PP, CUES, CueClass, CueFlag, DETERMINERS, GROUP_NOUNS, INDEFINITES, OBJECT_PRONOUNS, SOURCE_STOP, SUBJECT_PRONOUNS,
   TIME_WORDS,
 } from './lexicon/en';
-import { buildLexicon, W, WordSet } from './lexicon/hash';
+import { buildLexicon, W_AND, W_BY, W_OF, W_THAT, W_TO, W_WHILE, W_WHO, W_YOU, WordSet } from './lexicon/hash';
 import { pairQuotes } from './quotes';
 import { segment } from './sentences';
 import { paragraphLayout } from './layouts';
@@ -48,11 +48,11 @@ function skipAfterCue(d: Doc, cue: Cue, end: number): number {
     // "told Fox News anchor Megyn Kelly that …", "told host Chris Cuomo she …": an addressee ending in a
     // name, then the clause.
     for (let j = k + 1; j - k < 8 && isWord(d, j); j++) {
-      if (isCap(d, j - 1) && (isW(d, j, W.that) || is(d, j, SUBJECT_PRONOUNS))) return j;
+      if (isCap(d, j - 1) && (isW(d, j, W_THAT) || is(d, j, SUBJECT_PRONOUNS))) return j;
     }
     const w = lowerAt(d, k);
     if (OBJECT_PRONOUNS.has(w) && w !== 'it') k++;
-    else if (isCap(d, k)) { const s = k; while (k < end && k - s < 6 && isWord(d, k) && (isCap(d, k) || isW(d, k, W.of))) k++; }
+    else if (isCap(d, k)) { const s = k; while (k < end && k - s < 6 && isWord(d, k) && (isCap(d, k) || isW(d, k, W_OF))) k++; }
     else if ((DETERMINERS.has(w) && w !== 'that') || GROUP_NOUNS.has(w) || w === 'reporters' || w === 'journalists') {
       const s = k;
       k++;
@@ -99,7 +99,7 @@ function clausalObject(d: Doc, k: number, end: number): boolean {
   if (!isWord(d, k)) return isOpeningQuote(d, k) || punctAt(d, k) === ':';
   const w = lowerAt(d, k);
   if (w === 'that' || w.endsWith('ing') || !(DETERMINERS.has(w) || OBJECT_PRONOUNS.has(w) || isPossessive(d, k))) return true;
-  for (let j = k + 1; j < end && j - k <= MAX_OBJECT_NOUN && isWord(d, j); j++) if (isW(d, j, W.that)) return true;
+  for (let j = k + 1; j < end && j - k <= MAX_OBJECT_NOUN && isWord(d, j); j++) if (isW(d, j, W_THAT)) return true;
   return false;
 }
 
@@ -136,7 +136,7 @@ function hasClauseComplement(d: Doc, cue: Cue, k: number, end: number): boolean 
   if (w === 'to') return (cue.flags & CueFlag.Infinitive) !== 0;
   if (cue.flags & CueFlag.InfinitiveOnly) return false;
   // "expects inflation to ease": a short object, then the infinitive.
-  if (cue.flags & CueFlag.Infinitive) for (let j = k + 1; j < end && j <= k + 3; j++) if (isW(d, j, W.to)) return true;
+  if (cue.flags & CueFlag.Infinitive) for (let j = k + 1; j < end && j <= k + 3; j++) if (isW(d, j, W_TO)) return true;
   // "found himself in a bind": where someone ended up, not what they found ("sees himself as" is a view).
   if ((OBJECT_PRONOUNS.has(w) && !SUBJECT_PRONOUNS.has(w)) || (cue.lemma === 'find' && /sel(f|ves)$/.test(w))) return false;
   // Anything but a prepositional phrase can be what was thought: a clause, a noun phrase, a name.
@@ -208,7 +208,7 @@ function accordingTo(d: Doc, cue: Cue, ss: number, se: number): Draft | null {
   // "…, according to two people familiar with it, who spoke on condition of anonymity", "…, according to
   // Brian Wieser, an analyst at …": about the source. After a short fronted phrase ("Over the long term,
   // according to the budget office, the rise …") the sentence's own clause follows.
-  if ((punctAt(d, k) === ',' && !isW(d, k + 1, W.who) && (!is(d, k + 1, DETERMINERS) || (left && left.end - left.start < 6))) || lead >= cue.start) {
+  if ((punctAt(d, k) === ',' && !isW(d, k + 1, W_WHO) && (!is(d, k + 1, DETERMINERS) || (left && left.end - left.start < 6))) || lead >= cue.start) {
     const right = rightContent(d, k, se);
     if (right) frags.push(right);
   }
@@ -221,7 +221,7 @@ function accordingTo(d: Doc, cue: Cue, ss: number, se: number): Draft | null {
  * "…, then says Y"), used when the cue has no subject of its own.
  */
 function verbCue(d: Doc, cue: Cue, ss: number, se: number, prev: Draft | null, shared: TokenRange | null = null): Draft | null {
-  if (cue.passive && isW(d, cue.end - 1, W.by)) {
+  if (cue.passive && isW(d, cue.end - 1, W_BY)) {
     // "was first reported by The Washington Post": the agent is the source, the subject the content.
     const agent = rightSource(d, cue.end, se);
     const subject = leftContent(d, cue.start, ss);
@@ -242,7 +242,7 @@ function verbCue(d: Doc, cue: Cue, ss: number, se: number, prev: Draft | null, s
     else if (is(d, cue.start - 1, COORDINATORS) && cue.start - 1 > ss) src = prev?.src && prev.src.start >= ss ? prev.src : sentenceSubject(d, ss, cue.start - 1);
   }
   // "Do you think the bill will pass?": a question put to someone, not what they said.
-  if (src && src.end - src.start === 1 && isW(d, src.start, W.you) && punctAt(d, se - 1) === '?') return null;
+  if (src && src.end - src.start === 1 && isW(d, src.start, W_YOU) && punctAt(d, se - 1) === '?') return null;
   let after = skipAfterCue(d, cue, se);
   const beforeIdx = (src ? src.start : cue.start) - 1;
   const boundary = beforeIdx > ss && isSeparator(d, beforeIdx);
@@ -312,7 +312,7 @@ function verbCue(d: Doc, cue: Cue, ss: number, se: number, prev: Draft | null, s
     if (!cue.passive && src && src.end - src.start === 1 && is(d, src.start, NON_AGENTS) && cue.cls !== CueClass.Evidence) return null;
     // "…, preferring large-scale attacks": an attitude participle in narration is not a report; nor is
     // "a documentary that showed off …".
-    if (!src && (cue.ing || isW(d, cue.start - 1, W.that))) return null;
+    if (!src && (cue.ing || isW(d, cue.start - 1, W_THAT))) return null;
     if (!hasClauseComplement(d, cue, after, se)) return null;
   }
   if (cue.cls === CueClass.Stance && !src && !(cue.start < cue.head || (cue.start > ss && !isWord(d, cue.start - 1)))) return null;
@@ -325,7 +325,7 @@ function verbCue(d: Doc, cue: Cue, ss: number, se: number, prev: Draft | null, s
   }
   if (BARE_OBJECT_VERBS.has(cue.lemma) && !clausalObject(d, after, se)) return null;
   // "add to the pressure", "added another stop": adding things, not words.
-  if (cue.lemma === 'add' && (isW(d, cue.end, W.to) || (isWord(d, after) && !clausalObject(d, after, se)))) return null;
+  if (cue.lemma === 'add' && (isW(d, cue.end, W_TO) || (isWord(d, after) && !clausalObject(d, after, se)))) return null;
   if (cue.lemma === 'reject' && proceduralObject(d, after, se)) return null;
   return draftWith(rightContent(d, after, se));
 }
@@ -367,7 +367,7 @@ function sentenceDrafts(d: Doc, ss: number, se: number): Draft[] {
     // The cue's own subject, read once for the checks below that need it (only inside a claim).
     const own = host ? leftSource(d, cue.start, ss) : null;
     // "…, but he also noted …": a new clause with its own subject ends the weaker claim instead.
-    const coordinated = isW(d, cue.start - 1, W.and) || (host !== null && is(d, (own?.start ?? ss) - 1, CLAUSE_LINKS));
+    const coordinated = isW(d, cue.start - 1, W_AND) || (host !== null && is(d, (own?.start ?? ss) - 1, CLAUSE_LINKS));
     const weaker = prev?.cue && prev.cue.cls !== CueClass.Say && prev.cue.cls !== CueClass.Prep && !coordinated;
     if (prev && host && prev.cue && cue.cls === CueClass.Say && (weaker || (prev.cue.cls === CueClass.Say && !cue.ing))) {
       // A saying verb inside a weaker cue's content: the weaker reading was wrong. Inside another saying
@@ -392,7 +392,7 @@ function sentenceDrafts(d: Doc, ss: number, se: number): Draft[] {
       const inSource = src !== null && src.start <= (prev.cue?.start ?? 0);
       const sep = inSource || (at - 1 >= ss && (isSeparator(d, at - 1) || is(d, at - 1, CLAUSE_LINKS)));
       // "…, while Senator Cruz called it “a disaster”": a contrasted subject's stance is a claim of its own.
-      if (!(cue.cls === CueClass.Say || cue.cls === CueClass.Prep || (src && isW(d, at - 1, W.while))) || !sep || cue.passive) continue;
+      if (!(cue.cls === CueClass.Say || cue.cls === CueClass.Prep || (src && isW(d, at - 1, W_WHILE))) || !sep || cue.passive) continue;
       // "He says X and says Y": a second predicate of the same subject.
       const shared = !src && prev.src && prev.src.start >= ss && prev.src.end <= (prev.cue?.start ?? 0) ? prev.src : null;
       const draft = cue.cls === CueClass.Prep ? accordingTo(d, cue, at, se) : verbCue(d, cue, at, se, prev, shared);

@@ -5,7 +5,7 @@
  */
 import { endsWithS, is, isCap, isClosingQuote, isContractedSubject, isDash, isNumber, isPossessive, isW, isWord, lowerAt, punctAt, type Doc } from './context';
 import { cueEntryAt } from './cues';
-import { W, WordSet } from './lexicon/hash';
+import { W_AND, W_CLOSE, W_FAMILIAR, W_FIRST, W_FROM, W_IN, W_OF, W_THAN, W_THAT, W_TO, W_WITH, WordSet } from './lexicon/hash';
 import { AFFILIATIONS, CUE_PP, CUE_PREFIX, DETERMINERS, GROUP_NOUNS, ORG_WORDS, QUANTIFIER_SUBJECTS, SOURCE_STOP, SUBJECT_PRONOUNS, TIME_WORDS, TITLES } from './lexicon/en';
 
 export interface TokenRange {
@@ -23,13 +23,13 @@ const MAX_APPOSITION = 40;
 function postmodifierStart(d: Doc, k: number, floor: number): number {
   const continues = k > floor && (
     // "nine in 10 said", "About 4 in 10 say": a proportion.
-    (isW(d, k, W.in) && isNumber(d, k - 1) && isNumber(d, k + 1)) ||
+    (isW(d, k, W_IN) && isNumber(d, k - 1) && isNumber(d, k + 1)) ||
     // "people familiar with her thinking", "sources close to the campaign".
-    (isW(d, k, W.with) && isW(d, k - 1, W.familiar)) || (isW(d, k, W.to) && isW(d, k - 1, W.close)) ||
+    (isW(d, k, W_WITH) && isW(d, k - 1, W_FAMILIAR)) || (isW(d, k, W_TO) && isW(d, k - 1, W_CLOSE)) ||
     // "a spokesman for the ministry", "officials in Washington": the person, not the place, speaks.
     (is(d, k, AFFILIATIONS) && (is(d, k - 1, TITLES) || is(d, k - 1, GROUP_NOUNS) || is(d, k - 1, ORG_WORDS))) ||
     // "voters in all five states", "Democrats in Congress": a group where it lives or sits.
-    (isW(d, k, W.in) && endsWithS(d, k - 1) && !isPossessive(d, k - 1)));
+    (isW(d, k, W_IN) && endsWithS(d, k - 1) && !isPossessive(d, k - 1)));
   return continues ? k - 1 : -1;
 }
 
@@ -41,7 +41,7 @@ export function rightSource(d: Doc, from: number, limit: number): TokenRange | n
     // "by the ministry on Monday": an affiliation's preposition needs a place or body after it, not a time.
     if (k > from && (is(d, k, SOURCE_STOP) || is(d, k, TIME_WORDS)) && (postmodifierStart(d, k, from) < 0 || is(d, k + 1, TIME_WORDS))) break;
     // "said former Obama adviser David Axelrod": a lower-case title may open the name; "proposes that …" is no name.
-    if (k === from && ((!isCap(d, k) && !is(d, k, DETERMINERS) && !is(d, k, GROUP_NOUNS) && !is(d, k, SUBJECT_PRONOUNS) && !is(d, k, TITLES)) || isW(d, k, W.that))) return null;
+    if (k === from && ((!isCap(d, k) && !is(d, k, DETERMINERS) && !is(d, k, GROUP_NOUNS) && !is(d, k, SUBJECT_PRONOUNS) && !is(d, k, TITLES)) || isW(d, k, W_THAT))) return null;
     if (isCap(d, k)) hasCap = true;
     k++;
   }
@@ -71,7 +71,7 @@ function npLeft(d: Doc, last: number, floor: number): number {
     }
     if (!isWord(d, k)) break;
     // "Mr. Grassley and Mr. Leahy": a conjunction between two capitalised words joins one subject.
-    const joinsNames = isW(d, k, W.and) && start >= 0 && isCap(d, start) && isCap(d, k - 1) && k - 1 >= floor;
+    const joinsNames = isW(d, k, W_AND) && start >= 0 && isCap(d, start) && isCap(d, k - 1) && k - 1 >= floor;
     // "Theresa May": a capitalised stop word right after a capitalised word is part of a name.
     const inName = isCap(d, k) && k - 1 >= floor && isCap(d, k - 1) && isWord(d, k - 1);
     if (is(d, k, SOURCE_STOP) && !joinsNames && !inName) {
@@ -83,13 +83,13 @@ function npLeft(d: Doc, last: number, floor: number): number {
     }
     // "Earlier Sanders said", "Did Trump say", "Now Obama says": an adverb or auxiliary opening the
     // sentence is not part of the name ("First Lady Michelle Obama" is a title, and stays).
-    if (k === floor && k < last && is(d, k, CUE_PREFIX) && !isW(d, k, W.first)) break;
+    if (k === floor && k < last && is(d, k, CUE_PREFIX) && !isW(d, k, W_FIRST)) break;
     // A verb of saying inside a would-be subject means we are in another clause.
     if (!isCap(d, k) && cueEntryAt(d.t, k) && !is(d, k, GROUP_NOUNS) && start >= 0) break;
     start = k;
     // "Mr. Morgan of the Sierra Club": a determiner after "of" does not start the phrase.
     // "all five", "the two": a determiner may follow another.
-    if (is(d, k, DETERMINERS) && !((isW(d, k - 1, W.of) || isW(d, k - 1, W.from)) && k - 2 >= floor && isWord(d, k - 2)) && !(k > floor && is(d, k - 1, DETERMINERS))) {
+    if (is(d, k, DETERMINERS) && !((isW(d, k - 1, W_OF) || isW(d, k - 1, W_FROM)) && k - 2 >= floor && isWord(d, k - 2)) && !(k > floor && is(d, k - 1, DETERMINERS))) {
       // "people familiar with her thinking": nor does one after a postmodifier's preposition.
       const past = postmodifierStart(d, k - 1, floor);
       if (past < 0) break;
@@ -107,7 +107,7 @@ const HEDGES = new WordSet('about only just nearly roughly almost some around th
 
 /** A count's hedge belongs to the subject: "About 4 in 10", "More than six in 10", "less than a third". */
 function approximated(d: Doc, s: number, floor: number): number {
-  return (isNumber(d, s) || is(d, s, DETERMINERS)) && s > floor && is(d, s - 1, HEDGES) ? s - (isW(d, s - 1, W.than) ? 2 : 1) : s;
+  return (isNumber(d, s) || is(d, s, DETERMINERS)) && s > floor && is(d, s - 1, HEDGES) ? s - (isW(d, s - 1, W_THAN) ? 2 : 1) : s;
 }
 
 /** Skips "on Monday" / "Monday" / "last week" between a subject and its cue. */
@@ -145,7 +145,7 @@ export function sentenceSubject(d: Doc, from: number, limit: number): TokenRange
     if (isCap(d, k)) prevOpen = isPossessive(d, k) || det;
     else if (det && k === ss) prevOpen = true;
     // "The billionaire businessman began his speech": a word before a determiner is a verb.
-    else if (!cueEntryAt(d.t, k) && !is(d, k, SOURCE_STOP) && (prevOpen || listed) && !(noun && lowerAt(d, k).endsWith('ed')) && (!is(d, k + 1, DETERMINERS) || isW(d, k, W.of))) prevOpen = true;
+    else if (!cueEntryAt(d.t, k) && !is(d, k, SOURCE_STOP) && (prevOpen || listed) && !(noun && lowerAt(d, k).endsWith('ed')) && (!is(d, k + 1, DETERMINERS) || isW(d, k, W_OF))) prevOpen = true;
     else break;
     noun = listed || (!isCap(d, k) && endsWithS(d, k));
     k++;

@@ -7,7 +7,7 @@
  */
 import { is, isCap, isDash, isNumber, isW, isWord, lowerAt, punctAt, type Doc } from './context';
 import { AFFILIATIONS, COURTESY_TITLES, DETERMINERS, FEMALE_NAMES, GROUP_NOUNS, MALE_NAMES, ORG_WORDS, TITLES } from './lexicon/en';
-import { W } from './lexicon/hash';
+import { W_AND } from './lexicon/hash';
 import type { TokenRange } from './sources';
 import type { Speaker, SpeakerType } from './types';
 
@@ -119,7 +119,7 @@ export function createSpeakerTracker(): SpeakerTracker {
     let n = headEnd;
     for (let k = n - 1; k >= start && isWord(d, k); k--) {
       // "Centers for Disease Control and Prevention", "Bank of America".
-      if (isCap(d, k) ? org || !is(d, k, TITLES) : ((is(d, k, AFFILIATIONS) && is(d, k - 1, ORG_WORDS)) || (isW(d, k, W.and) && isCap(d, k - 1))) && k > start) n = k;
+      if (isCap(d, k) ? org || !is(d, k, TITLES) : ((is(d, k, AFFILIATIONS) && is(d, k - 1, ORG_WORDS)) || (isW(d, k, W_AND) && isCap(d, k - 1))) && k > start) n = k;
       else break;
     }
     // "The Conservatives": a capitalised article opens the sentence, not the name.
