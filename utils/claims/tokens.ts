@@ -189,7 +189,7 @@ export function tokenize(text: string, i = 0, n = text.length): Tokens {
     while (i < n && text.charCodeAt(i) === ch && ch !== 39 && ch !== 0x2019) i++;
     put(c, len++, Tk.Punct, s, i, ch, 0);
   }
-  const { kind, start, end, hash } = c;
+  const { kind, start, end } = c;
   // Not cached: a string per call dies young, while a cache kept every word it lowered alive for
   // the collector to copy, and its per-token index array touched megabytes of fresh pages.
   const low = (k: number): string => {
@@ -204,5 +204,5 @@ export function tokenize(text: string, i = 0, n = text.length): Tokens {
     }
     return text.slice(s, e);
   };
-  return { text, kind, start, end, cap: c.cap, hash, length: len, low };
+  return { text, ...c, length: len, low };
 }
