@@ -131,7 +131,7 @@ fillOnFirstUse(() => {
   [SAY, STANCE, THINK, EVIDENCE].forEach((list, cls: CueClass) => {
     for (const raw of list.split(/\s+/)) {
       const [head = '', phrases] = raw.split(':');
-      const [item = '', ...marks] = head.split(/(?=[+!~^@&*=])/);
+      const [item = '', ...marks] = head.split(/(?=[!~^@&+*=])/);
       // Each mark's bit is its CueFlag: the marks are listed in the order of the flags.
       let flags = 0;
       for (const mark of marks) flags |= 1 << '!~^@&+*='.indexOf(mark);
