@@ -9,9 +9,9 @@ import { cueEntryAt } from './cues';
 import type { TokenRange } from './sources';
 import { Tk } from './tokens';
 import { CLAUSE_LINKS, CUE_PREFIX } from './lexicon/en';
-import { W_WHO, WordSet } from './lexicon/hash';
+import { W_WHO, words } from './lexicon/hash';
 
-export const COORDINATORS = new WordSet('and but');
+export const COORDINATORS = words('and but');
 
 /** Drops leading separators and trailing punctuation (quote marks are kept). */
 export function trim(d: Doc, from: number, to: number): TokenRange {

@@ -3,7 +3,7 @@
  * "according to", and a colon after a speaker. Cues inside quotations never fire.
  */
 import { endsWithS, inQuote, is, isCap, isContractedSubject, isNumber, isPossessive, isW, isWord, phraseAt, punctAt, type Doc } from './context';
-import { W_ABOUT, W_ACCORDING, W_BY, W_THAT, W_TO, WordSet } from './lexicon/hash';
+import { W_ABOUT, W_ACCORDING, W_BY, W_THAT, W_TO, words } from './lexicon/hash';
 import { Tk, type Tokens } from './tokens';
 import {
   BE_FORMS, CUE_BY_HASH, CUE_LOW_BITS, CUE_PREFIX, CueClass, CueFlag, DETERMINERS, NON_SPEECH_OBJECTS, OBJECT_PRONOUNS, PARTICLES, QUANTIFIER_SUBJECTS, SUBJECT_PRONOUNS, type CueEntry,
@@ -31,7 +31,7 @@ export function cueEntryAt(t: Tokens, i: number): CueEntry | undefined {
 }
 
 /** Besides pronouns, auxiliaries and plurals, words after which a bare "say" is a verb: "those polled say". */
-const RESPONDENTS = new WordSet('percent polled surveyed interviewed');
+const RESPONDENTS = words('percent polled surveyed interviewed');
 
 /** A cue that is not an inflected verb: "according to", "in" before a poll, a colon after a speaker. */
 export function fixedCue(at: number, end: number, cls: CueClass, lemma: string): Cue {

@@ -12,7 +12,7 @@ import {
   CLAUSE_LINKS, CUE_PP, CUES, CueClass, CueFlag, DETERMINERS, GROUP_NOUNS, INDEFINITES, OBJECT_PRONOUNS, SOURCE_STOP, SUBJECT_PRONOUNS,
   TIME_WORDS,
 } from './lexicon/en';
-import { buildLexicon, W_AND, W_BY, W_OF, W_THAT, W_TO, W_WHILE, W_WHO, W_YOU, WordSet } from './lexicon/hash';
+import { buildLexicon, W_AND, W_BY, W_OF, W_THAT, W_TO, W_WHILE, W_WHO, W_YOU, words } from './lexicon/hash';
 import { pairQuotes } from './quotes';
 import { segment } from './sentences';
 import { paragraphLayout } from './layouts';
@@ -38,7 +38,7 @@ const BASE_CONFIDENCE: Record<CueClass, number> = [0.9, 0.6, 0.5, 0.45, 0.9, 0.7
 const MAX_SKIP = 10;
 const MAX_ASIDE = 12;
 
-const PARTICIPLE_LEADS = new WordSet('by after while and before without for when in');
+const PARTICIPLE_LEADS = words('by after while and before without for when in');
 
 /** Skips what may sit between a cue and its content: an addressee, times, a prepositional phrase. */
 function skipAfterCue(d: Doc, cue: Cue, end: number): number {
@@ -90,7 +90,7 @@ function skipAfterCue(d: Doc, cue: Cue, end: number): number {
 }
 
 /** Verbs whose bare noun-phrase object is an act, not a claim: "denied the motion", "maintained control". */
-const BARE_OBJECT_VERBS = new WordSet('deny maintain');
+const BARE_OBJECT_VERBS = words('deny maintain');
 const MAX_OBJECT_NOUN = 6;
 
 /** A clause, a gerund, a quotation, or a noun with a "that" clause: "denied the reports that …". */
@@ -115,7 +115,7 @@ function continuesSentence(d: Doc, k: number, end: number, fronted: boolean): bo
 }
 
 /** "rejected the offer", "denied the motion": a decision on a request, not a stated view. */
-const PROCEDURAL_OBJECTS = new WordSet('motion appeal offer bid request petition application claim claims lawsuit suit nomination');
+const PROCEDURAL_OBJECTS = words('motion appeal offer bid request petition application claim claims lawsuit suit nomination');
 
 function proceduralObject(d: Doc, k: number, end: number): boolean {
   let j = k;
@@ -162,7 +162,7 @@ function nominalSubject(d: Doc, src: TokenRange): boolean {
  * Subjects that are no agent when alone: "it", "this", "that", "there", "which", and the generic "you"
  * of advice ("If you want to play …", "you see that the walls …").
  */
-const NON_AGENTS = new WordSet('it this that there which you');
+const NON_AGENTS = words('it this that there which you');
 
 /** Character spans of the fragments, split at paragraph breaks, without pieces holding no word. */
 function toSpans(d: Doc, frags: readonly TokenRange[]): Span[] {

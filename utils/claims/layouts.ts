@@ -6,7 +6,7 @@
 import { is, isCap, isClosingQuote, isDash, isOpeningQuote, isWord, punctAt, quoteAround, type Doc } from './context';
 import { trim } from './content';
 import { CueClass, DETERMINERS } from './lexicon/en';
-import { WordSet } from './lexicon/hash';
+import { words } from './lexicon/hash';
 import { fixedCue, type Cue } from './cues';
 import type { TokenRange } from './sources';
 
@@ -21,7 +21,7 @@ const MAX_SIGNATURE_TOKENS = 6;
 const HEADLINE_TOKENS = 30;
 
 /** Labels that look like a speaker before a colon but introduce page furniture. */
-const NOT_SPEAKERS = new WordSet(`a advertisement analysis breaking chart clarification commentary correction credit editor editor's exclusive\
+const NOT_SPEAKERS = words(`a advertisement analysis breaking chart clarification commentary correction credit editor editor's exclusive\
  file gallery graphic listen live map note opinion photo photos podcast posted published q read related source\
  sources tags transcript update updated video warning watch`);
 

@@ -5,7 +5,7 @@
  */
 import { endsWithS, is, isCap, isClosingQuote, isContractedSubject, isDash, isNumber, isPossessive, isW, isWord, lowerAt, punctAt, type Doc } from './context';
 import { cueEntryAt } from './cues';
-import { W_AND, W_CLOSE, W_FAMILIAR, W_FIRST, W_FROM, W_IN, W_OF, W_THAN, W_THAT, W_TO, W_WITH, WordSet } from './lexicon/hash';
+import { W_AND, W_CLOSE, W_FAMILIAR, W_FIRST, W_FROM, W_IN, W_OF, W_THAN, W_THAT, W_TO, W_WITH, words } from './lexicon/hash';
 import { AFFILIATIONS, CUE_PP, CUE_PREFIX, DETERMINERS, GROUP_NOUNS, ORG_WORDS, QUANTIFIER_SUBJECTS, SOURCE_STOP, SUBJECT_PRONOUNS, TIME_WORDS, TITLES } from './lexicon/en';
 
 export interface TokenRange {
@@ -103,7 +103,7 @@ function npLeft(d: Doc, last: number, floor: number): number {
 }
 
 /** Words that hedge a count: "about 4 in 10", "only three senators", "more than half". */
-const HEDGES = new WordSet('about only just nearly roughly almost some around than');
+const HEDGES = words('about only just nearly roughly almost some around than');
 
 /** A count's hedge belongs to the subject: "About 4 in 10", "More than six in 10", "less than a third". */
 function approximated(d: Doc, s: number, floor: number): number {

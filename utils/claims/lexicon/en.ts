@@ -1,4 +1,4 @@
-import { fillOnFirstUse, WordSet } from './hash';
+import { fillOnFirstUse, words } from './hash';
 import { hashWord } from '../tokens';
 
 /**
@@ -156,9 +156,6 @@ fillOnFirstUse(() => {
     }
   });
 });
-
-/** One set from several lists: shared lists are passed, not interpolated, so each literal stays a plain string. */
-const words = (...lists: string[]): WordSet => new WordSet(lists.join(' '));
 
 /** In both CUE_PREFIX and SOURCE_STOP: auxiliaries, negation and adverbs join a cue and end a source. */
 const AUXILIARIES = 'has have had is are was were be been will would could can may might should must shall do does did not never also still already even just then to';

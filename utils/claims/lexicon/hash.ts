@@ -63,3 +63,6 @@ export function inSet(t: Tokens, i: number, set: WordSet): boolean {
   const h = t.hash[i] ?? 0;
   return t.kind[i] === Tk.Word && set.low[h & 4095] === 1 && set.hashes.has(h);
 }
+
+/** One set from several lists: shared lists are passed, not interpolated, so each literal stays a plain string. */
+export const words = (...lists: string[]): WordSet => new WordSet(lists.join(' '));
