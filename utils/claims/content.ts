@@ -49,18 +49,18 @@ function coordinationCut(d: Doc, s: number, e: number): number {
   return e;
 }
 
-/** The quotes of one multi-paragraph quotation, from quote `qi` to the group's last one. */
-function groupEnd(d: Doc, qi: number): number {
+/** The token after the last closing mark of the multi-paragraph quotation holding token i. */
+function groupEnd(d: Doc, i: number): number {
   const { list } = d.q;
-  const g = list[qi]?.group ?? -1;
-  let k = qi;
+  let k = quoteOf(d, i);
+  const g = list[k]?.group ?? -1;
   while (list[k + 1]?.group === g) k++;
-  return list[k]?.close ?? 0;
+  return (list[k]?.close ?? 0) + 1;
 }
 
 /** A group is named by its first quote's index, so its opening mark is that quote's. */
-function groupStart(d: Doc, qi: number): number {
-  return d.q.list[d.q.list[qi]?.group ?? -1]?.open ?? 0;
+function groupStart(d: Doc, i: number): number {
+  return d.q.list[quoteAround(d, i)?.group ?? -1]?.open ?? 0;
 }
 
 /** Content right of a cue: from `from` to the end of the sentence, or of a quotation begun in it. */
@@ -69,8 +69,8 @@ export function rightContent(d: Doc, from: number, sentEnd: number): TokenRange 
   while (s < sentEnd && d.t.kind[s] === Tk.Punct) s++;
   if (s >= sentEnd) return null;
   let e = coordinationCut(d, s, sentEnd);
-  if ((quoteAround(d, e - 1)?.open ?? -1) >= s) e = Math.max(e, groupEnd(d, quoteOf(d, e - 1)) + 1);
-  else if (isOpeningQuote(d, s)) e = Math.max(e, groupEnd(d, quoteOf(d, s)) + 1);
+  if ((quoteAround(d, e - 1)?.open ?? -1) >= s) e = Math.max(e, groupEnd(d, e - 1));
+  else if (isOpeningQuote(d, s)) e = Math.max(e, groupEnd(d, s));
   const r = trim(d, s, e);
   return r.end > r.start ? r : null;
 }
@@ -84,8 +84,8 @@ export function leftContent(d: Doc, end: number, floor: number): TokenRange | nu
   while (e > floor && d.t.kind[e - 1] === Tk.Punct && !isClosingQuote(d, e - 1)) e--;
   if (e <= floor) return null;
   let s = floor;
-  if (isClosingQuote(d, e - 1)) s = Math.min(s, groupStart(d, quoteOf(d, e - 1)));
-  else if (inQuote(d, floor)) s = Math.min(s, groupStart(d, quoteOf(d, floor)));
+  if (isClosingQuote(d, e - 1)) s = Math.min(s, groupStart(d, e - 1));
+  else if (inQuote(d, floor)) s = Math.min(s, groupStart(d, floor));
   // The first word of the sentence often is a connective that the quote does not include.
   const r = trim(d, s, e);
   return r.end > r.start ? r : null;
@@ -93,9 +93,7 @@ export function leftContent(d: Doc, end: number, floor: number): TokenRange | nu
 
 /** The quotation opening at `open`, whole. */
 export function quoteAt(d: Doc, open: number): TokenRange | null {
-  const qi = quoteOf(d, open);
-  if (qi < 0) return null;
-  return { start: open, end: groupEnd(d, qi) + 1 };
+  return inQuote(d, open) ? { start: open, end: groupEnd(d, open) } : null;
 }
 
 export type Kind = 'direct' | 'indirect' | 'mixed';
