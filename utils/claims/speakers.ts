@@ -97,9 +97,9 @@ export function createSpeakerTracker(): SpeakerTracker {
       if ((roleText || gender) && existing.type === 'unknown') existing.type = 'person';
       return existing;
     }
-    let hasOrgWord = false;
-    for (let k = s; k < e; k++) if (is(d, k, ORG_WORDS)) hasOrgWord = true;
-    const type: SpeakerType = hasOrgWord ? 'organization' : roleText || gender || e - s >= 2 ? 'person' : 'unknown';
+    let type: SpeakerType = roleText || gender || e - s >= 2 ? 'person' : 'unknown';
+    // An organisation word anywhere makes it an organisation, whatever else it has.
+    for (let k = s; k < e; k++) if (is(d, k, ORG_WORDS)) type = 'organization';
     // A first name whose gender is clear: "Mary Smith", "John Smith".
     const g = gender ?? (e - s < 2 ? null : is(d, s, FEMALE_NAMES) ? 'f' : is(d, s, MALE_NAMES) ? 'm' : null);
     const ent: Entity = { name, role: roleText, type, gender: g };
@@ -148,12 +148,12 @@ export function createSpeakerTracker(): SpeakerTracker {
   };
 
   /** The role before the name, less a determiner and courtesy titles, as the article writes it ("Sen."). */
-  const roleOf = (roleStart: number, nameStart: number): { role: string | undefined; gender: Gender } => {
+  const roleOf = (roleStart: number, nameStart: number): [role: string | undefined, gender: Gender] => {
     // "The FSF", "the Sierra Club": a determiner alone is no role.
     let s = is(d, roleStart, DETERMINERS) ? roleStart + 1 : roleStart;
     let gender: Gender = null;
     while (s < nameStart && COURTESY_TITLES.has(lowerAt(d, s))) { gender = COURTESY_TITLES.get(lowerAt(d, s)) || gender; s++; }
-    return { role: s < nameStart ? joinText(d, s, nameStart) : undefined, gender };
+    return [s < nameStart ? joinText(d, s, nameStart) : undefined, gender];
   };
 
   const resolve = (src: TokenRange): Speaker | null => {
@@ -188,7 +188,7 @@ export function createSpeakerTracker(): SpeakerTracker {
       while (e < src.end && isCap(d, e) && isWord(d, e)) e++;
       if (e - headEnd > 2 && (e >= src.end || punctAt(d, e) === ',')) return speak(named(headEnd + 1, e, joinText(d, start, headEnd), null));
     } else {
-      const { role, gender } = roleOf(start, nameStart);
+      const [role, gender] = roleOf(start, nameStart);
       // The role, else the affiliation ("the Sierra Club"), else an apposition ("Iraq's vice president").
       // Made only without a role: the apposition's text and its regex are the costliest part here.
       const roleText = role ?? ((nameEnd < headEnd ? joinText(d, nameEnd + 1, headEnd) : headEnd < src.end ? joinText(d, headEnd + 1, src.end).replace(/(^|, )(who|[a-z]+(ed|ing)) .*|[,)\u2014-]$/, '').trim() : '') || undefined);
@@ -208,7 +208,7 @@ export function createSpeakerTracker(): SpeakerTracker {
   const mention = (src: TokenRange): void => {
     const [nameStart, nameEnd] = nameIn(src.start, src.end);
     if (nameStart < 0) return;
-    const { role, gender } = roleOf(src.start, nameStart);
+    const [role, gender] = roleOf(src.start, nameStart);
     // A lone capitalised word opening a sentence is too often not a name; a known surname is.
     const ent = nameEnd - nameStart >= 2 || role || gender ? named(nameStart, nameEnd, role, gender) : bySurname.get(stripPossessive(lowerAt(d, nameStart)));
     if (ent?.type === 'person') remember(ent);
