@@ -275,7 +275,7 @@ function verbCue(d: Doc, cue: Cue, ss: number, se: number, prev: Draft | null, s
   const leftMode = boundary && !colonEnd && (quotedLeft || atClauseEnd(d, after, se) || sepAfter === ',' || sepAfter === ';' || sepAfter === '\u2014');
   if (leftMode && !cue.ing) {
     if ((weak || cue.cls === CueClass.Stance) && !src) return null;
-    const quoteAfter = punctAt(d, after) === ',' && isOpeningQuote(d, after + 1);
+    const quoteAfter = sepAfter === ',' && isOpeningQuote(d, after + 1);
     // "As the phone rang, the announcer said, “…”": with no quotation on the left, the quote is it.
     if (quoteAfter && !isClosingQuote(d, beforeIdx) && !isClosingQuote(d, beforeIdx - 1)) {
       return draftWith(quoteAt(d, after + 1));
@@ -295,14 +295,11 @@ function verbCue(d: Doc, cue: Cue, ss: number, se: number, prev: Draft | null, s
         if (d.t.kind[k] === Tk.Quote || (isOpeningQuote(d, k + 2) && cueEntryAt(d.t, k)?.ing)) break;
       }
     }
-    if (resume >= 0) {
-      const right = quoteAt(d, resume);
-      if (right) frags.push(right);
-    } else if (sepAfter === ',' && src && src.end <= cue.start && continuesSentence(d, after + 1, se, is(d, left.start, CUE_PP)) && !isClosingQuote(d, left.end - 1)) {
-      // "The suspect, police said, was armed.": the attribution sits inside the content.
-      const right = rightContent(d, after + 1, se);
-      if (right) frags.push(right);
-    }
+    // "The suspect, police said, was armed.": the attribution sits inside the content.
+    const right = resume >= 0 ? quoteAt(d, resume)
+      : sepAfter === ',' && src && src.end <= cue.start && continuesSentence(d, after + 1, se, is(d, left.start, CUE_PP)) && !isClosingQuote(d, left.end - 1) ? rightContent(d, after + 1, se)
+      : null;
+    if (right) frags.push(right);
     return { cue, src, frags, inherit, confidence };
   }
   // "He continued, “…”": before its content only when a quotation follows at once.
