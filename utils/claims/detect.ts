@@ -383,15 +383,14 @@ function sentenceDrafts(d: Doc, ss: number, se: number): Draft[] {
     if (prev && host) {
       // A cue inside the previous claim's content: a new reporting clause ("…, adding that",
       // "…, and Smith said") cuts it; anything else (think, want…) is part of that content.
-      const src = own;
-      const at = src ? src.start : cue.start;
+      const at = own ? own.start : cue.start;
       // "Mr. Leenders, who estimated that …, said": the earlier claim is a relative clause inside this source.
-      const inSource = src !== null && src.start <= (prev.cue?.start ?? 0);
+      const inSource = own !== null && own.start <= (prev.cue?.start ?? 0);
       const sep = inSource || (at - 1 >= ss && (isSeparator(d, at - 1) || is(d, at - 1, CLAUSE_LINKS)));
       // "…, while Senator Cruz called it “a disaster”": a contrasted subject's stance is a claim of its own.
-      if (!(cue.cls === CueClass.Say || cue.cls === CueClass.Prep || (src && isW(d, at - 1, W_WHILE))) || !sep || cue.passive) continue;
+      if (!(cue.cls === CueClass.Say || cue.cls === CueClass.Prep || (own && isW(d, at - 1, W_WHILE))) || !sep || cue.passive) continue;
       // "He says X and says Y": a second predicate of the same subject.
-      const shared = !src && prev.src && prev.src.start >= ss && prev.src.end <= (prev.cue?.start ?? 0) ? prev.src : null;
+      const shared = !own && prev.src && prev.src.start >= ss && prev.src.end <= (prev.cue?.start ?? 0) ? prev.src : null;
       const draft = cue.cls === CueClass.Prep ? accordingTo(d, cue, at, se) : verbCue(d, cue, at, se, prev, shared);
       if (!draft) {
         // "He told her no, according to an aide": the tail is the source of the whole sentence, the claim
@@ -404,7 +403,7 @@ function sentenceDrafts(d: Doc, ss: number, se: number): Draft[] {
         }
         continue;
       }
-      cutBefore(d, prev, inSource ? src.end : at);
+      cutBefore(d, prev, inSource ? own.end : at);
       if (prev.frags.length === 0) drafts.pop();
       drafts.push(draft);
       continue;
