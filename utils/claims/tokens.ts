@@ -49,7 +49,9 @@ function isUpper(c: number): boolean {
 }
 
 /** Title abbreviations whose period belongs to the word and never ends a sentence. */
-const TITLE_WORDS = 'mr mrs ms dr gov sen rep gen lt col sgt capt adm maj prof rev st jr sr cmdr atty supt insp sec pres amb hon fr del gens reps sens';
+/** Abbreviated roles, which TITLES holds with their period ("Gen.", "Sen."). */
+export const ROLE_ABBREVIATIONS = 'adm amb atty capt cmdr col del gen gov lt maj pres prof rep rev sec sen sgt supt';
+const TITLE_WORDS = `mr mrs ms dr ${ROLE_ABBREVIATIONS} st jr sr insp hon fr gens reps sens`;
 export const TITLE_ABBREVIATIONS: ReadonlySet<string> = new Set(TITLE_WORDS.split(' '));
 /** Other abbreviations that keep their period (they may still end a sentence). */
 const OTHER_ABBREVIATIONS = 'inc corp co ltd bros no vs etc jan feb mar apr jun jul aug sep sept oct nov dec ft';

@@ -1,5 +1,5 @@
 import { fillOnFirstUse, words } from './hash';
-import { hashWord } from '../tokens';
+import { hashWord, ROLE_ABBREVIATIONS } from '../tokens';
 
 /**
  * English lexicon for the claim detector: cue lemmas by class, with a small inflection generator
@@ -215,18 +215,18 @@ export const COURTESY_TITLES: ReadonlyMap<string, 'm' | 'f' | ''> = new Map(
 );
 
 /**
- * Titles and roles: the part of a source before the name ("Iraqi Vice President Ayad Allawi"), abbreviations included.
- * In alphabetical order, which puts most abbreviations right before their word ("gen. general"): −13 B gzipped.
+ * Titles and roles: the part of a source before the name ("Iraqi Vice President Ayad Allawi"), abbreviations included:
+ * the courtesy titles, and the tokenizer's abbreviated roles with their period (written once, there: −28 B gzipped).
  */
-export const TITLES = words(...COURTESY_TITLES.keys(), `acting activist adm. admiral adviser advisor aide amb. ambassador analyst assistant associate attorney atty.\
- auditor author campaign candidate capt. captain ceo chair chairman chairwoman chancellor chief cmdr. coach\
- col. colonel columnist commander commissioner communications congressman congresswoman consultant\
- correspondent councilman councilwoman defense del. delegate deputy director economist editor executive\
- federal foreign former founder gen. general gov. governor head house inspector interim judge justice king\
- lawmaker lawyer leader legislator lieutenant lt. maj. major manager mayor minister national nominee officer\
- official pollster pope premier pres. president press prime prince princess prof. professor queen rep.\
- reporter representative rev. sec. secretary sen. senator senior sergeant sgt. sheikh sheriff speaker\
- spokesman spokesperson spokeswoman state strategist superintendent supt. top treasurer vice white`);
+export const TITLES = words(...COURTESY_TITLES.keys(), `${ROLE_ABBREVIATIONS.replace(/ /g, '. ')}.`, `acting activist admiral adviser advisor aide ambassador analyst assistant associate attorney\
+ auditor author campaign candidate captain ceo chair chairman chairwoman chancellor chief coach\
+ colonel columnist commander commissioner communications congressman congresswoman consultant\
+ correspondent councilman councilwoman defense delegate deputy director economist editor executive\
+ federal foreign former founder general governor head house inspector interim judge justice king\
+ lawmaker lawyer leader legislator lieutenant major manager mayor minister national nominee officer\
+ official pollster pope premier president press prime prince princess professor queen\
+ reporter representative secretary senator senior sergeant sheikh sheriff speaker\
+ spokesman spokesperson spokeswoman state strategist superintendent top treasurer vice white`);
 
 /** Common first names whose gender is clear, so "she" can skip a man named more recently. */
 export const FEMALE_NAMES = words(`mary jennifer elizabeth susan sarah nancy lisa emily michelle laura anna ann anne emma rachel maria marta\
