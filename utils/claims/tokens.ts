@@ -54,7 +54,9 @@ export const ROLE_ABBREVIATIONS = 'adm amb atty capt cmdr col del gen gov lt maj
 const TITLE_WORDS = `mr mrs ms dr ${ROLE_ABBREVIATIONS} st jr sr insp hon fr gens reps sens`;
 export const TITLE_ABBREVIATIONS: ReadonlySet<string> = new Set(TITLE_WORDS.split(' '));
 /** Other abbreviations that keep their period (they may still end a sentence). */
-const OTHER_ABBREVIATIONS = 'inc corp co ltd bros no vs etc jan feb mar apr jun jul aug sep sept oct nov dec ft';
+/** Abbreviated months but June and July, which TIME_WORDS holds with their period ("Jan.", "Sept."). */
+export const MONTH_ABBREVIATIONS = 'jan feb mar apr aug sep sept oct nov dec';
+const OTHER_ABBREVIATIONS = `inc corp co ltd bros no vs etc ${MONTH_ABBREVIATIONS} jun jul ft`;
 
 /** Characters allowed inside a word when followed by a word character: don't, U.S, al-Qaida, AT&T. */
 function isJoiner(c: number): boolean {

@@ -1,5 +1,5 @@
 import { fillOnFirstUse, words } from './hash';
-import { hashWord, ROLE_ABBREVIATIONS } from '../tokens';
+import { hashWord, MONTH_ABBREVIATIONS, ROLE_ABBREVIATIONS } from '../tokens';
 
 /**
  * English lexicon for the claim detector: cue lemmas by class, with a small inflection generator
@@ -194,8 +194,7 @@ export const INDEFINITES = words('more much none nobody everyone someone anyone 
 export const TIME_WORDS = words(`monday tuesday wednesday thursday friday saturday sunday today yesterday tonight tomorrow\
  last this next week month year morning afternoon evening night weekend ago then also separately late early\
  later earlier previously repeatedly publicly privately recently again once\
- january february march april may june july august september october november december\
- jan. feb. mar. apr. aug. sep. sept. oct. nov. dec.`);
+ january february march april may june july august september october november december`, `${MONTH_ABBREVIATIONS.replace(/ /g, '. ')}.`);
 
 /** Quantifiers that stand alone as a subject: "all agreed", "many say". */
 export const QUANTIFIER_SUBJECTS = words('some many several few most all each both others none half');
