@@ -4,14 +4,14 @@
  * A fragment may run over paragraphs; its character spans are cut at each break (toSpans in
  * detect.ts), so they never swallow the blank line between blocks.
  */
-import { inQuote, is, isClosingQuote, isDash, isOpeningQuote, isW, isWord, punctAt, quoteAround, quoteOf, type Doc } from './context';
+import { inQuote, is, isCap, isClosingQuote, isDash, isOpeningQuote, isW, isWord, punctAt, quoteAround, quoteOf, type Doc } from './context';
 import { cueEntryAt } from './cues';
 import type { TokenRange } from './sources';
 import { Tk } from './tokens';
 import { CLAUSE_LINKS, CUE_PREFIX } from './lexicon/en';
-import { W, WordSet } from './lexicon/hash';
+import { W_WHO, words } from './lexicon/hash';
 
-export const COORDINATORS = new WordSet('and but');
+export const COORDINATORS = words('and but');
 
 /** Drops leading separators and trailing punctuation (quote marks are kept). */
 export function trim(d: Doc, from: number, to: number): TokenRange {
@@ -21,8 +21,8 @@ export function trim(d: Doc, from: number, to: number): TokenRange {
   // story was filed, not what was said. "RENO, Nev. (AP) — …" reaches here as a sentence of its own.
   if ((d.t.kind[start - 1] ?? Tk.Break) > Tk.Quote || punctAt(d, start - 1) === '(') {
     let k = start;
-    while (k < end && (d.t.cap[k] || /[,()]/.test(punctAt(d, k)))) k++;
-    if (isDash(d, k) && d.t.cap[k + 1]) start = k + 1;
+    while (k < end && (isCap(d, k) || /[,()]/.test(punctAt(d, k)))) k++;
+    if (isDash(d, k) && isCap(d, k + 1)) start = k + 1;
   }
   while (end > start && (d.t.kind[end - 1] === Tk.Punct || is(d, end - 1, CLAUSE_LINKS)) && !isClosingQuote(d, end - 1)) end--;
   return { start, end };
@@ -39,30 +39,30 @@ function coordinationCut(d: Doc, s: number, e: number): number {
   for (let k = s + 2; k < e - 1 && k < s + 60; k++) {
     if (inQuote(d, k)) continue;
     // ", who is 70" after a name: a relative clause about the name, not part of what was said.
-    if (isW(d, k, W.who) && punctAt(d, k - 1) === ',' && d.t.cap[k - 2]) return k - 1;
+    if (isW(d, k, W_WHO) && punctAt(d, k - 1) === ',' && isCap(d, k - 2)) return k - 1;
     // "…it would help Clinton; endorsement may come later": a semicolon ends what was reported.
     if (punctAt(d, k) === ';') return k;
     if (!is(d, k, COORDINATORS)) continue;
     let v = k + 1;
     if (is(d, v, CUE_PREFIX)) v++;
     const entry = cueEntryAt(d.t, v);
-    if (entry && !entry.ing && !entry.nounLike && !d.t.cap[v] && !inQuote(d, v)) return k;
+    if (entry && !entry.ing && !entry.nounLike && !isCap(d, v) && !inQuote(d, v)) return k;
   }
   return e;
 }
 
-/** The quotes of one multi-paragraph quotation, from quote `qi` to the group's last one. */
-function groupEnd(d: Doc, qi: number): number {
+/** The token after the last closing mark of the multi-paragraph quotation holding token i. */
+function groupEnd(d: Doc, i: number): number {
   const { list } = d.q;
-  const g = list[qi]?.group ?? -1;
-  let k = qi;
+  let k = quoteOf(d, i);
+  const g = list[k]?.group ?? -1;
   while (list[k + 1]?.group === g) k++;
-  return list[k]?.close ?? 0;
+  return (list[k]?.close ?? 0) + 1;
 }
 
 /** A group is named by its first quote's index, so its opening mark is that quote's. */
-function groupStart(d: Doc, qi: number): number {
-  return d.q.list[d.q.list[qi]?.group ?? -1]?.open ?? 0;
+function groupStart(d: Doc, i: number): number {
+  return d.q.list[quoteAround(d, i)?.group ?? -1]?.open ?? 0;
 }
 
 /** Content right of a cue: from `from` to the end of the sentence, or of a quotation begun in it. */
@@ -71,8 +71,8 @@ export function rightContent(d: Doc, from: number, sentEnd: number): TokenRange 
   while (s < sentEnd && d.t.kind[s] === Tk.Punct) s++;
   if (s >= sentEnd) return null;
   let e = coordinationCut(d, s, sentEnd);
-  if ((quoteAround(d, e - 1)?.open ?? -1) >= s) e = Math.max(e, groupEnd(d, quoteOf(d, e - 1)) + 1);
-  else if (isOpeningQuote(d, s)) e = Math.max(e, groupEnd(d, quoteOf(d, s)) + 1);
+  if ((quoteAround(d, e - 1)?.open ?? -1) >= s) e = Math.max(e, groupEnd(d, e - 1));
+  else if (isOpeningQuote(d, s)) e = Math.max(e, groupEnd(d, s));
   const r = trim(d, s, e);
   return r.end > r.start ? r : null;
 }
@@ -86,8 +86,8 @@ export function leftContent(d: Doc, end: number, floor: number): TokenRange | nu
   while (e > floor && d.t.kind[e - 1] === Tk.Punct && !isClosingQuote(d, e - 1)) e--;
   if (e <= floor) return null;
   let s = floor;
-  if (isClosingQuote(d, e - 1)) s = Math.min(s, groupStart(d, quoteOf(d, e - 1)));
-  else if (inQuote(d, floor)) s = Math.min(s, groupStart(d, quoteOf(d, floor)));
+  if (isClosingQuote(d, e - 1)) s = Math.min(s, groupStart(d, e - 1));
+  else if (inQuote(d, floor)) s = Math.min(s, groupStart(d, floor));
   // The first word of the sentence often is a connective that the quote does not include.
   const r = trim(d, s, e);
   return r.end > r.start ? r : null;
@@ -95,9 +95,7 @@ export function leftContent(d: Doc, end: number, floor: number): TokenRange | nu
 
 /** The quotation opening at `open`, whole. */
 export function quoteAt(d: Doc, open: number): TokenRange | null {
-  const qi = quoteOf(d, open);
-  if (qi < 0) return null;
-  return { start: open, end: groupEnd(d, qi) + 1 };
+  return inQuote(d, open) ? { start: open, end: groupEnd(d, open) } : null;
 }
 
 export type Kind = 'direct' | 'indirect' | 'mixed';

@@ -3,7 +3,7 @@ import type { Quote, Quotes } from './quotes';
 import type { Segments } from './sentences';
 import { inSet, type WordSet } from './lexicon/hash';
 import { NUMBER_WORDS, SUBJECT_PRONOUNS } from './lexicon/en';
-import { Tk, type Tokens } from './tokens';
+import { firstCode, Tk, type Tokens } from './tokens';
 
 export interface Doc {
   readonly t: Tokens;
@@ -13,6 +13,11 @@ export interface Doc {
 
 export function isWord(d: Doc, i: number): boolean {
   return d.t.kind[i] === Tk.Word;
+}
+
+/** Whether token i is a word starting with a capital letter. */
+export function isCap(d: Doc, i: number): boolean {
+  return d.t.cap[i] === 1;
 }
 
 export function lowerAt(d: Doc, i: number): string {
@@ -53,7 +58,7 @@ export function inQuote(d: Doc, i: number): boolean {
   return !!d.q.of[i];
 }
 
-/** Whether token i is the word whose hash is `h` (see wordHashes): no string is built. */
+/** Whether token i is the word whose hash is `h` (the W_ constants of lexicon/hash): no string is built. */
 export function isW(d: Doc, i: number, h: number): boolean {
   return d.t.kind[i] === Tk.Word && d.t.hash[i] === h;
 }
@@ -106,6 +111,6 @@ export function is(d: Doc, i: number, set: WordSet): boolean {
 
 /** A count: "4" in "4 in 10 say", "two" in "two officials said". */
 export function isNumber(d: Doc, i: number): boolean {
-  const c = d.t.text.charCodeAt(d.t.start[i] ?? 0);
+  const c = firstCode(d.t, i);
   return isWord(d, i) && ((c >= 48 && c <= 57) || is(d, i, NUMBER_WORDS));
 }

@@ -2,8 +2,8 @@
  * Cue finding: reporting verbs (with their auxiliaries, negation, adverbs and particles),
  * "according to", and a colon after a speaker. Cues inside quotations never fire.
  */
-import { endsWithS, inQuote, is, isContractedSubject, isNumber, isPossessive, isW, isWord, phraseAt, punctAt, type Doc } from './context';
-import { W, WordSet } from './lexicon/hash';
+import { endsWithS, inQuote, is, isCap, isContractedSubject, isNumber, isPossessive, isW, isWord, phraseAt, punctAt, type Doc } from './context';
+import { W_ABOUT, W_ACCORDING, W_BY, W_THAT, W_TO, words } from './lexicon/hash';
 import { Tk, type Tokens } from './tokens';
 import {
   BE_FORMS, CUE_BY_HASH, CUE_LOW_BITS, CUE_PREFIX, CueClass, CueFlag, DETERMINERS, NON_SPEECH_OBJECTS, OBJECT_PRONOUNS, PARTICLES, QUANTIFIER_SUBJECTS, SUBJECT_PRONOUNS, type CueEntry,
@@ -31,7 +31,7 @@ export function cueEntryAt(t: Tokens, i: number): CueEntry | undefined {
 }
 
 /** Besides pronouns, auxiliaries and plurals, words after which a bare "say" is a verb: "those polled say". */
-const RESPONDENTS = new WordSet('percent polled surveyed interviewed');
+const RESPONDENTS = words('percent polled surveyed interviewed');
 
 /** A cue that is not an inflected verb: "according to", "in" before a poll, a colon after a speaker. */
 export function fixedCue(at: number, end: number, cls: CueClass, lemma: string): Cue {
@@ -45,29 +45,29 @@ export function fixedCue(at: number, end: number, cls: CueClass, lemma: string):
 export function nextCue(d: Doc, i: number, from: number, to: number): Cue | null {
   for (; i < to; i++) {
     if (inQuote(d, i)) continue;
-    if (isW(d, i, W.according) && isW(d, i + 1, W.to) && i + 1 < to) return fixedCue(i, i + 2, CueClass.Prep, 'according to');
+    if (isW(d, i, W_ACCORDING) && isW(d, i + 1, W_TO) && i + 1 < to) return fixedCue(i, i + 2, CueClass.Prep, 'according to');
     // A capitalised cue word mid-sentence is a name or a title ("State Department", "Mr. Said"): tested
     // before the cue lookup, which it spares for every capitalised word.
-    if (d.t.cap[i] && i > from) continue;
+    if (isCap(d, i) && i > from) continue;
     const e = cueEntryAt(d.t, i);
     if (!e) continue;
     if (!verbalUse(d, i, e, from)) continue;
     let start = i;
     let passive = false;
     // A capitalised auxiliary mid-sentence is a name: "Theresa May said".
-    while (start - 1 >= from && !inQuote(d, start - 1) && is(d, start - 1, CUE_PREFIX) && i - start < 4 && !(d.t.cap[start - 1] && start - 1 > from)) {
+    while (start - 1 >= from && !inQuote(d, start - 1) && is(d, start - 1, CUE_PREFIX) && i - start < 4 && !(isCap(d, start - 1) && start - 1 > from)) {
       start--;
       if (is(d, start, BE_FORMS) && e.past) passive = true;
     }
     // "decided not to recommend": an infinitive is the complement of the verb before it.
     let toAt = -1;
-    for (let k = start; k < i; k++) if (isW(d, k, W.to)) toAt = k;
+    for (let k = start; k < i; k++) if (isW(d, k, W_TO)) toAt = k;
     // "continued to insist that": the verb after "continue to" is the cue, and "continued" part of it.
     if (toAt >= 0 && cueEntryAt(d.t, toAt - 1)?.lemma !== 'continue') {
       if (!is(d, toAt - 1, BE_FORMS) && ((cueEntryAt(d.t, toAt - 1)?.flags ?? 0) & CueFlag.Passive) === 0) continue;
       start = toAt + 1;
     }
-    const byAgent = isW(d, i + 1, W.by) && i + 2 < to && (d.t.cap[i + 2] === 1 || is(d, i + 2, DETERMINERS));
+    const byAgent = isW(d, i + 1, W_BY) && i + 2 < to && (isCap(d, i + 2) || is(d, i + 2, DETERMINERS));
     if (passive && !(e.flags & CueFlag.Passive) && !byAgent) continue;
     let end = i + 1 + phraseAt(d, i + 1, to, PARTICLES.get(e.lemma));
     if (end === i + 1) {
@@ -75,7 +75,7 @@ export function nextCue(d: Doc, i: number, from: number, to: number): Cue | null
       if (passive && byAgent) end++;
     }
     // "asked about", "raised questions about": what follows is the topic, and the cue takes the preposition.
-    if (isW(d, end, W.about) && !isNumber(d, end + 1)) end++;
+    if (isW(d, end, W_ABOUT) && !isNumber(d, end + 1)) end++;
     // Fields copied one by one: spreading the entry here made detection ~1.7x slower (CPU, 3 MB of generated news).
     return { head: i, start, end, cls: e.cls, flags: e.flags, lemma: e.lemma, passive, ing: e.ing, nounLike: e.nounLike };
   }
@@ -88,21 +88,21 @@ function verbalUse(d: Doc, i: number, e: CueEntry, floor: number): boolean {
   const prevIsWord = i > floor && isWord(d, p);
   // "the said report", "several reports", but "several said", "many believe": a quantifier alone is a subject.
   const quantifier = prevIsWord && is(d, p, QUANTIFIER_SUBJECTS) && !(e.nounLike && endsWithS(d, i));
-  if (prevIsWord && is(d, p, DETERMINERS) && !isW(d, p, W.that) && !quantifier && !isNumber(d, p)) return false;
+  if (prevIsWord && is(d, p, DETERMINERS) && !isW(d, p, W_THAT) && !quantifier && !isNumber(d, p)) return false;
   if (prevIsWord && isPossessive(d, p) && !isContractedSubject(d, p)) return false;
   // "Others, however, say", "Mr. Autor and Mr. Hanson argue": a verb that is seldom a noun may follow an
   // aside or a name; a name after a determiner modifies a noun ("the NBC show", "a Trump pledge").
-  if (e.nounLike && !endsWithS(d, i) && (e.flags & CueFlag.NounHeavy || !(punctAt(d, p) === ',' || (d.t.cap[p] && !is(d, p - 1, DETERMINERS))))) {
+  if (e.nounLike && !endsWithS(d, i) && (e.flags & CueFlag.NounHeavy || !(punctAt(d, p) === ',' || (isCap(d, p) && !is(d, p - 1, DETERMINERS))))) {
     // Bare form: only after a pronoun, modal, "to", a plural subject ("officials say") or a percentage ("42% say").
     const percent = i > floor && punctAt(d, p) === '%';
     // "sources close to her campaign say she …": a verb that is seldom a noun, with a clause after it.
     // Not "it" or "you", which may be objects: "write it to a file".
-    const clause = !(e.flags & CueFlag.NounHeavy) && ((is(d, i + 1, SUBJECT_PRONOUNS) && !is(d, i + 1, OBJECT_PRONOUNS)) || isW(d, i + 1, W.that));
+    const clause = !(e.flags & CueFlag.NounHeavy) && ((is(d, i + 1, SUBJECT_PRONOUNS) && !is(d, i + 1, OBJECT_PRONOUNS)) || isW(d, i + 1, W_THAT));
     if (!percent && !clause && !(prevIsWord && (is(d, p, SUBJECT_PRONOUNS) || is(d, p, RESPONDENTS) || quantifier || endsWithS(d, p) || is(d, p, CUE_PREFIX) || isNumber(d, p)))) return false;
   }
   // "a woman named Lola": a participle after a noun gives a name, not a verdict.
-  if (e.lemma === 'name' && prevIsWord && !d.t.cap[p] && d.t.cap[i + 1] && !is(d, p, CUE_PREFIX) && !is(d, p, SUBJECT_PRONOUNS)) return false;
+  if (e.lemma === 'name' && prevIsWord && !isCap(d, p) && isCap(d, i + 1) && !is(d, p, CUE_PREFIX) && !is(d, p, SUBJECT_PRONOUNS)) return false;
   // "would add $95 billion to the deficit", "added 200,000 jobs", "adds to the pressure": sums, not words.
-  if (e.lemma === 'add' && (isNumber(d, i + 1) || punctAt(d, i + 1) === '$' || isW(d, i + 1, W.to))) return false;
+  if (e.lemma === 'add' && (isNumber(d, i + 1) || punctAt(d, i + 1) === '$' || isW(d, i + 1, W_TO))) return false;
   return !is(d, i + 1, NON_SPEECH_OBJECTS);
 }

@@ -3,7 +3,7 @@
  * per cue → quote continuations → speakers, kinds, ids. Each stage is linear in the text.
  */
 import { isFurniture } from './boilerplate';
-import { is, isW, isClosingQuote, isOpeningQuote, isPossessive, isWord, lowerAt, punctAt, quoteAround, type Doc } from './context';
+import { is, isCap, isClosingQuote, isOpeningQuote, isPossessive, isW, isWord, lowerAt, punctAt, quoteAround, type Doc } from './context';
 import { COORDINATORS, isSeparator, kindOf, leftContent, quoteAt, rightContent, trim } from './content';
 import { cueEntryAt, nextCue, type Cue } from './cues';
 import { createIdMaker, type ClaimKey } from './ids';
@@ -12,7 +12,7 @@ import {
   CLAUSE_LINKS, CUE_PP, CUES, CueClass, CueFlag, DETERMINERS, GROUP_NOUNS, INDEFINITES, OBJECT_PRONOUNS, SOURCE_STOP, SUBJECT_PRONOUNS,
   TIME_WORDS,
 } from './lexicon/en';
-import { buildLexicon, W, WordSet } from './lexicon/hash';
+import { buildLexicon, W_AND, W_BY, W_OF, W_THAT, W_TO, W_WHILE, W_WHO, W_YOU, words } from './lexicon/hash';
 import { pairQuotes } from './quotes';
 import { segment } from './sentences';
 import { paragraphLayout } from './layouts';
@@ -40,7 +40,7 @@ const BASE_CONFIDENCE: Record<CueClass, number> = [0.9, 0.6, 0.5, 0.45, 0.9, 0.7
 const MAX_SKIP = 10;
 const MAX_ASIDE = 12;
 
-const PARTICIPLE_LEADS = new WordSet('by after while and before without for when in');
+const PARTICIPLE_LEADS = words('by after while and before without for when in');
 
 /** Skips what may sit between a cue and its content: an addressee, times, a prepositional phrase. */
 function skipAfterCue(d: Doc, cue: Cue, end: number): number {
@@ -50,11 +50,11 @@ function skipAfterCue(d: Doc, cue: Cue, end: number): number {
     // "told Fox News anchor Megyn Kelly that …", "told host Chris Cuomo she …": an addressee ending in a
     // name, then the clause.
     for (let j = k + 1; j - k < 8 && isWord(d, j); j++) {
-      if (d.t.cap[j - 1] && (isW(d, j, W.that) || is(d, j, SUBJECT_PRONOUNS))) return j;
+      if (isCap(d, j - 1) && (isW(d, j, W_THAT) || is(d, j, SUBJECT_PRONOUNS))) return j;
     }
     const w = lowerAt(d, k);
     if (OBJECT_PRONOUNS.has(w) && w !== 'it') k++;
-    else if (d.t.cap[k]) { const s = k; while (k < end && k - s < 6 && isWord(d, k) && (d.t.cap[k] || isW(d, k, W.of))) k++; }
+    else if (isCap(d, k)) { const s = k; while (k < end && k - s < 6 && isWord(d, k) && (isCap(d, k) || isW(d, k, W_OF))) k++; }
     else if ((DETERMINERS.has(w) && w !== 'that') || GROUP_NOUNS.has(w) || w === 'reporters' || w === 'journalists') {
       const s = k;
       k++;
@@ -80,7 +80,7 @@ function skipAfterCue(d: Doc, cue: Cue, end: number): number {
       while (k < end && k - s < MAX_SKIP && isWord(d, k)) {
         const x = lowerAt(d, k);
         // After the phrase's noun, a determiner or a cue verb form that is no noun starts the content.
-        if (x === 'that' || SUBJECT_PRONOUNS.has(x) || (noun && DETERMINERS.has(x)) || (noun && !d.t.cap[k] && CUES.get(x)?.nounLike === false)) break;
+        if (x === 'that' || SUBJECT_PRONOUNS.has(x) || (noun && DETERMINERS.has(x)) || (noun && !isCap(d, k) && CUES.get(x)?.nounLike === false)) break;
         if (!DETERMINERS.has(x)) noun = true;
         k++;
       }
@@ -92,7 +92,7 @@ function skipAfterCue(d: Doc, cue: Cue, end: number): number {
 }
 
 /** Verbs whose bare noun-phrase object is an act, not a claim: "denied the motion", "maintained control". */
-const BARE_OBJECT_VERBS = new WordSet('deny maintain');
+const BARE_OBJECT_VERBS = words('deny maintain');
 const MAX_OBJECT_NOUN = 6;
 
 /** A clause, a gerund, a quotation, or a noun with a "that" clause: "denied the reports that …". */
@@ -101,7 +101,7 @@ function clausalObject(d: Doc, k: number, end: number): boolean {
   if (!isWord(d, k)) return isOpeningQuote(d, k) || punctAt(d, k) === ':';
   const w = lowerAt(d, k);
   if (w === 'that' || w.endsWith('ing') || !(DETERMINERS.has(w) || OBJECT_PRONOUNS.has(w) || isPossessive(d, k))) return true;
-  for (let j = k + 1; j < end && j - k <= MAX_OBJECT_NOUN && isWord(d, j); j++) if (isW(d, j, W.that)) return true;
+  for (let j = k + 1; j < end && j - k <= MAX_OBJECT_NOUN && isWord(d, j); j++) if (isW(d, j, W_THAT)) return true;
   return false;
 }
 
@@ -111,13 +111,13 @@ function clausalObject(d: Doc, k: number, end: number): boolean {
  * is still to come.
  */
 function continuesSentence(d: Doc, k: number, end: number, fronted: boolean): boolean {
-  if (k >= end || !isWord(d, k) || (d.t.cap[k] && !fronted)) return false;
+  if (k >= end || !isWord(d, k) || (isCap(d, k) && !fronted)) return false;
   const w = lowerAt(d, k);
   return !CLAUSE_LINKS.has(w) && !w.endsWith('ing') && w !== 'according' && !TIME_WORDS.has(w) && !CUES.has(w);
 }
 
 /** "rejected the offer", "denied the motion": a decision on a request, not a stated view. */
-const PROCEDURAL_OBJECTS = new WordSet('motion appeal offer bid request petition application claim claims lawsuit suit nomination');
+const PROCEDURAL_OBJECTS = words('motion appeal offer bid request petition application claim claims lawsuit suit nomination');
 
 function proceduralObject(d: Doc, k: number, end: number): boolean {
   let j = k;
@@ -138,7 +138,7 @@ function hasClauseComplement(d: Doc, cue: Cue, k: number, end: number): boolean 
   if (w === 'to') return (cue.flags & CueFlag.Infinitive) !== 0;
   if (cue.flags & CueFlag.InfinitiveOnly) return false;
   // "expects inflation to ease": a short object, then the infinitive.
-  if (cue.flags & CueFlag.Infinitive) for (let j = k + 1; j < end && j <= k + 3; j++) if (isW(d, j, W.to)) return true;
+  if (cue.flags & CueFlag.Infinitive) for (let j = k + 1; j < end && j <= k + 3; j++) if (isW(d, j, W_TO)) return true;
   // "found himself in a bind": where someone ended up, not what they found ("sees himself as" is a view).
   if ((OBJECT_PRONOUNS.has(w) && !SUBJECT_PRONOUNS.has(w)) || (cue.lemma === 'find' && /sel(f|ves)$/.test(w))) return false;
   // Anything but a prepositional phrase can be what was thought: a clause, a noun phrase, a name.
@@ -157,16 +157,16 @@ function nominalSubject(d: Doc, src: TokenRange): boolean {
   const w = lowerAt(d, last);
   // A plural ends in -s; "news", "business", "status" and "crisis" do too, and modify the noun after them.
   const plural = w.endsWith('s') && !/(ss|us|is|news)$/.test(w);
-  return d.t.cap[last] === 1 || is(d, last, SUBJECT_PRONOUNS) || is(d, last, GROUP_NOUNS) || plural || punctAt(d, last) === ')' || punctAt(d, last) === ',';
+  return isCap(d, last) || is(d, last, SUBJECT_PRONOUNS) || is(d, last, GROUP_NOUNS) || plural || punctAt(d, last) === ')' || punctAt(d, last) === ',';
 }
 
 /**
  * Subjects that are no agent when alone: "it", "this", "that", "there", "which", and the generic "you"
  * of advice ("If you want to play …", "you see that the walls …").
  */
-const NON_AGENTS = new WordSet('it this that there which you');
+const NON_AGENTS = words('it this that there which you');
 
-const RAISING = new WordSet('seem appear');
+const RAISING = words('seem appear');
 
 /** Character spans of the fragments, split at paragraph breaks, without pieces holding no word. */
 function toSpans(d: Doc, frags: readonly TokenRange[]): Span[] {
@@ -212,7 +212,7 @@ function accordingTo(d: Doc, cue: Cue, ss: number, se: number): Draft | null {
   // "…, according to two people familiar with it, who spoke on condition of anonymity", "…, according to
   // Brian Wieser, an analyst at …": about the source. After a short fronted phrase ("Over the long term,
   // according to the budget office, the rise …") the sentence's own clause follows.
-  if ((punctAt(d, k) === ',' && !isW(d, k + 1, W.who) && (!is(d, k + 1, DETERMINERS) || (left && left.end - left.start < 6))) || lead >= cue.start) {
+  if ((punctAt(d, k) === ',' && !isW(d, k + 1, W_WHO) && (!is(d, k + 1, DETERMINERS) || (left && left.end - left.start < 6))) || lead >= cue.start) {
     const right = rightContent(d, k, se);
     if (right) frags.push(right);
   }
@@ -225,7 +225,7 @@ function accordingTo(d: Doc, cue: Cue, ss: number, se: number): Draft | null {
  * "…, then says Y"), used when the cue has no subject of its own.
  */
 function verbCue(d: Doc, cue: Cue, ss: number, se: number, prev: Draft | null, shared: TokenRange | null = null): Draft | null {
-  if (cue.passive && isW(d, cue.end - 1, W.by)) {
+  if (cue.passive && isW(d, cue.end - 1, W_BY)) {
     // "was first reported by The Washington Post": the agent is the source, the subject the content.
     const agent = rightSource(d, cue.end, se);
     const subject = leftContent(d, cue.start, ss);
@@ -246,7 +246,7 @@ function verbCue(d: Doc, cue: Cue, ss: number, se: number, prev: Draft | null, s
     else if (is(d, cue.start - 1, COORDINATORS) && cue.start - 1 > ss) src = prev?.src && prev.src.start >= ss ? prev.src : sentenceSubject(d, ss, cue.start - 1);
   }
   // "Do you think the bill will pass?": a question put to someone, not what they said.
-  if (src && src.end - src.start === 1 && isW(d, src.start, W.you) && punctAt(d, se - 1) === '?') return null;
+  if (src && src.end - src.start === 1 && isW(d, src.start, W_YOU) && punctAt(d, se - 1) === '?') return null;
   let after = skipAfterCue(d, cue, se);
   const beforeIdx = (src ? src.start : cue.start) - 1;
   const boundary = beforeIdx > ss && isSeparator(d, beforeIdx);
@@ -279,7 +279,7 @@ function verbCue(d: Doc, cue: Cue, ss: number, se: number, prev: Draft | null, s
   const leftMode = boundary && !colonEnd && (quotedLeft || atClauseEnd(d, after, se) || sepAfter === ',' || sepAfter === ';' || sepAfter === '\u2014');
   if (leftMode && !cue.ing) {
     if ((weak || cue.cls === CueClass.Stance) && !src) return null;
-    const quoteAfter = punctAt(d, after) === ',' && isOpeningQuote(d, after + 1);
+    const quoteAfter = sepAfter === ',' && isOpeningQuote(d, after + 1);
     // "As the phone rang, the announcer said, “…”": with no quotation on the left, the quote is it.
     if (quoteAfter && !isClosingQuote(d, beforeIdx) && !isClosingQuote(d, beforeIdx - 1)) {
       return draftWith(quoteAt(d, after + 1));
@@ -299,14 +299,11 @@ function verbCue(d: Doc, cue: Cue, ss: number, se: number, prev: Draft | null, s
         if (d.t.kind[k] === Tk.Quote || (isOpeningQuote(d, k + 2) && cueEntryAt(d.t, k)?.ing)) break;
       }
     }
-    if (resume >= 0) {
-      const right = quoteAt(d, resume);
-      if (right) frags.push(right);
-    } else if (sepAfter === ',' && src && src.end <= cue.start && continuesSentence(d, after + 1, se, is(d, left.start, CUE_PP)) && !isClosingQuote(d, left.end - 1)) {
-      // "The suspect, police said, was armed.": the attribution sits inside the content.
-      const right = rightContent(d, after + 1, se);
-      if (right) frags.push(right);
-    }
+    // "The suspect, police said, was armed.": the attribution sits inside the content.
+    const right = resume >= 0 ? quoteAt(d, resume)
+      : sepAfter === ',' && src && src.end <= cue.start && continuesSentence(d, after + 1, se, is(d, left.start, CUE_PP)) && !isClosingQuote(d, left.end - 1) ? rightContent(d, after + 1, se)
+      : null;
+    if (right) frags.push(right);
     return { cue, src, frags, inherit, confidence };
   }
   // "He continued, “…”": before its content only when a quotation follows at once.
@@ -316,7 +313,7 @@ function verbCue(d: Doc, cue: Cue, ss: number, se: number, prev: Draft | null, s
     if (!cue.passive && src && src.end - src.start === 1 && is(d, src.start, NON_AGENTS) && cue.cls !== CueClass.Evidence) return null;
     // "…, preferring large-scale attacks": an attitude participle in narration is not a report; nor is
     // "a documentary that showed off …".
-    if (!src && (cue.ing || isW(d, cue.start - 1, W.that))) return null;
+    if (!src && (cue.ing || isW(d, cue.start - 1, W_THAT))) return null;
     if (!hasClauseComplement(d, cue, after, se)) return null;
   }
   if (cue.cls === CueClass.Stance && !src && !(cue.start < cue.head || (cue.start > ss && !isWord(d, cue.start - 1)))) return null;
@@ -329,12 +326,12 @@ function verbCue(d: Doc, cue: Cue, ss: number, se: number, prev: Draft | null, s
   }
   if (BARE_OBJECT_VERBS.has(cue.lemma) && !clausalObject(d, after, se)) return null;
   // "add to the pressure", "added another stop": adding things, not words.
-  if (cue.lemma === 'add' && (isW(d, cue.end, W.to) || (isWord(d, after) && !clausalObject(d, after, se)))) return null;
+  if (cue.lemma === 'add' && (isW(d, cue.end, W_TO) || (isWord(d, after) && !clausalObject(d, after, se)))) return null;
   if (cue.lemma === 'reject' && proceduralObject(d, after, se)) return null;
   const content = rightContent(d, after, se);
   // "Sanders appeared to dismiss the issue", "Trump is expected to win": the writer's reading of the
   // subject, who is part of it and said nothing.
-  const subject = cue.passive ? (isW(d, after, W.to) ? leftSource(d, cue.start, ss) : null) : RAISING.has(cue.lemma) && src && !is(d, src.start, NON_AGENTS) ? src : null;
+  const subject = cue.passive ? (isW(d, after, W_TO) ? leftSource(d, cue.start, ss) : null) : RAISING.has(cue.lemma) && src && !is(d, src.start, NON_AGENTS) ? src : null;
   if (content && subject) return { cue, src: null, frags: [subject, content], inherit, confidence, subject };
   return draftWith(content);
 }
@@ -376,7 +373,7 @@ function sentenceDrafts(d: Doc, ss: number, se: number): Draft[] {
     // The cue's own subject, read once for the checks below that need it (only inside a claim).
     const own = host ? leftSource(d, cue.start, ss) : null;
     // "…, but he also noted …": a new clause with its own subject ends the weaker claim instead.
-    const coordinated = isW(d, cue.start - 1, W.and) || (host !== null && is(d, (own?.start ?? ss) - 1, CLAUSE_LINKS));
+    const coordinated = isW(d, cue.start - 1, W_AND) || (host !== null && is(d, (own?.start ?? ss) - 1, CLAUSE_LINKS));
     const weaker = prev?.cue && prev.cue.cls !== CueClass.Say && prev.cue.cls !== CueClass.Prep && !coordinated;
     if (prev && host && prev.cue && cue.cls === CueClass.Say && (weaker || (prev.cue.cls === CueClass.Say && !cue.ing))) {
       // A saying verb inside a weaker cue's content: the weaker reading was wrong. Inside another saying
@@ -395,15 +392,14 @@ function sentenceDrafts(d: Doc, ss: number, se: number): Draft[] {
     if (prev && host) {
       // A cue inside the previous claim's content: a new reporting clause ("…, adding that",
       // "…, and Smith said") cuts it; anything else (think, want…) is part of that content.
-      const src = own;
-      const at = src ? src.start : cue.start;
+      const at = own ? own.start : cue.start;
       // "Mr. Leenders, who estimated that …, said": the earlier claim is a relative clause inside this source.
-      const inSource = src !== null && src.start <= (prev.cue?.start ?? 0);
+      const inSource = own !== null && own.start <= (prev.cue?.start ?? 0);
       const sep = inSource || (at - 1 >= ss && (isSeparator(d, at - 1) || is(d, at - 1, CLAUSE_LINKS)));
       // "…, while Senator Cruz called it “a disaster”": a contrasted subject's stance is a claim of its own.
-      if (!(cue.cls === CueClass.Say || cue.cls === CueClass.Prep || (src && isW(d, at - 1, W.while))) || !sep || cue.passive) continue;
+      if (!(cue.cls === CueClass.Say || cue.cls === CueClass.Prep || (own && isW(d, at - 1, W_WHILE))) || !sep || cue.passive) continue;
       // "He says X and says Y": a second predicate of the same subject.
-      const shared = !src && prev.src && prev.src.start >= ss && prev.src.end <= (prev.cue?.start ?? 0) ? prev.src : null;
+      const shared = !own && prev.src && prev.src.start >= ss && prev.src.end <= (prev.cue?.start ?? 0) ? prev.src : null;
       const draft = cue.cls === CueClass.Prep ? accordingTo(d, cue, at, se) : verbCue(d, cue, at, se, prev, shared);
       if (!draft) {
         // "He told her no, according to an aide": the tail is the source of the whole sentence, the claim
@@ -416,7 +412,7 @@ function sentenceDrafts(d: Doc, ss: number, se: number): Draft[] {
         }
         continue;
       }
-      cutBefore(d, prev, inSource ? src.end : at);
+      cutBefore(d, prev, inSource ? own.end : at);
       if (prev.frags.length === 0) drafts.pop();
       drafts.push(draft);
       continue;

@@ -5,7 +5,7 @@
  * quote mark (the newspaper convention for multi-paragraph quotations); otherwise it ends there.
  */
 import type { Segments } from './sentences';
-import { Tk, type Tokens } from './tokens';
+import { firstCode, Tk, type Tokens } from './tokens';
 
 export interface Quote {
   /** Token index of the opening mark. */
@@ -51,7 +51,7 @@ function byNeighbours(t: Tokens, i: number): Dir {
 }
 
 function direction(t: Tokens, i: number, inside: boolean): Dir {
-  const c = t.text.charCodeAt(t.start[i] ?? 0);
+  const c = firstCode(t, i);
   // A “ glued to the end of a quotation and followed by a space is a mistyped closing mark: “Yes,“ he said.
   if (c === 0x201c && inside && byNeighbours(t, i) === Dir.Close) return Dir.Close;
   const f = facing(c);

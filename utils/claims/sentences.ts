@@ -7,7 +7,7 @@ import { cueEntryAt } from './cues';
 import { CueClass, CUE_PP, DETERMINERS, SOURCE_STOP, SUBJECT_PRONOUNS, TIME_WORDS } from './lexicon/en';
 import { inSet } from './lexicon/hash';
 import { Dir, facing } from './quotes';
-import { isTerminal, TITLE_ABBREVIATIONS, Tk, type Tokens } from './tokens';
+import { firstCode, isTerminal, TITLE_ABBREVIATIONS, Tk, type Tokens } from './tokens';
 
 /** Long unpunctuated runs are cut so quote pairing and look-arounds stay bounded. */
 export const MAX_SENTENCE_TOKENS = 250;
@@ -31,7 +31,7 @@ function isStarter(t: Tokens, k: number): boolean {
 
 function isCloser(t: Tokens, i: number): boolean {
   if (t.kind[i] === Tk.Quote) {
-    const f = facing(t.text.charCodeAt(t.start[i] ?? 0));
+    const f = facing(firstCode(t, i));
     if (f !== Dir.Either) return f === Dir.Close;
     // A straight mark closes when it is not glued to the following word.
     const after = t.text.charCodeAt(t.end[i] ?? 0);
@@ -48,7 +48,7 @@ function startsSentence(t: Tokens, j: number): boolean {
   if (k === Tk.Break || k === Tk.Quote) return true;
   if (k === Tk.Word) {
     if (t.cap[j]) return true;
-    const c = t.text.charCodeAt(t.start[j] ?? 0);
+    const c = firstCode(t, j);
     return c >= 48 && c <= 57;
   }
   const ch = t.hash[j];

@@ -3,9 +3,9 @@
  * said", "Ayad Allawi, Iraq's vice president, said", "he said", "who said") or the inverted
  * subject on its right ("said Allawi"). Every scan is bounded by a small window.
  */
-import { endsWithS, is, isClosingQuote, isContractedSubject, isDash, isNumber, isPossessive, isW, isWord, lowerAt, punctAt, type Doc } from './context';
+import { endsWithS, is, isCap, isClosingQuote, isContractedSubject, isDash, isNumber, isPossessive, isW, isWord, lowerAt, punctAt, type Doc } from './context';
 import { cueEntryAt } from './cues';
-import { W, WordSet } from './lexicon/hash';
+import { W_AND, W_CLOSE, W_FAMILIAR, W_FIRST, W_FROM, W_IN, W_OF, W_THAN, W_THAT, W_TO, W_WITH, words } from './lexicon/hash';
 import { AFFILIATIONS, CUE_PP, CUE_PREFIX, DETERMINERS, GROUP_NOUNS, ORG_WORDS, QUANTIFIER_SUBJECTS, SOURCE_STOP, SUBJECT_PRONOUNS, TIME_WORDS, TITLES } from './lexicon/en';
 
 export interface TokenRange {
@@ -23,9 +23,9 @@ const MAX_APPOSITION = 40;
 function postmodifierStart(d: Doc, k: number, floor: number): number {
   const continues = k > floor && (
     // "nine in 10 said", "About 4 in 10 say": a proportion.
-    (isW(d, k, W.in) && isNumber(d, k - 1) && isNumber(d, k + 1)) ||
+    (isW(d, k, W_IN) && isNumber(d, k - 1) && isNumber(d, k + 1)) ||
     // "people familiar with her thinking", "sources close to the campaign".
-    (isW(d, k, W.with) && isW(d, k - 1, W.familiar)) || (isW(d, k, W.to) && isW(d, k - 1, W.close)) ||
+    (isW(d, k, W_WITH) && isW(d, k - 1, W_FAMILIAR)) || (isW(d, k, W_TO) && isW(d, k - 1, W_CLOSE)) ||
     // "a spokesman for the ministry", "officials in Washington": the person, not the place, speaks.
     (is(d, k, AFFILIATIONS) && (is(d, k - 1, TITLES) || is(d, k - 1, GROUP_NOUNS) || is(d, k - 1, ORG_WORDS))) ||
     // "voters in all five states", "Democrats in Congress": a group where it lives or sits.
@@ -41,8 +41,8 @@ export function rightSource(d: Doc, from: number, limit: number): TokenRange | n
     // "by the ministry on Monday": an affiliation's preposition needs a place or body after it, not a time.
     if (k > from && (is(d, k, SOURCE_STOP) || is(d, k, TIME_WORDS)) && (postmodifierStart(d, k, from) < 0 || is(d, k + 1, TIME_WORDS))) break;
     // "said former Obama adviser David Axelrod": a lower-case title may open the name; "proposes that …" is no name.
-    if (k === from && ((!d.t.cap[k] && !is(d, k, DETERMINERS) && !is(d, k, GROUP_NOUNS) && !is(d, k, SUBJECT_PRONOUNS) && !is(d, k, TITLES)) || isW(d, k, W.that))) return null;
-    if (d.t.cap[k]) hasCap = true;
+    if (k === from && ((!isCap(d, k) && !is(d, k, DETERMINERS) && !is(d, k, GROUP_NOUNS) && !is(d, k, SUBJECT_PRONOUNS) && !is(d, k, TITLES)) || isW(d, k, W_THAT))) return null;
+    if (isCap(d, k)) hasCap = true;
     k++;
   }
   // A name, a nominal ("the ministry", "officials") or a lone pronoun.
@@ -72,10 +72,10 @@ function npLeft(d: Doc, last: number, floor: number): number {
     if (!isWord(d, k)) break;
     // "Mr. Grassley and Mr. Leahy", "She and her aides", "Democrats and civil rights groups", "advisers and
     // allies": a conjunction between two nominals joins one subject.
-    const joinsNames = isW(d, k, W.and) && start >= 0 && k - 1 >= floor && isWord(d, k - 1) &&
-      (d.t.cap[k - 1] ? d.t.cap[start] === 1 || is(d, start, DETERMINERS) || endsWithS(d, last) : endsWithS(d, k - 1) && endsWithS(d, last) && !cueEntryAt(d.t, k - 1));
+    const joinsNames = isW(d, k, W_AND) && start >= 0 && k - 1 >= floor && isWord(d, k - 1) &&
+      (isCap(d, k - 1) ? isCap(d, start) || is(d, start, DETERMINERS) || endsWithS(d, last) : endsWithS(d, k - 1) && endsWithS(d, last) && !cueEntryAt(d.t, k - 1));
     // "Theresa May": a capitalised stop word right after a capitalised word is part of a name.
-    const inName = d.t.cap[k] === 1 && k - 1 >= floor && d.t.cap[k - 1] === 1 && isWord(d, k - 1);
+    const inName = isCap(d, k) && k - 1 >= floor && isCap(d, k - 1) && isWord(d, k - 1);
     if (is(d, k, SOURCE_STOP) && !joinsNames && !inName) {
       const past = start >= 0 ? postmodifierStart(d, k, floor) : -1;
       if (past < 0) break;
@@ -85,13 +85,13 @@ function npLeft(d: Doc, last: number, floor: number): number {
     }
     // "Earlier Sanders said", "Did Trump say", "Now Obama says": an adverb or auxiliary opening the
     // sentence is not part of the name ("First Lady Michelle Obama" is a title, and stays).
-    if (k === floor && k < last && is(d, k, CUE_PREFIX) && !isW(d, k, W.first)) break;
+    if (k === floor && k < last && is(d, k, CUE_PREFIX) && !isW(d, k, W_FIRST)) break;
     // A verb of saying inside a would-be subject means we are in another clause.
-    if (!d.t.cap[k] && cueEntryAt(d.t, k) && !is(d, k, GROUP_NOUNS) && start >= 0) break;
+    if (!isCap(d, k) && cueEntryAt(d.t, k) && !is(d, k, GROUP_NOUNS) && start >= 0) break;
     start = k;
     // "Mr. Morgan of the Sierra Club": a determiner after "of" does not start the phrase.
     // "all five", "the two": a determiner may follow another, or open a conjunct ("She and her aides").
-    if (is(d, k, DETERMINERS) && !((isW(d, k - 1, W.of) || isW(d, k - 1, W.from)) && k - 2 >= floor && isWord(d, k - 2)) && !(k > floor && (is(d, k - 1, DETERMINERS) || isW(d, k - 1, W.and)))) {
+    if (is(d, k, DETERMINERS) && !((isW(d, k - 1, W_OF) || isW(d, k - 1, W_FROM)) && k - 2 >= floor && isWord(d, k - 2)) && !(k > floor && (is(d, k - 1, DETERMINERS) || isW(d, k - 1, W_AND)))) {
       // "people familiar with her thinking": nor does one after a postmodifier's preposition.
       const past = postmodifierStart(d, k - 1, floor);
       if (past < 0) break;
@@ -104,14 +104,14 @@ function npLeft(d: Doc, last: number, floor: number): number {
   return start;
 }
 
-const FLOATING = new WordSet('both all each');
+const FLOATING = words('both all each');
 
 /** Words that hedge a count: "about 4 in 10", "only three senators", "more than half". */
-const HEDGES = new WordSet('about only just nearly roughly almost some around than');
+const HEDGES = words('about only just nearly roughly almost some around than');
 
 /** A count's hedge belongs to the subject: "About 4 in 10", "More than six in 10", "less than a third". */
 function approximated(d: Doc, s: number, floor: number): number {
-  return (isNumber(d, s) || is(d, s, DETERMINERS)) && s > floor && is(d, s - 1, HEDGES) ? s - (isW(d, s - 1, W.than) ? 2 : 1) : s;
+  return (isNumber(d, s) || is(d, s, DETERMINERS)) && s > floor && is(d, s - 1, HEDGES) ? s - (isW(d, s - 1, W_THAN) ? 2 : 1) : s;
 }
 
 /** Skips "on Monday" / "Monday" / "last week" between a subject and its cue. */
@@ -120,7 +120,7 @@ function skipTimeLeft(d: Doc, j: number, floor: number): number {
   let moved = false;
   while (k >= floor && j - k < 4 && is(d, k, TIME_WORDS)) {
     // "Theresa May said": a capitalised time word after a capitalised word ends a name.
-    if (d.t.cap[k] && k - 1 >= floor && d.t.cap[k - 1] && isWord(d, k - 1) && !is(d, k - 1, TIME_WORDS)) break;
+    if (isCap(d, k) && k - 1 >= floor && isCap(d, k - 1) && isWord(d, k - 1) && !is(d, k - 1, TIME_WORDS)) break;
     k--;
     moved = true;
   }
@@ -150,12 +150,12 @@ export function sentenceSubject(d: Doc, from: number, limit: number): TokenRange
   while (k < limit && k - ss < 6 && isWord(d, k)) {
     const det = is(d, k, DETERMINERS);
     const listed = is(d, k, TITLES) || is(d, k, ORG_WORDS) || is(d, k, GROUP_NOUNS);
-    if (d.t.cap[k]) prevOpen = isPossessive(d, k) || det;
+    if (isCap(d, k)) prevOpen = isPossessive(d, k) || det;
     else if (det && k === ss) prevOpen = true;
     // "The billionaire businessman began his speech": a word before a determiner is a verb.
-    else if (!cueEntryAt(d.t, k) && !is(d, k, SOURCE_STOP) && (prevOpen || listed) && !(noun && lowerAt(d, k).endsWith('ed')) && (!is(d, k + 1, DETERMINERS) || isW(d, k, W.of))) prevOpen = true;
+    else if (!cueEntryAt(d.t, k) && !is(d, k, SOURCE_STOP) && (prevOpen || listed) && !(noun && lowerAt(d, k).endsWith('ed')) && (!is(d, k + 1, DETERMINERS) || isW(d, k, W_OF))) prevOpen = true;
     else break;
-    noun = listed || (!d.t.cap[k] && endsWithS(d, k));
+    noun = listed || (!isCap(d, k) && endsWithS(d, k));
     k++;
   }
   if (k === ss || !plausibleSource(d, ss, k)) return null;
@@ -168,7 +168,7 @@ function plausibleSource(d: Doc, s: number, e: number): boolean {
     if (is(d, s, TIME_WORDS) || is(d, s, DETERMINERS)) return false;
   }
   for (let k = s; k < e; k++) {
-    if (d.t.cap[k] || is(d, k, GROUP_NOUNS)) return true;
+    if (isCap(d, k) || is(d, k, GROUP_NOUNS)) return true;
     if (lowerAt(d, k).endsWith('ly')) return false;
   }
   // "63 percent said", "two officials said": a number heads a short nominal subject.
@@ -190,7 +190,7 @@ function appositiveSource(d: Doc, j: number, floor: number): TokenRange | null {
     const p = punctAt(d, k);
     if (p === ',') {
       // "Hunter, meanwhile, said", "Jones, too, said": an aside about the saying, not the sayer.
-      if (seg === j && !d.t.cap[k + 1] && !isNumber(d, k + 1) && k + 2 === j) end = k;
+      if (seg === j && !isCap(d, k + 1) && !isNumber(d, k + 1) && k + 2 === j) end = k;
       if (k > floor && k < seg - 1) {
         const headStart = npLeft(d, k - 1, floor);
         // "But Matt Morrison, the group's director, said": one connective may open the sentence.
@@ -213,7 +213,7 @@ export function leftSource(d: Doc, cue: number, floor: number): TokenRange | nul
   let j = skipTimeLeft(d, cue - 1, floor);
   if (j < floor) return null;
   // "Trump and Cruz both said", "They all agree": the subject is before the quantifier.
-  if (is(d, j, FLOATING) && j > floor && (d.t.cap[j - 1] || endsWithS(d, j - 1) || is(d, j - 1, SUBJECT_PRONOUNS))) j--;
+  if (is(d, j, FLOATING) && j > floor && (isCap(d, j - 1) || endsWithS(d, j - 1) || is(d, j - 1, SUBJECT_PRONOUNS))) j--;
   const p = punctAt(d, j);
   if (p === ',' && j > floor) return appositiveSource(d, j, floor);
   // "42% said": a percentage is a subject.

@@ -5,9 +5,9 @@
  * group, "who" the name or source right before it. Persons named as narration subjects are
  * antecedents too.
  */
-import { is, isDash, isNumber, isW, isWord, lowerAt, punctAt, type Doc } from './context';
+import { is, isCap, isDash, isNumber, isW, isWord, lowerAt, punctAt, type Doc } from './context';
 import { AFFILIATIONS, COURTESY_TITLES, DETERMINERS, FEMALE_NAMES, GROUP_NOUNS, MALE_NAMES, ORG_WORDS, TITLES } from './lexicon/en';
-import { W } from './lexicon/hash';
+import { W_AND } from './lexicon/hash';
 import type { TokenRange } from './sources';
 import type { Speaker, SpeakerType } from './types';
 
@@ -97,9 +97,9 @@ export function createSpeakerTracker(): SpeakerTracker {
       if ((roleText || gender) && existing.type === 'unknown') existing.type = 'person';
       return existing;
     }
-    let hasOrgWord = false;
-    for (let k = s; k < e; k++) if (is(d, k, ORG_WORDS)) hasOrgWord = true;
-    const type: SpeakerType = hasOrgWord ? 'organization' : roleText || gender || e - s >= 2 ? 'person' : 'unknown';
+    let type: SpeakerType = roleText || gender || e - s >= 2 ? 'person' : 'unknown';
+    // An organisation word anywhere makes it an organisation, whatever else it has.
+    for (let k = s; k < e; k++) if (is(d, k, ORG_WORDS)) type = 'organization';
     // A first name whose gender is clear: "Mary Smith", "John Smith".
     const g = gender ?? (e - s < 2 ? null : is(d, s, FEMALE_NAMES) ? 'f' : is(d, s, MALE_NAMES) ? 'm' : null);
     const ent: Entity = { name, role: roleText, type, gender: g };
@@ -119,7 +119,7 @@ export function createSpeakerTracker(): SpeakerTracker {
     let n = headEnd;
     for (let k = n - 1; k >= start && isWord(d, k); k--) {
       // "Centers for Disease Control and Prevention", "Bank of America".
-      if (d.t.cap[k] ? org || !is(d, k, TITLES) : ((is(d, k, AFFILIATIONS) && is(d, k - 1, ORG_WORDS)) || (isW(d, k, W.and) && d.t.cap[k - 1])) && k > start) n = k;
+      if (isCap(d, k) ? org || !is(d, k, TITLES) : ((is(d, k, AFFILIATIONS) && is(d, k - 1, ORG_WORDS)) || (isW(d, k, W_AND) && isCap(d, k - 1))) && k > start) n = k;
       else break;
     }
     // "The Conservatives": a capitalised article opens the sentence, not the name.
@@ -135,8 +135,8 @@ export function createSpeakerTracker(): SpeakerTracker {
   const affiliationAt = (start: number, headEnd: number): number => {
     for (let k = start + 1; k < headEnd - 1; k++) {
       const w = k - 1;
-      if (!is(d, k, AFFILIATIONS) || is(d, w, ORG_WORDS) || (d.t.cap[w] && is(d, w, TITLES))) continue;
-      return d.t.cap[w] && !is(d, w, GROUP_NOUNS) && !isNumber(d, w) ? k : -1;
+      if (!is(d, k, AFFILIATIONS) || is(d, w, ORG_WORDS) || (isCap(d, w) && is(d, w, TITLES))) continue;
+      return isCap(d, w) && !is(d, w, GROUP_NOUNS) && !isNumber(d, w) ? k : -1;
     }
     return headEnd;
   };
@@ -148,12 +148,12 @@ export function createSpeakerTracker(): SpeakerTracker {
   };
 
   /** The role before the name, less a determiner and courtesy titles, as the article writes it ("Sen."). */
-  const roleOf = (roleStart: number, nameStart: number): { role: string | undefined; gender: Gender } => {
+  const roleOf = (roleStart: number, nameStart: number): [role: string | undefined, gender: Gender] => {
     // "The FSF", "the Sierra Club": a determiner alone is no role.
     let s = is(d, roleStart, DETERMINERS) ? roleStart + 1 : roleStart;
     let gender: Gender = null;
     while (s < nameStart && COURTESY_TITLES.has(lowerAt(d, s))) { gender = COURTESY_TITLES.get(lowerAt(d, s)) || gender; s++; }
-    return { role: s < nameStart ? joinText(d, s, nameStart) : undefined, gender };
+    return [s < nameStart ? joinText(d, s, nameStart) : undefined, gender];
   };
 
   const resolve = (src: TokenRange): Speaker | null => {
@@ -185,10 +185,10 @@ export function createSpeakerTracker(): SpeakerTracker {
     if (nameStart < 0) {
       // "The company's chief financial officer, Tom Lee, said": the name is the apposition.
       let e = headEnd + 1;
-      while (e < src.end && d.t.cap[e] && isWord(d, e)) e++;
+      while (e < src.end && isCap(d, e) && isWord(d, e)) e++;
       if (e - headEnd > 2 && (e >= src.end || punctAt(d, e) === ',')) return speak(named(headEnd + 1, e, joinText(d, start, headEnd), null));
     } else {
-      const { role, gender } = roleOf(start, nameStart);
+      const [role, gender] = roleOf(start, nameStart);
       // The role, else the affiliation ("the Sierra Club"), else an apposition ("Iraq's vice president").
       // Made only without a role: the apposition's text and its regex are the costliest part here.
       const roleText = role ?? ((nameEnd < headEnd ? joinText(d, nameEnd + 1, headEnd) : headEnd < src.end ? joinText(d, headEnd + 1, src.end).replace(/(^|, )(who|[a-z]+(ed|ing)) .*|[,)\u2014-]$/, '').trim() : '') || undefined);
@@ -208,7 +208,7 @@ export function createSpeakerTracker(): SpeakerTracker {
   const mention = (src: TokenRange): void => {
     const [nameStart, nameEnd] = nameIn(src.start, src.end);
     if (nameStart < 0) return;
-    const { role, gender } = roleOf(src.start, nameStart);
+    const [role, gender] = roleOf(src.start, nameStart);
     // A lone capitalised word opening a sentence is too often not a name; a known surname is.
     const ent = nameEnd - nameStart >= 2 || role || gender ? named(nameStart, nameEnd, role, gender) : bySurname.get(stripPossessive(lowerAt(d, nameStart)));
     if (ent?.type === 'person') remember(ent);

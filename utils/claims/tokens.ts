@@ -49,10 +49,14 @@ function isUpper(c: number): boolean {
 }
 
 /** Title abbreviations whose period belongs to the word and never ends a sentence. */
-const TITLE_WORDS = 'mr mrs ms dr gov sen rep gen lt col sgt capt adm maj prof rev st jr sr cmdr atty supt insp sec pres amb hon fr del gens reps sens';
+/** Abbreviated roles, which TITLES holds with their period ("Gen.", "Sen."). */
+export const ROLE_ABBREVIATIONS = 'adm amb atty capt cmdr col del gen gov lt maj pres prof rep rev sec sen sgt supt';
+const TITLE_WORDS = `mr mrs ms dr ${ROLE_ABBREVIATIONS} st jr sr insp hon fr gens reps sens`;
 export const TITLE_ABBREVIATIONS: ReadonlySet<string> = new Set(TITLE_WORDS.split(' '));
 /** Other abbreviations that keep their period (they may still end a sentence). */
-const OTHER_ABBREVIATIONS = 'inc corp co ltd bros no vs etc jan feb mar apr jun jul aug sep sept oct nov dec ft';
+/** Abbreviated months but June and July, which TIME_WORDS holds with their period ("Jan.", "Sept."). */
+export const MONTH_ABBREVIATIONS = 'jan feb mar apr aug sep sept oct nov dec';
+const OTHER_ABBREVIATIONS = `inc corp co ltd bros no vs etc ${MONTH_ABBREVIATIONS} jun jul ft`;
 
 /** Characters allowed inside a word when followed by a word character: don't, U.S, al-Qaida, AT&T. */
 function isJoiner(c: number): boolean {
@@ -110,6 +114,11 @@ function grow(c: Columns): Columns {
 // A top-level function over a plain object: the hot loop keeps its state in locals, not in a closure.
 function put(c: Columns, at: number, k: number, s: number, e: number, h: number, up: number): void {
   c.kind[at] = k; c.start[at] = s; c.end[at] = e; c.hash[at] = h; c.cap[at] = up;
+}
+
+/** The first code unit of token i. */
+export function firstCode(t: Tokens, i: number): number {
+  return t.text.charCodeAt(t.start[i] ?? 0);
 }
 
 /** A period, question or exclamation mark, or an ellipsis: a token's hash is its character, no string needed. */
@@ -187,7 +196,7 @@ export function tokenize(text: string, i = 0, n = text.length): Tokens {
     while (i < n && text.charCodeAt(i) === ch && ch !== 39 && ch !== 0x2019) i++;
     put(c, len++, Tk.Punct, s, i, ch, 0);
   }
-  const { kind, start, end, hash } = c;
+  const { kind, start, end } = c;
   // Not cached: a string per call dies young, while a cache kept every word it lowered alive for
   // the collector to copy, and its per-token index array touched megabytes of fresh pages.
   const low = (k: number): string => {
@@ -202,5 +211,5 @@ export function tokenize(text: string, i = 0, n = text.length): Tokens {
     }
     return text.slice(s, e);
   };
-  return { text, kind, start, end, cap: c.cap, hash, length: len, low };
+  return { text, ...c, length: len, low };
 }

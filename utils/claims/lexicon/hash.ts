@@ -1,15 +1,24 @@
 /** Word-hash sets, so per-token lexicon checks compare integers instead of building strings. */
 import { hashWord, Tk, type Tokens } from '../tokens';
 
-/** Hashes of single words, for comparing a token with a word without building its string. */
-export function wordHashes<K extends string>(...words: K[]): Readonly<Record<K, number>> {
-  const out = {} as Record<K, number>;
-  for (const w of words) out[w] = hashWord(w);
-  return out;
-}
-
-/** The single words rules compare a token with, by hash. */
-export const W = wordHashes('according', 'to', 'by', 'that', 'and', 'while', 'who', 'you', 'in', 'of', 'from', 'with', 'familiar', 'close', 'about', 'first', 'than');
+/** The single words rules compare a token with, by hash (see isW). */
+export const W_ACCORDING = hashWord('according');
+export const W_TO = hashWord('to');
+export const W_BY = hashWord('by');
+export const W_THAT = hashWord('that');
+export const W_AND = hashWord('and');
+export const W_WHILE = hashWord('while');
+export const W_WHO = hashWord('who');
+export const W_YOU = hashWord('you');
+export const W_IN = hashWord('in');
+export const W_OF = hashWord('of');
+export const W_FROM = hashWord('from');
+export const W_WITH = hashWord('with');
+export const W_FAMILIAR = hashWord('familiar');
+export const W_CLOSE = hashWord('close');
+export const W_ABOUT = hashWord('about');
+export const W_FIRST = hashWord('first');
+export const W_THAN = hashWord('than');
 
 /**
  * Lexicon tables are filled on the first detection, not when the script loads: every page loads the
@@ -54,3 +63,6 @@ export function inSet(t: Tokens, i: number, set: WordSet): boolean {
   const h = t.hash[i] ?? 0;
   return t.kind[i] === Tk.Word && set.low[h & 4095] === 1 && set.hashes.has(h);
 }
+
+/** One set from several lists: shared lists are passed, not interpolated, so each literal stays a plain string. */
+export const words = (...lists: string[]): WordSet => new WordSet(lists.join(' '));
