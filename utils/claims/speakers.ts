@@ -5,8 +5,9 @@
  * group, "who" the name or source right before it. Persons named as narration subjects are
  * antecedents too.
  */
-import { is, isCap, isDash, isNumber, isW, isWord, lowerAt, punctAt, type Doc } from './context';
-import { AFFILIATIONS, COURTESY_TITLES, DETERMINERS, FEMALE_NAMES, GROUP_NOUNS, MALE_NAMES, ORG_WORDS, TITLES } from './lexicon/en';
+import { is, isCap, isDash, isNumber, isW, isWord, lowerAt, punctAt, tailAt, type Doc } from './context';
+import { cueEntryAt } from './cues';
+import { AFFILIATIONS, COURTESY_TITLES, DETERMINERS, FEMALE_NAMES, GROUP_NOUNS, MALE_NAMES, ORG_WORDS, SOURCE_STOP, TITLES } from './lexicon/en';
 import { W_AND } from './lexicon/hash';
 import type { TokenRange } from './sources';
 import type { Speaker, SpeakerType } from './types';
@@ -206,8 +207,18 @@ export function createSpeakerTracker(): SpeakerTracker {
   };
 
   const mention = (src: TokenRange): void => {
-    const [nameStart, nameEnd] = nameIn(src.start, src.end);
+    const [nameStart, end] = nameIn(src.start, src.end);
+    let nameEnd = end;
     if (nameStart < 0) return;
+    // "Chris Christie Calls Hillary Clinton …": a headline names its subject before its verb; "DES MOINES,
+    // Iowa —" is a dateline, no name.
+    let upper = 0;
+    for (let k = nameStart; k < nameEnd; k++) {
+      if (k > nameStart && (is(d, k, SOURCE_STOP) || cueEntryAt(d.t, k))) nameEnd = k;
+      const c = tailAt(d, k, 1);
+      if (c >= 65 && c <= 90) upper++;
+    }
+    if (upper > 1 && upper === nameEnd - nameStart) return;
     const [role, gender] = roleOf(src.start, nameStart);
     // A lone capitalised word opening a sentence is too often not a name; a known surname is.
     const ent = nameEnd - nameStart >= 2 || role || gender ? named(nameStart, nameEnd, role, gender) : bySurname.get(stripPossessive(lowerAt(d, nameStart)));

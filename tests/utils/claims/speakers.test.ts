@@ -8,6 +8,16 @@ describe('speaker resolution', () => {
     expect(speakers('Secretary of State Jane Miller said the talks would resume.')[0]).toEqual({ name: 'Jane Miller', role: 'Secretary of State', type: 'person' });
   });
 
+  it('takes the subject of a headline, not the whole headline, as the person later pronouns mean', () => {
+    const s = speakers('Glenn Beck Blasts Drudge for Mocking His Fast.\n\nAt a rally yesterday, Beck said the crowd was large.\n\nHe explained the headline by saying it was unfair.');
+    expect(s.map((x) => x?.name)).toEqual(['Glenn Beck', 'Glenn Beck', 'Glenn Beck']);
+  });
+
+  it('never takes a dateline in capitals for a person', () => {
+    const s = speakers('Hillary Clinton spoke in Iowa on Monday.\n\nDES MOINES, Iowa — The crowd waited for hours in the cold.\n\nShe said the race was close.');
+    expect(s.map((x) => x?.name)).toEqual(['Hillary Clinton']);
+  });
+
   it('gives no role for a determiner before a name met in narration', () => {
     const s = speakers('The Xbox One X is a big upgrade over the original console.\n\nThe Xbox One X felt just as solid at 1080p, but some settings were missing.');
     expect(s.map((x) => [x?.name, x?.role])).toEqual([['Xbox One X', undefined]]);
