@@ -18,6 +18,15 @@ describe('speaker resolution', () => {
     expect(s.map((x) => x?.name)).toEqual(['Hillary Clinton']);
   });
 
+  it.each([
+    ['Billionaire Mark Cuban said he would not run.', 'Mark Cuban', 'Billionaire'],
+    ['Senate Minority Whip Dick Durbin said the vote would fail.', 'Dick Durbin', 'Senate Minority Whip'],
+    ['Maricopa County Recorder Helen Purcell said the lines were too long.', 'Helen Purcell', 'Maricopa County Recorder'],
+    ['Pastor Mark Burns said the crowd was ready.', 'Mark Burns', 'Pastor'],
+  ])('takes a role word before a name as the role: %s', (text, name, role) => {
+    expect(speakers(text)[0]).toMatchObject({ name, role });
+  });
+
   it('gives no role for a determiner before a name met in narration', () => {
     const s = speakers('The Xbox One X is a big upgrade over the original console.\n\nThe Xbox One X felt just as solid at 1080p, but some settings were missing.');
     expect(s.map((x) => [x?.name, x?.role])).toEqual([['Xbox One X', undefined]]);
