@@ -220,7 +220,11 @@ export function leftSource(d: Doc, cue: number, floor: number): TokenRange | nul
   if (p === '%' && isNumber(d, j - 1) && j - 1 >= floor) return { start: j - 1, end: j + 1 };
   if (!isWord(d, j) && punctAt(d, j) !== ')' && !isDash(d, j)) return null;
   const contracted = isContractedSubject(d, j);
-  if (is(d, j, SUBJECT_PRONOUNS) || (contracted && SUBJECT_PRONOUNS.has(lowerAt(d, j).slice(0, -2)))) return { start: j, end: j + 1 };
+  if (is(d, j, SUBJECT_PRONOUNS) || (contracted && SUBJECT_PRONOUNS.has(lowerAt(d, j).slice(0, -2)))) {
+    // "family members, many of whom say": the part of the group is the subject.
+    const part = isW(d, j - 1, W_OF) && j - 2 >= floor ? npLeft(d, j - 2, floor) : -1;
+    return { start: part >= 0 ? part : j, end: j + 1 };
+  }
   const s = npLeft(d, j, floor);
   // "police's earlier claim": a possessive modifies a noun, it is not the subject of a verb.
   if (s < 0 || !plausibleSource(d, s, j + 1) || (isPossessive(d, j) && !contracted)) return null;

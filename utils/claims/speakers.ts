@@ -7,7 +7,7 @@
  */
 import { is, isCap, isDash, isNumber, isW, isWord, lowerAt, punctAt, tailAt, type Doc } from './context';
 import { cueEntryAt } from './cues';
-import { AFFILIATIONS, COURTESY_TITLES, DETERMINERS, FEMALE_NAMES, GROUP_NOUNS, MALE_NAMES, ORG_WORDS, SOURCE_STOP, TITLES } from './lexicon/en';
+import { AFFILIATIONS, COURTESY_TITLES, DETERMINERS, FEMALE_NAMES, GROUP_NOUNS, MALE_NAMES, ORG_WORDS, SOURCE_STOP, SUBJECT_PRONOUNS, TITLES } from './lexicon/en';
 import { W_AND } from './lexicon/hash';
 import type { TokenRange } from './sources';
 import type { Speaker, SpeakerType } from './types';
@@ -165,6 +165,8 @@ export function createSpeakerTracker(): SpeakerTracker {
     // "Sen. Ted Cruz (R-Texas)".
     let headEnd = src.end;
     for (let k = start; k < src.end; k++) if (punctAt(d, k) === ',' || punctAt(d, k) === '(' || isDash(d, k)) { headEnd = k; break; }
+    // "many of whom", "some of you": part of a group, no one speaker.
+    if (headEnd - start > 1 && is(d, headEnd - 1, SUBJECT_PRONOUNS)) return null;
     if (headEnd - start === 1) {
       const first = stripPossessive(lowerAt(d, start));
       if (first === 'he' || first === 'she') return speak(personFor(first === 'he' ? 'm' : 'f'));
@@ -175,7 +177,7 @@ export function createSpeakerTracker(): SpeakerTracker {
         // "It" means an organisation, never a group ("its supporters"): better nobody than them.
         return speak(first === 'it' && lastGroup?.type === 'group' ? null : lastGroup);
       }
-      if (first === 'who' || first === 'which') {
+      if (first === 'who' || first === 'which' || first === 'whom') {
         // "activist investor Carl Smith, who has called for …": the name right before it, else the source
         // right before it ("according to the magazine's editor, who said"), else nobody known.
         const n = punctAt(d, start - 1) === ',' ? nameStartOf(start - 6, start - 1) : -1;

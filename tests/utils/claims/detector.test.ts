@@ -672,6 +672,11 @@ describe('sources and speakers', () => {
     expect(d).toMatchObject({ cue: 'refused', source: 'Mr. Yanukovych' });
   });
 
+  it('takes "many of whom" as the source of a relative clause, with no one speaker', () => {
+    const cs = claimsOf('The bill was opposed by family members of 9/11 victims, many of whom say the president’s claims are unfounded.');
+    expect(cs.map((c) => [c.cue, c.source, c.speaker, bare(c.content)])).toEqual([['say', 'many of whom', null, 'the president’s claims are unfounded']]);
+  });
+
   it('takes an inverted source that opens with a lower-case title', () => {
     const [c] = claimsOf('“October provided a resurgence for her,” said former Obama adviser David Axelrod.');
     expect(c).toMatchObject({ source: 'former Obama adviser David Axelrod', speaker: 'David Axelrod' });

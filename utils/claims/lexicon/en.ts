@@ -173,7 +173,7 @@ export const BE_FORMS = words('is are was were be been being am');
 /** "said goodbye", "pledged delegates": words after a cue form that make it something other than speech. */
 export const NON_SPEECH_OBJECTS = words('amen cheese delegates farewell good-bye goodbye grace hello prayers thanks');
 
-export const SUBJECT_PRONOUNS = words('he i it she they we which who you');
+export const SUBJECT_PRONOUNS = words('he i it she they we which who whom you');
 export const OBJECT_PRONOUNS = words('her him it me them us you');
 const NUMBERS = 'one two three four five six seven eight nine ten dozens hundreds thousands';
 export const DETERMINERS = words(`the a an this that these those his her its their our my your some many several few most all each\
