@@ -372,7 +372,7 @@ export class ReadingSession {
     if (this.#opening) {
       // Usually answered while detection ran: the first paint already has the right ids and verdicts.
       // The answer also carries the reader's switches: a site switched off shows nothing, not even briefly.
-      const state = await this.#opening;
+      const state = await work.wait(this.#opening);
       this.#opening = null;
       if (this.#stale(generation)) return;
       if (state?.allowed === false) return this.setEnabled(false);
