@@ -3,6 +3,7 @@ import { sendToBackground } from '../../utils/messaging/send';
 import type { BackgroundLink } from './session';
 
 export const messagingLink: BackgroundLink = {
+  pageState: (page) => sendToBackground('page:state', { page }),
   openPage: (page, claims) => sendToBackground('page:open', { page, claims }),
   review: (update) => sendToBackground('claim:review', update),
   dismiss: (pageUrl, claim, claimId) => sendToBackground('claim:dismiss', { pageUrl, claim, claimId }),

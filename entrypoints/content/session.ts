@@ -16,6 +16,7 @@ import type {
   PageKind,
   PageRecordLike,
   PageOpened,
+  PageStart,
   ReviewUpdate,
 } from '../../utils/messaging/protocol';
 import { createPainter, type Painter, type PaintItem } from '../../utils/highlight/painter';
@@ -47,6 +48,7 @@ import { LazyCard } from './card-loader';
 
 /** What the session needs from the background; the messaging implementation lives in link.ts. */
 export interface BackgroundLink {
+  pageState(page: PageInfo): Promise<PageStart>;
   openPage(page: PageInfo, claims: ClaimSnapshot[]): Promise<PageOpened>;
   review(update: ReviewUpdate): Promise<ClaimRecord>;
   dismiss(pageUrl: string, claim: ClaimSnapshot, claimId: string): Promise<ClaimRecord>;
@@ -63,9 +65,8 @@ export interface SessionOptions {
   detect: Detect;
   /**
    * A stand-in for the key the background files this page under, used only if the background does not
-   * answer: claim ids derive from the key, so the session asks the background for it (the first
-   * 'page:open', sent while the article is read and detected) rather than ship URL normalization in
-   * every page.
+   * answer: claim ids derive from the key, so the session asks the background for it ('page:state',
+   * sent while the article is read and detected) rather than ship URL normalization in every page.
    */
   pageKey: (info: PageInfo) => string;
 }
@@ -121,7 +122,8 @@ export class ReadingSession {
   #root: Element | null = null;
   #article: ArticleText | null = null;
   #detected: ClaimView[] = [];
-  #detectedKey = '';
+  /** The claims last told to the background (null: none yet, so even a page without claims records its visit). */
+  #detectedKey: string | null = null;
   #views = new Map<string, ClaimView>();
   #order: string[] = [];
   readonly #rangeCache = new Map<string, Range[]>();
@@ -151,8 +153,8 @@ export class ReadingSession {
   #lastBadge = -1;
   /** The running (or last) start pass; see pageClaims. */
   #starting: Promise<void> = Promise.resolve();
-  /** The background's first answer for this page (its key and what is stored), asked for at start. */
-  #opening: Promise<PageOpened | null> | null = null;
+  /** The background's first answer for this page (its key, what is stored, the switches), asked for at start. */
+  #opening: Promise<PageStart | null> | null = null;
   /** The reading pass running now, for its generation; `again`: the page changed meanwhile, read it once more. */
   #reading: { generation: number; done: Promise<void>; again: boolean } | null = null;
 
@@ -217,16 +219,18 @@ export class ReadingSession {
       this.#watchForLateArticle(generation);
       return;
     }
+    // Asked before the article is even found: the first paint waits for this answer, and asking
+    // records nothing, so a page that turns out to hold no article has not been filed.
+    this.#info = readPageInfo(doc);
+    this.#pageUrl = this.#options.pageKey(this.#info);
+    this.#opening = this.#options.link.pageState(this.#info).catch((error: unknown) => {
+      this.#reportError(null, error);
+      return null;
+    });
     const root = await findArticleRootInSlices(doc, () => work.pause());
     if (this.#stale(generation) || !root) return;
     this.kind = 'article';
     this.#root = root;
-    this.#info = readPageInfo(doc);
-    this.#pageUrl = this.#options.pageKey(this.#info);
-    this.#opening = this.#options.link.openPage(this.#info, []).catch((error: unknown) => {
-      this.#reportError(null, error);
-      return null;
-    });
     this.#dark = isDarkBehind(root);
     // Observed from now: what a page renders or appends while the first pass reads it (hydration, lazy
     // paragraphs, a swapped-in story) is read again once that pass ends.
@@ -299,7 +303,7 @@ export class ReadingSession {
     this.#opening = null;
     this.#article = null;
     this.#detected = [];
-    this.#detectedKey = '';
+    this.#detectedKey = null;
     this.#views.clear();
     this.#order = [];
     this.#rangeCache.clear();
@@ -368,7 +372,7 @@ export class ReadingSession {
     if (this.#opening) {
       // Usually answered while detection ran: the first paint already has the right ids and verdicts.
       // The answer also carries the reader's switches: a site switched off shows nothing, not even briefly.
-      const state = await this.#opening;
+      const state = await work.wait(this.#opening);
       this.#opening = null;
       if (this.#stale(generation)) return;
       if (state?.allowed === false) return this.setEnabled(false);
@@ -457,7 +461,7 @@ export class ReadingSession {
     if (state.pageUrl !== this.#pageUrl) {
       // The background knows better (canonical URL): claim ids derive from it.
       this.#pageUrl = state.pageUrl;
-      this.#detectedKey = '';
+      this.#detectedKey = null;
       await this.#read(generation);
     }
     // Nothing stored on either side (a first visit): the claims shown are already right.

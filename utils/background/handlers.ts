@@ -68,10 +68,18 @@ export function createHandlers(getDb: () => ClaimTrailDb) {
   };
 
   const content: Handlers<ContentToBackground> = {
+    'page:state': async ({ page }, sender) => {
+      assertOwnSite(page.href, sender);
+      const pageUrl = pageUrlFor(page);
+      // The switches and the page's claims read at once: the page waits for this answer to paint.
+      const [settings, stored] = await Promise.all([getSettings(), storedClaims(getDb(), pageUrl)]);
+      const allowed = highlightsAllowed(settings, page.href);
+      return { pageUrl, stored: allowed ? stored : [], allowed };
+    },
     'page:open': async ({ page, claims }, sender) => {
       assertOwnSite(page.href, sender);
-      // The switches are checked here, in the same round trip, so the page need not read them before
-      // it starts: a site the reader switched off is not recorded, and its page shows nothing.
+      // A site the reader switched off is not recorded (its page learnt from 'page:state' to show
+      // nothing, but may have been switched off since).
       const settings = await getSettings();
       if (!highlightsAllowed(settings, page.href)) return { pageUrl: pageUrlFor(page), stored: [], earlier: {}, allowed: false };
       return { ...(await openPage(getDb(), page, claims, { rememberAll: settings.rememberAllClaims })), allowed: true };

@@ -20,6 +20,11 @@ export interface BackgroundOptions {
 /** Registers every listener synchronously (MV3 wakes the worker only for listeners added at startup). */
 export function startBackground({ signal, db = getDb }: BackgroundOptions): void {
   const handlers = createHandlers(db);
+  // Opened now rather than by the first query: the worker wakes for a page that waits on its first
+  // answer to paint (see 'page:state'), and a first open costs tens of ms (~80 ms creating the database
+  // in a new profile). A failure here is what that first query reports (Dexie keeps it), so it is not
+  // reported twice.
+  db().open().catch(() => undefined);
   onMessageRoutes(
     [
       // Extension pages first: the popup opened as a tab (popup.html?tab=) also has sender.tab.

@@ -82,8 +82,17 @@ export interface AnchorReport {
   anchors: { claimId: string; anchor: AnchorState; currentText?: string }[];
 }
 
+/** The answer to 'page:state': what a page needs before its first paint. */
+export type PageStart = Omit<PageOpened, 'earlier'>;
+
 /** content script → background (sender must be a tab of this extension's content script). */
 export interface ContentToBackground {
+  /**
+   * What is stored for the page and whether it may show anything: only read, nothing recorded, so a
+   * page asks as soon as it looks like an article and paints its first claims with their verdicts.
+   */
+  'page:state': [{ page: PageInfo }, PageStart];
+  /** Records the visit and what was detected ('claims'); answers with the stored state and earlier verdicts. */
   'page:open': [{ page: PageInfo; claims: ClaimSnapshot[] }, PageOpened];
   'claim:review': [ReviewUpdate, ClaimRecord];
   'claim:dismiss': [ClaimDismissal, ClaimRecord];

@@ -130,6 +130,7 @@ const pageInfo = v.strictObject({
 const claimIds = v.pipe(v.array(claimId), v.maxLength(LIMITS.idsPerRequest));
 
 export const contentToBackgroundSchemas: RequestSchemas<ContentToBackground> = {
+  'page:state': v.strictObject({ page: pageInfo }),
   'page:open': v.strictObject({
     page: pageInfo,
     claims: v.pipe(v.array(snapshot), v.maxLength(LIMITS.claimsPerPage)),

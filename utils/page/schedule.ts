@@ -32,12 +32,21 @@ export function yieldToMain(ahead?: boolean): Promise<void> {
  */
 export const SLICE_MS = scheduler?.postTask ? 5 : 8;
 
+/** A wait this long (ms) had the answer come in a later task: resuming on an answer in hand takes microseconds. */
+const WAITED_MS = 0.5;
+
 export interface Slicer {
   /**
    * Call between units of work: yields once the current slice has used its budget. `expectMs`: what
    * the next unit is expected to cost when the last one is no guide to it (a new kind of work).
    */
   pause(expectMs?: number): Promise<void> | void;
+  /**
+   * Awaits what another thread answers (the background). Already answered, the work goes on in this
+   * task and slice; otherwise the answer comes in a task of its own, the thread was free meanwhile,
+   * and the work resumes in a new slice: the wait is no main-thread time of ours.
+   */
+  wait<T>(pending: Promise<T>): Promise<T>;
   /** Main-thread time used so far, longest slice, and slice count (for the benchmark's report). */
   stats(): { busyMs: number; longestMs: number; slices: number };
 }
@@ -54,6 +63,15 @@ export function slicer(budgetMs: number = SLICE_MS, now: () => number = () => pe
   let busy = 0;
   let longest = 0;
   let slices = 1;
+  const end = (time: number) => {
+    busy += time - sliceStart;
+    longest = Math.max(longest, time - sliceStart);
+  };
+  const begin = () => {
+    sliceStart = now();
+    lastCall = sliceStart;
+    slices += 1;
+  };
   return {
     pause(expectMs = 0) {
       const time = now();
@@ -61,13 +79,18 @@ export function slicer(budgetMs: number = SLICE_MS, now: () => number = () => pe
       const unit = time - lastCall;
       lastCall = time;
       if (used + Math.max(unit, expectMs) < budgetMs) return;
-      busy += used;
-      longest = Math.max(longest, used);
-      return yieldToMain(busy < AHEAD_MS).then(() => {
-        sliceStart = now();
-        lastCall = sliceStart;
-        slices += 1;
-      });
+      end(time);
+      return yieldToMain(busy < AHEAD_MS).then(begin);
+    },
+    async wait(pending) {
+      const asked = now();
+      const value = await pending;
+      // An answer in hand resumes within the microsecond; one that had to come took a task of its own.
+      if (now() - asked >= WAITED_MS) {
+        end(asked);
+        begin();
+      }
+      return value;
     },
     stats() {
       const current = now() - sliceStart;

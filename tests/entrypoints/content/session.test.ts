@@ -1,7 +1,7 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import { ReadingSession, type BackgroundLink } from '../../../entrypoints/content/session';
 import { detectClaims } from '../../../utils/claims';
-import type { PageOpened } from '../../../utils/messaging/protocol';
+import type { PageStart } from '../../../utils/messaging/protocol';
 
 /** Waits (polling) until `ready` holds. */
 async function until(ready: () => boolean | Promise<boolean>, timeoutMs = 3000): Promise<void> {
@@ -12,10 +12,14 @@ async function until(ready: () => boolean | Promise<boolean>, timeoutMs = 3000):
   }
 }
 
-/** A background that answers page:open with `openPage` and is not asked anything else here. */
-function linkOpening(openPage: BackgroundLink['openPage']): BackgroundLink {
+/** A background that answers page:state with `pageState`, page:open with nothing stored, and is not asked anything else here. */
+function linkStarting(pageState: BackgroundLink['pageState'], opened: unknown[] = []): BackgroundLink {
   return {
-    openPage,
+    pageState,
+    openPage: (page) => {
+      opened.push(page);
+      return Promise.resolve({ pageUrl: page.href, stored: [], earlier: {}, allowed: true });
+    },
     review: () => Promise.reject(new Error('not used')),
     dismiss: () => Promise.reject(new Error('not used')),
     reportAnchors: () => Promise.resolve(),
@@ -35,10 +39,10 @@ describe('ReadingSession', () => {
       <p>Roads along the coast stayed shut until the evening, and the buses ran on their winter timetable.</p></article>`;
     // The first pass waits for the background's first answer after detecting: this test holds that
     // answer back, so the page changes while the pass is still running, after it read the text.
-    let answer: (state: PageOpened) => void = () => undefined;
-    const firstAnswer = new Promise<PageOpened>((resolve) => (answer = resolve));
-    let opened = 0;
-    const link = linkOpening((page) => (opened++ === 0 ? firstAnswer : Promise.resolve({ pageUrl: page.href, stored: [], earlier: {}, allowed: true })));
+    let answer: (state: PageStart) => void = () => undefined;
+    const firstAnswer = new Promise<PageStart>((resolve) => (answer = resolve));
+    let asked = 0;
+    const link = linkStarting((page) => (asked++ === 0 ? firstAnswer : Promise.resolve({ pageUrl: page.href, stored: [], allowed: true })));
     let detected = 0;
     controller.current = new AbortController();
     const session = new ReadingSession({
@@ -52,15 +56,39 @@ describe('ReadingSession', () => {
       pageKey: (info) => info.href,
     });
     const started = session.start();
-    await until(() => detected === 1 && opened === 1);
+    await until(() => detected === 1 && asked === 1);
     const late = document.createElement('p');
     late.textContent = 'The ferry will reopen within two days, a spokesman for the county council said.';
     document.getElementById('lede')?.after(late);
-    answer({ pageUrl: location.href, stored: [], earlier: {}, allowed: true });
+    answer({ pageUrl: location.href, stored: [], allowed: true });
     await started;
     const texts = async () => (await session.pageClaims()).claims.map((claim) => claim.snapshot.text);
     await until(async () => (await texts()).some((text) => text.includes('The ferry will reopen')));
     expect(await texts()).toEqual([expect.stringContaining('The storm closed every crossing'), expect.stringContaining('The ferry will reopen')]);
+  });
+
+  it('records the visit of an article without claims once it was read (asking for its state records nothing)', async () => {
+    document.head.innerHTML = '<meta property="og:type" content="article">';
+    document.body.innerHTML = `<article><h1>Tide tables for the week</h1>
+      <p>High water at the harbour is at six in the morning and again shortly before seven in the evening.</p>
+      <p>Low water follows about six hours later, with the lowest tide of the month expected on Friday.</p></article>`;
+    const asked: unknown[] = [];
+    const opened: unknown[] = [];
+    controller.current = new AbortController();
+    const session = new ReadingSession({
+      doc: document,
+      signal: controller.current.signal,
+      link: linkStarting((page) => {
+        asked.push(page);
+        return Promise.resolve({ pageUrl: page.href, stored: [], allowed: true });
+      }, opened),
+      detect: detectClaims,
+      pageKey: (info) => info.href,
+    });
+    await session.start();
+    expect((await session.pageClaims()).claims).toEqual([]);
+    await until(() => opened.length === 1);
+    expect(asked).toHaveLength(1);
   });
 
   it('leaves a measure of its article check, with what it decided, for the benchmark', async () => {
@@ -72,10 +100,10 @@ describe('ReadingSession', () => {
     const session = new ReadingSession({
       doc: document,
       signal: controller.current.signal,
-      link: linkOpening((page) => {
+      link: linkStarting((page) => {
         opened.push(page);
-        return Promise.resolve({ pageUrl: page.href, stored: [], earlier: {}, allowed: true });
-      }),
+        return Promise.resolve({ pageUrl: page.href, stored: [], allowed: true });
+      }, opened),
       detect: detectClaims,
       pageKey: (info) => info.href,
     });

@@ -93,6 +93,16 @@ describe('background', () => {
     expect(await everyClaim(db)).toHaveLength(1);
   });
 
+  it('tells a page what is stored and whether it may show anything, recording nothing', async () => {
+    await deliver(envelope('claim:review', { pageUrl: PAGE_URL, claim: snapshot(CLAIM_A), status: 'verified' }), contentSender());
+    const pagesBefore = await db.pages.count();
+    const state = await deliver(envelope('page:state', { page: page() }), contentSender());
+    expect(state).toMatchObject({ ok: true, data: { pageUrl: PAGE_URL, stored: [{ text: CLAIM_A, status: 'verified' }], allowed: true } });
+    await setSiteEnabled(PAGE_URL, false);
+    expect(await deliver(envelope('page:state', { page: page() }), contentSender())).toEqual({ ct: 1, ok: true, data: { pageUrl: PAGE_URL, stored: [], allowed: false } });
+    expect(await db.pages.count()).toBe(pagesBefore);
+  });
+
   it('a review from a tab is stored and fanned out to every tab with the page’s stored claims', async () => {
     const reply = await deliver(envelope('claim:review', { pageUrl: PAGE_URL, claim: snapshot(CLAIM_A), status: 'disputed', note: 'wrong year' }), contentSender());
     expect(reply).toMatchObject({ ok: true, data: { status: 'disputed', note: 'wrong year' } });

@@ -55,6 +55,31 @@ describe('slicer', () => {
     expect(work.stats()).toEqual({ busyMs: 9, longestMs: 6, slices: 2 });
   });
 
+  it('counts a wait for an answer still on its way as no time of its own, and resumes in a new slice', async () => {
+    let clock = 0;
+    const work = slicer(8, () => clock);
+    clock += 3;
+    let answer: (value: string) => void = () => undefined;
+    const waited = work.wait(new Promise<string>((resolve) => (answer = resolve)));
+    clock += 40;
+    answer('stored');
+    expect(await waited).toBe('stored');
+    expect(work.stats()).toEqual({ busyMs: 3, longestMs: 3, slices: 2 });
+    // A fresh slice: room for a 3 ms unit and another like it.
+    clock += 3;
+    expect(work.pause()).toBeUndefined();
+  });
+
+  it('goes on in the same slice after an answer already in hand', async () => {
+    let clock = 0;
+    const work = slicer(8, () => clock);
+    clock += 6;
+    expect(await work.wait(Promise.resolve(1))).toBe(1);
+    expect(work.stats()).toEqual({ busyMs: 6, longestMs: 6, slices: 1 });
+    clock += 1;
+    expect(work.pause()).toBeInstanceOf(Promise);
+  });
+
   describe('where the browser has a task scheduler', () => {
     afterEach(() => {
       vi.unstubAllGlobals();
