@@ -33,9 +33,12 @@ export function cueEntryAt(t: Tokens, i: number): CueEntry | undefined {
 /** Besides pronouns, auxiliaries and plurals, words after which a bare "say" is a verb: "those polled say". */
 const RESPONDENTS = words('percent polled surveyed interviewed');
 
-/** A cue that is not an inflected verb: "according to", "in" before a poll, a colon after a speaker. */
-export function fixedCue(at: number, end: number, cls: CueClass, lemma: string): Cue {
-  return { head: at, start: at, end, cls, flags: 0, lemma, passive: false, ing: false, nounLike: false };
+/**
+ * A cue that is not an inflected verb: "according to", a colon after a speaker. It has no lemma: only
+ * verb cues' lemmas are read.
+ */
+export function fixedCue(at: number, end: number, cls: CueClass): Cue {
+  return { head: at, start: at, end, cls, flags: 0, lemma: '', passive: false, ing: false, nounLike: false };
 }
 
 /**
@@ -45,7 +48,7 @@ export function fixedCue(at: number, end: number, cls: CueClass, lemma: string):
 export function nextCue(d: Doc, i: number, from: number, to: number): Cue | null {
   for (; i < to; i++) {
     if (inQuote(d, i)) continue;
-    if (isW(d, i, W_ACCORDING) && isW(d, i + 1, W_TO) && i + 1 < to) return fixedCue(i, i + 2, CueClass.Prep, 'according to');
+    if (isW(d, i, W_ACCORDING) && isW(d, i + 1, W_TO) && i + 1 < to) return fixedCue(i, i + 2, CueClass.Prep);
     // A capitalised cue word mid-sentence is a name or a title ("State Department", "Mr. Said"): tested
     // before the cue lookup, which it spares for every capitalised word.
     if (isCap(d, i) && i > from) continue;

@@ -40,7 +40,7 @@ function speakerLine(d: Doc, ps: number, pe: number): LayoutClaim | null {
   if (name !== name.toUpperCase() && !headline && !isOpeningQuote(d, k + 1)) return null;
   const content = trim(d, k + 1, pe);
   if (content.end - content.start < 2) return null;
-  return { cue: fixedCue(k, k + 1, CueClass.Colon, ':'), src: { start: s, end: k }, content };
+  return { cue: fixedCue(k, k + 1, CueClass.Colon), src: { start: s, end: k }, content };
 }
 
 /** "“…” ― Name" closing a paragraph. */
@@ -52,7 +52,7 @@ function signedQuote(d: Doc, ps: number, pe: number): LayoutClaim | null {
   if (k === e || k - 2 < ps || !isDash(d, k - 1) || !isClosingQuote(d, k - 2)) return null;
   const open = quoteAround(d, k - 2)?.open ?? k - 2;
   if (open < ps) return null;
-  return { cue: fixedCue(k - 1, k, CueClass.Colon, ':'), src: { start: k, end: e }, content: { start: open, end: k - 1 } };
+  return { cue: fixedCue(k - 1, k, CueClass.Colon), src: { start: k, end: e }, content: { start: open, end: k - 1 } };
 }
 
 /** `furniture`: the paragraph looks like page furniture (a signed quote has no final period). */
