@@ -58,7 +58,7 @@ export function nextCue(d: Doc, i: number, from: number, to: number): Cue | null
     let start = i;
     let passive = false;
     // A capitalised auxiliary mid-sentence is a name: "Theresa May said".
-    while (start - 1 >= from && !inQuote(d, start - 1) && is(d, start - 1, CUE_PREFIX) && i - start < 4 && !(isCap(d, start - 1) && start - 1 > from)) {
+    while (start > from && !inQuote(d, start - 1) && is(d, start - 1, CUE_PREFIX) && i - start < 4 && !(isCap(d, start - 1) && start - 1 > from)) {
       start--;
       if (is(d, start, BE_FORMS) && e.past) passive = true;
     }

@@ -386,7 +386,7 @@ function sentenceDrafts(d: Doc, ss: number, se: number): Draft[] {
       const at = own ? own.start : cue.start;
       // "Mr. Leenders, who estimated that …, said": the earlier claim is a relative clause inside this source.
       const inSource = own !== null && own.start <= (prev.cue?.start ?? 0);
-      const sep = inSource || (at - 1 >= ss && (isSeparator(d, at - 1) || is(d, at - 1, CLAUSE_LINKS)));
+      const sep = inSource || (at > ss && (isSeparator(d, at - 1) || is(d, at - 1, CLAUSE_LINKS)));
       // "…, while Senator Cruz called it “a disaster”": a contrasted subject's stance is a claim of its own.
       if (!(cue.cls === CueClass.Say || cue.cls === CueClass.Prep || (own && isW(d, at - 1, W_WHILE))) || !sep || cue.passive) continue;
       // "He says X and says Y": a second predicate of the same subject.
