@@ -52,7 +52,7 @@ function skipAfterCue(d: Doc, cue: Cue, end: number): number {
     }
     const w = lowerAt(d, k);
     if (OBJECT_PRONOUNS.has(w) && w !== 'it') k++;
-    else if (isCap(d, k)) { const s = k; while (k < end && k - s < 6 && isWord(d, k) && (isCap(d, k) || isW(d, k, W_OF))) k++; }
+    else if (isCap(d, k)) { const s = k; while (k < end && k - s < 6 && (isCap(d, k) || isW(d, k, W_OF))) k++; }
     else if ((DETERMINERS.has(w) && w !== 'that') || GROUP_NOUNS.has(w) || w === 'reporters' || w === 'journalists') {
       const s = k;
       k++;

@@ -3,7 +3,7 @@
  * speaker lines ("WALLACE: Let's start…", "Pence: Flowers won't be at debate") and quotes
  * signed with a dash ("“…” ― Jane Doe").
  */
-import { is, isCap, isClosingQuote, isDash, isOpeningQuote, isWord, punctAt, quoteAround, type Doc } from './context';
+import { is, isCap, isClosingQuote, isDash, isOpeningQuote, punctAt, quoteAround, type Doc } from './context';
 import { trim } from './content';
 import { CueClass, DETERMINERS } from './lexicon/en';
 import { words } from './lexicon/hash';
@@ -30,7 +30,7 @@ function speakerLine(d: Doc, ps: number, pe: number): LayoutClaim | null {
   let s = ps;
   if (isOpeningQuote(d, s)) s++;
   let k = s;
-  while (k < pe && k - s < MAX_SPEAKER_TOKENS && isWord(d, k) && isCap(d, k)) k++;
+  while (k < pe && k - s < MAX_SPEAKER_TOKENS && isCap(d, k)) k++;
   if (k === s || punctAt(d, k) !== ':' || is(d, s, NOT_SPEAKERS) || is(d, s, DETERMINERS)) return null;
   // Transcripts write the speaker in capitals; otherwise only a quotation or the headline opening the
   // text qualifies ("Issa: Clinton's 'Honesty Is In Question'"): a label further on introduces a list
@@ -48,7 +48,7 @@ function signedQuote(d: Doc, ps: number, pe: number): LayoutClaim | null {
   let e = pe;
   while (e > ps && punctAt(d, e - 1) === '.') e--;
   let k = e;
-  while (k > ps && e - k < MAX_SIGNATURE_TOKENS && isWord(d, k - 1) && isCap(d, k - 1)) k--;
+  while (k > ps && e - k < MAX_SIGNATURE_TOKENS && isCap(d, k - 1)) k--;
   if (k === e || k - 2 < ps || !isDash(d, k - 1) || !isClosingQuote(d, k - 2)) return null;
   const open = quoteAround(d, k - 2)?.open ?? k - 2;
   if (open < ps) return null;

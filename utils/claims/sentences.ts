@@ -70,10 +70,10 @@ const MAX_NAME = 4;
 function attributionFollows(t: Tokens, j: number): boolean {
   // Past the last token, kind is 0 (the spare tail) or undefined: no word, so no bound test is needed.
   if (t.kind[j] !== Tk.Word) return false;
-  if (closedSayingVerb(t, j)) return t.kind[j + 1] === Tk.Word && t.cap[j + 1] === 1;
+  if (closedSayingVerb(t, j)) return t.cap[j + 1] === 1;
   if (inSet(t, j, SUBJECT_PRONOUNS)) return closedSayingVerb(t, j + 1);
   let k = j;
-  while (k - j < MAX_NAME && t.kind[k] === Tk.Word && t.cap[k]) k++;
+  while (k - j < MAX_NAME && t.cap[k]) k++;
   return k > j && closedSayingVerb(t, k);
 }
 

@@ -73,7 +73,7 @@ function npLeft(d: Doc, last: number, floor: number): number {
     // "Mr. Grassley and Mr. Leahy": a conjunction between two capitalised words joins one subject.
     const joinsNames = isW(d, k, W_AND) && start >= 0 && isCap(d, start) && isCap(d, k - 1) && k > floor;
     // "Theresa May": a capitalised stop word right after a capitalised word is part of a name.
-    const inName = isCap(d, k) && k > floor && isCap(d, k - 1) && isWord(d, k - 1);
+    const inName = isCap(d, k) && k > floor && isCap(d, k - 1);
     if (is(d, k, SOURCE_STOP) && !joinsNames && !inName) {
       const past = start >= 0 ? postmodifierStart(d, k, floor) : -1;
       if (past < 0) break;
@@ -116,7 +116,7 @@ function skipTimeLeft(d: Doc, j: number, floor: number): number {
   let moved = false;
   while (k >= floor && j - k < 4 && is(d, k, TIME_WORDS)) {
     // "Theresa May said": a capitalised time word after a capitalised word ends a name.
-    if (isCap(d, k) && k > floor && isCap(d, k - 1) && isWord(d, k - 1) && !is(d, k - 1, TIME_WORDS)) break;
+    if (isCap(d, k) && k > floor && isCap(d, k - 1) && !is(d, k - 1, TIME_WORDS)) break;
     k--;
     moved = true;
   }

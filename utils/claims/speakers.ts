@@ -185,7 +185,7 @@ export function createSpeakerTracker(): SpeakerTracker {
     if (nameStart < 0) {
       // "The company's chief financial officer, Tom Lee, said": the name is the apposition.
       let e = headEnd + 1;
-      while (e < src.end && isCap(d, e) && isWord(d, e)) e++;
+      while (e < src.end && isCap(d, e)) e++;
       if (e - headEnd > 2 && (e >= src.end || punctAt(d, e) === ',')) return speak(named(headEnd + 1, e, joinText(d, start, headEnd), null));
     } else {
       const [role, gender] = roleOf(start, nameStart);
