@@ -117,7 +117,8 @@ export function createSpeakerTracker(): SpeakerTracker {
   const nameStartOf = (start: number, headEnd: number): number => {
     const org = is(d, headEnd - 1, ORG_WORDS);
     let n = headEnd;
-    for (let k = n - 1; k >= start && isWord(d, k); k--) {
+    // Each test holds only for a word: no word test of its own.
+    for (let k = n - 1; k >= start; k--) {
       // "Centers for Disease Control and Prevention", "Bank of America".
       if (isCap(d, k) ? org || !is(d, k, TITLES) : ((is(d, k, AFFILIATIONS) && is(d, k - 1, ORG_WORDS)) || (isW(d, k, W_AND) && isCap(d, k - 1))) && k > start) n = k;
       else break;
