@@ -154,7 +154,7 @@ function nominalSubject(d: Doc, src: TokenRange): boolean {
   const last = src.end - 1;
   const w = lowerAt(d, last);
   // A plural ends in -s; "news", "business", "status" and "crisis" do too, and modify the noun after them.
-  const plural = w.endsWith('s') && !/(ss|us|is|news)$/.test(w);
+  const plural = w.endsWith('s') && !/([isu]s|news)$/.test(w);
   return isCap(d, last) || is(d, last, SUBJECT_PRONOUNS) || is(d, last, GROUP_NOUNS) || plural || punctAt(d, last) === ')' || punctAt(d, last) === ',';
 }
 
