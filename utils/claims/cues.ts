@@ -33,6 +33,9 @@ export function cueEntryAt(t: Tokens, i: number): CueEntry | undefined {
 /** Besides pronouns, auxiliaries and plurals, words after which a bare "say" is a verb: "those polled say". */
 const RESPONDENTS = words('percent polled surveyed interviewed');
 
+/** How sure a claim is by its cue's class: Say, Stance, Think, Evidence, Prep, Colon. */
+export const BASE_CONFIDENCE: Record<CueClass, number> = [0.9, 0.6, 0.5, 0.45, 0.9, 0.7];
+
 /**
  * A cue that is not an inflected verb: "according to", a colon after a speaker. It has no lemma: only
  * verb cues' lemmas are read.

@@ -5,7 +5,7 @@
 import { isFurniture } from './boilerplate';
 import { is, isCap, isClosingQuote, isOpeningQuote, isPossessive, isW, isWord, lowerAt, punctAt, quoteAround, type Doc } from './context';
 import { COORDINATORS, isSeparator, kindOf, leftContent, quoteAt, rightContent, trim } from './content';
-import { cueEntryAt, nextCue, type Cue } from './cues';
+import { BASE_CONFIDENCE, cueEntryAt, nextCue, type Cue } from './cues';
 import { createIdMaker, type ClaimKey } from './ids';
 import { looksEnglish } from './language';
 import {
@@ -21,7 +21,7 @@ import { createSpeakerTracker, type SpeakerTracker } from './speakers';
 import { isTerminal, Tk, tokenize } from './tokens';
 import type { Claim, Span } from './types';
 
-interface Draft {
+export interface Draft {
   cue: Cue | null;
   src: TokenRange | null;
   frags: TokenRange[];
@@ -31,9 +31,6 @@ interface Draft {
   /** Set once resolved, for the drafts that inherit it. */
   speaker?: Claim['speaker'];
 }
-
-/** By CueClass: Say, Stance, Think, Evidence, Prep, Colon. */
-const BASE_CONFIDENCE: Record<CueClass, number> = [0.9, 0.6, 0.5, 0.45, 0.9, 0.7];
 
 const MAX_SKIP = 10;
 const MAX_ASIDE = 12;
@@ -459,7 +456,7 @@ function detectWindow(d: Doc, speakers: SpeakerTracker, makeId: (key: ClaimKey) 
     const paraFirstSent = sent;
     const layout = pe <= consumedTo ? null : paragraphLayout(d, ps, pe, furniture);
     if (layout) {
-      drafts.push({ cue: layout.cue, src: layout.src, frags: [layout.content], inherit: null, confidence: BASE_CONFIDENCE[CueClass.Colon] });
+      drafts.push(layout);
       consumedTo = pe;
       lastQuoted = null;
     }

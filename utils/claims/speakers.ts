@@ -5,7 +5,7 @@
  * group, "who" the name or source right before it. Persons named as narration subjects are
  * antecedents too.
  */
-import { is, isCap, isDash, isNumber, isW, isWord, lowerAt, punctAt, type Doc } from './context';
+import { is, isCap, isDash, isNumber, isW, lowerAt, punctAt, type Doc } from './context';
 import { AFFILIATIONS, COURTESY_TITLES, DETERMINERS, FEMALE_NAMES, GROUP_NOUNS, MALE_NAMES, ORG_WORDS, TITLES } from './lexicon/en';
 import { W_AND } from './lexicon/hash';
 import type { TokenRange } from './sources';
