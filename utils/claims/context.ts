@@ -15,7 +15,7 @@ export function isWord(d: Doc, i: number): boolean {
   return d.t.kind[i] === Tk.Word;
 }
 
-/** Whether token i is a word starting with a capital letter. */
+/** Whether token i is a word starting with a capital letter (only words have one: no kind test is needed beside it). */
 export function isCap(d: Doc, i: number): boolean {
   return d.t.cap[i] === 1;
 }

@@ -5,7 +5,7 @@
 import { isFurniture } from './boilerplate';
 import { is, isCap, isClosingQuote, isOpeningQuote, isPossessive, isW, isWord, lowerAt, punctAt, quoteAround, type Doc } from './context';
 import { COORDINATORS, isSeparator, kindOf, leftContent, quoteAt, rightContent, trim } from './content';
-import { cueEntryAt, nextCue, type Cue } from './cues';
+import { BASE_CONFIDENCE, cueEntryAt, nextCue, type Cue } from './cues';
 import { createIdMaker, type ClaimKey } from './ids';
 import { looksEnglish } from './language';
 import {
@@ -21,7 +21,7 @@ import { createSpeakerTracker, type SpeakerTracker } from './speakers';
 import { isTerminal, Tk, tokenize } from './tokens';
 import type { Claim, Span } from './types';
 
-interface Draft {
+export interface Draft {
   cue: Cue | null;
   src: TokenRange | null;
   frags: TokenRange[];
@@ -33,9 +33,6 @@ interface Draft {
   /** Set once resolved, for the drafts that inherit it. */
   speaker?: Claim['speaker'];
 }
-
-/** By CueClass: Say, Stance, Think, Evidence, Prep, Colon. */
-const BASE_CONFIDENCE: Record<CueClass, number> = [0.9, 0.6, 0.5, 0.45, 0.9, 0.7];
 
 const MAX_SKIP = 10;
 const MAX_ASIDE = 12;
@@ -54,7 +51,7 @@ function skipAfterCue(d: Doc, cue: Cue, end: number): number {
     }
     const w = lowerAt(d, k);
     if (OBJECT_PRONOUNS.has(w) && w !== 'it') k++;
-    else if (isCap(d, k)) { const s = k; while (k < end && k - s < 6 && isWord(d, k) && (isCap(d, k) || isW(d, k, W_OF))) k++; }
+    else if (isCap(d, k)) { const s = k; while (k < end && k - s < 6 && (isCap(d, k) || isW(d, k, W_OF))) k++; }
     else if ((DETERMINERS.has(w) && w !== 'that') || GROUP_NOUNS.has(w) || w === 'reporters' || w === 'journalists') {
       const s = k;
       k++;
@@ -156,7 +153,7 @@ function nominalSubject(d: Doc, src: TokenRange): boolean {
   const last = src.end - 1;
   const w = lowerAt(d, last);
   // A plural ends in -s; "news", "business", "status" and "crisis" do too, and modify the noun after them.
-  const plural = w.endsWith('s') && !/(ss|us|is|news)$/.test(w);
+  const plural = w.endsWith('s') && !/([isu]s|news)$/.test(w);
   return isCap(d, last) || is(d, last, SUBJECT_PRONOUNS) || is(d, last, GROUP_NOUNS) || plural || punctAt(d, last) === ')' || punctAt(d, last) === ',';
 }
 
@@ -395,7 +392,7 @@ function sentenceDrafts(d: Doc, ss: number, se: number): Draft[] {
       const at = own ? own.start : cue.start;
       // "Mr. Leenders, who estimated that …, said": the earlier claim is a relative clause inside this source.
       const inSource = own !== null && own.start <= (prev.cue?.start ?? 0);
-      const sep = inSource || (at - 1 >= ss && (isSeparator(d, at - 1) || is(d, at - 1, CLAUSE_LINKS)));
+      const sep = inSource || (at > ss && (isSeparator(d, at - 1) || is(d, at - 1, CLAUSE_LINKS)));
       // "…, while Senator Cruz called it “a disaster”": a contrasted subject's stance is a claim of its own.
       if (!(cue.cls === CueClass.Say || cue.cls === CueClass.Prep || (own && isW(d, at - 1, W_WHILE))) || !sep || cue.passive) continue;
       // "He says X and says Y": a second predicate of the same subject.
@@ -469,7 +466,7 @@ function detectWindow(d: Doc, speakers: SpeakerTracker, makeId: (key: ClaimKey) 
     const paraFirstSent = sent;
     const layout = pe <= consumedTo ? null : paragraphLayout(d, ps, pe, furniture);
     if (layout) {
-      drafts.push({ cue: layout.cue, src: layout.src, frags: [layout.content], inherit: null, confidence: BASE_CONFIDENCE[CueClass.Colon] });
+      drafts.push(layout);
       consumedTo = pe;
       lastQuoted = null;
     }

@@ -3,18 +3,12 @@
  * speaker lines ("WALLACE: Let's start…", "Pence: Flowers won't be at debate") and quotes
  * signed with a dash ("“…” ― Jane Doe").
  */
-import { is, isCap, isClosingQuote, isDash, isOpeningQuote, isWord, punctAt, quoteAround, type Doc } from './context';
+import { is, isCap, isClosingQuote, isDash, isOpeningQuote, punctAt, quoteAround, type Doc } from './context';
 import { trim } from './content';
 import { CueClass, DETERMINERS } from './lexicon/en';
 import { words } from './lexicon/hash';
-import { fixedCue, type Cue } from './cues';
-import type { TokenRange } from './sources';
-
-export interface LayoutClaim {
-  cue: Cue;
-  src: TokenRange;
-  content: TokenRange;
-}
+import { BASE_CONFIDENCE, fixedCue } from './cues';
+import type { Draft } from './detect';
 
 const MAX_SPEAKER_TOKENS = 4;
 const MAX_SIGNATURE_TOKENS = 6;
@@ -26,11 +20,11 @@ const NOT_SPEAKERS = words(`a advertisement analysis breaking chart clarificatio
  sources tags transcript update updated video warning watch`);
 
 /** "NAME: content" at the start of a paragraph (an opening quote may precede the name). */
-function speakerLine(d: Doc, ps: number, pe: number): LayoutClaim | null {
+function speakerLine(d: Doc, ps: number, pe: number): Draft | null {
   let s = ps;
   if (isOpeningQuote(d, s)) s++;
   let k = s;
-  while (k < pe && k - s < MAX_SPEAKER_TOKENS && isWord(d, k) && isCap(d, k)) k++;
+  while (k < pe && k - s < MAX_SPEAKER_TOKENS && isCap(d, k)) k++;
   if (k === s || punctAt(d, k) !== ':' || is(d, s, NOT_SPEAKERS) || is(d, s, DETERMINERS)) return null;
   // Transcripts write the speaker in capitals; otherwise only a quotation or the headline opening the
   // text qualifies ("Issa: Clinton's 'Honesty Is In Question'"): a label further on introduces a list
@@ -40,23 +34,23 @@ function speakerLine(d: Doc, ps: number, pe: number): LayoutClaim | null {
   if (name !== name.toUpperCase() && !headline && !isOpeningQuote(d, k + 1)) return null;
   const content = trim(d, k + 1, pe);
   if (content.end - content.start < 2) return null;
-  return { cue: fixedCue(k, k + 1, CueClass.Colon, ':'), src: { start: s, end: k }, content };
+  return { cue: fixedCue(k, k + 1, CueClass.Colon), src: { start: s, end: k }, frags: [content], inherit: null, confidence: BASE_CONFIDENCE[CueClass.Colon] };
 }
 
 /** "“…” ― Name" closing a paragraph. */
-function signedQuote(d: Doc, ps: number, pe: number): LayoutClaim | null {
+function signedQuote(d: Doc, ps: number, pe: number): Draft | null {
   let e = pe;
   while (e > ps && punctAt(d, e - 1) === '.') e--;
   let k = e;
-  while (k > ps && e - k < MAX_SIGNATURE_TOKENS && isWord(d, k - 1) && isCap(d, k - 1)) k--;
+  while (k > ps && e - k < MAX_SIGNATURE_TOKENS && isCap(d, k - 1)) k--;
   if (k === e || k - 2 < ps || !isDash(d, k - 1) || !isClosingQuote(d, k - 2)) return null;
   const open = quoteAround(d, k - 2)?.open ?? k - 2;
   if (open < ps) return null;
-  return { cue: fixedCue(k - 1, k, CueClass.Colon, ':'), src: { start: k, end: e }, content: { start: open, end: k - 1 } };
+  return { cue: fixedCue(k - 1, k, CueClass.Colon), src: { start: k, end: e }, frags: [{ start: open, end: k - 1 }], inherit: null, confidence: BASE_CONFIDENCE[CueClass.Colon] };
 }
 
 /** `furniture`: the paragraph looks like page furniture (a signed quote has no final period). */
-export function paragraphLayout(d: Doc, ps: number, pe: number, furniture: boolean): LayoutClaim | null {
+export function paragraphLayout(d: Doc, ps: number, pe: number, furniture: boolean): Draft | null {
   // A headline may be a speaker line ("Issa: Clinton's 'Honesty Is In Question'") but no other claim.
   return signedQuote(d, ps, pe) ?? (furniture && pe - ps > HEADLINE_TOKENS ? null : speakerLine(d, ps, pe));
 }

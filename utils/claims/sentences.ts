@@ -59,7 +59,8 @@ function startsSentence(t: Tokens, j: number): boolean {
 function closedSayingVerb(t: Tokens, i: number): boolean {
   const e = cueEntryAt(t, i);
   if (e?.cls !== CueClass.Say || e.ing) return false;
-  return i + 1 >= t.length || t.kind[i + 1] !== Tk.Word || inSet(t, i + 1, TIME_WORDS) || inSet(t, i + 1, CUE_PP);
+  // Past the last token, kind is 0 (the spare tail) or undefined: no word, so no bound test is needed.
+  return t.kind[i + 1] !== Tk.Word || inSet(t, i + 1, TIME_WORDS) || inSet(t, i + 1, CUE_PP);
 }
 
 /**
@@ -70,10 +71,10 @@ const MAX_NAME = 4;
 function attributionFollows(t: Tokens, j: number): boolean {
   // Past the last token, kind is 0 (the spare tail) or undefined: no word, so no bound test is needed.
   if (t.kind[j] !== Tk.Word) return false;
-  if (closedSayingVerb(t, j)) return t.kind[j + 1] === Tk.Word && t.cap[j + 1] === 1;
+  if (closedSayingVerb(t, j)) return t.cap[j + 1] === 1;
   if (inSet(t, j, SUBJECT_PRONOUNS)) return closedSayingVerb(t, j + 1);
   let k = j;
-  while (k - j < MAX_NAME && t.kind[k] === Tk.Word && t.cap[k]) k++;
+  while (k - j < MAX_NAME && t.cap[k]) k++;
   return k > j && closedSayingVerb(t, k);
 }
 
@@ -98,14 +99,15 @@ export function segment(t: Tokens): Segments {
       else if (isTerminal(t, i)) {
         let j = i + 1;
         let quoted = false;
-        while (j < t.length && (isCloser(t, j) || isTerminal(t, j))) { if (kind[j] === Tk.Quote) quoted = true; j++; }
+        // Past the last token no kind is a quote or punctuation: no bound test is needed.
+        while (isCloser(t, j) || isTerminal(t, j)) { if (kind[j] === Tk.Quote) quoted = true; j++; }
         if (startsSentence(t, j) && !(quoted && attributionFollows(t, j))) end = j;
       } else if (kind[i] === Tk.Word && i + 1 < t.length && text.charCodeAt((t.end[i] ?? 1) - 1) === 46) {
         // "U.S." or "Inc." can end a sentence, a title ("Mr.") or an initial ("W.") cannot.
         const w = t.low(i);
         const bare = w.slice(0, -1);
         let k = i + 1;
-        while (k < t.length && isCloser(t, k)) k++;
+        while (isCloser(t, k)) k++;
         const closed = k > i + 1;
         if (k >= t.length || kind[k] === Tk.Break) end = k;
         else if (!TITLE_ABBREVIATIONS.has(bare) && bare.length > 1 && ((isStarter(t, k) && t.cap[k]) || (closed && startsSentence(t, k)))) end = k;

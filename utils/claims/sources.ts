@@ -72,10 +72,10 @@ function npLeft(d: Doc, last: number, floor: number): number {
     if (!isWord(d, k)) break;
     // "Mr. Grassley and Mr. Leahy", "She and her aides", "Democrats and civil rights groups", "advisers and
     // allies": a conjunction between two nominals joins one subject.
-    const joinsNames = isW(d, k, W_AND) && start >= 0 && k - 1 >= floor && isWord(d, k - 1) &&
+    const joinsNames = isW(d, k, W_AND) && start >= 0 && k > floor &&
       (isCap(d, k - 1) ? isCap(d, start) || is(d, start, DETERMINERS) || endsWithS(d, last) : endsWithS(d, k - 1) && endsWithS(d, last) && !cueEntryAt(d.t, k - 1));
     // "Theresa May": a capitalised stop word right after a capitalised word is part of a name.
-    const inName = isCap(d, k) && k - 1 >= floor && isCap(d, k - 1) && isWord(d, k - 1);
+    const inName = isCap(d, k) && k > floor && isCap(d, k - 1);
     if (is(d, k, SOURCE_STOP) && !joinsNames && !inName) {
       const past = start >= 0 ? postmodifierStart(d, k, floor) : -1;
       if (past < 0) break;
@@ -120,7 +120,7 @@ function skipTimeLeft(d: Doc, j: number, floor: number): number {
   let moved = false;
   while (k >= floor && j - k < 4 && is(d, k, TIME_WORDS)) {
     // "Theresa May said": a capitalised time word after a capitalised word ends a name.
-    if (isCap(d, k) && k - 1 >= floor && isCap(d, k - 1) && isWord(d, k - 1) && !is(d, k - 1, TIME_WORDS)) break;
+    if (isCap(d, k) && k > floor && isCap(d, k - 1) && !is(d, k - 1, TIME_WORDS)) break;
     k--;
     moved = true;
   }
@@ -217,7 +217,7 @@ export function leftSource(d: Doc, cue: number, floor: number): TokenRange | nul
   const p = punctAt(d, j);
   if (p === ',' && j > floor) return appositiveSource(d, j, floor);
   // "42% said": a percentage is a subject.
-  if (p === '%' && isNumber(d, j - 1) && j - 1 >= floor) return { start: j - 1, end: j + 1 };
+  if (p === '%' && isNumber(d, j - 1) && j > floor) return { start: j - 1, end: j + 1 };
   if (!isWord(d, j) && punctAt(d, j) !== ')' && !isDash(d, j)) return null;
   const contracted = isContractedSubject(d, j);
   if (is(d, j, SUBJECT_PRONOUNS) || (contracted && SUBJECT_PRONOUNS.has(lowerAt(d, j).slice(0, -2)))) {

@@ -5,7 +5,7 @@
  * group, "who" the name or source right before it. Persons named as narration subjects are
  * antecedents too.
  */
-import { is, isCap, isDash, isNumber, isW, isWord, lowerAt, punctAt, tailAt, type Doc } from './context';
+import { is, isCap, isDash, isNumber, isW, lowerAt, punctAt, tailAt, type Doc } from './context';
 import { cueEntryAt } from './cues';
 import { AFFILIATIONS, COURTESY_TITLES, DETERMINERS, FEMALE_NAMES, GROUP_NOUNS, MALE_NAMES, ORG_WORDS, SOURCE_STOP, SUBJECT_PRONOUNS, TITLES } from './lexicon/en';
 import { W_AND } from './lexicon/hash';
@@ -118,7 +118,8 @@ export function createSpeakerTracker(): SpeakerTracker {
   const nameStartOf = (start: number, headEnd: number): number => {
     const org = is(d, headEnd - 1, ORG_WORDS);
     let n = headEnd;
-    for (let k = n - 1; k >= start && isWord(d, k); k--) {
+    // Each test holds only for a word: no word test of its own.
+    for (let k = n - 1; k >= start; k--) {
       // "Centers for Disease Control and Prevention", "Bank of America".
       if (isCap(d, k) ? org || !is(d, k, TITLES) : ((is(d, k, AFFILIATIONS) && is(d, k - 1, ORG_WORDS)) || (isW(d, k, W_AND) && isCap(d, k - 1))) && k > start) n = k;
       else break;
@@ -188,7 +189,7 @@ export function createSpeakerTracker(): SpeakerTracker {
     if (nameStart < 0) {
       // "The company's chief financial officer, Tom Lee, said": the name is the apposition.
       let e = headEnd + 1;
-      while (e < src.end && isCap(d, e) && isWord(d, e)) e++;
+      while (e < src.end && isCap(d, e)) e++;
       if (e - headEnd > 2 && (e >= src.end || punctAt(d, e) === ',')) return speak(named(headEnd + 1, e, joinText(d, start, headEnd), null));
     } else {
       const [role, gender] = roleOf(start, nameStart);

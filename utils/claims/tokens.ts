@@ -21,7 +21,7 @@ export interface Tokens {
   readonly kind: Uint8Array;
   readonly start: Int32Array;
   readonly end: Int32Array;
-  /** 1 when the word starts with an upper-case letter. */
+  /** 1 when the token is a word starting with an upper-case letter, else 0. */
   readonly cap: Uint8Array;
   /** Hash of the lower-cased word (see hashWord), so lexicon checks need no string per token. */
   readonly hash: Int32Array;

@@ -129,7 +129,7 @@ export const PARTICLES: ReadonlyMap<string, readonly (readonly number[])[]> = pa
 fillOnFirstUse(() => {
   // A list's place is its CueClass: Say, Stance, Think, Evidence.
   [SAY, STANCE, THINK, EVIDENCE].forEach((list, cls: CueClass) => {
-    for (const raw of list.split(/\s+/)) {
+    for (const raw of list.split(' ')) {
       const [head = '', phrases] = raw.split(':');
       const [item = '', ...marks] = head.split(/(?=[!~^@&+*=])/);
       // Each mark's bit is its CueFlag: the marks are listed in the order of the flags.

@@ -48,7 +48,7 @@ export class WordSet extends Set<string> {
   constructor(words: string) {
     super();
     fillOnFirstUse(() => {
-      for (const w of words.split(/\s+/)) {
+      for (const w of words.split(' ')) {
         const h = hashWord(w);
         this.add(w);
         this.hashes.add(h);
