@@ -163,8 +163,6 @@ function nominalSubject(d: Doc, src: TokenRange): boolean {
  */
 const NON_AGENTS = words('it this that there which you');
 
-const RAISING = words('seem appear');
-
 /** Character spans of the fragments, split at paragraph breaks, without pieces holding no word. */
 function toSpans(d: Doc, frags: readonly TokenRange[]): Span[] {
   let out: Span[] = [];
@@ -326,9 +324,9 @@ function verbCue(d: Doc, cue: Cue, ss: number, se: number, prev: Draft | null, s
   if (cue.lemma === 'add' && (isW(d, cue.end, W_TO) || (isWord(d, after) && !clausalObject(d, after, se)))) return null;
   if (cue.lemma === 'reject' && proceduralObject(d, after, se)) return null;
   const content = rightContent(d, after, se);
-  // "Sanders appeared to dismiss the issue", "Trump is expected to win": the writer's reading of the
-  // subject, who is part of it and said nothing.
-  const subject = cue.passive ? (isW(d, after, W_TO) ? leftSource(d, cue.start, ss) : null) : RAISING.has(cue.lemma) && src && !is(d, src.start, NON_AGENTS) ? src : null;
+  // "Sanders appeared to dismiss the issue" (the evidential cues taking an infinitive: seem, appear), "Trump
+  // is expected to win": the writer's reading of the subject, who is part of it and said nothing.
+  const subject = cue.passive ? (isW(d, after, W_TO) ? leftSource(d, cue.start, ss) : null) : cue.cls === CueClass.Evidence && cue.flags & CueFlag.Infinitive && src && !is(d, src.start, NON_AGENTS) ? src : null;
   if (content && subject) return { cue, src: null, frags: [subject, content], inherit, confidence, subject };
   return draftWith(content);
 }

@@ -5,7 +5,7 @@
  * group, "who" the name or source right before it. Persons named as narration subjects are
  * antecedents too.
  */
-import { is, isCap, isDash, isNumber, isW, lowerAt, punctAt, tailAt, type Doc } from './context';
+import { is, isCap, isDash, isNumber, isW, lowerAt, punctAt, type Doc } from './context';
 import { cueEntryAt } from './cues';
 import { AFFILIATIONS, COURTESY_TITLES, DETERMINERS, FEMALE_NAMES, GROUP_NOUNS, MALE_NAMES, ORG_WORDS, SOURCE_STOP, SUBJECT_PRONOUNS, TITLES } from './lexicon/en';
 import { W_AND } from './lexicon/hash';
@@ -215,13 +215,8 @@ export function createSpeakerTracker(): SpeakerTracker {
     if (nameStart < 0) return;
     // "Chris Christie Calls Hillary Clinton …": a headline names its subject before its verb; "DES MOINES,
     // Iowa —" is a dateline, no name.
-    let upper = 0;
-    for (let k = nameStart; k < nameEnd; k++) {
-      if (k > nameStart && (is(d, k, SOURCE_STOP) || cueEntryAt(d.t, k))) nameEnd = k;
-      const c = tailAt(d, k, 1);
-      if (c >= 65 && c <= 90) upper++;
-    }
-    if (upper > 1 && upper === nameEnd - nameStart) return;
+    for (let k = nameStart + 1; k < nameEnd; k++) if (is(d, k, SOURCE_STOP) || cueEntryAt(d.t, k)) nameEnd = k;
+    if (!/[a-z]/.test(joinText(d, nameStart, nameEnd))) return;
     const [role, gender] = roleOf(src.start, nameStart);
     // A lone capitalised word opening a sentence is too often not a name; a known surname is.
     const ent = nameEnd - nameStart >= 2 || role || gender ? named(nameStart, nameEnd, role, gender) : bySurname.get(stripPossessive(lowerAt(d, nameStart)));
