@@ -31,6 +31,12 @@ function linkStarting(pageState: BackgroundLink['pageState'], opened: unknown[] 
 const controller = { current: new AbortController() };
 afterEach(() => controller.current.abort());
 
+/** A session on this document, torn down after the test. */
+function sessionWith(link: BackgroundLink, detect: typeof detectClaims = detectClaims): ReadingSession {
+  controller.current = new AbortController();
+  return new ReadingSession({ doc: document, signal: controller.current.signal, link, detect, pageKey: (info) => info.href });
+}
+
 describe('ReadingSession', () => {
   it('reads again what the page changed after the first pass read it, before that pass ended', async () => {
     document.head.innerHTML = '<meta property="og:type" content="article">';
@@ -44,16 +50,9 @@ describe('ReadingSession', () => {
     let asked = 0;
     const link = linkStarting((page) => (asked++ === 0 ? firstAnswer : Promise.resolve({ pageUrl: page.href, stored: [], allowed: true })));
     let detected = 0;
-    controller.current = new AbortController();
-    const session = new ReadingSession({
-      doc: document,
-      signal: controller.current.signal,
-      link,
-      detect: (texts) => {
-        detected += 1;
-        return detectClaims(texts);
-      },
-      pageKey: (info) => info.href,
+    const session = sessionWith(link, (texts) => {
+      detected += 1;
+      return detectClaims(texts);
     });
     const started = session.start();
     await until(() => detected === 1 && asked === 1);
@@ -74,17 +73,10 @@ describe('ReadingSession', () => {
       <p>Low water follows about six hours later, with the lowest tide of the month expected on Friday.</p></article>`;
     const asked: unknown[] = [];
     const opened: unknown[] = [];
-    controller.current = new AbortController();
-    const session = new ReadingSession({
-      doc: document,
-      signal: controller.current.signal,
-      link: linkStarting((page) => {
-        asked.push(page);
-        return Promise.resolve({ pageUrl: page.href, stored: [], allowed: true });
-      }, opened),
-      detect: detectClaims,
-      pageKey: (info) => info.href,
-    });
+    const session = sessionWith(linkStarting((page) => {
+      asked.push(page);
+      return Promise.resolve({ pageUrl: page.href, stored: [], allowed: true });
+    }, opened));
     await session.start();
     expect((await session.pageClaims()).claims).toEqual([]);
     await until(() => opened.length === 1);
@@ -96,17 +88,10 @@ describe('ReadingSession', () => {
     document.body.innerHTML = '<nav><a href="/a">Home</a></nav><main><button>Sign in</button></main>';
     performance.clearMeasures('claimtrail:article-check');
     const opened: unknown[] = [];
-    controller.current = new AbortController();
-    const session = new ReadingSession({
-      doc: document,
-      signal: controller.current.signal,
-      link: linkStarting((page) => {
-        opened.push(page);
-        return Promise.resolve({ pageUrl: page.href, stored: [], allowed: true });
-      }, opened),
-      detect: detectClaims,
-      pageKey: (info) => info.href,
-    });
+    const session = sessionWith(linkStarting((page) => {
+      opened.push(page);
+      return Promise.resolve({ pageUrl: page.href, stored: [], allowed: true });
+    }, opened));
     await session.start();
     const [check] = performance.getEntriesByName('claimtrail:article-check') as PerformanceMeasure[];
     expect(check?.detail).toEqual({ article: false });
