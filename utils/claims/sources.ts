@@ -26,10 +26,10 @@ function postmodifierStart(d: Doc, k: number, floor: number): number {
     (isW(d, k, W_IN) && isNumber(d, k - 1) && isNumber(d, k + 1)) ||
     // "people familiar with her thinking", "sources close to the campaign".
     (isW(d, k, W_WITH) && isW(d, k - 1, W_FAMILIAR)) || (isW(d, k, W_TO) && isW(d, k - 1, W_CLOSE)) ||
-    // "a spokesman for the ministry", "officials in Washington": the person, not the place, speaks.
-    (is(d, k, AFFILIATIONS) && (is(d, k - 1, TITLES) || is(d, k - 1, GROUP_NOUNS) || is(d, k - 1, ORG_WORDS))) ||
+    // "a spokesman for the ministry", "officials in Washington": the person, not the place, speaks;
     // "voters in all five states", "Democrats in Congress": a group where it lives or sits.
-    (is(d, k, AFFILIATIONS) && endsWithS(d, k - 1) && !isPossessive(d, k - 1) && !is(d, k - 1, SOURCE_STOP)));
+    (is(d, k, AFFILIATIONS) && (is(d, k - 1, TITLES) || is(d, k - 1, GROUP_NOUNS) || is(d, k - 1, ORG_WORDS) ||
+      (endsWithS(d, k - 1) && !isPossessive(d, k - 1) && !is(d, k - 1, SOURCE_STOP)))));
   return continues ? k - 1 : -1;
 }
 
