@@ -5,7 +5,7 @@
  */
 import { endsWithS, is, isCap, isClosingQuote, isContractedSubject, isDash, isNumber, isPossessive, isW, isWord, lowerAt, punctAt, type Doc } from './context';
 import { cueEntryAt } from './cues';
-import { W_AND, W_CLOSE, W_FAMILIAR, W_FIRST, W_FROM, W_IN, W_OF, W_THAN, W_THAT, W_TO, W_WITH, words } from './lexicon/hash';
+import { W_AND, W_FIRST, W_FROM, W_IN, W_OF, W_THAN, W_THAT, W_TO, W_WITH, words } from './lexicon/hash';
 import { AFFILIATIONS, CUE_PP, CUE_PREFIX, DETERMINERS, GROUP_NOUNS, ORG_WORDS, QUANTIFIER_SUBJECTS, SOURCE_STOP, SUBJECT_PRONOUNS, TIME_WORDS, TITLES } from './lexicon/en';
 
 export interface TokenRange {
@@ -25,7 +25,7 @@ function postmodifierStart(d: Doc, k: number, floor: number): number {
     // "nine in 10 said", "About 4 in 10 say": a proportion.
     (isW(d, k, W_IN) && isNumber(d, k - 1) && isNumber(d, k + 1)) ||
     // "people familiar with her thinking", "sources close to the campaign".
-    (isW(d, k, W_WITH) && isW(d, k - 1, W_FAMILIAR)) || (isW(d, k, W_TO) && isW(d, k - 1, W_CLOSE)) ||
+    (isW(d, k, W_WITH) && lowerAt(d, k - 1) === 'familiar') || (isW(d, k, W_TO) && lowerAt(d, k - 1) === 'close') ||
     // "a spokesman for the ministry", "officials in Washington": the person, not the place, speaks;
     // "voters in all five states", "Democrats in Congress": a group where it lives or sits.
     (is(d, k, AFFILIATIONS) && (is(d, k - 1, TITLES) || is(d, k - 1, GROUP_NOUNS) || is(d, k - 1, ORG_WORDS) ||
