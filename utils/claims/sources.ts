@@ -5,7 +5,7 @@
  */
 import { endsWithS, is, isCap, isClosingQuote, isContractedSubject, isDash, isNumber, isPossessive, isW, isWord, lowerAt, punctAt, type Doc } from './context';
 import { cueEntryAt } from './cues';
-import { W_AND, W_FIRST, W_FROM, W_IN, W_OF, W_THAN, W_THAT, W_TO, W_WITH, words } from './lexicon/hash';
+import { W_AND, W_FIRST, W_FROM, W_IN, W_OF, W_THAT, W_TO, W_WITH, words } from './lexicon/hash';
 import { AFFILIATIONS, CUE_PP, CUE_PREFIX, DETERMINERS, GROUP_NOUNS, ORG_WORDS, QUANTIFIER_SUBJECTS, SOURCE_STOP, SUBJECT_PRONOUNS, TIME_WORDS, TITLES } from './lexicon/en';
 
 export interface TokenRange {
@@ -111,7 +111,7 @@ const HEDGES = words('about only just nearly roughly almost some around than');
 
 /** A count's hedge belongs to the subject: "About 4 in 10", "More than six in 10", "less than a third". */
 function approximated(d: Doc, s: number, floor: number): number {
-  return (isNumber(d, s) || is(d, s, DETERMINERS)) && s > floor && is(d, s - 1, HEDGES) ? s - (isW(d, s - 1, W_THAN) ? 2 : 1) : s;
+  return (isNumber(d, s) || is(d, s, DETERMINERS)) && s > floor && is(d, s - 1, HEDGES) ? s - (lowerAt(d, s - 1) === 'than' ? 2 : 1) : s;
 }
 
 /** Skips "on Monday" / "Monday" / "last week" between a subject and its cue. */

@@ -16,7 +16,6 @@ export const W_FROM = hashWord('from');
 export const W_WITH = hashWord('with');
 export const W_ABOUT = hashWord('about');
 export const W_FIRST = hashWord('first');
-export const W_THAN = hashWord('than');
 
 /**
  * Lexicon tables are filled on the first detection, not when the script loads: every page loads the
