@@ -12,7 +12,7 @@ import {
   CLAUSE_LINKS, CUE_PP, CUES, CueClass, CueFlag, DETERMINERS, GROUP_NOUNS, INDEFINITES, OBJECT_PRONOUNS, SOURCE_STOP, SUBJECT_PRONOUNS,
   TIME_WORDS,
 } from './lexicon/en';
-import { buildLexicon, W_AND, W_BY, W_OF, W_THAT, W_TO, W_WHILE, W_WHO, W_YOU, words } from './lexicon/hash';
+import { buildLexicon, W_AND, W_BY, W_OF, W_THAT, W_TO, W_WHILE, W_WHO, words } from './lexicon/hash';
 import { pairQuotes } from './quotes';
 import { segment } from './sentences';
 import { paragraphLayout } from './layouts';
@@ -241,7 +241,7 @@ function verbCue(d: Doc, cue: Cue, ss: number, se: number, prev: Draft | null, s
     else if (is(d, cue.start - 1, COORDINATORS) && cue.start - 1 > ss) src = prev?.src && prev.src.start >= ss ? prev.src : sentenceSubject(d, ss, cue.start - 1);
   }
   // "Do you think the bill will pass?": a question put to someone, not what they said.
-  if (src && src.end - src.start === 1 && isW(d, src.start, W_YOU) && punctAt(d, se - 1) === '?') return null;
+  if (src && src.end - src.start === 1 && lowerAt(d, src.start) === 'you' && punctAt(d, se - 1) === '?') return null;
   let after = skipAfterCue(d, cue, se);
   const beforeIdx = (src ? src.start : cue.start) - 1;
   const boundary = beforeIdx > ss && isSeparator(d, beforeIdx);
