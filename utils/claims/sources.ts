@@ -139,7 +139,7 @@ export function sentenceSubject(d: Doc, from: number, limit: number): TokenRange
   // adverb or participle opening a phrase with a comma after it.
   const opener = is(d, ss, CUE_PP) || is(d, ss, TIME_WORDS);
   if (opener || /(ly|ing)$/.test(lowerAt(d, ss))) {
-    let k = ss;
+    let k = from;
     while (k < limit && k - from < MAX_NP && punctAt(d, k) !== ',') k++;
     ss = punctAt(d, k) === ',' ? k + 1 : opener ? from + 1 : from;
   } else if (is(d, ss, SOURCE_STOP)) ss++;
