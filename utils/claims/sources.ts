@@ -5,7 +5,7 @@
  */
 import { endsWithS, is, isCap, isClosingQuote, isContractedSubject, isDash, isNumber, isPossessive, isW, isWord, lowerAt, punctAt, type Doc } from './context';
 import { cueEntryAt } from './cues';
-import { W_AND, W_FIRST, W_FROM, W_IN, W_OF, W_THAT, W_TO, W_WITH, words } from './lexicon/hash';
+import { W_AND, W_FIRST, W_FROM, W_OF, W_THAT, W_TO, W_WITH, words } from './lexicon/hash';
 import { AFFILIATIONS, CUE_PP, CUE_PREFIX, DETERMINERS, GROUP_NOUNS, ORG_WORDS, QUANTIFIER_SUBJECTS, SOURCE_STOP, SUBJECT_PRONOUNS, TIME_WORDS, TITLES } from './lexicon/en';
 
 export interface TokenRange {
@@ -23,7 +23,7 @@ const MAX_APPOSITION = 40;
 function postmodifierStart(d: Doc, k: number, floor: number): number {
   const continues = k > floor && (
     // "nine in 10 said", "About 4 in 10 say": a proportion.
-    (isW(d, k, W_IN) && isNumber(d, k - 1) && isNumber(d, k + 1)) ||
+    (isNumber(d, k - 1) && isNumber(d, k + 1) && lowerAt(d, k) === 'in') ||
     // "people familiar with her thinking", "sources close to the campaign".
     (isW(d, k, W_WITH) && lowerAt(d, k - 1) === 'familiar') || (isW(d, k, W_TO) && lowerAt(d, k - 1) === 'close') ||
     // "a spokesman for the ministry", "officials in Washington": the person, not the place, speaks;

@@ -9,7 +9,6 @@ export const W_THAT = hashWord('that');
 export const W_AND = hashWord('and');
 export const W_WHILE = hashWord('while');
 export const W_WHO = hashWord('who');
-export const W_IN = hashWord('in');
 export const W_OF = hashWord('of');
 export const W_FROM = hashWord('from');
 export const W_WITH = hashWord('with');
