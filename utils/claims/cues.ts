@@ -2,8 +2,8 @@
  * Cue finding: reporting verbs (with their auxiliaries, negation, adverbs and particles),
  * "according to", and a colon after a speaker. Cues inside quotations never fire.
  */
-import { endsWithS, inQuote, is, isCap, isContractedSubject, isNumber, isPossessive, isW, isWord, phraseAt, punctAt, type Doc } from './context';
-import { W_ABOUT, W_ACCORDING, W_BY, W_THAT, W_TO, words } from './lexicon/hash';
+import { endsWithS, inQuote, is, isCap, isContractedSubject, isNumber, isPossessive, isW, isWord, lowerAt, phraseAt, punctAt, type Doc } from './context';
+import { W_ACCORDING, W_BY, W_THAT, W_TO, words } from './lexicon/hash';
 import { Tk, type Tokens } from './tokens';
 import {
   BE_FORMS, CUE_BY_HASH, CUE_LOW_BITS, CUE_PREFIX, CueClass, CueFlag, DETERMINERS, NON_SPEECH_OBJECTS, OBJECT_PRONOUNS, PARTICLES, QUANTIFIER_SUBJECTS, SUBJECT_PRONOUNS, type CueEntry,
@@ -81,7 +81,7 @@ export function nextCue(d: Doc, i: number, from: number, to: number): Cue | null
       if (passive && byAgent) end++;
     }
     // "asked about", "raised questions about": what follows is the topic, and the cue takes the preposition.
-    if (isW(d, end, W_ABOUT) && !isNumber(d, end + 1)) end++;
+    if (lowerAt(d, end) === 'about' && !isNumber(d, end + 1)) end++;
     // Fields copied one by one: spreading the entry here made detection ~1.7x slower (CPU, 3 MB of generated news).
     return { head: i, start, end, cls: e.cls, flags: e.flags, lemma: e.lemma, passive, ing: e.ing, nounLike: e.nounLike };
   }

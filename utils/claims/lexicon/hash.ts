@@ -12,7 +12,6 @@ export const W_WHO = hashWord('who');
 export const W_OF = hashWord('of');
 export const W_FROM = hashWord('from');
 export const W_WITH = hashWord('with');
-export const W_ABOUT = hashWord('about');
 export const W_FIRST = hashWord('first');
 
 /**
