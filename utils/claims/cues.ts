@@ -3,7 +3,7 @@
  * "according to", and a colon after a speaker. Cues inside quotations never fire.
  */
 import { endsWithS, inQuote, is, isCap, isContractedSubject, isNumber, isPossessive, isW, isWord, lowerAt, phraseAt, punctAt, type Doc } from './context';
-import { W_ACCORDING, W_BY, W_THAT, W_TO, words } from './lexicon/hash';
+import { W_ACCORDING, W_THAT, W_TO, words } from './lexicon/hash';
 import { Tk, type Tokens } from './tokens';
 import {
   BE_FORMS, CUE_BY_HASH, CUE_LOW_BITS, CUE_PREFIX, CueClass, CueFlag, DETERMINERS, NON_SPEECH_OBJECTS, OBJECT_PRONOUNS, PARTICLES, QUANTIFIER_SUBJECTS, SUBJECT_PRONOUNS, type CueEntry,
@@ -73,7 +73,7 @@ export function nextCue(d: Doc, i: number, from: number, to: number): Cue | null
       if (!is(d, toAt - 1, BE_FORMS) && ((cueEntryAt(d.t, toAt - 1)?.flags ?? 0) & CueFlag.Passive) === 0) continue;
       start = toAt + 1;
     }
-    const byAgent = isW(d, i + 1, W_BY) && i + 2 < to && (isCap(d, i + 2) || is(d, i + 2, DETERMINERS));
+    const byAgent = lowerAt(d, i + 1) === 'by' && i + 2 < to && (isCap(d, i + 2) || is(d, i + 2, DETERMINERS));
     if (passive && !(e.flags & CueFlag.Passive) && !byAgent) continue;
     let end = i + 1 + phraseAt(d, i + 1, to, PARTICLES.get(e.lemma));
     if (end === i + 1) {

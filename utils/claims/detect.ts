@@ -12,7 +12,7 @@ import {
   CLAUSE_LINKS, CUE_PP, CUES, CueClass, CueFlag, DETERMINERS, GROUP_NOUNS, INDEFINITES, OBJECT_PRONOUNS, SOURCE_STOP, SUBJECT_PRONOUNS,
   TIME_WORDS,
 } from './lexicon/en';
-import { buildLexicon, W_AND, W_BY, W_OF, W_THAT, W_TO, W_WHILE, W_WHO, words } from './lexicon/hash';
+import { buildLexicon, W_AND, W_OF, W_THAT, W_TO, W_WHILE, W_WHO, words } from './lexicon/hash';
 import { pairQuotes } from './quotes';
 import { segment } from './sentences';
 import { paragraphLayout } from './layouts';
@@ -220,7 +220,7 @@ function accordingTo(d: Doc, cue: Cue, ss: number, se: number): Draft | null {
  * "…, then says Y"), used when the cue has no subject of its own.
  */
 function verbCue(d: Doc, cue: Cue, ss: number, se: number, prev: Draft | null, shared: TokenRange | null = null): Draft | null {
-  if (cue.passive && isW(d, cue.end - 1, W_BY)) {
+  if (cue.passive && lowerAt(d, cue.end - 1) === 'by') {
     // "was first reported by The Washington Post": the agent is the source, the subject the content.
     const agent = rightSource(d, cue.end, se);
     const subject = leftContent(d, cue.start, ss);

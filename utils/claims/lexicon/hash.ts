@@ -4,7 +4,6 @@ import { hashWord, Tk, type Tokens } from '../tokens';
 /** The single words rules compare a token with, by hash (see isW). */
 export const W_ACCORDING = hashWord('according');
 export const W_TO = hashWord('to');
-export const W_BY = hashWord('by');
 export const W_THAT = hashWord('that');
 export const W_AND = hashWord('and');
 export const W_WHILE = hashWord('while');
