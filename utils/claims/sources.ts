@@ -109,11 +109,6 @@ const FLOATING = words('both all each');
 /** Words that hedge a count: "about 4 in 10", "only three senators", "more than half". */
 const HEDGES = words('about only just nearly roughly almost some around than');
 
-/** A count's hedge belongs to the subject: "About 4 in 10", "More than six in 10", "less than a third". */
-function approximated(d: Doc, s: number, floor: number): number {
-  return (isNumber(d, s) || is(d, s, DETERMINERS)) && s > floor && is(d, s - 1, HEDGES) ? s - (lowerAt(d, s - 1) === 'than' ? 2 : 1) : s;
-}
-
 /** Skips "on Monday" / "Monday" / "last week" between a subject and its cue. */
 function skipTimeLeft(d: Doc, j: number, floor: number): number {
   let k = j;
@@ -228,5 +223,7 @@ export function leftSource(d: Doc, cue: number, floor: number): TokenRange | nul
   const s = npLeft(d, j, floor);
   // "police's earlier claim": a possessive modifies a noun, it is not the subject of a verb.
   if (s < 0 || !plausibleSource(d, s, j + 1) || (isPossessive(d, j) && !contracted)) return null;
-  return { start: approximated(d, s, floor), end: j + 1 };
+  // A count's hedge belongs to the subject: "About 4 in 10", "More than six in 10", "less than a third".
+  const hedged = (isNumber(d, s) || is(d, s, DETERMINERS)) && s > floor && is(d, s - 1, HEDGES);
+  return { start: hedged ? s - (lowerAt(d, s - 1) === 'than' ? 2 : 1) : s, end: j + 1 };
 }
