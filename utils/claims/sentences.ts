@@ -24,11 +24,6 @@ export interface Segments {
   readonly paraEnd: number[];
 }
 
-/** Sentence starters that make "U.S. The" or "Inc. He" a boundary: function words of the lexicon. */
-function isStarter(t: Tokens, k: number): boolean {
-  return inSet(t, k, DETERMINERS) || inSet(t, k, SUBJECT_PRONOUNS) || inSet(t, k, SOURCE_STOP);
-}
-
 function isCloser(t: Tokens, i: number): boolean {
   if (t.kind[i] === Tk.Quote) {
     const f = facing(firstCode(t, i));
@@ -110,7 +105,8 @@ export function segment(t: Tokens): Segments {
         while (isCloser(t, k)) k++;
         const closed = k > i + 1;
         if (k >= t.length || kind[k] === Tk.Break) end = k;
-        else if (!TITLE_ABBREVIATIONS.has(bare) && bare.length > 1 && ((isStarter(t, k) && t.cap[k]) || (closed && startsSentence(t, k)))) end = k;
+        // Sentence starters that make "U.S. The" or "Inc. He" a boundary: function words of the lexicon.
+        else if (!TITLE_ABBREVIATIONS.has(bare) && bare.length > 1 && ((t.cap[k] && (inSet(t, k, DETERMINERS) || inSet(t, k, SUBJECT_PRONOUNS) || inSet(t, k, SOURCE_STOP))) || (closed && startsSentence(t, k)))) end = k;
       }
       if (end > 0) next = end - 1;
     }
