@@ -129,23 +129,17 @@ export function createSpeakerTracker(): SpeakerTracker {
     return n >= headEnd ? -1 : n;
   };
 
-  /**
-   * Where a person's name ends and their affiliation begins ("Mr. Morgan | of the Sierra Club"), or
-   * -1 for a nominal head ("officials in Washington", "one of the prosecutors for David Petraeus"),
-   * or `headEnd`.
-   */
-  const affiliationAt = (start: number, headEnd: number): number => {
+  /** [start, end) of the name in a source's head ending at `headEnd`; start -1 when it names nobody. */
+  const nameIn = (start: number, headEnd: number): [number, number] => {
+    // The name ends where a person's affiliation begins ("Mr. Morgan | of the Sierra Club"); a nominal
+    // head ("officials in Washington", "one of the prosecutors for David Petraeus") names nobody (-1).
+    let nameEnd = headEnd;
     for (let k = start + 1; k < headEnd - 1; k++) {
       const w = k - 1;
       if (!is(d, k, AFFILIATIONS) || is(d, w, ORG_WORDS) || (isCap(d, w) && is(d, w, TITLES))) continue;
-      return isCap(d, w) && !is(d, w, GROUP_NOUNS) && !isNumber(d, w) ? k : -1;
+      nameEnd = isCap(d, w) && !is(d, w, GROUP_NOUNS) && !isNumber(d, w) ? k : -1;
+      break;
     }
-    return headEnd;
-  };
-
-  /** [start, end) of the name in a source's head ending at `headEnd`; start -1 when it names nobody. */
-  const nameIn = (start: number, headEnd: number): [number, number] => {
-    const nameEnd = affiliationAt(start, headEnd);
     return [nameEnd < 0 ? -1 : nameStartOf(start, nameEnd), nameEnd];
   };
 
