@@ -357,7 +357,7 @@ function sentenceDrafts(d: Doc, ss: number, se: number): Draft[] {
       const draft = verbCue(d, cue, cue.start, se, prev);
       if (draft) {
         // The participle shares the main clause's subject mention.
-        if (!draft.src) draft.src = prev.src ?? prev.subject ?? null;
+        draft.src ??= prev.src ?? prev.subject ?? null;
         cutBefore(d, prev, punctAt(d, cue.start - 1) === ',' ? cue.start - 1 : cue.start);
         if (prev.frags.length === 0) drafts.pop();
         drafts.push(draft);
