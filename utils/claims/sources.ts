@@ -119,7 +119,7 @@ function skipTimeLeft(d: Doc, j: number, floor: number): number {
     k--;
     moved = true;
   }
-  if (moved && k >= floor && (lowerAt(d, k) === 'on' || lowerAt(d, k) === 'in')) k--;
+  if (moved && k >= floor && /^(on|in)$/.test(lowerAt(d, k))) k--;
   return moved ? k : j;
 }
 
