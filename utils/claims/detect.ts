@@ -271,7 +271,7 @@ function verbCue(d: Doc, cue: Cue, ss: number, se: number, prev: Draft | null, s
   const sepAfter = punctAt(d, after);
   // "In a speech last July, he said:": what follows the colon is the claim, not what came before.
   const colonEnd = sepAfter === ':' && after + 1 >= se;
-  const leftMode = boundary && !colonEnd && (quotedLeft || atClauseEnd(d, after, se) || sepAfter === ',' || sepAfter === ';' || sepAfter === '\u2014');
+  const leftMode = boundary && !colonEnd && (quotedLeft || atClauseEnd(d, after, se) || /[,;\u2014]/.test(sepAfter));
   if (leftMode && !cue.ing) {
     if ((weak || cue.cls === CueClass.Stance) && !src) return null;
     const quoteAfter = sepAfter === ',' && isOpeningQuote(d, after + 1);
