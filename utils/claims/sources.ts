@@ -216,8 +216,9 @@ export function leftSource(d: Doc, cue: number, floor: number): TokenRange | nul
   if (!isWord(d, j) && punctAt(d, j) !== ')' && !isDash(d, j)) return null;
   const contracted = isContractedSubject(d, j);
   if (is(d, j, SUBJECT_PRONOUNS) || (contracted && SUBJECT_PRONOUNS.has(lowerAt(d, j).slice(0, -2)))) {
-    // "family members, many of whom say": the part of the group is the subject.
-    const part = isW(d, j - 1, W_OF) && j - 2 >= floor ? npLeft(d, j - 2, floor) : -1;
+    // "family members, many of whom say": the part of the group is the subject (npLeft finds none before
+    // floor: no bound test is needed).
+    const part = isW(d, j - 1, W_OF) ? npLeft(d, j - 2, floor) : -1;
     return { start: part >= 0 ? part : j, end: j + 1 };
   }
   const s = npLeft(d, j, floor);
