@@ -210,7 +210,8 @@ export function leftSource(d: Doc, cue: number, floor: number): TokenRange | nul
   // "Trump and Cruz both said", "They all agree": the subject is before the quantifier.
   if (is(d, j, FLOATING) && j > floor && (isCap(d, j - 1) || endsWithS(d, j - 1) || is(d, j - 1, SUBJECT_PRONOUNS))) j--;
   const p = punctAt(d, j);
-  if (p === ',' && j > floor) return appositiveSource(d, j, floor);
+  // A comma opening the sentence has nothing before it: appositiveSource, bounded by floor, finds none.
+  if (p === ',') return appositiveSource(d, j, floor);
   // "42% said": a percentage is a subject.
   if (p === '%' && isNumber(d, j - 1) && j > floor) return { start: j - 1, end: j + 1 };
   if (!isWord(d, j) && punctAt(d, j) !== ')' && !isDash(d, j)) return null;
