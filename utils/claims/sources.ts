@@ -186,7 +186,8 @@ function appositiveSource(d: Doc, j: number, floor: number): TokenRange | null {
     if (p === ',') {
       // "Hunter, meanwhile, said", "Jones, too, said": an aside about the saying, not the sayer.
       if (seg === j && !isCap(d, k + 1) && !isNumber(d, k + 1) && k + 2 === j) end = k;
-      if (k > floor && k < seg - 1) {
+      // A comma at floor has no head before it: npLeft, bounded by floor, finds none.
+      if (k < seg - 1) {
         const headStart = npLeft(d, k - 1, floor);
         // "But Matt Morrison, the group's director, said": one connective may open the sentence.
         const opensClause = headStart === floor || !isWord(d, headStart - 1) || (headStart - 1 === floor && !is(d, floor, CUE_PP));
