@@ -109,7 +109,7 @@ const FLOATING = words('both all each');
 /** Words that hedge a count: "about 4 in 10", "only three senators", "more than half". */
 const HEDGES = words('about only just nearly roughly almost some around than');
 
-/** Skips "on Monday" / "Monday" / "last week" between a subject and its cue. */
+/** Skips "on Monday" / "Monday" / "last week" between a subject and its cue (for leftSource). */
 function skipTimeLeft(d: Doc, j: number, floor: number): number {
   let k = j;
   let moved = false;
@@ -119,7 +119,8 @@ function skipTimeLeft(d: Doc, j: number, floor: number): number {
     k--;
     moved = true;
   }
-  if (moved && k >= floor && /^(on|in)$/.test(lowerAt(d, k))) k--;
+  // Below floor, whatever is skipped: leftSource, the caller, finds no subject there.
+  if (moved && /^(on|in)$/.test(lowerAt(d, k))) k--;
   return moved ? k : j;
 }
 
