@@ -205,11 +205,11 @@ export function createSpeakerTracker(): SpeakerTracker {
 
   const mention = (src: TokenRange): void => {
     const [nameStart, end] = nameIn(src.start, src.end);
-    let nameEnd = end;
     if (nameStart < 0) return;
     // "Chris Christie Calls Hillary Clinton …": a headline names its subject before its verb; "DES MOINES,
     // Iowa —" is a dateline, no name.
-    for (let k = nameStart + 1; k < nameEnd; k++) if (is(d, k, SOURCE_STOP) || cueEntryAt(d.t, k)) nameEnd = k;
+    let nameEnd = nameStart + 1;
+    while (nameEnd < end && !is(d, nameEnd, SOURCE_STOP) && !cueEntryAt(d.t, nameEnd)) nameEnd++;
     if (!/[a-z]/.test(joinText(d, nameStart, nameEnd))) return;
     const [role, gender] = roleOf(src.start, nameStart);
     // A lone capitalised word opening a sentence is too often not a name; a known surname is.
