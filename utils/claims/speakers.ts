@@ -158,8 +158,8 @@ export function createSpeakerTracker(): SpeakerTracker {
     lastEnd = src.end;
     // The head part ends at the first comma or parenthesis: "Ayad Allawi, Iraq's vice president",
     // "Sen. Ted Cruz (R-Texas)".
-    let headEnd = src.end;
-    for (let k = start; k < src.end; k++) if (punctAt(d, k) === ',' || punctAt(d, k) === '(' || isDash(d, k)) { headEnd = k; break; }
+    let headEnd = start;
+    while (headEnd < src.end && !/[,(]/.test(punctAt(d, headEnd)) && !isDash(d, headEnd)) headEnd++;
     // "many of whom", "some of you": part of a group, no one speaker.
     if (headEnd - start > 1 && is(d, headEnd - 1, SUBJECT_PRONOUNS)) return null;
     if (headEnd - start === 1) {
