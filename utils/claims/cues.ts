@@ -66,10 +66,10 @@ export function nextCue(d: Doc, i: number, from: number, to: number): Cue | null
       if (is(d, start, BE_FORMS) && e.past) passive = true;
     }
     // "decided not to recommend": an infinitive is the complement of the verb before it.
-    let toAt = -1;
-    for (let k = start; k < i; k++) if (isW(d, k, W_TO)) toAt = k;
+    let toAt = i - 1;
+    while (toAt >= start && !isW(d, toAt, W_TO)) toAt--;
     // "continued to insist that": the verb after "continue to" is the cue, and "continued" part of it.
-    if (toAt >= 0 && cueEntryAt(d.t, toAt - 1)?.lemma !== 'continue') {
+    if (toAt >= start && cueEntryAt(d.t, toAt - 1)?.lemma !== 'continue') {
       if (!is(d, toAt - 1, BE_FORMS) && ((cueEntryAt(d.t, toAt - 1)?.flags ?? 0) & CueFlag.Passive) === 0) continue;
       start = toAt + 1;
     }
