@@ -188,8 +188,9 @@ export function createSpeakerTracker(): SpeakerTracker {
     } else {
       const [role, gender] = roleOf(start, nameStart);
       // The role, else the affiliation ("the Sierra Club"), else an apposition ("Iraq's vice president").
-      // Made only without a role: the apposition's text and its regex are the costliest part here.
-      const roleText = role ?? ((nameEnd < headEnd ? joinText(d, nameEnd + 1, headEnd) : headEnd < src.end ? joinText(d, headEnd + 1, src.end).replace(/(^|, )(who|[a-z]+(ed|ing)) .*|[,)\u2014-]$/, '').trim() : '') || undefined);
+      // Made only without a role: the apposition's text and its regex are the costliest part here. With no
+      // apposition, joinText gives ''.
+      const roleText = role ?? ((nameEnd < headEnd ? joinText(d, nameEnd + 1, headEnd) : joinText(d, headEnd + 1, src.end).replace(/(^|, )(who|[a-z]+(ed|ing)) .*|[,)\u2014-]$/, '').trim()) || undefined);
       return speak(named(nameStart, nameEnd, roleText, gender));
     }
     // A nominal source: "the ministry", "officials", "a senior U.S. official".
