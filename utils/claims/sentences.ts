@@ -64,8 +64,8 @@ function closedSayingVerb(t: Tokens, i: number): boolean {
  */
 const MAX_NAME = 4;
 function attributionFollows(t: Tokens, j: number): boolean {
-  // Past the last token, kind is 0 (the spare tail) or undefined: no word, so no bound test is needed.
-  if (t.kind[j] !== Tk.Word) return false;
+  // Each test below holds only for a word (past the last token, kind is 0 or undefined): no word or bound
+  // test of its own.
   if (closedSayingVerb(t, j)) return t.cap[j + 1] === 1;
   if (inSet(t, j, SUBJECT_PRONOUNS)) return closedSayingVerb(t, j + 1);
   let k = j;
