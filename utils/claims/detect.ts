@@ -243,7 +243,7 @@ function verbCue(d: Doc, cue: Cue, ss: number, se: number, prev: Draft | null, s
   // "Do you think the bill will pass?": a question put to someone, not what they said.
   if (src && src.end - src.start === 1 && lowerAt(d, src.start) === 'you' && punctAt(d, se - 1) === '?') return null;
   let after = skipAfterCue(d, cue, se);
-  const beforeIdx = (src ? src.start : cue.start) - 1;
+  const beforeIdx = (src?.start ?? cue.start) - 1;
   const boundary = beforeIdx > ss && isSeparator(d, beforeIdx);
   // "“…,” Trump said in August after Nabisco announced …": a quotation closing on a comma before the
   // source is what was said, whatever follows the cue.
@@ -387,7 +387,7 @@ function sentenceDrafts(d: Doc, ss: number, se: number): Draft[] {
     if (prev && host) {
       // A cue inside the previous claim's content: a new reporting clause ("…, adding that",
       // "…, and Smith said") cuts it; anything else (think, want…) is part of that content.
-      const at = own ? own.start : cue.start;
+      const at = own?.start ?? cue.start;
       // "Mr. Leenders, who estimated that …, said": the earlier claim is a relative clause inside this source.
       const inSource = own !== null && own.start <= (prev.cue?.start ?? 0);
       const sep = inSource || (at > ss && (isSeparator(d, at - 1) || is(d, at - 1, CLAUSE_LINKS)));
@@ -416,7 +416,7 @@ function sentenceDrafts(d: Doc, ss: number, se: number): Draft[] {
     if (!draft) continue;
     if (!draft.src && draft.inherit && participleStart(d, cue)) draft.src = draft.inherit.src ?? draft.inherit.subject ?? null;
     drafts.push(draft);
-    covered = Math.max(cue.end, draft.src ? draft.src.end : 0);
+    covered = Math.max(cue.end, draft.src?.end ?? 0);
     // What lies between the cue and content after it (an addressee, a time, an aside before a resumed
     // quotation) belongs to this claim: cues there are no claims of their own.
     const lastFrag = draft.frags.at(-1);
@@ -438,7 +438,7 @@ function detectWindow(d: Doc, speakers: SpeakerTracker, makeId: (key: ClaimKey) 
   const emit = (n: number): void => {
     for (let i = 0; i < n; i++) {
       const x = drafts[i] as Draft;
-      const at = x.src ? x.src.start : (x.frags[0]?.start ?? 0);
+      const at = x.src?.start ?? x.frags[0]?.start ?? 0;
       for (let m = mentions[nextMention]; m && m.start < at; m = mentions[++nextMention]) speakers.mention(m);
       if (x.subject) speakers.mention(x.subject);
       const content = toSpans(d, x.frags);
