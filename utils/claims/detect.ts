@@ -241,7 +241,7 @@ function verbCue(d: Doc, cue: Cue, ss: number, se: number, prev: Draft | null, s
     else if (is(d, cue.start - 1, COORDINATORS) && cue.start - 1 > ss) src = prev?.src && prev.src.start >= ss ? prev.src : sentenceSubject(d, ss, cue.start - 1);
   }
   // "Do you think the bill will pass?": a question put to someone, not what they said.
-  if (src && src.end - src.start === 1 && lowerAt(d, src.start) === 'you' && punctAt(d, se - 1) === '?') return null;
+  if (src && src.end - src.start === 1 && punctAt(d, se - 1) === '?' && lowerAt(d, src.start) === 'you') return null;
   let after = skipAfterCue(d, cue, se);
   const beforeIdx = (src?.start ?? cue.start) - 1;
   const boundary = beforeIdx > ss && isSeparator(d, beforeIdx);

@@ -2,6 +2,7 @@
 import { hashWord, Tk, type Tokens } from '../tokens';
 
 /** The single words rules compare a token with, by hash (see isW). */
+export const W_ABOUT = hashWord('about');
 export const W_ACCORDING = hashWord('according');
 export const W_TO = hashWord('to');
 export const W_THAT = hashWord('that');
