@@ -216,7 +216,7 @@ export function leftSource(d: Doc, cue: number, floor: number): TokenRange | nul
   if (p === ',') return appositiveSource(d, j, floor);
   // "42% said": a percentage is a subject.
   if (p === '%' && isNumber(d, j - 1) && j > floor) return { start: j - 1, end: j + 1 };
-  if (!isWord(d, j) && punctAt(d, j) !== ')' && !isDash(d, j)) return null;
+  if (!isWord(d, j) && p !== ')' && !isDash(d, j)) return null;
   const contracted = isContractedSubject(d, j);
   if (is(d, j, SUBJECT_PRONOUNS) || (contracted && SUBJECT_PRONOUNS.has(lowerAt(d, j).slice(0, -2)))) {
     // "family members, many of whom say": the part of the group is the subject (npLeft finds none before
