@@ -4,7 +4,7 @@
  * A fragment may run over paragraphs; its character spans are cut at each break (toSpans in
  * detect.ts), so they never swallow the blank line between blocks.
  */
-import { inQuote, is, isCap, isClosingQuote, isDash, isOpeningQuote, isW, isWord, punctAt, quoteAround, quoteOf, type Doc } from './context';
+import { inQuote, is, isCap, isClosingQuote, isDash, isOpeningQuote, isW, isWord, punctAt, quoteAround, type Doc } from './context';
 import { cueEntryAt } from './cues';
 import type { TokenRange } from './sources';
 import { Tk } from './tokens';
@@ -53,8 +53,9 @@ function coordinationCut(d: Doc, s: number, e: number): number {
 
 /** The token after the last closing mark of the multi-paragraph quotation holding token i. */
 function groupEnd(d: Doc, i: number): number {
-  const { list } = d.q;
-  let k = quoteOf(d, i);
+  const { list, of } = d.q;
+  // The index into list of the quote holding token i, or -1.
+  let k = (of[i] ?? 0) - 1;
   const g = list[k]?.group ?? -1;
   while (list[k + 1]?.group === g) k++;
   return (list[k]?.close ?? 0) + 1;

@@ -35,11 +35,6 @@ export function isDash(d: Doc, i: number): boolean {
   return /[\u2015\u2014\u2013-]/.test(punctAt(d, i));
 }
 
-/** Index into d.q.list of the quote holding token i, or -1. */
-export function quoteOf(d: Doc, i: number): number {
-  return (d.q.of[i] ?? 0) - 1;
-}
-
 /** The quote holding token i (never list[-1]: a named-property lookup, ~10x slower). */
 export function quoteAround(d: Doc, i: number): Quote | undefined {
   const q = d.q.of[i];

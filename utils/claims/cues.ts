@@ -2,8 +2,8 @@
  * Cue finding: reporting verbs (with their auxiliaries, negation, adverbs and particles),
  * "according to", and a colon after a speaker. Cues inside quotations never fire.
  */
-import { endsWithS, inQuote, is, isCap, isContractedSubject, isNumber, isPossessive, isW, isWord, phraseAt, punctAt, type Doc } from './context';
-import { W_ABOUT, W_ACCORDING, W_BY, W_THAT, W_TO, words } from './lexicon/hash';
+import { endsWithS, inQuote, is, isCap, isContractedSubject, isNumber, isPossessive, isW, isWord, lowerAt, phraseAt, punctAt, type Doc } from './context';
+import { W_ABOUT, W_ACCORDING, W_THAT, W_TO, words } from './lexicon/hash';
 import { Tk, type Tokens } from './tokens';
 import {
   BE_FORMS, CUE_BY_HASH, CUE_LOW_BITS, CUE_PREFIX, CueClass, CueFlag, DETERMINERS, NON_SPEECH_OBJECTS, OBJECT_PRONOUNS, PARTICLES, QUANTIFIER_SUBJECTS, SUBJECT_PRONOUNS, type CueEntry,
@@ -66,14 +66,15 @@ export function nextCue(d: Doc, i: number, from: number, to: number): Cue | null
       if (is(d, start, BE_FORMS) && e.past) passive = true;
     }
     // "decided not to recommend": an infinitive is the complement of the verb before it.
-    let toAt = -1;
-    for (let k = start; k < i; k++) if (isW(d, k, W_TO)) toAt = k;
+    let toAt = i - 1;
+    while (toAt >= start && !isW(d, toAt, W_TO)) toAt--;
     // "continued to insist that": the verb after "continue to" is the cue, and "continued" part of it.
-    if (toAt >= 0 && cueEntryAt(d.t, toAt - 1)?.lemma !== 'continue') {
+    if (toAt >= start && cueEntryAt(d.t, toAt - 1)?.lemma !== 'continue') {
       if (!is(d, toAt - 1, BE_FORMS) && ((cueEntryAt(d.t, toAt - 1)?.flags ?? 0) & CueFlag.Passive) === 0) continue;
       start = toAt + 1;
     }
-    const byAgent = isW(d, i + 1, W_BY) && i + 2 < to && (isCap(d, i + 2) || is(d, i + 2, DETERMINERS));
+    // Read only for a passive: the word's string is made for few cues.
+    const byAgent = passive && lowerAt(d, i + 1) === 'by' && i + 2 < to && (isCap(d, i + 2) || is(d, i + 2, DETERMINERS));
     if (passive && !(e.flags & CueFlag.Passive) && !byAgent) continue;
     let end = i + 1 + phraseAt(d, i + 1, to, PARTICLES.get(e.lemma));
     if (end === i + 1) {

@@ -12,7 +12,7 @@ import {
   CLAUSE_LINKS, CUE_PP, CUES, CueClass, CueFlag, DETERMINERS, GROUP_NOUNS, INDEFINITES, OBJECT_PRONOUNS, SOURCE_STOP, SUBJECT_PRONOUNS,
   TIME_WORDS,
 } from './lexicon/en';
-import { buildLexicon, W_AND, W_BY, W_OF, W_THAT, W_TO, W_WHILE, W_WHO, W_YOU, words } from './lexicon/hash';
+import { buildLexicon, W_AND, W_OF, W_THAT, W_TO, W_WHILE, W_WHO, words } from './lexicon/hash';
 import { pairQuotes } from './quotes';
 import { segment } from './sentences';
 import { paragraphLayout } from './layouts';
@@ -220,7 +220,7 @@ function accordingTo(d: Doc, cue: Cue, ss: number, se: number): Draft | null {
  * "…, then says Y"), used when the cue has no subject of its own.
  */
 function verbCue(d: Doc, cue: Cue, ss: number, se: number, prev: Draft | null, shared: TokenRange | null = null): Draft | null {
-  if (cue.passive && isW(d, cue.end - 1, W_BY)) {
+  if (cue.passive && lowerAt(d, cue.end - 1) === 'by') {
     // "was first reported by The Washington Post": the agent is the source, the subject the content.
     const agent = rightSource(d, cue.end, se);
     const subject = leftContent(d, cue.start, ss);
@@ -241,9 +241,9 @@ function verbCue(d: Doc, cue: Cue, ss: number, se: number, prev: Draft | null, s
     else if (is(d, cue.start - 1, COORDINATORS) && cue.start - 1 > ss) src = prev?.src && prev.src.start >= ss ? prev.src : sentenceSubject(d, ss, cue.start - 1);
   }
   // "Do you think the bill will pass?": a question put to someone, not what they said.
-  if (src && src.end - src.start === 1 && isW(d, src.start, W_YOU) && punctAt(d, se - 1) === '?') return null;
+  if (src && src.end - src.start === 1 && punctAt(d, se - 1) === '?' && lowerAt(d, src.start) === 'you') return null;
   let after = skipAfterCue(d, cue, se);
-  const beforeIdx = (src ? src.start : cue.start) - 1;
+  const beforeIdx = (src?.start ?? cue.start) - 1;
   const boundary = beforeIdx > ss && isSeparator(d, beforeIdx);
   // "“…,” Trump said in August after Nabisco announced …": a quotation closing on a comma before the
   // source is what was said, whatever follows the cue.
@@ -271,7 +271,7 @@ function verbCue(d: Doc, cue: Cue, ss: number, se: number, prev: Draft | null, s
   const sepAfter = punctAt(d, after);
   // "In a speech last July, he said:": what follows the colon is the claim, not what came before.
   const colonEnd = sepAfter === ':' && after + 1 >= se;
-  const leftMode = boundary && !colonEnd && (quotedLeft || atClauseEnd(d, after, se) || sepAfter === ',' || sepAfter === ';' || sepAfter === '\u2014');
+  const leftMode = boundary && !colonEnd && (quotedLeft || atClauseEnd(d, after, se) || /[,;\u2014]/.test(sepAfter));
   if (leftMode && !cue.ing) {
     if ((weak || cue.cls === CueClass.Stance) && !src) return null;
     const quoteAfter = sepAfter === ',' && isOpeningQuote(d, after + 1);
@@ -357,7 +357,7 @@ function sentenceDrafts(d: Doc, ss: number, se: number): Draft[] {
       const draft = verbCue(d, cue, cue.start, se, prev);
       if (draft) {
         // The participle shares the main clause's subject mention.
-        if (!draft.src) draft.src = prev.src ?? prev.subject ?? null;
+        draft.src ??= prev.src ?? prev.subject ?? null;
         cutBefore(d, prev, punctAt(d, cue.start - 1) === ',' ? cue.start - 1 : cue.start);
         if (prev.frags.length === 0) drafts.pop();
         drafts.push(draft);
@@ -387,7 +387,7 @@ function sentenceDrafts(d: Doc, ss: number, se: number): Draft[] {
     if (prev && host) {
       // A cue inside the previous claim's content: a new reporting clause ("…, adding that",
       // "…, and Smith said") cuts it; anything else (think, want…) is part of that content.
-      const at = own ? own.start : cue.start;
+      const at = own?.start ?? cue.start;
       // "Mr. Leenders, who estimated that …, said": the earlier claim is a relative clause inside this source.
       const inSource = own !== null && own.start <= (prev.cue?.start ?? 0);
       const sep = inSource || (at > ss && (isSeparator(d, at - 1) || is(d, at - 1, CLAUSE_LINKS)));
@@ -416,7 +416,7 @@ function sentenceDrafts(d: Doc, ss: number, se: number): Draft[] {
     if (!draft) continue;
     if (!draft.src && draft.inherit && participleStart(d, cue)) draft.src = draft.inherit.src ?? draft.inherit.subject ?? null;
     drafts.push(draft);
-    covered = Math.max(cue.end, draft.src ? draft.src.end : 0);
+    covered = Math.max(cue.end, draft.src?.end ?? 0);
     // What lies between the cue and content after it (an addressee, a time, an aside before a resumed
     // quotation) belongs to this claim: cues there are no claims of their own.
     const lastFrag = draft.frags.at(-1);
@@ -438,7 +438,7 @@ function detectWindow(d: Doc, speakers: SpeakerTracker, makeId: (key: ClaimKey) 
   const emit = (n: number): void => {
     for (let i = 0; i < n; i++) {
       const x = drafts[i] as Draft;
-      const at = x.src ? x.src.start : (x.frags[0]?.start ?? 0);
+      const at = x.src?.start ?? x.frags[0]?.start ?? 0;
       for (let m = mentions[nextMention]; m && m.start < at; m = mentions[++nextMention]) speakers.mention(m);
       if (x.subject) speakers.mention(x.subject);
       const content = toSpans(d, x.frags);

@@ -24,11 +24,6 @@ export interface Segments {
   readonly paraEnd: number[];
 }
 
-/** Sentence starters that make "U.S. The" or "Inc. He" a boundary: function words of the lexicon. */
-function isStarter(t: Tokens, k: number): boolean {
-  return inSet(t, k, DETERMINERS) || inSet(t, k, SUBJECT_PRONOUNS) || inSet(t, k, SOURCE_STOP);
-}
-
 function isCloser(t: Tokens, i: number): boolean {
   if (t.kind[i] === Tk.Quote) {
     const f = facing(firstCode(t, i));
@@ -69,8 +64,8 @@ function closedSayingVerb(t: Tokens, i: number): boolean {
  */
 const MAX_NAME = 4;
 function attributionFollows(t: Tokens, j: number): boolean {
-  // Past the last token, kind is 0 (the spare tail) or undefined: no word, so no bound test is needed.
-  if (t.kind[j] !== Tk.Word) return false;
+  // Each test below holds only for a word (past the last token, kind is 0 or undefined): no word or bound
+  // test of its own.
   if (closedSayingVerb(t, j)) return t.cap[j + 1] === 1;
   if (inSet(t, j, SUBJECT_PRONOUNS)) return closedSayingVerb(t, j + 1);
   let k = j;
@@ -110,7 +105,8 @@ export function segment(t: Tokens): Segments {
         while (isCloser(t, k)) k++;
         const closed = k > i + 1;
         if (k >= t.length || kind[k] === Tk.Break) end = k;
-        else if (!TITLE_ABBREVIATIONS.has(bare) && bare.length > 1 && ((isStarter(t, k) && t.cap[k]) || (closed && startsSentence(t, k)))) end = k;
+        // Sentence starters that make "U.S. The" or "Inc. He" a boundary: function words of the lexicon.
+        else if (!TITLE_ABBREVIATIONS.has(bare) && bare.length > 1 && ((t.cap[k] && (inSet(t, k, DETERMINERS) || inSet(t, k, SUBJECT_PRONOUNS) || inSet(t, k, SOURCE_STOP))) || (closed && startsSentence(t, k)))) end = k;
       }
       if (end > 0) next = end - 1;
     }

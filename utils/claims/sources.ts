@@ -5,7 +5,7 @@
  */
 import { endsWithS, is, isCap, isClosingQuote, isContractedSubject, isDash, isNumber, isPossessive, isW, isWord, lowerAt, punctAt, type Doc } from './context';
 import { cueEntryAt } from './cues';
-import { W_AND, W_CLOSE, W_FAMILIAR, W_FIRST, W_FROM, W_IN, W_OF, W_THAN, W_THAT, W_TO, W_WITH, words } from './lexicon/hash';
+import { W_AND, W_FIRST, W_FROM, W_OF, W_THAT, W_TO, W_WITH, words } from './lexicon/hash';
 import { AFFILIATIONS, CUE_PP, CUE_PREFIX, DETERMINERS, GROUP_NOUNS, ORG_WORDS, QUANTIFIER_SUBJECTS, SOURCE_STOP, SUBJECT_PRONOUNS, TIME_WORDS, TITLES } from './lexicon/en';
 
 export interface TokenRange {
@@ -23,13 +23,13 @@ const MAX_APPOSITION = 40;
 function postmodifierStart(d: Doc, k: number, floor: number): number {
   const continues = k > floor && (
     // "nine in 10 said", "About 4 in 10 say": a proportion.
-    (isW(d, k, W_IN) && isNumber(d, k - 1) && isNumber(d, k + 1)) ||
+    (isNumber(d, k - 1) && isNumber(d, k + 1) && lowerAt(d, k) === 'in') ||
     // "people familiar with her thinking", "sources close to the campaign".
-    (isW(d, k, W_WITH) && isW(d, k - 1, W_FAMILIAR)) || (isW(d, k, W_TO) && isW(d, k - 1, W_CLOSE)) ||
-    // "a spokesman for the ministry", "officials in Washington": the person, not the place, speaks.
-    (is(d, k, AFFILIATIONS) && (is(d, k - 1, TITLES) || is(d, k - 1, GROUP_NOUNS) || is(d, k - 1, ORG_WORDS))) ||
+    (isW(d, k, W_WITH) && lowerAt(d, k - 1) === 'familiar') || (isW(d, k, W_TO) && lowerAt(d, k - 1) === 'close') ||
+    // "a spokesman for the ministry", "officials in Washington": the person, not the place, speaks;
     // "voters in all five states", "Democrats in Congress": a group where it lives or sits.
-    (is(d, k, AFFILIATIONS) && endsWithS(d, k - 1) && !isPossessive(d, k - 1) && !is(d, k - 1, SOURCE_STOP)));
+    (is(d, k, AFFILIATIONS) && (is(d, k - 1, TITLES) || is(d, k - 1, GROUP_NOUNS) || is(d, k - 1, ORG_WORDS) ||
+      (endsWithS(d, k - 1) && !isPossessive(d, k - 1) && !is(d, k - 1, SOURCE_STOP)))));
   return continues ? k - 1 : -1;
 }
 
@@ -109,12 +109,7 @@ const FLOATING = words('both all each');
 /** Words that hedge a count: "about 4 in 10", "only three senators", "more than half". */
 const HEDGES = words('about only just nearly roughly almost some around than');
 
-/** A count's hedge belongs to the subject: "About 4 in 10", "More than six in 10", "less than a third". */
-function approximated(d: Doc, s: number, floor: number): number {
-  return (isNumber(d, s) || is(d, s, DETERMINERS)) && s > floor && is(d, s - 1, HEDGES) ? s - (isW(d, s - 1, W_THAN) ? 2 : 1) : s;
-}
-
-/** Skips "on Monday" / "Monday" / "last week" between a subject and its cue. */
+/** Skips "on Monday" / "Monday" / "last week" between a subject and its cue (for leftSource). */
 function skipTimeLeft(d: Doc, j: number, floor: number): number {
   let k = j;
   let moved = false;
@@ -124,7 +119,8 @@ function skipTimeLeft(d: Doc, j: number, floor: number): number {
     k--;
     moved = true;
   }
-  if (moved && k >= floor && (lowerAt(d, k) === 'on' || lowerAt(d, k) === 'in')) k--;
+  // Below floor, whatever is skipped: leftSource, the caller, finds no subject there.
+  if (moved && /^(on|in)$/.test(lowerAt(d, k))) k--;
   return moved ? k : j;
 }
 
@@ -139,7 +135,7 @@ export function sentenceSubject(d: Doc, from: number, limit: number): TokenRange
   // adverb or participle opening a phrase with a comma after it.
   const opener = is(d, ss, CUE_PP) || is(d, ss, TIME_WORDS);
   if (opener || /(ly|ing)$/.test(lowerAt(d, ss))) {
-    let k = ss;
+    let k = from;
     while (k < limit && k - from < MAX_NP && punctAt(d, k) !== ',') k++;
     ss = punctAt(d, k) === ',' ? k + 1 : opener ? from + 1 : from;
   } else if (is(d, ss, SOURCE_STOP)) ss++;
@@ -191,7 +187,8 @@ function appositiveSource(d: Doc, j: number, floor: number): TokenRange | null {
     if (p === ',') {
       // "Hunter, meanwhile, said", "Jones, too, said": an aside about the saying, not the sayer.
       if (seg === j && !isCap(d, k + 1) && !isNumber(d, k + 1) && k + 2 === j) end = k;
-      if (k > floor && k < seg - 1) {
+      // A comma at floor has no head before it: npLeft, bounded by floor, finds none.
+      if (k < seg - 1) {
         const headStart = npLeft(d, k - 1, floor);
         // "But Matt Morrison, the group's director, said": one connective may open the sentence.
         const opensClause = headStart === floor || !isWord(d, headStart - 1) || (headStart - 1 === floor && !is(d, floor, CUE_PP));
@@ -215,18 +212,22 @@ export function leftSource(d: Doc, cue: number, floor: number): TokenRange | nul
   // "Trump and Cruz both said", "They all agree": the subject is before the quantifier.
   if (is(d, j, FLOATING) && j > floor && (isCap(d, j - 1) || endsWithS(d, j - 1) || is(d, j - 1, SUBJECT_PRONOUNS))) j--;
   const p = punctAt(d, j);
-  if (p === ',' && j > floor) return appositiveSource(d, j, floor);
+  // A comma opening the sentence has nothing before it: appositiveSource, bounded by floor, finds none.
+  if (p === ',') return appositiveSource(d, j, floor);
   // "42% said": a percentage is a subject.
   if (p === '%' && isNumber(d, j - 1) && j > floor) return { start: j - 1, end: j + 1 };
-  if (!isWord(d, j) && punctAt(d, j) !== ')' && !isDash(d, j)) return null;
+  if (!isWord(d, j) && p !== ')' && !isDash(d, j)) return null;
   const contracted = isContractedSubject(d, j);
   if (is(d, j, SUBJECT_PRONOUNS) || (contracted && SUBJECT_PRONOUNS.has(lowerAt(d, j).slice(0, -2)))) {
-    // "family members, many of whom say": the part of the group is the subject.
-    const part = isW(d, j - 1, W_OF) && j - 2 >= floor ? npLeft(d, j - 2, floor) : -1;
+    // "family members, many of whom say": the part of the group is the subject (npLeft finds none before
+    // floor: no bound test is needed).
+    const part = isW(d, j - 1, W_OF) ? npLeft(d, j - 2, floor) : -1;
     return { start: part >= 0 ? part : j, end: j + 1 };
   }
   const s = npLeft(d, j, floor);
   // "police's earlier claim": a possessive modifies a noun, it is not the subject of a verb.
   if (s < 0 || !plausibleSource(d, s, j + 1) || (isPossessive(d, j) && !contracted)) return null;
-  return { start: approximated(d, s, floor), end: j + 1 };
+  // A count's hedge belongs to the subject: "About 4 in 10", "More than six in 10", "less than a third".
+  const hedged = (isNumber(d, s) || is(d, s, DETERMINERS)) && s > floor && is(d, s - 1, HEDGES);
+  return { start: hedged ? s - (lowerAt(d, s - 1) === 'than' ? 2 : 1) : s, end: j + 1 };
 }

@@ -129,23 +129,17 @@ export function createSpeakerTracker(): SpeakerTracker {
     return n >= headEnd ? -1 : n;
   };
 
-  /**
-   * Where a person's name ends and their affiliation begins ("Mr. Morgan | of the Sierra Club"), or
-   * -1 for a nominal head ("officials in Washington", "one of the prosecutors for David Petraeus"),
-   * or `headEnd`.
-   */
-  const affiliationAt = (start: number, headEnd: number): number => {
+  /** [start, end) of the name in a source's head ending at `headEnd`; start -1 when it names nobody. */
+  const nameIn = (start: number, headEnd: number): [number, number] => {
+    // The name ends where a person's affiliation begins ("Mr. Morgan | of the Sierra Club"); a nominal
+    // head ("officials in Washington", "one of the prosecutors for David Petraeus") names nobody (-1).
+    let nameEnd = headEnd;
     for (let k = start + 1; k < headEnd - 1; k++) {
       const w = k - 1;
       if (!is(d, k, AFFILIATIONS) || is(d, w, ORG_WORDS) || (isCap(d, w) && is(d, w, TITLES))) continue;
-      return isCap(d, w) && !is(d, w, GROUP_NOUNS) && !isNumber(d, w) ? k : -1;
+      nameEnd = isCap(d, w) && !is(d, w, GROUP_NOUNS) && !isNumber(d, w) ? k : -1;
+      break;
     }
-    return headEnd;
-  };
-
-  /** [start, end) of the name in a source's head ending at `headEnd`; start -1 when it names nobody. */
-  const nameIn = (start: number, headEnd: number): [number, number] => {
-    const nameEnd = affiliationAt(start, headEnd);
     return [nameEnd < 0 ? -1 : nameStartOf(start, nameEnd), nameEnd];
   };
 
@@ -164,8 +158,8 @@ export function createSpeakerTracker(): SpeakerTracker {
     lastEnd = src.end;
     // The head part ends at the first comma or parenthesis: "Ayad Allawi, Iraq's vice president",
     // "Sen. Ted Cruz (R-Texas)".
-    let headEnd = src.end;
-    for (let k = start; k < src.end; k++) if (punctAt(d, k) === ',' || punctAt(d, k) === '(' || isDash(d, k)) { headEnd = k; break; }
+    let headEnd = start;
+    while (headEnd < src.end && !/[,(]/.test(punctAt(d, headEnd)) && !isDash(d, headEnd)) headEnd++;
     // "many of whom", "some of you": part of a group, no one speaker.
     if (headEnd - start > 1 && is(d, headEnd - 1, SUBJECT_PRONOUNS)) return null;
     if (headEnd - start === 1) {
@@ -194,8 +188,9 @@ export function createSpeakerTracker(): SpeakerTracker {
     } else {
       const [role, gender] = roleOf(start, nameStart);
       // The role, else the affiliation ("the Sierra Club"), else an apposition ("Iraq's vice president").
-      // Made only without a role: the apposition's text and its regex are the costliest part here.
-      const roleText = role ?? ((nameEnd < headEnd ? joinText(d, nameEnd + 1, headEnd) : headEnd < src.end ? joinText(d, headEnd + 1, src.end).replace(/(^|, )(who|[a-z]+(ed|ing)) .*|[,)\u2014-]$/, '').trim() : '') || undefined);
+      // Made only without a role: the apposition's text and its regex are the costliest part here. With no
+      // apposition, joinText gives ''.
+      const roleText = role ?? ((nameEnd < headEnd ? joinText(d, nameEnd + 1, headEnd) : joinText(d, headEnd + 1, src.end).replace(/(^|, )(who|[a-z]+(ed|ing)) .*|[,)\u2014-]$/, '').trim()) || undefined);
       return speak(named(nameStart, nameEnd, roleText, gender));
     }
     // A nominal source: "the ministry", "officials", "a senior U.S. official".
@@ -211,11 +206,11 @@ export function createSpeakerTracker(): SpeakerTracker {
 
   const mention = (src: TokenRange): void => {
     const [nameStart, end] = nameIn(src.start, src.end);
-    let nameEnd = end;
     if (nameStart < 0) return;
     // "Chris Christie Calls Hillary Clinton …": a headline names its subject before its verb; "DES MOINES,
     // Iowa —" is a dateline, no name.
-    for (let k = nameStart + 1; k < nameEnd; k++) if (is(d, k, SOURCE_STOP) || cueEntryAt(d.t, k)) nameEnd = k;
+    let nameEnd = nameStart + 1;
+    while (nameEnd < end && !is(d, nameEnd, SOURCE_STOP) && !cueEntryAt(d.t, nameEnd)) nameEnd++;
     if (!/[a-z]/.test(joinText(d, nameStart, nameEnd))) return;
     const [role, gender] = roleOf(src.start, nameStart);
     // A lone capitalised word opening a sentence is too often not a name; a known surname is.

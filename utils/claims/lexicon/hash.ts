@@ -2,23 +2,17 @@
 import { hashWord, Tk, type Tokens } from '../tokens';
 
 /** The single words rules compare a token with, by hash (see isW). */
+export const W_ABOUT = hashWord('about');
 export const W_ACCORDING = hashWord('according');
 export const W_TO = hashWord('to');
-export const W_BY = hashWord('by');
 export const W_THAT = hashWord('that');
 export const W_AND = hashWord('and');
 export const W_WHILE = hashWord('while');
 export const W_WHO = hashWord('who');
-export const W_YOU = hashWord('you');
-export const W_IN = hashWord('in');
 export const W_OF = hashWord('of');
 export const W_FROM = hashWord('from');
 export const W_WITH = hashWord('with');
-export const W_FAMILIAR = hashWord('familiar');
-export const W_CLOSE = hashWord('close');
-export const W_ABOUT = hashWord('about');
 export const W_FIRST = hashWord('first');
-export const W_THAN = hashWord('than');
 
 /**
  * Lexicon tables are filled on the first detection, not when the script loads: every page loads the
