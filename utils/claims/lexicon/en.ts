@@ -218,14 +218,14 @@ export const COURTESY_TITLES: ReadonlyMap<string, 'm' | 'f' | ''> = new Map(
  * the courtesy titles, and the tokenizer's abbreviated roles with their period (written once, there: −28 B gzipped).
  */
 export const TITLES = words(...COURTESY_TITLES.keys(), `${ROLE_ABBREVIATIONS.replace(/ /g, '. ')}.`, `acting activist actor actress admiral adviser advisor aide ambassador analyst assistant associate attorney\
- anchor auditor author billionaire businessman businesswoman campaign candidate captain ceo chair chairman chairwoman chancellor chief coach\
+ anchor auditor author billionaire businessman campaign candidate captain ceo chair chairman chairwoman chancellor chief coach\
  colonel columnist comedian commander commissioner communications congressman congresswoman consultant\
  correspondent councilman councilwoman defense delegate deputy director economist editor executive\
  federal foreign former founder general governor head house inspector interim judge justice king\
  journalist lawmaker lawyer leader legislator lieutenant major manager mayor minister national nominee officer\
  official pastor pollster pope premier president press prime prince princess professor queen\
- rabbi recorder reporter representative secretary senator senior sergeant sheikh sheriff speaker\
- singer spokesman spokesperson spokeswoman state strategist superintendent top treasurer vice whip white`);
+ reporter representative secretary senator senior sergeant sheikh sheriff speaker\
+ singer spokesman spokesperson spokeswoman state strategist superintendent top treasurer vice white`);
 
 /** Common first names whose gender is clear, so "she" can skip a man named more recently. */
 export const FEMALE_NAMES = words(`mary jennifer elizabeth susan sarah nancy lisa emily michelle laura anna ann anne emma rachel maria marta\
