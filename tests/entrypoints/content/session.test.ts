@@ -28,6 +28,14 @@ function linkStarting(pageState: BackgroundLink['pageState'], opened: unknown[] 
   };
 }
 
+/** A 'page:state' answer (nothing stored, highlighting allowed) that notes each page that asked. */
+function answerAllowed(asked: unknown[]): BackgroundLink['pageState'] {
+  return (page) => {
+    asked.push(page);
+    return Promise.resolve({ pageUrl: page.href, stored: [], allowed: true });
+  };
+}
+
 const controller = { current: new AbortController() };
 afterEach(() => controller.current.abort());
 
@@ -73,10 +81,7 @@ describe('ReadingSession', () => {
       <p>Low water follows about six hours later, with the lowest tide of the month expected on Friday.</p></article>`;
     const asked: unknown[] = [];
     const opened: unknown[] = [];
-    const session = sessionWith(linkStarting((page) => {
-      asked.push(page);
-      return Promise.resolve({ pageUrl: page.href, stored: [], allowed: true });
-    }, opened));
+    const session = sessionWith(linkStarting(answerAllowed(asked), opened));
     await session.start();
     expect((await session.pageClaims()).claims).toEqual([]);
     await until(() => opened.length === 1);
@@ -88,10 +93,7 @@ describe('ReadingSession', () => {
     document.body.innerHTML = '<nav><a href="/a">Home</a></nav><main><button>Sign in</button></main>';
     performance.clearMeasures('claimtrail:article-check');
     const opened: unknown[] = [];
-    const session = sessionWith(linkStarting((page) => {
-      opened.push(page);
-      return Promise.resolve({ pageUrl: page.href, stored: [], allowed: true });
-    }, opened));
+    const session = sessionWith(linkStarting(answerAllowed(opened), opened));
     await session.start();
     const [check] = performance.getEntriesByName('claimtrail:article-check') as PerformanceMeasure[];
     expect(check?.detail).toEqual({ article: false });
