@@ -184,7 +184,7 @@ export function tokenize(text: string, i = 0, n = text.length): Tokens {
     }
     // Two-apostrophe quotes ('' and ``) used by some wire and newspaper texts.
     if ((ch === 39 || ch === 96) && i + 1 < n && text.charCodeAt(i + 1) === ch) {
-      // "…you at all,''' said": after a word, a third mark closes a nested quotation first.
+      // "…you at all,''' said": not after a space (it would open one), a third mark closes a nested quotation first.
       if (text.charCodeAt(i + 2) === ch && cls[text.charCodeAt(i - 1)] !== Ch.Space) put(c, len++, Tk.Punct, i, ++i, ch, 0);
       put(c, len++, Tk.Quote, i, i + 2, ch, 0);
       i += 2;
