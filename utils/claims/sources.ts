@@ -6,7 +6,7 @@
 import { endsWithS, is, isCap, isClosingQuote, isContractedSubject, isDash, isNumber, isPossessive, isW, isWord, lowerAt, punctAt, type Doc } from './context';
 import { cueEntryAt } from './cues';
 import { W_AND, W_FIRST, W_FROM, W_OF, W_THAT, W_TO, W_WITH, words } from './lexicon/hash';
-import { AFFILIATIONS, CUE_PP, CUE_PREFIX, DETERMINERS, GROUP_NOUNS, ORG_WORDS, QUANTIFIER_SUBJECTS, SOURCE_STOP, SUBJECT_PRONOUNS, TIME_WORDS, TITLES } from './lexicon/en';
+import { AFFILIATIONS, BE_FORMS, CUE_PP, CUE_PREFIX, DETERMINERS, GROUP_NOUNS, ORG_WORDS, QUANTIFIER_SUBJECTS, SOURCE_STOP, SUBJECT_PRONOUNS, TIME_WORDS, TITLES } from './lexicon/en';
 
 export interface TokenRange {
   start: number;
@@ -71,8 +71,9 @@ function npLeft(d: Doc, last: number, floor: number): number {
     }
     if (!isWord(d, k)) break;
     // "Mr. Grassley and Mr. Leahy", "She and her aides", "Democrats and civil rights groups", "advisers and
-    // allies": a conjunction between two nominals joins one subject.
-    const joinsNames = isW(d, k, W_AND) && start >= 0 && k > floor &&
+    // allies": a conjunction between two nominals joins one subject; not after a copula ("his father was
+    // Kenyan and the president is expected …"), where the first clause ends.
+    const joinsNames = isW(d, k, W_AND) && start >= 0 && k > floor && !is(d, k - 2, BE_FORMS) &&
       (isCap(d, k - 1) ? isCap(d, start) || is(d, start, DETERMINERS) || endsWithS(d, last) : endsWithS(d, k - 1) && endsWithS(d, last) && !cueEntryAt(d.t, k - 1));
     // "Theresa May": a capitalised stop word right after a capitalised word is part of a name.
     const inName = isCap(d, k) && k > floor && isCap(d, k - 1);

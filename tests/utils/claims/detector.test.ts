@@ -327,6 +327,8 @@ describe('reported speech', () => {
   it('reads "X appeared to …" and "X is expected to …" as the writer\'s claim about X, X included, with no speaker', () => {
     const cs = claimsOf('Mr. Sanders appeared to dismiss the email issue in October.');
     expect(cs.map((c) => [c.cue, c.source, c.speaker, c.content])).toEqual([['appeared', null, null, 'Mr. Sanders | to dismiss the email issue in October']]);
+    // "was Kenyan and the president": a clause ends before "and", so no coordinated subject spans it.
+    expect(claimsOf('His father was Kenyan and the president is expected to meet relatives in Nairobi.')[0]?.content).toBe('the president | to meet relatives in Nairobi');
     const [expected] = claimsOf('The real estate magnate is expected to cruise past the 1,237 delegates needed.');
     expect(expected).toMatchObject({ cue: 'is expected', source: null, content: 'The real estate magnate | to cruise past the 1,237 delegates needed' });
     // The subject still names who a participle after it, and pronouns later, refer to.
