@@ -9,7 +9,7 @@ import { BASE_CONFIDENCE, cueEntryAt, nextCue, type Cue } from './cues';
 import { createIdMaker, type ClaimKey } from './ids';
 import { looksEnglish } from './language';
 import {
-  CLAUSE_LINKS, CUE_PP, CUES, CueClass, CueFlag, DETERMINERS, GROUP_NOUNS, INDEFINITES, OBJECT_PRONOUNS, SOURCE_STOP, SUBJECT_PRONOUNS,
+  CLAUSE_LINKS, CUE_PP, CueClass, CueFlag, DETERMINERS, GROUP_NOUNS, INDEFINITES, OBJECT_PRONOUNS, SOURCE_STOP, SUBJECT_PRONOUNS,
   TIME_WORDS,
 } from './lexicon/en';
 import { buildLexicon, W_AND, W_OF, W_THAT, W_TO, W_WHILE, W_WHO, words } from './lexicon/hash';
@@ -77,7 +77,7 @@ function skipAfterCue(d: Doc, cue: Cue, end: number): number {
       while (k < end && k - s < MAX_SKIP && isWord(d, k)) {
         const x = lowerAt(d, k);
         // After the phrase's noun, a determiner or a cue verb form that is no noun starts the content.
-        if (x === 'that' || SUBJECT_PRONOUNS.has(x) || (noun && DETERMINERS.has(x)) || (noun && !isCap(d, k) && CUES.get(x)?.nounLike === false)) break;
+        if (x === 'that' || SUBJECT_PRONOUNS.has(x) || (noun && DETERMINERS.has(x)) || (noun && !isCap(d, k) && cueEntryAt(d.t, k)?.nounLike === false)) break;
         if (!DETERMINERS.has(x)) noun = true;
         k++;
       }
@@ -110,7 +110,7 @@ function clausalObject(d: Doc, k: number, end: number): boolean {
 function continuesSentence(d: Doc, k: number, end: number, fronted: boolean): boolean {
   if (k >= end || !isWord(d, k) || (isCap(d, k) && !fronted)) return false;
   const w = lowerAt(d, k);
-  return !CLAUSE_LINKS.has(w) && !w.endsWith('ing') && w !== 'according' && !TIME_WORDS.has(w) && !CUES.has(w);
+  return !CLAUSE_LINKS.has(w) && !w.endsWith('ing') && w !== 'according' && !TIME_WORDS.has(w) && !cueEntryAt(d.t, k);
 }
 
 /** "rejected the offer", "denied the motion": a decision on a request, not a stated view. */

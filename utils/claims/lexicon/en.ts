@@ -109,11 +109,8 @@ function ingForm(w: string, dbl: number): string {
   return w + (dbl ? w.at(-1) : '') + 'ing';
 }
 
-const cues = new Map<string, CueEntry>();
-/** Every inflected cue form, lower-case. */
-export const CUES: ReadonlyMap<string, CueEntry> = cues;
 const cuesByHash = new Map<number, CueEntry>();
-/** CUES by word hash (hashWord), so a token is looked up without building its string. */
+/** Every inflected cue form by word hash (hashWord), so a token is looked up without building its string. */
 export const CUE_BY_HASH: ReadonlyMap<number, CueEntry> = cuesByHash;
 /**
  * Which low 16 bits some cue form's hash has: most words are no cue, and one byte read rules them
@@ -122,37 +119,42 @@ export const CUE_BY_HASH: ReadonlyMap<number, CueEntry> = cuesByHash;
 export const CUE_LOW_BITS = new Uint8Array(65536);
 const particles = new Map<string, readonly (readonly number[])[]>();
 /**
- * A lemma's particles and phrases as word-hash sequences (filled with CUES). The first that matches is
- * taken, so none may begin another of its lemma (a lexicon test checks it).
+ * A lemma's particles and phrases as word-hash sequences (filled with CUE_BY_HASH). The first that
+ * matches is taken, so none may begin another of its lemma (a lexicon test checks it).
  */
 export const PARTICLES: ReadonlyMap<string, readonly (readonly number[])[]> = particles;
+/** The first entry listing a form's hash wins, so saying verbs take precedence over later classes. */
+function addForm(form: string, entry: CueEntry): void {
+  const h = hashWord(form);
+  if (cuesByHash.has(h)) return;
+  cuesByHash.set(h, entry);
+  CUE_LOW_BITS[h & 65535] = 1;
+}
+// Runs once per article page, in code not compiled yet: plain loops and a scan for the marks instead of
+// a regex split, per-form closures and a second map keyed by string (median of 25 cold runs in Node:
+// 7.6 → 5.2 ms).
 fillOnFirstUse(() => {
   // A list's place is its CueClass: Say, Stance, Think, Evidence.
   [SAY, STANCE, THINK, EVIDENCE].forEach((list, cls: CueClass) => {
     for (const raw of list.split(' ')) {
       const [head = '', phrases] = raw.split(':');
-      const [item = '', ...marks] = head.split(/(?=[!~^@&+*=])/);
       // Each mark's bit is its CueFlag: the marks are listed in the order of the flags.
       let flags = 0;
-      for (const mark of marks) flags |= 1 << '!~^@&+*='.indexOf(mark);
+      let end = head.length;
+      for (let m; (m = '!~^@&+*='.indexOf(head.charAt(end - 1))) >= 0 && end > 1; end--) flags |= 1 << m;
       const dbl = flags & CueFlag.Doubled;
-      const [lemma = '', pastIrr, ppIrr] = item.split('/');
+      const [lemma = '', pastIrr, ppIrr] = head.slice(0, end).split('/');
       if (phrases) particles.set(lemma, phrases.split(',').map((p) => p.split('_').map(hashWord)));
       const past = pastIrr ?? regularPast(lemma, dbl);
-      const pp = ppIrr ?? past;
       // Base and -s forms (which double as nouns), past, participle, -ing form.
-      [lemma, thirdPerson(lemma), past, pp, ingForm(lemma, dbl)].forEach((form, k) => {
-        // The first class listing a form wins, so saying verbs take precedence; -ize verbs also read as -ise.
-        // Run once per page in code not compiled yet, where a replace() per form took ~2 µs.
+      const forms = [lemma, thirdPerson(lemma), past, ppIrr ?? past, ingForm(lemma, dbl)];
+      for (let k = 0; k < 5; k++) {
+        const form = forms[k] ?? '';
         const entry = { lemma, cls, flags, nounLike: k < 2, past: k === 2 || k === 3, ing: k === 4 };
-        for (const f of [form, form.includes('iz') ? form.replace('iz', 'is') : form]) {
-          if (cues.has(f)) continue;
-          cues.set(f, entry);
-          const h = hashWord(f);
-          cuesByHash.set(h, entry);
-          CUE_LOW_BITS[h & 65535] = 1;
-        }
-      });
+        addForm(form, entry);
+        // -ize verbs also read as -ise.
+        if (form.includes('iz')) addForm(form.replace('iz', 'is'), entry);
+      }
     }
   });
 });
