@@ -767,7 +767,7 @@ describe('not claims', () => {
     ['scare quotes', 'The so-called “reform” passed without debate.'],
     ['a quoted title', 'She starred in “The Long Night” in 2019.'],
     ['said goodbye', 'The players said goodbye to their fans.'],
-    ['speaking to an audience', 'Mr Obama was speaking to the BBC at the White House before departing for Kenya, and his aide talked to reporters.'],
+    ['speaking to or with an audience', 'Mr Obama was speaking to the BBC at the White House before departing for Kenya, and his aide talked to reporters. Neither Warren nor Clinton spoke with reporters.'],
     ['a denied motion', 'The court denied the appeal.'],
     ['a rejected offer', 'The union rejected the offer on Friday.'],
     ['denied allegations', 'He denied the charges.'],

@@ -73,7 +73,7 @@ const SAY = `say/said^:in_a_statement tell/told! write/wrote/written add note* r
  underscore highlight tout proclaim forecast/forecast* describe characterize cite quote* blog+* plead:for beg+ implore\
  posit opine wonder agree~:with,on disagree continue@ preach brief! signal indicate imply confide\
  recount publish rebut refute decry bemoan scoff mock chide scold rebuke reassure\
- speak/spoke/spoken&*:of,about,out,with talk&*:about,of discuss express echo offer*:up detail* outline* liken:to\
+ speak/spoke/spoken&*:of,about,out talk&*:about,of discuss express echo offer*:up detail* outline* liken:to\
  reference* rail:against unveil chant sing/sang/sung retweet email* swear/swore/sworn guarantee apologize deplore\
  congratulate thank interject lash:out cry refer+&:to post* voice* charge*\
  make/made&:the_case,clear,it_clear,no_secret raise&:concerns,questions,doubts go/went/gone&:on_to_say,on_to_argue lay/laid&:out`;
