@@ -54,7 +54,7 @@ export function inQuote(d: Doc, i: number): boolean {
 }
 
 /** Whether token i is the word whose hash is `h` (the W_ constants of lexicon/hash): no string is built. */
-export function isW(d: Doc, i: number, h: number): boolean {
+export function isW(d: Doc, i: number, h: number | undefined): boolean {
   return d.t.kind[i] === Tk.Word && d.t.hash[i] === h;
 }
 

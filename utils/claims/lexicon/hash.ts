@@ -1,18 +1,12 @@
 /** Word-hash sets, so per-token lexicon checks compare integers instead of building strings. */
 import { hashWord, Tk, type Tokens } from '../tokens';
 
-/** The single words rules compare a token with, by hash (see isW). */
-export const W_ABOUT = hashWord('about');
-export const W_ACCORDING = hashWord('according');
-export const W_TO = hashWord('to');
-export const W_THAT = hashWord('that');
-export const W_AND = hashWord('and');
-export const W_WHILE = hashWord('while');
-export const W_WHO = hashWord('who');
-export const W_OF = hashWord('of');
-export const W_FROM = hashWord('from');
-export const W_WITH = hashWord('with');
-export const W_FIRST = hashWord('first');
+/**
+ * The single words rules compare a token with, by hash (see isW). One string split: a call per word was
+ * 14 B more gzipped. Destructured from an array, each is typed number | undefined, which isW takes.
+ */
+export const [W_ABOUT, W_ACCORDING, W_TO, W_THAT, W_AND, W_WHILE, W_WHO, W_OF, W_FROM, W_WITH, W_FIRST] =
+  'about according to that and while who of from with first'.split(' ').map(hashWord);
 
 /**
  * Lexicon tables are filled on the first detection, not when the script loads: every page loads the
