@@ -2,24 +2,26 @@
  * The detector pipeline: tokens → paragraphs/sentences → quotes → cues → source and content
  * per cue → quote continuations → speakers, kinds, ids. Each stage is linear in the text.
  */
-import { isFurniture } from './boilerplate';
-import { is, isCap, isClosingQuote, isOpeningQuote, isPossessive, isW, isWord, lowerAt, punctAt, quoteAround, type Doc } from './context';
-import { COORDINATORS, isSeparator, kindOf, leftContent, quoteAt, rightContent, trim } from './content';
-import { BASE_CONFIDENCE, cueEntryAt, nextCue, type Cue } from './cues';
-import { createIdMaker, type ClaimKey } from './ids';
+// The order of these imports is the modules' order in the bundle (each after what it imports): this
+// one puts similar code near enough to gzip 33 B smaller than the order they had before.
 import { looksEnglish } from './language';
+import type { Claim, Span } from './types';
+import { segment } from './sentences';
+import { pairQuotes } from './quotes';
+import { isFurniture } from './boilerplate';
+import { buildLexicon, W_AND, W_OF, W_THAT, W_TO, W_WHILE, W_WHO, words } from './lexicon/hash';
+import { paragraphLayout } from './layouts';
+import { leftSource, rightSource, sentenceSubject, type TokenRange } from './sources';
+import { BASE_CONFIDENCE, cueEntryAt, nextCue, type Cue } from './cues';
+import { createSpeakerTracker, type SpeakerTracker } from './speakers';
 import {
   CLAUSE_LINKS, CUE_PP, CueClass, CueFlag, DETERMINERS, GROUP_NOUNS, INDEFINITES, OBJECT_PRONOUNS, SOURCE_STOP, SUBJECT_PRONOUNS,
   TIME_WORDS,
 } from './lexicon/en';
-import { buildLexicon, W_AND, W_OF, W_THAT, W_TO, W_WHILE, W_WHO, words } from './lexicon/hash';
-import { pairQuotes } from './quotes';
-import { segment } from './sentences';
-import { paragraphLayout } from './layouts';
-import { leftSource, rightSource, sentenceSubject, type TokenRange } from './sources';
-import { createSpeakerTracker, type SpeakerTracker } from './speakers';
+import { is, isCap, isClosingQuote, isOpeningQuote, isPossessive, isW, isWord, lowerAt, punctAt, quoteAround, type Doc } from './context';
+import { createIdMaker, type ClaimKey } from './ids';
+import { COORDINATORS, isSeparator, kindOf, leftContent, quoteAt, rightContent, trim } from './content';
 import { isTerminal, Tk, tokenize } from './tokens';
-import type { Claim, Span } from './types';
 
 export interface Draft {
   cue: Cue | null;
