@@ -51,16 +51,6 @@ function coordinationCut(d: Doc, s: number, e: number): number {
   return e;
 }
 
-/** The token after the last closing mark of the multi-paragraph quotation holding token i. */
-function groupEnd(d: Doc, i: number): number {
-  const { list, of } = d.q;
-  // The index into list of the quote holding token i, or -1.
-  let k = (of[i] ?? 0) - 1;
-  const g = list[k]?.group ?? -1;
-  while (list[k + 1]?.group === g) k++;
-  return (list[k]?.close ?? 0) + 1;
-}
-
 /** A group is named by its first quote's index, so its opening mark is that quote's. */
 function groupStart(d: Doc, i: number): number {
   return d.q.list[quoteAround(d, i)?.group ?? -1]?.open ?? 0;
@@ -115,4 +105,14 @@ export function kindOf(d: Doc, frags: readonly TokenRange[]): Kind {
 
 export function isSeparator(d: Doc, i: number): boolean {
   return /[,;:\u2014\u2013-]/.test(punctAt(d, i)) || isClosingQuote(d, i);
+}
+
+/** The token after the last closing mark of the multi-paragraph quotation holding token i. */
+function groupEnd(d: Doc, i: number): number {
+  const { list, of } = d.q;
+  // The index into list of the quote holding token i, or -1.
+  let k = (of[i] ?? 0) - 1;
+  const g = list[k]?.group ?? -1;
+  while (list[k + 1]?.group === g) k++;
+  return (list[k]?.close ?? 0) + 1;
 }

@@ -15,6 +15,12 @@ export function isWord(d: Doc, i: number): boolean {
   return d.t.kind[i] === Tk.Word;
 }
 
+/** The quote holding token i (never list[-1]: a named-property lookup, ~10x slower). */
+export function quoteAround(d: Doc, i: number): Quote | undefined {
+  const q = d.q.of[i];
+  return q ? d.q.list[q - 1] : undefined;
+}
+
 /** Whether token i is a word starting with a capital letter (only words have one: no kind test is needed beside it). */
 export function isCap(d: Doc, i: number): boolean {
   return d.t.cap[i] === 1;
@@ -35,27 +41,21 @@ export function isDash(d: Doc, i: number): boolean {
   return /[\u2015\u2014\u2013-]/.test(punctAt(d, i));
 }
 
-/** The quote holding token i (never list[-1]: a named-property lookup, ~10x slower). */
-export function quoteAround(d: Doc, i: number): Quote | undefined {
-  const q = d.q.of[i];
-  return q ? d.q.list[q - 1] : undefined;
-}
-
-export function isClosingQuote(d: Doc, i: number): boolean {
-  return quoteAround(d, i)?.close === i && d.t.kind[i] === Tk.Quote;
+/** Whether token i is the word whose hash is `h` (the W_ constants of lexicon/hash): no string is built. */
+export function isW(d: Doc, i: number, h: number | undefined): boolean {
+  return d.t.kind[i] === Tk.Word && d.t.hash[i] === h;
 }
 
 export function isOpeningQuote(d: Doc, i: number): boolean {
   return quoteAround(d, i)?.open === i;
 }
 
-export function inQuote(d: Doc, i: number): boolean {
-  return !!d.q.of[i];
+export function isClosingQuote(d: Doc, i: number): boolean {
+  return quoteAround(d, i)?.close === i && d.t.kind[i] === Tk.Quote;
 }
 
-/** Whether token i is the word whose hash is `h` (the W_ constants of lexicon/hash): no string is built. */
-export function isW(d: Doc, i: number, h: number | undefined): boolean {
-  return d.t.kind[i] === Tk.Word && d.t.hash[i] === h;
+export function inQuote(d: Doc, i: number): boolean {
+  return !!d.q.of[i];
 }
 
 /** Length of the first of `phrases` (word-hash sequences) found at token k, or 0. */
@@ -80,11 +80,6 @@ export function tailAt(d: Doc, i: number, back: number): number {
   return d.t.text.charCodeAt(at);
 }
 
-/** A word ending in "s": a plural, a third-person verb, or a possessive. */
-export function endsWithS(d: Doc, i: number): boolean {
-  return tailAt(d, i, 1) === 115;
-}
-
 /** "the company's", "Allawi’s". */
 export function isPossessive(d: Doc, i: number): boolean {
   if (tailAt(d, i, 1) !== 115) return false;
@@ -98,6 +93,11 @@ export function isPossessive(d: Doc, i: number): boolean {
  */
 export function isContractedSubject(d: Doc, i: number): boolean {
   return isPossessive(d, i) && (SUBJECT_PRONOUNS.has(lowerAt(d, i).slice(0, -2)) || lowerAt(d, i + 1) === 'been');
+}
+
+/** A word ending in "s": a plural, a third-person verb, or a possessive. */
+export function endsWithS(d: Doc, i: number): boolean {
+  return tailAt(d, i, 1) === 115;
 }
 
 export function is(d: Doc, i: number, set: WordSet): boolean {

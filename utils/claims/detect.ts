@@ -118,14 +118,14 @@ function continuesSentence(d: Doc, k: number, end: number, fronted: boolean): bo
 /** "rejected the offer", "denied the motion": a decision on a request, not a stated view. */
 const PROCEDURAL_OBJECTS = words('motion appeal offer bid request petition application claim claims lawsuit suit nomination');
 
+function atClauseEnd(d: Doc, k: number, end: number): boolean {
+  return k >= end || isTerminal(d.t, k) || (punctAt(d, k) === ':' && k + 1 >= end);
+}
+
 function proceduralObject(d: Doc, k: number, end: number): boolean {
   let j = k;
   while (j < end && j - k < 3 && is(d, j, DETERMINERS)) j++;
   return is(d, j, PROCEDURAL_OBJECTS) && (j + 1 >= end || !isWord(d, j + 1) || is(d, j + 1, TIME_WORDS) || lowerAt(d, j + 1) === 'on');
-}
-
-function atClauseEnd(d: Doc, k: number, end: number): boolean {
-  return k >= end || isTerminal(d.t, k) || (punctAt(d, k) === ':' && k + 1 >= end);
 }
 
 /** A cognition or evidential cue needs a clause (or an infinitive) right after it. */
@@ -191,30 +191,6 @@ function toSpans(d: Doc, frags: readonly TokenRange[]): Span[] {
     }
   }
   return out;
-}
-
-/** "according to X": source after "to", content on the other side of the source. */
-function accordingTo(d: Doc, cue: Cue, ss: number, se: number): Draft | null {
-  let k = cue.end;
-  const s0 = k;
-  // "according to CNN/ORC", "in the latest CNN/ORC poll"; "according to preliminary exit polling
-  // conducted for the Associated Press and the major television networks" runs long.
-  while (k < se && k - s0 < 20 && (isWord(d, k) || (punctAt(d, k) === '/' && isWord(d, k + 1)))) k++;
-  const src = k > s0 ? { start: s0, end: k } : null;
-  const frags: TokenRange[] = [];
-  let lead = ss;
-  while (lead < cue.start && (!isWord(d, lead) || is(d, lead, CLAUSE_LINKS))) lead++;
-  const left = lead < cue.start ? leftContent(d, cue.start, ss) : null;
-  if (left) frags.push(left);
-  // "…, according to two people familiar with it, who spoke on condition of anonymity", "…, according to
-  // Brian Wieser, an analyst at …": about the source. After a short fronted phrase ("Over the long term,
-  // according to the budget office, the rise …") the sentence's own clause follows.
-  if ((punctAt(d, k) === ',' && !isW(d, k + 1, W_WHO) && (!is(d, k + 1, DETERMINERS) || (left && left.end - left.start < 6))) || lead >= cue.start) {
-    const right = rightContent(d, k, se);
-    if (right) frags.push(right);
-  }
-  if (frags.length === 0) return null;
-  return { cue, src, frags, inherit: null, confidence: src ? BASE_CONFIDENCE[CueClass.Prep] : 0.6 };
 }
 
 /**
@@ -519,6 +495,30 @@ function detectWindow(d: Doc, speakers: SpeakerTracker, makeId: (key: ClaimKey) 
   emit(drafts.length);
   // Names after the last claim may be what the next window's pronouns mean.
   for (const m of mentions.slice(nextMention)) speakers.mention(m);
+}
+
+/** "according to X": source after "to", content on the other side of the source. */
+function accordingTo(d: Doc, cue: Cue, ss: number, se: number): Draft | null {
+  let k = cue.end;
+  const s0 = k;
+  // "according to CNN/ORC", "in the latest CNN/ORC poll"; "according to preliminary exit polling
+  // conducted for the Associated Press and the major television networks" runs long.
+  while (k < se && k - s0 < 20 && (isWord(d, k) || (punctAt(d, k) === '/' && isWord(d, k + 1)))) k++;
+  const src = k > s0 ? { start: s0, end: k } : null;
+  const frags: TokenRange[] = [];
+  let lead = ss;
+  while (lead < cue.start && (!isWord(d, lead) || is(d, lead, CLAUSE_LINKS))) lead++;
+  const left = lead < cue.start ? leftContent(d, cue.start, ss) : null;
+  if (left) frags.push(left);
+  // "…, according to two people familiar with it, who spoke on condition of anonymity", "…, according to
+  // Brian Wieser, an analyst at …": about the source. After a short fronted phrase ("Over the long term,
+  // according to the budget office, the rise …") the sentence's own clause follows.
+  if ((punctAt(d, k) === ',' && !isW(d, k + 1, W_WHO) && (!is(d, k + 1, DETERMINERS) || (left && left.end - left.start < 6))) || lead >= cue.start) {
+    const right = rightContent(d, k, se);
+    if (right) frags.push(right);
+  }
+  if (frags.length === 0) return null;
+  return { cue, src, frags, inherit: null, confidence: src ? BASE_CONFIDENCE[CueClass.Prep] : 0.6 };
 }
 
 /**

@@ -5,6 +5,16 @@
  */
 import type { Span } from './types';
 
+export interface ClaimKey {
+  kind: string;
+  cue: Span | null;
+  content: readonly Span[];
+}
+
+const LANE_A = 0x811c9dc5 | 0;
+const LANE_B = 0x050c5d1f | 0;
+const PRIME = 0x01000193;
+
 /**
  * "c" and sixteen hex digits (shift counts wrap at 32, so k > 31 reads lane a), made as one flat
  * string: toString(16) of a lane above 2^30 took a slow runtime path, and the concatenated pieces
@@ -17,16 +27,6 @@ function idOf(a: number, b: number, codes: number[]): string {
   }
   return String.fromCharCode(...codes);
 }
-
-export interface ClaimKey {
-  kind: string;
-  cue: Span | null;
-  content: readonly Span[];
-}
-
-const LANE_A = 0x811c9dc5 | 0;
-const LANE_B = 0x050c5d1f | 0;
-const PRIME = 0x01000193;
 
 /**
  * The lane pairs of the ids made so far, open-addressed in one typed array, (0, 0) marking a free

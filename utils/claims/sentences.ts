@@ -58,21 +58,6 @@ function closedSayingVerb(t: Tokens, i: number): boolean {
   return t.kind[i + 1] !== Tk.Word || inSet(t, i + 1, TIME_WORDS) || inSet(t, i + 1, CUE_PP);
 }
 
-/**
- * `“Why now?” Trump said.` — a quotation ending in ? or ! (or a period) is not the end of the sentence
- * when its attribution follows: a name or pronoun and a saying verb, or the verb and a name.
- */
-const MAX_NAME = 4;
-function attributionFollows(t: Tokens, j: number): boolean {
-  // Each test below holds only for a word (past the last token, kind is 0 or undefined): no word or bound
-  // test of its own.
-  if (closedSayingVerb(t, j)) return t.cap[j + 1] === 1;
-  if (inSet(t, j, SUBJECT_PRONOUNS)) return closedSayingVerb(t, j + 1);
-  let k = j;
-  while (k - j < MAX_NAME && t.cap[k]) k++;
-  return k > j && closedSayingVerb(t, k);
-}
-
 export function segment(t: Tokens): Segments {
   const sentStart: number[] = [], sentEnd: number[] = [];
   const paraStart: number[] = [], paraEnd: number[] = [];
@@ -123,4 +108,19 @@ export function segment(t: Tokens): Segments {
   }
   if (paraEnd.length < paraStart.length) paraEnd.push(t.length);
   return { sentStart, sentEnd, paraStart, paraEnd };
+}
+
+/**
+ * `“Why now?” Trump said.` — a quotation ending in ? or ! (or a period) is not the end of the sentence
+ * when its attribution follows: a name or pronoun and a saying verb, or the verb and a name.
+ */
+const MAX_NAME = 4;
+function attributionFollows(t: Tokens, j: number): boolean {
+  // Each test below holds only for a word (past the last token, kind is 0 or undefined): no word or bound
+  // test of its own.
+  if (closedSayingVerb(t, j)) return t.cap[j + 1] === 1;
+  if (inSet(t, j, SUBJECT_PRONOUNS)) return closedSayingVerb(t, j + 1);
+  let k = j;
+  while (k - j < MAX_NAME && t.cap[k]) k++;
+  return k > j && closedSayingVerb(t, k);
 }

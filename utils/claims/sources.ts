@@ -17,21 +17,22 @@ const MAX_NP = 12;
 /** Longest parenthetical passed inside a source: "Sen. Chris Murphy (a Connecticut Democrat so boyish …)". */
 const MAX_PARENTHETICAL = 24;
 
-const MAX_APPOSITION = 40;
-
-/** Where a noun phrase ending at `k` continues leftwards past a word that usually stops it, or -1. */
-function postmodifierStart(d: Doc, k: number, floor: number): number {
-  const continues = k > floor && (
-    // "nine in 10 said", "About 4 in 10 say": a proportion.
-    (isNumber(d, k - 1) && isNumber(d, k + 1) && lowerAt(d, k) === 'in') ||
-    // "people familiar with her thinking", "sources close to the campaign".
-    (isW(d, k, W_WITH) && lowerAt(d, k - 1) === 'familiar') || (isW(d, k, W_TO) && lowerAt(d, k - 1) === 'close') ||
-    // "a spokesman for the ministry", "officials in Washington": the person, not the place, speaks;
-    // "voters in all five states", "Democrats in Congress": a group where it lives or sits.
-    (is(d, k, AFFILIATIONS) && (is(d, k - 1, TITLES) || is(d, k - 1, GROUP_NOUNS) || is(d, k - 1, ORG_WORDS) ||
-      (endsWithS(d, k - 1) && !isPossessive(d, k - 1) && !is(d, k - 1, SOURCE_STOP)))));
-  return continues ? k - 1 : -1;
+/** Skips "on Monday" / "Monday" / "last week" between a subject and its cue (for leftSource). */
+function skipTimeLeft(d: Doc, j: number, floor: number): number {
+  let k = j;
+  let moved = false;
+  while (k >= floor && j - k < 4 && is(d, k, TIME_WORDS)) {
+    // "Theresa May said": a capitalised time word after a capitalised word ends a name.
+    if (isCap(d, k) && k > floor && isCap(d, k - 1) && !is(d, k - 1, TIME_WORDS)) break;
+    k--;
+    moved = true;
+  }
+  // Below floor, whatever is skipped: leftSource, the caller, finds no subject there.
+  if (moved && /^(on|in)$/.test(lowerAt(d, k))) k--;
+  return moved ? k : j;
 }
+
+const MAX_APPOSITION = 40;
 
 /** The inverted subject right after the cue ending at `from`: "said Allawi", "said the ministry". */
 export function rightSource(d: Doc, from: number, limit: number): TokenRange | null {
@@ -110,21 +111,6 @@ const FLOATING = words('both all each');
 /** Words that hedge a count: "about 4 in 10", "only three senators", "more than half". */
 const HEDGES = words('about only just nearly roughly almost some around than');
 
-/** Skips "on Monday" / "Monday" / "last week" between a subject and its cue (for leftSource). */
-function skipTimeLeft(d: Doc, j: number, floor: number): number {
-  let k = j;
-  let moved = false;
-  while (k >= floor && j - k < 4 && is(d, k, TIME_WORDS)) {
-    // "Theresa May said": a capitalised time word after a capitalised word ends a name.
-    if (isCap(d, k) && k > floor && isCap(d, k - 1) && !is(d, k - 1, TIME_WORDS)) break;
-    k--;
-    moved = true;
-  }
-  // Below floor, whatever is skipped: leftSource, the caller, finds no subject there.
-  if (moved && /^(on|in)$/.test(lowerAt(d, k))) k--;
-  return moved ? k : j;
-}
-
 /**
  * The subject at the start of the sentence, for a verb coordinated with an earlier one:
  * "Wilson praised Rubio and said …", "The Arizona Republican survived prison and says …".
@@ -202,6 +188,20 @@ function appositiveSource(d: Doc, j: number, floor: number): TokenRange | null {
     if (isClosingQuote(d, k) || !(isWord(d, k) || /['\u2019().-]/.test(p))) break;
   }
   return best >= 0 ? { start: best, end } : null;
+}
+
+/** Where a noun phrase ending at `k` continues leftwards past a word that usually stops it, or -1. */
+function postmodifierStart(d: Doc, k: number, floor: number): number {
+  const continues = k > floor && (
+    // "nine in 10 said", "About 4 in 10 say": a proportion.
+    (isNumber(d, k - 1) && isNumber(d, k + 1) && lowerAt(d, k) === 'in') ||
+    // "people familiar with her thinking", "sources close to the campaign".
+    (isW(d, k, W_WITH) && lowerAt(d, k - 1) === 'familiar') || (isW(d, k, W_TO) && lowerAt(d, k - 1) === 'close') ||
+    // "a spokesman for the ministry", "officials in Washington": the person, not the place, speaks;
+    // "voters in all five states", "Democrats in Congress": a group where it lives or sits.
+    (is(d, k, AFFILIATIONS) && (is(d, k - 1, TITLES) || is(d, k - 1, GROUP_NOUNS) || is(d, k - 1, ORG_WORDS) ||
+      (endsWithS(d, k - 1) && !isPossessive(d, k - 1) && !is(d, k - 1, SOURCE_STOP)))));
+  return continues ? k - 1 : -1;
 }
 
 /**

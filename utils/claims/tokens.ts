@@ -37,15 +37,15 @@ export function hashWord(w: string): number {
   return h;
 }
 
-function foldCode(c: number): number {
-  return c >= 65 && c <= 90 ? c + 32 : c === 0x2019 ? 39 : c;
-}
-
 function isUpper(c: number): boolean {
   if (c >= 65 && c <= 90) return true;
   if (c < 0xc0) return false;
   const ch = String.fromCharCode(c);
   return ch !== ch.toLowerCase();
+}
+
+function foldCode(c: number): number {
+  return c >= 65 && c <= 90 ? c + 32 : c === 0x2019 ? 39 : c;
 }
 
 /** Title abbreviations whose period belongs to the word and never ends a sentence. */
@@ -90,8 +90,6 @@ function charClasses(): Uint8Array {
   return table;
 }
 
-const ABBREVIATION_HASHES: ReadonlySet<number> = new Set(`${TITLE_WORDS} ${OTHER_ABBREVIATIONS}`.split(' ').map(hashWord));
-
 /** The token arrays while they fill; grown by doubling. */
 interface Columns {
   kind: Uint8Array;
@@ -104,6 +102,8 @@ interface Columns {
 function allocate(size: number): Columns {
   return { kind: new Uint8Array(size), start: new Int32Array(size), end: new Int32Array(size), cap: new Uint8Array(size), hash: new Int32Array(size) };
 }
+
+const ABBREVIATION_HASHES: ReadonlySet<number> = new Set(`${TITLE_WORDS} ${OTHER_ABBREVIATIONS}`.split(' ').map(hashWord));
 
 function grow(c: Columns): Columns {
   const g = allocate(c.kind.length * 2);

@@ -96,12 +96,6 @@ function thirdPerson(w: string): string {
   return CONSONANT_Y.test(w) ? w.slice(0, -1) + 'ies' : w + 's';
 }
 
-function regularPast(w: string, dbl: number): string {
-  if (w.endsWith('e')) return w + 'd';
-  if (CONSONANT_Y.test(w)) return w.slice(0, -1) + 'ied';
-  return w + (dbl ? w.at(-1) : '') + 'ed';
-}
-
 /** No lemma ends in -ie: "lie" would need "lying". */
 function ingForm(w: string, dbl: number): string {
   // "argue" → "arguing"; "agree", "eye" and "toe" keep their "e".
@@ -125,6 +119,12 @@ export const CUE_LOW_BITS = new Uint8Array(65536);
  * matches is taken, so none may begin another of its lemma (a lexicon test checks it).
  */
 export const PARTICLES: ReadonlyMap<string, readonly (readonly number[])[]> = new Map();
+
+function regularPast(w: string, dbl: number): string {
+  if (w.endsWith('e')) return w + 'd';
+  if (CONSONANT_Y.test(w)) return w.slice(0, -1) + 'ied';
+  return w + (dbl ? w.at(-1) : '') + 'ed';
+}
 /** The first entry listing a form's hash wins, so saying verbs take precedence over later classes. */
 function addForm(form: string, entry: CueEntry): void {
   const h = hashWord(form);

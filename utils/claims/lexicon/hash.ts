@@ -8,6 +8,12 @@ import { hashWord, Tk, type Tokens } from '../tokens';
 export const [W_ABOUT, W_ACCORDING, W_TO, W_THAT, W_AND, W_WHILE, W_WHO, W_OF, W_FROM, W_WITH, W_FIRST] =
   'about according to that and while who of from with first'.split(' ').map(hashWord);
 
+/** Whether token i is a word in `set`, by hash: no string is built. */
+export function inSet(t: Tokens, i: number, set: WordSet): boolean {
+  const h = t.hash[i] ?? 0;
+  return t.kind[i] === Tk.Word && set.low[h & 4095] === 1 && set.hashes.has(h);
+}
+
 /**
  * Lexicon tables are filled on the first detection, not when the script loads: every page loads the
  * content script and most are not articles, and filling them in code that has not run yet cost every
@@ -18,11 +24,6 @@ const unfilled: (() => void)[] = [];
 /** Runs `fill` when buildLexicon() is first called. */
 export function fillOnFirstUse(fill: () => void): void {
   unfilled.push(fill);
-}
-
-/** Fills every lexicon table not filled yet; cheap once done. Detection calls it before anything else. */
-export function buildLexicon(): void {
-  for (const fill of unfilled.splice(0)) fill();
 }
 
 /** A list of words separated by white space, answering both string and token-hash membership (filled by buildLexicon). */
@@ -46,10 +47,9 @@ export class WordSet extends Set<string> {
   }
 }
 
-/** Whether token i is a word in `set`, by hash: no string is built. */
-export function inSet(t: Tokens, i: number, set: WordSet): boolean {
-  const h = t.hash[i] ?? 0;
-  return t.kind[i] === Tk.Word && set.low[h & 4095] === 1 && set.hashes.has(h);
+/** Fills every lexicon table not filled yet; cheap once done. Detection calls it before anything else. */
+export function buildLexicon(): void {
+  for (const fill of unfilled.splice(0)) fill();
 }
 
 /** One set from several lists: shared lists are passed, not interpolated, so each literal stays a plain string. */
