@@ -36,13 +36,14 @@ const MAX_APPOSITION = 40;
 
 /** The inverted subject right after the cue ending at `from`: "said Allawi", "said the ministry". */
 export function rightSource(d: Doc, from: number, limit: number): TokenRange | null {
+  // "said former Obama adviser David Axelrod": a lower-case title may open the name; "proposes that …" is no name.
+  // Tested before the bound and word tests: where they fail, the loop takes no token and no source is found either.
+  if ((!isCap(d, from) && !is(d, from, DETERMINERS) && !is(d, from, GROUP_NOUNS) && !is(d, from, SUBJECT_PRONOUNS) && !is(d, from, TITLES)) || isW(d, from, W_THAT)) return null;
   let k = from;
   let hasCap = false;
   while (k < limit && k - from < MAX_NP && isWord(d, k)) {
     // "by the ministry on Monday": an affiliation's preposition needs a place or body after it, not a time.
     if (k > from && (is(d, k, SOURCE_STOP) || is(d, k, TIME_WORDS)) && (postmodifierStart(d, k, from) < 0 || is(d, k + 1, TIME_WORDS))) break;
-    // "said former Obama adviser David Axelrod": a lower-case title may open the name; "proposes that …" is no name.
-    if (k === from && ((!isCap(d, k) && !is(d, k, DETERMINERS) && !is(d, k, GROUP_NOUNS) && !is(d, k, SUBJECT_PRONOUNS) && !is(d, k, TITLES)) || isW(d, k, W_THAT))) return null;
     if (isCap(d, k)) hasCap = true;
     k++;
   }
