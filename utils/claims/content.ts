@@ -107,12 +107,12 @@ export function isSeparator(d: Doc, i: number): boolean {
   return /[,;:\u2014\u2013-]/.test(punctAt(d, i)) || isClosingQuote(d, i);
 }
 
-/** The token after the last closing mark of the multi-paragraph quotation holding token i. */
+/** The token after the last closing mark of the multi-paragraph quotation holding token i (every caller's i is in one). */
 function groupEnd(d: Doc, i: number): number {
   const { list, of } = d.q;
-  // The index into list of the quote holding token i, or -1.
-  let k = (of[i] ?? 0) - 1;
-  const g = list[k]?.group ?? -1;
+  // The index into list of the quote holding token i.
+  let k = of[i]! - 1;
+  const g = list[k]!.group;
   while (list[k + 1]?.group === g) k++;
-  return (list[k]?.close ?? 0) + 1;
+  return list[k]!.close + 1;
 }

@@ -33,7 +33,7 @@ export function lowerAt(d: Doc, i: number): string {
 /** The punctuation character of token i, or '' when it is not punctuation. */
 export function punctAt(d: Doc, i: number): string {
   // A punctuation token's hash is its character code; fromCharCode of ASCII allocates nothing.
-  return d.t.kind[i] === Tk.Punct ? String.fromCharCode(d.t.hash[i] ?? 0) : '';
+  return d.t.kind[i] === Tk.Punct ? String.fromCharCode(d.t.hash[i]!) : '';
 }
 
 /** Whether token i is a dash of any length (― — – -): a signature's, a dateline's. */
@@ -63,7 +63,7 @@ export function phraseAt(d: Doc, k: number, to: number, phrases: readonly (reado
   if (!phrases) return 0;
   for (const p of phrases) {
     let j = 0;
-    while (j < p.length && k + j < to && isW(d, k + j, p[j] ?? 0)) j++;
+    while (j < p.length && k + j < to && isW(d, k + j, p[j])) j++;
     if (j === p.length) return j;
   }
   return 0;
@@ -75,8 +75,8 @@ export function phraseAt(d: Doc, k: number, to: number, phrases: readonly (reado
  */
 export function tailAt(d: Doc, i: number, back: number): number {
   if (d.t.kind[i] !== Tk.Word) return 0;
-  const at = (d.t.end[i] ?? 0) - back;
-  if (at < (d.t.start[i] ?? 0)) return 0;
+  const at = d.t.end[i]! - back;
+  if (at < d.t.start[i]!) return 0;
   return d.t.text.charCodeAt(at);
 }
 

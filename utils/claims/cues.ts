@@ -85,7 +85,7 @@ export function fixedCue(at: number, end: number, cls: CueClass): Cue {
 
 /** The cue entry for token i when it is an inflected cue form, by hash: no string is built. */
 export function cueEntryAt(t: Tokens, i: number): CueEntry | undefined {
-  const h = t.hash[i] ?? 0;
+  const h = t.hash[i]!; // undefined past the last token, where the kind test fails before h is read
   return t.kind[i] === Tk.Word && CUE_LOW_BITS[h & 65535] ? CUE_BY_HASH.get(h) : undefined;
 }
 

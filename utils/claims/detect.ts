@@ -178,7 +178,7 @@ function toSpans(d: Doc, frags: readonly TokenRange[]): Span[] {
       if (kk === Tk.Word) word = true;
       if (kk !== Tk.Break) continue;
       if (word) {
-        const cs = d.t.start[s] ?? 0, ce = d.t.end[k - 1] ?? 0;
+        const cs = d.t.start[s]!, ce = d.t.end[k - 1]!;
         const last = out.at(-1);
         if (last && cs <= last[1]) last[1] = Math.max(last[1], ce);
         // A literal, not a push onto [], for the usual single span: push reserved 17 slots, and
@@ -403,8 +403,8 @@ function sentenceDrafts(d: Doc, ss: number, se: number): Draft[] {
   return drafts;
 }
 
-/** Where a claim starts in reading order: its first content or its cue, whichever comes first. */
-const first = (c: Claim): number => Math.min(c.content[0]?.[0] ?? 0, c.cue?.[0] ?? Infinity);
+/** Where a claim starts in reading order: its first content or its cue, whichever comes first (every claim has content). */
+const first = (c: Claim): number => Math.min(c.content[0]![0], c.cue?.[0] ?? Infinity);
 
 /** Claims of one window of the text, added to `claims` in the order they are resolved. */
 function detectWindow(d: Doc, speakers: SpeakerTracker, makeId: (key: ClaimKey) => string, claims: Claim[]): void {
@@ -424,9 +424,9 @@ function detectWindow(d: Doc, speakers: SpeakerTracker, makeId: (key: ClaimKey) 
       const speaker = x.src ? speakers.resolve(x.src) : (x.inherit?.speaker ?? null);
       x.speaker = speaker;
       const kind = kindOf(d, x.frags);
-      const cue: Span | null = x.cue ? [t.start[x.cue.start] ?? 0, t.end[x.cue.end - 1] ?? 0] : null;
+      const cue: Span | null = x.cue ? [t.start[x.cue.start]!, t.end[x.cue.end - 1]!] : null;
       // "He’s predicting": the source is "He", without the contracted verb.
-      const source: Span | null = x.src ? [t.start[x.src.start] ?? 0, (t.end[x.src.end - 1] ?? 0) - (isPossessive(d, x.src.end - 1) ? 2 : 0)] : null;
+      const source: Span | null = x.src ? [t.start[x.src.start]!, t.end[x.src.end - 1]! - (isPossessive(d, x.src.end - 1) ? 2 : 0)] : null;
       const id = makeId({ kind, cue, content });
       claims.push({ id, kind, content, cue, source, speaker, confidence: Math.round(x.confidence * 100) / 100 });
     }
@@ -437,7 +437,7 @@ function detectWindow(d: Doc, speakers: SpeakerTracker, makeId: (key: ClaimKey) 
   let sent = 0;
   let consumedTo = -1; // token up to which content taken from later sentences reaches
   for (let p = 0; p < seg.paraStart.length; p++) {
-    const ps = seg.paraStart[p] ?? 0, pe = seg.paraEnd[p] ?? 0;
+    const ps = seg.paraStart[p]!, pe = seg.paraEnd[p]!;
     const furniture = isFurniture(d, ps, pe);
     const paraFirstSent = sent;
     const layout = pe <= consumedTo ? null : paragraphLayout(d, ps, pe, furniture);
@@ -447,7 +447,7 @@ function detectWindow(d: Doc, speakers: SpeakerTracker, makeId: (key: ClaimKey) 
       lastQuoted = null;
     }
     while ((seg.sentStart[sent] ?? Infinity) < pe) {
-      const ss = seg.sentStart[sent] ?? 0, se = seg.sentEnd[sent] ?? 0;
+      const ss = seg.sentStart[sent]!, se = seg.sentEnd[sent]!;
       sent++;
       if (furniture || se <= consumedTo) continue;
       const startsWithQuote = isOpeningQuote(d, ss);

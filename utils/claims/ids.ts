@@ -49,7 +49,7 @@ function createPairSet(): (a: number, b: number) => boolean {
         slots = new Int32Array(old.length * 2);
         size = 0;
         // A free slot's (0, 0) is no pair: add() meets a free slot, (0, 0) again, and takes it as held.
-        for (let j = 0; j < old.length; j += 2) add(old[j] ?? 0, old[j + 1] ?? 0);
+        for (let j = 0; j < old.length; j += 2) add(old[j]!, old[j + 1]!);
       }
       return true;
     }

@@ -29,7 +29,7 @@ function speakerLine(d: Doc, ps: number, pe: number): Draft | null {
   // Transcripts write the speaker in capitals; otherwise only a quotation or the headline opening the
   // text qualifies ("Issa: Clinton's 'Honesty Is In Question'"): a label further on introduces a list
   // item or a term ("Need: You use this every day", "Security: New vulnerabilities in …").
-  const name = d.t.text.slice(d.t.start[s] ?? 0, d.t.end[k - 1] ?? 0);
+  const name = d.t.text.slice(d.t.start[s]!, d.t.end[k - 1]!);
   const headline = pe - ps <= HEADLINE_TOKENS && !/\S/.test(d.t.text.slice(0, d.t.start[ps]));
   if (name !== name.toUpperCase() && !headline && !isOpeningQuote(d, k + 1)) return null;
   const content = trim(d, k + 1, pe);

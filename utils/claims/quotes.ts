@@ -45,8 +45,8 @@ const CLOSES_BEFORE = ' \n\r\t\xa0,.);:?!\u2014';
 /** How the mark's neighbours say it faces: open after a space, close before one. */
 function byNeighbours(t: Tokens, i: number): Dir {
   // charCodeAt(-1) is NaN, like reading past the end.
-  const openish = nothingOr(t.text.charCodeAt((t.start[i] ?? 0) - 1), OPENS_AFTER);
-  const closeish = nothingOr(t.text.charCodeAt(t.end[i] ?? 0), CLOSES_BEFORE);
+  const openish = nothingOr(t.text.charCodeAt(t.start[i]! - 1), OPENS_AFTER);
+  const closeish = nothingOr(t.text.charCodeAt(t.end[i]!), CLOSES_BEFORE);
   return openish === closeish ? Dir.Either : openish ? Dir.Open : Dir.Close;
 }
 
@@ -84,7 +84,7 @@ export function pairQuotes(t: Tokens, seg: Segments): Quotes {
     list.push({ open, close, group, sentEnd: seg.sentEnd[sent] ?? 0, para });
   };
   for (let p = 0; p < seg.paraStart.length; p++) {
-    const ps = seg.paraStart[p] ?? 0, pe = seg.paraEnd[p] ?? 0;
+    const ps = seg.paraStart[p]!, pe = seg.paraEnd[p]!;
     let open = -1;
     let group = -1;
     const carry = pendingGroup;

@@ -29,7 +29,7 @@ function isCloser(t: Tokens, i: number): boolean {
     const f = facing(firstCode(t, i));
     if (f !== Dir.Either) return f === Dir.Close;
     // A straight mark closes when it is not glued to the following word.
-    const after = t.text.charCodeAt(t.end[i] ?? 0);
+    const after = t.text.charCodeAt(t.end[i]!);
     return Number.isNaN(after) || after <= 32 || after === 0xa0;
   }
   if (t.kind[i] !== Tk.Punct) return false;
@@ -82,7 +82,7 @@ export function segment(t: Tokens): Segments {
         // Past the last token no kind is a quote or punctuation: no bound test is needed.
         while (isCloser(t, j) || isTerminal(t, j)) { if (kind[j] === Tk.Quote) quoted = true; j++; }
         if (startsSentence(t, j) && !(quoted && attributionFollows(t, j))) end = j;
-      } else if (kind[i] === Tk.Word && i + 1 < t.length && text.charCodeAt((t.end[i] ?? 1) - 1) === 46) {
+      } else if (kind[i] === Tk.Word && i + 1 < t.length && text.charCodeAt(t.end[i]! - 1) === 46) {
         // "U.S." or "Inc." can end a sentence, a title ("Mr.") or an initial ("W.") cannot.
         const w = t.low(i);
         const bare = w.slice(0, -1);

@@ -18,7 +18,7 @@ import type { Speaker, SpeakerType } from './types';
  */
 function joinText(d: Doc, s: number, e: number): string {
   if (e <= s) return '';
-  return ` ${d.t.text.slice(d.t.start[s] ?? 0, d.t.end[e - 1] ?? 0)}`.slice(1);
+  return ` ${d.t.text.slice(d.t.start[s]!, d.t.end[e - 1]!)}`.slice(1);
 }
 
 type Gender = 'm' | 'f' | null;

@@ -116,9 +116,9 @@ function put(c: Columns, at: number, k: number, s: number, e: number, h: number,
   c.kind[at] = k; c.start[at] = s; c.end[at] = e; c.hash[at] = h; c.cap[at] = up;
 }
 
-/** The first code unit of token i. */
+/** The first code unit of token i (past the last token, of the text: start[i] is undefined, read as 0). */
 export function firstCode(t: Tokens, i: number): number {
-  return t.text.charCodeAt(t.start[i] ?? 0);
+  return t.text.charCodeAt(t.start[i]!);
 }
 
 /** A period, question or exclamation mark, or an ellipsis: a token's hash is its character, no string needed. */
@@ -202,7 +202,7 @@ export function tokenize(text: string, i = 0, n = text.length): Tokens {
   const low = (k: number): string => {
     // Past either end, kind[k] is undefined (or 0 in the spare tail): no kind, ''.
     if (kind[k] !== Tk.Word) return '';
-    const s = start[k] ?? 0, e = end[k] ?? 0;
+    const s = start[k]!, e = end[k]!;
     // toLowerCase of a slice of two-byte text (any page with a curly quote) took ~90 ns even when it
     // changed nothing, ~4x a plain slice: only a capital or a non-ASCII letter needs it.
     for (let j = s; j < e; j++) {

@@ -10,7 +10,7 @@ export const [W_ABOUT, W_ACCORDING, W_TO, W_THAT, W_AND, W_WHILE, W_WHO, W_OF, W
 
 /** Whether token i is a word in `set`, by hash: no string is built. */
 export function inSet(t: Tokens, i: number, set: WordSet): boolean {
-  const h = t.hash[i] ?? 0;
+  const h = t.hash[i]!; // undefined past the last token, where the kind test fails before h is read
   return t.kind[i] === Tk.Word && set.low[h & 4095] === 1 && set.hashes.has(h);
 }
 
