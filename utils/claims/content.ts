@@ -51,9 +51,9 @@ function coordinationCut(d: Doc, s: number, e: number): number {
   return e;
 }
 
-/** A group is named by its first quote's index, so its opening mark is that quote's. */
+/** A group is named by its first quote's index, so its opening mark is that quote's (every caller's i is in a quote). */
 function groupStart(d: Doc, i: number): number {
-  return d.q.list[quoteAround(d, i)?.group ?? -1]?.open ?? 0;
+  return d.q.list[quoteAround(d, i)!.group]!.open;
 }
 
 /** Content right of a cue: from `from` to the end of the sentence, or of a quotation begun in it. */

@@ -457,7 +457,8 @@ function detectWindow(d: Doc, speakers: SpeakerTracker, makeId: (key: ClaimKey) 
       if (found.length === 0 && startsWithQuote && lastQuoted) {
         const qr = quoteAt(d, ss);
         // Where the quotation ends, not where this sentence does: "“A. B,” she said." has its own speaker.
-        const qe = qr ? quoteAround(d, qr.end - 1)?.sentEnd ?? se : se;
+        // (A quotation's last token is its closing mark, which a quote holds.)
+        const qe = qr ? quoteAround(d, qr.end - 1)!.sentEnd : se;
         const closesSentence = qr && (qr.end >= qe || atClauseEnd(d, qr.end, qe));
         if (closesSentence) {
           if (lastQuotedPara === p) lastQuoted.frags.push(qr);
@@ -485,7 +486,7 @@ function detectWindow(d: Doc, speakers: SpeakerTracker, makeId: (key: ClaimKey) 
       const before = found.at(-2);
       if (last && before?.src && last.src === before.src) last = before;
       const lastFrag = last?.frags.at(-1);
-      if (last && lastFrag && isClosingQuote(d, lastFrag.end - 1)) { lastQuoted = last; lastQuotedPara = quoteAround(d, lastFrag.end - 1)?.para ?? p; }
+      if (last && lastFrag && isClosingQuote(d, lastFrag.end - 1)) { lastQuoted = last; lastQuotedPara = quoteAround(d, lastFrag.end - 1)!.para; }
       else if (found.length > 0) lastQuoted = null;
     }
     // A quotation running into a later paragraph may still gain fragments there: it and what follows wait.

@@ -151,7 +151,7 @@ fillOnFirstUse(() => {
       // Base and -s forms (which double as nouns), past, participle, -ing form.
       const forms = [lemma, thirdPerson(lemma), past, ppIrr ?? past, ingForm(lemma, dbl)];
       for (let k = 0; k < 5; k++) {
-        const form = forms[k] ?? '';
+        const form = forms[k]!;
         const entry = { lemma, cls, flags, nounLike: k < 2, past: k === 2 || k === 3, ing: k === 4 };
         addForm(form, entry);
         // -ize verbs also read as -ise.
