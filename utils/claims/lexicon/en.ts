@@ -139,13 +139,14 @@ fillOnFirstUse(() => {
   // A list's place is its CueClass: Say, Stance, Think, Evidence.
   [SAY, STANCE, THINK, EVIDENCE].forEach((list, cls: CueClass) => {
     for (const raw of list.split(' ')) {
-      const [head = '', phrases] = raw.split(':');
+      // A split gives one string at least: the casts say so, with no default to ship.
+      const [head, phrases] = raw.split(':') as [string, string?];
       // Each mark's bit is its CueFlag: the marks are listed in the order of the flags.
       let flags = 0;
       let end = head.length;
       for (let m; (m = '!~^@&+*='.indexOf(head.charAt(end - 1))) >= 0 && end > 1; end--) flags |= 1 << m;
       const dbl = flags & CueFlag.Doubled;
-      const [lemma = '', pastIrr, ppIrr] = head.slice(0, end).split('/');
+      const [lemma, pastIrr, ppIrr] = head.slice(0, end).split('/') as [string, string?, string?];
       if (phrases) (PARTICLES as Map<string, (readonly number[])[]>).set(lemma, phrases.split(',').map((p) => p.split('_').map(hashWord)));
       const past = pastIrr ?? regularPast(lemma, dbl);
       // Base and -s forms (which double as nouns), past, participle, -ing form.
