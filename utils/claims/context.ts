@@ -26,14 +26,8 @@ export function isCap(d: Doc, i: number): boolean {
   return d.t.cap[i] === 1;
 }
 
-export function lowerAt(d: Doc, i: number): string {
-  return d.t.low(i);
-}
-
-/** The punctuation character of token i, or '' when it is not punctuation. */
-export function punctAt(d: Doc, i: number): string {
-  // A punctuation token's hash is its character code; fromCharCode of ASCII allocates nothing.
-  return d.t.kind[i] === Tk.Punct ? String.fromCharCode(d.t.hash[i]!) : '';
+export function inQuote(d: Doc, i: number): boolean {
+  return !!d.q.of[i];
 }
 
 /** Whether token i is a dash of any length (― — – -): a signature's, a dateline's. */
@@ -52,10 +46,6 @@ export function isOpeningQuote(d: Doc, i: number): boolean {
 
 export function isClosingQuote(d: Doc, i: number): boolean {
   return quoteAround(d, i)?.close === i && d.t.kind[i] === Tk.Quote;
-}
-
-export function inQuote(d: Doc, i: number): boolean {
-  return !!d.q.of[i];
 }
 
 /** Length of the first of `phrases` (word-hash sequences) found at token k, or 0. */
@@ -100,6 +90,10 @@ export function endsWithS(d: Doc, i: number): boolean {
   return tailAt(d, i, 1) === 115;
 }
 
+export function lowerAt(d: Doc, i: number): string {
+  return d.t.low(i);
+}
+
 export function is(d: Doc, i: number, set: WordSet): boolean {
   return inSet(d.t, i, set);
 }
@@ -108,4 +102,10 @@ export function is(d: Doc, i: number, set: WordSet): boolean {
 export function isNumber(d: Doc, i: number): boolean {
   const c = firstCode(d.t, i);
   return isWord(d, i) && ((c >= 48 && c <= 57) || is(d, i, NUMBER_WORDS));
+}
+
+/** The punctuation character of token i, or '' when it is not punctuation. */
+export function punctAt(d: Doc, i: number): string {
+  // A punctuation token's hash is its character code; fromCharCode of ASCII allocates nothing.
+  return d.t.kind[i] === Tk.Punct ? String.fromCharCode(d.t.hash[i]!) : '';
 }

@@ -7,6 +7,7 @@
 import { looksEnglish } from './language';
 import type { Claim, Span } from './types';
 import { segment } from './sentences';
+import { COORDINATORS, isSeparator, kindOf, leftContent, quoteAt, rightContent, trim } from './content';
 import { pairQuotes } from './quotes';
 import { isFurniture } from './boilerplate';
 import { buildLexicon, W_AND, W_OF, W_THAT, W_TO, W_WHILE, W_WHO, words } from './lexicon/hash';
@@ -20,7 +21,6 @@ import {
 } from './lexicon/en';
 import { is, isCap, isClosingQuote, isOpeningQuote, isPossessive, isW, isWord, lowerAt, punctAt, quoteAround, type Doc } from './context';
 import { createIdMaker, type ClaimKey } from './ids';
-import { COORDINATORS, isSeparator, kindOf, leftContent, quoteAt, rightContent, trim } from './content';
 import { isTerminal, Tk, tokenize } from './tokens';
 
 export interface Draft {
@@ -40,6 +40,38 @@ const MAX_SKIP = 10;
 const MAX_ASIDE = 12;
 
 const PARTICIPLE_LEADS = words('by after while and before without for when in');
+
+/** Verbs whose bare noun-phrase object is an act, not a claim: "denied the motion", "maintained control". */
+const BARE_OBJECT_VERBS = words('deny maintain');
+const MAX_OBJECT_NOUN = 6;
+
+/** A clause, a gerund, a quotation, or a noun with a "that" clause: "denied the reports that …". */
+function clausalObject(d: Doc, k: number, end: number): boolean {
+  if (k >= end) return false;
+  if (!isWord(d, k)) return isOpeningQuote(d, k) || punctAt(d, k) === ':';
+  const w = lowerAt(d, k);
+  if (w === 'that' || w.endsWith('ing') || !(DETERMINERS.has(w) || OBJECT_PRONOUNS.has(w) || isPossessive(d, k))) return true;
+  for (let j = k + 1; j < end && j - k <= MAX_OBJECT_NOUN && isWord(d, j); j++) if (isW(d, j, W_THAT)) return true;
+  return false;
+}
+
+/**
+ * After ", X said,": the rest of the interrupted sentence, not a new clause or a participle. A capital
+ * starts it only after a fronted phrase ("Within months, Forte said, Whole Foods was …"), whose clause
+ * is still to come.
+ */
+function continuesSentence(d: Doc, k: number, end: number, fronted: boolean): boolean {
+  if (k >= end || !isWord(d, k) || (isCap(d, k) && !fronted)) return false;
+  const w = lowerAt(d, k);
+  return !CLAUSE_LINKS.has(w) && !w.endsWith('ing') && w !== 'according' && !TIME_WORDS.has(w) && !cueEntryAt(d.t, k);
+}
+
+/** "rejected the offer", "denied the motion": a decision on a request, not a stated view. */
+const PROCEDURAL_OBJECTS = words('motion appeal offer bid request petition application claim claims lawsuit suit nomination');
+
+function atClauseEnd(d: Doc, k: number, end: number): boolean {
+  return k >= end || isTerminal(d.t, k) || (punctAt(d, k) === ':' && k + 1 >= end);
+}
 
 /** Skips what may sit between a cue and its content: an addressee, times, a prepositional phrase. */
 function skipAfterCue(d: Doc, cue: Cue, end: number): number {
@@ -90,42 +122,32 @@ function skipAfterCue(d: Doc, cue: Cue, end: number): number {
   return k;
 }
 
-/** Verbs whose bare noun-phrase object is an act, not a claim: "denied the motion", "maintained control". */
-const BARE_OBJECT_VERBS = words('deny maintain');
-const MAX_OBJECT_NOUN = 6;
-
-/** A clause, a gerund, a quotation, or a noun with a "that" clause: "denied the reports that …". */
-function clausalObject(d: Doc, k: number, end: number): boolean {
-  if (k >= end) return false;
-  if (!isWord(d, k)) return isOpeningQuote(d, k) || punctAt(d, k) === ':';
-  const w = lowerAt(d, k);
-  if (w === 'that' || w.endsWith('ing') || !(DETERMINERS.has(w) || OBJECT_PRONOUNS.has(w) || isPossessive(d, k))) return true;
-  for (let j = k + 1; j < end && j - k <= MAX_OBJECT_NOUN && isWord(d, j); j++) if (isW(d, j, W_THAT)) return true;
-  return false;
-}
-
-/**
- * After ", X said,": the rest of the interrupted sentence, not a new clause or a participle. A capital
- * starts it only after a fronted phrase ("Within months, Forte said, Whole Foods was …"), whose clause
- * is still to come.
- */
-function continuesSentence(d: Doc, k: number, end: number, fronted: boolean): boolean {
-  if (k >= end || !isWord(d, k) || (isCap(d, k) && !fronted)) return false;
-  const w = lowerAt(d, k);
-  return !CLAUSE_LINKS.has(w) && !w.endsWith('ing') && w !== 'according' && !TIME_WORDS.has(w) && !cueEntryAt(d.t, k);
-}
-
-/** "rejected the offer", "denied the motion": a decision on a request, not a stated view. */
-const PROCEDURAL_OBJECTS = words('motion appeal offer bid request petition application claim claims lawsuit suit nomination');
-
-function atClauseEnd(d: Doc, k: number, end: number): boolean {
-  return k >= end || isTerminal(d.t, k) || (punctAt(d, k) === ':' && k + 1 >= end);
-}
-
-function proceduralObject(d: Doc, k: number, end: number): boolean {
-  let j = k;
-  while (j < end && j - k < 3 && is(d, j, DETERMINERS)) j++;
-  return is(d, j, PROCEDURAL_OBJECTS) && (j + 1 >= end || !isWord(d, j + 1) || is(d, j + 1, TIME_WORDS) || lowerAt(d, j + 1) === 'on');
+/** Character spans of the fragments, split at paragraph breaks, without pieces holding no word. */
+function toSpans(d: Doc, frags: readonly TokenRange[]): Span[] {
+  let out: Span[] = [];
+  const { kind } = d.t;
+  for (let f = 0; f < frags.length; f++) {
+    const { start, end } = frags[f] as TokenRange;
+    let s = start;
+    let word = false;
+    for (let k = start; k <= end; k++) {
+      const kk = k < end ? kind[k] : Tk.Break;
+      if (kk === Tk.Word) word = true;
+      if (kk !== Tk.Break) continue;
+      if (word) {
+        const cs = d.t.start[s]!, ce = d.t.end[k - 1]!;
+        const last = out.at(-1);
+        if (last && cs <= last[1]) last[1] = Math.max(last[1], ce);
+        // A literal, not a push onto [], for the usual single span: push reserved 17 slots, and
+        // the collector could not pretenure what outlives the call.
+        else if (last) out.push([cs, ce]);
+        else out = [[cs, ce]];
+      }
+      s = k + 1;
+      word = false;
+    }
+  }
+  return out;
 }
 
 /** A cognition or evidential cue needs a clause (or an infinitive) right after it. */
@@ -164,34 +186,6 @@ function nominalSubject(d: Doc, src: TokenRange): boolean {
  * of advice ("If you want to play …", "you see that the walls …").
  */
 const NON_AGENTS = words('it this that there which you');
-
-/** Character spans of the fragments, split at paragraph breaks, without pieces holding no word. */
-function toSpans(d: Doc, frags: readonly TokenRange[]): Span[] {
-  let out: Span[] = [];
-  const { kind } = d.t;
-  for (let f = 0; f < frags.length; f++) {
-    const { start, end } = frags[f] as TokenRange;
-    let s = start;
-    let word = false;
-    for (let k = start; k <= end; k++) {
-      const kk = k < end ? kind[k] : Tk.Break;
-      if (kk === Tk.Word) word = true;
-      if (kk !== Tk.Break) continue;
-      if (word) {
-        const cs = d.t.start[s]!, ce = d.t.end[k - 1]!;
-        const last = out.at(-1);
-        if (last && cs <= last[1]) last[1] = Math.max(last[1], ce);
-        // A literal, not a push onto [], for the usual single span: push reserved 17 slots, and
-        // the collector could not pretenure what outlives the call.
-        else if (last) out.push([cs, ce]);
-        else out = [[cs, ce]];
-      }
-      s = k + 1;
-      word = false;
-    }
-  }
-  return out;
-}
 
 /**
  * `shared`: the subject of an earlier predicate this cue is coordinated with ("He says X and says Y",
@@ -309,6 +303,12 @@ function verbCue(d: Doc, cue: Cue, ss: number, se: number, prev: Draft | null, s
   return draftWith(content);
 }
 
+function proceduralObject(d: Doc, k: number, end: number): boolean {
+  let j = k;
+  while (j < end && j - k < 3 && is(d, j, DETERMINERS)) j++;
+  return is(d, j, PROCEDURAL_OBJECTS) && (j + 1 >= end || !isWord(d, j + 1) || is(d, j + 1, TIME_WORDS) || lowerAt(d, j + 1) === 'on');
+}
+
 /** Cuts a draft's content before token k (a later claim starting inside it). */
 function cutBefore(d: Doc, draft: Draft, k: number): void {
   const out: TokenRange[] = [];
@@ -403,9 +403,6 @@ function sentenceDrafts(d: Doc, ss: number, se: number): Draft[] {
   return drafts;
 }
 
-/** Where a claim starts in reading order: its first content or its cue, whichever comes first (every claim has content). */
-const first = (c: Claim): number => Math.min(c.content[0]![0], c.cue?.[0] ?? Infinity);
-
 /** Claims of one window of the text, added to `claims` in the order they are resolved. */
 function detectWindow(d: Doc, speakers: SpeakerTracker, makeId: (key: ClaimKey) => string, claims: Claim[]): void {
   const { t, seg } = d;
@@ -497,6 +494,9 @@ function detectWindow(d: Doc, speakers: SpeakerTracker, makeId: (key: ClaimKey) 
   // Names after the last claim may be what the next window's pronouns mean.
   for (const m of mentions.slice(nextMention)) speakers.mention(m);
 }
+
+/** Where a claim starts in reading order: its first content or its cue, whichever comes first (every claim has content). */
+const first = (c: Claim): number => Math.min(c.content[0]![0], c.cue?.[0] ?? Infinity);
 
 /** "according to X": source after "to", content on the other side of the source. */
 function accordingTo(d: Doc, cue: Cue, ss: number, se: number): Draft | null {

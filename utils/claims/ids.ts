@@ -16,19 +16,6 @@ const LANE_B = 0x050c5d1f | 0;
 const PRIME = 0x01000193;
 
 /**
- * "c" and sixteen hex digits (shift counts wrap at 32, so k > 31 reads lane a), made as one flat
- * string: toString(16) of a lane above 2^30 took a slow runtime path, and the concatenated pieces
- * outlived the call with every claim.
- */
-function idOf(a: number, b: number, codes: number[]): string {
-  for (let k = 60, j = 1; k >= 0; k -= 4) {
-    const x = ((k > 31 ? a : b) >>> k) & 15;
-    codes[j++] = x < 10 ? 48 + x : 87 + x;
-  }
-  return String.fromCharCode(...codes);
-}
-
-/**
  * The lane pairs of the ids made so far, open-addressed in one typed array, (0, 0) marking a free
  * slot: a Set of the id strings cost ~0.4 µs per claim, half of making the id (each string hashed
  * anew, and a table that rehashed as it grew). Returns whether the pair was new.
@@ -55,6 +42,19 @@ function createPairSet(): (a: number, b: number) => boolean {
     }
   };
   return add;
+}
+
+/**
+ * "c" and sixteen hex digits (shift counts wrap at 32, so k > 31 reads lane a), made as one flat
+ * string: toString(16) of a lane above 2^30 took a slow runtime path, and the concatenated pieces
+ * outlived the call with every claim.
+ */
+function idOf(a: number, b: number, codes: number[]): string {
+  for (let k = 60, j = 1; k >= 0; k -= 4) {
+    const x = ((k > 31 ? a : b) >>> k) & 15;
+    codes[j++] = x < 10 ? 48 + x : 87 + x;
+  }
+  return String.fromCharCode(...codes);
 }
 
 export function createIdMaker(text: string): (key: ClaimKey) => string {

@@ -37,6 +37,12 @@ function speakerLine(d: Doc, ps: number, pe: number): Draft | null {
   return { cue: fixedCue(k, k + 1, CueClass.Colon), src: { start: s, end: k }, frags: [content], inherit: null, confidence: BASE_CONFIDENCE[CueClass.Colon] };
 }
 
+/** `furniture`: the paragraph looks like page furniture (a signed quote has no final period). */
+export function paragraphLayout(d: Doc, ps: number, pe: number, furniture: boolean): Draft | null {
+  // A headline may be a speaker line ("Issa: Clinton's 'Honesty Is In Question'") but no other claim.
+  return signedQuote(d, ps, pe) ?? (furniture && pe - ps > HEADLINE_TOKENS ? null : speakerLine(d, ps, pe));
+}
+
 /** "“…” ― Name" closing a paragraph. */
 function signedQuote(d: Doc, ps: number, pe: number): Draft | null {
   let e = pe;
@@ -47,10 +53,4 @@ function signedQuote(d: Doc, ps: number, pe: number): Draft | null {
   const open = quoteAround(d, k - 2)!.open;
   if (open < ps) return null;
   return { cue: fixedCue(k - 1, k, CueClass.Colon), src: { start: k, end: e }, frags: [{ start: open, end: k - 1 }], inherit: null, confidence: BASE_CONFIDENCE[CueClass.Colon] };
-}
-
-/** `furniture`: the paragraph looks like page furniture (a signed quote has no final period). */
-export function paragraphLayout(d: Doc, ps: number, pe: number, furniture: boolean): Draft | null {
-  // A headline may be a speaker line ("Issa: Clinton's 'Honesty Is In Question'") but no other claim.
-  return signedQuote(d, ps, pe) ?? (furniture && pe - ps > HEADLINE_TOKENS ? null : speakerLine(d, ps, pe));
 }

@@ -12,6 +12,14 @@ import { firstCode, isTerminal, TITLE_ABBREVIATIONS, Tk, type Tokens } from './t
 /** Long unpunctuated runs are cut so quote pairing and look-arounds stay bounded. */
 export const MAX_SENTENCE_TOKENS = 250;
 
+/** A saying verb closed by punctuation, a time or a prepositional phrase: "said.", "asked Monday". */
+function closedSayingVerb(t: Tokens, i: number): boolean {
+  const e = cueEntryAt(t, i);
+  if (e?.cls !== CueClass.Say || e.ing) return false;
+  // Past the last token, kind is 0 (the spare tail) or undefined: no word, so no bound test is needed.
+  return t.kind[i + 1] !== Tk.Word || inSet(t, i + 1, TIME_WORDS) || inSet(t, i + 1, CUE_PP);
+}
+
 export interface Segments {
   /**
    * Token ranges [start, end) of sentences, in order; Break tokens belong to no sentence, so a
@@ -50,12 +58,19 @@ function startsSentence(t: Tokens, j: number): boolean {
   return ch === 40 || ch === 0x2018 || ch === 45 || ch === 0x2014;
 }
 
-/** A saying verb closed by punctuation, a time or a prepositional phrase: "said.", "asked Monday". */
-function closedSayingVerb(t: Tokens, i: number): boolean {
-  const e = cueEntryAt(t, i);
-  if (e?.cls !== CueClass.Say || e.ing) return false;
-  // Past the last token, kind is 0 (the spare tail) or undefined: no word, so no bound test is needed.
-  return t.kind[i + 1] !== Tk.Word || inSet(t, i + 1, TIME_WORDS) || inSet(t, i + 1, CUE_PP);
+/**
+ * `“Why now?” Trump said.` — a quotation ending in ? or ! (or a period) is not the end of the sentence
+ * when its attribution follows: a name or pronoun and a saying verb, or the verb and a name.
+ */
+const MAX_NAME = 4;
+function attributionFollows(t: Tokens, j: number): boolean {
+  // Each test below holds only for a word (past the last token, kind is 0 or undefined): no word or bound
+  // test of its own.
+  if (closedSayingVerb(t, j)) return t.cap[j + 1] === 1;
+  if (inSet(t, j, SUBJECT_PRONOUNS)) return closedSayingVerb(t, j + 1);
+  let k = j;
+  while (k - j < MAX_NAME && t.cap[k]) k++;
+  return k > j && closedSayingVerb(t, k);
 }
 
 export function segment(t: Tokens): Segments {
@@ -108,19 +123,4 @@ export function segment(t: Tokens): Segments {
   }
   if (paraEnd.length < paraStart.length) paraEnd.push(t.length);
   return { sentStart, sentEnd, paraStart, paraEnd };
-}
-
-/**
- * `“Why now?” Trump said.` — a quotation ending in ? or ! (or a period) is not the end of the sentence
- * when its attribution follows: a name or pronoun and a saying verb, or the verb and a name.
- */
-const MAX_NAME = 4;
-function attributionFollows(t: Tokens, j: number): boolean {
-  // Each test below holds only for a word (past the last token, kind is 0 or undefined): no word or bound
-  // test of its own.
-  if (closedSayingVerb(t, j)) return t.cap[j + 1] === 1;
-  if (inSet(t, j, SUBJECT_PRONOUNS)) return closedSayingVerb(t, j + 1);
-  let k = j;
-  while (k - j < MAX_NAME && t.cap[k]) k++;
-  return k > j && closedSayingVerb(t, k);
 }

@@ -53,15 +53,6 @@ function foldCode(c: number): number {
 export const ROLE_ABBREVIATIONS = 'adm amb atty capt cmdr col del gen gov lt maj pres prof rep rev sec sen sgt supt';
 const TITLE_WORDS = `mr mrs ms dr ${ROLE_ABBREVIATIONS} st jr sr insp hon fr gens reps sens`;
 export const TITLE_ABBREVIATIONS: ReadonlySet<string> = new Set(TITLE_WORDS.split(' '));
-/** Other abbreviations that keep their period (they may still end a sentence). */
-/** Abbreviated months but June and July, which TIME_WORDS holds with their period ("Jan.", "Sept."). */
-export const MONTH_ABBREVIATIONS = 'jan feb mar apr aug sep sept oct nov dec';
-const OTHER_ABBREVIATIONS = `inc corp co ltd bros no vs etc ${MONTH_ABBREVIATIONS} jun jul ft`;
-
-/** Characters allowed inside a word when followed by a word character: don't, U.S, al-Qaida, AT&T. */
-function isJoiner(c: number): boolean {
-  return c === 39 || c === 0x2019 || c === 46 || c === 45 || c === 38 || c === 0x2011;
-}
 
 const enum Ch { Other = 0, Space = 1, Word = 2, Line = 3, Quote = 4 }
 
@@ -90,6 +81,11 @@ function charClasses(): Uint8Array {
   return table;
 }
 
+/** Other abbreviations that keep their period (they may still end a sentence). */
+/** Abbreviated months but June and July, which TIME_WORDS holds with their period ("Jan.", "Sept."). */
+export const MONTH_ABBREVIATIONS = 'jan feb mar apr aug sep sept oct nov dec';
+const OTHER_ABBREVIATIONS = `inc corp co ltd bros no vs etc ${MONTH_ABBREVIATIONS} jun jul ft`;
+
 /** The token arrays while they fill; grown by doubling. */
 interface Columns {
   kind: Uint8Array;
@@ -105,15 +101,14 @@ function allocate(size: number): Columns {
 
 const ABBREVIATION_HASHES: ReadonlySet<number> = new Set(`${TITLE_WORDS} ${OTHER_ABBREVIATIONS}`.split(' ').map(hashWord));
 
-function grow(c: Columns): Columns {
-  const g = allocate(c.kind.length * 2);
-  for (const k in g) g[k as keyof Columns].set(c[k as keyof Columns]);
-  return g;
-}
-
 // A top-level function over a plain object: the hot loop keeps its state in locals, not in a closure.
 function put(c: Columns, at: number, k: number, s: number, e: number, h: number, up: number): void {
   c.kind[at] = k; c.start[at] = s; c.end[at] = e; c.hash[at] = h; c.cap[at] = up;
+}
+
+/** Characters allowed inside a word when followed by a word character: don't, U.S, al-Qaida, AT&T. */
+function isJoiner(c: number): boolean {
+  return c === 39 || c === 0x2019 || c === 46 || c === 45 || c === 38 || c === 0x2011;
 }
 
 /** The first code unit of token i (past the last token, of the text: start[i] is undefined, read as 0). */
@@ -126,6 +121,12 @@ export function isTerminal(t: Tokens, i: number): boolean {
   if (t.kind[i] !== Tk.Punct) return false;
   const ch = t.hash[i];
   return ch === 46 || ch === 33 || ch === 63 || ch === 0x2026;
+}
+
+function grow(c: Columns): Columns {
+  const g = allocate(c.kind.length * 2);
+  for (const k in g) g[k as keyof Columns].set(c[k as keyof Columns]);
+  return g;
 }
 
 /** Tokens of text[i, n), with offsets into the whole text. */

@@ -125,6 +125,7 @@ function regularPast(w: string, dbl: number): string {
   if (CONSONANT_Y.test(w)) return w.slice(0, -1) + 'ied';
   return w + (dbl ? w.at(-1) : '') + 'ed';
 }
+
 /** The first entry listing a form's hash wins, so saying verbs take precedence over later classes. */
 function addForm(form: string, entry: CueEntry): void {
   const h = hashWord(form);

@@ -8,12 +8,6 @@ import { hashWord, Tk, type Tokens } from '../tokens';
 export const [W_ABOUT, W_ACCORDING, W_TO, W_THAT, W_AND, W_WHILE, W_WHO, W_OF, W_FROM, W_WITH, W_FIRST] =
   'about according to that and while who of from with first'.split(' ').map(hashWord);
 
-/** Whether token i is a word in `set`, by hash: no string is built. */
-export function inSet(t: Tokens, i: number, set: WordSet): boolean {
-  const h = t.hash[i]!; // undefined past the last token, where the kind test fails before h is read
-  return t.kind[i] === Tk.Word && set.low[h & 4095] === 1 && set.hashes.has(h);
-}
-
 /**
  * Lexicon tables are filled on the first detection, not when the script loads: every page loads the
  * content script and most are not articles, and filling them in code that has not run yet cost every
@@ -54,3 +48,9 @@ export function buildLexicon(): void {
 
 /** One set from several lists: shared lists are passed, not interpolated, so each literal stays a plain string. */
 export const words = (...lists: string[]): WordSet => new WordSet(lists.join(' '));
+
+/** Whether token i is a word in `set`, by hash: no string is built. */
+export function inSet(t: Tokens, i: number, set: WordSet): boolean {
+  const h = t.hash[i]!; // undefined past the last token, where the kind test fails before h is read
+  return t.kind[i] === Tk.Word && set.low[h & 4095] === 1 && set.hashes.has(h);
+}
