@@ -89,10 +89,10 @@ function npLeft(d: Doc, last: number, floor: number): number {
   return start;
 }
 
-const FLOATING = words('both all each');
+const FLOATING = words('all each both');
 
 /** Words that hedge a count: "about 4 in 10", "only three senators", "more than half". */
-const HEDGES = words('about only just nearly roughly almost some around than');
+const HEDGES = words('almost some nearly around just roughly about than only');
 
 /** Where a noun phrase ending at `k` continues leftwards past a word that usually stops it, or -1. */
 function postmodifierStart(d: Doc, k: number, floor: number): number {
