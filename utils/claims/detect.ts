@@ -39,7 +39,7 @@ export interface Draft {
 const MAX_SKIP = 10;
 const MAX_ASIDE = 12;
 
-const PARTICIPLE_LEADS = words('and without by in for after before while when');
+const PARTICIPLE_LEADS = words('and without by in after before while when for');
 
 /** Verbs whose bare noun-phrase object is an act, not a claim: "denied the motion", "maintained control". */
 const BARE_OBJECT_VERBS = words('deny maintain');
@@ -67,7 +67,7 @@ function continuesSentence(d: Doc, k: number, end: number, fronted: boolean): bo
 }
 
 /** "rejected the offer", "denied the motion": a decision on a request, not a stated view. */
-const PROCEDURAL_OBJECTS = words('petition appeal lawsuit claim motion application suit claims bid offer nomination request');
+const PROCEDURAL_OBJECTS = words('petition appeal offer lawsuit claim motion application suit claims nomination bid request');
 
 function atClauseEnd(d: Doc, k: number, end: number): boolean {
   return k >= end || isTerminal(d.t, k) || (punctAt(d, k) === ':' && k + 1 >= end);
@@ -185,7 +185,7 @@ function nominalSubject(d: Doc, src: TokenRange): boolean {
  * Subjects that are no agent when alone: "it", "this", "that", "there", "which", and the generic "you"
  * of advice ("If you want to play …", "you see that the walls …").
  */
-const NON_AGENTS = words('it there this that which you');
+const NON_AGENTS = words('it this that there which you');
 
 /**
  * `shared`: the subject of an earlier predicate this cue is coordinated with ("He says X and says Y",

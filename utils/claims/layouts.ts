@@ -15,9 +15,9 @@ const MAX_SIGNATURE_TOKENS = 6;
 const HEADLINE_TOKENS = 30;
 
 /** Labels that look like a speaker before a colon but introduce page furniture. */
-const NOT_SPEAKERS = words(`podcast exclusive editor live correction warning tags analysis sources photos source\
- clarification file credit related updated update breaking transcript opinion watch listen a chart published\
- commentary advertisement graphic gallery map note video posted editor's photo read q`);
+const NOT_SPEAKERS = words(`a read photos photo exclusive editor file correction warning analysis sources\
+ advertisement breaking clarification q gallery note graphic chart podcast opinion watch related published posted\
+ listen tags source updated live editor's video commentary map update transcript credit`);
 
 /** "NAME: content" at the start of a paragraph (an opening quote may precede the name). */
 function speakerLine(d: Doc, ps: number, pe: number): Draft | null {

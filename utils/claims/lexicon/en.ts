@@ -9,8 +9,9 @@ import { hashWord, MONTH_ABBREVIATIONS, ROLE_ABBREVIATIONS } from '../tokens';
  * spaces only: a line break between words compresses worse (−80 B gzipped over these lists). A set's
  * order means nothing, so the words of every set here and in the other detector modules stand in the
  * order a search found to gzip smallest (−295 B against the hand-written order), natural runs (the days,
- * the months, one to ten) kept whole. A new word can go anywhere; the order is worth searching again
- * only when bytes run short.
+ * the months, one to ten) kept whole. So do the cue lists' lemmas (−133 B more): no two lemmas share a
+ * form, the one case where the first listed would win, so their order within a class decides nothing.
+ * A new word can go anywhere; the order is worth searching again only when bytes run short.
  */
 
 export const enum CueClass {
@@ -66,29 +67,28 @@ export interface CueEntry {
  *   Particles and phrases belong to the cue: "called for", "pointed to", "made the case", "said in a statement";
  *   words of a phrase are joined by _.
  */
-const SAY = `say/said^:in_a_statement tell/told! write/wrote/written add note* report^* announce state* declare\
- explain claim* insist:on argue:for,against assert contend maintain acknowledge admit+ concede confirm deny reply*\
- respond answer* ask!:for warn!*:of,against caution predict^ suggest propose recommend urge! demand*\
- complain recall remark* comment*:on observe stress emphasize reiterate repeat testify tweet* disclose reveal\
- allege^ vow~ pledge~ promise~* threaten~ boast brag+ joke* quip+ muse speculate estimate^* conclude\
- counter retort protest lament whisper shout yell exclaim mention inform! assure! remind! hint affirm reaffirm\
- underscore highlight tout proclaim forecast/forecast* describe characterize cite quote* blog+* plead:for beg+ implore\
- posit opine wonder agree~:with,on disagree continue@ preach brief! signal indicate imply confide\
- recount publish rebut refute decry bemoan scoff mock chide scold rebuke reassure\
- speak/spoke/spoken&*:of,about,out,with,to talk&*:about,of,to discuss express echo offer*:up detail* outline* liken:to\
- reference* rail:against unveil chant sing/sang/sung retweet email* swear/swore/sworn guarantee apologize deplore\
- congratulate thank interject lash:out cry refer+&:to post* voice* charge*\
- make/made&:the_case,clear,it_clear,no_secret raise&:concerns,questions,doubts go/went/gone&:on_to_say,on_to_argue lay/laid&:out`;
-const STANCE = `accuse!:of blame criticize condemn denounce slam+ blast attack* praise hail applaud welcome defend\
- dismiss reject question* dispute contradict support* endorse back* oppose credit* call*:for,on,upon label* dub+\
- brand* term* portray decline~= refuse~= decide~= seek/sought~= plan+~=* intend~= aim~= push:for,back lobby\
- advocate*:for champion favor favour lambaste knock ridicule deride laud commend embrace resist\
- encourage! promote view* weigh:in release* issue* sue+ appeal* order* cheer* herald fire*:back name*\
- appoint vote&:for,against side&:with`;
-const THINK = `think/thought believe know/knew/known feel/felt expect^~ hope~*:for fear* worry* want~= wish~=*\
- suspect assume reckon imagine consider see/saw/seen understand/understood realize recognize learn doubt* anticipate\
- envision regret+ remember prefer+~`;
-const EVIDENCE = `show/showed/shown find/found seem~ appear~ demonstrate project^* point&:to,out`;
+const SAY = `write/wrote/written add urge! recall note* announce state* argue:for,against contend maintain admit+\
+ confirm insist:on report^* answer* warn!*:of,against caution yell brag+ predict^ allege^ unveil wonder retweet\
+ conclude hint reveal brief! propose recommend demand* tweet* comment*:on chant remark* continue@ observe stress\
+ emphasize detail* repeat forecast/forecast* vow~ promise~* reply* pledge~ proclaim mock claim* boast joke* quip+\
+ testify protest characterize estimate^* counter guarantee lament preach whisper rebuke lash:out shout signal exclaim\
+ mention assure! reaffirm affirm speculate indicate tell/told! remind! recount assert email* reassure deny\
+ say/said^:in_a_statement go/went/gone&:on_to_say,on_to_argue implore confide charge* quote* cry blog+* plead:for beg+\
+ posit opine imply publish rebut speak/spoke/spoken&*:of,about,out,with,to bemoan threaten~ highlight tout scoff\
+ suggest chide declare talk&*:about,of,to discuss express echo offer*:up sing/sang/sung explain ask!:for outline*\
+ refute reference* disclose rail:against cite reiterate interject retort complain liken:to thank apologize decry\
+ inform! respond muse deplore congratulate scold refer+&:to post* voice* swear/swore/sworn disagree lay/laid&:out\
+ acknowledge make/made&:the_case,clear,it_clear,no_secret concede describe raise&:concerns,questions,doubts underscore\
+ agree~:with,on`;
+const STANCE = `dub+ accuse!:of laud blame oppose ridicule label* reject credit* commend deride denounce applaud blast\
+ champion praise lobby knock criticize decline~= appoint embrace attack* contradict hail welcome defend question*\
+ plan+~=* dismiss endorse term* brand* back* portray appeal* vote&:for,against cheer* call*:for,on,upon decide~= aim~=\
+ advocate*:for favour favor lambaste view* dispute push:for,back slam+ refuse~= intend~= encourage! resist promote\
+ seek/sought~= issue* sue+ herald release* support* fire*:back weigh:in name* side&:with order* condemn`;
+const THINK = `doubt* expect^~ fear* worry* want~= envision anticipate learn think/thought remember believe recognize\
+ realize regret+ consider hope~*:for prefer+~ feel/felt reckon assume see/saw/seen understand/understood wish~=*\
+ suspect imagine know/knew/known`;
+const EVIDENCE = `appear~ seem~ project^* find/found demonstrate point&:to,out show/showed/shown`;
 
 /** A consonant before a final "y": "deny" → "denies", "denied"; "say" and "pray" keep theirs. */
 const CONSONANT_Y = /[^aeiou]y$/;
@@ -166,59 +166,59 @@ fillOnFirstUse(() => {
 });
 
 /** In both CUE_PREFIX and SOURCE_STOP: auxiliaries, negation and adverbs join a cue and end a source. */
-const AUXILIARIES = 'been is are was were be could has would had will must shall even do also already might not can did just should never to then does have still may';
+const AUXILIARIES = 'been is are was were do should has would had must also shall not can just already might even did will never be to then does could have still may';
 
 /** Auxiliaries, negation and adverbs that join a cue on its left: "has also said", "did not say". */
-export const CUE_PREFIX = words(AUXILIARIES, `first generally simply being specifically frequently flatly further\
- later earlier previously repeatedly publicly privately recently again once separately immediately initially won't\
- sharply now couldn't continued reportedly allegedly didn't n't loudly angrily bluntly openly often doesn't continue\
- explicitly widely isn't wouldn't continues hasn't wasn't don't clearly always haven't long quickly similarly aren't\
- strongly weren't can't continuing`);
+export const CUE_PREFIX = words(AUXILIARIES, `hasn't wouldn't now generally specifically flatly frequently further\
+ later earlier previously repeatedly publicly privately recently again once separately immediately initially couldn't\
+ continued first allegedly bluntly didn't loudly being clearly angrily simply often doesn't continue explicitly wasn't\
+ widely isn't reportedly haven't long quickly similarly aren't strongly weren't n't continues won't continuing can't\
+ sharply openly don't always`);
 
 /** Auxiliary forms of "be" (for passive detection). */
-export const BE_FORMS = words('been is are was were be am being');
+export const BE_FORMS = words('been is are was were be being am');
 
 /** "said goodbye", "pledged delegates": words after a cue form that make it something other than speech. */
-export const NON_SPEECH_OBJECTS = words('farewell delegates goodbye amen hello prayers cheese thanks good-bye grace');
+export const NON_SPEECH_OBJECTS = words('hello thanks prayers cheese delegates farewell good-bye goodbye grace amen');
 
-export const SUBJECT_PRONOUNS = words('he who i it they we whom she which you');
-export const OBJECT_PRONOUNS = words('him me her it them us you');
+export const SUBJECT_PRONOUNS = words('he who i they we it whom she which you');
+export const OBJECT_PRONOUNS = words('her it us them me him you');
 const NUMBERS = 'hundreds thousands one two three four five six seven eight nine ten dozens';
-export const DETERMINERS = words(`our every those the these this that a his their my no some her its many several few\
+export const DETERMINERS = words(`some his those this that the our a her its no my their every these many several few\
  most all each both other any such your another an`, NUMBERS);
 /** Counts that head a subject: "two said", "two in three say". */
 export const NUMBER_WORDS = words(NUMBERS, 'half');
 
 /** Words that end a source noun phrase when scanning left from a cue. */
-export const SOURCE_STOP = words(AUXILIARIES, `or but and because since while when whenever what via whom said between\
- onto than only against although though so here whether across in on at for with there whose if meanwhile over under\
- after before during within as which like maybe where why unlike say unless into through toward about per yet among\
- without by instead perhaps nor yesterday towards that how`);
+export const SOURCE_STOP = words(AUXILIARIES, `how maybe which or but and because since while when whenever whom said\
+ between onto than only against although though so here where whether via about across in on at for with there as\
+ whose meanwhile over under after before during within like what unlike why say unless into through toward per yet\
+ among without by instead perhaps nor yesterday towards that if`);
 
 /** Indefinite pronouns: with determiners and subject pronouns, the words that open a new noun phrase or clause. */
-export const INDEFINITES = words('someone none much something everything everyone nothing anyone nobody more');
+export const INDEFINITES = words('someone none nobody much more something everything everyone nothing anyone');
 
 /** Days, months and relative times that can sit between a cue and its content ("said Monday that"). */
-export const TIME_WORDS = words(`last week late also weekend month this monday tuesday wednesday thursday friday\
- saturday sunday early night today yesterday tonight tomorrow morning evening january february march april may june\
- july august september october november december afternoon year later earlier previously repeatedly publicly privately\
- recently again once separately ago then next`, `${MONTH_ABBREVIATIONS.replace(/ /g, '. ')}.`);
+export const TIME_WORDS = words(`weekend month this monday tuesday wednesday thursday friday saturday sunday early\
+ night today yesterday tonight tomorrow morning evening last afternoon year later earlier previously repeatedly\
+ publicly privately recently again once separately january february march april may june july august september october\
+ november december ago then next also week late`, `${MONTH_ABBREVIATIONS.replace(/ /g, '. ')}.`);
 
 /** Quantifiers that stand alone as a subject: "all agreed", "many say". */
 export const QUANTIFIER_SUBJECTS = words('some many several few most all each both others none half');
 
 /** Words that open a new clause: a reporting verb after them starts a new claim, and content never ends on one. */
-export const CLAUSE_LINKS = words('yet as after or but and because since while when whereas although though so');
+export const CLAUSE_LINKS = words('yet as or but and because since while when whereas after although though so');
 
 /** Prepositions linking a person to a place, employer or outlet: "John McCain of Arizona", "a spokesman for the ministry". */
 export const AFFILIATIONS = words('in on at for with of from');
 
 /** Prepositions that start a phrase between a cue and its content ("said in a statement that"). */
-export const CUE_PP = words('in while over under after before during with via on at following within amid through to of from');
+export const CUE_PP = words('in on while over under after before during within at following amid through to via with of from');
 
 /** Courtesy titles: part of how a person is addressed, not a role. The value is the gender they mark, if any. */
 export const COURTESY_TITLES: ReadonlyMap<string, 'm' | 'f' | ''> = new Map(
-  'mr.:m mr:m mrs.:f mrs:f ms.:f ms:f miss:f dr.: dr: mx.:'.split(' ').map((item) => item.split(':') as [string, 'm' | 'f' | '']),
+  'mr.:m mrs:f mrs.:f ms:f ms.:f mr:m miss:f mx.: dr.: dr:'.split(' ').map((item) => item.split(':') as [string, 'm' | 'f' | '']),
 );
 
 /**
@@ -226,34 +226,34 @@ export const COURTESY_TITLES: ReadonlyMap<string, 'm' | 'f' | ''> = new Map(
  * the courtesy titles, and the tokenizer's abbreviated roles with their period (written once, there: −28 B gzipped).
  */
 export const TITLES = words(...COURTESY_TITLES.keys(), `${ROLE_ABBREVIATIONS.replace(/ /g, '. ')}.`, `actor admiral\
- king analyst assistant associate author businessman candidate treasurer premier senior professor chair chairman\
- councilman comedian justice official mayor aide auditor advisor chief general congressman coach billionaire columnist\
+ federal king analyst associate major businessman candidate treasurer premier professor chair chairman councilman\
+ comedian official mayor author auditor advisor anchor ambassador chief congressman coach billionaire columnist\
  princess congresswoman commander spokeswoman communications prime defense colonel executive editor former inspector\
- major attorney director press house judge journalist prince governor speaker queen reporter lawyer lieutenant sheriff\
- minister lawmaker superintendent pollster nominee officer acting anchor president federal correspondent pastor\
- adviser activist foreign white vice leader spokesperson chancellor ambassador chairwoman commissioner deputy\
- representative secretary head interim delegate councilwoman consultant strategist legislator pope sergeant sheikh top\
- state singer spokesman captain actress national manager economist campaign founder senator ceo`);
+ acting captain attorney director press house judge journalist prince assistant speaker queen reporter lawyer\
+ lieutenant sheriff secretary minister lawmaker economist superintendent pollster nominee governor president pastor\
+ adviser activist officer foreign white vice leader spokesperson chancellor chairwoman commissioner sergeant aide\
+ deputy representative head interim delegate consultant strategist pope correspondent sheikh top singer spokesman\
+ councilwoman legislator actress national general justice state manager senior campaign founder senator ceo`);
 
 /** Common first names whose gender is clear, so "she" can skip a man named more recently. */
-export const FEMALE_NAMES = words(`nancy susan jennifer sarah lisa emma angela emily nikki kamala elizabeth theresa\
- anne hillary mary michelle laura rachel julia ann maria anna marta jane`);
-export const MALE_NAMES = words(`peter ben mark chris mohammed thomas david jim jack daniel jonas donald omar sam\
- james andrew mitch bill michael jeb mike marco richard bernie ali william joe barack vladimir tom john ted robert\
- paul steve george`);
+export const FEMALE_NAMES = words(`kamala emma angela emily nikki susan jennifer lisa sarah elizabeth theresa laura\
+ nancy mary marta anne hillary michelle julia ann maria anna rachel jane`);
+export const MALE_NAMES = words(`peter ali vladimir chris mohammed tom ted bernie marco thomas david barack jack jim\
+ daniel george jonas donald ben mark james andrew mitch bill michael jeb mike omar steve richard william joe sam john\
+ robert paul`);
 
 /** Words that mark an organisation rather than a person. */
-export const ORG_WORDS = words(`fbi house navy agency government federation inc. corp. co. commission cia army gop\
- cabinet journal association bank institute parliament company service ltd. foundation bbc police league eu ministry\
- fund times administration organisation firm senate pentagon council committee office campaign un church ap union cnn\
- magazine kremlin coalition organization board bureau court party reuters centers center centre group university\
- department club military network state embassy news congress post alliance states republicans democrats nato`);
+export const ORG_WORDS = words(`board navy agency federation bank alliance state journal service republicans congress\
+ cia army institute cabinet co. house group fbi states police league embassy ministry fund times administration\
+ organization organisation bbc company firm inc. commission council corp. committee office un church ap post eu senate\
+ union cnn magazine kremlin coalition bureau association court parliament party reuters centers centre department gop\
+ government pentagon foundation club military network center campaign university news democrats nato ltd.`);
 
 /** Nouns that make a plausible nominal source when no name is given ("officials said"). */
-export const GROUP_NOUNS = words(`witnesses lawmakers protesters workers authorities officials leaders legislators\
- republicans democrats residents reports activists economists aides advisors polls analysts documents members\
- supporters scientists diplomats researchers sources advisers studies officers prosecutors people critics experts\
- doctors teachers surveys police opponents investigators records observers voters data`);
+export const GROUP_NOUNS = words(`witnesses police lawmakers protesters authorities officials legislators reports\
+ critics experts investigators records democrats residents aides advisors republicans economists documents workers\
+ prosecutors activists opponents members supporters scientists diplomats researchers sources advisers studies officers\
+ people leaders doctors teachers surveys analysts observers data voters polls`);
 
 /** Paragraph openings that mark page furniture and boilerplate rather than article text, as word hashes. */
 export const BOILERPLATE_OPENERS: readonly (readonly number[])[] = `by|follow|content created by|copyright|all rights reserved|send tips|photo|image|font size|sign up|subscribe|click here\
