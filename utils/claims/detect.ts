@@ -67,7 +67,7 @@ function continuesSentence(d: Doc, k: number, end: number, fronted: boolean): bo
 }
 
 /** "rejected the offer", "denied the motion": a decision on a request, not a stated view. */
-const PROCEDURAL_OBJECTS = words('petition appeal offer lawsuit claim motion application suit claims nomination bid request');
+const PROCEDURAL_OBJECTS = words('petition appeal nomination bid offer suit claim motion application request lawsuit claims');
 
 function atClauseEnd(d: Doc, k: number, end: number): boolean {
   return k >= end || isTerminal(d.t, k) || (punctAt(d, k) === ':' && k + 1 >= end);

@@ -15,9 +15,9 @@ const MAX_SIGNATURE_TOKENS = 6;
 const HEADLINE_TOKENS = 30;
 
 /** Labels that look like a speaker before a colon but introduce page furniture. */
-const NOT_SPEAKERS = words(`a read photos photo exclusive editor file correction warning analysis sources\
- advertisement breaking clarification q gallery note graphic chart podcast opinion watch related published posted\
- listen tags source updated live editor's video commentary map update transcript credit`);
+const NOT_SPEAKERS = words(`a note commentary map breaking transcript credit advertisement analysis exclusive editor\
+ file watch correction warning tags sources photo photos source opinion q graphic clarification related published\
+ posted listen updated podcast chart video read live editor's update gallery`);
 
 /** "NAME: content" at the start of a paragraph (an opening quote may precede the name). */
 function speakerLine(d: Doc, ps: number, pe: number): Draft | null {

@@ -8,10 +8,11 @@ import { hashWord, MONTH_ABBREVIATIONS, ROLE_ABBREVIATIONS } from '../tokens';
  * A long list's lines end in \ (a line continuation), so the shipped string separates its words with
  * spaces only: a line break between words compresses worse (−80 B gzipped over these lists). A set's
  * order means nothing, so the words of every set here and in the other detector modules stand in the
- * order a search found to gzip smallest (−295 B against the hand-written order), natural runs (the days,
- * the months, one to ten) kept whole. So do the cue lists' lemmas (−133 B more): no two lemmas share a
- * form, the one case where the first listed would win, so their order within a class decides nothing.
- * A new word can go anywhere; the order is worth searching again only when bytes run short.
+ * order a search found to gzip smallest, natural runs (the days, the months, one to ten) kept whole. So do
+ * the cue lists' lemmas, their particles and their marks: no two lemmas share a form (the one case where
+ * the first listed would win it), no particle phrase begins another of its lemma (a test checks it), and
+ * the marks are read in any order. Together −470 B gzipped against the hand-written orders. A new word
+ * can go anywhere; the orders are worth searching again only when bytes run short.
  */
 
 export const enum CueClass {
@@ -68,27 +69,28 @@ export interface CueEntry {
  *   words of a phrase are joined by _.
  */
 const SAY = `write/wrote/written add urge! recall note* announce state* argue:for,against contend maintain admit+\
- confirm insist:on report^* answer* warn!*:of,against caution yell brag+ predict^ allege^ unveil wonder retweet\
- conclude hint reveal brief! propose recommend demand* tweet* comment*:on chant remark* continue@ observe stress\
- emphasize detail* repeat forecast/forecast* vow~ promise~* reply* pledge~ proclaim mock claim* boast joke* quip+\
- testify protest characterize estimate^* counter guarantee lament preach whisper rebuke lash:out shout signal exclaim\
- mention assure! reaffirm affirm speculate indicate tell/told! remind! recount assert email* reassure deny\
- say/said^:in_a_statement go/went/gone&:on_to_say,on_to_argue implore confide charge* quote* cry blog+* plead:for beg+\
- posit opine imply publish rebut speak/spoke/spoken&*:of,about,out,with,to bemoan threaten~ highlight tout scoff\
- suggest chide declare talk&*:about,of,to discuss express echo offer*:up sing/sang/sung explain ask!:for outline*\
- refute reference* disclose rail:against cite reiterate interject retort complain liken:to thank apologize decry\
- inform! respond muse deplore congratulate scold refer+&:to post* voice* swear/swore/sworn disagree lay/laid&:out\
- acknowledge make/made&:the_case,clear,it_clear,no_secret concede describe raise&:concerns,questions,doubts underscore\
+ underscore declare confirm insist:on report^* answer* warn!*:of,against affirm caution yell brag+ unveil wonder\
+ retweet conclude acknowledge hint reveal brief! recommend demand* opine comment*:on remark* continue@ observe\
+ highlight emphasize detail* repeat forecast/forecast* vow~ promise~* quote* pledge~ propose proclaim mock claim*\
+ boast joke* quip+ guarantee chant retort refute protest characterize estimate^* counter reiterate whisper lash:out\
+ shout swear/swore/sworn signal scoff talk&*:about,of,to stress exclaim mention assure! reaffirm cry speculate\
+ indicate inform! remind! recount email* rebuke deny lay/laid&:out implore confide charge* plead:for beg+ posit imply\
+ publish sing/sang/sung allege^ preach bemoan speak/spoke/spoken&*:about,out,of,with,to tout blog+* suggest chide\
+ tweet* discuss express echo offer*:up explain ask!:for outline* tell/told! reassure predict^ threaten~ assert\
+ go/went/gone&:on_to_say,on_to_argue reply* reference* disclose rail:against cite interject complain liken:to thank\
+ apologize decry say/said^:in_a_statement rebut respond muse deplore congratulate scold refer+&:to testify lament\
+ post* voice* disagree make/made&:the_case,clear,it_clear,no_secret concede describe raise&:concerns,questions,doubts\
  agree~:with,on`;
-const STANCE = `dub+ accuse!:of laud blame oppose ridicule label* reject credit* commend deride denounce applaud blast\
- champion praise lobby knock criticize decline~= appoint embrace attack* contradict hail welcome defend question*\
- plan+~=* dismiss endorse term* brand* back* portray appeal* vote&:for,against cheer* call*:for,on,upon decide~= aim~=\
- advocate*:for favour favor lambaste view* dispute push:for,back slam+ refuse~= intend~= encourage! resist promote\
- seek/sought~= issue* sue+ herald release* support* fire*:back weigh:in name* side&:with order* condemn`;
-const THINK = `doubt* expect^~ fear* worry* want~= envision anticipate learn think/thought remember believe recognize\
- realize regret+ consider hope~*:for prefer+~ feel/felt reckon assume see/saw/seen understand/understood wish~=*\
- suspect imagine know/knew/known`;
-const EVIDENCE = `appear~ seem~ project^* find/found demonstrate point&:to,out show/showed/shown`;
+const STANCE = `slam+ accuse!:of laud brand* oppose ridicule weigh:in reject credit* view* dispute commend deride\
+ denounce applaud blame blast criticize decline~= appoint embrace attack* contradict champion hail welcome defend\
+ question* dismiss term* back* push:for,back lobby refuse~= appeal* vote&:for,against cheer* call*:for,upon,on\
+ decide~= endorse favour favor label* sue+ name* dub+ portray lambaste intend~= aim~= encourage! resist promote\
+ seek/sought~= advocate*:for issue* praise knock herald release* plan+~=* support* fire*:back side&:with order*\
+ condemn`;
+const THINK = `fear* want~= anticipate learn remember prefer+~ realize envision assume believe see/saw/seen doubt*\
+ consider understand/understood wish~=* suspect hope~*:for worry* regret+ recognize expect~^ think/thought reckon\
+ feel/felt imagine know/knew/known`;
+const EVIDENCE = `appear~ project^* find/found demonstrate seem~ point&:to,out show/showed/shown`;
 
 /** A consonant before a final "y": "deny" → "denies", "denied"; "say" and "pray" keep theirs. */
 const CONSONANT_Y = /[^aeiou]y$/;
@@ -166,43 +168,43 @@ fillOnFirstUse(() => {
 });
 
 /** In both CUE_PREFIX and SOURCE_STOP: auxiliaries, negation and adverbs join a cue and end a source. */
-const AUXILIARIES = 'been is are was were do should has would had must also shall not can just already might even did will never be to then does could have still may';
+const AUXILIARIES = 'been is are was were be do should has would had must also shall not can just already might even did will never to then does could have still may';
 
 /** Auxiliaries, negation and adverbs that join a cue on its left: "has also said", "did not say". */
-export const CUE_PREFIX = words(AUXILIARIES, `hasn't wouldn't now generally specifically flatly frequently further\
- later earlier previously repeatedly publicly privately recently again once separately immediately initially couldn't\
- continued first allegedly bluntly didn't loudly being clearly angrily simply often doesn't continue explicitly wasn't\
- widely isn't reportedly haven't long quickly similarly aren't strongly weren't n't continues won't continuing can't\
- sharply openly don't always`);
+export const CUE_PREFIX = words(AUXILIARIES, `hasn't wouldn't continues generally specifically flatly further later\
+ earlier previously repeatedly publicly privately recently again once separately immediately initially frequently\
+ couldn't continued first allegedly bluntly didn't can't loudly clearly angrily simply widely isn't often doesn't\
+ continue reportedly being openly wasn't won't now haven't long quickly similarly aren't strongly weren't sharply n't\
+ continuing explicitly don't always`);
 
 /** Auxiliary forms of "be" (for passive detection). */
 export const BE_FORMS = words('been is are was were be being am');
 
 /** "said goodbye", "pledged delegates": words after a cue form that make it something other than speech. */
-export const NON_SPEECH_OBJECTS = words('hello thanks prayers cheese delegates farewell good-bye goodbye grace amen');
+export const NON_SPEECH_OBJECTS = words('hello thanks prayers cheese farewell amen delegates good-bye goodbye grace');
 
-export const SUBJECT_PRONOUNS = words('he who i they we it whom she which you');
-export const OBJECT_PRONOUNS = words('her it us them me him you');
+export const SUBJECT_PRONOUNS = words('he who it i they we whom she which you');
+export const OBJECT_PRONOUNS = words('him me them her it us you');
 const NUMBERS = 'hundreds thousands one two three four five six seven eight nine ten dozens';
-export const DETERMINERS = words(`some his those this that the our a her its no my their every these many several few\
+export const DETERMINERS = words(`his those this that the a her its no our my their every some these many several few\
  most all each both other any such your another an`, NUMBERS);
 /** Counts that head a subject: "two said", "two in three say". */
 export const NUMBER_WORDS = words(NUMBERS, 'half');
 
 /** Words that end a source noun phrase when scanning left from a cue. */
-export const SOURCE_STOP = words(AUXILIARIES, `how maybe which or but and because since while when whenever whom said\
- between onto than only against although though so here where whether via about across in on at for with there as\
- whose meanwhile over under after before during within like what unlike why say unless into through toward per yet\
- among without by instead perhaps nor yesterday towards that if`);
+export const SOURCE_STOP = words(AUXILIARIES, `how maybe which as or but and because since while when whom said\
+ between onto than only against although though so here whether about across in on at for with there where whose\
+ meanwhile over under after before during within via like whenever unlike why say unless into through toward per yet\
+ among without by instead perhaps nor yesterday towards that what if`);
 
 /** Indefinite pronouns: with determiners and subject pronouns, the words that open a new noun phrase or clause. */
-export const INDEFINITES = words('someone none nobody much more something everything everyone nothing anyone');
+export const INDEFINITES = words('someone something everyone none nothing everything anyone nobody much more');
 
 /** Days, months and relative times that can sit between a cue and its content ("said Monday that"). */
-export const TIME_WORDS = words(`weekend month this monday tuesday wednesday thursday friday saturday sunday early\
- night today yesterday tonight tomorrow morning evening last afternoon year later earlier previously repeatedly\
- publicly privately recently again once separately january february march april may june july august september october\
- november december ago then next also week late`, `${MONTH_ABBREVIATIONS.replace(/ /g, '. ')}.`);
+export const TIME_WORDS = words(`weekend month this monday tuesday wednesday thursday friday saturday sunday night\
+ today yesterday tonight tomorrow morning evening week late later earlier previously repeatedly publicly privately\
+ recently again once separately next also january february march april may june july august september october november\
+ december last early ago then year afternoon`, `${MONTH_ABBREVIATIONS.replace(/ /g, '. ')}.`);
 
 /** Quantifiers that stand alone as a subject: "all agreed", "many say". */
 export const QUANTIFIER_SUBJECTS = words('some many several few most all each both others none half');
@@ -214,11 +216,11 @@ export const CLAUSE_LINKS = words('yet as or but and because since while when wh
 export const AFFILIATIONS = words('in on at for with of from');
 
 /** Prepositions that start a phrase between a cue and its content ("said in a statement that"). */
-export const CUE_PP = words('in on while over under after before during within at following amid through to via with of from');
+export const CUE_PP = words('in on while over under after before during within via at following amid through to with of from');
 
 /** Courtesy titles: part of how a person is addressed, not a role. The value is the gender they mark, if any. */
 export const COURTESY_TITLES: ReadonlyMap<string, 'm' | 'f' | ''> = new Map(
-  'mr.:m mrs:f mrs.:f ms:f ms.:f mr:m miss:f mx.: dr.: dr:'.split(' ').map((item) => item.split(':') as [string, 'm' | 'f' | '']),
+  'miss:f mrs:f mr.:m ms:f mrs.:f mr:m ms.:f mx.: dr.: dr:'.split(' ').map((item) => item.split(':') as [string, 'm' | 'f' | '']),
 );
 
 /**
@@ -226,34 +228,34 @@ export const COURTESY_TITLES: ReadonlyMap<string, 'm' | 'f' | ''> = new Map(
  * the courtesy titles, and the tokenizer's abbreviated roles with their period (written once, there: −28 B gzipped).
  */
 export const TITLES = words(...COURTESY_TITLES.keys(), `${ROLE_ABBREVIATIONS.replace(/ /g, '. ')}.`, `actor admiral\
- federal king analyst associate major businessman candidate treasurer premier professor chair chairman councilman\
- comedian official mayor author auditor advisor anchor ambassador chief congressman coach billionaire columnist\
- princess congresswoman commander spokeswoman communications prime defense colonel executive editor former inspector\
- acting captain attorney director press house judge journalist prince assistant speaker queen reporter lawyer\
- lieutenant sheriff secretary minister lawmaker economist superintendent pollster nominee governor president pastor\
- adviser activist officer foreign white vice leader spokesperson chancellor chairwoman commissioner sergeant aide\
- deputy representative head interim delegate consultant strategist pope correspondent sheikh top singer spokesman\
- councilwoman legislator actress national general justice state manager senior campaign founder senator ceo`);
+ federal king analyst major advisor candidate aide treasurer lawmaker lawyer adviser premier professor chair chairman\
+ councilman comedian governor official mayor auditor officer anchor author ambassador chief nominee congressman coach\
+ billionaire columnist princess congresswoman commander economist prime defense colonel general top executive editor\
+ former inspector acting attorney speaker director house judge journalist prince assistant queen reporter lieutenant\
+ secretary minister press superintendent pollster president pastor foreign associate white leader spokesperson\
+ chancellor chairwoman commissioner deputy representative head interim sheriff spokeswoman communications captain\
+ delegate consultant strategist pope sheikh singer spokesman councilwoman correspondent vice sergeant legislator\
+ actress national justice state activist manager senior businessman campaign founder senator ceo`);
 
 /** Common first names whose gender is clear, so "she" can skip a man named more recently. */
-export const FEMALE_NAMES = words(`kamala emma angela emily nikki susan jennifer lisa sarah elizabeth theresa laura\
+export const FEMALE_NAMES = words(`kamala emma angela emily sarah susan jennifer lisa nikki laura elizabeth theresa\
  nancy mary marta anne hillary michelle julia ann maria anna rachel jane`);
-export const MALE_NAMES = words(`peter ali vladimir chris mohammed tom ted bernie marco thomas david barack jack jim\
- daniel george jonas donald ben mark james andrew mitch bill michael jeb mike omar steve richard william joe sam john\
+export const MALE_NAMES = words(`peter ali vladimir chris mohammed bernie omar ted barack jack jim tom david thomas\
+ daniel george jonas donald ben mark james andrew mitch bill marco michael jeb mike richard william john sam joe steve\
  robert paul`);
 
 /** Words that mark an organisation rather than a person. */
-export const ORG_WORDS = words(`board navy agency federation bank alliance state journal service republicans congress\
- cia army institute cabinet co. house group fbi states police league embassy ministry fund times administration\
- organization organisation bbc company firm inc. commission council corp. committee office un church ap post eu senate\
- union cnn magazine kremlin coalition bureau association court parliament party reuters centers centre department gop\
- government pentagon foundation club military network center campaign university news democrats nato ltd.`);
+export const ORG_WORDS = words(`fbi journal cia federation bank alliance service eu state army institute league\
+ republicans cabinet post house states police embassy ministry fund times administration organisation bbc company firm\
+ inc. commission council committee un church ap corp. senate union cnn magazine kremlin coalition bureau association\
+ court parliament government group party reuters centers centre department gop center board pentagon organization co.\
+ foundation club military navy agency network office campaign university news congress democrats nato ltd.`);
 
 /** Nouns that make a plausible nominal source when no name is given ("officials said"). */
-export const GROUP_NOUNS = words(`witnesses police lawmakers protesters authorities officials legislators reports\
- critics experts investigators records democrats residents aides advisors republicans economists documents workers\
- prosecutors activists opponents members supporters scientists diplomats researchers sources advisers studies officers\
- people leaders doctors teachers surveys analysts observers data voters polls`);
+export const GROUP_NOUNS = words(`witnesses police data critics lawmakers protesters authorities officials legislators\
+ reports polls analysts investigators records democrats residents aides advisors doctors members opponents workers\
+ prosecutors documents experts leaders supporters voters diplomats researchers sources advisers studies officers\
+ people republicans activists teachers scientists economists observers surveys`);
 
 /** Paragraph openings that mark page furniture and boilerplate rather than article text, as word hashes. */
 export const BOILERPLATE_OPENERS: readonly (readonly number[])[] = `by|follow|content created by|copyright|all rights reserved|send tips|photo|image|font size|sign up|subscribe|click here\
