@@ -30,11 +30,6 @@ export function inQuote(d: Doc, i: number): boolean {
   return !!d.q.of[i];
 }
 
-/** Whether token i is a dash of any length (― — – -): a signature's, a dateline's. */
-export function isDash(d: Doc, i: number): boolean {
-  return /[\u2015\u2014\u2013-]/.test(punctAt(d, i));
-}
-
 /** Whether token i is the word whose hash is `h` (the W_ constants of lexicon/hash): no string is built. */
 export function isW(d: Doc, i: number, h: number | undefined): boolean {
   return d.t.kind[i] === Tk.Word && d.t.hash[i] === h;
@@ -70,6 +65,11 @@ export function tailAt(d: Doc, i: number, back: number): number {
   return d.t.text.charCodeAt(at);
 }
 
+/** Whether token i is a dash of any length (― — – -): a signature's, a dateline's. */
+export function isDash(d: Doc, i: number): boolean {
+  return /[\u2015\u2014\u2013-]/.test(punctAt(d, i));
+}
+
 /** "the company's", "Allawi’s". */
 export function isPossessive(d: Doc, i: number): boolean {
   if (tailAt(d, i, 1) !== 115) return false;
@@ -90,6 +90,12 @@ export function endsWithS(d: Doc, i: number): boolean {
   return tailAt(d, i, 1) === 115;
 }
 
+/** The punctuation character of token i, or '' when it is not punctuation. */
+export function punctAt(d: Doc, i: number): string {
+  // A punctuation token's hash is its character code; fromCharCode of ASCII allocates nothing.
+  return d.t.kind[i] === Tk.Punct ? String.fromCharCode(d.t.hash[i]!) : '';
+}
+
 export function lowerAt(d: Doc, i: number): string {
   return d.t.low(i);
 }
@@ -102,10 +108,4 @@ export function is(d: Doc, i: number, set: WordSet): boolean {
 export function isNumber(d: Doc, i: number): boolean {
   const c = firstCode(d.t, i);
   return isWord(d, i) && ((c >= 48 && c <= 57) || is(d, i, NUMBER_WORDS));
-}
-
-/** The punctuation character of token i, or '' when it is not punctuation. */
-export function punctAt(d: Doc, i: number): string {
-  // A punctuation token's hash is its character code; fromCharCode of ASCII allocates nothing.
-  return d.t.kind[i] === Tk.Punct ? String.fromCharCode(d.t.hash[i]!) : '';
 }

@@ -5,16 +5,6 @@
  */
 import type { Span } from './types';
 
-export interface ClaimKey {
-  kind: string;
-  cue: Span | null;
-  content: readonly Span[];
-}
-
-const LANE_A = 0x811c9dc5 | 0;
-const LANE_B = 0x050c5d1f | 0;
-const PRIME = 0x01000193;
-
 /**
  * The lane pairs of the ids made so far, open-addressed in one typed array, (0, 0) marking a free
  * slot: a Set of the id strings cost ~0.4 µs per claim, half of making the id (each string hashed
@@ -43,6 +33,16 @@ function createPairSet(): (a: number, b: number) => boolean {
   };
   return add;
 }
+
+export interface ClaimKey {
+  kind: string;
+  cue: Span | null;
+  content: readonly Span[];
+}
+
+const LANE_A = 0x811c9dc5 | 0;
+const LANE_B = 0x050c5d1f | 0;
+const PRIME = 0x01000193;
 
 /**
  * "c" and sixteen hex digits (shift counts wrap at 32, so k > 31 reads lane a), made as one flat

@@ -111,16 +111,16 @@ function isJoiner(c: number): boolean {
   return c === 39 || c === 0x2019 || c === 46 || c === 45 || c === 38 || c === 0x2011;
 }
 
-/** The first code unit of token i (past the last token, of the text: start[i] is undefined, read as 0). */
-export function firstCode(t: Tokens, i: number): number {
-  return t.text.charCodeAt(t.start[i]!);
-}
-
 /** A period, question or exclamation mark, or an ellipsis: a token's hash is its character, no string needed. */
 export function isTerminal(t: Tokens, i: number): boolean {
   if (t.kind[i] !== Tk.Punct) return false;
   const ch = t.hash[i];
   return ch === 46 || ch === 33 || ch === 63 || ch === 0x2026;
+}
+
+/** The first code unit of token i (past the last token, of the text: start[i] is undefined, read as 0). */
+export function firstCode(t: Tokens, i: number): number {
+  return t.text.charCodeAt(t.start[i]!);
 }
 
 function grow(c: Columns): Columns {
