@@ -50,7 +50,7 @@ function foldCode(c: number): number {
 
 /** Title abbreviations whose period belongs to the word and never ends a sentence. */
 /** Abbreviated roles, which TITLES holds with their period ("Gen.", "Sen."). */
-export const ROLE_ABBREVIATIONS = 'atty sgt rep supt rev sec col prof lt gov del pres cmdr gen amb maj capt sen adm';
+export const ROLE_ABBREVIATIONS = 'sgt rev cmdr lt rep sec col prof gov del pres gen atty amb maj capt supt sen adm';
 const TITLE_WORDS = `mr mrs ms dr ${ROLE_ABBREVIATIONS} st jr sr insp hon fr gens reps sens`;
 export const TITLE_ABBREVIATIONS: ReadonlySet<string> = new Set(TITLE_WORDS.split(' '));
 
