@@ -51,7 +51,7 @@ function foldCode(c: number): number {
 /** Title abbreviations whose period belongs to the word and never ends a sentence. */
 /** Abbreviated roles, which TITLES holds with their period ("Gen.", "Sen."). */
 export const ROLE_ABBREVIATIONS = 'sgt rev cmdr lt rep sec col prof gov del pres gen atty amb maj capt supt sen adm';
-const TITLE_WORDS = `mr mrs ms dr ${ROLE_ABBREVIATIONS} st jr sr insp hon fr gens reps sens`;
+const TITLE_WORDS = `st jr hon reps ms ${ROLE_ABBREVIATIONS} sr mrs gens dr fr mr insp sens`;
 export const TITLE_ABBREVIATIONS: ReadonlySet<string> = new Set(TITLE_WORDS.split(' '));
 
 const enum Ch { Other = 0, Space = 1, Word = 2, Line = 3, Quote = 4 }
@@ -84,7 +84,7 @@ function charClasses(): Uint8Array {
 /** Other abbreviations that keep their period (they may still end a sentence). */
 /** Abbreviated months but June and July, which TIME_WORDS holds with their period ("Jan.", "Sept."). */
 export const MONTH_ABBREVIATIONS = 'jan feb mar apr aug sep sept oct nov dec';
-const OTHER_ABBREVIATIONS = `inc corp co ltd bros no vs etc ${MONTH_ABBREVIATIONS} jun jul ft`;
+const OTHER_ABBREVIATIONS = `ft no etc co inc corp ${MONTH_ABBREVIATIONS} ltd bros jun vs jul`;
 
 /** The token arrays while they fill; grown by doubling. */
 interface Columns {
