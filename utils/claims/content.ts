@@ -11,7 +11,26 @@ import { Tk } from './tokens';
 import { CLAUSE_LINKS, CUE_PREFIX } from './lexicon/en';
 import { W_WHO, words } from './lexicon/hash';
 
+/** A group is named by its first quote's index, so its opening mark is that quote's (every caller's i is in a quote). */
+function groupStart(d: Doc, i: number): number {
+  return d.q.list[quoteAround(d, i)!.group]!.open;
+}
+
+/** The token after the last closing mark of the multi-paragraph quotation holding token i (every caller's i is in one). */
+function groupEnd(d: Doc, i: number): number {
+  const { list, of } = d.q;
+  // The index into list of the quote holding token i.
+  let k = of[i]! - 1;
+  const g = list[k]!.group;
+  while (list[k + 1]?.group === g) k++;
+  return list[k]!.close + 1;
+}
+
 export const COORDINATORS = words('and but');
+
+export function isSeparator(d: Doc, i: number): boolean {
+  return /[,;:\u2014\u2013-]/.test(punctAt(d, i)) || isClosingQuote(d, i);
+}
 
 /** Drops leading separators and trailing punctuation (quote marks are kept). */
 export function trim(d: Doc, from: number, to: number): TokenRange {
@@ -28,42 +47,9 @@ export function trim(d: Doc, from: number, to: number): TokenRange {
   return { start, end };
 }
 
-/**
- * "tweeted that X was “a con” and encouraged Americans to…": a second reporting verb joined by
- * "and"/"but" (outside quotes) starts a new predicate, so the content ends before it; so does
- * a relative clause about a name at the end.
- */
-function coordinationCut(d: Doc, s: number, e: number): number {
-  // Within 60 tokens: every cue of a sentence scanned to its end, and "said said said …" (sentences
-  // of 250 tokens) took 35-90 ms per 100 KB, up to 15x news. No PolNeAR train or dev cut lies further.
-  for (let k = s + 2; k < e - 1 && k < s + 60; k++) {
-    if (inQuote(d, k)) continue;
-    // ", who is 70" after a name: a relative clause about the name, not part of what was said.
-    if (isW(d, k, W_WHO) && punctAt(d, k - 1) === ',' && isCap(d, k - 2)) return k - 1;
-    // "…it would help Clinton; endorsement may come later": a semicolon ends what was reported.
-    if (punctAt(d, k) === ';') return k;
-    if (!is(d, k, COORDINATORS)) continue;
-    let v = k + 1;
-    if (is(d, v, CUE_PREFIX)) v++;
-    const entry = cueEntryAt(d.t, v);
-    if (entry && !entry.ing && !entry.nounLike && !isCap(d, v) && !inQuote(d, v)) return k;
-  }
-  return e;
-}
-
-/** The token after the last closing mark of the multi-paragraph quotation holding token i. */
-function groupEnd(d: Doc, i: number): number {
-  const { list, of } = d.q;
-  // The index into list of the quote holding token i, or -1.
-  let k = (of[i] ?? 0) - 1;
-  const g = list[k]?.group ?? -1;
-  while (list[k + 1]?.group === g) k++;
-  return (list[k]?.close ?? 0) + 1;
-}
-
-/** A group is named by its first quote's index, so its opening mark is that quote's. */
-function groupStart(d: Doc, i: number): number {
-  return d.q.list[quoteAround(d, i)?.group ?? -1]?.open ?? 0;
+/** The quotation opening at `open`, whole. */
+export function quoteAt(d: Doc, open: number): TokenRange | null {
+  return inQuote(d, open) ? { start: open, end: groupEnd(d, open) } : null;
 }
 
 /** Content right of a cue: from `from` to the end of the sentence, or of a quotation begun in it. */
@@ -94,11 +80,6 @@ export function leftContent(d: Doc, end: number, floor: number): TokenRange | nu
   return r.end > r.start ? r : null;
 }
 
-/** The quotation opening at `open`, whole. */
-export function quoteAt(d: Doc, open: number): TokenRange | null {
-  return inQuote(d, open) ? { start: open, end: groupEnd(d, open) } : null;
-}
-
 export type Kind = 'direct' | 'indirect' | 'mixed';
 
 export function kindOf(d: Doc, frags: readonly TokenRange[]): Kind {
@@ -113,6 +94,25 @@ export function kindOf(d: Doc, frags: readonly TokenRange[]): Kind {
   return quoted === 0 ? 'indirect' : plain === 0 ? 'direct' : 'mixed';
 }
 
-export function isSeparator(d: Doc, i: number): boolean {
-  return /[,;:\u2014\u2013-]/.test(punctAt(d, i)) || isClosingQuote(d, i);
+/**
+ * "tweeted that X was “a con” and encouraged Americans to…": a second reporting verb joined by
+ * "and"/"but" (outside quotes) starts a new predicate, so the content ends before it; so does
+ * a relative clause about a name at the end.
+ */
+function coordinationCut(d: Doc, s: number, e: number): number {
+  // Within 60 tokens: every cue of a sentence scanned to its end, and "said said said …" (sentences
+  // of 250 tokens) took 35-90 ms per 100 KB, up to 15x news. No PolNeAR train or dev cut lies further.
+  for (let k = s + 2; k < e - 1 && k < s + 60; k++) {
+    if (inQuote(d, k)) continue;
+    // ", who is 70" after a name: a relative clause about the name, not part of what was said.
+    if (isW(d, k, W_WHO) && punctAt(d, k - 1) === ',' && isCap(d, k - 2)) return k - 1;
+    // "…it would help Clinton; endorsement may come later": a semicolon ends what was reported.
+    if (punctAt(d, k) === ';') return k;
+    if (!is(d, k, COORDINATORS)) continue;
+    let v = k + 1;
+    if (is(d, v, CUE_PREFIX)) v++;
+    const entry = cueEntryAt(d.t, v);
+    if (entry && !entry.ing && !entry.nounLike && !isCap(d, v) && !inQuote(d, v)) return k;
+  }
+  return e;
 }

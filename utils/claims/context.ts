@@ -15,38 +15,15 @@ export function isWord(d: Doc, i: number): boolean {
   return d.t.kind[i] === Tk.Word;
 }
 
-/** Whether token i is a word starting with a capital letter (only words have one: no kind test is needed beside it). */
-export function isCap(d: Doc, i: number): boolean {
-  return d.t.cap[i] === 1;
-}
-
-export function lowerAt(d: Doc, i: number): string {
-  return d.t.low(i);
-}
-
-/** The punctuation character of token i, or '' when it is not punctuation. */
-export function punctAt(d: Doc, i: number): string {
-  // A punctuation token's hash is its character code; fromCharCode of ASCII allocates nothing.
-  return d.t.kind[i] === Tk.Punct ? String.fromCharCode(d.t.hash[i] ?? 0) : '';
-}
-
-/** Whether token i is a dash of any length (― — – -): a signature's, a dateline's. */
-export function isDash(d: Doc, i: number): boolean {
-  return /[\u2015\u2014\u2013-]/.test(punctAt(d, i));
-}
-
 /** The quote holding token i (never list[-1]: a named-property lookup, ~10x slower). */
 export function quoteAround(d: Doc, i: number): Quote | undefined {
   const q = d.q.of[i];
   return q ? d.q.list[q - 1] : undefined;
 }
 
-export function isClosingQuote(d: Doc, i: number): boolean {
-  return quoteAround(d, i)?.close === i && d.t.kind[i] === Tk.Quote;
-}
-
-export function isOpeningQuote(d: Doc, i: number): boolean {
-  return quoteAround(d, i)?.open === i;
+/** Whether token i is a word starting with a capital letter (only words have one: no kind test is needed beside it). */
+export function isCap(d: Doc, i: number): boolean {
+  return d.t.cap[i] === 1;
 }
 
 export function inQuote(d: Doc, i: number): boolean {
@@ -54,8 +31,16 @@ export function inQuote(d: Doc, i: number): boolean {
 }
 
 /** Whether token i is the word whose hash is `h` (the W_ constants of lexicon/hash): no string is built. */
-export function isW(d: Doc, i: number, h: number): boolean {
+export function isW(d: Doc, i: number, h: number | undefined): boolean {
   return d.t.kind[i] === Tk.Word && d.t.hash[i] === h;
+}
+
+export function isOpeningQuote(d: Doc, i: number): boolean {
+  return quoteAround(d, i)?.open === i;
+}
+
+export function isClosingQuote(d: Doc, i: number): boolean {
+  return quoteAround(d, i)?.close === i && d.t.kind[i] === Tk.Quote;
 }
 
 /** Length of the first of `phrases` (word-hash sequences) found at token k, or 0. */
@@ -63,7 +48,7 @@ export function phraseAt(d: Doc, k: number, to: number, phrases: readonly (reado
   if (!phrases) return 0;
   for (const p of phrases) {
     let j = 0;
-    while (j < p.length && k + j < to && isW(d, k + j, p[j] ?? 0)) j++;
+    while (j < p.length && k + j < to && isW(d, k + j, p[j])) j++;
     if (j === p.length) return j;
   }
   return 0;
@@ -75,14 +60,14 @@ export function phraseAt(d: Doc, k: number, to: number, phrases: readonly (reado
  */
 export function tailAt(d: Doc, i: number, back: number): number {
   if (d.t.kind[i] !== Tk.Word) return 0;
-  const at = (d.t.end[i] ?? 0) - back;
-  if (at < (d.t.start[i] ?? 0)) return 0;
+  const at = d.t.end[i]! - back;
+  if (at < d.t.start[i]!) return 0;
   return d.t.text.charCodeAt(at);
 }
 
-/** A word ending in "s": a plural, a third-person verb, or a possessive. */
-export function endsWithS(d: Doc, i: number): boolean {
-  return tailAt(d, i, 1) === 115;
+/** Whether token i is a dash of any length (― — – -): a signature's, a dateline's. */
+export function isDash(d: Doc, i: number): boolean {
+  return /[\u2015\u2014\u2013-]/.test(punctAt(d, i));
 }
 
 /** "the company's", "Allawi’s". */
@@ -98,6 +83,21 @@ export function isPossessive(d: Doc, i: number): boolean {
  */
 export function isContractedSubject(d: Doc, i: number): boolean {
   return isPossessive(d, i) && (SUBJECT_PRONOUNS.has(lowerAt(d, i).slice(0, -2)) || lowerAt(d, i + 1) === 'been');
+}
+
+/** A word ending in "s": a plural, a third-person verb, or a possessive. */
+export function endsWithS(d: Doc, i: number): boolean {
+  return tailAt(d, i, 1) === 115;
+}
+
+/** The punctuation character of token i, or '' when it is not punctuation. */
+export function punctAt(d: Doc, i: number): string {
+  // A punctuation token's hash is its character code; fromCharCode of ASCII allocates nothing.
+  return d.t.kind[i] === Tk.Punct ? String.fromCharCode(d.t.hash[i]!) : '';
+}
+
+export function lowerAt(d: Doc, i: number): string {
+  return d.t.low(i);
 }
 
 export function is(d: Doc, i: number, set: WordSet): boolean {

@@ -24,17 +24,8 @@ export interface Cue {
   nounLike: boolean;
 }
 
-/** The cue entry for token i when it is an inflected cue form, by hash: no string is built. */
-export function cueEntryAt(t: Tokens, i: number): CueEntry | undefined {
-  const h = t.hash[i] ?? 0;
-  return t.kind[i] === Tk.Word && CUE_LOW_BITS[h & 65535] ? CUE_BY_HASH.get(h) : undefined;
-}
-
 /** Besides pronouns, auxiliaries and plurals, words after which a bare "say" is a verb: "those polled say". */
 const RESPONDENTS = words('percent polled surveyed interviewed');
-
-/** How sure a claim is by its cue's class: Say, Stance, Think, Evidence, Prep, Colon. */
-export const BASE_CONFIDENCE: Record<CueClass, number> = [0.9, 0.6, 0.5, 0.45, 0.9, 0.7];
 
 /**
  * A cue that is not an inflected verb: "according to", a colon after a speaker. It has no lemma: only
@@ -42,6 +33,15 @@ export const BASE_CONFIDENCE: Record<CueClass, number> = [0.9, 0.6, 0.5, 0.45, 0
  */
 export function fixedCue(at: number, end: number, cls: CueClass): Cue {
   return { head: at, start: at, end, cls, flags: 0, lemma: '', passive: false, ing: false, nounLike: false };
+}
+
+/** How sure a claim is by its cue's class: Say, Stance, Think, Evidence, Prep, Colon. */
+export const BASE_CONFIDENCE: Record<CueClass, number> = [0.9, 0.6, 0.5, 0.45, 0.9, 0.7];
+
+/** The cue entry for token i when it is an inflected cue form, by hash: no string is built. */
+export function cueEntryAt(t: Tokens, i: number): CueEntry | undefined {
+  const h = t.hash[i]!; // undefined past the last token, where the kind test fails before h is read
+  return t.kind[i] === Tk.Word && CUE_LOW_BITS[h & 65535] ? CUE_BY_HASH.get(h) : undefined;
 }
 
 /**

@@ -2,24 +2,26 @@
  * The detector pipeline: tokens → paragraphs/sentences → quotes → cues → source and content
  * per cue → quote continuations → speakers, kinds, ids. Each stage is linear in the text.
  */
-import { isFurniture } from './boilerplate';
-import { is, isCap, isClosingQuote, isNumber, isOpeningQuote, isPossessive, isW, isWord, lowerAt, punctAt, quoteAround, type Doc } from './context';
-import { COORDINATORS, isSeparator, kindOf, leftContent, quoteAt, rightContent, trim } from './content';
-import { BASE_CONFIDENCE, cueEntryAt, nextCue, type Cue } from './cues';
-import { createIdMaker, type ClaimKey } from './ids';
+// The order of these imports is the modules' order in the bundle (each after what it imports): this
+// one puts similar code near enough to gzip 33 B smaller than the order they had before.
 import { looksEnglish } from './language';
+import type { Claim, Span } from './types';
+import { segment } from './sentences';
+import { COORDINATORS, isSeparator, kindOf, leftContent, quoteAt, rightContent, trim } from './content';
+import { pairQuotes } from './quotes';
+import { isFurniture } from './boilerplate';
+import { buildLexicon, W_AND, W_OF, W_THAT, W_TO, W_WHILE, W_WHO, words } from './lexicon/hash';
+import { paragraphLayout } from './layouts';
+import { leftSource, rightSource, sentenceSubject, type TokenRange } from './sources';
+import { BASE_CONFIDENCE, cueEntryAt, nextCue, type Cue } from './cues';
+import { createSpeakerTracker, type SpeakerTracker } from './speakers';
 import {
   CLAUSE_LINKS, CUE_PP, CueClass, CueFlag, DETERMINERS, GROUP_NOUNS, INDEFINITES, OBJECT_PRONOUNS, SOURCE_STOP, SUBJECT_PRONOUNS,
   TIME_WORDS,
 } from './lexicon/en';
-import { buildLexicon, W_AND, W_OF, W_THAT, W_TO, W_WHILE, W_WHO, words } from './lexicon/hash';
-import { pairQuotes } from './quotes';
-import { segment } from './sentences';
-import { paragraphLayout } from './layouts';
-import { leftSource, rightSource, sentenceSubject, type TokenRange } from './sources';
-import { createSpeakerTracker, type SpeakerTracker } from './speakers';
+import { is, isCap, isClosingQuote, isNumber, isOpeningQuote, isPossessive, isW, isWord, lowerAt, punctAt, quoteAround, type Doc } from './context';
+import { createIdMaker, type ClaimKey } from './ids';
 import { isTerminal, Tk, tokenize } from './tokens';
-import type { Claim, Span } from './types';
 
 export interface Draft {
   cue: Cue | null;
@@ -37,7 +39,42 @@ export interface Draft {
 const MAX_SKIP = 10;
 const MAX_ASIDE = 12;
 
-const PARTICIPLE_LEADS = words('by after while and before without for when in');
+const PARTICIPLE_LEADS = words('in without by for after before and while when');
+
+/** Verbs whose bare noun-phrase object is an act, not a claim: "denied the motion", "maintained control". */
+const BARE_OBJECT_VERBS = words('deny maintain');
+const MAX_OBJECT_NOUN = 6;
+
+/**
+ * A clause, a gerund, a quotation, or a noun with a "that" clause: "denied the reports that …". A count
+ * starts a noun phrase, hedged or not: "maintains 4,300 miles of gas mains", "maintains about 90,000 miles".
+ */
+function clausalObject(d: Doc, k: number, end: number): boolean {
+  if (k >= end) return false;
+  if (!isWord(d, k)) return isOpeningQuote(d, k) || punctAt(d, k) === ':';
+  const w = lowerAt(d, k);
+  if (w === 'that' || w.endsWith('ing') || !(DETERMINERS.has(w) || OBJECT_PRONOUNS.has(w) || isPossessive(d, k) || isNumber(d, k) || isNumber(d, k + 1))) return true;
+  for (let j = k + 1; j < end && j - k <= MAX_OBJECT_NOUN && isWord(d, j); j++) if (isW(d, j, W_THAT)) return true;
+  return false;
+}
+
+/**
+ * After ", X said,": the rest of the interrupted sentence, not a new clause or a participle. A capital
+ * starts it only after a fronted phrase ("Within months, Forte said, Whole Foods was …"), whose clause
+ * is still to come.
+ */
+function continuesSentence(d: Doc, k: number, end: number, fronted: boolean): boolean {
+  if (k >= end || !isWord(d, k) || (isCap(d, k) && !fronted)) return false;
+  const w = lowerAt(d, k);
+  return !CLAUSE_LINKS.has(w) && !w.endsWith('ing') && w !== 'according' && !TIME_WORDS.has(w) && !cueEntryAt(d.t, k);
+}
+
+/** "rejected the offer", "denied the motion": a decision on a request, not a stated view. */
+const PROCEDURAL_OBJECTS = words('petition appeal nomination bid suit claim motion application request lawsuit claims offer');
+
+function atClauseEnd(d: Doc, k: number, end: number): boolean {
+  return k >= end || isTerminal(d.t, k) || (punctAt(d, k) === ':' && k + 1 >= end);
+}
 
 /** Skips what may sit between a cue and its content: an addressee, times, a prepositional phrase. */
 function skipAfterCue(d: Doc, cue: Cue, end: number): number {
@@ -88,45 +125,32 @@ function skipAfterCue(d: Doc, cue: Cue, end: number): number {
   return k;
 }
 
-/** Verbs whose bare noun-phrase object is an act, not a claim: "denied the motion", "maintained control". */
-const BARE_OBJECT_VERBS = words('deny maintain');
-const MAX_OBJECT_NOUN = 6;
-
-/**
- * A clause, a gerund, a quotation, or a noun with a "that" clause: "denied the reports that …". A count
- * starts a noun phrase, hedged or not: "maintains 4,300 miles of gas mains", "maintains about 90,000 miles".
- */
-function clausalObject(d: Doc, k: number, end: number): boolean {
-  if (k >= end) return false;
-  if (!isWord(d, k)) return isOpeningQuote(d, k) || punctAt(d, k) === ':';
-  const w = lowerAt(d, k);
-  if (w === 'that' || w.endsWith('ing') || !(DETERMINERS.has(w) || OBJECT_PRONOUNS.has(w) || isPossessive(d, k) || isNumber(d, k) || isNumber(d, k + 1))) return true;
-  for (let j = k + 1; j < end && j - k <= MAX_OBJECT_NOUN && isWord(d, j); j++) if (isW(d, j, W_THAT)) return true;
-  return false;
-}
-
-/**
- * After ", X said,": the rest of the interrupted sentence, not a new clause or a participle. A capital
- * starts it only after a fronted phrase ("Within months, Forte said, Whole Foods was …"), whose clause
- * is still to come.
- */
-function continuesSentence(d: Doc, k: number, end: number, fronted: boolean): boolean {
-  if (k >= end || !isWord(d, k) || (isCap(d, k) && !fronted)) return false;
-  const w = lowerAt(d, k);
-  return !CLAUSE_LINKS.has(w) && !w.endsWith('ing') && w !== 'according' && !TIME_WORDS.has(w) && !cueEntryAt(d.t, k);
-}
-
-/** "rejected the offer", "denied the motion": a decision on a request, not a stated view. */
-const PROCEDURAL_OBJECTS = words('motion appeal offer bid request petition application claim claims lawsuit suit nomination');
-
-function proceduralObject(d: Doc, k: number, end: number): boolean {
-  let j = k;
-  while (j < end && j - k < 3 && is(d, j, DETERMINERS)) j++;
-  return is(d, j, PROCEDURAL_OBJECTS) && (j + 1 >= end || !isWord(d, j + 1) || is(d, j + 1, TIME_WORDS) || lowerAt(d, j + 1) === 'on');
-}
-
-function atClauseEnd(d: Doc, k: number, end: number): boolean {
-  return k >= end || isTerminal(d.t, k) || (punctAt(d, k) === ':' && k + 1 >= end);
+/** Character spans of the fragments, split at paragraph breaks, without pieces holding no word. */
+function toSpans(d: Doc, frags: readonly TokenRange[]): Span[] {
+  let out: Span[] = [];
+  const { kind } = d.t;
+  for (let f = 0; f < frags.length; f++) {
+    const { start, end } = frags[f] as TokenRange;
+    let s = start;
+    let word = false;
+    for (let k = start; k <= end; k++) {
+      const kk = k < end ? kind[k] : Tk.Break;
+      if (kk === Tk.Word) word = true;
+      if (kk !== Tk.Break) continue;
+      if (word) {
+        const cs = d.t.start[s]!, ce = d.t.end[k - 1]!;
+        const last = out.at(-1);
+        if (last && cs <= last[1]) last[1] = Math.max(last[1], ce);
+        // A literal, not a push onto [], for the usual single span: push reserved 17 slots, and
+        // the collector could not pretenure what outlives the call.
+        else if (last) out.push([cs, ce]);
+        else out = [[cs, ce]];
+      }
+      s = k + 1;
+      word = false;
+    }
+  }
+  return out;
 }
 
 /** A cognition or evidential cue needs a clause (or an infinitive) right after it. */
@@ -165,58 +189,6 @@ function nominalSubject(d: Doc, src: TokenRange): boolean {
  * of advice ("If you want to play …", "you see that the walls …").
  */
 const NON_AGENTS = words('it this that there which you');
-
-/** Character spans of the fragments, split at paragraph breaks, without pieces holding no word. */
-function toSpans(d: Doc, frags: readonly TokenRange[]): Span[] {
-  let out: Span[] = [];
-  const { kind } = d.t;
-  for (let f = 0; f < frags.length; f++) {
-    const { start, end } = frags[f] as TokenRange;
-    let s = start;
-    let word = false;
-    for (let k = start; k <= end; k++) {
-      const kk = k < end ? kind[k] : Tk.Break;
-      if (kk === Tk.Word) word = true;
-      if (kk !== Tk.Break) continue;
-      if (word) {
-        const cs = d.t.start[s] ?? 0, ce = d.t.end[k - 1] ?? 0;
-        const last = out.at(-1);
-        if (last && cs <= last[1]) last[1] = Math.max(last[1], ce);
-        // A literal, not a push onto [], for the usual single span: push reserved 17 slots, and
-        // the collector could not pretenure what outlives the call.
-        else if (last) out.push([cs, ce]);
-        else out = [[cs, ce]];
-      }
-      s = k + 1;
-      word = false;
-    }
-  }
-  return out;
-}
-
-/** "according to X": source after "to", content on the other side of the source. */
-function accordingTo(d: Doc, cue: Cue, ss: number, se: number): Draft | null {
-  let k = cue.end;
-  const s0 = k;
-  // "according to CNN/ORC", "in the latest CNN/ORC poll"; "according to preliminary exit polling
-  // conducted for the Associated Press and the major television networks" runs long.
-  while (k < se && k - s0 < 20 && (isWord(d, k) || (punctAt(d, k) === '/' && isWord(d, k + 1)))) k++;
-  const src = k > s0 ? { start: s0, end: k } : null;
-  const frags: TokenRange[] = [];
-  let lead = ss;
-  while (lead < cue.start && (!isWord(d, lead) || is(d, lead, CLAUSE_LINKS))) lead++;
-  const left = lead < cue.start ? leftContent(d, cue.start, ss) : null;
-  if (left) frags.push(left);
-  // "…, according to two people familiar with it, who spoke on condition of anonymity", "…, according to
-  // Brian Wieser, an analyst at …": about the source. After a short fronted phrase ("Over the long term,
-  // according to the budget office, the rise …") the sentence's own clause follows.
-  if ((punctAt(d, k) === ',' && !isW(d, k + 1, W_WHO) && (!is(d, k + 1, DETERMINERS) || (left && left.end - left.start < 6))) || lead >= cue.start) {
-    const right = rightContent(d, k, se);
-    if (right) frags.push(right);
-  }
-  if (frags.length === 0) return null;
-  return { cue, src, frags, inherit: null, confidence: src ? BASE_CONFIDENCE[CueClass.Prep] : 0.6 };
-}
 
 /**
  * `shared`: the subject of an earlier predicate this cue is coordinated with ("He says X and says Y",
@@ -334,6 +306,12 @@ function verbCue(d: Doc, cue: Cue, ss: number, se: number, prev: Draft | null, s
   return draftWith(content);
 }
 
+function proceduralObject(d: Doc, k: number, end: number): boolean {
+  let j = k;
+  while (j < end && j - k < 3 && is(d, j, DETERMINERS)) j++;
+  return is(d, j, PROCEDURAL_OBJECTS) && (j + 1 >= end || !isWord(d, j + 1) || is(d, j + 1, TIME_WORDS) || lowerAt(d, j + 1) === 'on');
+}
+
 /** Cuts a draft's content before token k (a later claim starting inside it). */
 function cutBefore(d: Doc, draft: Draft, k: number): void {
   const out: TokenRange[] = [];
@@ -428,9 +406,6 @@ function sentenceDrafts(d: Doc, ss: number, se: number): Draft[] {
   return drafts;
 }
 
-/** Where a claim starts in reading order: its first content or its cue, whichever comes first. */
-const first = (c: Claim): number => Math.min(c.content[0]?.[0] ?? 0, c.cue?.[0] ?? Infinity);
-
 /** Claims of one window of the text, added to `claims` in the order they are resolved. */
 function detectWindow(d: Doc, speakers: SpeakerTracker, makeId: (key: ClaimKey) => string, claims: Claim[]): void {
   const { t, seg } = d;
@@ -449,9 +424,9 @@ function detectWindow(d: Doc, speakers: SpeakerTracker, makeId: (key: ClaimKey) 
       const speaker = x.src ? speakers.resolve(x.src) : (x.inherit?.speaker ?? null);
       x.speaker = speaker;
       const kind = kindOf(d, x.frags);
-      const cue: Span | null = x.cue ? [t.start[x.cue.start] ?? 0, t.end[x.cue.end - 1] ?? 0] : null;
+      const cue: Span | null = x.cue ? [t.start[x.cue.start]!, t.end[x.cue.end - 1]!] : null;
       // "He’s predicting": the source is "He", without the contracted verb.
-      const source: Span | null = x.src ? [t.start[x.src.start] ?? 0, (t.end[x.src.end - 1] ?? 0) - (isPossessive(d, x.src.end - 1) ? 2 : 0)] : null;
+      const source: Span | null = x.src ? [t.start[x.src.start]!, t.end[x.src.end - 1]! - (isPossessive(d, x.src.end - 1) ? 2 : 0)] : null;
       const id = makeId({ kind, cue, content });
       claims.push({ id, kind, content, cue, source, speaker, confidence: Math.round(x.confidence * 100) / 100 });
     }
@@ -462,7 +437,7 @@ function detectWindow(d: Doc, speakers: SpeakerTracker, makeId: (key: ClaimKey) 
   let sent = 0;
   let consumedTo = -1; // token up to which content taken from later sentences reaches
   for (let p = 0; p < seg.paraStart.length; p++) {
-    const ps = seg.paraStart[p] ?? 0, pe = seg.paraEnd[p] ?? 0;
+    const ps = seg.paraStart[p]!, pe = seg.paraEnd[p]!;
     const furniture = isFurniture(d, ps, pe);
     const paraFirstSent = sent;
     const layout = pe <= consumedTo ? null : paragraphLayout(d, ps, pe, furniture);
@@ -472,7 +447,7 @@ function detectWindow(d: Doc, speakers: SpeakerTracker, makeId: (key: ClaimKey) 
       lastQuoted = null;
     }
     while ((seg.sentStart[sent] ?? Infinity) < pe) {
-      const ss = seg.sentStart[sent] ?? 0, se = seg.sentEnd[sent] ?? 0;
+      const ss = seg.sentStart[sent]!, se = seg.sentEnd[sent]!;
       sent++;
       if (furniture || se <= consumedTo) continue;
       const startsWithQuote = isOpeningQuote(d, ss);
@@ -482,7 +457,8 @@ function detectWindow(d: Doc, speakers: SpeakerTracker, makeId: (key: ClaimKey) 
       if (found.length === 0 && startsWithQuote && lastQuoted) {
         const qr = quoteAt(d, ss);
         // Where the quotation ends, not where this sentence does: "“A. B,” she said." has its own speaker.
-        const qe = qr ? quoteAround(d, qr.end - 1)?.sentEnd ?? se : se;
+        // (A quotation's last token is its closing mark, which a quote holds.)
+        const qe = qr ? quoteAround(d, qr.end - 1)!.sentEnd : se;
         const closesSentence = qr && (qr.end >= qe || atClauseEnd(d, qr.end, qe));
         if (closesSentence) {
           if (lastQuotedPara === p) lastQuoted.frags.push(qr);
@@ -510,7 +486,7 @@ function detectWindow(d: Doc, speakers: SpeakerTracker, makeId: (key: ClaimKey) 
       const before = found.at(-2);
       if (last && before?.src && last.src === before.src) last = before;
       const lastFrag = last?.frags.at(-1);
-      if (last && lastFrag && isClosingQuote(d, lastFrag.end - 1)) { lastQuoted = last; lastQuotedPara = quoteAround(d, lastFrag.end - 1)?.para ?? p; }
+      if (last && lastFrag && isClosingQuote(d, lastFrag.end - 1)) { lastQuoted = last; lastQuotedPara = quoteAround(d, lastFrag.end - 1)!.para; }
       else if (found.length > 0) lastQuoted = null;
     }
     // A quotation running into a later paragraph may still gain fragments there: it and what follows wait.
@@ -520,6 +496,33 @@ function detectWindow(d: Doc, speakers: SpeakerTracker, makeId: (key: ClaimKey) 
   emit(drafts.length);
   // Names after the last claim may be what the next window's pronouns mean.
   for (const m of mentions.slice(nextMention)) speakers.mention(m);
+}
+
+/** Where a claim starts in reading order: its first content or its cue, whichever comes first (every claim has content). */
+const first = (c: Claim): number => Math.min(c.content[0]![0], c.cue?.[0] ?? Infinity);
+
+/** "according to X": source after "to", content on the other side of the source. */
+function accordingTo(d: Doc, cue: Cue, ss: number, se: number): Draft | null {
+  let k = cue.end;
+  const s0 = k;
+  // "according to CNN/ORC", "in the latest CNN/ORC poll"; "according to preliminary exit polling
+  // conducted for the Associated Press and the major television networks" runs long.
+  while (k < se && k - s0 < 20 && (isWord(d, k) || (punctAt(d, k) === '/' && isWord(d, k + 1)))) k++;
+  const src = k > s0 ? { start: s0, end: k } : null;
+  const frags: TokenRange[] = [];
+  let lead = ss;
+  while (lead < cue.start && (!isWord(d, lead) || is(d, lead, CLAUSE_LINKS))) lead++;
+  const left = lead < cue.start ? leftContent(d, cue.start, ss) : null;
+  if (left) frags.push(left);
+  // "…, according to two people familiar with it, who spoke on condition of anonymity", "…, according to
+  // Brian Wieser, an analyst at …": about the source. After a short fronted phrase ("Over the long term,
+  // according to the budget office, the rise …") the sentence's own clause follows.
+  if ((punctAt(d, k) === ',' && !isW(d, k + 1, W_WHO) && (!is(d, k + 1, DETERMINERS) || (left && left.end - left.start < 6))) || lead >= cue.start) {
+    const right = rightContent(d, k, se);
+    if (right) frags.push(right);
+  }
+  if (frags.length === 0) return null;
+  return { cue, src, frags, inherit: null, confidence: src ? BASE_CONFIDENCE[CueClass.Prep] : 0.6 };
 }
 
 /**

@@ -6,29 +6,6 @@
 import type { Span } from './types';
 
 /**
- * "c" and sixteen hex digits (shift counts wrap at 32, so k > 31 reads lane a), made as one flat
- * string: toString(16) of a lane above 2^30 took a slow runtime path, and the concatenated pieces
- * outlived the call with every claim.
- */
-function idOf(a: number, b: number, codes: number[]): string {
-  for (let k = 60, j = 1; k >= 0; k -= 4) {
-    const x = ((k > 31 ? a : b) >>> k) & 15;
-    codes[j++] = x < 10 ? 48 + x : 87 + x;
-  }
-  return String.fromCharCode(...codes);
-}
-
-export interface ClaimKey {
-  kind: string;
-  cue: Span | null;
-  content: readonly Span[];
-}
-
-const LANE_A = 0x811c9dc5 | 0;
-const LANE_B = 0x050c5d1f | 0;
-const PRIME = 0x01000193;
-
-/**
  * The lane pairs of the ids made so far, open-addressed in one typed array, (0, 0) marking a free
  * slot: a Set of the id strings cost ~0.4 µs per claim, half of making the id (each string hashed
  * anew, and a table that rehashed as it grew). Returns whether the pair was new.
@@ -49,12 +26,35 @@ function createPairSet(): (a: number, b: number) => boolean {
         slots = new Int32Array(old.length * 2);
         size = 0;
         // A free slot's (0, 0) is no pair: add() meets a free slot, (0, 0) again, and takes it as held.
-        for (let j = 0; j < old.length; j += 2) add(old[j] ?? 0, old[j + 1] ?? 0);
+        for (let j = 0; j < old.length; j += 2) add(old[j]!, old[j + 1]!);
       }
       return true;
     }
   };
   return add;
+}
+
+export interface ClaimKey {
+  kind: string;
+  cue: Span | null;
+  content: readonly Span[];
+}
+
+const LANE_A = 0x811c9dc5 | 0;
+const LANE_B = 0x050c5d1f | 0;
+const PRIME = 0x01000193;
+
+/**
+ * "c" and sixteen hex digits (shift counts wrap at 32, so k > 31 reads lane a), made as one flat
+ * string: toString(16) of a lane above 2^30 took a slow runtime path, and the concatenated pieces
+ * outlived the call with every claim.
+ */
+function idOf(a: number, b: number, codes: number[]): string {
+  for (let k = 60, j = 1; k >= 0; k -= 4) {
+    const x = ((k > 31 ? a : b) >>> k) & 15;
+    codes[j++] = x < 10 ? 48 + x : 87 + x;
+  }
+  return String.fromCharCode(...codes);
 }
 
 export function createIdMaker(text: string): (key: ClaimKey) => string {

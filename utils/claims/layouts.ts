@@ -15,9 +15,9 @@ const MAX_SIGNATURE_TOKENS = 6;
 const HEADLINE_TOKENS = 30;
 
 /** Labels that look like a speaker before a colon but introduce page furniture. */
-const NOT_SPEAKERS = words(`a advertisement analysis breaking chart clarification commentary correction credit editor editor's exclusive\
- file gallery graphic listen live map note opinion photo photos podcast posted published q read related source\
- sources tags transcript update updated video warning watch`);
+const NOT_SPEAKERS = words(`advertisement transcript credit exclusive editor file watch gallery note graphic warning\
+ analysis sources photos photo source clarification related published posted listen update tags updated podcast chart\
+ video read map breaking a commentary live editor's correction opinion q`);
 
 /** "NAME: content" at the start of a paragraph (an opening quote may precede the name). */
 function speakerLine(d: Doc, ps: number, pe: number): Draft | null {
@@ -29,12 +29,18 @@ function speakerLine(d: Doc, ps: number, pe: number): Draft | null {
   // Transcripts write the speaker in capitals; otherwise only a quotation or the headline opening the
   // text qualifies ("Issa: Clinton's 'Honesty Is In Question'"): a label further on introduces a list
   // item or a term ("Need: You use this every day", "Security: New vulnerabilities in …").
-  const name = d.t.text.slice(d.t.start[s] ?? 0, d.t.end[k - 1] ?? 0);
+  const name = d.t.text.slice(d.t.start[s]!, d.t.end[k - 1]!);
   const headline = pe - ps <= HEADLINE_TOKENS && !/\S/.test(d.t.text.slice(0, d.t.start[ps]));
   if (name !== name.toUpperCase() && !headline && !isOpeningQuote(d, k + 1)) return null;
   const content = trim(d, k + 1, pe);
   if (content.end - content.start < 2) return null;
   return { cue: fixedCue(k, k + 1, CueClass.Colon), src: { start: s, end: k }, frags: [content], inherit: null, confidence: BASE_CONFIDENCE[CueClass.Colon] };
+}
+
+/** `furniture`: the paragraph looks like page furniture (a signed quote has no final period). */
+export function paragraphLayout(d: Doc, ps: number, pe: number, furniture: boolean): Draft | null {
+  // A headline may be a speaker line ("Issa: Clinton's 'Honesty Is In Question'") but no other claim.
+  return signedQuote(d, ps, pe) ?? (furniture && pe - ps > HEADLINE_TOKENS ? null : speakerLine(d, ps, pe));
 }
 
 /** "“…” ― Name" closing a paragraph. */
@@ -44,13 +50,7 @@ function signedQuote(d: Doc, ps: number, pe: number): Draft | null {
   let k = e;
   while (k > ps && e - k < MAX_SIGNATURE_TOKENS && isCap(d, k - 1)) k--;
   if (k === e || k - 2 < ps || !isDash(d, k - 1) || !isClosingQuote(d, k - 2)) return null;
-  const open = quoteAround(d, k - 2)?.open ?? k - 2;
+  const open = quoteAround(d, k - 2)!.open;
   if (open < ps) return null;
   return { cue: fixedCue(k - 1, k, CueClass.Colon), src: { start: k, end: e }, frags: [{ start: open, end: k - 1 }], inherit: null, confidence: BASE_CONFIDENCE[CueClass.Colon] };
-}
-
-/** `furniture`: the paragraph looks like page furniture (a signed quote has no final period). */
-export function paragraphLayout(d: Doc, ps: number, pe: number, furniture: boolean): Draft | null {
-  // A headline may be a speaker line ("Issa: Clinton's 'Honesty Is In Question'") but no other claim.
-  return signedQuote(d, ps, pe) ?? (furniture && pe - ps > HEADLINE_TOKENS ? null : speakerLine(d, ps, pe));
 }

@@ -27,6 +27,11 @@ export interface Quotes {
 
 export const enum Dir { Open = 1, Close = 2, Either = 3 }
 
+/** Whether code unit c is one of `chars`, or NaN (past either end of the text). */
+function nothingOr(c: number, chars: string): boolean {
+  return Number.isNaN(c) || chars.includes(String.fromCharCode(c));
+}
+
 /** Which way a mark faces by its shape: curly marks and guillemets say, straight marks do not (Either). */
 export function facing(c: number): Dir {
   if (c === 0x201c || c === 0x201e || c === 0xab || c === 96) return Dir.Open;
@@ -37,25 +42,12 @@ export function facing(c: number): Dir {
 const OPENS_AFTER = ' \n\r\t\xa0([\u2014-:';
 const CLOSES_BEFORE = ' \n\r\t\xa0,.);:?!\u2014';
 
-/** Whether code unit c is one of `chars`, or NaN (past either end of the text). */
-function nothingOr(c: number, chars: string): boolean {
-  return Number.isNaN(c) || chars.includes(String.fromCharCode(c));
-}
-
 /** How the mark's neighbours say it faces: open after a space, close before one. */
 function byNeighbours(t: Tokens, i: number): Dir {
   // charCodeAt(-1) is NaN, like reading past the end.
-  const openish = nothingOr(t.text.charCodeAt((t.start[i] ?? 0) - 1), OPENS_AFTER);
-  const closeish = nothingOr(t.text.charCodeAt(t.end[i] ?? 0), CLOSES_BEFORE);
+  const openish = nothingOr(t.text.charCodeAt(t.start[i]! - 1), OPENS_AFTER);
+  const closeish = nothingOr(t.text.charCodeAt(t.end[i]!), CLOSES_BEFORE);
   return openish === closeish ? Dir.Either : openish ? Dir.Open : Dir.Close;
-}
-
-function direction(t: Tokens, i: number, inside: boolean): Dir {
-  const c = firstCode(t, i);
-  // A “ glued to the end of a quotation and followed by a space is a mistyped closing mark: “Yes,“ he said.
-  if (c === 0x201c && inside && byNeighbours(t, i) === Dir.Close) return Dir.Close;
-  const f = facing(c);
-  return f === Dir.Either ? byNeighbours(t, i) : f;
 }
 
 /**
@@ -74,6 +66,14 @@ function singleClose(t: Tokens, i: number, pe: number): number {
   return -1;
 }
 
+function direction(t: Tokens, i: number, inside: boolean): Dir {
+  const c = firstCode(t, i);
+  // A “ glued to the end of a quotation and followed by a space is a mistyped closing mark: “Yes,“ he said.
+  if (c === 0x201c && inside && byNeighbours(t, i) === Dir.Close) return Dir.Close;
+  const f = facing(c);
+  return f === Dir.Either ? byNeighbours(t, i) : f;
+}
+
 export function pairQuotes(t: Tokens, seg: Segments): Quotes {
   const list: Quote[] = [];
   const of = new Int32Array(t.length);
@@ -84,7 +84,7 @@ export function pairQuotes(t: Tokens, seg: Segments): Quotes {
     list.push({ open, close, group, sentEnd: seg.sentEnd[sent] ?? 0, para });
   };
   for (let p = 0; p < seg.paraStart.length; p++) {
-    const ps = seg.paraStart[p] ?? 0, pe = seg.paraEnd[p] ?? 0;
+    const ps = seg.paraStart[p]!, pe = seg.paraEnd[p]!;
     let open = -1;
     let group = -1;
     const carry = pendingGroup;

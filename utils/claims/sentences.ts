@@ -12,6 +12,14 @@ import { firstCode, isTerminal, TITLE_ABBREVIATIONS, Tk, type Tokens } from './t
 /** Long unpunctuated runs are cut so quote pairing and look-arounds stay bounded. */
 export const MAX_SENTENCE_TOKENS = 250;
 
+/** A saying verb closed by punctuation, a time or a prepositional phrase: "said.", "asked Monday". */
+function closedSayingVerb(t: Tokens, i: number): boolean {
+  const e = cueEntryAt(t, i);
+  if (e?.cls !== CueClass.Say || e.ing) return false;
+  // Past the last token, kind is 0 (the spare tail) or undefined: no word, so no bound test is needed.
+  return t.kind[i + 1] !== Tk.Word || inSet(t, i + 1, TIME_WORDS) || inSet(t, i + 1, CUE_PP);
+}
+
 export interface Segments {
   /**
    * Token ranges [start, end) of sentences, in order; Break tokens belong to no sentence, so a
@@ -29,7 +37,7 @@ function isCloser(t: Tokens, i: number): boolean {
     const f = facing(firstCode(t, i));
     if (f !== Dir.Either) return f === Dir.Close;
     // A straight mark closes when it is not glued to the following word.
-    const after = t.text.charCodeAt(t.end[i] ?? 0);
+    const after = t.text.charCodeAt(t.end[i]!);
     return Number.isNaN(after) || after <= 32 || after === 0xa0;
   }
   if (t.kind[i] !== Tk.Punct) return false;
@@ -48,14 +56,6 @@ function startsSentence(t: Tokens, j: number): boolean {
   }
   const ch = t.hash[j];
   return ch === 40 || ch === 0x2018 || ch === 45 || ch === 0x2014;
-}
-
-/** A saying verb closed by punctuation, a time or a prepositional phrase: "said.", "asked Monday". */
-function closedSayingVerb(t: Tokens, i: number): boolean {
-  const e = cueEntryAt(t, i);
-  if (e?.cls !== CueClass.Say || e.ing) return false;
-  // Past the last token, kind is 0 (the spare tail) or undefined: no word, so no bound test is needed.
-  return t.kind[i + 1] !== Tk.Word || inSet(t, i + 1, TIME_WORDS) || inSet(t, i + 1, CUE_PP);
 }
 
 /**
@@ -97,7 +97,7 @@ export function segment(t: Tokens): Segments {
         // Past the last token no kind is a quote or punctuation: no bound test is needed.
         while (isCloser(t, j) || isTerminal(t, j)) { if (kind[j] === Tk.Quote) quoted = true; j++; }
         if (startsSentence(t, j) && !(quoted && attributionFollows(t, j))) end = j;
-      } else if (kind[i] === Tk.Word && i + 1 < t.length && text.charCodeAt((t.end[i] ?? 1) - 1) === 46) {
+      } else if (kind[i] === Tk.Word && i + 1 < t.length && text.charCodeAt(t.end[i]! - 1) === 46) {
         // "U.S." or "Inc." can end a sentence, a title ("Mr.") or an initial ("W.") cannot.
         const w = t.low(i);
         const bare = w.slice(0, -1);

@@ -17,38 +17,22 @@ const MAX_NP = 12;
 /** Longest parenthetical passed inside a source: "Sen. Chris Murphy (a Connecticut Democrat so boyish …)". */
 const MAX_PARENTHETICAL = 24;
 
-const MAX_APPOSITION = 40;
-
-/** Where a noun phrase ending at `k` continues leftwards past a word that usually stops it, or -1. */
-function postmodifierStart(d: Doc, k: number, floor: number): number {
-  const continues = k > floor && (
-    // "nine in 10 said", "About 4 in 10 say": a proportion.
-    (isNumber(d, k - 1) && isNumber(d, k + 1) && lowerAt(d, k) === 'in') ||
-    // "people familiar with her thinking", "sources close to the campaign".
-    (isW(d, k, W_WITH) && lowerAt(d, k - 1) === 'familiar') || (isW(d, k, W_TO) && lowerAt(d, k - 1) === 'close') ||
-    // "a spokesman for the ministry", "officials in Washington": the person, not the place, speaks;
-    // "voters in all five states", "Democrats in Congress": a group where it lives or sits.
-    (is(d, k, AFFILIATIONS) && (is(d, k - 1, TITLES) || is(d, k - 1, GROUP_NOUNS) || is(d, k - 1, ORG_WORDS) ||
-      (endsWithS(d, k - 1) && !isPossessive(d, k - 1) && !is(d, k - 1, SOURCE_STOP)))));
-  return continues ? k - 1 : -1;
-}
-
-/** The inverted subject right after the cue ending at `from`: "said Allawi", "said the ministry". */
-export function rightSource(d: Doc, from: number, limit: number): TokenRange | null {
-  let k = from;
-  let hasCap = false;
-  while (k < limit && k - from < MAX_NP && isWord(d, k)) {
-    // "by the ministry on Monday": an affiliation's preposition needs a place or body after it, not a time.
-    if (k > from && (is(d, k, SOURCE_STOP) || is(d, k, TIME_WORDS)) && (postmodifierStart(d, k, from) < 0 || is(d, k + 1, TIME_WORDS))) break;
-    // "said former Obama adviser David Axelrod": a lower-case title may open the name; "proposes that …" is no name.
-    if (k === from && ((!isCap(d, k) && !is(d, k, DETERMINERS) && !is(d, k, GROUP_NOUNS) && !is(d, k, SUBJECT_PRONOUNS) && !is(d, k, TITLES)) || isW(d, k, W_THAT))) return null;
-    if (isCap(d, k)) hasCap = true;
-    k++;
+/** Skips "on Monday" / "Monday" / "last week" between a subject and its cue (for leftSource). */
+function skipTimeLeft(d: Doc, j: number, floor: number): number {
+  let k = j;
+  let moved = false;
+  while (k >= floor && j - k < 4 && is(d, k, TIME_WORDS)) {
+    // "Theresa May said": a capitalised time word after a capitalised word ends a name.
+    if (isCap(d, k) && k > floor && isCap(d, k - 1) && !is(d, k - 1, TIME_WORDS)) break;
+    k--;
+    moved = true;
   }
-  // A name, a nominal ("the ministry", "officials") or a lone pronoun.
-  const named = hasCap || is(d, from, DETERMINERS) || is(d, from, GROUP_NOUNS) || (k - from === 1 && is(d, from, SUBJECT_PRONOUNS));
-  return k > from && named ? { start: from, end: k } : null;
+  // Below floor, whatever is skipped: leftSource, the caller, finds no subject there.
+  if (moved && /^(on|in)$/.test(lowerAt(d, k))) k--;
+  return moved ? k : j;
 }
+
+const MAX_APPOSITION = 40;
 
 /** Scans a noun phrase leftwards ending at token `last` (inclusive); returns its start or -1. */
 function npLeft(d: Doc, last: number, floor: number): number {
@@ -105,24 +89,41 @@ function npLeft(d: Doc, last: number, floor: number): number {
   return start;
 }
 
-const FLOATING = words('both all each');
+const FLOATING = words('all each both');
 
 /** Words that hedge a count: "about 4 in 10", "only three senators", "more than half". */
-const HEDGES = words('about only just nearly roughly almost some around than');
+const HEDGES = words('almost roughly some just about nearly around than only');
 
-/** Skips "on Monday" / "Monday" / "last week" between a subject and its cue (for leftSource). */
-function skipTimeLeft(d: Doc, j: number, floor: number): number {
-  let k = j;
-  let moved = false;
-  while (k >= floor && j - k < 4 && is(d, k, TIME_WORDS)) {
-    // "Theresa May said": a capitalised time word after a capitalised word ends a name.
-    if (isCap(d, k) && k > floor && isCap(d, k - 1) && !is(d, k - 1, TIME_WORDS)) break;
-    k--;
-    moved = true;
+/** Where a noun phrase ending at `k` continues leftwards past a word that usually stops it, or -1. */
+function postmodifierStart(d: Doc, k: number, floor: number): number {
+  const continues = k > floor && (
+    // "nine in 10 said", "About 4 in 10 say": a proportion.
+    (isNumber(d, k - 1) && isNumber(d, k + 1) && lowerAt(d, k) === 'in') ||
+    // "people familiar with her thinking", "sources close to the campaign".
+    (isW(d, k, W_WITH) && lowerAt(d, k - 1) === 'familiar') || (isW(d, k, W_TO) && lowerAt(d, k - 1) === 'close') ||
+    // "a spokesman for the ministry", "officials in Washington": the person, not the place, speaks;
+    // "voters in all five states", "Democrats in Congress": a group where it lives or sits.
+    (is(d, k, AFFILIATIONS) && (is(d, k - 1, TITLES) || is(d, k - 1, GROUP_NOUNS) || is(d, k - 1, ORG_WORDS) ||
+      (endsWithS(d, k - 1) && !isPossessive(d, k - 1) && !is(d, k - 1, SOURCE_STOP)))));
+  return continues ? k - 1 : -1;
+}
+
+/** The inverted subject right after the cue ending at `from`: "said Allawi", "said the ministry". */
+export function rightSource(d: Doc, from: number, limit: number): TokenRange | null {
+  // "said former Obama adviser David Axelrod": a lower-case title may open the name; "proposes that …" is no name.
+  // Tested before the bound and word tests: where they fail, the loop takes no token and no source is found either.
+  if ((!isCap(d, from) && !is(d, from, DETERMINERS) && !is(d, from, GROUP_NOUNS) && !is(d, from, SUBJECT_PRONOUNS) && !is(d, from, TITLES)) || isW(d, from, W_THAT)) return null;
+  let k = from;
+  let hasCap = false;
+  while (k < limit && k - from < MAX_NP && isWord(d, k)) {
+    // "by the ministry on Monday": an affiliation's preposition needs a place or body after it, not a time.
+    if (k > from && (is(d, k, SOURCE_STOP) || is(d, k, TIME_WORDS)) && (postmodifierStart(d, k, from) < 0 || is(d, k + 1, TIME_WORDS))) break;
+    if (isCap(d, k)) hasCap = true;
+    k++;
   }
-  // Below floor, whatever is skipped: leftSource, the caller, finds no subject there.
-  if (moved && /^(on|in)$/.test(lowerAt(d, k))) k--;
-  return moved ? k : j;
+  // A name, a nominal ("the ministry", "officials") or a lone pronoun.
+  const named = hasCap || is(d, from, DETERMINERS) || is(d, from, GROUP_NOUNS) || (k - from === 1 && is(d, from, SUBJECT_PRONOUNS));
+  return k > from && named ? { start: from, end: k } : null;
 }
 
 /**

@@ -36,21 +36,6 @@ function toSpeaker(e: Entity): Speaker {
   return e.role ? { name: e.name, role: e.role, type: e.type } : { name: e.name, type: e.type };
 }
 
-/**
- * The text of tokens [s, e), copied out of the input: a plain slice would keep the whole input alive
- * for as long as a caller keeps a speaker (the page keeps every claim's, ~7 KB per detector call).
- */
-function joinText(d: Doc, s: number, e: number): string {
-  if (e <= s) return '';
-  return ` ${d.t.text.slice(d.t.start[s] ?? 0, d.t.end[e - 1] ?? 0)}`.slice(1);
-}
-
-function stripPossessive(w: string): string {
-  // Char codes, not endsWith: endsWith on a sliced two-byte name was a tenth of resolving a source.
-  const c = w.charCodeAt(w.length - 2);
-  return w.charCodeAt(w.length - 1) === 115 && (c === 39 || c === 0x2019) ? w.slice(0, -2) : w;
-}
-
 /** `moveTo` gives it the text to read, before anything else. */
 export function createSpeakerTracker(): SpeakerTracker {
   let d: Doc;
@@ -224,4 +209,19 @@ export function createSpeakerTracker(): SpeakerTracker {
   };
 
   return { resolve, mention, moveTo };
+}
+
+function stripPossessive(w: string): string {
+  // Char codes, not endsWith: endsWith on a sliced two-byte name was a tenth of resolving a source.
+  const c = w.charCodeAt(w.length - 2);
+  return w.charCodeAt(w.length - 1) === 115 && (c === 39 || c === 0x2019) ? w.slice(0, -2) : w;
+}
+
+/**
+ * The text of tokens [s, e), copied out of the input: a plain slice would keep the whole input alive
+ * for as long as a caller keeps a speaker (the page keeps every claim's, ~7 KB per detector call).
+ */
+function joinText(d: Doc, s: number, e: number): string {
+  if (e <= s) return '';
+  return ` ${d.t.text.slice(d.t.start[s]!, d.t.end[e - 1]!)}`.slice(1);
 }

@@ -37,10 +37,6 @@ export function hashWord(w: string): number {
   return h;
 }
 
-function foldCode(c: number): number {
-  return c >= 65 && c <= 90 ? c + 32 : c === 0x2019 ? 39 : c;
-}
-
 function isUpper(c: number): boolean {
   if (c >= 65 && c <= 90) return true;
   if (c < 0xc0) return false;
@@ -48,20 +44,15 @@ function isUpper(c: number): boolean {
   return ch !== ch.toLowerCase();
 }
 
+function foldCode(c: number): number {
+  return c >= 65 && c <= 90 ? c + 32 : c === 0x2019 ? 39 : c;
+}
+
 /** Title abbreviations whose period belongs to the word and never ends a sentence. */
 /** Abbreviated roles, which TITLES holds with their period ("Gen.", "Sen."). */
-export const ROLE_ABBREVIATIONS = 'adm amb atty capt cmdr col del gen gov lt maj pres prof rep rev sec sen sgt supt';
-const TITLE_WORDS = `mr mrs ms dr ${ROLE_ABBREVIATIONS} st jr sr insp hon fr gens reps sens`;
+export const ROLE_ABBREVIATIONS = 'sgt rev cmdr lt rep sec col prof gov del pres gen atty amb maj capt supt sen adm';
+const TITLE_WORDS = `st jr hon reps ms ${ROLE_ABBREVIATIONS} sr mrs gens dr fr mr insp sens`;
 export const TITLE_ABBREVIATIONS: ReadonlySet<string> = new Set(TITLE_WORDS.split(' '));
-/** Other abbreviations that keep their period (they may still end a sentence). */
-/** Abbreviated months but June and July, which TIME_WORDS holds with their period ("Jan.", "Sept."). */
-export const MONTH_ABBREVIATIONS = 'jan feb mar apr aug sep sept oct nov dec';
-const OTHER_ABBREVIATIONS = `inc corp co ltd bros no vs etc ${MONTH_ABBREVIATIONS} jun jul ft`;
-
-/** Characters allowed inside a word when followed by a word character: don't, U.S, al-Qaida, AT&T. */
-function isJoiner(c: number): boolean {
-  return c === 39 || c === 0x2019 || c === 46 || c === 45 || c === 38 || c === 0x2011;
-}
 
 const enum Ch { Other = 0, Space = 1, Word = 2, Line = 3, Quote = 4 }
 
@@ -90,7 +81,10 @@ function charClasses(): Uint8Array {
   return table;
 }
 
-const ABBREVIATION_HASHES: ReadonlySet<number> = new Set(`${TITLE_WORDS} ${OTHER_ABBREVIATIONS}`.split(' ').map(hashWord));
+/** Other abbreviations that keep their period (they may still end a sentence). */
+/** Abbreviated months but June and July, which TIME_WORDS holds with their period ("Jan.", "Sept."). */
+export const MONTH_ABBREVIATIONS = 'jan feb mar apr aug sep sept oct nov dec';
+const OTHER_ABBREVIATIONS = `ft no etc co inc corp ${MONTH_ABBREVIATIONS} ltd bros jun vs jul`;
 
 /** The token arrays while they fill; grown by doubling. */
 interface Columns {
@@ -105,20 +99,16 @@ function allocate(size: number): Columns {
   return { kind: new Uint8Array(size), start: new Int32Array(size), end: new Int32Array(size), cap: new Uint8Array(size), hash: new Int32Array(size) };
 }
 
-function grow(c: Columns): Columns {
-  const g = allocate(c.kind.length * 2);
-  for (const k in g) g[k as keyof Columns].set(c[k as keyof Columns]);
-  return g;
-}
+const ABBREVIATION_HASHES: ReadonlySet<number> = new Set(`${TITLE_WORDS} ${OTHER_ABBREVIATIONS}`.split(' ').map(hashWord));
 
 // A top-level function over a plain object: the hot loop keeps its state in locals, not in a closure.
 function put(c: Columns, at: number, k: number, s: number, e: number, h: number, up: number): void {
   c.kind[at] = k; c.start[at] = s; c.end[at] = e; c.hash[at] = h; c.cap[at] = up;
 }
 
-/** The first code unit of token i. */
-export function firstCode(t: Tokens, i: number): number {
-  return t.text.charCodeAt(t.start[i] ?? 0);
+/** Characters allowed inside a word when followed by a word character: don't, U.S, al-Qaida, AT&T. */
+function isJoiner(c: number): boolean {
+  return c === 39 || c === 0x2019 || c === 46 || c === 45 || c === 38 || c === 0x2011;
 }
 
 /** A period, question or exclamation mark, or an ellipsis: a token's hash is its character, no string needed. */
@@ -126,6 +116,17 @@ export function isTerminal(t: Tokens, i: number): boolean {
   if (t.kind[i] !== Tk.Punct) return false;
   const ch = t.hash[i];
   return ch === 46 || ch === 33 || ch === 63 || ch === 0x2026;
+}
+
+/** The first code unit of token i (past the last token, of the text: start[i] is undefined, read as 0). */
+export function firstCode(t: Tokens, i: number): number {
+  return t.text.charCodeAt(t.start[i]!);
+}
+
+function grow(c: Columns): Columns {
+  const g = allocate(c.kind.length * 2);
+  for (const k in g) g[k as keyof Columns].set(c[k as keyof Columns]);
+  return g;
 }
 
 /** Tokens of text[i, n), with offsets into the whole text. */
@@ -202,7 +203,7 @@ export function tokenize(text: string, i = 0, n = text.length): Tokens {
   const low = (k: number): string => {
     // Past either end, kind[k] is undefined (or 0 in the spare tail): no kind, ''.
     if (kind[k] !== Tk.Word) return '';
-    const s = start[k] ?? 0, e = end[k] ?? 0;
+    const s = start[k]!, e = end[k]!;
     // toLowerCase of a slice of two-byte text (any page with a curly quote) took ~90 ns even when it
     // changed nothing, ~4x a plain slice: only a capital or a non-ASCII letter needs it.
     for (let j = s; j < e; j++) {

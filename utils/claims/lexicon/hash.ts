@@ -1,18 +1,12 @@
 /** Word-hash sets, so per-token lexicon checks compare integers instead of building strings. */
 import { hashWord, Tk, type Tokens } from '../tokens';
 
-/** The single words rules compare a token with, by hash (see isW). */
-export const W_ABOUT = hashWord('about');
-export const W_ACCORDING = hashWord('according');
-export const W_TO = hashWord('to');
-export const W_THAT = hashWord('that');
-export const W_AND = hashWord('and');
-export const W_WHILE = hashWord('while');
-export const W_WHO = hashWord('who');
-export const W_OF = hashWord('of');
-export const W_FROM = hashWord('from');
-export const W_WITH = hashWord('with');
-export const W_FIRST = hashWord('first');
+/**
+ * The single words rules compare a token with, by hash (see isW). One string split: a call per word was
+ * 14 B more gzipped. Destructured from an array, each is typed number | undefined, which isW takes.
+ */
+export const [W_ABOUT, W_ACCORDING, W_TO, W_THAT, W_AND, W_WHILE, W_WHO, W_OF, W_FROM, W_WITH, W_FIRST] =
+  'about according to that and while who of from with first'.split(' ').map(hashWord);
 
 /**
  * Lexicon tables are filled on the first detection, not when the script loads: every page loads the
@@ -24,11 +18,6 @@ const unfilled: (() => void)[] = [];
 /** Runs `fill` when buildLexicon() is first called. */
 export function fillOnFirstUse(fill: () => void): void {
   unfilled.push(fill);
-}
-
-/** Fills every lexicon table not filled yet; cheap once done. Detection calls it before anything else. */
-export function buildLexicon(): void {
-  for (const fill of unfilled.splice(0)) fill();
 }
 
 /** A list of words separated by white space, answering both string and token-hash membership (filled by buildLexicon). */
@@ -52,11 +41,16 @@ export class WordSet extends Set<string> {
   }
 }
 
-/** Whether token i is a word in `set`, by hash: no string is built. */
-export function inSet(t: Tokens, i: number, set: WordSet): boolean {
-  const h = t.hash[i] ?? 0;
-  return t.kind[i] === Tk.Word && set.low[h & 4095] === 1 && set.hashes.has(h);
+/** Fills every lexicon table not filled yet; cheap once done. Detection calls it before anything else. */
+export function buildLexicon(): void {
+  for (const fill of unfilled.splice(0)) fill();
 }
 
 /** One set from several lists: shared lists are passed, not interpolated, so each literal stays a plain string. */
 export const words = (...lists: string[]): WordSet => new WordSet(lists.join(' '));
+
+/** Whether token i is a word in `set`, by hash: no string is built. */
+export function inSet(t: Tokens, i: number, set: WordSet): boolean {
+  const h = t.hash[i]!; // undefined past the last token, where the kind test fails before h is read
+  return t.kind[i] === Tk.Word && set.low[h & 4095] === 1 && set.hashes.has(h);
+}
