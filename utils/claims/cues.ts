@@ -89,6 +89,8 @@ export function nextCue(d: Doc, i: number, from: number, to: number): Cue | null
   return null;
 }
 
+const NOUN_ING_NEXT = words('in at from of about');
+
 /** Filters noun and adjective uses of cue forms: "the report", "a noted author", "state law". */
 function verbalUse(d: Doc, i: number, e: CueEntry, floor: number): boolean {
   const p = i - 1;
@@ -97,6 +99,9 @@ function verbalUse(d: Doc, i: number, e: CueEntry, floor: number): boolean {
   const quantifier = prevIsWord && is(d, p, QUANTIFIER_SUBJECTS) && !(e.nounLike && endsWithS(d, i));
   if (prevIsWord && is(d, p, DETERMINERS) && !isW(d, p, W_THAT) && !quantifier && !isNumber(d, p)) return false;
   if (prevIsWord && isPossessive(d, p) && !isContractedSubject(d, p)) return false;
+  // "a strong showing in Iowa", "a tough warning about …": after a determiner and a modifier, an -ing
+  // form with a preposition after it is a noun ("a statement saying …", "a group backing Bush" are not).
+  if (e.ing && prevIsWord && !isCap(d, p) && is(d, p - 1, DETERMINERS) && is(d, i + 1, NOUN_ING_NEXT)) return false;
   // "Others, however, say", "Mr. Autor and Mr. Hanson argue": a verb that is seldom a noun may follow an
   // aside or a name; a name after a determiner modifies a noun ("the NBC show", "a Trump pledge").
   if (e.nounLike && !endsWithS(d, i) && (e.flags & CueFlag.NounHeavy || !(punctAt(d, p) === ',' || (isCap(d, p) && !is(d, p - 1, DETERMINERS))))) {

@@ -779,6 +779,7 @@ describe('not claims', () => {
     ['a byline', 'By Jane Smith and Omar Farouk'],
     ['adding things', 'Social media has added another link to the chain.'],
     ['maintaining something', 'The party maintained its majority in the state senate.'],
+    ['an -ing noun after a modifier', 'Without a strong showing in South Carolina, the Bush campaign may struggle. The comments came with a tough warning about the rhetoric.'],
     ['maintaining a count', 'Con Edison maintains 4,300 miles of gas mains, and it maintains about 90,000 miles of cable.'],
     ['adding to something', 'The move could add to the pressure on the central bank.'],
     ['adding a sum', 'The package would add $95 billion to the deficit, and the economy added 200,000 jobs.'],
