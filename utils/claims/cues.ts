@@ -3,7 +3,7 @@
  * "according to", and a colon after a speaker. Cues inside quotations never fire.
  */
 import { endsWithS, inQuote, is, isCap, isContractedSubject, isNumber, isPossessive, isW, isWord, lowerAt, phraseAt, punctAt, type Doc } from './context';
-import { W_ABOUT, W_ACCORDING, W_THAT, W_TO, words } from './lexicon/hash';
+import { W_ABOUT, W_ACCORDING, W_AND, W_THAT, W_TO, words } from './lexicon/hash';
 import { Tk, type Tokens } from './tokens';
 import {
   BE_FORMS, CUE_BY_HASH, CUE_LOW_BITS, CUE_PREFIX, CueClass, CueFlag, DETERMINERS, NON_SPEECH_OBJECTS, OBJECT_PRONOUNS, PARTICLES, QUANTIFIER_SUBJECTS, SUBJECT_PRONOUNS, type CueEntry,
@@ -113,7 +113,7 @@ function verbalUse(d: Doc, i: number, e: CueEntry, floor: number): boolean {
     if (!percent && !clause && !(prevIsWord && (is(d, p, SUBJECT_PRONOUNS) || is(d, p, RESPONDENTS) || quantifier || endsWithS(d, p) || is(d, p, CUE_PREFIX) || isNumber(d, p)))) return false;
   }
   // "a woman named Lola": a participle after a noun gives a name, not a verdict.
-  if (e.lemma === 'name' && prevIsWord && !isCap(d, p) && isCap(d, i + 1) && !is(d, p, CUE_PREFIX) && !is(d, p, SUBJECT_PRONOUNS)) return false;
+  if ((e.lemma === 'name' || (e.lemma === 'call' && e.past && !endsWithS(d, p) && !isW(d, p, W_AND))) && prevIsWord && !isCap(d, p) && isCap(d, i + 1) && !is(d, p, CUE_PREFIX) && !is(d, p, SUBJECT_PRONOUNS)) return false;
   // "would add $95 billion to the deficit", "added 200,000 jobs", "adds to the pressure": sums, not words.
   if (e.lemma === 'add' && (isNumber(d, i + 1) || punctAt(d, i + 1) === '$' || isW(d, i + 1, W_TO))) return false;
   return !is(d, i + 1, NON_SPEECH_OBJECTS);

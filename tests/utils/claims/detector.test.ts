@@ -774,6 +774,7 @@ describe('not claims', () => {
     ['an attitude participle in narration', 'The group has waged a covert campaign, preferring planned attacks over time.'],
     ['finding oneself somewhere', 'De Blasio has found himself in the same legal bind.'],
     ['a name given after a noun', 'A colleague named Barry Saltzman lent him three equations.'],
+    ['a name given with "called"', 'A new group called Black Votes Matter is trying to raise money, and he met a firm called Cambridge Analytica.'],
     ['the generic "you" of advice', 'If you want to play the newest games, you can see that the Pro is the better deal.'],
     ['an adjectival participle', 'Endorsed candidates won most of the races on Tuesday.'],
     ['a byline', 'By Jane Smith and Omar Farouk'],
