@@ -116,20 +116,26 @@ describe.each(BROWSERS)('reading in %s', (name) => {
     await waitForPaintCount(page, 5);
     await openCardOn(page, 'The discussion has started now');
     const layout = await page.evaluate(() => {
-      const card = document.querySelector('claimtrail-card')?.shadowRoot?.querySelector('.ct-card')?.getBoundingClientRect();
+      const root = document.querySelector('claimtrail-card')?.shadowRoot;
+      const card = root?.querySelector('.ct-card')?.getBoundingClientRect();
+      const verdict = [...(root?.querySelectorAll('button') ?? [])].find((button) => button.textContent?.includes('Disputed'))?.getBoundingClientRect();
       const claim = [...(CSS.highlights.get('claimtrail-focus') ?? [])].flatMap((range) => [...(range as Range).getClientRects()]);
-      return card && { card: { top: card.top, bottom: card.bottom, height: card.height }, claim: claim.map((rect) => ({ top: rect.top, bottom: rect.bottom })), viewport: innerHeight };
+      return card && verdict && {
+        card: { top: card.top, bottom: card.bottom, height: card.height },
+        verdictBottom: verdict.bottom,
+        claim: claim.map((rect) => ({ top: rect.top, bottom: rect.bottom })),
+        viewport: innerHeight,
+      };
     });
     expect(layout).toBeTruthy();
-    const { card, claim, viewport } = layout!;
+    const { card, verdictBottom, claim, viewport } = layout!;
     expect(claim.length).toBeGreaterThan(0);
     for (const line of claim) expect(line.bottom <= card.top || line.top >= card.bottom, `claim line ${line.top}–${line.bottom} under the card ${card.top}–${card.bottom}`).toBe(true);
     expect(card.top).toBeGreaterThanOrEqual(0);
     expect(card.bottom).toBeLessThanOrEqual(viewport);
-    // Shorter, not squashed: the verdict buttons are still in view inside the card.
+    // Shorter, not squashed: the verdict buttons are in view without scrolling inside the card.
     expect(card.height).toBeGreaterThanOrEqual(200);
-    await clickInCard(page, 'Verified');
-    await waitForPainted(page, 'The discussion has started now', 'claimtrail-verified');
+    expect(verdictBottom).toBeLessThanOrEqual(card.bottom);
     expect(ext.errors(page)).toEqual([]);
   });
 
