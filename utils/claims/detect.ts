@@ -329,7 +329,7 @@ function sentenceDrafts(d: Doc, ss: number, se: number): Draft[] {
     if (cue.start < covered) continue;
     const prev = drafts.at(-1) ?? null;
     const at = cue.start;
-    const host = prev?.frags.find((f) => at >= f.start && at < f.end) ?? null;
+    const host = prev?.frags.find((f) => at >= f.start && at < f.end);
     if (prev && host && participleStart(d, cue)) {
       // "…, saying it shows…": a new claim by the same speaker; the first one ends before it.
       const draft = verbCue(d, cue, cue.start, se, prev);
@@ -346,7 +346,7 @@ function sentenceDrafts(d: Doc, ss: number, se: number): Draft[] {
     // The cue's own subject, read once for the checks below that need it (only inside a claim).
     const own = host ? leftSource(d, cue.start, ss) : null;
     // "…, but he also noted …": a new clause with its own subject ends the weaker claim instead.
-    const coordinated = isW(d, cue.start - 1, W_AND) || (host !== null && is(d, (own?.start ?? ss) - 1, CLAUSE_LINKS));
+    const coordinated = isW(d, cue.start - 1, W_AND) || (!!host && is(d, (own?.start ?? ss) - 1, CLAUSE_LINKS));
     const weaker = prev?.cue && prev.cue.cls !== CueClass.Say && prev.cue.cls !== CueClass.Prep && !coordinated;
     if (prev && host && prev.cue && cue.cls === CueClass.Say && (weaker || (prev.cue.cls === CueClass.Say && !cue.ing))) {
       // A saying verb inside a weaker cue's content: the weaker reading was wrong. Inside another saying
