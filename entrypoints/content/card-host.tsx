@@ -14,6 +14,8 @@ export interface CardState extends Omit<ClaimCardProps, 'onClose'> {
 }
 
 const GAP = 8;
+/** Shortest the card is made to stay off its claim (px): its header, the start of the claim and the verdict buttons still show. */
+const MIN_CARD_HEIGHT = 200;
 
 export class CardHost {
   readonly #doc: Document;
@@ -91,18 +93,25 @@ export class CardHost {
   }
 
   /**
-   * Below the claim if the card fits there, else above; if neither side has room, on the roomier
-   * side, kept inside the viewport (covering part of the claim rather than hiding the card).
+   * Below the claim if the card fits there, else above. If neither side has room, the card is made
+   * shorter (it scrolls) to fit the roomier side, so it never covers the claim it is about; only
+   * where even that side is too short to be usable does it overlap the claim, kept inside the viewport.
    */
   #place(card: HTMLElement, rect: DOMRect): void {
     const view = this.#doc.defaultView;
     if (!view) return;
+    card.style.maxHeight = '';
     const width = card.offsetWidth;
-    const height = card.offsetHeight;
-    const roomBelow = view.innerHeight - rect.bottom - GAP;
-    const roomAbove = rect.top - GAP;
+    let height = card.offsetHeight;
+    const roomBelow = view.innerHeight - rect.bottom - 2 * GAP;
+    const roomAbove = rect.top - 2 * GAP;
+    const room = Math.max(roomBelow, roomAbove);
+    if (height > room && room >= MIN_CARD_HEIGHT) {
+      card.style.maxHeight = `${Math.floor(room)}px`;
+      height = card.offsetHeight;
+    }
     const below = rect.bottom + GAP;
-    const above = roomAbove - height;
+    const above = rect.top - GAP - height;
     const top =
       height <= roomBelow ? below
       : height <= roomAbove ? above

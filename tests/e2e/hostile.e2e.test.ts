@@ -258,6 +258,32 @@ describe.each(BROWSERS)('hostile pages in %s', (name) => {
     await page.close();
   });
 
+  // Pages that lock down script and style (Google's and many news sites' Trusted Types, a nonce-only
+  // style-src) must not block the highlights or the card: both browsers exempt what an extension's
+  // content script adds, as long as it never goes through the page's own sinks.
+  it('works on a page with a strict Content-Security-Policy and Trusted Types enforced', async () => {
+    // The seed's own inline styles would be blocked too and reported in the console: removed, so every error left is ours.
+    const html = SEED.replace(/<style>[\s\S]*?<\/style>/g, '').replace(/ style="[^"]*"/g, '');
+    server.route('/locked-down.html', {
+      body: html,
+      headers: {
+        'Content-Security-Policy': "default-src 'self'; img-src 'self' data:; script-src 'none'; style-src 'self'; require-trusted-types-for 'script'; trusted-types 'none'",
+      },
+    });
+    const page = await ext.openPage(server.url('/locked-down.html'));
+    await waitForPainted(page, CLAIM);
+    expect(allPainted(await painted(page)).length).toBeGreaterThanOrEqual(MIN_CLAIMS);
+    await reviewThroughCard(page, CLAIM);
+    // The card's own style sheet applied: a blocked one would leave a transparent card over the text.
+    const background = await page.evaluate(() => {
+      const card = document.querySelector('claimtrail-card')?.shadowRoot?.querySelector('.ct-card');
+      return card ? getComputedStyle(card).backgroundColor : null;
+    });
+    expect(background).toMatch(/^rgb\(/);
+    expect(ext.errors(page)).toEqual([]);
+    await page.close();
+  });
+
   async function raisesNoError(label: string, html: string): Promise<void> {
     const path = `/shape-${label.replace(/\W+/g, '-')}.html`;
     server.route(path, html);

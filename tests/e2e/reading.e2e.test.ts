@@ -109,6 +109,30 @@ describe.each(BROWSERS)('reading in %s', (name) => {
     expect(ext.errors(page)).toEqual([]);
   });
 
+  it('opens the card next to the claim, not over it, in a window too short for the whole card on either side', async () => {
+    const page = await ext.openPage(server.url('seed-article.html'));
+    // Puppeteer's default window: the seed's three-line quote, scrolled to the middle, leaves about 270 px above and below it.
+    await page.setViewport({ width: 800, height: 600 });
+    await waitForPaintCount(page, 5);
+    await openCardOn(page, 'The discussion has started now');
+    const layout = await page.evaluate(() => {
+      const card = document.querySelector('claimtrail-card')?.shadowRoot?.querySelector('.ct-card')?.getBoundingClientRect();
+      const claim = [...(CSS.highlights.get('claimtrail-focus') ?? [])].flatMap((range) => [...(range as Range).getClientRects()]);
+      return card && { card: { top: card.top, bottom: card.bottom, height: card.height }, claim: claim.map((rect) => ({ top: rect.top, bottom: rect.bottom })), viewport: innerHeight };
+    });
+    expect(layout).toBeTruthy();
+    const { card, claim, viewport } = layout!;
+    expect(claim.length).toBeGreaterThan(0);
+    for (const line of claim) expect(line.bottom <= card.top || line.top >= card.bottom, `claim line ${line.top}–${line.bottom} under the card ${card.top}–${card.bottom}`).toBe(true);
+    expect(card.top).toBeGreaterThanOrEqual(0);
+    expect(card.bottom).toBeLessThanOrEqual(viewport);
+    // Shorter, not squashed: the verdict buttons are still in view inside the card.
+    expect(card.height).toBeGreaterThanOrEqual(200);
+    await clickInCard(page, 'Verified');
+    await waitForPainted(page, 'The discussion has started now', 'claimtrail-verified');
+    expect(ext.errors(page)).toEqual([]);
+  });
+
   it('is usable from the keyboard: focus moves into the card, Tab stays in reach, Escape returns focus', async () => {
     const page = await ext.openPage(server.url('seed-article.html'));
     await waitForPaintCount(page, 5);

@@ -3,7 +3,7 @@
  * "according to", and a colon after a speaker. Cues inside quotations never fire.
  */
 import { endsWithS, inQuote, is, isCap, isContractedSubject, isNumber, isPossessive, isW, isWord, lowerAt, phraseAt, punctAt, type Doc } from './context';
-import { W_ABOUT, W_ACCORDING, W_THAT, W_TO, words } from './lexicon/hash';
+import { W_ABOUT, W_ACCORDING, W_AND, W_THAT, W_TO, words } from './lexicon/hash';
 import { Tk, type Tokens } from './tokens';
 import {
   BE_FORMS, CUE_BY_HASH, CUE_LOW_BITS, CUE_PREFIX, CueClass, CueFlag, DETERMINERS, NON_SPEECH_OBJECTS, OBJECT_PRONOUNS, PARTICLES, QUANTIFIER_SUBJECTS, SUBJECT_PRONOUNS, type CueEntry,
@@ -89,6 +89,8 @@ export function nextCue(d: Doc, i: number, from: number, to: number): Cue | null
   return null;
 }
 
+const NOUN_ING_NEXT = words('in at from of about');
+
 /** Filters noun and adjective uses of cue forms: "the report", "a noted author", "state law". */
 function verbalUse(d: Doc, i: number, e: CueEntry, floor: number): boolean {
   const p = i - 1;
@@ -97,6 +99,9 @@ function verbalUse(d: Doc, i: number, e: CueEntry, floor: number): boolean {
   const quantifier = prevIsWord && is(d, p, QUANTIFIER_SUBJECTS) && !(e.nounLike && endsWithS(d, i));
   if (prevIsWord && is(d, p, DETERMINERS) && !isW(d, p, W_THAT) && !quantifier && !isNumber(d, p)) return false;
   if (prevIsWord && isPossessive(d, p) && !isContractedSubject(d, p)) return false;
+  // "a strong showing in Iowa", "a tough warning about …": after a determiner and a modifier, an -ing
+  // form with a preposition after it is a noun ("a statement saying …", "a group backing Bush" are not).
+  if (e.ing && prevIsWord && !isCap(d, p) && is(d, p - 1, DETERMINERS) && is(d, i + 1, NOUN_ING_NEXT)) return false;
   // "Others, however, say", "Mr. Autor and Mr. Hanson argue": a verb that is seldom a noun may follow an
   // aside or a name; a name after a determiner modifies a noun ("the NBC show", "a Trump pledge").
   if (e.nounLike && !endsWithS(d, i) && (e.flags & CueFlag.NounHeavy || !(punctAt(d, p) === ',' || (isCap(d, p) && !is(d, p - 1, DETERMINERS))))) {
@@ -108,7 +113,7 @@ function verbalUse(d: Doc, i: number, e: CueEntry, floor: number): boolean {
     if (!percent && !clause && !(prevIsWord && (is(d, p, SUBJECT_PRONOUNS) || is(d, p, RESPONDENTS) || quantifier || endsWithS(d, p) || is(d, p, CUE_PREFIX) || isNumber(d, p)))) return false;
   }
   // "a woman named Lola": a participle after a noun gives a name, not a verdict.
-  if (e.lemma === 'name' && prevIsWord && !isCap(d, p) && isCap(d, i + 1) && !is(d, p, CUE_PREFIX) && !is(d, p, SUBJECT_PRONOUNS)) return false;
+  if ((e.lemma === 'name' || (e.lemma === 'call' && e.past && !endsWithS(d, p) && !isW(d, p, W_AND))) && prevIsWord && !isCap(d, p) && isCap(d, i + 1) && !is(d, p, CUE_PREFIX) && !is(d, p, SUBJECT_PRONOUNS)) return false;
   // "would add $95 billion to the deficit", "added 200,000 jobs", "adds to the pressure": sums, not words.
   if (e.lemma === 'add' && (isNumber(d, i + 1) || punctAt(d, i + 1) === '$' || isW(d, i + 1, W_TO))) return false;
   return !is(d, i + 1, NON_SPEECH_OBJECTS);

@@ -19,7 +19,7 @@ import {
   CLAUSE_LINKS, CUE_PP, CueClass, CueFlag, DETERMINERS, GROUP_NOUNS, INDEFINITES, OBJECT_PRONOUNS, SOURCE_STOP, SUBJECT_PRONOUNS,
   TIME_WORDS,
 } from './lexicon/en';
-import { is, isCap, isClosingQuote, isOpeningQuote, isPossessive, isW, isWord, lowerAt, punctAt, quoteAround, type Doc } from './context';
+import { is, isCap, isClosingQuote, isNumber, isOpeningQuote, isPossessive, isW, isWord, lowerAt, punctAt, quoteAround, type Doc } from './context';
 import { createIdMaker, type ClaimKey } from './ids';
 import { isTerminal, Tk, tokenize } from './tokens';
 
@@ -45,12 +45,15 @@ const PARTICIPLE_LEADS = words('in for without by after before and while when');
 const BARE_OBJECT_VERBS = words('deny maintain');
 const MAX_OBJECT_NOUN = 6;
 
-/** A clause, a gerund, a quotation, or a noun with a "that" clause: "denied the reports that …". */
+/**
+ * A clause, a gerund, a quotation, or a noun with a "that" clause: "denied the reports that …". A count
+ * starts a noun phrase, hedged or not: "maintains 4,300 miles of gas mains", "maintains about 90,000 miles".
+ */
 function clausalObject(d: Doc, k: number, end: number): boolean {
   if (k >= end) return false;
   if (!isWord(d, k)) return isOpeningQuote(d, k) || punctAt(d, k) === ':';
   const w = lowerAt(d, k);
-  if (w === 'that' || w.endsWith('ing') || !(DETERMINERS.has(w) || OBJECT_PRONOUNS.has(w) || isPossessive(d, k))) return true;
+  if (w === 'that' || w.endsWith('ing') || !(DETERMINERS.has(w) || OBJECT_PRONOUNS.has(w) || isPossessive(d, k) || isNumber(d, k) || isNumber(d, k + 1))) return true;
   for (let j = k + 1; j < end && j - k <= MAX_OBJECT_NOUN && isWord(d, j); j++) if (isW(d, j, W_THAT)) return true;
   return false;
 }

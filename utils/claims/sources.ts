@@ -175,6 +175,9 @@ function plausibleSource(d: Doc, s: number, e: number): boolean {
   return is(d, s, DETERMINERS) || (e - s <= 3 && endsWithS(d, e - 1));
 }
 
+/** Prepositions opening an aside between a source and its cue; not "of", "from" or "with" (nor "at": "Mr. Pruzan, at Dresdner Kleinwort"), which give an affiliation. */
+const ASIDES = words('in on during after before amid following through via while');
+
 /**
  * "Ayad Allawi, Iraq's vice president, said", "Donna Rawlings, 59, of Ashton, Md., said": the
  * farthest comma within reach that follows a plausible head opening its clause starts the appositions.
@@ -188,7 +191,8 @@ function appositiveSource(d: Doc, j: number, floor: number): TokenRange | null {
     const p = punctAt(d, k);
     if (p === ',') {
       // "Hunter, meanwhile, said", "Jones, too, said": an aside about the saying, not the sayer.
-      if (seg === j && !isCap(d, k + 1) && !isNumber(d, k + 1) && k + 2 === j) end = k;
+      // "Smith, in a statement, said", "Jones, on a call Friday, said": where and how it was said.
+      if (seg === j && ((!isCap(d, k + 1) && !isNumber(d, k + 1) && k + 2 === j) || is(d, k + 1, ASIDES))) end = k;
       // A comma at floor has no head before it: npLeft, bounded by floor, finds none.
       if (k < seg - 1) {
         const headStart = npLeft(d, k - 1, floor);
