@@ -89,7 +89,7 @@ export function nextCue(d: Doc, i: number, from: number, to: number): Cue | null
   return null;
 }
 
-const NOUN_ING_NEXT = words('in at from of about');
+const NOUN_ING_NEXT = words('in at of from about');
 
 /** Filters noun and adjective uses of cue forms: "the report", "a noted author", "state law". */
 function verbalUse(d: Doc, i: number, e: CueEntry, floor: number): boolean {

@@ -39,7 +39,7 @@ export interface Draft {
 const MAX_SKIP = 10;
 const MAX_ASIDE = 12;
 
-const PARTICIPLE_LEADS = words('in for without by after before and while when');
+const PARTICIPLE_LEADS = words('and without by in after before while when for');
 
 /** Verbs whose bare noun-phrase object is an act, not a claim: "denied the motion", "maintained control". */
 const BARE_OBJECT_VERBS = words('deny maintain');
@@ -70,7 +70,7 @@ function continuesSentence(d: Doc, k: number, end: number, fronted: boolean): bo
 }
 
 /** "rejected the offer", "denied the motion": a decision on a request, not a stated view. */
-const PROCEDURAL_OBJECTS = words('petition appeal suit claim motion application bid nomination request offer lawsuit claims');
+const PROCEDURAL_OBJECTS = words('petition appeal offer lawsuit claim motion application request suit claims nomination bid');
 
 function atClauseEnd(d: Doc, k: number, end: number): boolean {
   return k >= end || isTerminal(d.t, k) || (punctAt(d, k) === ':' && k + 1 >= end);

@@ -15,9 +15,9 @@ const MAX_SIGNATURE_TOKENS = 6;
 const HEADLINE_TOKENS = 30;
 
 /** Labels that look like a speaker before a colon but introduce page furniture. */
-const NOT_SPEAKERS = words(`a exclusive editor file watch read gallery note graphic advertisement warning analysis\
- sources photos photo related published posted listen update tags breaking correction credit updated podcast chart\
- video live editor's source clarification transcript commentary map opinion q`);
+const NOT_SPEAKERS = words(`a advertisement exclusive editor file watch note chart credit warning analysis transcript\
+ correction related published posted tags sources update photos updated podcast graphic breaking video opinion gallery\
+ live editor's source clarification read map commentary listen q photo`);
 
 /** "NAME: content" at the start of a paragraph (an opening quote may precede the name). */
 function speakerLine(d: Doc, ps: number, pe: number): Draft | null {

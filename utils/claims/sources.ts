@@ -92,7 +92,7 @@ function npLeft(d: Doc, last: number, floor: number): number {
 const FLOATING = words('all each both');
 
 /** Words that hedge a count: "about 4 in 10", "only three senators", "more than half". */
-const HEDGES = words('some about just almost around nearly than only roughly');
+const HEDGES = words('roughly some than only around nearly just almost about');
 
 /** Where a noun phrase ending at `k` continues leftwards past a word that usually stops it, or -1. */
 function postmodifierStart(d: Doc, k: number, floor: number): number {
@@ -176,7 +176,7 @@ function plausibleSource(d: Doc, s: number, e: number): boolean {
 }
 
 /** Prepositions opening an aside between a source and its cue; not "of", "from" or "with" (nor "at": "Mr. Pruzan, at Dresdner Kleinwort"), which give an affiliation. */
-const ASIDES = words('in on during after before amid following through via while');
+const ASIDES = words('in on after before during via following amid through while');
 
 /**
  * "Ayad Allawi, Iraq's vice president, said", "Donna Rawlings, 59, of Ashton, Md., said": the

@@ -11,7 +11,7 @@ import { hashWord, MONTH_ABBREVIATIONS, ROLE_ABBREVIATIONS } from '../tokens';
  * order a search found to gzip smallest, natural runs (the days, the months, one to ten) kept whole. So do
  * the cue lists' lemmas, their particles and their marks: no two lemmas share a form (the one case where
  * the first listed would win it), no particle phrase begins another of its lemma (a test checks it), and
- * the marks are read in any order. Together −505 B gzipped against the hand-written orders. A new word
+ * the marks are read in any order. Together about −550 B gzipped against the hand-written orders. A new word
  * can go anywhere; the orders are worth searching again only when bytes run short.
  */
 
@@ -68,28 +68,28 @@ export interface CueEntry {
  *   Particles and phrases belong to the cue: "called for", "pointed to", "made the case", "said in a statement";
  *   words of a phrase are joined by _.
  */
-const SAY = `write/wrote/written add urge! recall note* announce state* argue:for,against contend maintain admit+\
- underscore confirm insist:on report^* answer* warn!*:of,against caution bemoan swear/swore/sworn yell brag+ unveil\
- wonder retweet conclude hint reveal brief! recommend demand* opine signal comment*:on remark* continue@ observe\
- highlight emphasize detail* reply* repeat forecast/forecast* vow~ promise~* quote* pledge~ proclaim mock\
- sing/sang/sung affirm claim* boast joke* quip+ guarantee chant email* refute protest characterize estimate^* assert\
- reiterate whisper lash:out shout speak/spoke/spoken&*:about,of,out talk&*:about,of tout stress express\
- exclaim mention assure! retort reaffirm cry speculate inform! recount rebuke deny lay/laid&:out implore confide\
- charge* plead:for beg+ imply publish allege^ preach blog+* suggest chide tweet* discuss echo offer*:up explain\
- ask!:for tell/told! remind! reassure predict^ threaten~ scoff go/went/gone&:on_to_say,on_to_argue reference* disclose\
- propose rail:against cite interject complain liken:to thank apologize decry say/said^:in_a_statement rebut respond\
- muse declare deplore congratulate indicate outline* posit acknowledge scold refer+&:to testify lament post* voice*\
- disagree make/made&:clear,it_clear,the_case,no_secret concede describe raise&:doubts,concerns,questions counter\
- agree~:with,on`;
-const STANCE = `issue* sue+ accuse!:of lobby laud brand* oppose weigh:in label* reject credit* view* dispute slam+\
- commend deride denounce applaud blame praise blast criticize decline~= appoint embrace attack* contradict champion\
- hail welcome defend dub+ question* dismiss term* back* name* refuse~= appeal* vote&:for,against cheer*\
- call*:for,on,upon ridicule decide~= endorse favour favor portray lambaste intend~= encourage! resist promote\
- seek/sought~= aim~= advocate*:for push:for,back herald release* plan+~=* support* fire*:back knock side&:with order*\
- condemn`;
-const THINK = `worry* regret+ reckon believe hope~*:for fear* want~= anticipate learn realize envision assume prefer+~\
- see/saw/seen doubt* consider understand/understood wish~=* suspect recognize expect~^ think/thought remember\
- feel/felt imagine know/knew/known`;
+const SAY = `write/wrote/written add urge! recall note* announce state* argue:for,against contend deny maintain admit+\
+ underscore confirm insist:on report^* answer* warn*!:of,against caution yell brag+ unveil wonder rail:against\
+ conclude describe hint reveal brief! recommend demand* opine make/made&:clear,it_clear,the_case,no_secret comment*:on\
+ remark* continue@ observe highlight emphasize detail* reply* repeat forecast/forecast* vow~ promise~* quote* pledge~\
+ propose proclaim mock sing/sang/sung affirm claim* boast joke* quip+ guarantee chant email* rebuke refute\
+ characterize estimate^* assert rebut reiterate whisper tout lash:out lay/laid&:out shout\
+ speak/spoke/spoken&*:about,of,out swear/swore/sworn stress express exclaim mention assure! retort reaffirm bemoan cry\
+ speculate inform! retweet implore confide charge* plead:for beg+ imply publish allege^ threaten~ preach blog+*\
+ suggest chide tweet* discuss echo offer*:up explain ask!:for tell/told! remind! reassure concede talk&*:about,of\
+ signal go/went/gone&:on_to_say,on_to_argue reference* disclose protest cite interject complain liken:to thank\
+ apologize decry say/said^:in_a_statement posit respond muse declare deplore congratulate indicate outline*\
+ acknowledge scold refer+&:to testify lament recount post* voice* disagree scoff raise&:concerns,doubts,questions\
+ counter predict^ agree~:with,on`;
+const STANCE = `issue* accuse!:of order* weigh:in lobby laud brand* oppose label* reject credit* view* sue+ dispute\
+ slam+ commend deride champion denounce applaud blame blast criticize decline~= appoint embrace attack* contradict\
+ ridicule cheer* welcome defend dub+ dismiss favor term* back* name* praise refuse~= appeal* vote&:for,against\
+ call*:for,on,upon decide~= endorse favour lambaste intend~= encourage! resist promote seek/sought~= aim~=\
+ advocate*:for push:for,back herald release* plan+~=* support* fire*:back hail knock side&:with question* condemn\
+ portray`;
+const THINK = `reckon remember believe hope~*:for learn realize envision assume prefer+~ see/saw/seen doubt* consider\
+ understand/understood wish~=* suspect recognize expect~^ think/thought feel/felt fear* want~= anticipate worry*\
+ regret+ imagine know/knew/known`;
 const EVIDENCE = `appear~ seem~ project^* find/found demonstrate point&:to,out show/showed/shown`;
 
 /** A consonant before a final "y": "deny" → "denies", "denied"; "say" and "pray" keep theirs. */
@@ -168,43 +168,43 @@ fillOnFirstUse(() => {
 });
 
 /** In both CUE_PREFIX and SOURCE_STOP: auxiliaries, negation and adverbs join a cue and end a source. */
-const AUXILIARIES = 'been is are was were can do should has would had must also shall not just already even did will never be might to then does could have still may';
+const AUXILIARIES = 'been is are was were do should has would had must also shall not just already even did will never be might to then does can could have still may';
 
 /** Auxiliaries, negation and adverbs that join a cue on its left: "has also said", "did not say". */
-export const CUE_PREFIX = words(AUXILIARIES, `haven't continued hasn't wouldn't n't continues generally specifically\
- flatly further later earlier previously repeatedly publicly privately recently again once separately loudly don't now\
- reportedly couldn't first allegedly didn't clearly can't isn't explicitly frequently bluntly being angrily simply\
- initially sharply often doesn't immediately wasn't won't continue quickly similarly aren't continuing strongly widely\
- weren't openly long always`);
+export const CUE_PREFIX = words(AUXILIARIES, `haven't weren't wouldn't aren't continued hasn't wasn't n't won't\
+ continues generally specifically flatly further later earlier previously repeatedly publicly privately recently again\
+ once separately loudly isn't widely clearly couldn't didn't first reportedly allegedly immediately initially now\
+ explicitly frequently bluntly being angrily simply often doesn't don't continue quickly similarly can't continuing\
+ strongly sharply openly long always`);
 
 /** Auxiliary forms of "be" (for passive detection). */
-export const BE_FORMS = words('been is are was were be being am');
+export const BE_FORMS = words('been is are was were being am be');
 
 /** "said goodbye", "pledged delegates": words after a cue form that make it something other than speech. */
-export const NON_SPEECH_OBJECTS = words('hello thanks prayers cheese farewell delegates goodbye good-bye grace amen');
+export const NON_SPEECH_OBJECTS = words('hello thanks prayers cheese farewell good-bye goodbye grace amen delegates');
 
-export const SUBJECT_PRONOUNS = words('he who i it they we whom she which you');
-export const OBJECT_PRONOUNS = words('him me her it them us you');
+export const SUBJECT_PRONOUNS = words('he i who it they she which you whom we');
+export const OBJECT_PRONOUNS = words('him me her it them you us');
 const NUMBERS = 'hundreds thousands one two three four five six seven eight nine ten dozens';
-export const DETERMINERS = words(`his these this that the her its no my every some our many several few most all each\
- both other any such your another a those their an`, NUMBERS);
+export const DETERMINERS = words(`his these this that the a their no my every some her its those many several few most\
+ all each both other any such your another our an`, NUMBERS);
 /** Counts that head a subject: "two said", "two in three say". */
 export const NUMBER_WORDS = words(NUMBERS, 'half');
 
 /** Words that end a source noun phrase when scanning left from a cue. */
-export const SOURCE_STOP = words(AUXILIARIES, `how maybe or but and because since while when where whom said between\
- onto than only against although though so via about across in on at for with there whose which meanwhile over under\
- after before during within like whenever unlike whether here why say unless into through toward per yet among without\
- by instead perhaps nor yesterday towards that as what if`);
+export const SOURCE_STOP = words(AUXILIARIES, `how or but and because since while when where which via between whether\
+ onto than only against although though so about across in on at for with there whose maybe meanwhile over under after\
+ before during within like whenever unlike why say unless into that here said through toward per yet among without by\
+ instead perhaps whom nor yesterday towards as what if`);
 
 /** Indefinite pronouns: with determiners and subject pronouns, the words that open a new noun phrase or clause. */
-export const INDEFINITES = words('someone none nobody something everything everyone nothing much anyone more');
+export const INDEFINITES = words('someone nobody something everyone nothing everything anyone much none more');
 
 /** Days, months and relative times that can sit between a cue and its content ("said Monday that"). */
 export const TIME_WORDS = words(`evening weekend month this monday tuesday wednesday thursday friday saturday sunday\
- night today yesterday tonight tomorrow morning week earlier previously repeatedly publicly privately recently again\
- once separately next also january february march april may june july august september october november december later\
- early ago then last year late afternoon`, `${MONTH_ABBREVIATIONS.replace(/ /g, '. ')}.`);
+ night today yesterday tonight tomorrow then next morning week january february march april may june july august\
+ september october november december earlier previously repeatedly publicly privately recently again once separately\
+ last also later early year ago late afternoon`, `${MONTH_ABBREVIATIONS.replace(/ /g, '. ')}.`);
 
 /** Quantifiers that stand alone as a subject: "all agreed", "many say". */
 export const QUANTIFIER_SUBJECTS = words('some many several few most all each both others none half');
@@ -216,46 +216,46 @@ export const CLAUSE_LINKS = words('yet as or but and because since while when wh
 export const AFFILIATIONS = words('in on at for with of from');
 
 /** Prepositions that start a phrase between a cue and its content ("said in a statement that"). */
-export const CUE_PP = words('in on at following amid through while over under after before during within to via with of from');
+export const CUE_PP = words('in on at following amid through while over under after before during via within to with of from');
 
 /** Courtesy titles: part of how a person is addressed, not a role. The value is the gender they mark, if any. */
 export const COURTESY_TITLES: ReadonlyMap<string, 'm' | 'f' | ''> = new Map(
-  'miss:f mrs:f mrs.:f mr:m ms.:f mr.:m ms:f mx.: dr.: dr:'.split(' ').map((item) => item.split(':') as [string, 'm' | 'f' | '']),
+  'miss:f ms:f ms.:f mrs.:f mr:m mrs:f mr.:m mx.: dr.: dr:'.split(' ').map((item) => item.split(':') as [string, 'm' | 'f' | '']),
 );
 
 /**
  * Titles and roles: the part of a source before the name ("Iraqi Vice President Ayad Allawi"), abbreviations included:
  * the courtesy titles, and the tokenizer's abbreviated roles with their period (written once, there: −28 B gzipped).
  */
-export const TITLES = words(...COURTESY_TITLES.keys(), `${ROLE_ABBREVIATIONS.replace(/ /g, '. ')}.`, `actor admiral\
- federal king analyst major advisor chief candidate treasurer lawyer adviser premier professor chair chairman\
- councilman comedian assistant governor official mayor auditor officer anchor author nominee chancellor congressman\
- coach billionaire columnist princess congresswoman commander economist prime defense colonel general captain top\
- executive editor former lawmaker delegate inspector acting attorney director house judge journalist prince queen\
- reporter lieutenant secretary minister press activist superintendent pollster president pastor foreign associate\
- leader spokesperson chairwoman commissioner speaker deputy representative head interim sheriff spokeswoman\
- communications consultant strategist pope sheikh singer spokesman councilwoman correspondent vice white sergeant\
- legislator actress aide national campaign justice state ambassador manager senior businessman founder senator ceo`);
+export const TITLES = words(...COURTESY_TITLES.keys(), `${ROLE_ABBREVIATIONS.replace(/ /g, '. ')}.`, `head actor\
+ chancellor admiral king analyst reporter advisor chief major treasurer adviser lawyer premier professor chair\
+ chairman councilman comedian assistant governor official mayor author officer nominee congressman coach billionaire\
+ columnist princess congresswoman commander economist prime defense colonel general captain top executive editor\
+ former lawmaker delegate inspector director acting interim journalist prince queen lieutenant secretary minister\
+ press activist house judge superintendent pollster president pastor foreign associate state leader spokesperson\
+ chairwoman commissioner speaker deputy representative singer spokeswoman communications consultant senator federal\
+ candidate strategist pope attorney sheriff sheikh manager spokesman councilwoman correspondent businessman vice white\
+ legislator actress aide national campaign ambassador justice sergeant senior auditor founder anchor ceo`);
 
 /** Common first names whose gender is clear, so "she" can skip a man named more recently. */
-export const FEMALE_NAMES = words(`susan kamala emma angela emily sarah jennifer lisa nancy nikki elizabeth theresa\
- mary laura anne hillary michelle julia anna maria ann marta rachel jane`);
-export const MALE_NAMES = words(`peter ali vladimir chris mohammed bernie steve ted barack jack david thomas daniel\
- jim john marco omar tom sam jonas donald ben mark james andrew mitch bill michael george jeb mike richard william joe\
- robert paul`);
+export const FEMALE_NAMES = words(`sarah kamala emma angela emily susan maria anne jennifer nancy nikki elizabeth\
+ theresa marta mary laura hillary lisa michelle julia anna ann rachel jane`);
+export const MALE_NAMES = words(`peter ali tom vladimir chris mohammed bernie steve ted barack jack james david thomas\
+ daniel jim john marco sam jonas donald ben mark andrew mitch bill michael jeb mike richard william joe omar robert\
+ paul george`);
 
 /** Words that mark an organisation rather than a person. */
-export const ORG_WORDS = words(`eu journal federation bank alliance service state army institute league republicans\
- house un cia states police embassy ministry fund democrats times administration bbc fbi firm inc. commission council\
- post ltd. committee church ap office senate union cnn magazine kremlin coalition organisation bureau corp.\
- association court parliament government group party reuters centers centre department gop foundation board pentagon\
- organization co. company cabinet club military navy agency network campaign university news center congress nato`);
+export const ORG_WORDS = words(`bureau federation post alliance service eu council journal fbi state nato army\
+ institute league republicans cabinet house un states congress police embassy ministry fund times bank cnn\
+ administration bbc ltd. commission corp. committee church ap senate union cia magazine kremlin association coalition\
+ court parliament government group party reuters centers centre department gop foundation organisation board pentagon\
+ organization co. company firm club military navy agency network office center campaign university news democrats inc.`);
 
 /** Nouns that make a plausible nominal source when no name is given ("officials said"). */
-export const GROUP_NOUNS = words(`scientists analysts witnesses police authorities officials legislators reports\
- investigators records economists leaders democrats residents documents doctors lawmakers aides advisors activists\
- experts critics republicans members protesters prosecutors opponents data observers polls voters supporters diplomats\
- researchers sources advisers studies officers people teachers workers surveys`);
+export const GROUP_NOUNS = words(`people experts polls authorities officials critics activists analysts legislators\
+ reports investigators leaders observers democrats residents doctors scientists workers data witnesses advisors voters\
+ protesters prosecutors records opponents documents lawmakers republicans members supporters diplomats researchers\
+ sources advisers studies officers teachers surveys economists aides police`);
 
 /**
  * Paragraph openings that mark page furniture and boilerplate rather than article text, as word hashes.
