@@ -261,8 +261,8 @@ export const GROUP_NOUNS = words(`people experts polls authorities officials cri
  * Paragraph openings that mark page furniture and boilerplate rather than article text, as word hashes.
  * Only whether one matches is read, so their order too is the one that gzips smallest.
  */
-export const BOILERPLATE_OPENERS: readonly (readonly number[])[] = `by|sign up|follow|share this|a version of this\
-|advertisement|subscribe|correction|font size|photo|read more|this material may not|email|click here\
-|the associated press contributed|content created by|send tips|related|contact|image|all rights reserved|copyright\
-|for licensing`
+export const BOILERPLATE_OPENERS: readonly (readonly number[])[] = `by|subscribe|this material may not|correction\
+|sign up|font size|follow|image|for licensing|share this|read more|a version of this|related|email|click here\
+|the associated press contributed|content created by|send tips|all rights reserved|contact|copyright|photo\
+|advertisement`
   .split('|').map((opener) => opener.split(' ').map(hashWord));
