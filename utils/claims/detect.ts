@@ -125,6 +125,22 @@ function skipAfterCue(d: Doc, cue: Cue, end: number): number {
   return k;
 }
 
+/** A cognition or evidential cue needs a clause (or an infinitive) right after it. */
+function hasClauseComplement(d: Doc, cue: Cue, k: number, end: number): boolean {
+  if (k >= end) return false;
+  if (isOpeningQuote(d, k)) return true;
+  if (!isWord(d, k)) return punctAt(d, k) === ':' || punctAt(d, k) === ',';
+  const w = lowerAt(d, k);
+  if (w === 'to') return (cue.flags & CueFlag.Infinitive) !== 0;
+  if (cue.flags & CueFlag.InfinitiveOnly) return false;
+  // "expects inflation to ease": a short object, then the infinitive.
+  if (cue.flags & CueFlag.Infinitive) for (let j = k + 1; j < end && j <= k + 3; j++) if (isW(d, j, W_TO)) return true;
+  // "found himself in a bind": where someone ended up, not what they found ("sees himself as" is a view).
+  if ((OBJECT_PRONOUNS.has(w) && !SUBJECT_PRONOUNS.has(w)) || (cue.lemma === 'find' && /sel(f|ves)$/.test(w))) return false;
+  // Anything but a prepositional phrase can be what was thought: a clause, a noun phrase, a name.
+  return !CUE_PP.has(w);
+}
+
 /** Character spans of the fragments, split at paragraph breaks, without pieces holding no word. */
 function toSpans(d: Doc, frags: readonly TokenRange[]): Span[] {
   let out: Span[] = [];
@@ -153,27 +169,17 @@ function toSpans(d: Doc, frags: readonly TokenRange[]): Span[] {
   return out;
 }
 
-/** A cognition or evidential cue needs a clause (or an infinitive) right after it. */
-function hasClauseComplement(d: Doc, cue: Cue, k: number, end: number): boolean {
-  if (k >= end) return false;
-  if (isOpeningQuote(d, k)) return true;
-  if (!isWord(d, k)) return punctAt(d, k) === ':' || punctAt(d, k) === ',';
-  const w = lowerAt(d, k);
-  if (w === 'to') return (cue.flags & CueFlag.Infinitive) !== 0;
-  if (cue.flags & CueFlag.InfinitiveOnly) return false;
-  // "expects inflation to ease": a short object, then the infinitive.
-  if (cue.flags & CueFlag.Infinitive) for (let j = k + 1; j < end && j <= k + 3; j++) if (isW(d, j, W_TO)) return true;
-  // "found himself in a bind": where someone ended up, not what they found ("sees himself as" is a view).
-  if ((OBJECT_PRONOUNS.has(w) && !SUBJECT_PRONOUNS.has(w)) || (cue.lemma === 'find' && /sel(f|ves)$/.test(w))) return false;
-  // Anything but a prepositional phrase can be what was thought: a clause, a noun phrase, a name.
-  return !CUE_PP.has(w);
-}
-
 /** "…, saying that", "by saying", "while insisting": a participle clause of the sentence's subject. */
 function participleStart(d: Doc, cue: Cue): boolean {
   // "…, adding", "“…,” adding".
   const k = isClosingQuote(d, cue.start - 1) ? cue.start - 2 : cue.start - 1;
   return cue.ing && (punctAt(d, k) === ',' || is(d, cue.start - 1, PARTICIPLE_LEADS));
+}
+
+function proceduralObject(d: Doc, k: number, end: number): boolean {
+  let j = k;
+  while (j < end && j - k < 3 && is(d, j, DETERMINERS)) j++;
+  return is(d, j, PROCEDURAL_OBJECTS) && (j + 1 >= end || !isWord(d, j + 1) || is(d, j + 1, TIME_WORDS) || lowerAt(d, j + 1) === 'on');
 }
 
 function nominalSubject(d: Doc, src: TokenRange): boolean {
@@ -304,12 +310,6 @@ function verbCue(d: Doc, cue: Cue, ss: number, se: number, prev: Draft | null, s
   const subject = cue.passive ? (isW(d, after, W_TO) ? leftSource(d, cue.start, ss) : null) : cue.cls === CueClass.Evidence && cue.flags & CueFlag.Infinitive && src && !is(d, src.start, NON_AGENTS) ? src : null;
   if (content && subject) return { cue, src: null, frags: [subject, content], inherit, confidence, subject };
   return draftWith(content);
-}
-
-function proceduralObject(d: Doc, k: number, end: number): boolean {
-  let j = k;
-  while (j < end && j - k < 3 && is(d, j, DETERMINERS)) j++;
-  return is(d, j, PROCEDURAL_OBJECTS) && (j + 1 >= end || !isWord(d, j + 1) || is(d, j + 1, TIME_WORDS) || lowerAt(d, j + 1) === 'on');
 }
 
 /** Cuts a draft's content before token k (a later claim starting inside it). */

@@ -126,40 +126,6 @@ export function rightSource(d: Doc, from: number, limit: number): TokenRange | n
   return k > from && named ? { start: from, end: k } : null;
 }
 
-/**
- * The subject at the start of the sentence, for a verb coordinated with an earlier one:
- * "Wilson praised Rubio and said …", "The Arizona Republican survived prison and says …".
- */
-export function sentenceSubject(d: Doc, from: number, limit: number): TokenRange | null {
-  let ss = from;
-  // "In August, several groups …": the subject follows a fronted phrase; "Yet many officials …": a connective.
-  // "Speaking to the coalition, Trump wavered in answering …", "Ultimately, Mr. Yanukovych refused …": an
-  // adverb or participle opening a phrase with a comma after it.
-  const opener = is(d, ss, CUE_PP) || is(d, ss, TIME_WORDS);
-  if (opener || /(ly|ing)$/.test(lowerAt(d, ss))) {
-    let k = from;
-    while (k < limit && k - from < MAX_NP && punctAt(d, k) !== ',') k++;
-    ss = punctAt(d, k) === ',' ? k + 1 : opener ? from + 1 : from;
-  } else if (is(d, ss, SOURCE_STOP)) ss++;
-  if (is(d, ss, SUBJECT_PRONOUNS)) return { start: ss, end: ss + 1 };
-  let k = ss;
-  let prevOpen = false; // the previous word lets a lower-case noun follow (a determiner or a possessive)
-  let noun = false; // the previous word is a title or group noun: "The mayor stayed silent" ends before "stayed"
-  while (k < limit && k - ss < 6 && isWord(d, k)) {
-    const det = is(d, k, DETERMINERS);
-    const listed = is(d, k, TITLES) || is(d, k, ORG_WORDS) || is(d, k, GROUP_NOUNS);
-    if (isCap(d, k)) prevOpen = isPossessive(d, k) || det;
-    else if (det && k === ss) prevOpen = true;
-    // "The billionaire businessman began his speech": a word before a determiner is a verb.
-    else if (!cueEntryAt(d.t, k) && !is(d, k, SOURCE_STOP) && (prevOpen || listed) && !(noun && lowerAt(d, k).endsWith('ed')) && (!is(d, k + 1, DETERMINERS) || isW(d, k, W_OF))) prevOpen = true;
-    else break;
-    noun = listed || (!isCap(d, k) && endsWithS(d, k));
-    k++;
-  }
-  if (k === ss || !plausibleSource(d, ss, k)) return null;
-  return { start: ss, end: k };
-}
-
 function plausibleSource(d: Doc, s: number, e: number): boolean {
   if (e - s === 1) {
     if (is(d, s, SUBJECT_PRONOUNS) || is(d, s, QUANTIFIER_SUBJECTS)) return true;
@@ -207,6 +173,40 @@ function appositiveSource(d: Doc, j: number, floor: number): TokenRange | null {
     if (isClosingQuote(d, k) || !(isWord(d, k) || /['\u2019().-]/.test(p))) break;
   }
   return best >= 0 ? { start: best, end } : null;
+}
+
+/**
+ * The subject at the start of the sentence, for a verb coordinated with an earlier one:
+ * "Wilson praised Rubio and said …", "The Arizona Republican survived prison and says …".
+ */
+export function sentenceSubject(d: Doc, from: number, limit: number): TokenRange | null {
+  let ss = from;
+  // "In August, several groups …": the subject follows a fronted phrase; "Yet many officials …": a connective.
+  // "Speaking to the coalition, Trump wavered in answering …", "Ultimately, Mr. Yanukovych refused …": an
+  // adverb or participle opening a phrase with a comma after it.
+  const opener = is(d, ss, CUE_PP) || is(d, ss, TIME_WORDS);
+  if (opener || /(ly|ing)$/.test(lowerAt(d, ss))) {
+    let k = from;
+    while (k < limit && k - from < MAX_NP && punctAt(d, k) !== ',') k++;
+    ss = punctAt(d, k) === ',' ? k + 1 : opener ? from + 1 : from;
+  } else if (is(d, ss, SOURCE_STOP)) ss++;
+  if (is(d, ss, SUBJECT_PRONOUNS)) return { start: ss, end: ss + 1 };
+  let k = ss;
+  let prevOpen = false; // the previous word lets a lower-case noun follow (a determiner or a possessive)
+  let noun = false; // the previous word is a title or group noun: "The mayor stayed silent" ends before "stayed"
+  while (k < limit && k - ss < 6 && isWord(d, k)) {
+    const det = is(d, k, DETERMINERS);
+    const listed = is(d, k, TITLES) || is(d, k, ORG_WORDS) || is(d, k, GROUP_NOUNS);
+    if (isCap(d, k)) prevOpen = isPossessive(d, k) || det;
+    else if (det && k === ss) prevOpen = true;
+    // "The billionaire businessman began his speech": a word before a determiner is a verb.
+    else if (!cueEntryAt(d.t, k) && !is(d, k, SOURCE_STOP) && (prevOpen || listed) && !(noun && lowerAt(d, k).endsWith('ed')) && (!is(d, k + 1, DETERMINERS) || isW(d, k, W_OF))) prevOpen = true;
+    else break;
+    noun = listed || (!isCap(d, k) && endsWithS(d, k));
+    k++;
+  }
+  if (k === ss || !plausibleSource(d, ss, k)) return null;
+  return { start: ss, end: k };
 }
 
 /**
