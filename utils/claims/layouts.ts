@@ -15,9 +15,9 @@ const MAX_SIGNATURE_TOKENS = 6;
 const HEADLINE_TOKENS = 30;
 
 /** Labels that look like a speaker before a colon but introduce page furniture. */
-const NOT_SPEAKERS = words(`a advertisement exclusive editor file watch note chart credit warning analysis transcript\
- correction related published posted tags sources update photos updated podcast graphic breaking video opinion gallery\
- live editor's source clarification read map commentary listen q photo`);
+const NOT_SPEAKERS = words(`a exclusive editor file watch note chart tags graphic opinion posted advertisement warning\
+ analysis sources update podcast correction related photos updated photo credit breaking video live editor's source\
+ clarification q read transcript commentary listen map gallery published`);
 
 /** "NAME: content" at the start of a paragraph (an opening quote may precede the name). */
 function speakerLine(d: Doc, ps: number, pe: number): Draft | null {

@@ -70,27 +70,25 @@ export interface CueEntry {
  */
 const SAY = `write/wrote/written add urge! recall note* announce state* argue:for,against contend deny maintain admit+\
  underscore confirm insist:on report^* answer* warn*!:of,against caution yell brag+ unveil wonder rail:against\
- conclude describe hint reveal brief! recommend demand* opine make/made&:clear,it_clear,the_case,no_secret comment*:on\
- remark* continue@ observe highlight emphasize detail* reply* repeat forecast/forecast* vow~ promise~* quote* pledge~\
- propose proclaim mock sing/sang/sung affirm claim* boast joke* quip+ guarantee chant email* rebuke refute\
- characterize estimate^* assert rebut reiterate whisper tout lash:out lay/laid&:out shout\
- speak/spoke/spoken&*:about,of,out swear/swore/sworn stress express exclaim mention assure! retort reaffirm bemoan cry\
- speculate inform! retweet implore confide charge* plead:for beg+ imply publish allege^ threaten~ preach blog+*\
- suggest chide tweet* discuss echo offer*:up explain ask!:for tell/told! remind! reassure concede talk&*:about,of\
- signal go/went/gone&:on_to_say,on_to_argue reference* disclose protest cite interject complain liken:to thank\
- apologize decry say/said^:in_a_statement posit respond muse declare deplore congratulate indicate outline*\
- acknowledge scold refer+&:to testify lament recount post* voice* disagree scoff raise&:concerns,doubts,questions\
- counter predict^ agree~:with,on`;
-const STANCE = `issue* accuse!:of order* weigh:in lobby laud brand* oppose label* reject credit* view* sue+ dispute\
- slam+ commend deride champion denounce applaud blame blast criticize decline~= appoint embrace attack* contradict\
- ridicule cheer* welcome defend dub+ dismiss favor term* back* name* praise refuse~= appeal* vote&:for,against\
- call*:for,on,upon decide~= endorse favour lambaste intend~= encourage! resist promote seek/sought~= aim~=\
- advocate*:for push:for,back herald release* plan+~=* support* fire*:back hail knock side&:with question* condemn\
- portray`;
-const THINK = `reckon remember believe hope~*:for learn realize envision assume prefer+~ see/saw/seen doubt* consider\
- understand/understood wish~=* suspect recognize expect~^ think/thought feel/felt fear* want~= anticipate worry*\
+ conclude hint reveal brief! recommend demand* opine describe raise&:concerns,doubts,questions comment*:on remark*\
+ continue@ talk&*:about,of make/made&:clear,it_clear,the_case,no_secret observe highlight emphasize detail* reply*\
+ repeat forecast/forecast* vow~ promise~* quote* pledge~ propose proclaim mock affirm claim* boast joke* quip+\
+ guarantee chant email* refute characterize estimate^* assert reiterate whisper predict^ sing/sang/sung tout lash:out\
+ lay/laid&:out speak/spoke/spoken&*:about,of,out shout stress express exclaim mention assure! retort reaffirm cry\
+ speculate inform! retweet implore confide charge* plead:for beg+ imply publish rebut allege^ threaten~ preach blog+*\
+ suggest concede chide tweet* discuss echo offer*:up explain ask!:for tell/told! remind! reassure deplore muse signal\
+ go/went/gone&:on_to_say,on_to_argue rebuke reference* disclose protest cite interject complain liken:to thank\
+ apologize decry say/said^:in_a_statement posit recount respond declare congratulate indicate outline* acknowledge\
+ scold refer+&:to testify lament post* voice* disagree scoff counter bemoan agree~:on,with swear/swore/sworn`;
+const STANCE = `issue* accuse!:of order* weigh:in lobby laud brand* oppose portray label* reject credit* view*\
+ support* dispute knock commend deride champion denounce seek/sought~= applaud blame blast criticize decline~= appoint\
+ embrace slam+ attack* contradict ridicule cheer* welcome defend dub+ term* back* name* dismiss praise favor refuse~=\
+ appeal* vote&:for,against call*:for,on,upon decide~= endorse favour lambaste intend~= encourage! resist promote aim~=\
+ advocate*:for push:for,back herald release* plan+~=* sue+ side&:with fire*:back hail question* condemn`;
+const THINK = `feel/felt reckon remember believe hope~*:for learn realize envision assume prefer+~ see/saw/seen doubt*\
+ consider understand/understood wish~=* suspect recognize expect~^ think/thought fear* want~= anticipate worry*\
  regret+ imagine know/knew/known`;
-const EVIDENCE = `appear~ seem~ project^* find/found demonstrate point&:to,out show/showed/shown`;
+const EVIDENCE = `find/found demonstrate point&:to,out show/showed/shown appear~ seem~ project^*`;
 
 /** A consonant before a final "y": "deny" → "denies", "denied"; "say" and "pray" keep theirs. */
 const CONSONANT_Y = /[^aeiou]y$/;
@@ -168,14 +166,14 @@ fillOnFirstUse(() => {
 });
 
 /** In both CUE_PREFIX and SOURCE_STOP: auxiliaries, negation and adverbs join a cue and end a source. */
-const AUXILIARIES = 'been is are was were do should has would had must also shall not just already even did will never be might to then does can could have still may';
+const AUXILIARIES = 'been is are was were can do should has would had must also shall not just already even did will never be might to then does could have still may';
 
 /** Auxiliaries, negation and adverbs that join a cue on its left: "has also said", "did not say". */
-export const CUE_PREFIX = words(AUXILIARIES, `haven't weren't wouldn't aren't continued hasn't wasn't n't won't\
- continues generally specifically flatly further later earlier previously repeatedly publicly privately recently again\
- once separately loudly isn't widely clearly couldn't didn't first reportedly allegedly immediately initially now\
- explicitly frequently bluntly being angrily simply often doesn't don't continue quickly similarly can't continuing\
- strongly sharply openly long always`);
+export const CUE_PREFIX = words(AUXILIARIES, `haven't wouldn't didn't aren't weren't continued hasn't wasn't won't\
+ continues generally specifically frequently flatly further later earlier previously repeatedly publicly privately\
+ recently again once separately loudly n't bluntly isn't widely clearly couldn't first reportedly being allegedly now\
+ explicitly initially simply often doesn't don't continue quickly similarly can't continuing angrily strongly sharply\
+ openly immediately long always`);
 
 /** Auxiliary forms of "be" (for passive detection). */
 export const BE_FORMS = words('been is are was were being am be');
@@ -183,34 +181,34 @@ export const BE_FORMS = words('been is are was were being am be');
 /** "said goodbye", "pledged delegates": words after a cue form that make it something other than speech. */
 export const NON_SPEECH_OBJECTS = words('hello thanks prayers cheese farewell good-bye goodbye grace amen delegates');
 
-export const SUBJECT_PRONOUNS = words('he i who it they she which you whom we');
+export const SUBJECT_PRONOUNS = words('he who i whom it they she which you we');
 export const OBJECT_PRONOUNS = words('him me her it them you us');
 const NUMBERS = 'hundreds thousands one two three four five six seven eight nine ten dozens';
-export const DETERMINERS = words(`his these this that the a their no my every some her its those many several few most\
+export const DETERMINERS = words(`his these this that the a no my every some her its their those many several few most\
  all each both other any such your another our an`, NUMBERS);
 /** Counts that head a subject: "two said", "two in three say". */
 export const NUMBER_WORDS = words(NUMBERS, 'half');
 
 /** Words that end a source noun phrase when scanning left from a cue. */
-export const SOURCE_STOP = words(AUXILIARIES, `how or but and because since while when where which via between whether\
- onto than only against although though so about across in on at for with there whose maybe meanwhile over under after\
- before during within like whenever unlike why say unless into that here said through toward per yet among without by\
- instead perhaps whom nor yesterday towards as what if`);
+export const SOURCE_STOP = words(AUXILIARIES, `how whom or but and because since while when where which here what\
+ between whether onto than only against although though about across in on at for with there whose maybe meanwhile\
+ over under after before during via within like whenever unlike why so unless into that as said through toward per yet\
+ among without by instead perhaps say nor yesterday towards if`);
 
 /** Indefinite pronouns: with determiners and subject pronouns, the words that open a new noun phrase or clause. */
-export const INDEFINITES = words('someone nobody something everyone nothing everything anyone much none more');
+export const INDEFINITES = words('someone nobody something everything everyone nothing anyone much none more');
 
 /** Days, months and relative times that can sit between a cue and its content ("said Monday that"). */
-export const TIME_WORDS = words(`evening weekend month this monday tuesday wednesday thursday friday saturday sunday\
- night today yesterday tonight tomorrow then next morning week january february march april may june july august\
- september october november december earlier previously repeatedly publicly privately recently again once separately\
- last also later early year ago late afternoon`, `${MONTH_ABBREVIATIONS.replace(/ /g, '. ')}.`);
+export const TIME_WORDS = words(`next morning evening weekend this monday tuesday wednesday thursday friday saturday\
+ sunday night today yesterday tonight tomorrow month week january february march april may june july august september\
+ october november december later early late earlier previously repeatedly publicly privately recently again once\
+ separately last also ago then year afternoon`, `${MONTH_ABBREVIATIONS.replace(/ /g, '. ')}.`);
 
 /** Quantifiers that stand alone as a subject: "all agreed", "many say". */
 export const QUANTIFIER_SUBJECTS = words('some many several few most all each both others none half');
 
 /** Words that open a new clause: a reporting verb after them starts a new claim, and content never ends on one. */
-export const CLAUSE_LINKS = words('yet as or but and because since while when whereas after although though so');
+export const CLAUSE_LINKS = words('so yet as or but and because since while when whereas after although though');
 
 /** Prepositions linking a person to a place, employer or outlet: "John McCain of Arizona", "a spokesman for the ministry". */
 export const AFFILIATIONS = words('in on at for with of from');
@@ -227,35 +225,35 @@ export const COURTESY_TITLES: ReadonlyMap<string, 'm' | 'f' | ''> = new Map(
  * Titles and roles: the part of a source before the name ("Iraqi Vice President Ayad Allawi"), abbreviations included:
  * the courtesy titles, and the tokenizer's abbreviated roles with their period (written once, there: −28 B gzipped).
  */
-export const TITLES = words(...COURTESY_TITLES.keys(), `${ROLE_ABBREVIATIONS.replace(/ /g, '. ')}.`, `head actor\
- chancellor admiral king analyst reporter advisor chief major treasurer adviser lawyer premier professor chair\
- chairman councilman comedian assistant governor official mayor author officer nominee congressman coach billionaire\
- columnist princess congresswoman commander economist prime defense colonel general captain top executive editor\
- former lawmaker delegate inspector director acting interim journalist prince queen lieutenant secretary minister\
- press activist house judge superintendent pollster president pastor foreign associate state leader spokesperson\
- chairwoman commissioner speaker deputy representative singer spokeswoman communications consultant senator federal\
- candidate strategist pope attorney sheriff sheikh manager spokesman councilwoman correspondent businessman vice white\
- legislator actress aide national campaign ambassador justice sergeant senior auditor founder anchor ceo`);
+export const TITLES = words(...COURTESY_TITLES.keys(), `${ROLE_ABBREVIATIONS.replace(/ /g, '. ')}.`, `inspector author\
+ chancellor admiral king analyst reporter adviser advisor chair chief speaker premier professor chairman councilman\
+ comedian assistant governor official mayor officer nominee congressman coach billionaire columnist princess\
+ congresswoman communications economist prime defense colonel general captain top executive editor former lawmaker\
+ director actor acting interim journalist prince queen delegate leader lawyer lieutenant secretary minister press\
+ ambassador activist house judge superintendent pollster president pastor foreign spokesperson associate state major\
+ strategist head chairwoman commissioner deputy representative singer spokeswoman consultant senator federal candidate\
+ pope commander attorney sheriff sheikh justice manager spokesman councilwoman correspondent businessman vice white\
+ legislator actress aide treasurer national campaign sergeant senior auditor founder anchor ceo`);
 
 /** Common first names whose gender is clear, so "she" can skip a man named more recently. */
-export const FEMALE_NAMES = words(`sarah kamala emma angela emily susan maria anne jennifer nancy nikki elizabeth\
- theresa marta mary laura hillary lisa michelle julia anna ann rachel jane`);
-export const MALE_NAMES = words(`peter ali tom vladimir chris mohammed bernie steve ted barack jack james david thomas\
- daniel jim john marco sam jonas donald ben mark andrew mitch bill michael jeb mike richard william joe omar robert\
- paul george`);
+export const FEMALE_NAMES = words(`sarah kamala emma angela emily susan julia maria anne jennifer nancy nikki\
+ elizabeth theresa mary laura marta anna ann hillary lisa michelle rachel jane`);
+export const MALE_NAMES = words(`peter ali vladimir chris mohammed bernie steve ted barack jack james david thomas\
+ daniel jim john tom omar sam jonas donald ben marco andrew mitch bill michael mike richard william joe jeb mark\
+ robert paul george`);
 
 /** Words that mark an organisation rather than a person. */
-export const ORG_WORDS = words(`bureau federation post alliance service eu council journal fbi state nato army\
- institute league republicans cabinet house un states congress police embassy ministry fund times bank cnn\
- administration bbc ltd. commission corp. committee church ap senate union cia magazine kremlin association coalition\
- court parliament government group party reuters centers centre department gop foundation organisation board pentagon\
- organization co. company firm club military navy agency network office center campaign university news democrats inc.`);
+export const ORG_WORDS = words(`bureau federation post alliance state senate service eu army institute league\
+ republicans company cabinet house un states congress police embassy military ministry fund times bank administration\
+ organisation bbc cnn commission corp. nato committee church ap campaign union cia magazine kremlin association\
+ coalition court parliament government group party reuters centers centre department gop journal office foundation\
+ organization board pentagon co. fbi center council firm club ltd. navy agency network university news democrats inc.`);
 
 /** Nouns that make a plausible nominal source when no name is given ("officials said"). */
-export const GROUP_NOUNS = words(`people experts polls authorities officials critics activists analysts legislators\
- reports investigators leaders observers democrats residents doctors scientists workers data witnesses advisors voters\
- protesters prosecutors records opponents documents lawmakers republicans members supporters diplomats researchers\
- sources advisers studies officers teachers surveys economists aides police`);
+export const GROUP_NOUNS = words(`people leaders republicans reports economists democrats lawmakers experts\
+ authorities officials polls critics aides voters records activists police data legislators analysts protesters\
+ residents doctors scientists prosecutors workers observers witnesses advisors opponents documents diplomats\
+ investigators teachers members supporters sources advisers researchers studies officers surveys`);
 
 /**
  * Paragraph openings that mark page furniture and boilerplate rather than article text, as word hashes.
