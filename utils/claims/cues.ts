@@ -25,7 +25,7 @@ export interface Cue {
 }
 
 /** Besides pronouns, auxiliaries and plurals, words after which a bare "say" is a verb: "those polled say". */
-const RESPONDENTS = words('percent polled interviewed surveyed');
+const RESPONDENTS = words('percent polled surveyed interviewed');
 
 /**
  * A cue that is not an inflected verb: "according to", a colon after a speaker. It has no lemma: only

@@ -68,25 +68,26 @@ export interface CueEntry {
  *   Particles and phrases belong to the cue: "called for", "pointed to", "made the case", "said in a statement";
  *   words of a phrase are joined by _.
  */
-const SAY = `write/wrote/written add urge! recall note* announce state* argue:for,against contend deny maintain admit+\
- underscore confirm insist:on report^* answer* warn*!:of,against caution yell brag+ unveil wonder rail:against\
- conclude hint reveal brief! recommend demand* opine describe raise&:concerns,doubts,questions comment*:on remark*\
- continue@ talk&*:about,of make/made&:clear,it_clear,the_case,no_secret observe highlight emphasize detail* reply*\
- repeat forecast/forecast* vow~ promise~* quote* pledge~ propose proclaim mock affirm claim* boast joke* quip+\
- guarantee chant email* refute characterize estimate^* assert reiterate whisper predict^ sing/sang/sung tout lash:out\
- lay/laid&:out speak/spoke/spoken&*:about,of,out shout stress express exclaim mention assure! retort reaffirm cry\
- speculate inform! retweet implore confide charge* plead:for beg+ imply publish rebut allege^ threaten~ preach blog+*\
- suggest concede chide tweet* discuss echo offer*:up explain ask!:for tell/told! remind! reassure deplore muse signal\
+const SAY = `wonder write/wrote/written add urge! recall note* announce state* quote* argue:for,against contend deny\
+ maintain admit+ underscore declare confirm insist:on report^* answer* warn*!:of,against caution yell brag+ unveil\
+ rail:against conclude hint reveal brief! recommend demand* opine raise&:concerns,doubts,questions comment*:on remark*\
+ continue@ talk&*:about,of make/made&:clear,it_clear,the_case,no_secret observe highlight emphasize describe detail*\
+ reply* repeat forecast/forecast* vow~ promise~* pledge~ proclaim mock affirm claim* boast joke* quip+ guarantee chant\
+ email* refute characterize estimate^* assert reiterate whisper predict^ sing/sang/sung tout lash:out lay/laid&:out\
+ speak/spoke/spoken&*:about,of,out shout stress express exclaim mention assure! reaffirm cry speculate inform! retweet\
+ implore confide charge* plead:for beg+ imply publish retort rebut allege^ threaten~ preach blog+* suggest concede\
+ chide tweet* discuss echo offer*:up explain ask!:for tell/told! remind! reassure muse signal\
  go/went/gone&:on_to_say,on_to_argue rebuke reference* disclose protest cite interject complain liken:to thank\
- apologize decry say/said^:in_a_statement posit recount respond declare congratulate indicate outline* acknowledge\
- scold refer+&:to testify lament post* voice* disagree scoff counter bemoan agree~:on,with swear/swore/sworn`;
-const STANCE = `issue* accuse!:of order* weigh:in lobby laud brand* oppose portray label* reject credit* view*\
- support* dispute knock commend deride champion denounce seek/sought~= applaud blame blast criticize decline~= appoint\
- embrace slam+ attack* contradict ridicule cheer* welcome defend dub+ term* back* name* dismiss praise favor refuse~=\
- appeal* vote&:for,against call*:for,on,upon decide~= endorse favour lambaste intend~= encourage! resist promote aim~=\
- advocate*:for push:for,back herald release* plan+~=* sue+ side&:with fire*:back hail question* condemn`;
-const THINK = `feel/felt reckon remember believe hope~*:for learn realize envision assume prefer+~ see/saw/seen doubt*\
- consider understand/understood wish~=* suspect recognize expect~^ think/thought fear* want~= anticipate worry*\
+ apologize decry say/said^:in_a_statement propose posit recount respond deplore congratulate indicate outline*\
+ acknowledge scold refer+&:to testify lament post* voice* disagree scoff counter bemoan agree~:on,with\
+ swear/swore/sworn`;
+const STANCE = `issue* accuse!:of lambaste order* weigh:in lobby laud brand* oppose portray label* reject credit*\
+ view* dismiss support* dispute commend deride champion denounce seek/sought~= applaud blast criticize decline~=\
+ appoint embrace slam+ attack* contradict blame cheer* welcome defend dub+ term* back* name* praise favor refuse~=\
+ aim~= appeal* vote&:for,against call*:for,on,upon ridicule decide~= endorse favour intend~= encourage! resist promote\
+ knock advocate*:for push:for,back herald release* plan+~=* sue+ side&:with fire*:back hail question* condemn`;
+const THINK = `feel/felt reckon remember believe hope~*:for prefer+~ realize envision assume see/saw/seen doubt*\
+ consider understand/understood wish~=* suspect recognize expect~^ think/thought learn fear* want~= anticipate worry*\
  regret+ imagine know/knew/known`;
 const EVIDENCE = `find/found demonstrate point&:to,out show/showed/shown appear~ seem~ project^*`;
 
@@ -169,11 +170,11 @@ fillOnFirstUse(() => {
 const AUXILIARIES = 'been is are was were can do should has would had must also shall not just already even did will never be might to then does could have still may';
 
 /** Auxiliaries, negation and adverbs that join a cue on its left: "has also said", "did not say". */
-export const CUE_PREFIX = words(AUXILIARIES, `haven't wouldn't didn't aren't weren't continued hasn't wasn't won't\
- continues generally specifically frequently flatly further later earlier previously repeatedly publicly privately\
- recently again once separately loudly n't bluntly isn't widely clearly couldn't first reportedly being allegedly now\
- explicitly initially simply often doesn't don't continue quickly similarly can't continuing angrily strongly sharply\
- openly immediately long always`);
+export const CUE_PREFIX = words(AUXILIARIES, `haven't wouldn't didn't aren't continued hasn't wasn't won't continues\
+ generally specifically frequently flatly later earlier previously repeatedly publicly privately recently again once\
+ separately loudly n't don't bluntly isn't widely clearly couldn't first reportedly further being allegedly now\
+ explicitly initially simply often doesn't weren't continue quickly similarly can't continuing angrily strongly\
+ sharply openly immediately long always`);
 
 /** Auxiliary forms of "be" (for passive detection). */
 export const BE_FORMS = words('been is are was were being am be');
@@ -184,31 +185,31 @@ export const NON_SPEECH_OBJECTS = words('hello thanks prayers cheese farewell go
 export const SUBJECT_PRONOUNS = words('he who i whom it they she which you we');
 export const OBJECT_PRONOUNS = words('him me her it them you us');
 const NUMBERS = 'hundreds thousands one two three four five six seven eight nine ten dozens';
-export const DETERMINERS = words(`his these this that the a no my every some her its their those many several few most\
+export const DETERMINERS = words(`his this that their the no a these my every some her its those many several few most\
  all each both other any such your another our an`, NUMBERS);
 /** Counts that head a subject: "two said", "two in three say". */
 export const NUMBER_WORDS = words(NUMBERS, 'half');
 
 /** Words that end a source noun phrase when scanning left from a cue. */
-export const SOURCE_STOP = words(AUXILIARIES, `how whom or but and because since while when where which here what\
- between whether onto than only against although though about across in on at for with there whose maybe meanwhile\
- over under after before during via within like whenever unlike why so unless into that as said through toward per yet\
- among without by instead perhaps say nor yesterday towards if`);
+export const SOURCE_STOP = words(AUXILIARIES, `how or but and because since while when where which here what between\
+ whether onto than only against among although though towards about across in on at for with there whose maybe\
+ meanwhile over under after before during via within like whenever unlike why so unless into that as said through\
+ toward per yet without by instead perhaps say nor yesterday whom if`);
 
 /** Indefinite pronouns: with determiners and subject pronouns, the words that open a new noun phrase or clause. */
-export const INDEFINITES = words('someone nobody something everything everyone nothing anyone much none more');
+export const INDEFINITES = words('someone much nobody something everyone anyone none nothing everything more');
 
 /** Days, months and relative times that can sit between a cue and its content ("said Monday that"). */
-export const TIME_WORDS = words(`next morning evening weekend this monday tuesday wednesday thursday friday saturday\
- sunday night today yesterday tonight tomorrow month week january february march april may june july august september\
- october november december later early late earlier previously repeatedly publicly privately recently again once\
- separately last also ago then year afternoon`, `${MONTH_ABBREVIATIONS.replace(/ /g, '. ')}.`);
+export const TIME_WORDS = words(`next evening month this morning monday tuesday wednesday thursday friday saturday\
+ sunday weekend night today yesterday tonight tomorrow week january february march april may june july august\
+ september october november december later early ago then year late earlier previously repeatedly publicly privately\
+ recently again once separately last also afternoon`, `${MONTH_ABBREVIATIONS.replace(/ /g, '. ')}.`);
 
 /** Quantifiers that stand alone as a subject: "all agreed", "many say". */
 export const QUANTIFIER_SUBJECTS = words('some many several few most all each both others none half');
 
 /** Words that open a new clause: a reporting verb after them starts a new claim, and content never ends on one. */
-export const CLAUSE_LINKS = words('so yet as or but and because since while when whereas after although though');
+export const CLAUSE_LINKS = words('so or but and because since while when whereas after although though as yet');
 
 /** Prepositions linking a person to a place, employer or outlet: "John McCain of Arizona", "a spokesman for the ministry". */
 export const AFFILIATIONS = words('in on at for with of from');
@@ -218,42 +219,43 @@ export const CUE_PP = words('in on at following amid through while over under af
 
 /** Courtesy titles: part of how a person is addressed, not a role. The value is the gender they mark, if any. */
 export const COURTESY_TITLES: ReadonlyMap<string, 'm' | 'f' | ''> = new Map(
-  'miss:f ms:f ms.:f mrs.:f mr:m mrs:f mr.:m mx.: dr.: dr:'.split(' ').map((item) => item.split(':') as [string, 'm' | 'f' | '']),
+  'miss:f ms:f mrs:f ms.:f mr.:m mrs.:f mr:m mx.: dr.: dr:'.split(' ').map((item) => item.split(':') as [string, 'm' | 'f' | '']),
 );
 
 /**
  * Titles and roles: the part of a source before the name ("Iraqi Vice President Ayad Allawi"), abbreviations included:
  * the courtesy titles, and the tokenizer's abbreviated roles with their period (written once, there: −28 B gzipped).
  */
-export const TITLES = words(...COURTESY_TITLES.keys(), `${ROLE_ABBREVIATIONS.replace(/ /g, '. ')}.`, `inspector author\
- chancellor admiral king analyst reporter adviser advisor chair chief speaker premier professor chairman councilman\
- comedian assistant governor official mayor officer nominee congressman coach billionaire columnist princess\
- congresswoman communications economist prime defense colonel general captain top executive editor former lawmaker\
- director actor acting interim journalist prince queen delegate leader lawyer lieutenant secretary minister press\
- ambassador activist house judge superintendent pollster president pastor foreign spokesperson associate state major\
- strategist head chairwoman commissioner deputy representative singer spokeswoman consultant senator federal candidate\
- pope commander attorney sheriff sheikh justice manager spokesman councilwoman correspondent businessman vice white\
- legislator actress aide treasurer national campaign sergeant senior auditor founder anchor ceo`);
+export const TITLES = words(...COURTESY_TITLES.keys(), `${ROLE_ABBREVIATIONS.replace(/ /g, '. ')}.`, `ambassador white\
+ inspector chancellor admiral king analyst reporter adviser advisor chair chief major premier professor chairman\
+ councilman comedian assistant governor official mayor officer nominee congressman coach billionaire speaker\
+ businessman columnist princess congresswoman communications economist prime defense colonel general captain top\
+ executive editor former lawmaker director actor acting auditor interim journalist prince queen delegate leader lawyer\
+ lieutenant secretary minister press activist house judge representative superintendent pollster president pastor\
+ foreign spokesperson associate state councilwoman strategist head author chairwoman commissioner deputy singer\
+ spokeswoman consultant senator federal candidate correspondent pope commander attorney sheriff sheikh justice manager\
+ spokesman vice legislator actress aide treasurer national campaign sergeant senior founder anchor ceo`);
 
 /** Common first names whose gender is clear, so "she" can skip a man named more recently. */
-export const FEMALE_NAMES = words(`sarah kamala emma angela emily susan julia maria anne jennifer nancy nikki\
- elizabeth theresa mary laura marta anna ann hillary lisa michelle rachel jane`);
-export const MALE_NAMES = words(`peter ali vladimir chris mohammed bernie steve ted barack jack james david thomas\
- daniel jim john tom omar sam jonas donald ben marco andrew mitch bill michael mike richard william joe jeb mark\
- robert paul george`);
+export const FEMALE_NAMES = words(`susan kamala emma angela emily sarah julia maria marta anne jennifer nancy nikki\
+ elizabeth theresa mary laura anna ann hillary lisa michelle rachel jane`);
+export const MALE_NAMES = words(`peter ali tom omar vladimir chris mohammed bernie steve ted barack jack james david\
+ thomas daniel jim john marco sam jonas donald ben mark andrew mitch bill michael mike richard william joe jeb robert\
+ paul george`);
 
 /** Words that mark an organisation rather than a person. */
-export const ORG_WORDS = words(`bureau federation post alliance state senate service eu army institute league\
- republicans company cabinet house un states congress police embassy military ministry fund times bank administration\
- organisation bbc cnn commission corp. nato committee church ap campaign union cia magazine kremlin association\
- coalition court parliament government group party reuters centers centre department gop journal office foundation\
- organization board pentagon co. fbi center council firm club ltd. navy agency network university news democrats inc.`);
+export const ORG_WORDS = words(`bureau journal house post alliance senate state cabinet company service fbi army\
+ embassy institute league republicans congress states police military ministry fund times federation bank\
+ administration organisation bbc un commission corp. nato committee church ap campaign union cia magazine kremlin\
+ association court parliament government group eu party reuters centers cnn department gop foundation coalition\
+ organization board pentagon co. center firm club office ltd. navy agency network council university news democrats\
+ inc. centre`);
 
 /** Nouns that make a plausible nominal source when no name is given ("officials said"). */
-export const GROUP_NOUNS = words(`people leaders republicans reports economists democrats lawmakers experts\
- authorities officials polls critics aides voters records activists police data legislators analysts protesters\
- residents doctors scientists prosecutors workers observers witnesses advisors opponents documents diplomats\
- investigators teachers members supporters sources advisers researchers studies officers surveys`);
+export const GROUP_NOUNS = words(`people legislators aides leaders democrats reports police lawmakers authorities\
+ officials activists protesters residents documents doctors scientists prosecutors workers data experts polls voters\
+ observers witnesses advisors critics analysts republicans teachers researchers records economists opponents diplomats\
+ investigators members supporters sources advisers studies officers surveys`);
 
 /**
  * Paragraph openings that mark page furniture and boilerplate rather than article text, as word hashes.
