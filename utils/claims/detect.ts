@@ -70,7 +70,7 @@ function continuesSentence(d: Doc, k: number, end: number, fronted: boolean): bo
 }
 
 /** "rejected the offer", "denied the motion": a decision on a request, not a stated view. */
-const PROCEDURAL_OBJECTS = words('petition appeal offer lawsuit suit claim motion application request claims nomination bid');
+const PROCEDURAL_OBJECTS = words('petition appeal claim motion application suit claims lawsuit request offer nomination bid');
 
 function atClauseEnd(d: Doc, k: number, end: number): boolean {
   return k >= end || isTerminal(d.t, k) || (punctAt(d, k) === ':' && k + 1 >= end);

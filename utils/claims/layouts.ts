@@ -15,9 +15,9 @@ const MAX_SIGNATURE_TOKENS = 6;
 const HEADLINE_TOKENS = 30;
 
 /** Labels that look like a speaker before a colon but introduce page furniture. */
-const NOT_SPEAKERS = words(`tags exclusive editor file watch note chart graphic warning analysis sources photo\
- advertisement read map breaking transcript posted clarification q video related updated update correction photos live\
- editor's source opinion podcast credit commentary listen a gallery published`);
+const NOT_SPEAKERS = words(`a graphic tags exclusive editor file watch note chart credit advertisement warning\
+ analysis sources gallery listen transcript breaking video posted related updated update correction photo live\
+ editor's source opinion podcast clarification photos commentary map read q published`);
 
 /** "NAME: content" at the start of a paragraph (an opening quote may precede the name). */
 function speakerLine(d: Doc, ps: number, pe: number): Draft | null {

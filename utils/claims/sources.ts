@@ -92,7 +92,7 @@ function npLeft(d: Doc, last: number, floor: number): number {
 const FLOATING = words('all each both');
 
 /** Words that hedge a count: "about 4 in 10", "only three senators", "more than half". */
-const HEDGES = words('almost roughly some than only nearly around just about');
+const HEDGES = words('almost around roughly some just than only nearly about');
 
 /** Where a noun phrase ending at `k` continues leftwards past a word that usually stops it, or -1. */
 function postmodifierStart(d: Doc, k: number, floor: number): number {

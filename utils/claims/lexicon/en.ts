@@ -11,7 +11,7 @@ import { hashWord, MONTH_ABBREVIATIONS, ROLE_ABBREVIATIONS } from '../tokens';
  * order a search found to gzip smallest, natural runs (the days, the months, one to ten) kept whole. So do
  * the cue lists' lemmas, their particles and their marks: no two lemmas share a form (the one case where
  * the first listed would win it), no particle phrase begins another of its lemma (a test checks it), and
- * the marks are read in any order. Together about −550 B gzipped against the hand-written orders. A new word
+ * the marks are read in any order. Together about −580 B gzipped against the hand-written orders. A new word
  * can go anywhere; the orders are worth searching again only when bytes run short.
  */
 
@@ -68,28 +68,27 @@ export interface CueEntry {
  *   Particles and phrases belong to the cue: "called for", "pointed to", "made the case", "said in a statement";
  *   words of a phrase are joined by _.
  */
-const SAY = `wonder write/wrote/written add urge! recall note* announce state* quote* argue:for,against contend deny\
- maintain admit+ underscore declare confirm insist:on report^* answer* warn*!:of,against caution yell brag+ unveil\
- rail:against conclude hint reveal brief! recommend demand* opine raise&:concerns,doubts,questions comment*:on remark*\
- continue@ talk&*:about,of make/made&:clear,it_clear,the_case,no_secret observe highlight emphasize describe detail*\
- reply* repeat forecast/forecast* vow~ promise~* pledge~ proclaim mock affirm claim* boast joke* quip+ guarantee chant\
- email* refute characterize estimate^* assert reiterate whisper predict^ sing/sang/sung tout lash:out lay/laid&:out\
- speak/spoke/spoken&*:about,of,out shout stress express exclaim mention assure! reaffirm cry speculate inform! retweet\
- implore confide charge* plead:for beg+ imply publish retort rebut allege^ threaten~ preach blog+* suggest concede\
- chide tweet* discuss echo offer*:up explain ask!:for tell/told! remind! reassure muse signal\
- go/went/gone&:on_to_say,on_to_argue rebuke reference* disclose protest cite interject complain liken:to thank\
- apologize decry say/said^:in_a_statement propose posit recount respond deplore congratulate indicate outline*\
- acknowledge scold refer+&:to testify lament post* voice* disagree scoff counter bemoan agree~:on,with\
- swear/swore/sworn`;
+const SAY = `write/wrote/written add urge! recall note* announce state* quote* argue:for,against contend deny maintain\
+ admit+ underscore declare wonder insist:on report^* answer* warn*!:of,against caution yell brag+ unveil rail:against\
+ conclude hint reveal brief! recommend demand* opine raise&:concerns,doubts,questions comment*:on remark* continue@\
+ talk&*:about,of make/made&:clear,it_clear,the_case,no_secret observe highlight emphasize describe detail* reply*\
+ repeat forecast/forecast* vow~ promise~* pledge~ proclaim mock affirm claim* boast confirm joke* quip+ guarantee\
+ chant email* refute characterize estimate^* assert reiterate whisper predict^ sing/sang/sung tout lash:out\
+ lay/laid&:out speak/spoke/spoken&*:about,of,out shout stress exclaim mention assure! retort reaffirm cry speculate\
+ inform! retweet implore confide charge* plead:for beg+ imply publish remind! rebut allege^ threaten~ rebuke preach\
+ blog+* suggest concede chide tweet* discuss express echo offer*:up explain ask!:for tell/told! reassure muse signal\
+ go/went/gone&:on_to_say,on_to_argue reference* disclose protest cite interject complain liken:to thank apologize\
+ decry say/said^:in_a_statement propose posit recount respond deplore congratulate indicate outline* acknowledge scold\
+ refer+&:to testify lament post* voice* disagree scoff agree~:on,with counter bemoan swear/swore/sworn`;
 const STANCE = `issue* accuse!:of lambaste order* weigh:in lobby laud brand* oppose portray label* reject credit*\
- view* dismiss support* dispute commend deride champion denounce seek/sought~= applaud blast criticize decline~=\
- appoint embrace slam+ attack* contradict blame cheer* welcome defend dub+ term* back* name* praise favor refuse~=\
- aim~= appeal* vote&:for,against call*:for,on,upon ridicule decide~= endorse favour intend~= encourage! resist promote\
- knock advocate*:for push:for,back herald release* plan+~=* sue+ side&:with fire*:back hail question* condemn`;
+ view* dismiss support* dispute commend deride champion denounce seek/sought~= aim~= applaud blast criticize decline~=\
+ appoint embrace attack* contradict slam+ blame cheer* welcome defend dub+ knock back* name* praise favour favor term*\
+ refuse~= appeal* vote&:for,against call*:for,on,upon hail ridicule decide~= endorse advocate*:for promote intend~=\
+ encourage! resist push:for,back herald release* plan+~=* sue+ side&:with fire*:back question* condemn`;
 const THINK = `feel/felt reckon remember believe hope~*:for prefer+~ realize envision assume see/saw/seen doubt*\
  consider understand/understood wish~=* suspect recognize expect~^ think/thought learn fear* want~= anticipate worry*\
  regret+ imagine know/knew/known`;
-const EVIDENCE = `find/found demonstrate point&:to,out show/showed/shown appear~ seem~ project^*`;
+const EVIDENCE = `find/found demonstrate point&:to,out show/showed/shown seem~ project^* appear~`;
 
 /** A consonant before a final "y": "deny" → "denies", "denied"; "say" and "pray" keep theirs. */
 const CONSONANT_Y = /[^aeiou]y$/;
@@ -167,20 +166,20 @@ fillOnFirstUse(() => {
 });
 
 /** In both CUE_PREFIX and SOURCE_STOP: auxiliaries, negation and adverbs join a cue and end a source. */
-const AUXILIARIES = 'been is are was were can do should has would had must also shall not just already even did will never be might to then does could have still may';
+const AUXILIARIES = 'been is are was were do should has would had must also shall not just already even did will never be might to then does can could have still may';
 
 /** Auxiliaries, negation and adverbs that join a cue on its left: "has also said", "did not say". */
-export const CUE_PREFIX = words(AUXILIARIES, `haven't wouldn't didn't aren't continued hasn't wasn't won't continues\
+export const CUE_PREFIX = words(AUXILIARIES, `haven't wouldn't didn't continued hasn't weren't won't continues\
  generally specifically frequently flatly later earlier previously repeatedly publicly privately recently again once\
- separately loudly n't don't bluntly isn't widely clearly couldn't first reportedly further being allegedly now\
- explicitly initially simply often doesn't weren't continue quickly similarly can't continuing angrily strongly\
+ separately loudly aren't wasn't bluntly isn't widely clearly couldn't don't first reportedly n't further being\
+ allegedly now explicitly initially strongly simply often doesn't continue quickly similarly can't continuing angrily\
  sharply openly immediately long always`);
 
 /** Auxiliary forms of "be" (for passive detection). */
 export const BE_FORMS = words('been is are was were being am be');
 
 /** "said goodbye", "pledged delegates": words after a cue form that make it something other than speech. */
-export const NON_SPEECH_OBJECTS = words('hello thanks prayers cheese farewell good-bye goodbye grace amen delegates');
+export const NON_SPEECH_OBJECTS = words('hello thanks prayers cheese farewell goodbye good-bye grace amen delegates');
 
 export const SUBJECT_PRONOUNS = words('he who i whom it they she which you we');
 export const OBJECT_PRONOUNS = words('him me her it them you us');
@@ -191,25 +190,25 @@ export const DETERMINERS = words(`his this that their the no a these my every so
 export const NUMBER_WORDS = words(NUMBERS, 'half');
 
 /** Words that end a source noun phrase when scanning left from a cue. */
-export const SOURCE_STOP = words(AUXILIARIES, `how or but and because since while when where which here what between\
- whether onto than only against among although though towards about across in on at for with there whose maybe\
- meanwhile over under after before during via within like whenever unlike why so unless into that as said through\
- toward per yet without by instead perhaps say nor yesterday whom if`);
+export const SOURCE_STOP = words(AUXILIARIES, `how or but and because since while when where which against between\
+ whether as than only among although though towards about across in on at for with there whose maybe meanwhile over\
+ under after before during via within like whenever unlike why so unless into that said through toward per here onto\
+ yet without by instead perhaps nor what yesterday say whom if`);
 
 /** Indefinite pronouns: with determiners and subject pronouns, the words that open a new noun phrase or clause. */
-export const INDEFINITES = words('someone much nobody something everyone anyone none nothing everything more');
+export const INDEFINITES = words('everyone someone nobody everything anyone something much none nothing more');
 
 /** Days, months and relative times that can sit between a cue and its content ("said Monday that"). */
-export const TIME_WORDS = words(`next evening month this morning monday tuesday wednesday thursday friday saturday\
- sunday weekend night today yesterday tonight tomorrow week january february march april may june july august\
- september october november december later early ago then year late earlier previously repeatedly publicly privately\
- recently again once separately last also afternoon`, `${MONTH_ABBREVIATIONS.replace(/ /g, '. ')}.`);
+export const TIME_WORDS = words(`evening morning month this monday tuesday wednesday thursday friday saturday sunday\
+ weekend night today yesterday tonight tomorrow week january february march april may june july august september\
+ october november december later early ago afternoon year late earlier previously repeatedly publicly privately\
+ recently again once separately last also next then`, `${MONTH_ABBREVIATIONS.replace(/ /g, '. ')}.`);
 
 /** Quantifiers that stand alone as a subject: "all agreed", "many say". */
 export const QUANTIFIER_SUBJECTS = words('some many several few most all each both others none half');
 
 /** Words that open a new clause: a reporting verb after them starts a new claim, and content never ends on one. */
-export const CLAUSE_LINKS = words('so or but and because since while when whereas after although though as yet');
+export const CLAUSE_LINKS = words('so or but and because since while when whereas yet as after although though');
 
 /** Prepositions linking a person to a place, employer or outlet: "John McCain of Arizona", "a spokesman for the ministry". */
 export const AFFILIATIONS = words('in on at for with of from');
@@ -219,7 +218,7 @@ export const CUE_PP = words('in on at following amid through while over under af
 
 /** Courtesy titles: part of how a person is addressed, not a role. The value is the gender they mark, if any. */
 export const COURTESY_TITLES: ReadonlyMap<string, 'm' | 'f' | ''> = new Map(
-  'miss:f ms:f mrs:f ms.:f mr.:m mrs.:f mr:m mx.: dr.: dr:'.split(' ').map((item) => item.split(':') as [string, 'm' | 'f' | '']),
+  'miss:f mrs:f mr.:m mrs.:f mr:m ms:f ms.:f mx.: dr.: dr:'.split(' ').map((item) => item.split(':') as [string, 'm' | 'f' | '']),
 );
 
 /**
@@ -227,35 +226,35 @@ export const COURTESY_TITLES: ReadonlyMap<string, 'm' | 'f' | ''> = new Map(
  * the courtesy titles, and the tokenizer's abbreviated roles with their period (written once, there: −28 B gzipped).
  */
 export const TITLES = words(...COURTESY_TITLES.keys(), `${ROLE_ABBREVIATIONS.replace(/ /g, '. ')}.`, `ambassador white\
- inspector chancellor admiral king analyst reporter adviser advisor chair chief major premier professor chairman\
- councilman comedian assistant governor official mayor officer nominee congressman coach billionaire speaker\
- businessman columnist princess congresswoman communications economist prime defense colonel general captain top\
- executive editor former lawmaker director actor acting auditor interim journalist prince queen delegate leader lawyer\
- lieutenant secretary minister press activist house judge representative superintendent pollster president pastor\
- foreign spokesperson associate state councilwoman strategist head author chairwoman commissioner deputy singer\
- spokeswoman consultant senator federal candidate correspondent pope commander attorney sheriff sheikh justice manager\
- spokesman vice legislator actress aide treasurer national campaign sergeant senior founder anchor ceo`);
+ inspector chancellor king analyst reporter advisor chair chief major professor chairman councilman comedian assistant\
+ governor official mayor officer nominee congressman coach billionaire speaker adviser businessman columnist princess\
+ congresswoman communications economist prime defense colonel general captain admiral top executive editor former\
+ lawmaker director actor acting auditor interim journalist prince queen delegate leader premier lawyer lieutenant\
+ secretary minister press activist house judge superintendent pollster president pastor foreign commander spokesperson\
+ associate state councilwoman strategist head author chairwoman commissioner deputy representative singer spokeswoman\
+ consultant senator federal candidate correspondent pope attorney sheriff justice manager spokesman vice legislator\
+ actress aide treasurer national campaign sergeant senior founder anchor ceo sheikh`);
 
 /** Common first names whose gender is clear, so "she" can skip a man named more recently. */
 export const FEMALE_NAMES = words(`susan kamala emma angela emily sarah julia maria marta anne jennifer nancy nikki\
  elizabeth theresa mary laura anna ann hillary lisa michelle rachel jane`);
-export const MALE_NAMES = words(`peter ali tom omar vladimir chris mohammed bernie steve ted barack jack james david\
- thomas daniel jim john marco sam jonas donald ben mark andrew mitch bill michael mike richard william joe jeb robert\
- paul george`);
+export const MALE_NAMES = words(`peter ali vladimir chris mohammed bernie jeb omar ted barack jack james david thomas\
+ daniel jim john marco george sam jonas donald ben mark tom andrew mitch bill michael mike richard william joe steve\
+ robert paul`);
 
 /** Words that mark an organisation rather than a person. */
-export const ORG_WORDS = words(`bureau journal house post alliance senate state cabinet company service fbi army\
- embassy institute league republicans congress states police military ministry fund times federation bank\
- administration organisation bbc un commission corp. nato committee church ap campaign union cia magazine kremlin\
- association court parliament government group eu party reuters centers cnn department gop foundation coalition\
- organization board pentagon co. center firm club office ltd. navy agency network council university news democrats\
- inc. centre`);
+export const ORG_WORDS = words(`bureau house alliance senate state cabinet company service army embassy institute\
+ league republicans congress states police military ministry fund times eu fbi federation bank administration\
+ organization organisation bbc campaign un commission council association corp. nato post office committee church ap\
+ foundation coalition cia magazine kremlin union court parliament government group party reuters centers cnn\
+ department gop board pentagon co. center journal firm club ltd. navy agency network university news democrats inc.\
+ centre`);
 
 /** Nouns that make a plausible nominal source when no name is given ("officials said"). */
-export const GROUP_NOUNS = words(`people legislators aides leaders democrats reports police lawmakers authorities\
- officials activists protesters residents documents doctors scientists prosecutors workers data experts polls voters\
- observers witnesses advisors critics analysts republicans teachers researchers records economists opponents diplomats\
- investigators members supporters sources advisers studies officers surveys`);
+export const GROUP_NOUNS = words(`people legislators democrats investigators critics observers economists authorities\
+ officials activists protesters workers residents doctors diplomats scientists prosecutors data leaders witnesses\
+ police analysts voters aides advisors reports republicans teachers researchers records opponents documents members\
+ polls experts lawmakers supporters sources advisers studies officers surveys`);
 
 /**
  * Paragraph openings that mark page furniture and boilerplate rather than article text, as word hashes.
