@@ -65,11 +65,6 @@ export function tailAt(d: Doc, i: number, back: number): number {
   return d.t.text.charCodeAt(at);
 }
 
-/** Whether token i is a dash of any length (― — – -): a signature's, a dateline's. */
-export function isDash(d: Doc, i: number): boolean {
-  return /[\u2015\u2014\u2013-]/.test(punctAt(d, i));
-}
-
 /** "the company's", "Allawi’s". */
 export function isPossessive(d: Doc, i: number): boolean {
   if (tailAt(d, i, 1) !== 115) return false;
@@ -83,6 +78,11 @@ export function isPossessive(d: Doc, i: number): boolean {
  */
 export function isContractedSubject(d: Doc, i: number): boolean {
   return isPossessive(d, i) && (SUBJECT_PRONOUNS.has(lowerAt(d, i).slice(0, -2)) || lowerAt(d, i + 1) === 'been');
+}
+
+/** Whether token i is a dash of any length (― — – -): a signature's, a dateline's. */
+export function isDash(d: Doc, i: number): boolean {
+  return /[\u2015\u2014\u2013-]/.test(punctAt(d, i));
 }
 
 /** A word ending in "s": a plural, a third-person verb, or a possessive. */

@@ -38,11 +38,7 @@ export function fixedCue(at: number, end: number, cls: CueClass): Cue {
 /** How sure a claim is by its cue's class: Say, Stance, Think, Evidence, Prep, Colon. */
 export const BASE_CONFIDENCE: Record<CueClass, number> = [0.9, 0.6, 0.5, 0.45, 0.9, 0.7];
 
-/** The cue entry for token i when it is an inflected cue form, by hash: no string is built. */
-export function cueEntryAt(t: Tokens, i: number): CueEntry | undefined {
-  const h = t.hash[i]!; // undefined past the last token, where the kind test fails before h is read
-  return t.kind[i] === Tk.Word && CUE_LOW_BITS[h & 65535] ? CUE_BY_HASH.get(h) : undefined;
-}
+const NOUN_ING_NEXT = words('in at of from about');
 
 /**
  * The first cue at or after token i of the sentence [from, to), or null. The next one is looked for
@@ -89,8 +85,6 @@ export function nextCue(d: Doc, i: number, from: number, to: number): Cue | null
   return null;
 }
 
-const NOUN_ING_NEXT = words('in at from of about');
-
 /** Filters noun and adjective uses of cue forms: "the report", "a noted author", "state law". */
 function verbalUse(d: Doc, i: number, e: CueEntry, floor: number): boolean {
   const p = i - 1;
@@ -117,4 +111,10 @@ function verbalUse(d: Doc, i: number, e: CueEntry, floor: number): boolean {
   // "would add $95 billion to the deficit", "added 200,000 jobs", "adds to the pressure": sums, not words.
   if (e.lemma === 'add' && (isNumber(d, i + 1) || punctAt(d, i + 1) === '$' || isW(d, i + 1, W_TO))) return false;
   return !is(d, i + 1, NON_SPEECH_OBJECTS);
+}
+
+/** The cue entry for token i when it is an inflected cue form, by hash: no string is built. */
+export function cueEntryAt(t: Tokens, i: number): CueEntry | undefined {
+  const h = t.hash[i]!; // undefined past the last token, where the kind test fails before h is read
+  return t.kind[i] === Tk.Word && CUE_LOW_BITS[h & 65535] ? CUE_BY_HASH.get(h) : undefined;
 }

@@ -39,7 +39,7 @@ export interface Draft {
 const MAX_SKIP = 10;
 const MAX_ASIDE = 12;
 
-const PARTICIPLE_LEADS = words('in without by for after before and while when');
+const PARTICIPLE_LEADS = words('and without by in after before while when for');
 
 /** Verbs whose bare noun-phrase object is an act, not a claim: "denied the motion", "maintained control". */
 const BARE_OBJECT_VERBS = words('deny maintain');
@@ -70,7 +70,7 @@ function continuesSentence(d: Doc, k: number, end: number, fronted: boolean): bo
 }
 
 /** "rejected the offer", "denied the motion": a decision on a request, not a stated view. */
-const PROCEDURAL_OBJECTS = words('petition appeal nomination bid suit claim motion application request lawsuit claims offer');
+const PROCEDURAL_OBJECTS = words('petition appeal claim motion application suit claims lawsuit request offer nomination bid');
 
 function atClauseEnd(d: Doc, k: number, end: number): boolean {
   return k >= end || isTerminal(d.t, k) || (punctAt(d, k) === ':' && k + 1 >= end);
@@ -125,6 +125,22 @@ function skipAfterCue(d: Doc, cue: Cue, end: number): number {
   return k;
 }
 
+/** A cognition or evidential cue needs a clause (or an infinitive) right after it. */
+function hasClauseComplement(d: Doc, cue: Cue, k: number, end: number): boolean {
+  if (k >= end) return false;
+  if (isOpeningQuote(d, k)) return true;
+  if (!isWord(d, k)) return punctAt(d, k) === ':' || punctAt(d, k) === ',';
+  const w = lowerAt(d, k);
+  if (w === 'to') return (cue.flags & CueFlag.Infinitive) !== 0;
+  if (cue.flags & CueFlag.InfinitiveOnly) return false;
+  // "expects inflation to ease": a short object, then the infinitive.
+  if (cue.flags & CueFlag.Infinitive) for (let j = k + 1; j < end && j <= k + 3; j++) if (isW(d, j, W_TO)) return true;
+  // "found himself in a bind": where someone ended up, not what they found ("sees himself as" is a view).
+  if ((OBJECT_PRONOUNS.has(w) && !SUBJECT_PRONOUNS.has(w)) || (cue.lemma === 'find' && /sel(f|ves)$/.test(w))) return false;
+  // Anything but a prepositional phrase can be what was thought: a clause, a noun phrase, a name.
+  return !CUE_PP.has(w);
+}
+
 /** Character spans of the fragments, split at paragraph breaks, without pieces holding no word. */
 function toSpans(d: Doc, frags: readonly TokenRange[]): Span[] {
   let out: Span[] = [];
@@ -153,27 +169,17 @@ function toSpans(d: Doc, frags: readonly TokenRange[]): Span[] {
   return out;
 }
 
-/** A cognition or evidential cue needs a clause (or an infinitive) right after it. */
-function hasClauseComplement(d: Doc, cue: Cue, k: number, end: number): boolean {
-  if (k >= end) return false;
-  if (isOpeningQuote(d, k)) return true;
-  if (!isWord(d, k)) return punctAt(d, k) === ':' || punctAt(d, k) === ',';
-  const w = lowerAt(d, k);
-  if (w === 'to') return (cue.flags & CueFlag.Infinitive) !== 0;
-  if (cue.flags & CueFlag.InfinitiveOnly) return false;
-  // "expects inflation to ease": a short object, then the infinitive.
-  if (cue.flags & CueFlag.Infinitive) for (let j = k + 1; j < end && j <= k + 3; j++) if (isW(d, j, W_TO)) return true;
-  // "found himself in a bind": where someone ended up, not what they found ("sees himself as" is a view).
-  if ((OBJECT_PRONOUNS.has(w) && !SUBJECT_PRONOUNS.has(w)) || (cue.lemma === 'find' && /sel(f|ves)$/.test(w))) return false;
-  // Anything but a prepositional phrase can be what was thought: a clause, a noun phrase, a name.
-  return !CUE_PP.has(w);
-}
-
 /** "…, saying that", "by saying", "while insisting": a participle clause of the sentence's subject. */
 function participleStart(d: Doc, cue: Cue): boolean {
   // "…, adding", "“…,” adding".
   const k = isClosingQuote(d, cue.start - 1) ? cue.start - 2 : cue.start - 1;
   return cue.ing && (punctAt(d, k) === ',' || is(d, cue.start - 1, PARTICIPLE_LEADS));
+}
+
+function proceduralObject(d: Doc, k: number, end: number): boolean {
+  let j = k;
+  while (j < end && j - k < 3 && is(d, j, DETERMINERS)) j++;
+  return is(d, j, PROCEDURAL_OBJECTS) && (j + 1 >= end || !isWord(d, j + 1) || is(d, j + 1, TIME_WORDS) || lowerAt(d, j + 1) === 'on');
 }
 
 function nominalSubject(d: Doc, src: TokenRange): boolean {
@@ -306,12 +312,6 @@ function verbCue(d: Doc, cue: Cue, ss: number, se: number, prev: Draft | null, s
   return draftWith(content);
 }
 
-function proceduralObject(d: Doc, k: number, end: number): boolean {
-  let j = k;
-  while (j < end && j - k < 3 && is(d, j, DETERMINERS)) j++;
-  return is(d, j, PROCEDURAL_OBJECTS) && (j + 1 >= end || !isWord(d, j + 1) || is(d, j + 1, TIME_WORDS) || lowerAt(d, j + 1) === 'on');
-}
-
 /** Cuts a draft's content before token k (a later claim starting inside it). */
 function cutBefore(d: Doc, draft: Draft, k: number): void {
   const out: TokenRange[] = [];
@@ -332,7 +332,7 @@ function sentenceDrafts(d: Doc, ss: number, se: number): Draft[] {
     if (cue.start < covered) continue;
     const prev = drafts.at(-1) ?? null;
     const at = cue.start;
-    const host = prev?.frags.find((f) => at >= f.start && at < f.end) ?? null;
+    const host = prev?.frags.find((f) => at >= f.start && at < f.end);
     if (prev && host && participleStart(d, cue)) {
       // "…, saying it shows…": a new claim by the same speaker; the first one ends before it.
       const draft = verbCue(d, cue, cue.start, se, prev);
@@ -349,7 +349,7 @@ function sentenceDrafts(d: Doc, ss: number, se: number): Draft[] {
     // The cue's own subject, read once for the checks below that need it (only inside a claim).
     const own = host ? leftSource(d, cue.start, ss) : null;
     // "…, but he also noted …": a new clause with its own subject ends the weaker claim instead.
-    const coordinated = isW(d, cue.start - 1, W_AND) || (host !== null && is(d, (own?.start ?? ss) - 1, CLAUSE_LINKS));
+    const coordinated = isW(d, cue.start - 1, W_AND) || (!!host && is(d, (own?.start ?? ss) - 1, CLAUSE_LINKS));
     const weaker = prev?.cue && prev.cue.cls !== CueClass.Say && prev.cue.cls !== CueClass.Prep && !coordinated;
     if (prev && host && prev.cue && cue.cls === CueClass.Say && (weaker || (prev.cue.cls === CueClass.Say && !cue.ing))) {
       // A saying verb inside a weaker cue's content: the weaker reading was wrong. Inside another saying

@@ -6,6 +6,19 @@
 import type { Span } from './types';
 
 /**
+ * "c" and sixteen hex digits (shift counts wrap at 32, so k > 31 reads lane a), made as one flat
+ * string: toString(16) of a lane above 2^30 took a slow runtime path, and the concatenated pieces
+ * outlived the call with every claim.
+ */
+function idOf(a: number, b: number, codes: number[]): string {
+  for (let k = 60, j = 1; k >= 0; k -= 4) {
+    const x = ((k > 31 ? a : b) >>> k) & 15;
+    codes[j++] = x < 10 ? 48 + x : 87 + x;
+  }
+  return String.fromCharCode(...codes);
+}
+
+/**
  * The lane pairs of the ids made so far, open-addressed in one typed array, (0, 0) marking a free
  * slot: a Set of the id strings cost ~0.4 µs per claim, half of making the id (each string hashed
  * anew, and a table that rehashed as it grew). Returns whether the pair was new.
@@ -43,19 +56,6 @@ export interface ClaimKey {
 const LANE_A = 0x811c9dc5 | 0;
 const LANE_B = 0x050c5d1f | 0;
 const PRIME = 0x01000193;
-
-/**
- * "c" and sixteen hex digits (shift counts wrap at 32, so k > 31 reads lane a), made as one flat
- * string: toString(16) of a lane above 2^30 took a slow runtime path, and the concatenated pieces
- * outlived the call with every claim.
- */
-function idOf(a: number, b: number, codes: number[]): string {
-  for (let k = 60, j = 1; k >= 0; k -= 4) {
-    const x = ((k > 31 ? a : b) >>> k) & 15;
-    codes[j++] = x < 10 ? 48 + x : 87 + x;
-  }
-  return String.fromCharCode(...codes);
-}
 
 export function createIdMaker(text: string): (key: ClaimKey) => string {
   // Ids made so far, and how often each came again, so repeated identical claims get distinct ids.

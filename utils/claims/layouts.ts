@@ -15,9 +15,9 @@ const MAX_SIGNATURE_TOKENS = 6;
 const HEADLINE_TOKENS = 30;
 
 /** Labels that look like a speaker before a colon but introduce page furniture. */
-const NOT_SPEAKERS = words(`advertisement transcript credit exclusive editor file watch gallery note graphic warning\
- analysis sources photos photo source clarification related published posted listen update tags updated podcast chart\
- video read map breaking a commentary live editor's correction opinion q`);
+const NOT_SPEAKERS = words(`a graphic tags exclusive editor file watch note chart credit advertisement warning\
+ analysis sources gallery listen transcript breaking video posted related updated update correction photo live\
+ editor's source opinion podcast clarification photos commentary map read q published`);
 
 /** "NAME: content" at the start of a paragraph (an opening quote may precede the name). */
 function speakerLine(d: Doc, ps: number, pe: number): Draft | null {

@@ -92,7 +92,7 @@ function npLeft(d: Doc, last: number, floor: number): number {
 const FLOATING = words('all each both');
 
 /** Words that hedge a count: "about 4 in 10", "only three senators", "more than half". */
-const HEDGES = words('almost roughly some just about nearly around than only');
+const HEDGES = words('almost around roughly some just than only nearly about');
 
 /** Where a noun phrase ending at `k` continues leftwards past a word that usually stops it, or -1. */
 function postmodifierStart(d: Doc, k: number, floor: number): number {
@@ -124,6 +124,55 @@ export function rightSource(d: Doc, from: number, limit: number): TokenRange | n
   // A name, a nominal ("the ministry", "officials") or a lone pronoun.
   const named = hasCap || is(d, from, DETERMINERS) || is(d, from, GROUP_NOUNS) || (k - from === 1 && is(d, from, SUBJECT_PRONOUNS));
   return k > from && named ? { start: from, end: k } : null;
+}
+
+function plausibleSource(d: Doc, s: number, e: number): boolean {
+  if (e - s === 1) {
+    if (is(d, s, SUBJECT_PRONOUNS) || is(d, s, QUANTIFIER_SUBJECTS)) return true;
+    if (is(d, s, TIME_WORDS) || is(d, s, DETERMINERS)) return false;
+  }
+  for (let k = s; k < e; k++) {
+    if (isCap(d, k) || is(d, k, GROUP_NOUNS)) return true;
+    if (lowerAt(d, k).endsWith('ly')) return false;
+  }
+  // "63 percent said", "two officials said": a number heads a short nominal subject.
+  if (e - s >= 2 && e - s <= 3 && isNumber(d, s)) return true;
+  // Lower-case nominal sources need a determiner ("the report") or a plural head ("analysts").
+  return is(d, s, DETERMINERS) || (e - s <= 3 && endsWithS(d, e - 1));
+}
+
+/** Prepositions opening an aside between a source and its cue; not "of", "from" or "with" (nor "at": "Mr. Pruzan, at Dresdner Kleinwort"), which give an affiliation. */
+const ASIDES = words('in on after before during via following amid through while');
+
+/**
+ * "Ayad Allawi, Iraq's vice president, said", "Donna Rawlings, 59, of Ashton, Md., said": the
+ * farthest comma within reach that follows a plausible head opening its clause starts the appositions.
+ */
+function appositiveSource(d: Doc, j: number, floor: number): TokenRange | null {
+  let best = -1;
+  let k = j - 1;
+  let seg = j; // end of the comma-separated part right of comma k
+  let end = j;
+  for (; k >= floor && j - k <= MAX_APPOSITION; k--) {
+    const p = punctAt(d, k);
+    if (p === ',') {
+      // "Hunter, meanwhile, said", "Jones, too, said": an aside about the saying, not the sayer.
+      // "Smith, in a statement, said", "Jones, on a call Friday, said": where and how it was said.
+      if (seg === j && ((!isCap(d, k + 1) && !isNumber(d, k + 1) && k + 2 === j) || is(d, k + 1, ASIDES))) end = k;
+      // A comma at floor has no head before it: npLeft, bounded by floor, finds none.
+      if (k < seg - 1) {
+        const headStart = npLeft(d, k - 1, floor);
+        // "But Matt Morrison, the group's director, said": one connective may open the sentence.
+        const opensClause = headStart === floor || !isWord(d, headStart - 1) || (headStart - 1 === floor && !is(d, floor, CUE_PP));
+        if (headStart >= 0 && opensClause && plausibleSource(d, headStart, k)) best = headStart;
+      }
+      seg = k;
+      continue;
+    }
+    // "Jeff Weaver, Sanders' campaign manager,": a plural possessive's apostrophe stands alone.
+    if (isClosingQuote(d, k) || !(isWord(d, k) || /['\u2019().-]/.test(p))) break;
+  }
+  return best >= 0 ? { start: best, end } : null;
 }
 
 /**
@@ -158,55 +207,6 @@ export function sentenceSubject(d: Doc, from: number, limit: number): TokenRange
   }
   if (k === ss || !plausibleSource(d, ss, k)) return null;
   return { start: ss, end: k };
-}
-
-function plausibleSource(d: Doc, s: number, e: number): boolean {
-  if (e - s === 1) {
-    if (is(d, s, SUBJECT_PRONOUNS) || is(d, s, QUANTIFIER_SUBJECTS)) return true;
-    if (is(d, s, TIME_WORDS) || is(d, s, DETERMINERS)) return false;
-  }
-  for (let k = s; k < e; k++) {
-    if (isCap(d, k) || is(d, k, GROUP_NOUNS)) return true;
-    if (lowerAt(d, k).endsWith('ly')) return false;
-  }
-  // "63 percent said", "two officials said": a number heads a short nominal subject.
-  if (e - s >= 2 && e - s <= 3 && isNumber(d, s)) return true;
-  // Lower-case nominal sources need a determiner ("the report") or a plural head ("analysts").
-  return is(d, s, DETERMINERS) || (e - s <= 3 && endsWithS(d, e - 1));
-}
-
-/** Prepositions opening an aside between a source and its cue; not "of", "from" or "with" (nor "at": "Mr. Pruzan, at Dresdner Kleinwort"), which give an affiliation. */
-const ASIDES = words('in on during after before amid following through via while');
-
-/**
- * "Ayad Allawi, Iraq's vice president, said", "Donna Rawlings, 59, of Ashton, Md., said": the
- * farthest comma within reach that follows a plausible head opening its clause starts the appositions.
- */
-function appositiveSource(d: Doc, j: number, floor: number): TokenRange | null {
-  let best = -1;
-  let k = j - 1;
-  let seg = j; // end of the comma-separated part right of comma k
-  let end = j;
-  for (; k >= floor && j - k <= MAX_APPOSITION; k--) {
-    const p = punctAt(d, k);
-    if (p === ',') {
-      // "Hunter, meanwhile, said", "Jones, too, said": an aside about the saying, not the sayer.
-      // "Smith, in a statement, said", "Jones, on a call Friday, said": where and how it was said.
-      if (seg === j && ((!isCap(d, k + 1) && !isNumber(d, k + 1) && k + 2 === j) || is(d, k + 1, ASIDES))) end = k;
-      // A comma at floor has no head before it: npLeft, bounded by floor, finds none.
-      if (k < seg - 1) {
-        const headStart = npLeft(d, k - 1, floor);
-        // "But Matt Morrison, the group's director, said": one connective may open the sentence.
-        const opensClause = headStart === floor || !isWord(d, headStart - 1) || (headStart - 1 === floor && !is(d, floor, CUE_PP));
-        if (headStart >= 0 && opensClause && plausibleSource(d, headStart, k)) best = headStart;
-      }
-      seg = k;
-      continue;
-    }
-    // "Jeff Weaver, Sanders' campaign manager,": a plural possessive's apostrophe stands alone.
-    if (isClosingQuote(d, k) || !(isWord(d, k) || /['\u2019().-]/.test(p))) break;
-  }
-  return best >= 0 ? { start: best, end } : null;
 }
 
 /**

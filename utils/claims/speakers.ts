@@ -12,6 +12,15 @@ import { W_AND } from './lexicon/hash';
 import type { TokenRange } from './sources';
 import type { Speaker, SpeakerType } from './types';
 
+/**
+ * The text of tokens [s, e), copied out of the input: a plain slice would keep the whole input alive
+ * for as long as a caller keeps a speaker (the page keeps every claim's, ~7 KB per detector call).
+ */
+function joinText(d: Doc, s: number, e: number): string {
+  if (e <= s) return '';
+  return ` ${d.t.text.slice(d.t.start[s]!, d.t.end[e - 1]!)}`.slice(1);
+}
+
 type Gender = 'm' | 'f' | null;
 
 interface Entity {
@@ -215,13 +224,4 @@ function stripPossessive(w: string): string {
   // Char codes, not endsWith: endsWith on a sliced two-byte name was a tenth of resolving a source.
   const c = w.charCodeAt(w.length - 2);
   return w.charCodeAt(w.length - 1) === 115 && (c === 39 || c === 0x2019) ? w.slice(0, -2) : w;
-}
-
-/**
- * The text of tokens [s, e), copied out of the input: a plain slice would keep the whole input alive
- * for as long as a caller keeps a speaker (the page keeps every claim's, ~7 KB per detector call).
- */
-function joinText(d: Doc, s: number, e: number): string {
-  if (e <= s) return '';
-  return ` ${d.t.text.slice(d.t.start[s]!, d.t.end[e - 1]!)}`.slice(1);
 }

@@ -50,7 +50,7 @@ function foldCode(c: number): number {
 
 /** Title abbreviations whose period belongs to the word and never ends a sentence. */
 /** Abbreviated roles, which TITLES holds with their period ("Gen.", "Sen."). */
-export const ROLE_ABBREVIATIONS = 'sgt rev cmdr lt rep sec col prof gov del pres gen atty amb maj capt supt sen adm';
+export const ROLE_ABBREVIATIONS = 'cmdr sgt rev lt rep sen amb atty sec col prof maj supt gov del pres capt gen adm';
 const TITLE_WORDS = `st jr hon reps ms ${ROLE_ABBREVIATIONS} sr mrs gens dr fr mr insp sens`;
 export const TITLE_ABBREVIATIONS: ReadonlySet<string> = new Set(TITLE_WORDS.split(' '));
 

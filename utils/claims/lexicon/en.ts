@@ -11,7 +11,7 @@ import { hashWord, MONTH_ABBREVIATIONS, ROLE_ABBREVIATIONS } from '../tokens';
  * order a search found to gzip smallest, natural runs (the days, the months, one to ten) kept whole. So do
  * the cue lists' lemmas, their particles and their marks: no two lemmas share a form (the one case where
  * the first listed would win it), no particle phrase begins another of its lemma (a test checks it), and
- * the marks are read in any order. Together −505 B gzipped against the hand-written orders. A new word
+ * the marks are read in any order. Together about −580 B gzipped against the hand-written orders. A new word
  * can go anywhere; the orders are worth searching again only when bytes run short.
  */
 
@@ -68,29 +68,27 @@ export interface CueEntry {
  *   Particles and phrases belong to the cue: "called for", "pointed to", "made the case", "said in a statement";
  *   words of a phrase are joined by _.
  */
-const SAY = `write/wrote/written add urge! recall note* announce state* argue:for,against contend maintain admit+\
- underscore confirm insist:on report^* answer* warn!*:of,against caution bemoan swear/swore/sworn yell brag+ unveil\
- wonder retweet conclude hint reveal brief! recommend demand* opine signal comment*:on remark* continue@ observe\
- highlight emphasize detail* reply* repeat forecast/forecast* vow~ promise~* quote* pledge~ proclaim mock\
- sing/sang/sung affirm claim* boast joke* quip+ guarantee chant email* refute protest characterize estimate^* assert\
- reiterate whisper lash:out shout speak/spoke/spoken&*:about,of,out talk&*:about,of tout stress express\
- exclaim mention assure! retort reaffirm cry speculate inform! recount rebuke deny lay/laid&:out implore confide\
- charge* plead:for beg+ imply publish allege^ preach blog+* suggest chide tweet* discuss echo offer*:up explain\
- ask!:for tell/told! remind! reassure predict^ threaten~ scoff go/went/gone&:on_to_say,on_to_argue reference* disclose\
- propose rail:against cite interject complain liken:to thank apologize decry say/said^:in_a_statement rebut respond\
- muse declare deplore congratulate indicate outline* posit acknowledge scold refer+&:to testify lament post* voice*\
- disagree make/made&:clear,it_clear,the_case,no_secret concede describe raise&:doubts,concerns,questions counter\
- agree~:with,on`;
-const STANCE = `issue* sue+ accuse!:of lobby laud brand* oppose weigh:in label* reject credit* view* dispute slam+\
- commend deride denounce applaud blame praise blast criticize decline~= appoint embrace attack* contradict champion\
- hail welcome defend dub+ question* dismiss term* back* name* refuse~= appeal* vote&:for,against cheer*\
- call*:for,on,upon ridicule decide~= endorse favour favor portray lambaste intend~= encourage! resist promote\
- seek/sought~= aim~= advocate*:for push:for,back herald release* plan+~=* support* fire*:back knock side&:with order*\
- condemn`;
-const THINK = `worry* regret+ reckon believe hope~*:for fear* want~= anticipate learn realize envision assume prefer+~\
- see/saw/seen doubt* consider understand/understood wish~=* suspect recognize expect~^ think/thought remember\
- feel/felt imagine know/knew/known`;
-const EVIDENCE = `appear~ seem~ project^* find/found demonstrate point&:to,out show/showed/shown`;
+const SAY = `write/wrote/written add urge! recall note* announce state* quote* argue:for,against contend deny maintain\
+ admit+ underscore declare wonder insist:on report^* answer* warn*!:of,against caution yell brag+ unveil rail:against\
+ conclude hint reveal brief! recommend demand* opine raise&:concerns,doubts,questions comment*:on remark* continue@\
+ talk&*:about,of make/made&:clear,it_clear,the_case,no_secret observe highlight emphasize describe detail* reply*\
+ repeat forecast/forecast* vow~ promise~* pledge~ proclaim mock affirm claim* boast confirm joke* quip+ guarantee\
+ chant email* refute characterize estimate^* assert reiterate whisper predict^ sing/sang/sung tout lash:out\
+ lay/laid&:out speak/spoke/spoken&*:about,of,out shout stress exclaim mention assure! retort reaffirm cry speculate\
+ inform! retweet implore confide charge* plead:for beg+ imply publish remind! rebut allege^ threaten~ rebuke preach\
+ blog+* suggest concede chide tweet* discuss express echo offer*:up explain ask!:for tell/told! reassure muse signal\
+ go/went/gone&:on_to_say,on_to_argue reference* disclose protest cite interject complain liken:to thank apologize\
+ decry say/said^:in_a_statement propose posit recount respond deplore congratulate indicate outline* acknowledge scold\
+ refer+&:to testify lament post* voice* disagree scoff agree~:on,with counter bemoan swear/swore/sworn`;
+const STANCE = `issue* accuse!:of lambaste order* weigh:in lobby laud brand* oppose portray label* reject credit*\
+ view* dismiss support* dispute commend deride champion denounce seek/sought~= aim~= applaud blast criticize decline~=\
+ appoint embrace attack* contradict slam+ blame cheer* welcome defend dub+ knock back* name* praise favour favor term*\
+ refuse~= appeal* vote&:for,against call*:for,on,upon hail ridicule decide~= endorse advocate*:for promote intend~=\
+ encourage! resist push:for,back herald release* plan+~=* sue+ side&:with fire*:back question* condemn`;
+const THINK = `feel/felt reckon remember believe hope~*:for prefer+~ realize envision assume see/saw/seen doubt*\
+ consider understand/understood wish~=* suspect recognize expect~^ think/thought learn fear* want~= anticipate worry*\
+ regret+ imagine know/knew/known`;
+const EVIDENCE = `find/found demonstrate point&:to,out show/showed/shown seem~ project^* appear~`;
 
 /** A consonant before a final "y": "deny" → "denies", "denied"; "say" and "pray" keep theirs. */
 const CONSONANT_Y = /[^aeiou]y$/;
@@ -168,101 +166,102 @@ fillOnFirstUse(() => {
 });
 
 /** In both CUE_PREFIX and SOURCE_STOP: auxiliaries, negation and adverbs join a cue and end a source. */
-const AUXILIARIES = 'been is are was were can do should has would had must also shall not just already even did will never be might to then does could have still may';
+const AUXILIARIES = 'been is are was were do should has would had must also shall not just already even did will never be might to then does can could have still may';
 
 /** Auxiliaries, negation and adverbs that join a cue on its left: "has also said", "did not say". */
-export const CUE_PREFIX = words(AUXILIARIES, `haven't continued hasn't wouldn't n't continues generally specifically\
- flatly further later earlier previously repeatedly publicly privately recently again once separately loudly don't now\
- reportedly couldn't first allegedly didn't clearly can't isn't explicitly frequently bluntly being angrily simply\
- initially sharply often doesn't immediately wasn't won't continue quickly similarly aren't continuing strongly widely\
- weren't openly long always`);
+export const CUE_PREFIX = words(AUXILIARIES, `haven't wouldn't didn't continued hasn't weren't won't continues\
+ generally specifically frequently flatly later earlier previously repeatedly publicly privately recently again once\
+ separately loudly aren't wasn't bluntly isn't widely clearly couldn't don't first reportedly n't further being\
+ allegedly now explicitly initially strongly simply often doesn't continue quickly similarly can't continuing angrily\
+ sharply openly immediately long always`);
 
 /** Auxiliary forms of "be" (for passive detection). */
-export const BE_FORMS = words('been is are was were be being am');
+export const BE_FORMS = words('been is are was were being am be');
 
 /** "said goodbye", "pledged delegates": words after a cue form that make it something other than speech. */
-export const NON_SPEECH_OBJECTS = words('hello thanks prayers cheese farewell delegates goodbye good-bye grace amen');
+export const NON_SPEECH_OBJECTS = words('hello thanks prayers cheese farewell goodbye good-bye grace amen delegates');
 
-export const SUBJECT_PRONOUNS = words('he who i it they we whom she which you');
-export const OBJECT_PRONOUNS = words('him me her it them us you');
+export const SUBJECT_PRONOUNS = words('he who i whom it they she which you we');
+export const OBJECT_PRONOUNS = words('him me her it them you us');
 const NUMBERS = 'hundreds thousands one two three four five six seven eight nine ten dozens';
-export const DETERMINERS = words(`his these this that the her its no my every some our many several few most all each\
- both other any such your another a those their an`, NUMBERS);
+export const DETERMINERS = words(`his this that their the no a these my every some her its those many several few most\
+ all each both other any such your another our an`, NUMBERS);
 /** Counts that head a subject: "two said", "two in three say". */
 export const NUMBER_WORDS = words(NUMBERS, 'half');
 
 /** Words that end a source noun phrase when scanning left from a cue. */
-export const SOURCE_STOP = words(AUXILIARIES, `how maybe or but and because since while when where whom said between\
- onto than only against although though so via about across in on at for with there whose which meanwhile over under\
- after before during within like whenever unlike whether here why say unless into through toward per yet among without\
- by instead perhaps nor yesterday towards that as what if`);
+export const SOURCE_STOP = words(AUXILIARIES, `how or but and because since while when where which against between\
+ whether as than only among although though towards about across in on at for with there whose maybe meanwhile over\
+ under after before during via within like whenever unlike why so unless into that said through toward per here onto\
+ yet without by instead perhaps nor what yesterday say whom if`);
 
 /** Indefinite pronouns: with determiners and subject pronouns, the words that open a new noun phrase or clause. */
-export const INDEFINITES = words('someone none nobody something everything everyone nothing much anyone more');
+export const INDEFINITES = words('everyone someone nobody everything anyone something much none nothing more');
 
 /** Days, months and relative times that can sit between a cue and its content ("said Monday that"). */
-export const TIME_WORDS = words(`evening weekend month this monday tuesday wednesday thursday friday saturday sunday\
- night today yesterday tonight tomorrow morning week earlier previously repeatedly publicly privately recently again\
- once separately next also january february march april may june july august september october november december later\
- early ago then last year late afternoon`, `${MONTH_ABBREVIATIONS.replace(/ /g, '. ')}.`);
+export const TIME_WORDS = words(`evening morning month this monday tuesday wednesday thursday friday saturday sunday\
+ weekend night today yesterday tonight tomorrow week january february march april may june july august september\
+ october november december later early ago afternoon year late earlier previously repeatedly publicly privately\
+ recently again once separately last also next then`, `${MONTH_ABBREVIATIONS.replace(/ /g, '. ')}.`);
 
 /** Quantifiers that stand alone as a subject: "all agreed", "many say". */
 export const QUANTIFIER_SUBJECTS = words('some many several few most all each both others none half');
 
 /** Words that open a new clause: a reporting verb after them starts a new claim, and content never ends on one. */
-export const CLAUSE_LINKS = words('yet as or but and because since while when whereas after although though so');
+export const CLAUSE_LINKS = words('so or but and because since while when whereas yet as after although though');
 
 /** Prepositions linking a person to a place, employer or outlet: "John McCain of Arizona", "a spokesman for the ministry". */
 export const AFFILIATIONS = words('in on at for with of from');
 
 /** Prepositions that start a phrase between a cue and its content ("said in a statement that"). */
-export const CUE_PP = words('in on at following amid through while over under after before during within to via with of from');
+export const CUE_PP = words('in on at following amid through while over under after before during via within to with of from');
 
 /** Courtesy titles: part of how a person is addressed, not a role. The value is the gender they mark, if any. */
 export const COURTESY_TITLES: ReadonlyMap<string, 'm' | 'f' | ''> = new Map(
-  'miss:f mrs:f mrs.:f mr:m ms.:f mr.:m ms:f mx.: dr.: dr:'.split(' ').map((item) => item.split(':') as [string, 'm' | 'f' | '']),
+  'miss:f mrs:f mr.:m mrs.:f mr:m ms:f ms.:f mx.: dr.: dr:'.split(' ').map((item) => item.split(':') as [string, 'm' | 'f' | '']),
 );
 
 /**
  * Titles and roles: the part of a source before the name ("Iraqi Vice President Ayad Allawi"), abbreviations included:
  * the courtesy titles, and the tokenizer's abbreviated roles with their period (written once, there: −28 B gzipped).
  */
-export const TITLES = words(...COURTESY_TITLES.keys(), `${ROLE_ABBREVIATIONS.replace(/ /g, '. ')}.`, `actor admiral\
- federal king analyst major advisor chief candidate treasurer lawyer adviser premier professor chair chairman\
- councilman comedian assistant governor official mayor auditor officer anchor author nominee chancellor congressman\
- coach billionaire columnist princess congresswoman commander economist prime defense colonel general captain top\
- executive editor former lawmaker delegate inspector acting attorney director house judge journalist prince queen\
- reporter lieutenant secretary minister press activist superintendent pollster president pastor foreign associate\
- leader spokesperson chairwoman commissioner speaker deputy representative head interim sheriff spokeswoman\
- communications consultant strategist pope sheikh singer spokesman councilwoman correspondent vice white sergeant\
- legislator actress aide national campaign justice state ambassador manager senior businessman founder senator ceo`);
+export const TITLES = words(...COURTESY_TITLES.keys(), `${ROLE_ABBREVIATIONS.replace(/ /g, '. ')}.`, `ambassador white\
+ inspector chancellor king analyst reporter advisor chair chief major professor chairman councilman comedian assistant\
+ governor official mayor officer nominee congressman coach billionaire speaker adviser businessman columnist princess\
+ congresswoman communications economist prime defense colonel general captain admiral top executive editor former\
+ lawmaker director actor acting auditor interim journalist prince queen delegate leader premier lawyer lieutenant\
+ secretary minister press activist house judge superintendent pollster president pastor foreign commander spokesperson\
+ associate state councilwoman strategist head author chairwoman commissioner deputy representative singer spokeswoman\
+ consultant senator federal candidate correspondent pope attorney sheriff justice manager spokesman vice legislator\
+ actress aide treasurer national campaign sergeant senior founder anchor ceo sheikh`);
 
 /** Common first names whose gender is clear, so "she" can skip a man named more recently. */
-export const FEMALE_NAMES = words(`susan kamala emma angela emily sarah jennifer lisa nancy nikki elizabeth theresa\
- mary laura anne hillary michelle julia anna maria ann marta rachel jane`);
-export const MALE_NAMES = words(`peter ali vladimir chris mohammed bernie steve ted barack jack david thomas daniel\
- jim john marco omar tom sam jonas donald ben mark james andrew mitch bill michael george jeb mike richard william joe\
+export const FEMALE_NAMES = words(`susan kamala emma angela emily sarah julia maria marta anne jennifer nancy nikki\
+ elizabeth theresa mary laura anna ann hillary lisa michelle rachel jane`);
+export const MALE_NAMES = words(`peter ali vladimir chris mohammed bernie jeb omar ted barack jack james david thomas\
+ daniel jim john marco george sam jonas donald ben mark tom andrew mitch bill michael mike richard william joe steve\
  robert paul`);
 
 /** Words that mark an organisation rather than a person. */
-export const ORG_WORDS = words(`eu journal federation bank alliance service state army institute league republicans\
- house un cia states police embassy ministry fund democrats times administration bbc fbi firm inc. commission council\
- post ltd. committee church ap office senate union cnn magazine kremlin coalition organisation bureau corp.\
- association court parliament government group party reuters centers centre department gop foundation board pentagon\
- organization co. company cabinet club military navy agency network campaign university news center congress nato`);
+export const ORG_WORDS = words(`bureau house alliance senate state cabinet company service army embassy institute\
+ league republicans congress states police military ministry fund times eu fbi federation bank administration\
+ organization organisation bbc campaign un commission council association corp. nato post office committee church ap\
+ foundation coalition cia magazine kremlin union court parliament government group party reuters centers cnn\
+ department gop board pentagon co. center journal firm club ltd. navy agency network university news democrats inc.\
+ centre`);
 
 /** Nouns that make a plausible nominal source when no name is given ("officials said"). */
-export const GROUP_NOUNS = words(`scientists analysts witnesses police authorities officials legislators reports\
- investigators records economists leaders democrats residents documents doctors lawmakers aides advisors activists\
- experts critics republicans members protesters prosecutors opponents data observers polls voters supporters diplomats\
- researchers sources advisers studies officers people teachers workers surveys`);
+export const GROUP_NOUNS = words(`people legislators democrats investigators critics observers economists authorities\
+ officials activists protesters workers residents doctors diplomats scientists prosecutors data leaders witnesses\
+ police analysts voters aides advisors reports republicans teachers researchers records opponents documents members\
+ polls experts lawmakers supporters sources advisers studies officers surveys`);
 
 /**
  * Paragraph openings that mark page furniture and boilerplate rather than article text, as word hashes.
  * Only whether one matches is read, so their order too is the one that gzips smallest.
  */
-export const BOILERPLATE_OPENERS: readonly (readonly number[])[] = `by|sign up|follow|share this|a version of this\
-|advertisement|subscribe|correction|font size|photo|read more|this material may not|email|click here\
-|the associated press contributed|content created by|send tips|related|contact|image|all rights reserved|copyright\
-|for licensing`
+export const BOILERPLATE_OPENERS: readonly (readonly number[])[] = `by|subscribe|this material may not|correction\
+|sign up|font size|follow|image|for licensing|share this|read more|a version of this|related|email|click here\
+|the associated press contributed|content created by|send tips|all rights reserved|contact|copyright|photo\
+|advertisement`
   .split('|').map((opener) => opener.split(' ').map(hashWord));

@@ -15,9 +15,10 @@ export const [W_ABOUT, W_ACCORDING, W_TO, W_THAT, W_AND, W_WHILE, W_WHO, W_OF, W
  */
 const unfilled: (() => void)[] = [];
 
-/** Runs `fill` when buildLexicon() is first called. */
-export function fillOnFirstUse(fill: () => void): void {
-  unfilled.push(fill);
+/** Whether token i is a word in `set`, by hash: no string is built. */
+export function inSet(t: Tokens, i: number, set: WordSet): boolean {
+  const h = t.hash[i]!; // undefined past the last token, where the kind test fails before h is read
+  return t.kind[i] === Tk.Word && set.low[h & 4095] === 1 && set.hashes.has(h);
 }
 
 /** A list of words separated by white space, answering both string and token-hash membership (filled by buildLexicon). */
@@ -46,11 +47,10 @@ export function buildLexicon(): void {
   for (const fill of unfilled.splice(0)) fill();
 }
 
+/** Runs `fill` when buildLexicon() is first called. */
+export function fillOnFirstUse(fill: () => void): void {
+  unfilled.push(fill);
+}
+
 /** One set from several lists: shared lists are passed, not interpolated, so each literal stays a plain string. */
 export const words = (...lists: string[]): WordSet => new WordSet(lists.join(' '));
-
-/** Whether token i is a word in `set`, by hash: no string is built. */
-export function inSet(t: Tokens, i: number, set: WordSet): boolean {
-  const h = t.hash[i]!; // undefined past the last token, where the kind test fails before h is read
-  return t.kind[i] === Tk.Word && set.low[h & 4095] === 1 && set.hashes.has(h);
-}
