@@ -1,6 +1,6 @@
 import { beforeAll, describe, expect, it } from 'vitest';
 import * as en from '../../../utils/claims/lexicon/en';
-import { CUE_BY_HASH, CueClass, CueFlag, PARTICLES } from '../../../utils/claims/lexicon/en';
+import { CUE_BY_HASH, CUE_LISTS, CueClass, CueFlag, PARTICLES, readCueItem } from '../../../utils/claims/lexicon/en';
 import { buildLexicon, WordSet } from '../../../utils/claims/lexicon/hash';
 import { hashWord } from '../../../utils/claims/tokens';
 
@@ -33,6 +33,22 @@ describe('English cue lexicon', () => {
     expect(cue('planned')).toMatchObject({ lemma: 'plan', flags: CueFlag.Doubled | CueFlag.Infinitive | CueFlag.InfinitiveOnly | CueFlag.NounHeavy });
     expect(cue('continued')?.flags).toBe(CueFlag.AfterContent);
     expect(cue('said')?.flags).toBe(CueFlag.Passive);
+  });
+
+  // The lists stand in the order that gzips smallest (en.ts), which is safe only while no form is
+  // made by two lemmas: the first listed would take it.
+  it('makes every form from one lemma only, so the lists may stand in any order', () => {
+    const taken: string[] = [];
+    let items = 0;
+    for (const list of CUE_LISTS) {
+      for (const raw of list.split(' ')) {
+        const { lemma, forms } = readCueItem(raw);
+        items++;
+        for (const form of forms) for (const spelling of [form, form.replace('iz', 'is')]) if (cue(spelling)?.lemma !== lemma) taken.push(`${spelling}: ${lemma}, taken by ${cue(spelling)?.lemma}`);
+      }
+    }
+    expect(items).toBeGreaterThan(200);
+    expect(taken).toEqual([]);
   });
 
   it('has no particle phrase that begins another of its lemma, since the first match is taken', () => {
