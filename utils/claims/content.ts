@@ -11,19 +11,22 @@ import { Tk } from './tokens';
 import { CLAUSE_LINKS, CUE_PREFIX } from './lexicon/en';
 import { W_WHO, words } from './lexicon/hash';
 
-/** A group is named by its first quote's index, so its opening mark is that quote's (every caller's i is in a quote). */
+/**
+ * A group is named by its first quote's index, so its opening mark is that quote's. Every caller's i
+ * is in a quote; the fallbacks are there so that a broken invariant cannot make detection throw.
+ */
 function groupStart(d: Doc, i: number): number {
-  return d.q.list[quoteAround(d, i)!.group]!.open;
+  return d.q.list[quoteAround(d, i)?.group ?? -1]?.open ?? 0;
 }
 
 /** The token after the last closing mark of the multi-paragraph quotation holding token i (every caller's i is in one). */
 function groupEnd(d: Doc, i: number): number {
   const { list, of } = d.q;
-  // The index into list of the quote holding token i.
-  let k = of[i]! - 1;
-  const g = list[k]!.group;
+  // The index into list of the quote holding token i (-1 if a broken invariant left it in none).
+  let k = (of[i] ?? 0) - 1;
+  const g = list[k]?.group ?? -1;
   while (list[k + 1]?.group === g) k++;
-  return list[k]!.close + 1;
+  return (list[k]?.close ?? 0) + 1;
 }
 
 export const COORDINATORS = words('and but');

@@ -457,8 +457,7 @@ function detectWindow(d: Doc, speakers: SpeakerTracker, makeId: (key: ClaimKey) 
       if (found.length === 0 && startsWithQuote && lastQuoted) {
         const qr = quoteAt(d, ss);
         // Where the quotation ends, not where this sentence does: "“A. B,” she said." has its own speaker.
-        // (A quotation's last token is its closing mark, which a quote holds.)
-        const qe = qr ? quoteAround(d, qr.end - 1)!.sentEnd : se;
+        const qe = qr ? quoteAround(d, qr.end - 1)?.sentEnd ?? se : se;
         const closesSentence = qr && (qr.end >= qe || atClauseEnd(d, qr.end, qe));
         if (closesSentence) {
           if (lastQuotedPara === p) lastQuoted.frags.push(qr);
@@ -486,7 +485,7 @@ function detectWindow(d: Doc, speakers: SpeakerTracker, makeId: (key: ClaimKey) 
       const before = found.at(-2);
       if (last && before?.src && last.src === before.src) last = before;
       const lastFrag = last?.frags.at(-1);
-      if (last && lastFrag && isClosingQuote(d, lastFrag.end - 1)) { lastQuoted = last; lastQuotedPara = quoteAround(d, lastFrag.end - 1)!.para; }
+      if (last && lastFrag && isClosingQuote(d, lastFrag.end - 1)) { lastQuoted = last; lastQuotedPara = quoteAround(d, lastFrag.end - 1)?.para ?? p; }
       else if (found.length > 0) lastQuoted = null;
     }
     // A quotation running into a later paragraph may still gain fragments there: it and what follows wait.
@@ -498,8 +497,8 @@ function detectWindow(d: Doc, speakers: SpeakerTracker, makeId: (key: ClaimKey) 
   for (const m of mentions.slice(nextMention)) speakers.mention(m);
 }
 
-/** Where a claim starts in reading order: its first content or its cue, whichever comes first (every claim has content). */
-const first = (c: Claim): number => Math.min(c.content[0]![0], c.cue?.[0] ?? Infinity);
+/** Where a claim starts in reading order: its first content or its cue, whichever comes first. */
+const first = (c: Claim): number => Math.min(c.content[0]?.[0] ?? 0, c.cue?.[0] ?? Infinity);
 
 /** "according to X": source after "to", content on the other side of the source. */
 function accordingTo(d: Doc, cue: Cue, ss: number, se: number): Draft | null {

@@ -50,7 +50,7 @@ function signedQuote(d: Doc, ps: number, pe: number): Draft | null {
   let k = e;
   while (k > ps && e - k < MAX_SIGNATURE_TOKENS && isCap(d, k - 1)) k--;
   if (k === e || k - 2 < ps || !isDash(d, k - 1) || !isClosingQuote(d, k - 2)) return null;
-  const open = quoteAround(d, k - 2)!.open;
+  const open = quoteAround(d, k - 2)?.open ?? k - 2;
   if (open < ps) return null;
   return { cue: fixedCue(k - 1, k, CueClass.Colon), src: { start: k, end: e }, frags: [{ start: open, end: k - 1 }], inherit: null, confidence: BASE_CONFIDENCE[CueClass.Colon] };
 }
