@@ -6,7 +6,7 @@
 import { endsWithS, is, isCap, isClosingQuote, isContractedSubject, isDash, isNumber, isPossessive, isW, isWord, lowerAt, punctAt, type Doc } from './context';
 import { cueEntryAt } from './cues';
 import { W_AND, W_FIRST, W_FROM, W_OF, W_THAT, W_TO, W_WITH, words } from './lexicon/hash';
-import { AFFILIATIONS, BE_FORMS, CUE_PP, CUE_PREFIX, DETERMINERS, GROUP_NOUNS, ORG_WORDS, QUANTIFIER_SUBJECTS, SOURCE_STOP, SUBJECT_PRONOUNS, TIME_WORDS, TITLES } from './lexicon/en';
+import { AFFILIATIONS, BE_FORMS, CueFlag, CUE_PP, CUE_PREFIX, DETERMINERS, GROUP_NOUNS, ORG_WORDS, QUANTIFIER_SUBJECTS, SOURCE_STOP, SUBJECT_PRONOUNS, TIME_WORDS, TITLES } from './lexicon/en';
 
 export interface TokenRange {
   start: number;
@@ -141,6 +141,11 @@ function plausibleSource(d: Doc, s: number, e: number): boolean {
   return is(d, s, DETERMINERS) || (e - s <= 3 && endsWithS(d, e - 1));
 }
 
+/** "But Matt Morrison, the group's director, said": one connective may open the sentence before a subject at `k`. */
+function opensClause(d: Doc, k: number, floor: number): boolean {
+  return k === floor || !isWord(d, k - 1) || (k - 1 === floor && !is(d, floor, CUE_PP));
+}
+
 /** Prepositions opening an aside between a source and its cue; not "of", "from" or "with" (nor "at": "Mr. Pruzan, at Dresdner Kleinwort"), which give an affiliation. */
 const ASIDES = words('in on after before during via following amid through while');
 
@@ -162,9 +167,7 @@ function appositiveSource(d: Doc, j: number, floor: number): TokenRange | null {
       // A comma at floor has no head before it: npLeft, bounded by floor, finds none.
       if (k < seg - 1) {
         const headStart = npLeft(d, k - 1, floor);
-        // "But Matt Morrison, the group's director, said": one connective may open the sentence.
-        const opensClause = headStart === floor || !isWord(d, headStart - 1) || (headStart - 1 === floor && !is(d, floor, CUE_PP));
-        if (headStart >= 0 && opensClause && plausibleSource(d, headStart, k)) best = headStart;
+        if (headStart >= 0 && opensClause(d, headStart, floor) && plausibleSource(d, headStart, k)) best = headStart;
       }
       seg = k;
       continue;
@@ -210,6 +213,41 @@ export function sentenceSubject(d: Doc, from: number, limit: number): TokenRange
 }
 
 /**
+ * Where, how or with whom something was said, with no commas around it. Not the subordinators of ASIDES
+ * ("Years after Bill Clinton claimed").
+ */
+const BARE_ASIDES = words('in on during via amid through at with');
+
+/**
+ * A name or a titled person and nothing else: "Jeb Bush", "Mr. Obama", "the senator"; not "Joining Rubio"
+ * or "Based" (a participle opening the sentence), nor "She resigned from Breitbart".
+ */
+function namesSomeone(d: Doc, s: number, e: number): boolean {
+  if (!isCap(d, e - 1) && !is(d, e - 1, TITLES)) return false;
+  for (let k = s; k < e; k++) if (!(isCap(d, k) || is(d, k, DETERMINERS) || is(d, k, TITLES)) || is(d, k, TIME_WORDS) || cueEntryAt(d.t, k)) return false;
+  // "We at IBPhoenix think": the body after a pronoun is who speaks.
+  return !/(ing|ed)$/.test(lowerAt(d, s)) && !is(d, s, SUBJECT_PRONOUNS);
+}
+
+/**
+ * "Jeb Bush in a Medium post said", "Mr. Obama at a news conference in Tokyo said": a named sayer (or a
+ * titled one, "the senator") opening the clause before one to three prepositional phrases that end at
+ * the cue (token `end`); the phrases' nouns are no source. `s` starts the last phrase's noun.
+ */
+function sayerBeforeAside(d: Doc, s: number, end: number, floor: number): TokenRange | null {
+  for (let k = s, e = end, hop = 0; hop < 3 && is(d, k - 1, BARE_ASIDES); hop++) {
+    const h = npLeft(d, k - 2, floor);
+    if (h < 0) return null;
+    // "Dan McLaughlin at the National Review", "Smith with the ministry": at or with a named body is an
+    // affiliation, part of the source as "of" is (the speaker is still the person).
+    if (namesSomeone(d, h, k - 1) && opensClause(d, h, floor)) return { start: h, end: /^(at|with)$/.test(lowerAt(d, k - 1)) && isCap(d, e - 1) ? e : k - 1 };
+    e = k - 1;
+    k = h;
+  }
+  return null;
+}
+
+/**
  * The subject left of the cue starting at token `cue`, within the sentence starting at `floor`.
  */
 export function leftSource(d: Doc, cue: number, floor: number): TokenRange | null {
@@ -233,6 +271,9 @@ export function leftSource(d: Doc, cue: number, floor: number): TokenRange | nul
   const s = npLeft(d, j, floor);
   // "police's earlier claim": a possessive modifies a noun, it is not the subject of a verb.
   if (s < 0 || !plausibleSource(d, s, j + 1) || (isPossessive(d, j) && !contracted)) return null;
+  // Not before a form that is mostly a noun: "Throw in all of the tax issues" has no sayer.
+  const sayer = (cueEntryAt(d.t, cue)?.flags ?? 0) & CueFlag.NounHeavy ? null : sayerBeforeAside(d, s, j + 1, floor);
+  if (sayer) return sayer;
   // A count's hedge belongs to the subject: "About 4 in 10", "More than six in 10", "less than a third".
   const hedged = (isNumber(d, s) || is(d, s, DETERMINERS)) && s > floor && is(d, s - 1, HEDGES);
   return { start: hedged ? s - (lowerAt(d, s - 1) === 'than' ? 2 : 1) : s, end: j + 1 };

@@ -566,6 +566,25 @@ describe('sources and speakers', () => {
     expect(c?.role).toBeUndefined();
   });
 
+  it.each([
+    ['where it was posted', 'Jeb Bush in a Medium post said the plan would fail.', 'Jeb Bush'],
+    ['a named medium', 'Trump on Twitter said the election was rigged.', 'Trump'],
+    ['two phrases', 'Mr. Obama at a news conference in Tokyo said the alliance was strong.', 'Mr. Obama'],
+    ['a titled sayer', 'The senator during the hearing said the bill was dead.', 'The senator'],
+    ['a quantifier', 'Many in the crowd said the speech was too long.', 'Many'],
+  ])('leaves %s out of the source when no commas set it off', (_what, text, source) => {
+    expect(claimsOf(text)[0]?.source).toBe(source);
+  });
+
+  it.each([
+    // "at" or "with" a named body is an affiliation, as with commas: the speaker is still the person.
+    ['an affiliation', 'Dan Ruiz at the National Review agreed that the plan was dead.', 'Dan Ruiz at the National Review', 'Dan Ruiz'],
+    // A participle opening the sentence is no sayer: the noun phrase after the verb's preposition stays.
+    ['an opening participle', 'Based on the report released by the agency, officials said the plan was dead.', 'officials', 'officials'],
+  ])('keeps %s without commas', (_what, text, source, speaker) => {
+    expect(claimsOf(text)[0]).toMatchObject({ source, speaker });
+  });
+
   it('keeps an affiliation after the name as the role', () => {
     expect(claimsOf('Maria Lopez, of the planning ministry, said that the plan was dead.')[0]).toMatchObject({
       source: 'Maria Lopez, of the planning ministry',
