@@ -68,8 +68,23 @@ export function tailAt(d: Doc, i: number, back: number): number {
 /** "the company's", "Allawi’s". */
 export function isPossessive(d: Doc, i: number): boolean {
   if (tailAt(d, i, 1) !== 115) return false;
-  const c = tailAt(d, i, 2);
-  return c === 39 || c === 0x2019;
+  return isApostrophe(tailAt(d, i, 2));
+}
+
+const isApostrophe = (c: number): boolean => c === 39 || c === 0x2019;
+
+/** "he’s", "I’m", "we’ve", "they’re", "you’ll", "I'd": the subject pronoun a verb is contracted onto, else ''. */
+export function contractedPronoun(d: Doc, i: number): string {
+  // Two code reads rule out the tokens with no apostrophe two or three units from their end: nearly all.
+  if (!isApostrophe(tailAt(d, i, 2)) && !isApostrophe(tailAt(d, i, 3))) return '';
+  const m = /^(\w+)['\u2019](?:s|m|d|re|ve|ll)$/.exec(lowerAt(d, i));
+  return m && SUBJECT_PRONOUNS.has(m[1]!) ? m[1]! : '';
+}
+
+/** Where word i ends less a contracted verb or a possessive: "He’s" → "He", "I’m" → "I", "the company's" → "the company". */
+export function bareEnd(d: Doc, i: number): number {
+  const pronoun = contractedPronoun(d, i);
+  return pronoun ? d.t.start[i]! + pronoun.length : d.t.end[i]! - (isPossessive(d, i) ? 2 : 0);
 }
 
 /**
@@ -77,7 +92,7 @@ export function isPossessive(d: Doc, i: number): boolean {
  * "has" contracted onto it, not a possessive. Only pronouns, or any word before "been", are read so.
  */
 export function isContractedSubject(d: Doc, i: number): boolean {
-  return isPossessive(d, i) && (SUBJECT_PRONOUNS.has(lowerAt(d, i).slice(0, -2)) || lowerAt(d, i + 1) === 'been');
+  return isPossessive(d, i) && (!!contractedPronoun(d, i) || lowerAt(d, i + 1) === 'been');
 }
 
 /** Whether token i is a dash of any length (― — – -): a signature's, a dateline's. */

@@ -19,7 +19,7 @@ import {
   CLAUSE_LINKS, CUE_PP, CueClass, CueFlag, DETERMINERS, GROUP_NOUNS, INDEFINITES, OBJECT_PRONOUNS, SOURCE_STOP, SUBJECT_PRONOUNS,
   TIME_WORDS,
 } from './lexicon/en';
-import { is, isCap, isClosingQuote, isNumber, isOpeningQuote, isPossessive, isW, isWord, lowerAt, punctAt, quoteAround, type Doc } from './context';
+import { bareEnd, is, isCap, isClosingQuote, isNumber, isOpeningQuote, isPossessive, isW, isWord, lowerAt, punctAt, quoteAround, type Doc } from './context';
 import { createIdMaker, type ClaimKey } from './ids';
 import { isTerminal, Tk, tokenize } from './tokens';
 
@@ -425,8 +425,8 @@ function detectWindow(d: Doc, speakers: SpeakerTracker, makeId: (key: ClaimKey) 
       x.speaker = speaker;
       const kind = kindOf(d, x.frags);
       const cue: Span | null = x.cue ? [t.start[x.cue.start]!, t.end[x.cue.end - 1]!] : null;
-      // "He’s predicting": the source is "He", without the contracted verb.
-      const source: Span | null = x.src ? [t.start[x.src.start]!, t.end[x.src.end - 1]! - (isPossessive(d, x.src.end - 1) ? 2 : 0)] : null;
+      // "He’s predicting", "I’m not saying": the source is "He", "I", without the contracted verb.
+      const source: Span | null = x.src ? [t.start[x.src.start]!, bareEnd(d, x.src.end - 1)] : null;
       const id = makeId({ kind, cue, content });
       claims.push({ id, kind, content, cue, source, speaker, confidence: Math.round(x.confidence * 100) / 100 });
     }

@@ -3,7 +3,7 @@
  * said", "Ayad Allawi, Iraq's vice president, said", "he said", "who said") or the inverted
  * subject on its right ("said Allawi"). Every scan is bounded by a small window.
  */
-import { endsWithS, is, isCap, isClosingQuote, isContractedSubject, isDash, isNumber, isPossessive, isW, isWord, lowerAt, punctAt, type Doc } from './context';
+import { contractedPronoun, endsWithS, is, isCap, isClosingQuote, isContractedSubject, isDash, isNumber, isPossessive, isW, isWord, lowerAt, punctAt, type Doc } from './context';
 import { cueEntryAt } from './cues';
 import { W_AND, W_FIRST, W_FROM, W_OF, W_THAT, W_TO, W_WITH, words } from './lexicon/hash';
 import { AFFILIATIONS, BE_FORMS, CueFlag, CUE_PP, CUE_PREFIX, DETERMINERS, GROUP_NOUNS, ORG_WORDS, QUANTIFIER_SUBJECTS, SOURCE_STOP, SUBJECT_PRONOUNS, TIME_WORDS, TITLES } from './lexicon/en';
@@ -262,7 +262,7 @@ export function leftSource(d: Doc, cue: number, floor: number): TokenRange | nul
   if (p === '%' && isNumber(d, j - 1) && j > floor) return { start: j - 1, end: j + 1 };
   if (!isWord(d, j) && p !== ')' && !isDash(d, j)) return null;
   const contracted = isContractedSubject(d, j);
-  if (is(d, j, SUBJECT_PRONOUNS) || (contracted && SUBJECT_PRONOUNS.has(lowerAt(d, j).slice(0, -2)))) {
+  if (is(d, j, SUBJECT_PRONOUNS) || contractedPronoun(d, j)) {
     // "family members, many of whom say": the part of the group is the subject (npLeft finds none before
     // floor: no bound test is needed).
     const part = isW(d, j - 1, W_OF) ? npLeft(d, j - 2, floor) : -1;

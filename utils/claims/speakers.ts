@@ -5,7 +5,7 @@
  * group, "who" the name or source right before it. Persons named as narration subjects are
  * antecedents too.
  */
-import { is, isCap, isDash, isNumber, isW, lowerAt, punctAt, type Doc } from './context';
+import { contractedPronoun, is, isCap, isDash, isNumber, isW, lowerAt, punctAt, type Doc } from './context';
 import { cueEntryAt } from './cues';
 import { AFFILIATIONS, COURTESY_TITLES, DETERMINERS, FEMALE_NAMES, GROUP_NOUNS, MALE_NAMES, ORG_WORDS, SOURCE_STOP, SUBJECT_PRONOUNS, TITLES } from './lexicon/en';
 import { W_AND } from './lexicon/hash';
@@ -157,11 +157,11 @@ export function createSpeakerTracker(): SpeakerTracker {
     // "many of whom", "some of you": part of a group, no one speaker.
     if (headEnd - start > 1 && is(d, headEnd - 1, SUBJECT_PRONOUNS)) return null;
     if (headEnd - start === 1) {
-      const first = stripPossessive(lowerAt(d, start));
+      const first = contractedPronoun(d, start) || stripPossessive(lowerAt(d, start));
       if (first === 'he' || first === 'she') return speak(personFor(first === 'he' ? 'm' : 'f'));
       // "I" outside a quotation is the writer ("I asked him how many minds he had changed"), whom the
-      // text seldom names: the last person named would be a wrong guess.
-      if (first === 'i') return null;
+      // text seldom names, and "you" the reader: the last person named would be a wrong guess.
+      if (first === 'i' || first === 'you') return null;
       if (first === 'they' || first === 'it' || first === 'we') {
         // "It" means an organisation, never a group ("its supporters"): better nobody than them.
         return speak(first === 'it' && lastGroup?.type === 'group' ? null : lastGroup);

@@ -669,6 +669,15 @@ describe('sources and speakers', () => {
     expect(claimsOf("The company's reported profits rose sharply.")).toEqual([]);
   });
 
+  it.each([
+    ['I’m not saying the plan is wrong.', 'I'],
+    ['We’ve seen that the rates are rising.', 'We'],
+    ["You'll see that the rates are rising.", 'You'],
+    ['They’d planned to say that the rates were rising.', 'They'],
+  ])('shows a pronoun with any contracted verb as the source without it: %s', (text, source) => {
+    expect(claimsOf(text)[0]?.source).toBe(source);
+  });
+
   it('reads a typographic apostrophe like a straight one in cue words', () => {
     expect(claimsOf('Democrats don’t think Clinton can catch Sanders in New Hampshire.')[0]).toMatchObject({ cue: 'don’t think', source: 'Democrats' });
   });

@@ -45,6 +45,11 @@ describe('speaker resolution', () => {
     expect(s.map((x) => x?.name ?? null)).toEqual(['Obama', null, 'Obama']);
   });
 
+  it('resolves a pronoun with a contracted verb as the pronoun, and leaves "you" unnamed', () => {
+    const s = speakers('The union said on Friday that it would strike. They’re not expecting a deal.\n\nI’m not saying the plan is wrong.\n\nMs. Ruiz spoke next. You’ve said the plan is sound.');
+    expect(s.map((x) => x?.name ?? null)).toEqual(['The union', 'The union', null, null]);
+  });
+
   it('resolves "who" to the source right before it, named or not', () => {
     const s = speakers('Mr. Hayes said the plan had failed.\n\nThe band is back, according to the magazine’s editor, who said everyone loves it.');
     expect(s.map((x) => x?.name)).toEqual(['Hayes', 'the magazine’s editor', 'the magazine’s editor']);
