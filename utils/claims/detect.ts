@@ -216,10 +216,16 @@ function verbCue(d: Doc, cue: Cue, ss: number, se: number, prev: Draft | null, s
     while (k >= ss && punctAt(d, k) !== ',') k--;
     src = sentenceSubject(d, k + 1, cue.start - 1);
   }
-  if (!src && !cue.passive && !cue.ing) {
-    if (shared) src = shared;
+  // "Clinton paused, then revealed …", "He nodded once, as if to settle the matter, then added": what
+  // stands before the comma is the subject's first predicate, not an apposition ("Dean, a medical doctor,
+  // then appeared"), though a pronoun with words after it can only be a clause. Not a bare or -s form,
+  // which may be an imperative's second verb ("Consider …, then write it all down").
+  const thenAfterComma = punctAt(d, cue.start - 1) === ',' && lowerAt(d, cue.start) === 'then' &&
+    (src ? is(d, src.start, SUBJECT_PRONOUNS) && src.end - src.start > 1 : !cue.nounLike);
+  if ((!src || thenAfterComma) && !cue.passive && !cue.ing) {
+    if (shared && !src) src = shared;
     // "He refused to name them but said …": a verb after "and" or "but" shares the sentence's subject.
-    else if (is(d, cue.start - 1, COORDINATORS) && cue.start - 1 > ss) src = prev?.src && prev.src.start >= ss ? prev.src : sentenceSubject(d, ss, cue.start - 1);
+    else if ((thenAfterComma || is(d, cue.start - 1, COORDINATORS)) && cue.start - 1 > ss) src = (prev?.src && prev.src.start >= ss ? prev.src : sentenceSubject(d, ss, cue.start - 1)) ?? src;
   }
   // "Do you think the bill will pass?": a question put to someone, not what they said.
   if (src && src.end - src.start === 1 && punctAt(d, se - 1) === '?' && lowerAt(d, src.start) === 'you') return null;

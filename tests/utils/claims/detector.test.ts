@@ -371,6 +371,19 @@ describe('reported speech', () => {
     expect(cs.map((c) => [c.cue, c.source])).toContainEqual(['said', 'The spokesman']);
   });
 
+  it.each([
+    ['Clinton paused for a moment, then revealed why the vote mattered.', 'Clinton'],
+    ['He nodded once, as if to settle the matter, then added, “Nobody will be hurt.”', 'He'],
+    // An apposition before "then" stays in the source.
+    ['Dean, a medical doctor, then said the remark was a joke.', 'Dean, a medical doctor'],
+  ])('gives a verb after ", then" the subject of the predicate before it: %s', (text, source) => {
+    expect(claimsOf(text)[0]?.source).toBe(source);
+  });
+
+  it('reads no speaker into an imperative’s second verb after ", then"', () => {
+    expect(claimsOf('Consider what you really need, then write it all down.')).toEqual([]);
+  });
+
   it('accepts a thought whose object is a noun phrase, not only a clause', () => {
     const [c] = claimsOf('Photos showed mourners crouched over covered bodies.');
     expect(c).toMatchObject({ cue: 'showed', source: 'Photos' });
