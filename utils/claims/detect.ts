@@ -466,12 +466,11 @@ function detectWindow(d: Doc, speakers: SpeakerTracker, makeId: (key: ClaimKey) 
         const qe = qr ? quoteAround(d, qr.end - 1)?.sentEnd ?? se : se;
         const closesSentence = qr && (qr.end >= qe || atClauseEnd(d, qr.end, qe));
         if (closesSentence) {
-          if (lastQuotedPara === p) lastQuoted.frags.push(qr);
-          else if (lastQuotedPara === p - 1 && sent - 1 === paraFirstSent) {
-            const cont: Draft = { cue: null, src: null, frags: [qr], inherit: lastQuoted, confidence: 0.7 };
-            drafts.push(cont);
-            lastQuoted = cont;
-          } else continue;
+          // A quotation opening the next paragraph continues the claim, as PolNeAR's annotators read it;
+          // not after a question ("“… what do you think of it?”"), which the next paragraph mostly answers.
+          const asked = punctAt(d, (lastQuoted.frags.at(-1)?.end ?? 0) - 2) === '?';
+          if (lastQuotedPara === p || (lastQuotedPara === p - 1 && sent - 1 === paraFirstSent && !asked)) lastQuoted.frags.push(qr);
+          else continue;
           lastQuotedPara = p;
           consumedTo = Math.max(consumedTo, qr.end);
           continue;
@@ -494,8 +493,9 @@ function detectWindow(d: Doc, speakers: SpeakerTracker, makeId: (key: ClaimKey) 
       if (last && lastFrag && isClosingQuote(d, lastFrag.end - 1)) { lastQuoted = last; lastQuotedPara = quoteAround(d, lastFrag.end - 1)?.para ?? p; }
       else if (found.length > 0) lastQuoted = null;
     }
-    // A quotation running into a later paragraph may still gain fragments there: it and what follows wait.
-    const held = lastQuoted && lastQuotedPara > p ? drafts.indexOf(lastQuoted) : -1;
+    // A quotation ending in this paragraph or running into a later one may still gain fragments there:
+    // it and what follows wait.
+    const held = lastQuoted && lastQuotedPara >= p ? drafts.indexOf(lastQuoted) : -1;
     emit(held >= 0 ? held : drafts.length);
   }
   emit(drafts.length);

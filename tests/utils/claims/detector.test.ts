@@ -136,13 +136,17 @@ describe('direct quotes', () => {
     expect(r.claims.every((c) => c.speaker === null || c.speaker.name === 'The governor')).toBe(true);
   });
 
-  it('gives a quote continuing after the attributed sentence the same speaker', () => {
-    const seen = claimsOf('“Prices are falling,” said Chen Wei. “Next year will be better.”\n\n“We are hiring again.”');
-    const text = seen.map((c) => c.content).join(' ');
-    expect(text).toContain('Next year will be better');
-    expect(text).toContain('We are hiring again');
-    expect(seen.every((c) => c.speaker === 'Chen Wei')).toBe(true);
-    expect(seen.some((c) => c.cue === null)).toBe(true);
+  it('takes a quote continuing after the attributed sentence, there or in the next paragraph, into the same claim', () => {
+    const seen = claimsOf('“Prices are falling,” said Chen Wei. “Next year will be better.”\n\n“We are hiring again.”\n\nThe plant opened in May.');
+    expect(seen).toHaveLength(1);
+    expect(seen[0]).toMatchObject({ cue: 'said', speaker: 'Chen Wei', kind: 'direct' });
+    for (const part of ['Prices are falling', 'Next year will be better', 'We are hiring again']) expect(seen[0]!.content).toContain(part);
+    expect(seen[0]!.content).not.toContain('The plant opened');
+  });
+
+  it('does not continue a question into the next paragraph, which mostly answers it', () => {
+    const seen = claimsOf('“Will the plant reopen?” the reporter asked Chen Wei.\n\n“We are hiring again.”');
+    expect(seen.map((c) => c.content).join(' ')).not.toContain('We are hiring again');
   });
 
   it('does not take a quotation with its own speaker as a continuation of the previous one', () => {
