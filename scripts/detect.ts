@@ -68,7 +68,7 @@ function claimJson(text: string, claim: Claim) {
     confidence: claim.confidence,
     speaker: claim.speaker,
     source: claim.source && { span: claim.source, text: spanText(text, claim.source) },
-    cue: claim.cue && { span: claim.cue, text: spanText(text, claim.cue) },
+    cue: { span: claim.cue, text: spanText(text, claim.cue) },
     content: claim.content.map((span) => ({ span, text: spanText(text, span) })),
   };
 }
@@ -83,7 +83,7 @@ function claimTable(text: string, claims: readonly Claim[]): string {
     return [
       String(i + 1),
       who,
-      c.cue ? oneLine(spanText(text, c.cue)) : '(continued)',
+      oneLine(spanText(text, c.cue)),
       c.kind,
       c.content.map((s) => oneLine(spanText(text, s))).join(' … '),
       c.confidence.toFixed(2),

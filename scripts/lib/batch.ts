@@ -34,7 +34,7 @@ export interface BatchResult {
 export function toBatchClaim(claim: Claim): BatchClaim {
   return {
     source: claim.source ? [[claim.source[0], claim.source[1]]] : [],
-    cue: claim.cue ? [[claim.cue[0], claim.cue[1]]] : [],
+    cue: [[claim.cue[0], claim.cue[1]]],
     content: claim.content.map(([s, e]): Span => [s, e]),
     speaker: claim.speaker?.name ?? null,
     kind: claim.kind,

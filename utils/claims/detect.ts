@@ -24,7 +24,7 @@ import { createIdMaker, type ClaimKey } from './ids';
 import { isTerminal, Tk, tokenize } from './tokens';
 
 export interface Draft {
-  cue: Cue | null;
+  cue: Cue;
   src: TokenRange | null;
   frags: TokenRange[];
   /** Draft whose speaker a continuation or participle inherits. */
@@ -430,7 +430,7 @@ function detectWindow(d: Doc, speakers: SpeakerTracker, makeId: (key: ClaimKey) 
       const speaker = x.src ? speakers.resolve(x.src) : (x.inherit?.speaker ?? null);
       x.speaker = speaker;
       const kind = kindOf(d, x.frags);
-      const cue: Span | null = x.cue ? [t.start[x.cue.start]!, t.end[x.cue.end - 1]!] : null;
+      const cue: Span = [t.start[x.cue.start]!, t.end[x.cue.end - 1]!];
       // "He’s predicting", "I’m not saying": the source is "He", "I", without the contracted verb.
       const source: Span | null = x.src ? [t.start[x.src.start]!, bareEnd(d, x.src.end - 1)] : null;
       const id = makeId({ kind, cue, content });
@@ -504,7 +504,7 @@ function detectWindow(d: Doc, speakers: SpeakerTracker, makeId: (key: ClaimKey) 
 }
 
 /** Where a claim starts in reading order: its first content or its cue, whichever comes first. */
-const first = (c: Claim): number => Math.min(c.content[0]?.[0] ?? 0, c.cue?.[0] ?? Infinity);
+const first = (c: Claim): number => Math.min(c.content[0]?.[0] ?? 0, c.cue[0]);
 
 /** "according to X": source after "to", content on the other side of the source. */
 function accordingTo(d: Doc, cue: Cue, ss: number, se: number): Draft | null {

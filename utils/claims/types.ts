@@ -27,8 +27,8 @@ export interface Claim {
   kind: ClaimKind;
   /** Ordered, non-overlapping, non-empty list of content fragments. */
   content: Span[];
-  /** The reporting verb or phrase; null only for a quote continuing an attributed one. */
-  cue: Span | null;
+  /** The reporting verb or phrase ("said", "according to", a colon after a speaker). */
+  cue: Span;
   /** The mention of the source in the text ("he", "Iraqi Vice President Ayad Allawi"), if any. */
   source: Span | null;
   /** The source resolved to a named entity (pronouns and surnames resolved), if any. */

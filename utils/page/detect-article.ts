@@ -82,7 +82,7 @@ function placeClaim(claim: Claim, by: number): Claim {
   return {
     ...claim,
     content: claim.content.map((span) => shift(span, by)),
-    cue: claim.cue && shift(claim.cue, by),
+    cue: shift(claim.cue, by),
     source: claim.source && shift(claim.source, by),
   };
 }
@@ -101,7 +101,7 @@ function cached(cache: ClaimCache, texts: readonly string[]): Claim[] | undefine
 
 /** Where a claim sits in reading order, as the detector sorts them. */
 function position(claim: Claim): number {
-  return Math.min(claim.content[0]?.[0] ?? 0, claim.cue?.[0] ?? Infinity);
+  return Math.min(claim.content[0]?.[0] ?? 0, claim.cue[0]);
 }
 
 export interface ArticleDetector {

@@ -59,13 +59,13 @@ export function detectedView(claim: Claim, { text, pageUrl, headings }: Omit<Det
   const last = spans[spans.length - 1];
   if (!first || !last || spans.every((span) => insideAny(span, headings))) return null;
   const context: Span[] = [];
-  if (claim.cue) context.push(claim.cue);
+  context.push(claim.cue);
   if (claim.source) context.push(claim.source);
   const snapshot: ClaimSnapshot = {
     detectorId: claim.id,
     kind: claim.kind,
     speaker: speakerOf(claim, text),
-    cue: claim.cue ? text.slice(claim.cue[0], claim.cue[1]) : '',
+    cue: text.slice(claim.cue[0], claim.cue[1]),
     // One fragment (nearly every claim): a slice of the article text, not a joined copy of it.
     text: first === last ? text.slice(first[0], first[1]) : spans.map((span) => text.slice(span[0], span[1])).join(FRAGMENT_JOINER),
     selectors: describe(text, first[0], last[1]),

@@ -41,7 +41,7 @@ describe('toBatchClaim', () => {
       kind: 'mixed',
       confidence: 0.75,
     });
-    expect(toBatchClaim({ ...claim, cue: null, source: [1, 3], speaker: null })).toMatchObject({ source: [[1, 3]], cue: [], speaker: null });
+    expect(toBatchClaim({ ...claim, source: [1, 3], speaker: null })).toMatchObject({ source: [[1, 3]], cue: [[6, 10]], speaker: null });
   });
 
   it('copies spans rather than sharing the detector arrays', () => {

@@ -30,7 +30,7 @@ function fakeDetect(blocks: readonly string[]): DetectionResult {
   const claims = blocks.flatMap((block, index) => {
     const start = blockStarts[index] ?? 0;
     if (!block.includes('said')) return [];
-    return [{ id: `c${start}`, kind: 'indirect' as const, content: [[start, start + block.length] as [number, number]], cue: null, source: null, speaker: null, confidence: 1 }];
+    return [{ id: `c${start}`, kind: 'indirect' as const, content: [[start, start + block.length] as [number, number]], cue: [start, start + 4] as [number, number], source: null, speaker: null, confidence: 1 }];
   });
   return { text, blockStarts, claims };
 }
