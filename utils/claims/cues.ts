@@ -2,11 +2,11 @@
  * Cue finding: reporting verbs (with their auxiliaries, negation, adverbs and particles),
  * "according to", and a colon after a speaker. Cues inside quotations never fire.
  */
-import { endsWithS, inQuote, is, isCap, isContractedSubject, isNumber, isPossessive, isW, isWord, lowerAt, phraseAt, punctAt, type Doc } from './context';
+import { endsWithS, inQuote, is, isCap, isContractedSubject, isNumber, isOpeningQuote, isPossessive, isW, isWord, lowerAt, phraseAt, punctAt, type Doc } from './context';
 import { W_ABOUT, W_ACCORDING, W_AND, W_THAT, W_TO, words } from './lexicon/hash';
 import { Tk, type Tokens } from './tokens';
 import {
-  BE_FORMS, CUE_BY_HASH, CUE_LOW_BITS, CUE_PREFIX, CueClass, CueFlag, DETERMINERS, NON_SPEECH_OBJECTS, OBJECT_PRONOUNS, PARTICLES, QUANTIFIER_SUBJECTS, SUBJECT_PRONOUNS, type CueEntry,
+  BE_FORMS, CUE_BY_HASH, CUE_LOW_BITS, CUE_PREFIX, CueClass, CueFlag, DETERMINERS, NON_SPEECH_OBJECTS, OBJECT_PRONOUNS, PARTICLES, QUANTIFIER_SUBJECTS, SUBJECT_PRONOUNS, TITLES, type CueEntry,
 } from './lexicon/en';
 
 export interface Cue {
@@ -108,6 +108,12 @@ function verbalUse(d: Doc, i: number, e: CueEntry, floor: number): boolean {
   }
   // "a woman named Lola": a participle after a noun gives a name, not a verdict.
   if ((e.lemma === 'name' || (e.lemma === 'call' && e.past && !endsWithS(d, p) && !isW(d, p, W_AND))) && prevIsWord && !isCap(d, p) && isCap(d, i + 1) && !is(d, p, CUE_PREFIX) && !is(d, p, SUBJECT_PRONOUNS)) return false;
+  // "a play called “Los Hijos de Trump”", "a move called the boneless", "A newly formed super PAC called
+  // Future 45": what an indefinite noun phrase is called is its name ("The campaign called the charges
+  // false", "A spokesman called the report …" are verdicts).
+  if ((e.lemma === 'name' || (e.lemma === 'call' && e.past)) && !is(d, p, TITLES) && (isCap(d, i + 1) || isOpeningQuote(d, i + 1) || lowerAt(d, i + 1) === 'the')) {
+    for (let k = p; k >= floor && k > p - 6 && isWord(d, k) && !is(d, k, SUBJECT_PRONOUNS); k--) if (/^an?$/.test(lowerAt(d, k))) return false;
+  }
   // "would add $95 billion to the deficit", "added 200,000 jobs", "adds to the pressure": sums, not words.
   if (e.lemma === 'add' && (isNumber(d, i + 1) || punctAt(d, i + 1) === '$' || isW(d, i + 1, W_TO))) return false;
   return !is(d, i + 1, NON_SPEECH_OBJECTS);

@@ -370,6 +370,10 @@ describe('reported speech', () => {
     expect(bare(c!.content)).toBe('that the budget would pass');
   });
 
+  it('keeps "called" with a definite or titled subject as a verdict', () => {
+    expect(claimsOf('The campaign called the charges false. A spokesman called the report “a disgrace.”').map((c) => c.source)).toEqual(['The campaign', 'A spokesman']);
+  });
+
   it('gives a verb after "but" the subject of the predicate before it', () => {
     const cs = claimsOf('The spokesman refused to name the donors but said there had been no meeting.');
     expect(cs.map((c) => [c.cue, c.source])).toContainEqual(['said', 'The spokesman']);
@@ -832,6 +836,7 @@ describe('not claims', () => {
     ['finding oneself somewhere', 'De Blasio has found himself in the same legal bind.'],
     ['a name given after a noun', 'A colleague named Barry Saltzman lent him three equations.'],
     ['a name given with "called"', 'A new group called Black Votes Matter is trying to raise money, and he met a firm called Cambridge Analytica.'],
+    ['a title given to an indefinite noun', 'They staged a popular play called “Los Hijos de Trump,” and a newly formed super PAC called Future 45 ran ads. She joined a movement called the Revolutionary Party.'],
     ['the generic "you" of advice', 'If you want to play the newest games, you can see that the Pro is the better deal.'],
     ['an adjectival participle', 'Endorsed candidates won most of the races on Tuesday.'],
     ['a byline', 'By Jane Smith and Omar Farouk'],
