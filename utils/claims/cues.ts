@@ -114,6 +114,9 @@ function verbalUse(d: Doc, i: number, e: CueEntry, floor: number): boolean {
   if ((e.lemma === 'name' || (e.lemma === 'call' && e.past)) && !is(d, p, TITLES) && (isCap(d, i + 1) || isOpeningQuote(d, i + 1) || lowerAt(d, i + 1) === 'the')) {
     for (let k = p; k >= floor && k > p - 6 && isWord(d, k) && !is(d, k, SUBJECT_PRONOUNS); k--) if (/^an?$/.test(lowerAt(d, k))) return false;
   }
+  // "Western states this week", "Rust Belt states of Indiana": "state(s)" with a word after it is a noun,
+  // unless it is "that" ("It states that …", "Emery states, “…”").
+  if (e.lemma === 'state' && e.nounLike && isWord(d, i + 1) && !isW(d, i + 1, W_THAT)) return false;
   // "would add $95 billion to the deficit", "added 200,000 jobs", "adds to the pressure": sums, not words.
   if (e.lemma === 'add' && (isNumber(d, i + 1) || punctAt(d, i + 1) === '$' || isW(d, i + 1, W_TO))) return false;
   return !is(d, i + 1, NON_SPEECH_OBJECTS);

@@ -370,6 +370,11 @@ describe('reported speech', () => {
     expect(bare(c!.content)).toBe('that the budget would pass');
   });
 
+  it('takes "states" with what is stated after it', () => {
+    expect(claimsOf('The Constitution states that the court must hear the case.')[0]).toMatchObject({ cue: 'states', source: 'The Constitution' });
+    expect(claimsOf('Emery states, “Some people put words in his mouth.”')[0]).toMatchObject({ cue: 'states', source: 'Emery' });
+  });
+
   it('keeps "called" with a definite or titled subject as a verdict', () => {
     expect(claimsOf('The campaign called the charges false. A spokesman called the report “a disgrace.”').map((c) => c.source)).toEqual(['The campaign', 'A spokesman']);
   });
@@ -836,6 +841,7 @@ describe('not claims', () => {
     ['finding oneself somewhere', 'De Blasio has found himself in the same legal bind.'],
     ['a name given after a noun', 'A colleague named Barry Saltzman lent him three equations.'],
     ['a name given with "called"', 'A new group called Black Votes Matter is trying to raise money, and he met a firm called Cambridge Analytica.'],
+    ['"states" as a noun', 'The race now moves to Western states this week and to the Rust Belt states of Indiana and Ohio.'],
     ['a title given to an indefinite noun', 'They staged a popular play called “Los Hijos de Trump,” and a newly formed super PAC called Future 45 ran ads. She joined a movement called the Revolutionary Party.'],
     ['the generic "you" of advice', 'If you want to play the newest games, you can see that the Pro is the better deal.'],
     ['an adjectival participle', 'Endorsed candidates won most of the races on Tuesday.'],
