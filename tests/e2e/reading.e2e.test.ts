@@ -237,6 +237,22 @@ describe.each(BROWSERS)('reading in %s', (name) => {
     expect(await page.evaluate(() => document.querySelector('article')?.innerHTML)).toBe(await sourceInnerHtml(page, 'article'));
   });
 
+  it('reviews a quotation running on into the next paragraph as one claim', async () => {
+    const page = await ext.openPage(server.url('reading/continued-quote.html'));
+    await waitForPainted(page, 'We are hiring again');
+    // Opened from the second paragraph, the card shows the statement from its start, and one verdict covers both.
+    await openCardOn(page, 'We are hiring again');
+    const text = await cardText(page);
+    expect(text).toContain('Prices for our bottles are falling');
+    expect(text).toContain('We are hiring again');
+    await clickInCard(page, 'Verified');
+    await waitForPainted(page, 'Prices for our bottles are falling', 'claimtrail-verified');
+    await waitForPainted(page, 'We are hiring again', 'claimtrail-verified');
+    // No part of the statement is left waiting for a verdict of its own (the owners' announcement is).
+    expect((await painted(page))['claimtrail-unreviewed'].filter((range) => /hiring|bottles|better/.test(range))).toEqual([]);
+    expect(ext.errors(page)).toEqual([]);
+  });
+
   it('follows a page that appends paragraphs and drops highlights of removed text', async () => {
     const page = await ext.openPage(server.url('reading/append.html'));
     await waitForPaintCount(page, 1);
