@@ -5,7 +5,7 @@
  * group, "who" the name or source right before it. Persons named as narration subjects are
  * antecedents too.
  */
-import { is, isCap, isDash, isNumber, isW, lowerAt, punctAt, type Doc } from './context';
+import { is, isCap, isDash, isNumber, isW, lowerAt, punctAt, punctIn, type Doc } from './context';
 import { cueEntryAt } from './cues';
 import { AFFILIATIONS, COURTESY_TITLES, DETERMINERS, FEMALE_NAMES, GROUP_NOUNS, MALE_NAMES, ORG_WORDS, SOURCE_STOP, SUBJECT_PRONOUNS, TITLES } from './lexicon/en';
 import { W_AND } from './lexicon/hash';
@@ -153,7 +153,7 @@ export function createSpeakerTracker(): SpeakerTracker {
     // The head part ends at the first comma or parenthesis: "Ayad Allawi, Iraq's vice president",
     // "Sen. Ted Cruz (R-Texas)".
     let headEnd = start;
-    while (headEnd < src.end && !/[,(]/.test(punctAt(d, headEnd)) && !isDash(d, headEnd)) headEnd++;
+    while (headEnd < src.end && !punctIn(d, headEnd, ',(') && !isDash(d, headEnd)) headEnd++;
     // "many of whom", "some of you": part of a group, no one speaker.
     if (headEnd - start > 1 && is(d, headEnd - 1, SUBJECT_PRONOUNS)) return null;
     if (headEnd - start === 1) {
