@@ -155,8 +155,9 @@ export function tokenize(text: string, i = 0, n = text.length): Tokens {
         if (isJoiner(x) && i + 1 < n && cls[text.charCodeAt(i + 1)] === Ch.Word) { if (x === 46) dotted = true; continue; }
         break;
       }
-      // Keep the period of an abbreviation or an initial so "Mr. Smith" and "U.S." stay one word.
-      if (i < n && text.charCodeAt(i) === 46 && i - s <= 6) {
+      // Keep the period of an abbreviation or an initial so "Mr. Smith" and "U.S." stay one word. Where
+      // the word stops before the end, x is the code unit at i: no second read.
+      if (i < n && x === 46 && i - s <= 6) {
         const initial = i - s === 1 && isUpper(ch);
         if (initial || dotted || ABBREVIATION_HASHES.has(h)) {
           h = Math.imul(h ^ 46, 0x01000193);
@@ -164,6 +165,9 @@ export function tokenize(text: string, i = 0, n = text.length): Tokens {
         }
       }
       put(c, len++, Tk.Word, s, i, h, isUpper(ch) ? 1 : 0);
+      // The space after a word, most often next, is passed here; x is a word's code unit, a joiner or a
+      // period in the other cases.
+      if (cls[x] === Ch.Space) i++;
       continue;
     }
     if (k === Ch.Line) {
