@@ -4,7 +4,7 @@
  * A fragment may run over paragraphs; its character spans are cut at each break (toSpans in
  * detect.ts), so they never swallow the blank line between blocks.
  */
-import { inQuote, is, isCap, isClosingQuote, isDash, isOpeningQuote, isW, isWord, punctAt, quoteAround, type Doc } from './context';
+import { inQuote, is, isCap, isClosingQuote, isDash, isOpeningQuote, isW, isWord, punctAt, punctIn, quoteAround, type Doc } from './context';
 import { cueEntryAt } from './cues';
 import type { TokenRange } from './sources';
 import { Tk } from './tokens';
@@ -32,7 +32,7 @@ function groupEnd(d: Doc, i: number): number {
 export const COORDINATORS = words('and but');
 
 export function isSeparator(d: Doc, i: number): boolean {
-  return /[,;:\u2014\u2013-]/.test(punctAt(d, i)) || isClosingQuote(d, i);
+  return punctIn(d, i, ',;:\u2014\u2013-') || isClosingQuote(d, i);
 }
 
 /** Drops leading separators and trailing punctuation (quote marks are kept). */
@@ -43,7 +43,7 @@ export function trim(d: Doc, from: number, to: number): TokenRange {
   // story was filed, not what was said. "RENO, Nev. (AP) — …" reaches here as a sentence of its own.
   if ((d.t.kind[start - 1] ?? Tk.Break) > Tk.Quote || punctAt(d, start - 1) === '(') {
     let k = start;
-    while (k < end && (isCap(d, k) || /[,()]/.test(punctAt(d, k)))) k++;
+    while (k < end && (isCap(d, k) || punctIn(d, k, ',()'))) k++;
     if (isDash(d, k) && isCap(d, k + 1)) start = k + 1;
   }
   while (end > start && (d.t.kind[end - 1] === Tk.Punct || is(d, end - 1, CLAUSE_LINKS)) && !isClosingQuote(d, end - 1)) end--;

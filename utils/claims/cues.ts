@@ -46,6 +46,10 @@ const NOUN_ING_NEXT = words('in at of from about');
  */
 export function nextCue(d: Doc, i: number, from: number, to: number): Cue | null {
   for (; i < to; i++) {
+    // Most tokens are neither a cue form nor "according": one byte read by the hash skips them before
+    // the quote, word and capital tests below, which cost ~45 ns per token (perf, 5 MB of generated news).
+    const h = d.t.hash[i]!;
+    if (!CUE_LOW_BITS[h & 65535] && h !== W_ACCORDING) continue;
     if (inQuote(d, i)) continue;
     if (isW(d, i, W_ACCORDING) && isW(d, i + 1, W_TO) && i + 1 < to) return fixedCue(i, i + 2, CueClass.Prep);
     // A capitalised cue word mid-sentence is a name or a title ("State Department", "Mr. Said"): tested

@@ -504,7 +504,11 @@ function detectWindow(d: Doc, speakers: SpeakerTracker, makeId: (key: ClaimKey) 
 }
 
 /** Where a claim starts in reading order: its first content or its cue, whichever comes first. */
-const first = (c: Claim): number => Math.min(c.content[0]?.[0] ?? 0, c.cue[0]);
+const first = (c: Claim): number => {
+  // Integers only: Math.min read its arguments as doubles (~1% of detection time, when it took Infinity too).
+  const s = c.content[0]?.[0] ?? 0, q = c.cue[0];
+  return q < s ? q : s;
+};
 
 /** "according to X": source after "to", content on the other side of the source. */
 function accordingTo(d: Doc, cue: Cue, ss: number, se: number): Draft | null {
@@ -547,6 +551,7 @@ export function detectInText(text: string, window = WINDOW): Claim[] {
   const claims: Claim[] = [];
   const speakers = createSpeakerTracker();
   let unsorted = false;
+  let prev = 0; // where the last claim starts (see first)
   for (let from = 0, to = 0; from < text.length; from = to) {
     WINDOW_START.lastIndex = from + window;
     to = WINDOW_START.exec(text) ? WINDOW_START.lastIndex - 1 : text.length;
@@ -558,7 +563,11 @@ export function detectInText(text: string, window = WINDOW): Claim[] {
     speakers.moveTo(d);
     const before = claims.length;
     detectWindow(d, speakers, makeId, claims);
-    for (let i = before || 1; i < claims.length; i++) if (first(claims[i - 1] as Claim) > first(claims[i] as Claim)) unsorted = true;
+    for (let i = before; i < claims.length; i++) {
+      const at = first(claims[i] as Claim);
+      if (at < prev) unsorted = true;
+      prev = at;
+    }
   }
   // Claims come out in reading order almost always: checked after each window, while its claims are in
   // the cache, as sorting them at the end read every one from memory again (3% of detection time, perf).

@@ -50,7 +50,7 @@ function startsSentence(t: Tokens, j: number): boolean {
   const k = t.kind[j];
   if (k === Tk.Break || k === Tk.Quote) return true;
   if (k === Tk.Word) {
-    if (t.cap[j]) return true;
+    if (t.cap[j]! & 1) return true;
     const c = firstCode(t, j);
     return c >= 48 && c <= 57;
   }
@@ -66,17 +66,17 @@ const MAX_NAME = 4;
 function attributionFollows(t: Tokens, j: number): boolean {
   // Each test below holds only for a word (past the last token, kind is 0 or undefined): no word or bound
   // test of its own.
-  if (closedSayingVerb(t, j)) return t.cap[j + 1] === 1;
+  if (closedSayingVerb(t, j)) return (t.cap[j + 1]! & 1) === 1;
   if (inSet(t, j, SUBJECT_PRONOUNS)) return closedSayingVerb(t, j + 1);
   let k = j;
-  while (k - j < MAX_NAME && t.cap[k]) k++;
+  while (k - j < MAX_NAME && t.cap[k]! & 1) k++;
   return k > j && closedSayingVerb(t, k);
 }
 
 export function segment(t: Tokens): Segments {
   const sentStart: number[] = [], sentEnd: number[] = [];
   const paraStart: number[] = [], paraEnd: number[] = [];
-  const { kind, text } = t;
+  const { kind, cap } = t;
   let s = -1; // start of the open sentence
   // Closing a sentence is inlined below (through `end`) so the loop state stays in locals.
   for (let i = 0; i < t.length; i++) {
@@ -97,7 +97,7 @@ export function segment(t: Tokens): Segments {
         // Past the last token no kind is a quote or punctuation: no bound test is needed.
         while (isCloser(t, j) || isTerminal(t, j)) { if (kind[j] === Tk.Quote) quoted = true; j++; }
         if (startsSentence(t, j) && !(quoted && attributionFollows(t, j))) end = j;
-      } else if (kind[i] === Tk.Word && i + 1 < t.length && text.charCodeAt(t.end[i]! - 1) === 46) {
+      } else if (cap[i]! & 2 && i + 1 < t.length) {
         // "U.S." or "Inc." can end a sentence, a title ("Mr.") or an initial ("W.") cannot.
         const w = t.low(i);
         const bare = w.slice(0, -1);
@@ -106,7 +106,7 @@ export function segment(t: Tokens): Segments {
         const closed = k > i + 1;
         if (k >= t.length || kind[k] === Tk.Break) end = k;
         // Sentence starters that make "U.S. The" or "Inc. He" a boundary: function words of the lexicon.
-        else if (!TITLE_ABBREVIATIONS.has(bare) && bare.length > 1 && ((t.cap[k] && (inSet(t, k, DETERMINERS) || inSet(t, k, SUBJECT_PRONOUNS) || inSet(t, k, SOURCE_STOP))) || (closed && startsSentence(t, k)))) end = k;
+        else if (!TITLE_ABBREVIATIONS.has(bare) && bare.length > 1 && ((t.cap[k]! & 1 && (inSet(t, k, DETERMINERS) || inSet(t, k, SUBJECT_PRONOUNS) || inSet(t, k, SOURCE_STOP))) || (closed && startsSentence(t, k)))) end = k;
       }
       if (end > 0) next = end - 1;
     }

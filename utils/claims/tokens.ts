@@ -21,7 +21,10 @@ export interface Tokens {
   readonly kind: Uint8Array;
   readonly start: Int32Array;
   readonly end: Int32Array;
-  /** 1 when the token is a word starting with an upper-case letter, else 0. */
+  /**
+   * Bit 1 when the token is a word starting with an upper-case letter; bit 2 when it is a word that kept
+   * a period ("Mr.", "U.S.", "etc."), which segment reads instead of the word's last code unit.
+   */
   readonly cap: Uint8Array;
   /** Hash of the lower-cased word (see hashWord), so lexicon checks need no string per token. */
   readonly hash: Int32Array;
@@ -155,15 +158,21 @@ export function tokenize(text: string, i = 0, n = text.length): Tokens {
         if (isJoiner(x) && i + 1 < n && cls[text.charCodeAt(i + 1)] === Ch.Word) { if (x === 46) dotted = true; continue; }
         break;
       }
-      // Keep the period of an abbreviation or an initial so "Mr. Smith" and "U.S." stay one word.
-      if (i < n && text.charCodeAt(i) === 46 && i - s <= 6) {
-        const initial = i - s === 1 && isUpper(ch);
+      // Keep the period of an abbreviation or an initial so "Mr. Smith" and "U.S." stay one word. Where
+      // the word stops before the end, x is the code unit at i: no second read.
+      let up = isUpper(ch) ? 1 : 0;
+      if (i < n && x === 46 && i - s <= 6) {
+        const initial = i - s === 1 && up;
         if (initial || dotted || ABBREVIATION_HASHES.has(h)) {
           h = Math.imul(h ^ 46, 0x01000193);
           i++;
+          up |= 2;
         }
       }
-      put(c, len++, Tk.Word, s, i, h, isUpper(ch) ? 1 : 0);
+      put(c, len++, Tk.Word, s, i, h, up);
+      // The space after a word, most often next, is passed here; x is a word's code unit, a joiner or a
+      // period in the other cases.
+      if (cls[x] === Ch.Space) i++;
       continue;
     }
     if (k === Ch.Line) {
