@@ -69,13 +69,13 @@ export function tailAt(d: Doc, i: number, back: number): number {
   return d.t.text.charCodeAt(at);
 }
 
+const isApostrophe = (c: number): boolean => c === 39 || c === 0x2019;
+
 /** "the company's", "Allawi’s". */
 export function isPossessive(d: Doc, i: number): boolean {
   if (tailAt(d, i, 1) !== 115) return false;
   return isApostrophe(tailAt(d, i, 2));
 }
-
-const isApostrophe = (c: number): boolean => c === 39 || c === 0x2019;
 
 /** "he’s", "I’m", "we’ve", "they’re", "you’ll", "I'd": the subject pronoun a verb is contracted onto, else ''. */
 export function contractedPronoun(d: Doc, i: number): string {

@@ -27,7 +27,7 @@ export interface Draft {
   cue: Cue;
   src: TokenRange | null;
   frags: TokenRange[];
-  /** Draft whose speaker a continuation or participle inherits. */
+  /** Draft whose speaker a participle clause ("…, adding that …") inherits. */
   inherit: Draft | null;
   confidence: number;
   /** A subject that is part of the content ("Sanders appeared to …"): a mention, not a source. */
