@@ -110,13 +110,16 @@ function verbalUse(d: Doc, i: number, e: CueEntry, floor: number): boolean {
     const clause = !(e.flags & CueFlag.NounHeavy) && ((is(d, i + 1, SUBJECT_PRONOUNS) && !is(d, i + 1, OBJECT_PRONOUNS)) || isW(d, i + 1, W_THAT));
     if (!percent && !clause && !(prevIsWord && (is(d, p, SUBJECT_PRONOUNS) || is(d, p, RESPONDENTS) || quantifier || endsWithS(d, p) || is(d, p, CUE_PREFIX) || isNumber(d, p)))) return false;
   }
-  // "a woman named Lola": a participle after a noun gives a name, not a verdict.
-  if ((e.lemma === 'name' || (e.lemma === 'call' && e.past && !endsWithS(d, p) && !isW(d, p, W_AND))) && prevIsWord && !isCap(d, p) && isCap(d, i + 1) && !is(d, p, CUE_PREFIX) && !is(d, p, SUBJECT_PRONOUNS)) return false;
-  // "a play called “Los Hijos de Trump”", "a move called the boneless", "A newly formed super PAC called
-  // Future 45": what an indefinite noun phrase is called is its name ("The campaign called the charges
-  // false", "A spokesman called the report …" are verdicts).
-  if ((e.lemma === 'name' || (e.lemma === 'call' && e.past)) && !is(d, p, TITLES) && (isCap(d, i + 1) || isOpeningQuote(d, i + 1) || lowerAt(d, i + 1) === 'the')) {
-    for (let k = p; k >= floor && k > p - 6 && isWord(d, k) && !is(d, k, SUBJECT_PRONOUNS); k--) if (/^an?$/.test(lowerAt(d, k))) return false;
+  // Naming, not a verdict: "named" or "called" after a noun gives a name.
+  if (e.lemma === 'name' || (e.lemma === 'call' && e.past)) {
+    // "a woman named Lola", "a firm called Cambridge Analytica" (not "critics called Trump", "and called Cruz").
+    if (prevIsWord && !isCap(d, p) && isCap(d, i + 1) && !is(d, p, CUE_PREFIX) && !is(d, p, SUBJECT_PRONOUNS) && (e.lemma === 'name' || (!endsWithS(d, p) && !isW(d, p, W_AND)))) return false;
+    // "a play called “Los Hijos de Trump”", "a move called the boneless", "A newly formed super PAC called
+    // Future 45": what an indefinite noun phrase is called ("The campaign called the charges false", "A
+    // spokesman called the report …" are verdicts).
+    if (!is(d, p, TITLES) && (isCap(d, i + 1) || isOpeningQuote(d, i + 1) || lowerAt(d, i + 1) === 'the')) {
+      for (let k = p; k >= floor && k > p - 6 && isWord(d, k) && !is(d, k, SUBJECT_PRONOUNS); k--) if (/^an?$/.test(lowerAt(d, k))) return false;
+    }
   }
   // "Western states this week", "Rust Belt states of Indiana": "state(s)" with a word after it is a noun,
   // unless it is "that" ("It states that …", "Emery states, “…”").
