@@ -108,6 +108,8 @@ function skipAfterCue(d: Doc, cue: Cue, end: number): number {
     }
     // "urged the council to publish the report": after an addressee, "to" opens the content.
     if (CUE_PP.has(w) && !(w === 'to' && (cue.passive || cue.flags & (CueFlag.Infinitive | CueFlag.Object)))) {
+      // "admitted to threatening the girl": what was admitted, not whom it was said to.
+      if (w === 'to' && k + 1 < end && lowerAt(d, k + 1).endsWith('ing')) return k + 1;
       const s = k;
       k++;
       let noun = false;

@@ -508,6 +508,15 @@ describe('sources and speakers', () => {
     expect(bare(c!.content)).toBe('to publish the full report');
   });
 
+  it.each([
+    ['Shortly before their arrival, Webb admitted to threatening the girl, and hiding her in a basket.', 'threatening the girl, and hiding her in a basket'],
+    ['The mayor admitted to taking bribes from the contractor.', 'taking bribes from the contractor'],
+  ])('reads "to" before an -ing form as what was admitted, not an addressee: %s', (text, content) => {
+    const [c] = claimsOf(text);
+    expect(c).toMatchObject({ cue: 'admitted' });
+    expect(bare(c!.content)).toBe(content);
+  });
+
 
   it('gives a participle of saying the subject of its sentence, past a fronted phrase', () => {
     const cs = claimsOf('On Tuesday, Senator Dana Holt escalated her criticism, telling reporters that the plan was a fraud.');
