@@ -4,7 +4,7 @@
  * A fragment may run over paragraphs; its character spans are cut at each break (toSpans in
  * detect.ts), so they never swallow the blank line between blocks.
  */
-import { inQuote, is, isCap, isClosingQuote, isDash, isOpeningQuote, isW, isWord, punctAt, punctIn, quoteAround, type Doc } from './context';
+import { afterDateline, inQuote, is, isCap, isClosingQuote, isOpeningQuote, isW, isWord, punctAt, punctIn, quoteAround, type Doc } from './context';
 import { cueEntryAt } from './cues';
 import type { TokenRange } from './sources';
 import { Tk } from './tokens';
@@ -39,13 +39,8 @@ export function isSeparator(d: Doc, i: number): boolean {
 export function trim(d: Doc, from: number, to: number): TokenRange {
   let start = from, end = to;
   while (start < end && d.t.kind[start] === Tk.Punct) start++;
-  // "DALLAS (AP) — The …", "Washington (CNN) — A …": a dateline opening a paragraph says where the
-  // story was filed, not what was said. "RENO, Nev. (AP) — …" reaches here as a sentence of its own.
-  if ((d.t.kind[start - 1] ?? Tk.Break) > Tk.Quote || punctAt(d, start - 1) === '(') {
-    let k = start;
-    while (k < end && (isCap(d, k) || punctIn(d, k, ',()'))) k++;
-    if (isDash(d, k) && isCap(d, k + 1)) start = k + 1;
-  }
+  // A dateline says where the story was filed, not what was said.
+  start = afterDateline(d, start, end);
   while (end > start && (d.t.kind[end - 1] === Tk.Punct || is(d, end - 1, CLAUSE_LINKS)) && !isClosingQuote(d, end - 1)) end--;
   return { start, end };
 }

@@ -104,6 +104,19 @@ export function isDash(d: Doc, i: number): boolean {
   return punctIn(d, i, '\u2015\u2014\u2013-');
 }
 
+/**
+ * Where a paragraph's text begins after its dateline, if it opens with one: "DALLAS (AP) — The …",
+ * "Washington (CNN) — A …". "RENO, Nev. (AP) — …" reaches here as a sentence of its own.
+ */
+export function afterDateline(d: Doc, start: number, end: number): number {
+  if ((d.t.kind[start - 1] ?? Tk.Break) > Tk.Quote || punctAt(d, start - 1) === '(') {
+    let k = start;
+    while (k < end && (isCap(d, k) || punctIn(d, k, ',()'))) k++;
+    if (isDash(d, k) && isCap(d, k + 1)) return k + 1;
+  }
+  return start;
+}
+
 /** A word ending in "s": a plural, a third-person verb, or a possessive. */
 export function endsWithS(d: Doc, i: number): boolean {
   return tailAt(d, i, 1) === 115;

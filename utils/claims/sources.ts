@@ -3,7 +3,7 @@
  * said", "Ayad Allawi, Iraq's vice president, said", "he said", "who said") or the inverted
  * subject on its right ("said Allawi"). Every scan is bounded by a small window.
  */
-import { contractedPronoun, endsWithS, is, isCap, isClosingQuote, isContractedSubject, isDash, isNumber, isPossessive, isW, isWord, lowerAt, punctAt, type Doc } from './context';
+import { afterDateline, contractedPronoun, endsWithS, is, isCap, isClosingQuote, isContractedSubject, isDash, isNumber, isPossessive, isW, isWord, lowerAt, punctAt, type Doc } from './context';
 import { cueEntryAt } from './cues';
 import { W_AND, W_FIRST, W_FROM, W_OF, W_THAT, W_TO, W_WITH, words } from './lexicon/hash';
 import { AFFILIATIONS, BE_FORMS, CueFlag, CUE_PP, CUE_PREFIX, DETERMINERS, GROUP_NOUNS, ORG_WORDS, QUANTIFIER_SUBJECTS, SOURCE_STOP, SUBJECT_PRONOUNS, TIME_WORDS, TITLES } from './lexicon/en';
@@ -183,7 +183,8 @@ function appositiveSource(d: Doc, j: number, floor: number): TokenRange | null {
  * "Wilson praised Rubio and said …", "The Arizona Republican survived prison and says …".
  */
 export function sentenceSubject(d: Doc, from: number, limit: number): TokenRange | null {
-  let ss = from;
+  // "WASHINGTON – Two federal prison officers were charged …, stating": not the dateline.
+  let ss = afterDateline(d, from, limit);
   // "In August, several groups …": the subject follows a fronted phrase; "Yet many officials …": a connective.
   // "Speaking to the coalition, Trump wavered in answering …", "Ultimately, Mr. Yanukovych refused …": an
   // adverb or participle opening a phrase with a comma after it.
@@ -196,7 +197,9 @@ export function sentenceSubject(d: Doc, from: number, limit: number): TokenRange
   if (is(d, ss, SUBJECT_PRONOUNS)) return { start: ss, end: ss + 1 };
   let k = ss;
   let prevOpen = false; // the previous word lets a lower-case noun follow (a determiner or a possessive)
-  let noun = false; // the previous word is a title or group noun: "The mayor stayed silent" ends before "stayed"
+  // The previous word is a listed or lower-case noun, not an adverb: "The mayor stayed silent", "The airline
+  // canceled 300 flights" end before the verb ("the newly elected mayor" does not).
+  let noun = false;
   while (k < limit && k - ss < 6 && isWord(d, k)) {
     const det = is(d, k, DETERMINERS);
     const listed = is(d, k, TITLES) || is(d, k, ORG_WORDS) || is(d, k, GROUP_NOUNS);
@@ -205,7 +208,7 @@ export function sentenceSubject(d: Doc, from: number, limit: number): TokenRange
     // "The billionaire businessman began his speech": a word before a determiner is a verb.
     else if (!cueEntryAt(d.t, k) && !is(d, k, SOURCE_STOP) && (prevOpen || listed) && !(noun && lowerAt(d, k).endsWith('ed')) && (!is(d, k + 1, DETERMINERS) || isW(d, k, W_OF))) prevOpen = true;
     else break;
-    noun = listed || (!isCap(d, k) && endsWithS(d, k));
+    noun = listed || (!isCap(d, k) && !det && !lowerAt(d, k).endsWith('ly'));
     k++;
   }
   if (k === ss || !plausibleSource(d, ss, k)) return null;

@@ -207,6 +207,13 @@ describe('reported speech', () => {
     expect(contentsOf(text)).toEqual([content]);
   });
 
+  it.each([
+    ['WASHINGTON – Two federal prison officers were charged Tuesday with falsifying records, stating they had checked on him.', 'Two federal prison officers'],
+    ['DALLAS (AP) — The airline canceled 300 flights on Monday, saying the storm made landing unsafe.', 'The airline'],
+  ])('never gives a participle its dateline for a subject: %s', (text, source) => {
+    expect(claimsOf(text)[0]).toMatchObject({ source });
+  });
+
   it('keeps a dash that is no dateline: a lower-case word follows it', () => {
     expect(bare(claimsOf('ISIS — the group behind the attack — is weakening, officials said.')[0]!.content)).toBe('ISIS — the group behind the attack — is weakening');
   });
