@@ -82,7 +82,8 @@ async function survey(ext: ExtensionBrowser, url: string, name: string, expected
     await page.waitForSelector('html[data-claimtrail="ready"]', { timeout: 15_000 }).catch(() => undefined);
     await new Promise((resolve) => setTimeout(resolve, SETTLE_MS));
     const ranges = allPainted(await painted(page)).map(fold);
-    const kind = (await pageKind(ext, page)) ?? 'no answer';
+    // A page can leave the content script nothing to answer with (it navigated away, or no script runs).
+    const kind = (await pageKind(ext, page).catch((error: unknown) => `no answer: ${error instanceof Error ? error.message : String(error)}`)) ?? 'no answer';
     // The page's own errors (its scripts, blocked by the CSP above) are not ours, nor are other
     // extensions' files a saved page still links to (a saved Wikipedia page asks for one's icon font).
     const errors = ext.errors(page).filter((error) => error.includes(ext.extensionBaseUrl) || /claimtrail/i.test(error));
