@@ -3,7 +3,7 @@
  * date)? The check must be cheap: it runs on every page the user opens.
  */
 import type { PageInfo } from '../messaging/protocol';
-import { furnitureName, hiddenByAttributes, isTeaserCard, linkDensity, ownTextLength, skippedByMarkup } from './furniture';
+import { furnitureName, hiddenByAttributes, isTeaserCard, linkDensity, namesStory, ownTextLength, skippedByMarkup } from './furniture';
 
 type JsonValue = string | number | boolean | null | JsonValue[] | { [key: string]: JsonValue };
 type JsonObject = { [key: string]: JsonValue };
@@ -116,9 +116,9 @@ type Paragraph = [Element, Element, number];
 
 /**
  * Text that reads as a paragraph: a `<p>` that is not a list item or mostly a link (teaser cards,
- * "Read more" lines), credited to its parent; or a `<div>` or custom element with text of its own
- * (sites that write paragraphs as divs or as `<story-paragraph>`s, or a whole story split by
- * `<br>`s), credited to itself.
+ * "Read more" lines), credited to its parent; or a `<div>`, `<span>` or custom element with text of
+ * its own (sites that write paragraphs as divs or as `<story-paragraph>`s, or a whole story split by
+ * `<br>`s: AppleInsider's is one `<span>`), credited to itself.
  */
 function* findParagraphs(doc: Document, found: Paragraph[]): Generator<void> {
   let read = 0;
@@ -133,13 +133,19 @@ function* findParagraphs(doc: Document, found: Paragraph[]): Generator<void> {
     if (++read % STEP_ELEMENTS === 0) yield;
   }
   for (const element of doc.getElementsByTagName('*')) {
-    if (element.tagName === 'DIV' || element.localName.includes('-')) {
+    const span = element.tagName === 'SPAN';
+    if (span || element.tagName === 'DIV' || element.localName.includes('-')) {
       const length = ownTextLength(element);
-      if (length >= 25) found.push([element, element, length]);
+      // A span is read only as a whole story's box: teaser headlines are spans too (the New York Post's
+      // rails), and counted as paragraphs they would outweigh the story.
+      if (length >= (span ? SPAN_STORY_CHARS : 25)) found.push([element, element, length]);
     }
     if (++read % STEP_ELEMENTS === 0) yield;
   }
 }
+
+/** Own text a `<span>` needs to count as paragraphs: several of them, not a headline. */
+const SPAN_STORY_CHARS = 500;
 
 /**
  * Elements read between the steps findArticleRootInSlices can pause at: few, since the first ones run
@@ -203,15 +209,16 @@ function* articleRootSteps(doc: Document): Generator<void, Element | null> {
     if (result === undefined) {
       const name = furnitureName(element);
       // Furniture that holds most of the page's text and the headline (or, by name only, the
-      // paragraphs themselves) is the story's wrapper: "article--sponsored", "story-author-content",
-      // an ASP.NET page inside one <form>. A big "related" list or sidebar holds neither. An
+      // paragraphs themselves, or a name for the story's text) is the story's wrapper:
+      // "article--sponsored", "story-author-content", "l-sidebar-fixed l-article-body-segment", an
+      // ASP.NET page inside one <form>. A big "related" list or sidebar holds neither. An
       // <article> of the same kind as the one holding the headline, with an <h1> of its own, is
       // another story (the next one, appended by infinite scroll), however long: it has its own URL.
       result =
         name === 'never' ||
         (element.tagName === 'ARTICLE' && !!headlineArticle && kindOf(element) === kindOf(headlineArticle) && !element.contains(headline) && !!element.querySelector('h1')) ||
         ((name !== null || skippedByMarkup(element) || isTeaserCard(element)) &&
-          !((all.get(element) ?? 0) > pageTotal / 2 && (element.contains(headline) || (name !== null && containers.has(element)))));
+          !((all.get(element) ?? 0) > pageTotal / 2 && (element.contains(headline) || (name !== null && (containers.has(element) || namesStory(element))))));
       excluded.set(element, result);
     }
     return result;

@@ -36,6 +36,7 @@ const FURNITURE_WORD =
  */
 const NEVER_STORY_WORD = /^(?:comments?|commentlist|disqus|gallery|slideshow|carousel)$/;
 
+
 /** WordPress files a post's categories and tags as classes ("tag-social"): its topics, not its parts. */
 const TAXONOMY_CLASS = /(?:^|\s)(?:tag|category)-\S+/g;
 
@@ -90,6 +91,15 @@ function namesSay(parts: (string | null | undefined)[]): 'never' | 'furniture' |
     previous = word;
   }
   return found;
+}
+
+/**
+ * Whether an element's class or id names the story's text ("article-body", "entry-content",
+ * "storyText"), furniture words beside it or not: Vox's "l-sidebar-fixed l-article-body-segment" (a
+ * layout with a sidebar), Polygraph's "article-content … fb-quotable" (Facebook's quote button).
+ */
+export function namesStory(element: Element): boolean {
+  return /(?:article|story|entry|post)[ _-]?(?:body|content|text)/i.test(`${element.getAttribute('class')} ${element.id}`);
 }
 
 /** display:none or visibility:hidden in a style attribute (read as text: `element.style` builds a CSSOM object per element). */

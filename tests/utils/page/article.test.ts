@@ -188,6 +188,26 @@ describe('findArticleRoot on real layouts', () => {
     expect(findArticleRoot(load(`<body><div class="row"><div class="col-md-8"><div id="story">${paragraphs(5)}</div></div>${sidebar}</div></body>`))?.id).toBe('story');
   });
 
+  it('reads a story whose wrapper names both a furniture word and the story’s text (Vox, Polygraph)', () => {
+    const hero = `<div class="c-entry-hero"><h1>Headline</h1><p class="c-entry-summary">${PROSE}</p></div>`;
+    const vox = `<article class="l-main-content">${hero}<div class="l-sidebar-fixed l-article-body-segment"><div id="story" class="c-entry-content">${paragraphs(6)}</div></div></article>`;
+    expect(findArticleRoot(load(`<body>${vox}<div class="newsletter">${paragraphs(1)}</div></body>`))?.id).toBe('story');
+    const polygraph = `<div class="col"><h1>Headline</h1><div class="statement">${paragraphs(1)}</div><div id="article-content" class="content-floated-wrap fb-quotable"><div class="wsw">${paragraphs(6)}</div></div></div>`;
+    expect(findArticleRoot(load(`<body>${polygraph}</body>`))?.className).toBe('wsw');
+  });
+
+  it('reads a story split by <br>s in one <span> (AppleInsider)', () => {
+    const brs = Array.from({ length: 6 }, () => PROSE).join('<br><br>');
+    const page = `<div class="article"><h1>Headline</h1><p class="byline">By A. Writer</p><span id="story"><span class="leader">${PROSE}</span><br>${brs}</span><div class="article-meta"><p>Topics: laptops and other things people buy online</p></div></div>`;
+    expect(findArticleRoot(load(`<body>${page}</body>`))?.id).toBe('story');
+  });
+
+  it('does not count teaser headlines written as spans as paragraphs (the New York Post’s rails)', () => {
+    const rail = Array.from({ length: 30 }, (_, n) => `<li><a href="/s${n}"><span class="story-title">A headline of another story that runs long number ${n}</span></a></li>`).join('');
+    const story = `<div id="story" class="entry-content entry-content-read-more">${paragraphs(4)}</div>`;
+    expect(findArticleRoot(load(`<body><div class="article-wrapper"><h1>Headline</h1>${story}<ul class="top-five">${rail}</ul></div></body>`))?.id).toBe('story');
+  });
+
   it('still finds a story wrapped in a furniture-named box or a page-wide <form> (ASP.NET)', () => {
     expect(findArticleRoot(load(`<body><form id="aspnetForm"><h1>Headline</h1><div id="story">${paragraphs(6)}</div><div class="sidebar">${paragraphs(1)}</div></form></body>`))?.id).toBe('story');
     expect(findArticleRoot(load(`<body><div class="article--sponsored"><h1>Headline</h1><div id="story">${paragraphs(6)}</div></div><footer>${paragraphs(1)}</footer></body>`))?.id).toBe('story');

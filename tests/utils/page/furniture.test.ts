@@ -1,10 +1,20 @@
 import { describe, expect, it } from 'vitest';
-import { furnitureName, isSkipped, linkDensity, skippedByMarkup } from '../../../utils/page/furniture';
+import { furnitureName, isSkipped, linkDensity, namesStory, skippedByMarkup } from '../../../utils/page/furniture';
 
 function element(html: string): Element {
   document.body.innerHTML = html;
   return document.body.firstElementChild as Element;
 }
+
+describe('namesStory', () => {
+  it('reads a name for the story’s text in class or id, furniture words beside it or not', () => {
+    expect(namesStory(element('<div class="l-sidebar-fixed l-segment l-article-body-segment"></div>'))).toBe(true);
+    expect(namesStory(element('<div id="article-content" class="content-floated-wrap fb-quotable"></div>'))).toBe(true);
+    expect(namesStory(element('<div class="articleBody"></div>'))).toBe(true);
+    expect(namesStory(element('<div class="sidebar-content"></div>'))).toBe(false);
+    expect(namesStory(element('<div id="main"></div>'))).toBe(false);
+  });
+});
 
 describe('furnitureName', () => {
   it('reads class, id, data-testid, data-component, data-qa, data-area and custom tag names, split on -, _ and camelCase', () => {
