@@ -36,7 +36,6 @@ const FURNITURE_WORD =
  */
 const NEVER_STORY_WORD = /^(?:comments?|commentlist|disqus|gallery|slideshow|carousel)$/;
 
-
 /** WordPress files a post's categories and tags as classes ("tag-social"): its topics, not its parts. */
 const TAXONOMY_CLASS = /(?:^|\s)(?:tag|category)-\S+/g;
 
