@@ -140,7 +140,8 @@ export function generateNews(chars: number, seed = 1, articleChars = 30_000): st
   // the CLI read). Per 1 MB that cost the detector 4% more instructions, and the regex pass nothing.
   const last = parts.length - 1;
   if (last < 0) return '';
-  const before = last > 0 ? parts.slice(0, last).join('\n\n').length + 2 : 0;
+  // Where the last article starts: `size` counts each article with the blank line after it.
+  const before = size - parts[last]!.length - 2;
   if (chars >= before) {
     parts[last] = parts[last]!.slice(0, chars - before);
     return parts.join('\n\n');
