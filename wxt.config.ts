@@ -29,6 +29,23 @@ export default defineConfig({
           ? [...Object.entries(replaced).map(([find, replacement]) => ({ find, replacement })), ...kept]
           : { ...alias, ...replaced },
       };
+      // The review card's JSX becomes Preact's h() calls, children as arguments: about 65 bytes less
+      // than the automatic runtime's jsx() calls with a children prop. Set after the Preact preset's
+      // own (automatic) setting, which this replaces.
+      config.plugins = [
+        ...(config.plugins ?? []),
+        {
+          name: 'claimtrail:classic-jsx',
+          enforce: 'post',
+          config(viteConfig) {
+            viteConfig.oxc = { ...viteConfig.oxc, jsx: { runtime: 'classic', pragma: 'h', pragmaFrag: 'Fragment' } };
+          },
+          transform: {
+            filter: { id: /\.tsx$/ },
+            handler: (code) => `import { h, Fragment } from 'preact';\n${code}`,
+          },
+        },
+      ];
     },
   },
   zip: {
