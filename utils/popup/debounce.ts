@@ -25,9 +25,9 @@ export function debounce<T>(run: (value: T) => void, waitMs: number): Debounced<
     },
     flush: fire,
     cancel() {
-      clearTimeout(timer);
-      timer = undefined;
+      // With nothing pending, firing only clears the timer.
       pending = undefined;
+      fire();
     },
   };
 }
