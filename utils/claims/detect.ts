@@ -41,8 +41,11 @@ const MAX_ASIDE = 12;
 
 const PARTICIPLE_LEADS = words('and without by in after before while when for');
 
-/** Verbs whose bare noun-phrase object is an act, not a claim: "denied the motion", "maintained control". */
-const BARE_OBJECT_VERBS = words('deny maintain');
+/**
+ * Verbs whose bare noun-phrase object is an act, not a claim: "denied the motion", "maintained control".
+ * Lemmas, never tokens, are compared with them: no word set, whose lexicon bits are few (lexicon/hash).
+ */
+const BARE_OBJECT_VERBS = ['deny', 'maintain'];
 const MAX_OBJECT_NOUN = 6;
 
 /**
@@ -308,7 +311,7 @@ function verbCue(d: Doc, cue: Cue, ss: number, se: number, prev: Draft | null, s
     while (pe < d.t.length && d.t.kind[pe] !== Tk.Break) pe++;
     return draftWith(isOpeningQuote(d, next) ? quoteAt(d, next) : isFurniture(d, next, pe) ? null : trim(d, next, pe));
   }
-  if (BARE_OBJECT_VERBS.has(cue.lemma) && !clausalObject(d, after, se)) return null;
+  if (BARE_OBJECT_VERBS.includes(cue.lemma) && !clausalObject(d, after, se)) return null;
   // "add to the pressure", "added another stop": adding things, not words.
   if (cue.lemma === 'add' && (isW(d, cue.end, W_TO) || (isWord(d, after) && !clausalObject(d, after, se)))) return null;
   if (cue.lemma === 'reject' && proceduralObject(d, after, se)) return null;

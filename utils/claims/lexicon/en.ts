@@ -1,5 +1,5 @@
-import { fillOnFirstUse, words } from './hash';
-import { hashWord, MONTH_ABBREVIATIONS, ROLE_ABBREVIATIONS } from '../tokens';
+import { fillOnFirstUse, W_ACCORDING, words } from './hash';
+import { addToLexicon, hashWord, MONTH_ABBREVIATIONS, ROLE_ABBREVIATIONS } from '../tokens';
 
 /**
  * English lexicon for the claim detector: cue lemmas by class, with a small inflection generator
@@ -112,10 +112,10 @@ function ingForm(w: string, dbl: number): string {
  */
 export const CUE_BY_HASH: ReadonlyMap<number, CueEntry> = new Map();
 /**
- * Which low 16 bits some cue form's hash has: most words are no cue, and one byte read rules them
+ * The lexicon bit (Tokens.lex) of the cue forms: most words are no cue, and one bit test rules them
  * out before a map lookup, which cost ~30 ns per word (~500K words per 5 MB of news).
  */
-export const CUE_LOW_BITS = new Uint8Array(65536);
+export const CUE_FORM = 1;
 /**
  * A lemma's particles and phrases as word-hash sequences (filled with CUE_BY_HASH). The first that
  * matches is taken, so none may begin another of its lemma (a lexicon test checks it).
@@ -133,7 +133,7 @@ function addForm(form: string, entry: CueEntry): void {
   const h = hashWord(form);
   if (CUE_BY_HASH.has(h)) return;
   (CUE_BY_HASH as Map<number, CueEntry>).set(h, entry);
-  CUE_LOW_BITS[h & 65535] = 1;
+  addToLexicon(h, CUE_FORM);
 }
 /** The cue lists; a list's place is its CueClass: Say, Stance, Think, Evidence. */
 export const CUE_LISTS: readonly string[] = [SAY, STANCE, THINK, EVIDENCE];
@@ -170,6 +170,8 @@ fillOnFirstUse(() => {
       }
     }
   });
+  // Not a cue form, but nextCue's one bit test lets it through to be read with the "to" after it.
+  addToLexicon(W_ACCORDING!, CUE_FORM);
 });
 
 /** In both CUE_PREFIX and SOURCE_STOP: auxiliaries, negation and adverbs join a cue and end a source. */

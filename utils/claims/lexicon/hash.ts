@@ -1,5 +1,5 @@
 /** Word-hash sets, so per-token lexicon checks compare integers instead of building strings. */
-import { hashWord, Tk, type Tokens } from '../tokens';
+import { addToLexicon, hashWord, type Tokens } from '../tokens';
 
 /**
  * The single words rules compare a token with, by hash (see isW). One string split: a call per word was
@@ -15,28 +15,27 @@ export const [W_ABOUT, W_ACCORDING, W_TO, W_THAT, W_AND, W_WHILE, W_WHO, W_OF, W
  */
 const unfilled: (() => void)[] = [];
 
-/** Whether token i is a word in `set`, by hash: no string is built. */
+/** Whether token i is a word in `set`, by the bits the tokenizer gave it: no string is built. */
 export function inSet(t: Tokens, i: number, set: WordSet): boolean {
-  const h = t.hash[i]!; // undefined past the last token, where the kind test fails before h is read
-  return t.kind[i] === Tk.Word && set.low[h & 4095] === 1 && set.hashes.has(h);
+  // Past the last token, lex[i] is undefined or 0: no word.
+  return (t.lex[i]! & set.bit) !== 0;
 }
+
+/**
+ * Bit 0 marks the cue forms (lexicon/en); each word set takes the next bit, so there is room for 31 sets:
+ * a 32nd would share bit 0 (a test checks the room).
+ */
+let setBits = 0;
 
 /** A list of words separated by white space, answering both string and token-hash membership (filled by buildLexicon). */
 export class WordSet extends Set<string> {
-  readonly hashes = new Set<number>();
-  /**
-   * Which low 12 bits the words' hashes have: most lookups miss, and one byte read rules them out
-   * before the Set lookup, which took 4% of detection time (perf, 5 MB of generated news).
-   */
-  readonly low = new Uint8Array(4096);
+  readonly bit = 1 << ++setBits;
   constructor(words: string) {
     super();
     fillOnFirstUse(() => {
       for (const w of words.split(' ')) {
-        const h = hashWord(w);
         this.add(w);
-        this.hashes.add(h);
-        this.low[h & 4095] = 1;
+        addToLexicon(hashWord(w), this.bit);
       }
     });
   }
