@@ -3,7 +3,7 @@ import type { Quote, Quotes } from './quotes';
 import type { Segments } from './sentences';
 import { inSet, type WordSet } from './lexicon/hash';
 import { NUMBER_WORDS, SUBJECT_PRONOUNS } from './lexicon/en';
-import { firstCode, Tk, type Tokens } from './tokens';
+import { firstCode, hashWord, lexiconBits, Tk, type Tokens } from './tokens';
 
 export interface Doc {
   readonly t: Tokens;
@@ -82,7 +82,7 @@ export function contractedPronoun(d: Doc, i: number): string {
   // Two code reads rule out the tokens with no apostrophe two or three units from their end: nearly all.
   if (!isApostrophe(tailAt(d, i, 2)) && !isApostrophe(tailAt(d, i, 3))) return '';
   const m = /^(\w+)['\u2019](?:s|m|d|re|ve|ll)$/.exec(lowerAt(d, i));
-  return m && SUBJECT_PRONOUNS.has(m[1]!) ? m[1]! : '';
+  return m && lexiconBits(hashWord(m[1]!)) & SUBJECT_PRONOUNS ? m[1]! : '';
 }
 
 /** Where word i ends less a contracted verb or a possessive: "He’s" → "He", "I’m" → "I", "the company's" → "the company". */

@@ -56,7 +56,7 @@ function clausalObject(d: Doc, k: number, end: number): boolean {
   if (k >= end) return false;
   if (!isWord(d, k)) return isOpeningQuote(d, k) || punctAt(d, k) === ':';
   const w = lowerAt(d, k);
-  if (w === 'that' || w.endsWith('ing') || !(DETERMINERS.has(w) || OBJECT_PRONOUNS.has(w) || isPossessive(d, k) || isNumber(d, k) || isNumber(d, k + 1))) return true;
+  if (w === 'that' || w.endsWith('ing') || !(is(d, k, DETERMINERS) || is(d, k, OBJECT_PRONOUNS) || isPossessive(d, k) || isNumber(d, k) || isNumber(d, k + 1))) return true;
   for (let j = k + 1; j < end && j - k <= MAX_OBJECT_NOUN && isWord(d, j); j++) if (isW(d, j, W_THAT)) return true;
   return false;
 }
@@ -69,7 +69,7 @@ function clausalObject(d: Doc, k: number, end: number): boolean {
 function continuesSentence(d: Doc, k: number, end: number, fronted: boolean): boolean {
   if (k >= end || !isWord(d, k) || (isCap(d, k) && !fronted)) return false;
   const w = lowerAt(d, k);
-  return !CLAUSE_LINKS.has(w) && !w.endsWith('ing') && w !== 'according' && !TIME_WORDS.has(w) && !cueEntryAt(d.t, k);
+  return !is(d, k, CLAUSE_LINKS) && !w.endsWith('ing') && w !== 'according' && !is(d, k, TIME_WORDS) && !cueEntryAt(d.t, k);
 }
 
 /** "rejected the offer", "denied the motion": a decision on a request, not a stated view. */
@@ -90,9 +90,9 @@ function skipAfterCue(d: Doc, cue: Cue, end: number): number {
       if (isCap(d, j - 1) && (isW(d, j, W_THAT) || is(d, j, SUBJECT_PRONOUNS))) return j;
     }
     const w = lowerAt(d, k);
-    if (OBJECT_PRONOUNS.has(w) && w !== 'it') k++;
+    if (is(d, k, OBJECT_PRONOUNS) && w !== 'it') k++;
     else if (isCap(d, k)) { const s = k; while (k < end && k - s < 6 && (isCap(d, k) || isW(d, k, W_OF))) k++; }
-    else if ((DETERMINERS.has(w) && w !== 'that') || GROUP_NOUNS.has(w) || w === 'reporters' || w === 'journalists') {
+    else if ((is(d, k, DETERMINERS) && w !== 'that') || is(d, k, GROUP_NOUNS) || w === 'reporters' || w === 'journalists') {
       const s = k;
       k++;
       while (k < end && k - s < 6 && isWord(d, k) && !is(d, k, SOURCE_STOP) && !is(d, k, DETERMINERS) && !is(d, k, SUBJECT_PRONOUNS) && !is(d, k, INDEFINITES)) k++;
@@ -102,7 +102,7 @@ function skipAfterCue(d: Doc, cue: Cue, end: number): number {
     // Most cues have neither after them: they are spared the word's string.
     if (!is(d, k, TIME_WORDS) && !is(d, k, CUE_PP)) break;
     const w = lowerAt(d, k);
-    if (TIME_WORDS.has(w) && w !== 'this' && w !== 'may') {
+    if (is(d, k, TIME_WORDS) && w !== 'this' && w !== 'may') {
       const s = k;
       while (k < end && k - s < 3 && is(d, k, TIME_WORDS)) k++;
       // "called last year's tax bill …": a time before a possessive is part of what was said.
@@ -110,7 +110,7 @@ function skipAfterCue(d: Doc, cue: Cue, end: number): number {
       continue;
     }
     // "urged the council to publish the report": after an addressee, "to" opens the content.
-    if (CUE_PP.has(w) && !(w === 'to' && (cue.passive || cue.flags & (CueFlag.Infinitive | CueFlag.Object)))) {
+    if (is(d, k, CUE_PP) && !(w === 'to' && (cue.passive || cue.flags & (CueFlag.Infinitive | CueFlag.Object)))) {
       // "admitted to threatening the girl": what was admitted, not whom it was said to.
       if (w === 'to' && k + 1 < end && lowerAt(d, k + 1).endsWith('ing')) return k + 1;
       const s = k;
@@ -142,9 +142,9 @@ function hasClauseComplement(d: Doc, cue: Cue, k: number, end: number): boolean 
   // "expects inflation to ease": a short object, then the infinitive.
   if (cue.flags & CueFlag.Infinitive) for (let j = k + 1; j < end && j <= k + 3; j++) if (isW(d, j, W_TO)) return true;
   // "found himself in a bind": where someone ended up, not what they found ("sees himself as" is a view).
-  if ((OBJECT_PRONOUNS.has(w) && !SUBJECT_PRONOUNS.has(w)) || (cue.lemma === 'find' && /sel(f|ves)$/.test(w))) return false;
+  if ((is(d, k, OBJECT_PRONOUNS) && !is(d, k, SUBJECT_PRONOUNS)) || (cue.lemma === 'find' && /sel(f|ves)$/.test(w))) return false;
   // Anything but a prepositional phrase can be what was thought: a clause, a noun phrase, a name.
-  return !CUE_PP.has(w);
+  return !is(d, k, CUE_PP);
 }
 
 /** Character spans of the fragments, split at paragraph breaks, without pieces holding no word. */

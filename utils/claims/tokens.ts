@@ -120,6 +120,9 @@ function slotOf(h: number): number {
   return i;
 }
 
+/** The bits of the word sets holding the word of hash h (0 for a word in none). */
+export const lexiconBits = (h: number): number => lexicon[slotOf(h) + 1]!;
+
 /** Adds set bits to word hash h (lexicon/hash fills the table on the first detection). */
 export function addToLexicon(h: number, bits: number): void {
   const i = slotOf(h);
@@ -130,8 +133,8 @@ export function addToLexicon(h: number, bits: number): void {
 const ABBREVIATION_HASHES: ReadonlySet<number> = new Set(`${TITLE_WORDS} ${OTHER_ABBREVIATIONS}`.split(' ').map(hashWord));
 
 // A top-level function over a plain object: the hot loop keeps its state in locals, not in a closure.
-function put(c: Columns, at: number, k: number, s: number, e: number, h: number, up: number, lex = 0): void {
-  c.kind[at] = k; c.start[at] = s; c.end[at] = e; c.hash[at] = h; c.cap[at] = up; c.lex[at] = lex;
+function put(c: Columns, at: number, k: number, s: number, e: number, h: number): void {
+  c.kind[at] = k; c.start[at] = s; c.end[at] = e; c.hash[at] = h;
 }
 
 /** Characters allowed inside a word when followed by a word character: don't, U.S, al-Qaida, AT&T. */
@@ -194,7 +197,10 @@ export function tokenize(text: string, i = 0, n = text.length): Tokens {
           up |= 2;
         }
       }
-      put(c, len++, Tk.Word, s, i, h, up, lexicon[slotOf(h) + 1]);
+      // Only words have capitals and lexicon bits: the columns start zeroed for the other tokens.
+      c.cap[len] = up;
+      c.lex[len] = lexiconBits(h);
+      put(c, len++, Tk.Word, s, i, h);
       // The space after a word, most often next, is passed here; x is a word's code unit, a joiner or a
       // period in the other cases.
       if (cls[x] === Ch.Space) i++;
@@ -209,19 +215,19 @@ export function tokenize(text: string, i = 0, n = text.length): Tokens {
         else if (d !== 13 && cls[d] !== Ch.Space) break;
         i++;
       }
-      put(c, len++, Tk.Break, s, i, lines > 1 ? 2 : 1, 0);
+      put(c, len++, Tk.Break, s, i, lines > 1 ? 2 : 1);
       continue;
     }
     if (k === Ch.Quote) {
-      put(c, len++, Tk.Quote, i, i + 1, ch, 0);
+      put(c, len++, Tk.Quote, i, i + 1, ch);
       i++;
       continue;
     }
     // Two-apostrophe quotes ('' and ``) used by some wire and newspaper texts.
     if ((ch === 39 || ch === 96) && i + 1 < n && text.charCodeAt(i + 1) === ch) {
       // "…you at all,''' said": not after a space (it would open one), a third mark closes a nested quotation first.
-      if (text.charCodeAt(i + 2) === ch && cls[text.charCodeAt(i - 1)] !== Ch.Space) put(c, len++, Tk.Punct, i, ++i, ch, 0);
-      put(c, len++, Tk.Quote, i, i + 2, ch, 0);
+      if (text.charCodeAt(i + 2) === ch && cls[text.charCodeAt(i - 1)] !== Ch.Space) put(c, len++, Tk.Punct, i, ++i, ch);
+      put(c, len++, Tk.Quote, i, i + 2, ch);
       i += 2;
       continue;
     }
@@ -229,7 +235,7 @@ export function tokenize(text: string, i = 0, n = text.length): Tokens {
     const s = i;
     i++;
     while (i < n && text.charCodeAt(i) === ch && ch !== 39 && ch !== 0x2019) i++;
-    put(c, len++, Tk.Punct, s, i, ch, 0);
+    put(c, len++, Tk.Punct, s, i, ch);
   }
   const { kind, start, end } = c;
   // Not cached: a string per call dies young, while a cache kept every word it lowered alive for

@@ -1,8 +1,9 @@
 import { beforeAll, describe, expect, it } from 'vitest';
-import * as en from '../../../utils/claims/lexicon/en';
 import { CUE_BY_HASH, CUE_LISTS, CueClass, CueFlag, PARTICLES, readCueItem } from '../../../utils/claims/lexicon/en';
-import { buildLexicon, WordSet } from '../../../utils/claims/lexicon/hash';
-import { hashWord } from '../../../utils/claims/tokens';
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { buildLexicon } from '../../../utils/claims/lexicon/hash';
+import { hashWord, lexiconBits } from '../../../utils/claims/tokens';
 
 /** The lexicon keeps cue forms by word hash only. */
 const cue = (form: string) => CUE_BY_HASH.get(hashWord(form));
@@ -68,11 +69,16 @@ describe('English cue lexicon', () => {
   });
 
   it('splits every word list into words, none empty (the lists are split without trimming)', () => {
-    const sets = Object.values(en).filter((v): v is WordSet => v instanceof WordSet);
-    expect(sets.length).toBeGreaterThan(10);
-    for (const set of sets) for (const w of set) expect(w).toMatch(/^\S+$/);
+    // A doubled space in a word list would file the empty word in its set.
+    expect(lexiconBits(hashWord(''))).toBe(0);
     // A doubled space in a cue list would file an empty lemma, and with it "s" and "ing", as cues.
     for (const form of ['', 's', 'd', 'ing']) expect(cue(form)).toBeUndefined();
+    // A line of a list not continued with a backslash would join its last word and the next line's first
+    // with a line break: a word no token can be.
+    const source = readFileSync(join(__dirname, '../../../utils/claims/lexicon/en.ts'), 'utf8');
+    const literals = source.match(/`[^`]*`/g) ?? [];
+    expect(literals.length).toBeGreaterThan(10);
+    for (const literal of literals) expect(literal.replace(/\\\n/g, '')).not.toMatch(/\s\s|\n|^`\s|\s`$/);
   });
 
   it('has several hundred forms', () => {

@@ -18,7 +18,7 @@ const unfilled: (() => void)[] = [];
 /** Whether token i is a word in `set`, by the bits the tokenizer gave it: no string is built. */
 export function inSet(t: Tokens, i: number, set: WordSet): boolean {
   // Past the last token, lex[i] is undefined or 0: no word.
-  return (t.lex[i]! & set.bit) !== 0;
+  return (t.lex[i]! & set) !== 0;
 }
 
 /**
@@ -26,20 +26,6 @@ export function inSet(t: Tokens, i: number, set: WordSet): boolean {
  * a 32nd would share bit 0 (a test checks the room).
  */
 let setBits = 0;
-
-/** A list of words separated by white space, answering both string and token-hash membership (filled by buildLexicon). */
-export class WordSet extends Set<string> {
-  readonly bit = 1 << ++setBits;
-  constructor(words: string) {
-    super();
-    fillOnFirstUse(() => {
-      for (const w of words.split(' ')) {
-        this.add(w);
-        addToLexicon(hashWord(w), this.bit);
-      }
-    });
-  }
-}
 
 /** Fills every lexicon table not filled yet; cheap once done. Detection calls it before anything else. */
 export function buildLexicon(): void {
@@ -51,5 +37,17 @@ export function fillOnFirstUse(fill: () => void): void {
   unfilled.push(fill);
 }
 
-/** One set from several lists: shared lists are passed, not interpolated, so each literal stays a plain string. */
-export const words = (...lists: string[]): WordSet => new WordSet(lists.join(' '));
+/** A word set is the lexicon bit its words carry in Tokens.lex: membership is one bit test. */
+export type WordSet = number & { readonly wordSet: true };
+
+/**
+ * One set from several lists (filled by buildLexicon): shared lists are passed, not interpolated, so each
+ * literal stays a plain string.
+ */
+export function words(...lists: string[]): WordSet {
+  const bit = 1 << ++setBits;
+  fillOnFirstUse(() => {
+    for (const w of lists.join(' ').split(' ')) addToLexicon(hashWord(w), bit);
+  });
+  return bit as WordSet;
+}
