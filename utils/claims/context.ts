@@ -71,6 +71,16 @@ export function tailAt(d: Doc, i: number, back: number): number {
 
 const isApostrophe = (c: number): boolean => c === 39 || c === 0x2019;
 
+/**
+ * Whether word i ends in `suffix` (lower-case letters, no k) in any case, as its lower-cased string would:
+ * no string is built, and a capitalised word's toLowerCase on two-byte text is a runtime call.
+ */
+export function endsIn(d: Doc, i: number, suffix: string): boolean {
+  // Only A-Z and a-z give a lower-case letter with the 32 bit set; tailAt's 0 gives none.
+  for (let j = 1; j <= suffix.length; j++) if ((tailAt(d, i, j) | 32) !== suffix.charCodeAt(suffix.length - j)) return false;
+  return true;
+}
+
 /** "the company's", "Allawi’s". */
 export function isPossessive(d: Doc, i: number): boolean {
   if (tailAt(d, i, 1) !== 115) return false;

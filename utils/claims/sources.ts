@@ -3,7 +3,7 @@
  * said", "Ayad Allawi, Iraq's vice president, said", "he said", "who said") or the inverted
  * subject on its right ("said Allawi"). Every scan is bounded by a small window.
  */
-import { afterDateline, contractedPronoun, endsWithS, is, isCap, isClosingQuote, isContractedSubject, isDash, isNumber, isPossessive, isW, isWord, lowerAt, punctAt, type Doc } from './context';
+import { afterDateline, contractedPronoun, endsIn, endsWithS, is, isCap, isClosingQuote, isContractedSubject, isDash, isNumber, isPossessive, isW, isWord, lowerAt, punctAt, type Doc } from './context';
 import { cueEntryAt } from './cues';
 import { W_AND, W_FIRST, W_FROM, W_OF, W_THAT, W_TO, W_WITH, words } from './lexicon/hash';
 import { AFFILIATIONS, BE_FORMS, CueFlag, CUE_PP, CUE_PREFIX, DETERMINERS, GROUP_NOUNS, ORG_WORDS, QUANTIFIER_SUBJECTS, SOURCE_STOP, SUBJECT_PRONOUNS, TIME_WORDS, TITLES } from './lexicon/en';
@@ -133,7 +133,7 @@ function plausibleSource(d: Doc, s: number, e: number): boolean {
   }
   for (let k = s; k < e; k++) {
     if (isCap(d, k) || is(d, k, GROUP_NOUNS)) return true;
-    if (lowerAt(d, k).endsWith('ly')) return false;
+    if (endsIn(d, k, 'ly')) return false;
   }
   // "63 percent said", "two officials said": a number heads a short nominal subject.
   if (e - s >= 2 && e - s <= 3 && isNumber(d, s)) return true;
@@ -189,7 +189,7 @@ export function sentenceSubject(d: Doc, from: number, limit: number): TokenRange
   // "Speaking to the coalition, Trump wavered in answering …", "Ultimately, Mr. Yanukovych refused …": an
   // adverb or participle opening a phrase with a comma after it.
   const opener = is(d, ss, CUE_PP) || is(d, ss, TIME_WORDS);
-  if (opener || /(ly|ing)$/.test(lowerAt(d, ss))) {
+  if (opener || endsIn(d, ss, 'ly') || endsIn(d, ss, 'ing')) {
     let k = from;
     while (k < limit && k - from < MAX_NP && punctAt(d, k) !== ',') k++;
     ss = punctAt(d, k) === ',' ? k + 1 : opener ? from + 1 : from;
@@ -206,9 +206,9 @@ export function sentenceSubject(d: Doc, from: number, limit: number): TokenRange
     if (isCap(d, k)) prevOpen = isPossessive(d, k) || det;
     else if (det && k === ss) prevOpen = true;
     // "The billionaire businessman began his speech": a word before a determiner is a verb.
-    else if (!cueEntryAt(d.t, k) && !is(d, k, SOURCE_STOP) && (prevOpen || listed) && !(noun && lowerAt(d, k).endsWith('ed')) && (!is(d, k + 1, DETERMINERS) || isW(d, k, W_OF))) prevOpen = true;
+    else if (!cueEntryAt(d.t, k) && !is(d, k, SOURCE_STOP) && (prevOpen || listed) && !(noun && endsIn(d, k, 'ed')) && (!is(d, k + 1, DETERMINERS) || isW(d, k, W_OF))) prevOpen = true;
     else break;
-    noun = listed || (!isCap(d, k) && !det && !lowerAt(d, k).endsWith('ly'));
+    noun = listed || (!isCap(d, k) && !det && !endsIn(d, k, 'ly'));
     k++;
   }
   if (k === ss || !plausibleSource(d, ss, k)) return null;
@@ -229,7 +229,7 @@ function namesSomeone(d: Doc, s: number, e: number): boolean {
   if (!isCap(d, e - 1) && !is(d, e - 1, TITLES)) return false;
   for (let k = s; k < e; k++) if (!(isCap(d, k) || is(d, k, DETERMINERS) || is(d, k, TITLES)) || is(d, k, TIME_WORDS) || cueEntryAt(d.t, k)) return false;
   // "We at IBPhoenix think": the body after a pronoun is who speaks.
-  return !/(ing|ed)$/.test(lowerAt(d, s)) && !is(d, s, SUBJECT_PRONOUNS);
+  return !endsIn(d, s, 'ing') && !endsIn(d, s, 'ed') && !is(d, s, SUBJECT_PRONOUNS);
 }
 
 /**
