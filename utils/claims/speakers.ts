@@ -161,7 +161,9 @@ export function createSpeakerTracker(): SpeakerTracker {
     // "many of whom", "some of you": part of a group, no one speaker.
     if (headEnd - start > 1 && is(d, headEnd - 1, SUBJECT_PRONOUNS)) return null;
     if (headEnd - start === 1) {
-      const first = contractedPronoun(d, start) || stripPossessive(lowerAt(d, start));
+      // Only a subject pronoun, alone or with a verb contracted onto it, is read below: a name ("Castellano")
+      // is spared its lower-cased string, a runtime call on two-byte text.
+      const first = contractedPronoun(d, start) || (is(d, start, SUBJECT_PRONOUNS) ? lowerAt(d, start) : '');
       if (first === 'he' || first === 'she') return speak(personFor(first === 'he' ? 'm' : 'f'));
       // "I" outside a quotation is the writer ("I asked him how many minds he had changed"), whom the
       // text seldom names, and "you" the reader: the last person named would be a wrong guess.
