@@ -107,12 +107,12 @@ function verbalUse(d: Doc, i: number, e: CueEntry, floor: number): boolean {
     // "sources close to her campaign say she …": a verb that is seldom a noun, with a clause after it.
     // Not "it" or "you", which may be objects: "write it to a file".
     const clause = !(e.flags & CueFlag.NounHeavy) && ((is(d, i + 1, SUBJECT_PRONOUNS) && !is(d, i + 1, OBJECT_PRONOUNS)) || isW(d, i + 1, W_THAT));
-    if (!percent && !clause && !(prevIsWord && (is(d, p, SUBJECT_PRONOUNS) || is(d, p, RESPONDENTS) || quantifier || endsWithS(d, p) || is(d, p, CUE_PREFIX) || isNumber(d, p)))) return false;
+    if (!percent && !clause && !(prevIsWord && (is(d, p, SUBJECT_PRONOUNS | RESPONDENTS | CUE_PREFIX) || quantifier || endsWithS(d, p) || isNumber(d, p)))) return false;
   }
   // Naming, not a verdict: "named" or "called" after a noun gives a name.
   if (e.lemma === 'name' || (e.lemma === 'call' && e.past)) {
     // "a woman named Lola", "a firm called Cambridge Analytica" (not "critics called Trump", "and called Cruz").
-    if (prevIsWord && !isCap(d, p) && isCap(d, i + 1) && !is(d, p, CUE_PREFIX) && !is(d, p, SUBJECT_PRONOUNS) && (e.lemma === 'name' || (!endsWithS(d, p) && !isW(d, p, W_AND)))) return false;
+    if (prevIsWord && !isCap(d, p) && isCap(d, i + 1) && !is(d, p, CUE_PREFIX | SUBJECT_PRONOUNS) && (e.lemma === 'name' || (!endsWithS(d, p) && !isW(d, p, W_AND)))) return false;
     // "a play called “Los Hijos de Trump”", "a move called the boneless", "A newly formed super PAC called
     // Future 45": what an indefinite noun phrase is called ("The campaign called the charges false", "A
     // spokesman called the report …" are verdicts).

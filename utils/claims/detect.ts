@@ -56,7 +56,7 @@ function clausalObject(d: Doc, k: number, end: number): boolean {
   if (k >= end) return false;
   if (!isWord(d, k)) return isOpeningQuote(d, k) || punctAt(d, k) === ':';
   const w = lowerAt(d, k);
-  if (w === 'that' || w.endsWith('ing') || !(is(d, k, DETERMINERS) || is(d, k, OBJECT_PRONOUNS) || isPossessive(d, k) || isNumber(d, k) || isNumber(d, k + 1))) return true;
+  if (w === 'that' || w.endsWith('ing') || !(is(d, k, DETERMINERS | OBJECT_PRONOUNS) || isPossessive(d, k) || isNumber(d, k) || isNumber(d, k + 1))) return true;
   for (let j = k + 1; j < end && j - k <= MAX_OBJECT_NOUN && isWord(d, j); j++) if (isW(d, j, W_THAT)) return true;
   return false;
 }
@@ -95,12 +95,12 @@ function skipAfterCue(d: Doc, cue: Cue, end: number): number {
     else if ((is(d, k, DETERMINERS) && w !== 'that') || is(d, k, GROUP_NOUNS) || w === 'reporters' || w === 'journalists') {
       const s = k;
       k++;
-      while (k < end && k - s < 6 && isWord(d, k) && !is(d, k, SOURCE_STOP) && !is(d, k, DETERMINERS) && !is(d, k, SUBJECT_PRONOUNS) && !is(d, k, INDEFINITES)) k++;
+      while (k < end && k - s < 6 && isWord(d, k) && !is(d, k, SOURCE_STOP | DETERMINERS | SUBJECT_PRONOUNS | INDEFINITES)) k++;
     }
   }
   for (let round = 0; round < 3 && k < end; round++) {
     // Most cues have neither after them: they are spared the word's string.
-    if (!is(d, k, TIME_WORDS) && !is(d, k, CUE_PP)) break;
+    if (!is(d, k, TIME_WORDS | CUE_PP)) break;
     const w = lowerAt(d, k);
     if (is(d, k, TIME_WORDS) && w !== 'this' && w !== 'may') {
       const s = k;
@@ -193,7 +193,7 @@ function nominalSubject(d: Doc, src: TokenRange): boolean {
   const w = lowerAt(d, last);
   // A plural ends in -s; "news", "business", "status" and "crisis" do too, and modify the noun after them.
   const plural = w.endsWith('s') && !/([isu]s|news)$/.test(w);
-  return isCap(d, last) || is(d, last, SUBJECT_PRONOUNS) || is(d, last, GROUP_NOUNS) || plural || punctAt(d, last) === ')' || punctAt(d, last) === ',';
+  return isCap(d, last) || is(d, last, SUBJECT_PRONOUNS | GROUP_NOUNS) || plural || punctAt(d, last) === ')' || punctAt(d, last) === ',';
 }
 
 /**

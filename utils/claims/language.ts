@@ -17,7 +17,7 @@ export function looksEnglish(t: Tokens): boolean {
   for (let i = 0; i < t.length && words < SAMPLE; i++) {
     if (t.kind[i] !== Tk.Word) continue;
     words++;
-    if (inSet(t, i, SOURCE_STOP) || inSet(t, i, DETERMINERS)) hits++;
+    if (inSet(t, i, SOURCE_STOP | DETERMINERS)) hits++;
   }
   return words < MIN_WORDS || hits / words >= MIN_RATIO;
 }

@@ -25,7 +25,7 @@ function speakerLine(d: Doc, ps: number, pe: number): Draft | null {
   if (isOpeningQuote(d, s)) s++;
   let k = s;
   while (k < pe && k - s < MAX_SPEAKER_TOKENS && isCap(d, k)) k++;
-  if (k === s || punctAt(d, k) !== ':' || is(d, s, NOT_SPEAKERS) || is(d, s, DETERMINERS)) return null;
+  if (k === s || punctAt(d, k) !== ':' || is(d, s, NOT_SPEAKERS | DETERMINERS)) return null;
   // Transcripts write the speaker in capitals; otherwise only a quotation or the headline opening the
   // text qualifies ("Issa: Clinton's 'Honesty Is In Question'"): a label further on introduces a list
   // item or a term ("Need: You use this every day", "Security: New vulnerabilities in …").

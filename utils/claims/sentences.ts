@@ -17,7 +17,7 @@ function closedSayingVerb(t: Tokens, i: number): boolean {
   const e = cueEntryAt(t, i);
   if (e?.cls !== CueClass.Say || e.ing) return false;
   // Past the last token, kind is 0 (the spare tail) or undefined: no word, so no bound test is needed.
-  return t.kind[i + 1] !== Tk.Word || inSet(t, i + 1, TIME_WORDS) || inSet(t, i + 1, CUE_PP);
+  return t.kind[i + 1] !== Tk.Word || inSet(t, i + 1, TIME_WORDS | CUE_PP);
 }
 
 export interface Segments {
@@ -106,7 +106,7 @@ export function segment(t: Tokens): Segments {
         const closed = k > i + 1;
         if (k >= t.length || kind[k] === Tk.Break) end = k;
         // Sentence starters that make "U.S. The" or "Inc. He" a boundary: function words of the lexicon.
-        else if (!TITLE_ABBREVIATIONS.has(bare) && bare.length > 1 && ((t.cap[k]! & 1 && (inSet(t, k, DETERMINERS) || inSet(t, k, SUBJECT_PRONOUNS) || inSet(t, k, SOURCE_STOP))) || (closed && startsSentence(t, k)))) end = k;
+        else if (!TITLE_ABBREVIATIONS.has(bare) && bare.length > 1 && ((t.cap[k]! & 1 && inSet(t, k, DETERMINERS | SUBJECT_PRONOUNS | SOURCE_STOP)) || (closed && startsSentence(t, k)))) end = k;
       }
       if (end > 0) next = end - 1;
     }

@@ -103,7 +103,7 @@ function postmodifierStart(d: Doc, k: number, floor: number): number {
     (isW(d, k, W_WITH) && lowerAt(d, k - 1) === 'familiar') || (isW(d, k, W_TO) && lowerAt(d, k - 1) === 'close') ||
     // "a spokesman for the ministry", "officials in Washington": the person, not the place, speaks;
     // "voters in all five states", "Democrats in Congress": a group where it lives or sits.
-    (is(d, k, AFFILIATIONS) && (is(d, k - 1, TITLES) || is(d, k - 1, GROUP_NOUNS) || is(d, k - 1, ORG_WORDS) ||
+    (is(d, k, AFFILIATIONS) && (is(d, k - 1, TITLES | GROUP_NOUNS | ORG_WORDS) ||
       (endsWithS(d, k - 1) && !isPossessive(d, k - 1) && !is(d, k - 1, SOURCE_STOP)))));
   return continues ? k - 1 : -1;
 }
@@ -112,24 +112,24 @@ function postmodifierStart(d: Doc, k: number, floor: number): number {
 export function rightSource(d: Doc, from: number, limit: number): TokenRange | null {
   // "said former Obama adviser David Axelrod": a lower-case title may open the name; "proposes that …" is no name.
   // Tested before the bound and word tests: where they fail, the loop takes no token and no source is found either.
-  if ((!isCap(d, from) && !is(d, from, DETERMINERS) && !is(d, from, GROUP_NOUNS) && !is(d, from, SUBJECT_PRONOUNS) && !is(d, from, TITLES)) || isW(d, from, W_THAT)) return null;
+  if ((!isCap(d, from) && !is(d, from, DETERMINERS | GROUP_NOUNS | SUBJECT_PRONOUNS | TITLES)) || isW(d, from, W_THAT)) return null;
   let k = from;
   let hasCap = false;
   while (k < limit && k - from < MAX_NP && isWord(d, k)) {
     // "by the ministry on Monday": an affiliation's preposition needs a place or body after it, not a time.
-    if (k > from && (is(d, k, SOURCE_STOP) || is(d, k, TIME_WORDS)) && (postmodifierStart(d, k, from) < 0 || is(d, k + 1, TIME_WORDS))) break;
+    if (k > from && is(d, k, SOURCE_STOP | TIME_WORDS) && (postmodifierStart(d, k, from) < 0 || is(d, k + 1, TIME_WORDS))) break;
     if (isCap(d, k)) hasCap = true;
     k++;
   }
   // A name, a nominal ("the ministry", "officials") or a lone pronoun.
-  const named = hasCap || is(d, from, DETERMINERS) || is(d, from, GROUP_NOUNS) || (k - from === 1 && is(d, from, SUBJECT_PRONOUNS));
+  const named = hasCap || is(d, from, DETERMINERS | GROUP_NOUNS) || (k - from === 1 && is(d, from, SUBJECT_PRONOUNS));
   return k > from && named ? { start: from, end: k } : null;
 }
 
 function plausibleSource(d: Doc, s: number, e: number): boolean {
   if (e - s === 1) {
-    if (is(d, s, SUBJECT_PRONOUNS) || is(d, s, QUANTIFIER_SUBJECTS)) return true;
-    if (is(d, s, TIME_WORDS) || is(d, s, DETERMINERS)) return false;
+    if (is(d, s, SUBJECT_PRONOUNS | QUANTIFIER_SUBJECTS)) return true;
+    if (is(d, s, TIME_WORDS | DETERMINERS)) return false;
   }
   for (let k = s; k < e; k++) {
     if (isCap(d, k) || is(d, k, GROUP_NOUNS)) return true;
@@ -188,7 +188,7 @@ export function sentenceSubject(d: Doc, from: number, limit: number): TokenRange
   // "In August, several groups …": the subject follows a fronted phrase; "Yet many officials …": a connective.
   // "Speaking to the coalition, Trump wavered in answering …", "Ultimately, Mr. Yanukovych refused …": an
   // adverb or participle opening a phrase with a comma after it.
-  const opener = is(d, ss, CUE_PP) || is(d, ss, TIME_WORDS);
+  const opener = is(d, ss, CUE_PP | TIME_WORDS);
   if (opener || endsIn(d, ss, 'ly') || endsIn(d, ss, 'ing')) {
     let k = from;
     while (k < limit && k - from < MAX_NP && punctAt(d, k) !== ',') k++;
@@ -202,7 +202,7 @@ export function sentenceSubject(d: Doc, from: number, limit: number): TokenRange
   let noun = false;
   while (k < limit && k - ss < 6 && isWord(d, k)) {
     const det = is(d, k, DETERMINERS);
-    const listed = is(d, k, TITLES) || is(d, k, ORG_WORDS) || is(d, k, GROUP_NOUNS);
+    const listed = is(d, k, TITLES | ORG_WORDS | GROUP_NOUNS);
     if (isCap(d, k)) prevOpen = isPossessive(d, k) || det;
     else if (det && k === ss) prevOpen = true;
     // "The billionaire businessman began his speech": a word before a determiner is a verb.
@@ -227,7 +227,7 @@ const BARE_ASIDES = words('in on during via amid through at with');
  */
 function namesSomeone(d: Doc, s: number, e: number): boolean {
   if (!isCap(d, e - 1) && !is(d, e - 1, TITLES)) return false;
-  for (let k = s; k < e; k++) if (!(isCap(d, k) || is(d, k, DETERMINERS) || is(d, k, TITLES)) || is(d, k, TIME_WORDS) || cueEntryAt(d.t, k)) return false;
+  for (let k = s; k < e; k++) if (!(isCap(d, k) || is(d, k, DETERMINERS | TITLES)) || is(d, k, TIME_WORDS) || cueEntryAt(d.t, k)) return false;
   // "We at IBPhoenix think": the body after a pronoun is who speaks.
   return !endsIn(d, s, 'ing') && !endsIn(d, s, 'ed') && !is(d, s, SUBJECT_PRONOUNS);
 }

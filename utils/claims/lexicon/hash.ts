@@ -15,7 +15,7 @@ export const [W_ABOUT, W_ACCORDING, W_TO, W_THAT, W_AND, W_WHILE, W_WHO, W_OF, W
  */
 const unfilled: (() => void)[] = [];
 
-/** Whether token i is a word in `set`, by the bits the tokenizer gave it: no string is built. */
+/** Whether token i is a word in `set` (or in any of several or-ed sets), by the bits the tokenizer gave it: no string is built. */
 export function inSet(t: Tokens, i: number, set: WordSet): boolean {
   // Past the last token, lex[i] is undefined or 0: no word.
   return (t.lex[i]! & set) !== 0;
@@ -37,8 +37,11 @@ export function fillOnFirstUse(fill: () => void): void {
   unfilled.push(fill);
 }
 
-/** A word set is the lexicon bit its words carry in Tokens.lex: membership is one bit test. */
-export type WordSet = number & { readonly wordSet: true };
+/**
+ * A word set is the lexicon bit its words carry in Tokens.lex: membership is one bit test, and sets
+ * or-ed together (DETERMINERS | TITLES) test for a word in any of them at once.
+ */
+export type WordSet = number;
 
 /**
  * One set from several lists (filled by buildLexicon): shared lists are passed, not interpolated, so each
@@ -49,5 +52,5 @@ export function words(...lists: string[]): WordSet {
   fillOnFirstUse(() => {
     for (const w of lists.join(' ').split(' ')) addToLexicon(hashWord(w), bit);
   });
-  return bit as WordSet;
+  return bit;
 }
