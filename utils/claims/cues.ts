@@ -123,6 +123,8 @@ function verbalUse(d: Doc, i: number, e: CueEntry, floor: number): boolean {
   // "Western states this week", "Rust Belt states of Indiana": "state(s)" with a word after it is a noun,
   // unless it is "that" ("It states that …", "Emery states, “…”").
   if (e.lemma === 'state' && e.nounLike && isWord(d, i + 1) && !isW(d, i + 1, W_THAT)) return false;
+  // "That said, …", "Having said that, …": a turn in the writer's own argument, not a report.
+  if (e.lemma === 'say' && ((p === floor && isW(d, p, W_THAT) && punctAt(d, i + 1) === ',') || (lowerAt(d, p) === 'having' && isW(d, i + 1, W_THAT) && punctAt(d, i + 2) === ','))) return false;
   // "would add $95 billion to the deficit", "added 200,000 jobs", "adds to the pressure": sums, not words.
   if (e.lemma === 'add' && (isNumber(d, i + 1) || punctAt(d, i + 1) === '$' || isW(d, i + 1, W_TO))) return false;
   return !is(d, i + 1, NON_SPEECH_OBJECTS);

@@ -849,6 +849,7 @@ describe('not claims', () => {
     ['scare quotes', 'The so-called “reform” passed without debate.'],
     ['a quoted title', 'She starred in “The Long Night” in 2019.'],
     ['said goodbye', 'The players said goodbye to their fans.'],
+    ['a turn in the writer\'s argument', 'That said, the plan is sound. But having said that, costs will rise next year.'],
     ['speaking to or with an audience', 'Mr Obama was speaking to the BBC at the White House before departing for Kenya, and his aide talked to reporters. Neither Warren nor Clinton spoke with reporters.'],
     ['a denied motion', 'The court denied the appeal.'],
     ['a rejected offer', 'The union rejected the offer on Friday.'],
@@ -873,6 +874,11 @@ describe('not claims', () => {
     ['licence boilerplate', 'Content created by The Example News Foundation is available without charge to any eligible news publisher that can provide a large audience.'],
   ])('ignores %s', (_what, text) => {
     expect(claimsOf(text)).toEqual([]);
+  });
+
+  it('still reads "said that," and "that said," as reports where someone or something said it', () => {
+    const text = 'He said that, in his view, taxes were too low. Protesters carried a banner that said, “Enough.”';
+    expect(claimsOf(text).map((claim) => claim.cue)).toEqual(['said', 'said']);
   });
 
   it('returns nothing for text that is not English', () => {
