@@ -69,7 +69,7 @@ function clausalObject(d: Doc, k: number, end: number): boolean {
 function continuesSentence(d: Doc, k: number, end: number, fronted: boolean): boolean {
   if (k >= end || !isWord(d, k) || (isCap(d, k) && !fronted)) return false;
   const w = lowerAt(d, k);
-  return !is(d, k, CLAUSE_LINKS) && !w.endsWith('ing') && w !== 'according' && !is(d, k, TIME_WORDS) && !cueEntryAt(d.t, k);
+  return !is(d, k, CLAUSE_LINKS | TIME_WORDS) && !w.endsWith('ing') && w !== 'according' && !cueEntryAt(d.t, k);
 }
 
 /** "rejected the offer", "denied the motion": a decision on a request, not a stated view. */
