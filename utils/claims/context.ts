@@ -1,8 +1,8 @@
 /** The analysed text shared by the detector's stages: tokens, segments and quotes. */
 import type { Quote, Quotes } from './quotes';
 import type { Segments } from './sentences';
-import { inSet, type WordSet } from './lexicon/hash';
-import { NUMBER_WORDS, SUBJECT_PRONOUNS } from './lexicon/en';
+import { inSet, W_BY, type WordSet } from './lexicon/hash';
+import { DETERMINERS, NUMBER_WORDS, SUBJECT_PRONOUNS } from './lexicon/en';
 import { firstCode, hashWord, lexiconBits, Tk, type Tokens } from './tokens';
 
 export interface Doc {
@@ -79,6 +79,11 @@ export function endsIn(d: Doc, i: number, suffix: string): boolean {
   // Only A-Z and a-z give a lower-case letter with the 32 bit set; tailAt's 0 gives none.
   for (let j = 1; j <= suffix.length; j++) if ((tailAt(d, i, j) | 32) !== suffix.charCodeAt(suffix.length - j)) return false;
   return true;
+}
+
+/** "by The Washington Post", "by the ministry": a passive's agent after token k (not "by phone", "by saying"). */
+export function agentAfter(d: Doc, k: number): boolean {
+  return isW(d, k, W_BY) && (isCap(d, k + 1) || is(d, k + 1, DETERMINERS));
 }
 
 /** "the company's", "Allawi’s". */

@@ -2,7 +2,7 @@
  * Cue finding: reporting verbs (with their auxiliaries, negation, adverbs and particles),
  * "according to", and a colon after a speaker. Cues inside quotations never fire.
  */
-import { endsWithS, inQuote, is, isCap, isContractedSubject, isNumber, isOpeningQuote, isPossessive, isW, isWord, lowerAt, phraseAt, punctAt, type Doc } from './context';
+import { agentAfter, endsWithS, inQuote, is, isCap, isContractedSubject, isNumber, isOpeningQuote, isPossessive, isW, isWord, lowerAt, phraseAt, punctAt, type Doc } from './context';
 import { W_ABOUT, W_ACCORDING, W_AND, W_THAT, W_TO, words } from './lexicon/hash';
 import type { Tokens } from './tokens';
 import {
@@ -73,7 +73,7 @@ export function nextCue(d: Doc, i: number, from: number, to: number): Cue | null
       start = toAt + 1;
     }
     // Read only for a passive: the word's string is made for few cues.
-    const byAgent = passive && lowerAt(d, i + 1) === 'by' && i + 2 < to && (isCap(d, i + 2) || is(d, i + 2, DETERMINERS));
+    const byAgent = passive && i + 2 < to && agentAfter(d, i + 1);
     if (passive && !(e.flags & CueFlag.Passive) && !byAgent) continue;
     let end = i + 1 + phraseAt(d, i + 1, to, PARTICLES.get(e.lemma));
     if (end === i + 1) {

@@ -10,7 +10,7 @@ import { segment } from './sentences';
 import { COORDINATORS, isSeparator, kindOf, leftContent, quoteAt, rightContent, trim } from './content';
 import { pairQuotes } from './quotes';
 import { isFurniture } from './boilerplate';
-import { buildLexicon, W_AND, W_OF, W_THAT, W_TO, W_WHILE, W_WHO, words } from './lexicon/hash';
+import { buildLexicon, W_AND, W_BY, W_OF, W_THAT, W_TO, W_WHILE, W_WHO, words } from './lexicon/hash';
 import { paragraphLayout } from './layouts';
 import { leftSource, rightSource, sentenceSubject, type TokenRange } from './sources';
 import { BASE_CONFIDENCE, cueEntryAt, nextCue, type Cue } from './cues';
@@ -19,7 +19,7 @@ import {
   CLAUSE_LINKS, CUE_PP, CueClass, CueFlag, DETERMINERS, GROUP_NOUNS, INDEFINITES, OBJECT_PRONOUNS, SOURCE_STOP, SUBJECT_PRONOUNS,
   TIME_WORDS,
 } from './lexicon/en';
-import { bareEnd, is, isCap, isClosingQuote, isNumber, isOpeningQuote, isPossessive, isW, isWord, lowerAt, punctAt, quoteAround, type Doc } from './context';
+import { agentAfter, bareEnd, is, isCap, isClosingQuote, isNumber, isOpeningQuote, isPossessive, isW, isWord, lowerAt, punctAt, quoteAround, type Doc } from './context';
 import { createIdMaker, type ClaimKey } from './ids';
 import { isTerminal, Tk, tokenize } from './tokens';
 
@@ -207,7 +207,7 @@ const NON_AGENTS = words('it this that there which you');
  * "…, then says Y"), used when the cue has no subject of its own.
  */
 function verbCue(d: Doc, cue: Cue, ss: number, se: number, prev: Draft | null, shared: TokenRange | null = null): Draft | null {
-  if (cue.passive && lowerAt(d, cue.end - 1) === 'by') {
+  if (cue.passive && isW(d, cue.end - 1, W_BY)) {
     // "was first reported by The Washington Post": the agent is the source, the subject the content.
     const agent = rightSource(d, cue.end, se);
     const subject = leftContent(d, cue.start, ss);
@@ -316,6 +316,9 @@ function verbCue(d: Doc, cue: Cue, ss: number, se: number, prev: Draft | null, s
   // "add to the pressure", "added another stop": adding things, not words.
   if (cue.lemma === 'add' && (isW(d, cue.end, W_TO) || (isWord(d, after) && !clausalObject(d, after, se)))) return null;
   if (cue.lemma === 'reject' && proceduralObject(d, after, se)) return null;
+  // "originally published by Futurism", "as reported by the Independent", "responded by pointing …": what
+  // follows "by" is an agent or a manner, not what was said.
+  if (agentAfter(d, after)) return null;
   const content = rightContent(d, after, se);
   // "Sanders appeared to dismiss the issue" (the evidential cues taking an infinitive: seem, appear), "Trump
   // is expected to win": the writer's reading of the subject, who is part of it and said nothing.

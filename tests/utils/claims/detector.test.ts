@@ -849,6 +849,7 @@ describe('not claims', () => {
     ['scare quotes', 'The so-called “reform” passed without debate.'],
     ['a quoted title', 'She starred in “The Long Night” in 2019.'],
     ['said goodbye', 'The players said goodbye to their fans.'],
+    ['an agent after a participle with no auxiliary', 'This article was originally published by Futurism. Taxes will rise, as reported by the Independent.'],
     ['a turn in the writer\'s argument', 'That said, the plan is sound. But having said that, costs will rise next year.'],
     ['speaking to or with an audience', 'Mr Obama was speaking to the BBC at the White House before departing for Kenya, and his aide talked to reporters. Neither Warren nor Clinton spoke with reporters.'],
     ['a denied motion', 'The court denied the appeal.'],
