@@ -316,8 +316,8 @@ function verbCue(d: Doc, cue: Cue, ss: number, se: number, prev: Draft | null, s
   // "add to the pressure", "added another stop": adding things, not words.
   if (cue.lemma === 'add' && (isW(d, cue.end, W_TO) || (isWord(d, after) && !clausalObject(d, after, se)))) return null;
   if (cue.lemma === 'reject' && proceduralObject(d, after, se)) return null;
-  // "originally published by Futurism", "as reported by the Independent", "responded by pointing …": what
-  // follows "by" is an agent or a manner, not what was said.
+  // "originally published by Futurism", "as reported by the Independent": a participle with no auxiliary
+  // is a passive, and what follows "by" its agent, not what was said ("said by phone that …" goes on).
   if (agentAfter(d, after)) return null;
   const content = rightContent(d, after, se);
   // "Sanders appeared to dismiss the issue" (the evidential cues taking an infinitive: seem, appear), "Trump
