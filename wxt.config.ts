@@ -31,6 +31,7 @@ export default defineConfig({
       };
       // WXT's startup wrapper reports a crash through its `logger`, which prints nothing in production
       // builds; declared pure, its calls and the object (~145 bytes gzipped, both files) are dropped there.
+      // Any call of a function named `logger` in these builds is dropped too: our own code names none.
       if (config.mode === 'production') {
         const rolldownOptions = config.build?.rolldownOptions ?? {};
         const treeshake = typeof rolldownOptions.treeshake === 'object' ? rolldownOptions.treeshake : {};
@@ -41,18 +42,19 @@ export default defineConfig({
       }
       // The review card's JSX becomes Preact's h() calls, children as arguments: about 65 bytes less
       // than the automatic runtime's jsx() calls with a children prop. Set after the Preact preset's
-      // own (automatic) setting, which this replaces.
+      // own (automatic) setting, which this replaces. Imported under names of their own, so a component
+      // that imports h or Fragment itself still builds.
       config.plugins = [
         ...(config.plugins ?? []),
         {
           name: 'claimtrail:classic-jsx',
           enforce: 'post',
           config(viteConfig) {
-            viteConfig.oxc = { ...viteConfig.oxc, jsx: { runtime: 'classic', pragma: 'h', pragmaFrag: 'Fragment' } };
+            viteConfig.oxc = { ...viteConfig.oxc, jsx: { runtime: 'classic', pragma: 'jsxH', pragmaFrag: 'JsxFragment' } };
           },
           transform: {
             filter: { id: /\.tsx$/ },
-            handler: (code) => `import { h, Fragment } from 'preact';\n${code}`,
+            handler: (code) => `import { h as jsxH, Fragment as JsxFragment } from 'preact';\n${code}`,
           },
         },
       ];
