@@ -5,7 +5,7 @@
  */
 import { afterDateline, contractedPronoun, endsIn, endsWithS, is, isCap, isClosingQuote, isContractedSubject, isDash, isNumber, isPossessive, isW, isWord, lowerAt, punctAt, type Doc } from './context';
 import { cueEntryAt } from './cues';
-import { W_AND, W_FIRST, W_FROM, W_OF, W_THAT, W_TO, W_WITH, words } from './lexicon/hash';
+import { W_AND, W_FIRST, W_FROM, W_OF, W_THAT, words } from './lexicon/hash';
 import { AFFILIATIONS, BE_FORMS, CueFlag, CUE_PP, CUE_PREFIX, DETERMINERS, GROUP_NOUNS, ORG_WORDS, QUANTIFIER_SUBJECTS, SOURCE_STOP, SUBJECT_PRONOUNS, TIME_WORDS, TITLES } from './lexicon/en';
 
 export interface TokenRange {
@@ -99,8 +99,8 @@ function postmodifierStart(d: Doc, k: number, floor: number): number {
   const continues = k > floor && (
     // "nine in 10 said", "About 4 in 10 say": a proportion.
     (isNumber(d, k - 1) && isNumber(d, k + 1) && lowerAt(d, k) === 'in') ||
-    // "people familiar with her thinking", "sources close to the campaign".
-    (isW(d, k, W_WITH) && lowerAt(d, k - 1) === 'familiar') || (isW(d, k, W_TO) && lowerAt(d, k - 1) === 'close') ||
+    // "people familiar with her thinking", "sources close to the campaign", "people briefed on the talks".
+    (is(d, k, CUE_PP) && /^(familiar|close|briefed)$/.test(lowerAt(d, k - 1))) ||
     // "a spokesman for the ministry", "officials in Washington": the person, not the place, speaks;
     // "voters in all five states", "Democrats in Congress": a group where it lives or sits.
     (is(d, k, AFFILIATIONS) && (is(d, k - 1, TITLES | GROUP_NOUNS | ORG_WORDS) ||

@@ -669,6 +669,15 @@ describe('sources and speakers', () => {
   });
 
   it.each([
+    ['Two people briefed on the matter', 'Two people briefed on the matter said the talks had stalled.'],
+    ['three people briefed on the negotiations', 'The deal is close, three people briefed on the negotiations said.'],
+    ['people briefed on the plan', 'It is close, according to people briefed on the plan.'],
+    ['Officials across Europe', 'Officials across Europe warned that prices would rise.'],
+  ])('takes a postmodified nominal source whole: "%s"', (source, text) => {
+    expect(claimsOf(text).map((c) => c.source)).toEqual([source]);
+  });
+
+  it.each([
     ['a senior U.S. official', 'A ceasefire is close, a senior U.S. official said.'],
     ['officials', 'Officials said the bridge was safe.'],
     ['the company’s spokesman', 'Prices will rise, the company’s spokesman said.'],

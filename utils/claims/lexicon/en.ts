@@ -70,7 +70,7 @@ export interface CueEntry {
  */
 const SAY = `write/wrote/written add urge! recall note* announce state* quote* argue:for,against contend deny maintain\
  admit+ underscore declare wonder insist:on report^* answer* warn*!:of,against caution yell brag+ unveil rail:against\
- conclude hint reveal brief! recommend demand* opine raise&:concerns,doubts,questions comment*:on remark* continue@\
+ conclude hint reveal recommend demand* opine raise&:concerns,doubts,questions comment*:on remark* continue@\
  talk&*:about,of make/made&:clear,it_clear,the_case,no_secret observe highlight emphasize describe detail* reply*\
  repeat forecast/forecast* vow~ promise~* pledge~ proclaim mock affirm claim* boast confirm joke* quip+ guarantee\
  chant email* refute characterize estimate^* assert reiterate whisper predict^ sing/sang/sung tout lash:out\
@@ -200,8 +200,8 @@ export const NUMBER_WORDS = words(NUMBERS, 'half');
 
 /** Words that end a source noun phrase when scanning left from a cue. */
 export const SOURCE_STOP = words(AUXILIARIES, `how or but and because since while when where which against between\
- whether as than only among although though towards about across in on at for with there whose maybe meanwhile over\
- under after before during via within like whenever unlike why so unless into that said through toward per here onto\
+ whether as than only among although though towards about in on at for with there whose maybe meanwhile over\
+ under after before during via within like whenever unlike why so unless into that said through toward per here\
  yet without by instead perhaps nor what yesterday say whom if`);
 
 /** Indefinite pronouns: with determiners and subject pronouns, the words that open a new noun phrase or clause. */
