@@ -243,7 +243,8 @@ function verbCue(d: Doc, cue: Cue, ss: number, se: number, prev: Draft | null, s
   const quotedLeft = isClosingQuote(d, beforeIdx) && punctAt(d, beforeIdx - 1) === ',';
   if (boundary && !src && !cue.ing) {
     const rs = rightSource(d, cue.end, se);
-    if (rs) {
+    // "The report, released Tuesday, found": a participle's time, not an inverted speaker (but "“…,” says Early").
+    if (rs && (quotedLeft || !is(d, rs.start, TIME_WORDS))) {
       let k = rs.end;
       while (k < se && is(d, k, TIME_WORDS)) k++;
       if (quotedLeft || atClauseEnd(d, k, se) || punctAt(d, k) === ',') { src = rs; after = k; }
@@ -316,6 +317,8 @@ function verbCue(d: Doc, cue: Cue, ss: number, se: number, prev: Draft | null, s
   // "add to the pressure", "added another stop": adding things, not words.
   if (cue.lemma === 'add' && (isW(d, cue.end, W_TO) || (isWord(d, after) && !clausalObject(d, after, se)))) return null;
   if (cue.lemma === 'reject' && proceduralObject(d, after, se)) return null;
+  // "…, who asked not to be identified": the terms of a source's anonymity, not what they said.
+  if (cue.lemma === 'ask' && lowerAt(d, after) === 'not') return null;
   // "originally published by Futurism", "as reported by the Independent": a participle with no auxiliary
   // is a passive, and what follows "by" its agent, not what was said ("said by phone that …" goes on).
   if (agentAfter(d, after)) return null;

@@ -793,6 +793,24 @@ describe('not claims', () => {
     expect(claimsOf('A gunman opened fire at a cinema in the US state of Louisiana, killing two people before shooting himself.')).toEqual([]);
   });
 
+  it('does not read a source\'s terms of anonymity as a claim: "who asked not to be identified"', () => {
+    const cs = claimsOf([
+      'The deal is not final, said a person familiar with the matter, who asked not to be identified.',
+      'The talks are private, the people said, asking not to be identified because the discussions are confidential.',
+    ]);
+    expect(cs.map((c) => [c.cue, c.source])).toEqual([['said', 'a person familiar with the matter'], ['said', 'the people']]);
+    // A request that is not about anonymity still reports.
+    expect(claimsOf('The mayor asked residents to stay indoors.')).toHaveLength(1);
+  });
+
+  it('does not take the time after a participle for an inverted source: "The report, released Tuesday, found"', () => {
+    const cs = claimsOf('The report, released Tuesday, found that emissions rose by 4 percent.');
+    expect(cs.map((c) => c.source)).toEqual(['The report, released Tuesday']);
+    expect(cs[0]).toMatchObject({ cue: 'found', content: 'that emissions rose by 4 percent' });
+    // After a quotation, the word is a name: "Early" is an analyst's surname.
+    expect(claimsOf('“Streaming is somewhat binary,” says Early.').map((c) => c.source)).toEqual(['Early']);
+  });
+
   it('does not take a "that" clause after the cue for an inverted source', () => {
     const sources = claimsOf('The report, dated October and marked "not for circulation," proposes that the charge begin in 2028.').map((c) => c.source ?? '');
     expect(sources.filter((s) => s.startsWith('that'))).toEqual([]);
