@@ -811,6 +811,12 @@ describe('not claims', () => {
     expect(claimsOf('“Streaming is somewhat binary,” says Early.').map((c) => c.source)).toEqual(['Early']);
   });
 
+  it('does not read a name given with "known as" as knowledge', () => {
+    const cs = claimsOf('“We will not back down,” the group said on X, formerly known as Twitter. Voters in the contests known as Super Tuesday went to the polls.');
+    expect(cs.map((c) => c.cue)).toEqual(['said']);
+    expect(claimsOf('He knew that the plan would fail.')).toMatchObject([{ cue: 'knew', content: 'that the plan would fail' }]);
+  });
+
   it('does not take a "that" clause after the cue for an inverted source', () => {
     const sources = claimsOf('The report, dated October and marked "not for circulation," proposes that the charge begin in 2028.').map((c) => c.source ?? '');
     expect(sources.filter((s) => s.startsWith('that'))).toEqual([]);
