@@ -268,16 +268,20 @@ try {
   const seedPaint: number[] = [];
   const seedBusy: number[] = [];
   const seedBeforeMain: number[] = [];
+  const fromScriptStart: number[] = [];
   for (let run = 0; run < RUNS; run += 1) {
     // A light trace (no CPU samples) for when the browser started on the content script: its marks
     // come from main(), after the script was compiled and its modules evaluated.
     const { value: result, events } = await traced(page, () => load(page, server.url('seed-article.html')), ['blink.user_timing', 'devtools.timeline']);
-    if (result.startMs !== null && result.paintedMs !== null) seedPaint.push(result.paintedMs - result.startMs);
     if (result.refreshed) seedBusy.push(result.refreshed.busyMs);
+    if (result.startMs === null || result.paintedMs === null) continue;
+    const paintMs = result.paintedMs - result.startMs;
+    seedPaint.push(paintMs);
     const beforeMain = scriptStartToMainMs(events);
-    if (beforeMain !== null) seedBeforeMain.push(beforeMain);
+    if (beforeMain === null) continue;
+    seedBeforeMain.push(beforeMain);
+    fromScriptStart.push(beforeMain + paintMs);
   }
-  const fromScriptStart = seedPaint.map((ms, run) => ms + (seedBeforeMain[run] ?? Number.NaN));
   report.seed = {
     runs: seedPaint.length,
     startToPaintedMs: { median: median(seedPaint), max: Math.max(...seedPaint), runs: seedPaint.map((ms) => Math.round(ms * 10) / 10) },
