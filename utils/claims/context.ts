@@ -63,7 +63,7 @@ export function phraseAt(d: Doc, k: number, to: number, phrases: readonly (reado
  * S ends an acronym ("the US state of Louisiana"), not a plural or a third-person verb.
  */
 export function tailAt(d: Doc, i: number, back: number): number {
-  if (d.t.kind[i] !== Tk.Word) return 0;
+  if (!isWord(d, i)) return 0;
   const at = d.t.end[i]! - back;
   if (at < d.t.start[i]!) return 0;
   return d.t.text.charCodeAt(at);
