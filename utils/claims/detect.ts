@@ -10,7 +10,7 @@ import { segment } from './sentences';
 import { COORDINATORS, isSeparator, kindOf, leftContent, quoteAt, rightContent, trim } from './content';
 import { pairQuotes } from './quotes';
 import { isFurniture } from './boilerplate';
-import { buildLexicon, W_AND, W_BY, W_OF, W_THAT, W_TO, W_WHILE, W_WHO, words } from './lexicon/hash';
+import { buildLexicon, W_ACCORDING, W_AND, W_BY, W_OF, W_THAT, W_TO, W_WHILE, W_WHO, words } from './lexicon/hash';
 import { paragraphLayout } from './layouts';
 import { leftSource, rightSource, sentenceSubject, type TokenRange } from './sources';
 import { BASE_CONFIDENCE, cueEntryAt, nextCue, type Cue } from './cues';
@@ -19,7 +19,7 @@ import {
   CLAUSE_LINKS, CUE_PP, CueClass, CueFlag, DETERMINERS, GROUP_NOUNS, INDEFINITES, OBJECT_PRONOUNS, SOURCE_STOP, SUBJECT_PRONOUNS,
   TIME_WORDS,
 } from './lexicon/en';
-import { agentAfter, bareEnd, is, isCap, isClosingQuote, isNumber, isOpeningQuote, isPossessive, isW, isWord, lowerAt, punctAt, quoteAround, type Doc } from './context';
+import { agentAfter, bareEnd, endsIn, is, isCap, isClosingQuote, isNumber, isOpeningQuote, isPossessive, isW, isWord, lowerAt, punctAt, quoteAround, type Doc } from './context';
 import { createIdMaker, type ClaimKey } from './ids';
 import { isTerminal, Tk, tokenize } from './tokens';
 
@@ -55,9 +55,9 @@ const MAX_OBJECT_NOUN = 6;
 function clausalObject(d: Doc, k: number, end: number): boolean {
   if (k >= end) return false;
   if (!isWord(d, k)) return isOpeningQuote(d, k) || punctAt(d, k) === ':';
-  const w = lowerAt(d, k);
-  if (w === 'that' || w.endsWith('ing') || !(is(d, k, DETERMINERS | OBJECT_PRONOUNS) || isPossessive(d, k) || isNumber(d, k) || isNumber(d, k + 1))) return true;
-  for (let j = k + 1; j < end && j - k <= MAX_OBJECT_NOUN && isWord(d, j); j++) if (isW(d, j, W_THAT)) return true;
+  if (endsIn(d, k, 'ing') || !(is(d, k, DETERMINERS | OBJECT_PRONOUNS) || isPossessive(d, k) || isNumber(d, k) || isNumber(d, k + 1))) return true;
+  // From k itself: "that" opens a clause ("denied that …") as it does after a noun.
+  for (let j = k; j < end && j - k <= MAX_OBJECT_NOUN && isWord(d, j); j++) if (isW(d, j, W_THAT)) return true;
   return false;
 }
 
@@ -68,8 +68,7 @@ function clausalObject(d: Doc, k: number, end: number): boolean {
  */
 function continuesSentence(d: Doc, k: number, end: number, fronted: boolean): boolean {
   if (k >= end || !isWord(d, k) || (isCap(d, k) && !fronted)) return false;
-  const w = lowerAt(d, k);
-  return !is(d, k, CLAUSE_LINKS | TIME_WORDS) && !w.endsWith('ing') && w !== 'according' && !cueEntryAt(d.t, k);
+  return !is(d, k, CLAUSE_LINKS | TIME_WORDS) && !endsIn(d, k, 'ing') && !isW(d, k, W_ACCORDING) && !cueEntryAt(d.t, k);
 }
 
 /** "rejected the offer", "denied the motion": a decision on a request, not a stated view. */
@@ -112,7 +111,7 @@ function skipAfterCue(d: Doc, cue: Cue, end: number): number {
     // "urged the council to publish the report": after an addressee, "to" opens the content.
     if (is(d, k, CUE_PP) && !(w === 'to' && (cue.passive || cue.flags & (CueFlag.Infinitive | CueFlag.Object)))) {
       // "admitted to threatening the girl": what was admitted, not whom it was said to.
-      if (w === 'to' && k + 1 < end && lowerAt(d, k + 1).endsWith('ing')) return k + 1;
+      if (w === 'to' && k + 1 < end && endsIn(d, k + 1, 'ing')) return k + 1;
       const s = k;
       k++;
       let noun = false;
@@ -190,9 +189,8 @@ function proceduralObject(d: Doc, k: number, end: number): boolean {
 
 function nominalSubject(d: Doc, src: TokenRange): boolean {
   const last = src.end - 1;
-  const w = lowerAt(d, last);
   // A plural ends in -s; "news", "business", "status" and "crisis" do too, and modify the noun after them.
-  const plural = w.endsWith('s') && !/([isu]s|news)$/.test(w);
+  const plural = /(?<![isu]|new)s$/.test(lowerAt(d, last));
   return isCap(d, last) || is(d, last, SUBJECT_PRONOUNS | GROUP_NOUNS) || plural || punctAt(d, last) === ')' || punctAt(d, last) === ',';
 }
 
