@@ -91,17 +91,14 @@ function skipAfterCue(d: Doc, cue: Cue, end: number): number {
     const w = lowerAt(d, k);
     if (is(d, k, OBJECT_PRONOUNS) && w !== 'it') k++;
     else if (isCap(d, k)) { const s = k; while (k < end && k - s < 6 && (isCap(d, k) || isW(d, k, W_OF))) k++; }
-    else if ((is(d, k, DETERMINERS) && w !== 'that') || is(d, k, GROUP_NOUNS) || w === 'reporters' || w === 'journalists') {
+    else if ((is(d, k, DETERMINERS) && !isW(d, k, W_THAT)) || is(d, k, GROUP_NOUNS) || w === 'reporters' || w === 'journalists') {
       const s = k;
       k++;
       while (k < end && k - s < 6 && isWord(d, k) && !is(d, k, SOURCE_STOP | DETERMINERS | SUBJECT_PRONOUNS | INDEFINITES)) k++;
     }
   }
   for (let round = 0; round < 3 && k < end; round++) {
-    // Most cues have neither after them: they are spared the word's string.
-    if (!is(d, k, TIME_WORDS | CUE_PP)) break;
-    const w = lowerAt(d, k);
-    if (is(d, k, TIME_WORDS) && w !== 'this' && w !== 'may') {
+    if (is(d, k, TIME_WORDS) && !/^(this|may)$/.test(lowerAt(d, k))) {
       const s = k;
       while (k < end && k - s < 3 && is(d, k, TIME_WORDS)) k++;
       // "called last year's tax bill …": a time before a possessive is part of what was said.
@@ -109,9 +106,9 @@ function skipAfterCue(d: Doc, cue: Cue, end: number): number {
       continue;
     }
     // "urged the council to publish the report": after an addressee, "to" opens the content.
-    if (is(d, k, CUE_PP) && !(w === 'to' && (cue.passive || cue.flags & (CueFlag.Infinitive | CueFlag.Object)))) {
+    if (is(d, k, CUE_PP) && !(isW(d, k, W_TO) && (cue.passive || cue.flags & (CueFlag.Infinitive | CueFlag.Object)))) {
       // "admitted to threatening the girl": what was admitted, not whom it was said to.
-      if (w === 'to' && k + 1 < end && endsIn(d, k + 1, 'ing')) return k + 1;
+      if (isW(d, k, W_TO) && k + 1 < end && endsIn(d, k + 1, 'ing')) return k + 1;
       const s = k;
       k++;
       let noun = false;
