@@ -132,13 +132,12 @@ function hasClauseComplement(d: Doc, cue: Cue, k: number, end: number): boolean 
   if (k >= end) return false;
   if (isOpeningQuote(d, k)) return true;
   if (!isWord(d, k)) return punctAt(d, k) === ':' || punctAt(d, k) === ',';
-  const w = lowerAt(d, k);
-  if (w === 'to') return (cue.flags & CueFlag.Infinitive) !== 0;
+  if (isW(d, k, W_TO)) return (cue.flags & CueFlag.Infinitive) !== 0;
   if (cue.flags & CueFlag.InfinitiveOnly) return false;
   // "expects inflation to ease": a short object, then the infinitive.
   if (cue.flags & CueFlag.Infinitive) for (let j = k + 1; j < end && j <= k + 3; j++) if (isW(d, j, W_TO)) return true;
   // "found himself in a bind": where someone ended up, not what they found ("sees himself as" is a view).
-  if ((is(d, k, OBJECT_PRONOUNS) && !is(d, k, SUBJECT_PRONOUNS)) || (cue.lemma === 'find' && /sel(f|ves)$/.test(w))) return false;
+  if ((is(d, k, OBJECT_PRONOUNS) && !is(d, k, SUBJECT_PRONOUNS)) || (cue.lemma === 'find' && /sel(f|ves)$/.test(lowerAt(d, k)))) return false;
   // Anything but a prepositional phrase can be what was thought: a clause, a noun phrase, a name.
   return !is(d, k, CUE_PP);
 }
