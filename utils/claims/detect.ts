@@ -250,9 +250,9 @@ function verbCue(d: Doc, cue: Cue, ss: number, se: number, prev: Draft | null, s
   // A participle without its own subject: "…, adding that…", "…, saying “…”".
   if (cue.ing && !src && !participleStart(d, cue)) return null;
   // "He went on to endorse Ayotte, calling her “a rising star”", "…, telling CNN that …": with no claim
-  // before it to share a speaker with, a saying or stance participle's subject is the sentence's.
-  if (cue.ing && !src && !prev && (cue.cls === CueClass.Say || cue.cls === CueClass.Stance)) src = sentenceSubject(d, ss, cue.start);
-  const weak = cue.cls === CueClass.Think || cue.cls === CueClass.Evidence;
+  // before it to share a speaker with, a saying or stance participle's subject is the sentence's (Say and
+  // Stance are the classes before Think).
+  if (cue.ing && !src && !prev && cue.cls < CueClass.Think) src = sentenceSubject(d, ss, cue.start);
   const inherit = cue.ing && !src ? prev : null;
   const confidence = BASE_CONFIDENCE[cue.cls] * (src || inherit ? 1 : 0.8);
   const draftWith = (content: TokenRange | null): Draft | null => (content ? { cue, src, frags: [content], inherit, confidence } : null);
@@ -261,7 +261,8 @@ function verbCue(d: Doc, cue: Cue, ss: number, se: number, prev: Draft | null, s
   const colonEnd = sepAfter === ':' && after + 1 >= se;
   const leftMode = boundary && !colonEnd && (quotedLeft || atClauseEnd(d, after, se) || /[,;\u2014]/.test(sepAfter));
   if (leftMode && !cue.ing) {
-    if ((weak || cue.cls === CueClass.Stance) && !src) return null;
+    // Stance, Think or Evidence: any but a saying verb needs a source.
+    if (cue.cls !== CueClass.Say && !src) return null;
     const quoteAfter = sepAfter === ',' && isOpeningQuote(d, after + 1);
     // "As the phone rang, the announcer said, “…”": with no quotation on the left, the quote is it.
     if (quoteAfter && !isClosingQuote(d, beforeIdx) && !isClosingQuote(d, beforeIdx - 1)) {
@@ -291,7 +292,8 @@ function verbCue(d: Doc, cue: Cue, ss: number, se: number, prev: Draft | null, s
   }
   // "He continued, “…”": before its content only when a quotation follows at once.
   if (cue.flags & CueFlag.AfterContent && !(src && (sepAfter === ',' || sepAfter === ':') && isOpeningQuote(d, after + 1))) return null;
-  if (weak) {
+  // Think or Evidence, the classes after Stance (no Prep or Colon cue comes here).
+  if (cue.cls > CueClass.Stance) {
     // "This means…" and "that suggests…" are reasoning, not someone's thought; "it seems" is evidential.
     if (!cue.passive && src && src.end - src.start === 1 && is(d, src.start, NON_AGENTS) && cue.cls !== CueClass.Evidence) return null;
     // "…, preferring large-scale attacks": an attitude participle in narration is not a report; nor is
@@ -362,8 +364,8 @@ function sentenceDrafts(d: Doc, ss: number, se: number): Draft[] {
     const own = host ? leftSource(d, cue.start, ss) : null;
     // "…, but he also noted …": a new clause with its own subject ends the weaker claim instead.
     const coordinated = isW(d, cue.start - 1, W_AND) || (!!host && is(d, (own?.start ?? ss) - 1, CLAUSE_LINKS));
-    const weaker = prev?.cue && prev.cue.cls !== CueClass.Say && prev.cue.cls !== CueClass.Prep && !coordinated;
-    if (prev && host && prev.cue && cue.cls === CueClass.Say && (weaker || (prev.cue.cls === CueClass.Say && !cue.ing))) {
+    const weaker = prev && prev.cue.cls !== CueClass.Say && prev.cue.cls !== CueClass.Prep && !coordinated;
+    if (prev && host && cue.cls === CueClass.Say && (weaker || (prev.cue.cls === CueClass.Say && !cue.ing))) {
       // A saying verb inside a weaker cue's content: the weaker reading was wrong. Inside another saying
       // verb's content, only a closing attribution that takes the whole sentence wins ("He may add to the
       // team, he said.").
@@ -382,12 +384,12 @@ function sentenceDrafts(d: Doc, ss: number, se: number): Draft[] {
       // "…, and Smith said") cuts it; anything else (think, want…) is part of that content.
       const at = own?.start ?? cue.start;
       // "Mr. Leenders, who estimated that …, said": the earlier claim is a relative clause inside this source.
-      const inSource = own !== null && own.start <= (prev.cue?.start ?? 0);
+      const inSource = own !== null && own.start <= prev.cue.start;
       const sep = inSource || (at > ss && (isSeparator(d, at - 1) || is(d, at - 1, CLAUSE_LINKS)));
       // "…, while Senator Cruz called it “a disaster”": a contrasted subject's stance is a claim of its own.
       if (!(cue.cls === CueClass.Say || cue.cls === CueClass.Prep || (own && isW(d, at - 1, W_WHILE))) || !sep || cue.passive) continue;
       // "He says X and says Y": a second predicate of the same subject.
-      const shared = !own && prev.src && prev.src.start >= ss && prev.src.end <= (prev.cue?.start ?? 0) ? prev.src : null;
+      const shared = !own && prev.src && prev.src.start >= ss && prev.src.end <= prev.cue.start ? prev.src : null;
       const draft = cue.cls === CueClass.Prep ? accordingTo(d, cue, at, se) : verbCue(d, cue, at, se, prev, shared);
       if (!draft) {
         // "He told her no, according to an aide": the tail is the source of the whole sentence, the claim
