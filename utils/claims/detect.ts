@@ -347,39 +347,40 @@ function sentenceDrafts(d: Doc, ss: number, se: number): Draft[] {
     const prev = drafts.at(-1) ?? null;
     const at = cue.start;
     const host = prev?.frags.find((f) => at >= f.start && at < f.end);
-    if (prev && host && participleStart(d, cue)) {
-      // "…, saying it shows…": a new claim by the same speaker; the first one ends before it.
-      const draft = verbCue(d, cue, cue.start, se, prev);
-      if (draft) {
-        // The participle shares the main clause's subject mention.
-        draft.src ??= prev.src ?? prev.subject ?? null;
-        cutBefore(d, prev, punctAt(d, cue.start - 1) === ',' ? cue.start - 1 : cue.start);
-        if (prev.frags.length === 0) drafts.pop();
-        drafts.push(draft);
-      }
-      continue;
-    }
-    // "She has called for X and has promised Y": a second predicate of the same subject, not a misreading.
-    // The cue's own subject, read once for the checks below that need it (only inside a claim).
-    const own = host ? leftSource(d, cue.start, ss) : null;
-    // "…, but he also noted …": a new clause with its own subject ends the weaker claim instead.
-    const coordinated = isW(d, cue.start - 1, W_AND) || (!!host && is(d, (own?.start ?? ss) - 1, CLAUSE_LINKS));
-    const weaker = prev && prev.cue.cls !== CueClass.Say && prev.cue.cls !== CueClass.Prep && !coordinated;
-    if (prev && host && cue.cls === CueClass.Say && (weaker || (prev.cue.cls === CueClass.Say && !cue.ing))) {
-      // A saying verb inside a weaker cue's content: the weaker reading was wrong. Inside another saying
-      // verb's content, only a closing attribution that takes the whole sentence wins ("He may add to the
-      // team, he said.").
-      const draft = verbCue(d, cue, ss, se, null);
-      const first = draft?.frags[0], last = draft?.frags.at(-1);
-      if (draft?.src && (weaker || (first && last && first.start <= prev.cue.start && last.end <= cue.start))) {
-        drafts.pop();
-        drafts.push(draft);
-        covered = Math.max(cue.end, draft.src.end);
+    if (prev && host) {
+      if (participleStart(d, cue)) {
+        // "…, saying it shows…": a new claim by the same speaker; the first one ends before it.
+        const draft = verbCue(d, cue, cue.start, se, prev);
+        if (draft) {
+          // The participle shares the main clause's subject mention.
+          draft.src ??= prev.src ?? prev.subject ?? null;
+          cutBefore(d, prev, punctAt(d, cue.start - 1) === ',' ? cue.start - 1 : cue.start);
+          if (prev.frags.length === 0) drafts.pop();
+          drafts.push(draft);
+        }
         continue;
       }
-      if (weaker) continue;
-    }
-    if (prev && host) {
+      // "She has called for X and has promised Y": a second predicate of the same subject, not a misreading.
+      // The cue's own subject, read once for the checks below that need it.
+      const own = leftSource(d, cue.start, ss);
+      if (cue.cls === CueClass.Say) {
+        // "…, but he also noted …": a new clause with its own subject ends the weaker claim instead.
+        const weaker = prev.cue.cls !== CueClass.Say && prev.cue.cls !== CueClass.Prep && !(isW(d, cue.start - 1, W_AND) || is(d, (own?.start ?? ss) - 1, CLAUSE_LINKS));
+        if (weaker || (prev.cue.cls === CueClass.Say && !cue.ing)) {
+          // A saying verb inside a weaker cue's content: the weaker reading was wrong. Inside another saying
+          // verb's content, only a closing attribution that takes the whole sentence wins ("He may add to the
+          // team, he said.").
+          const draft = verbCue(d, cue, ss, se, null);
+          const first = draft?.frags[0], last = draft?.frags.at(-1);
+          if (draft?.src && (weaker || (first && last && first.start <= prev.cue.start && last.end <= cue.start))) {
+            drafts.pop();
+            drafts.push(draft);
+            covered = Math.max(cue.end, draft.src.end);
+            continue;
+          }
+          if (weaker) continue;
+        }
+      }
       // A cue inside the previous claim's content: a new reporting clause ("…, adding that",
       // "…, and Smith said") cuts it; anything else (think, want…) is part of that content.
       const at = own?.start ?? cue.start;
