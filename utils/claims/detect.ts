@@ -406,17 +406,18 @@ function sentenceDrafts(d: Doc, ss: number, se: number): Draft[] {
       cutBefore(d, prev, inSource ? own.end : at);
       if (prev.frags.length === 0) drafts.pop();
       drafts.push(draft);
-      continue;
+    } else {
+      const draft = cue.cls === CueClass.Prep ? accordingTo(d, cue, ss, se) : verbCue(d, cue, ss, se, prev);
+      if (!draft) continue;
+      // Only a draft with no source of its own inherits one (verbCue).
+      if (draft.inherit && participleStart(d, cue)) draft.src = draft.inherit.src ?? draft.inherit.subject ?? null;
+      drafts.push(draft);
+      covered = Math.max(cue.end, draft.src?.end ?? 0);
+      // What lies between the cue and content after it (an addressee, a time, an aside before a resumed
+      // quotation) belongs to this claim: cues there are no claims of their own.
+      const lastFrag = draft.frags.at(-1);
+      if (lastFrag) covered = Math.max(covered, lastFrag.start);
     }
-    const draft = cue.cls === CueClass.Prep ? accordingTo(d, cue, ss, se) : verbCue(d, cue, ss, se, prev);
-    if (!draft) continue;
-    if (!draft.src && draft.inherit && participleStart(d, cue)) draft.src = draft.inherit.src ?? draft.inherit.subject ?? null;
-    drafts.push(draft);
-    covered = Math.max(cue.end, draft.src?.end ?? 0);
-    // What lies between the cue and content after it (an addressee, a time, an aside before a resumed
-    // quotation) belongs to this claim: cues there are no claims of their own.
-    const lastFrag = draft.frags.at(-1);
-    if (lastFrag) covered = Math.max(covered, lastFrag.start);
   }
   return drafts;
 }
