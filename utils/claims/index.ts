@@ -30,13 +30,12 @@ function paragraphStarts(text: string): number[] {
  * joined with BLOCK_SEPARATOR. Total: never throws, time linear in the input length.
  */
 export function detectClaims(input: string | readonly string[]): DetectionResult {
-  if (typeof input === 'string') return { text: input, blockStarts: paragraphStarts(input), claims: detectInText(input) };
-  const blockStarts: number[] = [];
+  const text = typeof input === 'string' ? input : input.join(BLOCK_SEPARATOR);
   let at = 0;
-  for (const block of input) {
-    blockStarts.push(at);
+  const blockStarts = typeof input === 'string' ? paragraphStarts(input) : input.map((block) => {
+    const start = at;
     at += block.length + BLOCK_SEPARATOR.length;
-  }
-  const text = input.join(BLOCK_SEPARATOR);
+    return start;
+  });
   return { text, blockStarts, claims: detectInText(text) };
 }
