@@ -27,20 +27,15 @@ export interface Quotes {
 
 export const enum Dir { Open = 1, Close = 2, Either = 3 }
 
-/** Whether code unit c is one of `chars`, or NaN (past either end of the text). */
-function nothingOr(c: number, chars: string): boolean {
-  return Number.isNaN(c) || chars.includes(String.fromCharCode(c));
-}
-
 /** After white space, nothing or one of these, a mark opens; before them it closes. */
 const OPENS_AFTER = ' \n\r\t\xa0([\u2014-:';
 const CLOSES_BEFORE = ' \n\r\t\xa0,.);:?!\u2014';
 
 /** How the mark's neighbours say it faces: open after a space, close before one. */
 function byNeighbours(t: Tokens, i: number): Dir {
-  // charCodeAt(-1) is NaN, like reading past the end.
-  const openish = nothingOr(t.text.charCodeAt(t.start[i]! - 1), OPENS_AFTER);
-  const closeish = nothingOr(t.text.charCodeAt(t.end[i]!), CLOSES_BEFORE);
+  // charAt(-1) is '', like reading past the end, and every string includes ''.
+  const openish = OPENS_AFTER.includes(t.text.charAt(t.start[i]! - 1));
+  const closeish = CLOSES_BEFORE.includes(t.text.charAt(t.end[i]!));
   return openish === closeish ? Dir.Either : openish ? Dir.Open : Dir.Close;
 }
 
