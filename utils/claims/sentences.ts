@@ -81,7 +81,6 @@ export function segment(t: Tokens): Segments {
   // Closing a sentence is inlined below (through `end`) so the loop state stays in locals.
   for (let i = 0; i < t.length; i++) {
     let end = -1; // token where the open sentence ends (exclusive)
-    let next = i; // where scanning resumes
     if (kind[i] === Tk.Break) {
       end = i;
       if (paraEnd.length < paraStart.length) paraEnd.push(i);
@@ -97,8 +96,9 @@ export function segment(t: Tokens): Segments {
         // Past the last token no kind is a quote or punctuation: no bound test is needed.
         while (isCloser(t, j) || isTerminal(t, j)) { if (kind[j] === Tk.Quote) quoted = true; j++; }
         if (startsSentence(t, j) && !(quoted && attributionFollows(t, j))) end = j;
-      } else if (cap[i]! & 2 && i + 1 < t.length) {
-        // "U.S." or "Inc." can end a sentence, a title ("Mr.") or an initial ("W.") cannot.
+      } else if (cap[i]! & 2) {
+        // "U.S." or "Inc." can end a sentence, a title ("Mr.") or an initial ("W.") cannot. The last token
+        // ends its sentence at t.length here, as it would below the loop.
         const w = t.low(i);
         const bare = w.slice(0, -1);
         let k = i + 1;
@@ -108,7 +108,8 @@ export function segment(t: Tokens): Segments {
         // Sentence starters that make "U.S. The" or "Inc. He" a boundary: function words of the lexicon.
         else if (!TITLE_ABBREVIATIONS.has(bare) && bare.length > 1 && ((t.cap[k]! & 1 && inSet(t, k, DETERMINERS | SUBJECT_PRONOUNS | SOURCE_STOP)) || (closed && startsSentence(t, k)))) end = k;
       }
-      if (end > 0) next = end - 1;
+      // Scanning resumes at the sentence's end.
+      if (end > 0) i = end - 1;
     }
     if (end >= 0 && s >= 0) {
       if (end > s) {
@@ -116,9 +117,8 @@ export function segment(t: Tokens): Segments {
       }
       s = -1;
     }
-    i = next;
   }
-  if (s >= 0 && t.length > s) {
+  if (s >= 0) {
     sentStart.push(s); sentEnd.push(t.length);
   }
   if (paraEnd.length < paraStart.length) paraEnd.push(t.length);
