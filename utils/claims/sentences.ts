@@ -36,9 +36,9 @@ function isCloser(t: Tokens, i: number): boolean {
   if (t.kind[i] === Tk.Quote) {
     const f = facing(firstCode(t, i));
     if (f !== Dir.Either) return f === Dir.Close;
-    // A straight mark closes when it is not glued to the following word.
+    // A straight mark closes when it is not glued to the following word (past the end, the code is NaN).
     const after = t.text.charCodeAt(t.end[i]!);
-    return Number.isNaN(after) || after <= 32 || after === 0xa0;
+    return !(after > 32) || after === 0xa0;
   }
   if (t.kind[i] !== Tk.Punct) return false;
   const ch = t.hash[i];
