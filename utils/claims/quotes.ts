@@ -50,7 +50,8 @@ function singleClose(t: Tokens, i: number, pe: number): number {
   for (let j = i + 1; j < pe && j - i < 400; j++) {
     const x = t.kind[j] === Tk.Punct ? t.hash[j] : 0;
     if (x === c && byNeighbours(t, j) === Dir.Open) return -1;
-    if (x === (c === 39 ? 39 : 0x2019) && byNeighbours(t, j) === Dir.Close) return j;
+    // ‘ (U+2018) closes with ’ (U+2019, its code or 1); ' (39, odd) with itself.
+    if (x === (c | 1) && byNeighbours(t, j) === Dir.Close) return j;
   }
   return -1;
 }
@@ -71,6 +72,7 @@ export function pairQuotes(t: Tokens, seg: Segments): Quotes {
   const push = (open: number, close: number, group: number, para: number): void => {
     while ((seg.sentEnd[sent] ?? Infinity) <= close) sent++;
     list.push({ open, close, group, sentEnd: seg.sentEnd[sent] ?? 0, para });
+    of.fill(list.length, open, close + 1);
   };
   for (let p = 0; p < seg.paraStart.length; p++) {
     const ps = seg.paraStart[p]!, pe = seg.paraEnd[p]!;
@@ -107,10 +109,6 @@ export function pairQuotes(t: Tokens, seg: Segments): Quotes {
       push(open, pe - 1, group, p);
       pendingGroup = group;
     }
-  }
-  for (let q = 0; q < list.length; q++) {
-    const { open, close } = list[q] as Quote;
-    for (let k = open; k <= close; k++) of[k] = q + 1;
   }
   return { list, of };
 }
