@@ -43,8 +43,7 @@ export function hashWord(w: string): number {
 }
 
 function isUpper(c: number): boolean {
-  if (c >= 65 && c <= 90) return true;
-  if (c < 0xc0) return false;
+  if (c < 0xc0) return c >= 65 && c <= 90;
   const ch = String.fromCharCode(c);
   return ch !== ch.toLowerCase();
 }
@@ -188,7 +187,7 @@ export function tokenize(text: string, i = 0, n = text.length): Tokens {
       }
       // Keep the period of an abbreviation or an initial so "Mr. Smith" and "U.S." stay one word. Where
       // the word stops before the end, x is the code unit at i: no second read.
-      let up = isUpper(ch) ? 1 : 0;
+      let up = +isUpper(ch);
       if (i < n && x === 46 && i - s <= 6) {
         const initial = i - s === 1 && up;
         if (initial || dotted || ABBREVIATION_HASHES.has(h)) {
