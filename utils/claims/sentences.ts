@@ -99,14 +99,12 @@ export function segment(t: Tokens): Segments {
       } else if (cap[i]! & 2) {
         // "U.S." or "Inc." can end a sentence, a title ("Mr.") or an initial ("W.") cannot. The last token
         // ends its sentence at t.length here, as it would below the loop.
-        const w = t.low(i);
-        const bare = w.slice(0, -1);
         let k = i + 1;
         while (isCloser(t, k)) k++;
         const closed = k > i + 1;
         if (k >= t.length || kind[k] === Tk.Break) end = k;
         // Sentence starters that make "U.S. The" or "Inc. He" a boundary: function words of the lexicon.
-        else if (!TITLE_ABBREVIATIONS.has(bare) && bare.length > 1 && ((t.cap[k]! & 1 && inSet(t, k, DETERMINERS | SUBJECT_PRONOUNS | SOURCE_STOP)) || (closed && startsSentence(t, k)))) end = k;
+        else if (!TITLE_ABBREVIATIONS.has(t.hash[i]!) && t.low(i).length > 2 && ((t.cap[k]! & 1 && inSet(t, k, DETERMINERS | SUBJECT_PRONOUNS | SOURCE_STOP)) || (closed && startsSentence(t, k)))) end = k;
       }
       // Scanning resumes at the sentence's end.
       if (end > 0) i = end - 1;

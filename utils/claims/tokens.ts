@@ -56,7 +56,8 @@ function foldCode(c: number): number {
 /** Abbreviated roles, which TITLES holds with their period ("Gen.", "Sen."). */
 export const ROLE_ABBREVIATIONS = 'cmdr sgt rev lt rep sen amb atty sec col prof maj supt gov del pres capt gen adm';
 const TITLE_WORDS = `st jr hon reps ms ${ROLE_ABBREVIATIONS} sr mrs gens dr fr mr insp sens`;
-export const TITLE_ABBREVIATIONS: ReadonlySet<string> = new Set(TITLE_WORDS.split(' '));
+/** The title abbreviations' hashes with their period, as a word that kept it has ("Mr."). */
+export const TITLE_ABBREVIATIONS: ReadonlySet<number> = new Set(TITLE_WORDS.split(' ').map((w) => hashWord(w + '.')));
 
 const enum Ch { Other = 0, Space = 1, Word = 2, Line = 3, Quote = 4 }
 
