@@ -50,12 +50,15 @@ export function quoteAt(d: Doc, open: number): TokenRange | null {
   return inQuote(d, open) ? { start: open, end: groupEnd(d, open) } : null;
 }
 
-/** Content right of a cue: from `from` to the end of the sentence, or of a quotation begun in it. */
-export function rightContent(d: Doc, from: number, sentEnd: number): TokenRange | null {
+/**
+ * Content right of a cue: from `from` to the end of the sentence, or of a quotation begun in it.
+ * `relative`: the cue is inside a clause opened by ", who", which its next comma closes.
+ */
+export function rightContent(d: Doc, from: number, sentEnd: number, relative?: boolean): TokenRange | null {
   let s = from;
   while (s < sentEnd && d.t.kind[s] === Tk.Punct) s++;
   if (s >= sentEnd) return null;
-  let e = coordinationCut(d, s, sentEnd);
+  let e = coordinationCut(d, s, sentEnd, relative);
   if ((quoteAround(d, e - 1)?.open ?? -1) >= s) e = Math.max(e, groupEnd(d, e - 1));
   else if (isOpeningQuote(d, s)) e = Math.max(e, groupEnd(d, s));
   const r = trim(d, s, e);
@@ -95,17 +98,19 @@ export function kindOf(d: Doc, frags: readonly TokenRange[]): Kind {
 /**
  * "tweeted that X was “a con” and encouraged Americans to…": a second reporting verb joined by
  * "and"/"but" (outside quotes) starts a new predicate, so the content ends before it; so does
- * a relative clause about a name at the end.
+ * a relative clause about a name at the end. In "Jones, who has denied wrongdoing, was arrested",
+ * the comma that closes the relative clause ends its content: the main clause goes on after it.
  */
-function coordinationCut(d: Doc, s: number, e: number): number {
+function coordinationCut(d: Doc, s: number, e: number, relative?: boolean): number {
   // Within 60 tokens: every cue of a sentence scanned to its end, and "said said said …" (sentences
   // of 250 tokens) took 35-90 ms per 100 KB, up to 15x news. No PolNeAR train or dev cut lies further.
-  for (let k = s + 2; k < e - 1 && k < s + 60; k++) {
+  for (let k = s + 1; k < e - 1 && k < s + 60; k++) {
     if (inQuote(d, k)) continue;
     // ", who is 70" after a name: a relative clause about the name, not part of what was said.
     if (isW(d, k, W_WHO) && punctAt(d, k - 1) === ',' && isCap(d, k - 2)) return k - 1;
     // "…it would help Clinton; endorsement may come later": a semicolon ends what was reported.
-    if (punctAt(d, k) === ';') return k;
+    // (A clause that a comma closes has no semicolon in it.)
+    if (punctAt(d, k) === (relative ? ',' : ';')) return k;
     if (!is(d, k, COORDINATORS)) continue;
     let v = k + 1;
     if (is(d, v, CUE_PREFIX)) v++;

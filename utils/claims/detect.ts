@@ -318,7 +318,7 @@ function verbCue(d: Doc, cue: Cue, ss: number, se: number, prev: Draft | null, s
   // "originally published by Futurism", "as reported by the Independent": a participle with no auxiliary
   // is a passive, and what follows "by" its agent, not what was said ("said by phone that …" goes on).
   if (agentAfter(d, after)) return null;
-  const content = rightContent(d, after, se);
+  const content = rightContent(d, after, se, !!src && isW(d, src.start, W_WHO) && punctAt(d, src.start - 1) === ',');
   // "Sanders appeared to dismiss the issue" (the evidential cues taking an infinitive: seem, appear), "Trump
   // is expected to win": the writer's reading of the subject, who is part of it and said nothing.
   const subject = cue.passive ? (isW(d, after, W_TO) ? leftSource(d, cue.start, ss) : null) : cue.cls === CueClass.Evidence && cue.flags & CueFlag.Infinitive && src && !is(d, src.start, NON_AGENTS) ? src : null;

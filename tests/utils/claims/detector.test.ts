@@ -817,6 +817,18 @@ describe('not claims', () => {
     expect(claimsOf('He knew that the plan would fail.')).toMatchObject([{ cue: 'knew', content: 'that the plan would fail' }]);
   });
 
+  it('ends the content of a claim inside ", who …," where the relative clause closes', () => {
+    expect(claimsOf('Jones, who has denied wrongdoing, was arrested on Friday.')).toMatchObject([{ source: 'who', cue: 'has denied', content: 'wrongdoing', speaker: 'Jones' }]);
+    // The main clause's own claim follows the relative clause.
+    const cs = claimsOf('Petrilli, who thinks the administration made a power grab, called the new law “much, much better” than the old one.');
+    expect(cs.map((c) => [c.cue, c.content])).toEqual([
+      ['thinks', 'the administration made a power grab'],
+      ['called', 'the new law “much, much better” than the old one'],
+    ]);
+    // Outside a relative clause, a comma does not end what was said.
+    expect(claimsOf('He said the bill, which passed last year, was working.')[0]?.content).toBe('the bill, which passed last year, was working');
+  });
+
   it('does not take a "that" clause after the cue for an inverted source', () => {
     const sources = claimsOf('The report, dated October and marked "not for circulation," proposes that the charge begin in 2028.').map((c) => c.source ?? '');
     expect(sources.filter((s) => s.startsWith('that'))).toEqual([]);
