@@ -6,7 +6,7 @@
 import { afterDateline, contractedPronoun, endsIn, endsWithS, is, isCap, isClosingQuote, isContractedSubject, isDash, isNumber, isPossessive, isW, isWord, lowerAt, punctAt, type Doc } from './context';
 import { cueEntryAt } from './cues';
 import { W_AND, W_FIRST, W_FROM, W_OF, W_THAT, words } from './lexicon/hash';
-import { AFFILIATIONS, BE_FORMS, CueFlag, CUE_PP, CUE_PREFIX, DETERMINERS, GROUP_NOUNS, ORG_WORDS, QUANTIFIER_SUBJECTS, SOURCE_STOP, SUBJECT_PRONOUNS, TIME_WORDS, TITLES } from './lexicon/en';
+import { AFFILIATIONS, BE_FORMS, CueFlag, CUE_PP, CUE_PREFIX, DETERMINERS, FEMALE_NAMES, GROUP_NOUNS, MALE_NAMES, ORG_WORDS, QUANTIFIER_SUBJECTS, SOURCE_STOP, SUBJECT_PRONOUNS, TIME_WORDS, TITLES } from './lexicon/en';
 
 export interface TokenRange {
   start: number;
@@ -117,7 +117,8 @@ export function rightSource(d: Doc, from: number, limit: number): TokenRange | n
   let hasCap = false;
   while (k < limit && k - from < MAX_NP && isWord(d, k)) {
     // "by the ministry on Monday": an affiliation's preposition needs a place or body after it, not a time.
-    if (k > from && is(d, k, SOURCE_STOP | TIME_WORDS) && (postmodifierStart(d, k, from) < 0 || is(d, k + 1, TIME_WORDS))) break;
+    // "said Theresa May": a month after a first name is a surname.
+    if (k > from && is(d, k, SOURCE_STOP | TIME_WORDS) && !(isCap(d, k) && is(d, k - 1, FEMALE_NAMES | MALE_NAMES)) && (postmodifierStart(d, k, from) < 0 || is(d, k + 1, TIME_WORDS))) break;
     if (isCap(d, k)) hasCap = true;
     k++;
   }

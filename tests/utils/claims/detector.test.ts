@@ -809,6 +809,8 @@ describe('not claims', () => {
     expect(cs[0]).toMatchObject({ cue: 'found', content: 'that emissions rose by 4 percent' });
     // After a quotation, the word is a name: "Early" is an analyst's surname.
     expect(claimsOf('“Streaming is somewhat binary,” says Early.').map((c) => c.source)).toEqual(['Early']);
+    // After a first name, a month is a surname; after a surname, a day is when.
+    expect(claimsOf('“We will deliver Brexit,” said Theresa May. “It is done,” said Sen. John Smith Tuesday.').map((c) => c.source)).toEqual(['Theresa May', 'Sen. John Smith']);
   });
 
   it('does not read a name given with "known as" as knowledge', () => {
