@@ -16,7 +16,7 @@ import { leftSource, rightSource, sentenceSubject, type TokenRange } from './sou
 import { BASE_CONFIDENCE, cueEntryAt, nextCue, type Cue } from './cues';
 import { createSpeakerTracker, type SpeakerTracker } from './speakers';
 import {
-  CLAUSE_LINKS, CUE_PP, CueClass, CueFlag, DETERMINERS, GROUP_NOUNS, INDEFINITES, OBJECT_PRONOUNS, SOURCE_STOP, SUBJECT_PRONOUNS,
+  BE_FORMS, CLAUSE_LINKS, CUE_PP, CueClass, CueFlag, DETERMINERS, GROUP_NOUNS, INDEFINITES, OBJECT_PRONOUNS, SOURCE_STOP, SUBJECT_PRONOUNS,
   TIME_WORDS,
 } from './lexicon/en';
 import { agentAfter, bareEnd, endsIn, is, isCap, isClosingQuote, isNumber, isOpeningQuote, isPossessive, isW, isWord, lowerAt, punctAt, quoteAround, type Doc } from './context';
@@ -313,8 +313,9 @@ function verbCue(d: Doc, cue: Cue, ss: number, se: number, prev: Draft | null, s
   // "add to the pressure", "added another stop": adding things, not words.
   if (cue.lemma === 'add' && (isW(d, cue.end, W_TO) || (isWord(d, after) && !clausalObject(d, after, se)))) return null;
   if (cue.lemma === 'reject' && proceduralObject(d, after, se)) return null;
-  // "…, who asked not to be identified": the terms of a source's anonymity, not what they said.
-  if (cue.lemma === 'ask' && lowerAt(d, after) === 'not') return null;
+  // "…, who asked not to be identified": the terms of a source's anonymity, not what they said ("asked
+  // supporters not to stage protests" is a request, and stays).
+  if (cue.lemma === 'ask' && lowerAt(d, after) === 'not' && is(d, after + 2, BE_FORMS)) return null;
   // "originally published by Futurism", "as reported by the Independent": a participle with no auxiliary
   // is a passive, and what follows "by" its agent, not what was said ("said by phone that …" goes on).
   if (agentAfter(d, after)) return null;

@@ -801,6 +801,7 @@ describe('not claims', () => {
     expect(cs.map((c) => [c.cue, c.source])).toEqual([['said', 'a person familiar with the matter'], ['said', 'the people']]);
     // A request that is not about anonymity still reports.
     expect(claimsOf('The mayor asked residents to stay indoors.')).toHaveLength(1);
+    expect(claimsOf('Organizers were asking not to stage protests inside the hall.')).toMatchObject([{ cue: 'were asking', content: 'not to stage protests inside the hall' }]);
   });
 
   it('does not take the time after a participle for an inverted source: "The report, released Tuesday, found"', () => {
