@@ -820,6 +820,10 @@ describe('not claims', () => {
     expect(claimsOf('He knew that the plan would fail.')).toMatchObject([{ cue: 'knew', content: 'that the plan would fail' }]);
   });
 
+  it('names a group by where it is: "Officials across Europe", not a person "Europe"', () => {
+    expect(claimsOf('Officials across Europe warned that prices would rise.')).toMatchObject([{ source: 'Officials across Europe', speaker: 'Officials across Europe' }]);
+  });
+
   it('ends the content of a claim inside ", who …," where the relative clause closes', () => {
     expect(claimsOf('Jones, who has denied wrongdoing, was arrested on Friday.')).toMatchObject([{ source: 'who', cue: 'has denied', content: 'wrongdoing', speaker: 'Jones' }]);
     // The main clause's own claim follows the relative clause.

@@ -222,7 +222,7 @@ export const QUANTIFIER_SUBJECTS = words('some many several few most all each bo
 export const CLAUSE_LINKS = words('so or but and because since while when whereas yet as after although though');
 
 /** Prepositions linking a person to a place, employer or outlet: "John McCain of Arizona", "a spokesman for the ministry". */
-export const AFFILIATIONS = words('in on at for with of from');
+export const AFFILIATIONS = words('in on at for with of from across');
 
 /** Prepositions that start a phrase between a cue and its content ("said in a statement that"). */
 export const CUE_PP = words('in on at following amid through while over under after before during via within to with of from');
