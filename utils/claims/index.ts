@@ -12,7 +12,8 @@ function paragraphStarts(text: string): number[] {
   while (i >= 0) {
     let j = i + 1;
     let blank = false;
-    while (j < text.length) {
+    // Past the end, the code is NaN: no space, so the run ends there.
+    for (;;) {
       const c = text.charCodeAt(j);
       if (c === 10) blank = true;
       else if (c !== 13 && c !== 32 && c !== 9) break;

@@ -72,8 +72,8 @@ export function createSpeakerTracker(): SpeakerTracker {
   const personFor = (gender: 'm' | 'f'): Entity | null => {
     const n = persons.length;
     for (let i = n - 1; i >= 0 && n - i <= MAX_PERSONS_BACK; i--) {
-      const p = persons[i];
-      if (p && (p.gender === gender || p.gender === null)) {
+      const p = persons[i]!;
+      if ((p.gender ?? gender) === gender) {
         p.gender = gender;
         return p;
       }
