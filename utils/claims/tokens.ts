@@ -219,21 +219,18 @@ export function tokenize(text: string, i = 0, n = text.length): Tokens {
       continue;
     }
     if (k === Ch.Quote) {
-      put(c, len++, Tk.Quote, i, i + 1, ch);
-      i++;
+      put(c, len++, Tk.Quote, i, ++i, ch);
       continue;
     }
     // Two-apostrophe quotes ('' and ``) used by some wire and newspaper texts.
     if ((ch === 39 || ch === 96) && i + 1 < n && text.charCodeAt(i + 1) === ch) {
       // "…you at all,''' said": not after a space (it would open one), a third mark closes a nested quotation first.
       if (text.charCodeAt(i + 2) === ch && cls[text.charCodeAt(i - 1)] !== Ch.Space) put(c, len++, Tk.Punct, i, ++i, ch);
-      put(c, len++, Tk.Quote, i, i + 2, ch);
-      i += 2;
+      put(c, len++, Tk.Quote, i, i += 2, ch);
       continue;
     }
     // Collapse runs of identical punctuation (e.g. "...", "---") so adversarial input stays cheap.
-    const s = i;
-    i++;
+    const s = i++;
     while (i < n && text.charCodeAt(i) === ch && ch !== 39 && ch !== 0x2019) i++;
     put(c, len++, Tk.Punct, s, i, ch);
   }
