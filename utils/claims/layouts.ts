@@ -49,8 +49,9 @@ function signedQuote(d: Doc, ps: number, pe: number): Draft | null {
   while (e > ps && punctAt(d, e - 1) === '.') e--;
   let k = e;
   while (k > ps && e - k < MAX_SIGNATURE_TOKENS && isCap(d, k - 1)) k--;
-  if (k === e || k - 2 < ps || !isDash(d, k - 1) || !isClosingQuote(d, k - 2)) return null;
-  const open = quoteAround(d, k - 2)?.open ?? k - 2;
-  if (open < ps) return null;
-  return { cue: fixedCue(k - 1, k, CueClass.Colon), src: { start: k, end: e }, frags: [{ start: open, end: k - 1 }], inherit: null, confidence: BASE_CONFIDENCE[CueClass.Colon] };
+  // Before the paragraph's first token there is a line break or nothing: no dash, no closing mark.
+  if (k === e || !isDash(d, k - 1) || !isClosingQuote(d, k - 2)) return null;
+  // A closing mark is in a quotation, whose opening mark is in the same paragraph (pairQuotes pairs marks
+  // within a paragraph).
+  return { cue: fixedCue(k - 1, k, CueClass.Colon), src: { start: k, end: e }, frags: [{ start: quoteAround(d, k - 2)!.open, end: k - 1 }], inherit: null, confidence: BASE_CONFIDENCE[CueClass.Colon] };
 }
