@@ -24,7 +24,7 @@ function speakerLine(d: Doc, ps: number, pe: number): Draft | null {
   let s = ps;
   if (isOpeningQuote(d, s)) s++;
   let k = s;
-  while (k < pe && k - s < MAX_SPEAKER_TOKENS && isCap(d, k)) k++;
+  while (k - s < MAX_SPEAKER_TOKENS && isCap(d, k)) k++;
   if (k === s || punctAt(d, k) !== ':' || is(d, s, NOT_SPEAKERS | DETERMINERS)) return null;
   // Transcripts write the speaker in capitals; otherwise only a quotation or the headline opening the
   // text qualifies ("Issa: Clinton's 'Honesty Is In Question'"): a label further on introduces a list
@@ -37,7 +37,11 @@ function speakerLine(d: Doc, ps: number, pe: number): Draft | null {
   return { cue: fixedCue(k, k + 1, CueClass.Colon), src: { start: s, end: k }, frags: [content], inherit: null, confidence: BASE_CONFIDENCE[CueClass.Colon] };
 }
 
-/** `furniture`: the paragraph looks like page furniture (a signed quote has no final period). */
+/**
+ * `furniture`: the paragraph looks like page furniture (a signed quote has no final period). Tokens
+ * [ps, pe) are a paragraph: the tokens at ps - 1 and pe are line breaks or none, neither a capital,
+ * punctuation nor a quote mark, so a scan here stops at its bounds unaided.
+ */
 export function paragraphLayout(d: Doc, ps: number, pe: number, furniture: boolean): Draft | null {
   // A headline may be a speaker line ("Issa: Clinton's 'Honesty Is In Question'") but no other claim.
   return signedQuote(d, ps, pe) ?? (furniture && pe - ps > HEADLINE_TOKENS ? null : speakerLine(d, ps, pe));
@@ -46,10 +50,9 @@ export function paragraphLayout(d: Doc, ps: number, pe: number, furniture: boole
 /** "“…” ― Name" closing a paragraph. */
 function signedQuote(d: Doc, ps: number, pe: number): Draft | null {
   let e = pe;
-  while (e > ps && punctAt(d, e - 1) === '.') e--;
+  while (punctAt(d, e - 1) === '.') e--;
   let k = e;
   while (k > ps && e - k < MAX_SIGNATURE_TOKENS && isCap(d, k - 1)) k--;
-  // Before the paragraph's first token there is a line break or nothing: no dash, no closing mark.
   if (k === e || !isDash(d, k - 1) || !isClosingQuote(d, k - 2)) return null;
   // A closing mark is in a quotation, whose opening mark is in the same paragraph (pairQuotes pairs marks
   // within a paragraph).
