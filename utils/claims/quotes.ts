@@ -105,7 +105,7 @@ export function pairQuotes(t: Tokens, seg: Segments): Quotes {
         open = -1;
       }
     }
-    if (open >= 0 && pe > open) {
+    if (open >= 0) {
       push(open, pe - 1, group, p);
       pendingGroup = group;
     }
