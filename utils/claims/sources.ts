@@ -3,7 +3,7 @@
  * said", "Ayad Allawi, Iraq's vice president, said", "he said", "who said") or the inverted
  * subject on its right ("said Allawi"). Every scan is bounded by a small window.
  */
-import { afterDateline, contractedPronoun, endsIn, endsWithS, is, isCap, isClosingQuote, isContractedSubject, isDash, isNumber, isPossessive, isW, isWord, lowerAt, punctAt, type Doc } from './context';
+import { afterDateline, contractedPronoun, endsIn, endsWithS, is, isCap, isContractedSubject, isDash, isNumber, isPossessive, isW, isWord, lowerAt, punctAt, type Doc } from './context';
 import { cueEntryAt } from './cues';
 import { W_AND, W_FIRST, W_FROM, W_OF, W_THAT, words } from './lexicon/hash';
 import { AFFILIATIONS, BE_FORMS, CueFlag, CUE_PP, CUE_PREFIX, DETERMINERS, FEMALE_NAMES, GROUP_NOUNS, MALE_NAMES, ORG_WORDS, QUANTIFIER_SUBJECTS, SOURCE_STOP, SUBJECT_PRONOUNS, TIME_WORDS, TITLES } from './lexicon/en';
@@ -173,8 +173,9 @@ function appositiveSource(d: Doc, j: number, floor: number): TokenRange | null {
       seg = k;
       continue;
     }
-    // "Jeff Weaver, Sanders' campaign manager,": a plural possessive's apostrophe stands alone.
-    if (isClosingQuote(d, k) || !(isWord(d, k) || /['\u2019().-]/.test(p))) break;
+    // "Jeff Weaver, Sanders' campaign manager,": a plural possessive's apostrophe stands alone. A quote mark
+    // (a closing one included) is no punctuation: p is '' and the scan stops.
+    if (!(isWord(d, k) || /['\u2019().-]/.test(p))) break;
   }
   return best >= 0 ? { start: best, end } : null;
 }
