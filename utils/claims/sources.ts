@@ -20,16 +20,14 @@ const MAX_PARENTHETICAL = 24;
 /** Skips "on Monday" / "Monday" / "last week" between a subject and its cue (for leftSource). */
 function skipTimeLeft(d: Doc, j: number, floor: number): number {
   let k = j;
-  let moved = false;
   while (k >= floor && j - k < 4 && is(d, k, TIME_WORDS)) {
     // "Theresa May said": a capitalised time word after a capitalised word ends a name.
     if (isCap(d, k) && k > floor && isCap(d, k - 1) && !is(d, k - 1, TIME_WORDS)) break;
     k--;
-    moved = true;
   }
   // Below floor, whatever is skipped: leftSource, the caller, finds no subject there.
-  if (moved && /^(on|in)$/.test(lowerAt(d, k))) k--;
-  return moved ? k : j;
+  if (k < j && /^(on|in)$/.test(lowerAt(d, k))) k--;
+  return k;
 }
 
 const MAX_APPOSITION = 40;
