@@ -187,9 +187,10 @@ export function tokenize(text: string, i = 0, n = text.length): Tokens {
         break;
       }
       // Keep the period of an abbreviation or an initial so "Mr. Smith" and "U.S." stay one word. Where
-      // the word stops before the end, x is the code unit at i: no second read.
+      // the word stops before the end, x is the code unit at i: no second read; at the end, x is the word's
+      // last code unit (a joiner is hashed only with a letter after it), never a period.
       let up = +isUpper(ch);
-      if (i < n && x === 46 && i - s <= 6) {
+      if (x === 46 && i - s <= 6) {
         const initial = i - s === 1 && up;
         if (initial || dotted || ABBREVIATION_HASHES.has(h)) {
           h = Math.imul(h ^ 46, 0x01000193);
