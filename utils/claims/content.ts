@@ -41,7 +41,8 @@ export function trim(d: Doc, from: number, to: number): TokenRange {
   while (start < end && d.t.kind[start] === Tk.Punct) start++;
   // A dateline says where the story was filed, not what was said.
   start = afterDateline(d, start, end);
-  while (end > start && (d.t.kind[end - 1] === Tk.Punct || is(d, end - 1, CLAUSE_LINKS)) && !isClosingQuote(d, end - 1)) end--;
+  // A closing quote mark is neither punctuation nor a word: it stays.
+  while (end > start && (d.t.kind[end - 1] === Tk.Punct || is(d, end - 1, CLAUSE_LINKS))) end--;
   return { start, end };
 }
 
@@ -71,7 +72,7 @@ export function rightContent(d: Doc, from: number, sentEnd: number, relative?: b
  */
 export function leftContent(d: Doc, end: number, floor: number): TokenRange | null {
   let e = end;
-  while (e > floor && d.t.kind[e - 1] === Tk.Punct && !isClosingQuote(d, e - 1)) e--;
+  while (e > floor && d.t.kind[e - 1] === Tk.Punct) e--;
   if (e <= floor) return null;
   let s = floor;
   if (isClosingQuote(d, e - 1)) s = Math.min(s, groupStart(d, e - 1));

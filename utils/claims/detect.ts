@@ -146,8 +146,7 @@ function hasClauseComplement(d: Doc, cue: Cue, k: number, end: number): boolean 
 function toSpans(d: Doc, frags: readonly TokenRange[]): Span[] {
   let out: Span[] = [];
   const { kind } = d.t;
-  for (let f = 0; f < frags.length; f++) {
-    const { start, end } = frags[f] as TokenRange;
+  for (const { start, end } of frags) {
     let s = start;
     let word = false;
     for (let k = start; k <= end; k++) {
