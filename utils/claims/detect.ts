@@ -92,8 +92,7 @@ function skipAfterCue(d: Doc, cue: Cue, end: number): number {
     if (is(d, k, OBJECT_PRONOUNS) && w !== 'it') k++;
     else if (isCap(d, k)) { const s = k; while (k < end && k - s < 6 && (isCap(d, k) || isW(d, k, W_OF))) k++; }
     else if ((is(d, k, DETERMINERS) && !isW(d, k, W_THAT)) || is(d, k, GROUP_NOUNS) || w === 'reporters' || w === 'journalists') {
-      const s = k;
-      k++;
+      const s = k++;
       while (k < end && k - s < 6 && isWord(d, k) && !is(d, k, SOURCE_STOP | DETERMINERS | SUBJECT_PRONOUNS | INDEFINITES)) k++;
     }
   }
@@ -109,14 +108,13 @@ function skipAfterCue(d: Doc, cue: Cue, end: number): number {
     if (is(d, k, CUE_PP) && !(isW(d, k, W_TO) && (cue.passive || cue.flags & (CueFlag.Infinitive | CueFlag.Object)))) {
       // "admitted to threatening the girl": what was admitted, not whom it was said to.
       if (isW(d, k, W_TO) && k + 1 < end && endsIn(d, k + 1, 'ing')) return k + 1;
-      const s = k;
-      k++;
+      const s = k++;
       let noun = false;
       // By the tokens' lexicon bits, no lower-cased string per word: this loop made a third of them.
       while (k < end && k - s < MAX_SKIP && isWord(d, k)) {
         const determiner = is(d, k, DETERMINERS);
         // After the phrase's noun, a determiner or a cue verb form that is no noun starts the content.
-        if (isW(d, k, W_THAT) || is(d, k, SUBJECT_PRONOUNS) || (noun && determiner) || (noun && !isCap(d, k) && cueEntryAt(d.t, k)?.nounLike === false)) break;
+        if (isW(d, k, W_THAT) || is(d, k, SUBJECT_PRONOUNS) || (noun && (determiner || (!isCap(d, k) && cueEntryAt(d.t, k)?.nounLike === false)))) break;
         if (!determiner) noun = true;
         k++;
       }
