@@ -23,7 +23,7 @@ export function quoteAround(d: Doc, i: number): Quote | undefined {
 
 /** Whether token i is a word starting with a capital letter (only words have one: no kind test is needed beside it). */
 export function isCap(d: Doc, i: number): boolean {
-  return (d.t.cap[i]! & 1) === 1;
+  return !!(d.t.cap[i]! & 1);
 }
 
 export function inQuote(d: Doc, i: number): boolean {

@@ -78,7 +78,7 @@ export function nextCue(d: Doc, i: number, from: number, to: number): Cue | null
     let end = i + 1 + phraseAt(d, i + 1, to, PARTICLES.get(e.lemma));
     if (end === i + 1) {
       if (e.flags & CueFlag.NeedsParticle) continue;
-      if (passive && byAgent) end++;
+      if (byAgent) end++;
     }
     // "asked about", "raised questions about": what follows is the topic, and the cue takes the preposition.
     if (isW(d, end, W_ABOUT) && !isNumber(d, end + 1)) end++;
