@@ -45,7 +45,7 @@ const PARTICIPLE_LEADS = words('and without by in after before while when for');
  * Verbs whose bare noun-phrase object is an act, not a claim: "denied the motion", "maintained control".
  * Lemmas, never tokens, are compared with them: no word set, whose lexicon bits are few (lexicon/hash).
  */
-const BARE_OBJECT_VERBS = ['deny', 'maintain'];
+const BARE_OBJECT_VERBS = /^(deny|maintain)$/;
 const MAX_OBJECT_NOUN = 6;
 
 /**
@@ -256,8 +256,8 @@ function verbCue(d: Doc, cue: Cue, ss: number, se: number, prev: Draft | null, s
   const sepAfter = punctAt(d, after);
   // "In a speech last July, he said:": what follows the colon is the claim, not what came before.
   const colonEnd = sepAfter === ':' && after + 1 >= se;
-  const leftMode = boundary && !colonEnd && (quotedLeft || atClauseEnd(d, after, se) || /[,;\u2014]/.test(sepAfter));
-  if (leftMode && !cue.ing) {
+  // Content on the left: the cue and source close a clause.
+  if (boundary && !colonEnd && !cue.ing && (quotedLeft || atClauseEnd(d, after, se) || /[,;\u2014]/.test(sepAfter))) {
     // Stance, Think or Evidence: any but a saying verb needs a source.
     if (cue.cls !== CueClass.Say && !src) return null;
     const quoteAfter = sepAfter === ',' && isOpeningQuote(d, after + 1);
@@ -306,7 +306,7 @@ function verbCue(d: Doc, cue: Cue, ss: number, se: number, prev: Draft | null, s
     while (pe < d.t.length && d.t.kind[pe] !== Tk.Break) pe++;
     return draftWith(isOpeningQuote(d, next) ? quoteAt(d, next) : isFurniture(d, next, pe) ? null : trim(d, next, pe));
   }
-  if (BARE_OBJECT_VERBS.includes(cue.lemma) && !clausalObject(d, after, se)) return null;
+  if (BARE_OBJECT_VERBS.test(cue.lemma) && !clausalObject(d, after, se)) return null;
   // "add to the pressure", "added another stop": adding things, not words.
   if (cue.lemma === 'add' && (isW(d, cue.end, W_TO) || (isWord(d, after) && !clausalObject(d, after, se)))) return null;
   if (cue.lemma === 'reject' && proceduralObject(d, after, se)) return null;
