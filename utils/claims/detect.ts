@@ -496,10 +496,13 @@ function detectWindow(d: Doc, speakers: SpeakerTracker, makeId: (key: ClaimKey) 
       let last = found.at(-1);
       // "''…,'' said Ms. Acosta, referring to …": the speaker's participle does not end the quotation.
       const before = found.at(-2);
-      if (last && before?.src && last.src === before.src) last = before;
-      const lastFrag = last?.frags.at(-1);
-      if (last && lastFrag && isClosingQuote(d, lastFrag.end - 1)) { lastQuoted = last; lastQuotedPara = quoteAround(d, lastFrag.end - 1)?.para ?? p; }
-      else if (found.length > 0) lastQuoted = null;
+      if (before?.src && last?.src === before.src) last = before;
+      // A sentence with no claim leaves the last quoted one waiting for continuations.
+      if (last) {
+        const lastFrag = last.frags.at(-1);
+        if (lastFrag && isClosingQuote(d, lastFrag.end - 1)) { lastQuoted = last; lastQuotedPara = quoteAround(d, lastFrag.end - 1)?.para ?? p; }
+        else lastQuoted = null;
+      }
     }
     // A quotation ending in this paragraph or running into a later one may still gain fragments there:
     // it and what follows wait.
