@@ -464,45 +464,43 @@ function detectWindow(d: Doc, speakers: SpeakerTracker, makeId: (key: ClaimKey) 
       const ss = seg.sentStart[sent]!, se = seg.sentEnd[sent]!;
       sent++;
       if (furniture || se <= consumedTo) continue;
-      const startsWithQuote = isOpeningQuote(d, ss);
       let found = sentenceDrafts(d, ss, se);
       // Only content reaching back before what a previous claim consumed needs dropping.
       if (consumedTo > ss) found = found.filter((x) => x.frags.every((f) => f.start >= consumedTo));
-      if (found.length === 0 && startsWithQuote && lastQuoted) {
-        const qr = quoteAt(d, ss);
-        // Where the quotation ends, not where this sentence does: "“A. B,” she said." has its own speaker.
-        const qe = qr ? quoteAround(d, qr.end - 1)?.sentEnd ?? se : se;
-        const closesSentence = qr && (qr.end >= qe || atClauseEnd(d, qr.end, qe));
-        if (closesSentence) {
+      if (found.length === 0) {
+        if (!isOpeningQuote(d, ss)) {
+          const subject = sentenceSubject(d, ss, se);
+          if (subject) mentions.push(subject);
+        } else if (lastQuoted) {
+          // The sentence opens a quotation, so quoteAt gives its range.
+          const qr = quoteAt(d, ss) as TokenRange;
+          // Where the quotation ends, not where this sentence does: "“A. B,” she said." has its own speaker.
+          const qe = quoteAround(d, qr.end - 1)?.sentEnd ?? se;
           // A quotation opening the next paragraph continues the claim, as PolNeAR's annotators read it;
           // not after a question ("“… what do you think of it?”"), which the next paragraph mostly answers.
           const asked = punctAt(d, (lastQuoted.frags.at(-1)?.end ?? 0) - 2) === '?';
-          if (lastQuotedPara === p || (lastQuotedPara === p - 1 && sent - 1 === paraFirstSent && !asked)) lastQuoted.frags.push(qr);
-          else continue;
-          lastQuotedPara = p;
-          consumedTo = Math.max(consumedTo, qr.end);
-          continue;
+          if ((qr.end >= qe || atClauseEnd(d, qr.end, qe)) && (lastQuotedPara === p || (lastQuotedPara === p - 1 && sent - 1 === paraFirstSent && !asked))) {
+            lastQuoted.frags.push(qr);
+            lastQuotedPara = p;
+            consumedTo = Math.max(consumedTo, qr.end);
+          }
         }
-      }
-      if (found.length === 0 && !startsWithQuote) {
-        const subject = sentenceSubject(d, ss, se);
-        if (subject) mentions.push(subject);
+        // A sentence with no claim leaves the last quoted one waiting for continuations.
+        continue;
       }
       for (const x of found) {
         drafts.push(x);
         const lastFrag = x.frags.at(-1);
         if (lastFrag) consumedTo = Math.max(consumedTo, lastFrag.end);
       }
-      let last = found.at(-1);
+      // Sentences with no claim went on above.
+      let last = found.at(-1) as Draft;
       // "''…,'' said Ms. Acosta, referring to …": the speaker's participle does not end the quotation.
       const before = found.at(-2);
-      if (before?.src && last?.src === before.src) last = before;
-      // A sentence with no claim leaves the last quoted one waiting for continuations.
-      if (last) {
-        const lastFrag = last.frags.at(-1);
-        if (lastFrag && isClosingQuote(d, lastFrag.end - 1)) { lastQuoted = last; lastQuotedPara = quoteAround(d, lastFrag.end - 1)?.para ?? p; }
-        else lastQuoted = null;
-      }
+      if (before?.src && last.src === before.src) last = before;
+      const lastFrag = last.frags.at(-1);
+      if (lastFrag && isClosingQuote(d, lastFrag.end - 1)) { lastQuoted = last; lastQuotedPara = quoteAround(d, lastFrag.end - 1)?.para ?? p; }
+      else lastQuoted = null;
     }
     // A quotation ending in this paragraph or running into a later one may still gain fragments there:
     // it and what follows wait.
