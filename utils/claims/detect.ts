@@ -435,14 +435,12 @@ function detectWindow(d: Doc, speakers: SpeakerTracker, makeId: (key: ClaimKey) 
       if (x.subject) speakers.mention(x.subject);
       const content = toSpans(d, x.frags);
       if (content.length === 0) continue;
-      const speaker = x.src ? speakers.resolve(x.src) : (x.inherit?.speaker ?? null);
-      x.speaker = speaker;
+      const speaker = (x.speaker = x.src ? speakers.resolve(x.src) : (x.inherit?.speaker ?? null));
       const kind = kindOf(d, x.frags);
       const cue: Span = [t.start[x.cue.start]!, t.end[x.cue.end - 1]!];
       // "He’s predicting", "I’m not saying": the source is "He", "I", without the contracted verb.
       const source: Span | null = x.src ? [t.start[x.src.start]!, bareEnd(d, x.src.end - 1)] : null;
-      const id = makeId({ kind, cue, content });
-      claims.push({ id, kind, content, cue, source, speaker, confidence: Math.round(x.confidence * 100) / 100 });
+      claims.push({ id: makeId({ kind, cue, content }), kind, content, cue, source, speaker, confidence: Math.round(x.confidence * 100) / 100 });
     }
     drafts = drafts.slice(n);
   };
