@@ -507,7 +507,7 @@ function detectWindow(d: Doc, speakers: SpeakerTracker, makeId: (key: ClaimKey) 
   }
   emit(drafts.length);
   // Names after the last claim may be what the next window's pronouns mean.
-  for (const m of mentions.slice(nextMention)) speakers.mention(m);
+  for (let m = mentions[nextMention]; m; m = mentions[++nextMention]) speakers.mention(m);
 }
 
 /** Where a claim starts in reading order: its first content or its cue, whichever comes first. */
