@@ -62,7 +62,7 @@ export function nextCue(d: Doc, i: number, from: number, to: number): Cue | null
     // A capitalised auxiliary mid-sentence is a name: "Theresa May said".
     while (start > from && !inQuote(d, start - 1) && is(d, start - 1, CUE_PREFIX) && i - start < 4 && !(isCap(d, start - 1) && start - 1 > from)) {
       start--;
-      if (is(d, start, BE_FORMS) && e.past) passive = true;
+      passive ||= is(d, start, BE_FORMS) && e.past;
     }
     // "decided not to recommend": an infinitive is the complement of the verb before it.
     let toAt = i - 1;
