@@ -519,8 +519,8 @@ const first = (c: Claim): number => {
 
 /** "according to X": source after "to", content on the other side of the source. */
 function accordingTo(d: Doc, cue: Cue, ss: number, se: number): Draft | null {
-  let k = cue.end;
-  const s0 = k;
+  const s0 = cue.end;
+  let k = s0;
   // "according to CNN/ORC", "in the latest CNN/ORC poll"; "according to preliminary exit polling
   // conducted for the Associated Press and the major television networks" runs long.
   while (k < se && k - s0 < 20 && (isWord(d, k) || (punctAt(d, k) === '/' && isWord(d, k + 1)))) k++;
