@@ -572,7 +572,7 @@ export function detectInText(text: string, window = WINDOW): Claim[] {
     detectWindow(d, speakers, makeId, claims);
     for (let i = before; i < claims.length; i++) {
       const at = first(claims[i] as Claim);
-      if (at < prev) unsorted = true;
+      unsorted ||= at < prev;
       prev = at;
     }
   }
