@@ -9,8 +9,8 @@ import cardCss from '../../components/ClaimCard.css?inline';
 import { OWN_UI_ATTRIBUTE } from '../../utils/page/furniture';
 
 export interface CardState extends Omit<ClaimCardProps, 'onClose'> {
-  /** Viewport rect of the claim text the card belongs to. */
-  anchorRect: DOMRect;
+  /** Measures the claim text the card belongs to, in viewport coordinates, now (undefined once it is gone). */
+  anchor: () => DOMRect | undefined;
 }
 
 const GAP = 8;
@@ -25,6 +25,9 @@ export class CardHost {
   #shadow: ShadowRoot | null = null;
   #returnFocus: Element | null = null;
   #openId: string | null = null;
+  #anchor: CardState['anchor'] = () => undefined;
+  /** Stops the open card from following its claim. */
+  #following: AbortController | null = null;
 
   constructor(
     doc: Document,
@@ -81,15 +84,54 @@ export class CardHost {
       this.#returnFocus = active && !host.contains(active) ? active : null;
     }
     this.#openId = state.claim.claimId;
+    this.#anchor = state.anchor;
     const mount = shadow.lastElementChild as HTMLElement;
-    // `anchorRect` goes along unread: leaving it out would take a copy of the state.
+    // `anchor` goes along unread: leaving it out would take a copy of the state.
     render(<ClaimCard {...state} onClose={() => this.close()} />, mount);
     const card = shadow.querySelector<HTMLElement>('.ct-card');
     if (!card) return;
     if (opening) {
-      this.#place(card, state.anchorRect);
+      this.#follow(card);
       card.focus({ preventScroll: true });
     }
+  }
+
+  /**
+   * Places the card, then places it again whenever it changes size (a verdict, an error, a longer
+   * note), the page does (content loading above the claim moves it) or the window does (the claim
+   * reflows), so it never ends up over the claim it is about.
+   */
+  #follow(card: HTMLElement): void {
+    const view = this.#doc.defaultView;
+    if (!view) return;
+    this.#following?.abort();
+    const following = new AbortController();
+    this.#following = following;
+    const place = () => {
+      const rect = this.#anchor();
+      if (rect) this.#place(card, view, rect);
+    };
+    place();
+    // Placing next frame, not inside the observer's callback: a size set there would loop the observer.
+    let frame = 0;
+    const later = () => {
+      frame ||= view.requestAnimationFrame(() => {
+        frame = 0;
+        place();
+      });
+    };
+    const observer = new ResizeObserver(later);
+    observer.observe(card);
+    if (this.#doc.body) observer.observe(this.#doc.body);
+    view.addEventListener('resize', later, { signal: following.signal });
+    following.signal.addEventListener(
+      'abort',
+      () => {
+        observer.disconnect();
+        view.cancelAnimationFrame(frame);
+      },
+      { once: true },
+    );
   }
 
   /**
@@ -97,9 +139,7 @@ export class CardHost {
    * shorter (it scrolls) to fit the roomier side, so it never covers the claim it is about; only
    * where even that side is too short to be usable does it overlap the claim, kept inside the viewport.
    */
-  #place(card: HTMLElement, rect: DOMRect): void {
-    const view = this.#doc.defaultView;
-    if (!view) return;
+  #place(card: HTMLElement, view: Window, rect: DOMRect): void {
     card.style.maxHeight = '';
     const width = card.offsetWidth;
     let height = card.offsetHeight;
@@ -124,6 +164,7 @@ export class CardHost {
   close(): void {
     if (this.#openId === null) return;
     this.#openId = null;
+    this.#stopFollowing();
     const mount = this.#shadow?.lastElementChild;
     // Unmounting flushes a note still waiting for its debounce.
     if (mount) render(null, mount);
@@ -141,5 +182,11 @@ export class CardHost {
     this.#host = null;
     this.#shadow = null;
     this.#openId = null;
+    this.#stopFollowing();
+  }
+
+  #stopFollowing(): void {
+    this.#following?.abort();
+    this.#following = null;
   }
 }

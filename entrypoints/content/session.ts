@@ -145,6 +145,8 @@ export class ReadingSession {
   readonly #detector;
   /** The claim the keys moved to last, so the next key press continues from there. */
   #keyboardId: string | null = null;
+  /** Where the open card's claim was clicked, in page coordinates (null when opened from the keyboard). */
+  #clickedAt: { x: number; y: number } | null = null;
   /** Every claim's paint item in reading order; with very many, only those near the viewport are registered. */
   #allItems: PaintItem[] = [];
   #windowed = false;
@@ -770,8 +772,9 @@ export class ReadingSession {
       this.#card.close();
       return;
     }
-    const rect = this.#rectAt(id, event.clientX, event.clientY);
-    this.#openCard(id, rect);
+    const view = doc.defaultView;
+    this.#clickedAt = view && { x: event.clientX + view.scrollX, y: event.clientY + view.scrollY };
+    this.#openCard(id);
   }
 
   #onClaimKey(event: KeyboardEvent): void {
@@ -812,39 +815,43 @@ export class ReadingSession {
     const rect = range.getBoundingClientRect();
     if (rect.top < 0 || rect.bottom > view.innerHeight) view.scrollBy({ top: rect.top - view.innerHeight / 3, behavior: 'instant' });
     this.#keyboardId = id;
+    this.#clickedAt = null;
     this.#openCard(id);
   }
 
   /**
    * Where the card goes: the claim's whole extent in the viewport (so the card never covers the rest
-   * of a multi-line claim), starting at the left of the line that was clicked.
+   * of a multi-line claim), starting at the left of the line that was clicked. Measured afresh each
+   * time, as the page may have scrolled or reflowed since the click.
    */
-  #rectAt(id: string, x: number, y: number): DOMRect | undefined {
+  #anchorRect(id: string): DOMRect | undefined {
     const rects = this.#rangesFor(id).flatMap((range) => [...range.getClientRects()]).filter((rect) => rect.width > 0);
     const first = rects[0];
     if (!first) return undefined;
-    const clicked = rects.find((rect) => nearRect(rect, x, y)) ?? first;
+    const view = this.#options.doc.defaultView;
+    const point = this.#clickedAt;
+    const clicked = (view && point && rects.find((rect) => nearRect(rect, point.x - view.scrollX, point.y - view.scrollY))) || first;
     const top = Math.min(...rects.map((rect) => rect.top));
     const bottom = Math.max(...rects.map((rect) => rect.bottom));
     return new DOMRect(clicked.left, top, clicked.width, bottom - top);
   }
 
-  #openCard(id: string, rect?: DOMRect): void {
+  #openCard(id: string): void {
     const view = this.#views.get(id);
     if (!view) return;
     this.#focus(id);
-    this.#renderCard(id, rect);
+    this.#renderCard(id);
   }
 
-  #renderCard(id: string | null = this.#card.claimId, rect?: DOMRect): void {
+  #renderCard(id: string | null = this.#card.claimId): void {
     if (id === null) return;
     const view = this.#views.get(id);
     if (!view) {
       this.#card.close();
       return;
     }
-    const anchorRect = rect ?? this.#rangesFor(id)[0]?.getBoundingClientRect();
-    if (!anchorRect) return;
+    const anchor = () => this.#anchorRect(id);
+    if (!anchor()) return;
     this.#card.show(
       {
         claim: toPageClaim(view),
@@ -852,7 +859,7 @@ export class ReadingSession {
           view.anchor === 'changed'
             ? { reviewedText: view.snapshot.text, reviewedStatus: view.status, currentText: view.currentText ?? view.current.text }
             : undefined,
-        anchorRect,
+        anchor,
         error: this.#errors.get(id) ?? this.#errors.get('') ?? null,
         position: {
           index: this.#order.indexOf(id),

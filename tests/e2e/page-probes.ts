@@ -58,21 +58,21 @@ export async function waitForPaintCount(page: Page, atLeast: number, timeout = W
   );
 }
 
-/** Viewport point in the middle of the first line of the highlighted claim containing `text` (scrolled into view). */
-export async function pointOnClaim(page: Page, text: string): Promise<{ x: number; y: number }> {
-  const point = await page.evaluate((needle: string, names: readonly string[]) => {
+/** Viewport point in the middle of the first line of the highlighted claim containing `text`, scrolled into view (`block`: where in the window). */
+export async function pointOnClaim(page: Page, text: string, block: ScrollLogicalPosition = 'center'): Promise<{ x: number; y: number }> {
+  const point = await page.evaluate((needle: string, names: readonly string[], where: ScrollLogicalPosition) => {
     const host = window as unknown as { __ctRegistry?: Map<string, Set<Range>> };
     const registry = host.__ctRegistry ?? (CSS as unknown as { highlights: Map<string, Set<Range>> }).highlights;
     for (const name of names) {
       for (const range of registry.get(name) ?? []) {
         if (!range.toString().includes(needle)) continue;
-        range.startContainer.parentElement?.scrollIntoView({ block: 'center' });
+        range.startContainer.parentElement?.scrollIntoView({ block: where });
         const rect = range.getClientRects()[0];
         if (rect) return { x: rect.left + Math.min(rect.width / 2, 40), y: rect.top + rect.height / 2 };
       }
     }
     return null;
-  }, text, STATUS_HIGHLIGHTS);
+  }, text, STATUS_HIGHLIGHTS, block);
   if (!point) throw new Error(`no highlighted claim containing "${text}"`);
   return point;
 }

@@ -56,6 +56,57 @@ function focusedInCard(page: Page): Promise<string | null> {
   });
 }
 
+interface CardLayout {
+  card: { top: number; bottom: number };
+  verdictBottom: number;
+  /** The open claim's lines. */
+  claim: { top: number; bottom: number }[];
+  viewport: number;
+}
+
+/** Where the open card and its claim's lines are, in viewport coordinates. */
+async function cardLayout(page: Page): Promise<CardLayout> {
+  const layout = await page.evaluate(() => {
+    const root = document.querySelector('claimtrail-card')?.shadowRoot;
+    const card = root?.querySelector('.ct-card')?.getBoundingClientRect();
+    const verdict = [...(root?.querySelectorAll('button') ?? [])].find((button) => button.textContent?.includes('Disputed'))?.getBoundingClientRect();
+    const claim = [...(CSS.highlights.get('claimtrail-focus') ?? [])]
+      .flatMap((range) => [...(range as Range).getClientRects()])
+      .filter((rect) => rect.width > 0);
+    return card && verdict
+      ? {
+          card: { top: card.top, bottom: card.bottom },
+          verdictBottom: verdict.bottom,
+          claim: claim.map((rect) => ({ top: rect.top, bottom: rect.bottom })),
+          viewport: innerHeight,
+        }
+      : null;
+  });
+  if (!layout) throw new Error('no open card with verdict buttons');
+  return layout;
+}
+
+/** The layout a few frames from now: the card is placed again in the frame after a size change. */
+async function settledCardLayout(page: Page): Promise<CardLayout> {
+  await page.evaluate(
+    () => new Promise((done) => requestAnimationFrame(() => requestAnimationFrame(() => requestAnimationFrame(done)))),
+  );
+  return cardLayout(page);
+}
+
+/** The card covers none of the claim's lines and sits right above or below them; `inView`: wholly in the viewport. */
+function expectBesideClaim({ card, claim, viewport }: CardLayout, inView = true): void {
+  expect(claim.length).toBeGreaterThan(0);
+  for (const line of claim) expect(line.bottom <= card.top || line.top >= card.bottom, `claim line ${line.top}–${line.bottom} under the card ${card.top}–${card.bottom}`).toBe(true);
+  // An 8 px gap, give or take the 4 px the card slides in by when it opens.
+  const top = Math.min(...claim.map((line) => line.top));
+  const bottom = Math.max(...claim.map((line) => line.bottom));
+  expect(Math.min(Math.abs(top - card.bottom), Math.abs(card.top - bottom)), `card ${card.top}–${card.bottom} beside claim ${top}–${bottom}`).toBeLessThanOrEqual(13);
+  if (!inView) return;
+  expect(card.top).toBeGreaterThanOrEqual(0);
+  expect(card.bottom).toBeLessThanOrEqual(viewport);
+}
+
 /** Presses Alt+Shift+`key` (the in-page claim keys). */
 async function altShift(page: Page, key: 'KeyN' | 'KeyP'): Promise<void> {
   await page.keyboard.down('Alt');
@@ -115,27 +166,53 @@ describe.each(BROWSERS)('reading in %s', (name) => {
     await page.setViewport({ width: 800, height: 600 });
     await waitForPaintCount(page, 5);
     await openCardOn(page, 'The discussion has started now');
-    const layout = await page.evaluate(() => {
-      const root = document.querySelector('claimtrail-card')?.shadowRoot;
-      const card = root?.querySelector('.ct-card')?.getBoundingClientRect();
-      const verdict = [...(root?.querySelectorAll('button') ?? [])].find((button) => button.textContent?.includes('Disputed'))?.getBoundingClientRect();
-      const claim = [...(CSS.highlights.get('claimtrail-focus') ?? [])].flatMap((range) => [...(range as Range).getClientRects()]);
-      return card && verdict && {
-        card: { top: card.top, bottom: card.bottom, height: card.height },
-        verdictBottom: verdict.bottom,
-        claim: claim.map((rect) => ({ top: rect.top, bottom: rect.bottom })),
-        viewport: innerHeight,
-      };
-    });
-    expect(layout).toBeTruthy();
-    const { card, verdictBottom, claim, viewport } = layout!;
-    expect(claim.length).toBeGreaterThan(0);
-    for (const line of claim) expect(line.bottom <= card.top || line.top >= card.bottom, `claim line ${line.top}–${line.bottom} under the card ${card.top}–${card.bottom}`).toBe(true);
-    expect(card.top).toBeGreaterThanOrEqual(0);
-    expect(card.bottom).toBeLessThanOrEqual(viewport);
+    const layout = await settledCardLayout(page);
+    expectBesideClaim(layout);
     // Shorter, not squashed: the verdict buttons are in view without scrolling inside the card.
-    expect(card.height).toBeGreaterThanOrEqual(200);
-    expect(verdictBottom).toBeLessThanOrEqual(card.bottom);
+    expect(layout.card.bottom - layout.card.top).toBeGreaterThanOrEqual(200);
+    expect(layout.verdictBottom).toBeLessThanOrEqual(layout.card.bottom);
+    expect(ext.errors(page)).toEqual([]);
+  });
+
+  it('keeps the open card off its claim when the card grows, the page above it grows, or the window narrows', async () => {
+    const page = await ext.openPage(server.url('seed-article.html'));
+    await page.setViewport({ width: 1000, height: 800 });
+    await waitForPaintCount(page, 5);
+    // The claim low in the window, so the card opens above it: growing, it must not reach down over the claim.
+    const point = await pointOnClaim(page, 'The discussion has started now', 'end');
+    await page.mouse.click(point.x, point.y);
+    await waitForCard(page, true);
+    const opened = await cardLayout(page);
+    expect(opened.card.bottom).toBeLessThan(Math.min(...opened.claim.map((line) => line.top)));
+    expectBesideClaim(opened);
+
+    // The card grows (as when an error or a longer note appears).
+    await page.evaluate(() => {
+      const grown = document.createElement('p');
+      grown.style.height = '120px';
+      document.querySelector('claimtrail-card')?.shadowRoot?.querySelector('.ct-card')?.prepend(grown);
+    });
+    const grown = await settledCardLayout(page);
+    expect(grown.card.bottom - grown.card.top).toBeGreaterThan(opened.card.bottom - opened.card.top);
+    expectBesideClaim(grown);
+
+    // Something loads above the claim and pushes it down.
+    await page.evaluate(() => {
+      const banner = document.createElement('div');
+      banner.style.height = '90px';
+      document.querySelector('article p')?.before(banner);
+    });
+    const pushed = await settledCardLayout(page);
+    expect(pushed.claim[0]?.top).toBeGreaterThan((grown.claim[0]?.top ?? 0) + 80);
+    expectBesideClaim(pushed);
+
+    // The window narrows: the claim wraps onto more lines, and the text above pushes it below the
+    // window's bottom; the card goes along with it.
+    await page.setViewport({ width: 640, height: 800 });
+    await page.waitForFunction(() => innerWidth === 640, WAIT);
+    const narrowed = await settledCardLayout(page);
+    expect(narrowed.claim.length).toBeGreaterThan(pushed.claim.length);
+    expectBesideClaim(narrowed, false);
     expect(ext.errors(page)).toEqual([]);
   });
 
