@@ -105,7 +105,8 @@ function skipAfterCue(d: Doc, cue: Cue, end: number): number {
       continue;
     }
     // "urged the council to publish the report": after an addressee, "to" opens the content.
-    if (is(d, k, CUE_PP) && !(isW(d, k, W_TO) && (cue.passive || cue.flags & (CueFlag.Infinitive | CueFlag.Object)))) {
+    // "found over 2,200 emails", "reported at least 5,000 people entered": a quantity, not a phrase to skip.
+    if (is(d, k, CUE_PP) && !(/^(over|about|around|at)$/.test(lowerAt(d, k)) && /^(\d|least$|most$)/.test(lowerAt(d, k + 1))) && !(isW(d, k, W_TO) && (cue.passive || cue.flags & (CueFlag.Infinitive | CueFlag.Object)))) {
       // "admitted to threatening the girl": what was admitted, not whom it was said to.
       if (isW(d, k, W_TO) && k + 1 < end && endsIn(d, k + 1, 'ing')) return k + 1;
       const s = k++;

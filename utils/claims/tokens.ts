@@ -142,6 +142,10 @@ function isJoiner(c: number): boolean {
   return c === 39 || c === 0x2019 || c === 46 || c === 45 || c === 38 || c === 0x2011;
 }
 
+function isDigit(c: number): boolean {
+  return c >= 48 && c <= 57;
+}
+
 /** A period, question or exclamation mark, or an ellipsis: a token's hash is its character, no string needed. */
 export function isTerminal(t: Tokens, i: number): boolean {
   if (t.kind[i] !== Tk.Punct) return false;
@@ -184,6 +188,8 @@ export function tokenize(text: string, i = 0, n = text.length): Tokens {
         x = text.charCodeAt(i);
         if (cls[x] === Ch.Word) continue;
         if (isJoiner(x) && i + 1 < n && cls[text.charCodeAt(i + 1)] === Ch.Word) { if (x === 46) dotted = true; continue; }
+        // A thousands separator: "1,000 adults" is one word, not "1" and a source "000 adults".
+        if (x === 44 && isDigit(text.charCodeAt(i - 1)) && isDigit(text.charCodeAt(i + 1))) continue;
         break;
       }
       // Keep the period of an abbreviation or an initial so "Mr. Smith" and "U.S." stay one word. Where

@@ -193,6 +193,15 @@ describe('reported speech', () => {
     expect(contentsOf(text)).toEqual([content]);
   });
 
+  it.each([
+    ['Indiana State Police reported at least 5,000 people entered the Statehouse.', 'at least 5,000 people entered the Statehouse'],
+    ['Police said at least 20 people were arrested.', 'at least 20 people were arrested'],
+    ['Officials estimated at least 300 people were hurt.', 'at least 300 people were hurt'],
+    ['He said at the rally that the wall would be built.', 'that the wall would be built'],
+  ])('keeps a quantity after the cue in the content, but skips a phrase: %s', (text, content) => {
+    expect(contentsOf(text)).toEqual([content]);
+  });
+
   it('keeps a time that opens a possessive in the content: "said last week’s report …"', () => {
     expect(contentsOf('She said last week’s report was wrong.')).toEqual(['last week’s report was wrong']);
     expect(contentsOf('He said last week that the report was wrong.')).toEqual(['that the report was wrong']);
@@ -491,6 +500,13 @@ describe('sources and speakers', () => {
     ['Now Bloomberg says he is considering a run.', 'Bloomberg'],
   ])('leaves a sentence-opening adverb without a comma out of the speaker: %s', (text, speaker) => {
     expect(claimsOf(text).map((c) => [c.source, c.speaker])).toEqual([[speaker, speaker]]);
+  });
+
+  it.each([
+    ['A survey of 1,000 adults found that most voters back the plan.', 'A survey of 1,000 adults'],
+    ['About 1,409 teachers said they wanted to endorse Sanders.', 'About 1,409 teachers'],
+  ])('reads a number with a thousands separator as one word of the source: %s', (text, source) => {
+    expect(claimsOf(text).map((c) => c.source)).toEqual([source]);
   });
 
   it('keeps "First" in "First Lady" at the start of a sentence', () => {

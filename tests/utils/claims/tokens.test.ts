@@ -15,6 +15,12 @@ describe('tokenize', () => {
     ]);
   });
 
+  it('keeps a thousands separator inside a number, and a comma between words or after a number as punctuation', () => {
+    expect(words('1,000 adults, 12,500 jobs in 2016, 40 more')).toEqual([
+      `${Tk.Word}:1,000`, `${Tk.Word}:adults`, `${Tk.Punct}:,`, `${Tk.Word}:12,500`, `${Tk.Word}:jobs`, `${Tk.Word}:in`, `${Tk.Word}:2016`, `${Tk.Punct}:,`, `${Tk.Word}:40`, `${Tk.Word}:more`,
+    ]);
+  });
+
   it('does not take a sentence period into an ordinary word', () => {
     expect(words('It ended.')).toEqual([`${Tk.Word}:It`, `${Tk.Word}:ended`, `${Tk.Punct}:.`]);
   });
