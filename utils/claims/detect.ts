@@ -16,8 +16,8 @@ import { leftSource, rightSource, sentenceSubject, type TokenRange } from './sou
 import { BASE_CONFIDENCE, cueEntryAt, nextCue, type Cue } from './cues';
 import { createSpeakerTracker, type SpeakerTracker } from './speakers';
 import {
-  BE_FORMS, CLAUSE_LINKS, CUE_PP, CueClass, CueFlag, DETERMINERS, GROUP_NOUNS, INDEFINITES, OBJECT_PRONOUNS, SOURCE_STOP, SUBJECT_PRONOUNS,
-  TIME_WORDS,
+  BE_FORMS, CLAUSE_LINKS, CUE_PP, CueClass, CueFlag, DETERMINERS, GROUP_NOUNS, INDEFINITES, OBJECT_PRONOUNS, ORG_WORDS, SOURCE_STOP,
+  SUBJECT_PRONOUNS, TIME_WORDS, TITLES,
 } from './lexicon/en';
 import { agentAfter, bareEnd, endsIn, is, isCap, isClosingQuote, isNumber, isOpeningQuote, isPossessive, isW, isWord, lowerAt, punctAt, quoteAround, type Doc } from './context';
 import { createIdMaker, type ClaimKey } from './ids';
@@ -244,7 +244,12 @@ function verbCue(d: Doc, cue: Cue, ss: number, se: number, prev: Draft | null, s
   }
   // Base and -s forms double as nouns ("swing states", "his claims"): they need a subject that
   // cannot be a noun modifier — a name, a pronoun, or a plural.
-  if (cue.nounLike && !(src && (nominalSubject(d, src) || !(cue.flags & CueFlag.NounHeavy)))) return null;
+  // "The lawsuit claims that the company …": after "the" and an organisation, a role or a document, "that"
+  // and a clause's subject make it a verb ("their empty claims that …", "the social issues that it decides"
+  // stay nouns).
+  if (cue.nounLike && !(src && (nominalSubject(d, src) || !(cue.flags & CueFlag.NounHeavy) || (src.end - src.start === 2 && /^(the|a)$/.test(lowerAt(d, src.start)) &&
+    (is(d, src.start + 1, ORG_WORDS | TITLES) || /^(lawsuit|suit|complaint|report|study|statement|letter|indictment|filing|memo|ruling)$/.test(lowerAt(d, src.start + 1))) &&
+    isW(d, cue.end, W_THAT) && (is(d, cue.end + 1, SUBJECT_PRONOUNS | DETERMINERS) || isCap(d, cue.end + 1)))))) return null;
   // A participle without its own subject: "…, adding that…", "…, saying “…”".
   if (cue.ing && !src && !participleStart(d, cue)) return null;
   // "He went on to endorse Ayotte, calling her “a rising star”", "…, telling CNN that …": with no claim

@@ -503,6 +503,21 @@ describe('sources and speakers', () => {
   });
 
   it.each([
+    ['The lawsuit claims that the company misled investors.', 'The lawsuit', 'claims'],
+    ['The government hopes that its diplomats can win the argument.', 'The government', 'hopes'],
+  ])('reads a noun-like -s form as the verb after "the" and a noun that can speak, with a that-clause: %s', (text, source, cue) => {
+    expect(claimsOf(text).map((c) => [c.source, c.cue])).toEqual([[source, cue]]);
+  });
+
+  it.each([
+    'Critics dismissed their empty claims that the vote was rigged.',
+    'The social issues that it decides have become a focus.',
+  ])('keeps a plural noun before "that" a noun: %s', (text) => {
+    expect(claimsOf(text).map((c) => c.cue)).not.toContain('claims');
+    expect(claimsOf(text).map((c) => c.cue)).not.toContain('issues');
+  });
+
+  it.each([
     ['A survey of 1,000 adults found that most voters back the plan.', 'A survey of 1,000 adults'],
     ['About 1,409 teachers said they wanted to endorse Sanders.', 'About 1,409 teachers'],
   ])('reads a number with a thousands separator as one word of the source: %s', (text, source) => {
