@@ -45,7 +45,9 @@ export interface SpeakerTracker {
 const MAX_PERSONS_BACK = 12;
 
 function toSpeaker(e: Entity): Speaker {
-  return e.role ? { name: e.name, role: e.role, type: e.type } : { name: e.name, type: e.type };
+  // "Quina Jones, 25": an age says the source is a person (and who "she" is), but it is no role.
+  const role = e.role?.replace(/^\d+(, |$)/, '');
+  return role ? { name: e.name, role, type: e.type } : { name: e.name, type: e.type };
 }
 
 /** `moveTo` gives it the text to read, before anything else. */

@@ -524,6 +524,15 @@ describe('sources and speakers', () => {
     expect(claimsOf(text).map((c) => c.source)).toEqual([source]);
   });
 
+  it.each([
+    ['Quina Jones, 25, said the protests would go on.', 'Quina Jones', undefined],
+    ['Maria Lopez, 32, a nurse, said the hospital was full.', 'Maria Lopez', 'a nurse'],
+    ['Donna Rawlings, 59, of Ashton, Md., said the event brought back memories.', 'Donna Rawlings', 'of Ashton, Md.'],
+  ])('gives no age as the role, and still knows the source for a person: %s', (text, speaker, role) => {
+    expect(claimsOf(text).map((c) => [c.speaker, c.role])).toEqual([[speaker, role]]);
+    expect(claimsOf(`${text} She said she would return.`).map((c) => c.speaker)).toEqual([speaker, speaker]);
+  });
+
   it('keeps "First" in "First Lady" at the start of a sentence', () => {
     expect(claimsOf('First Lady Michelle Obama said the garden was thriving.').map((c) => c.source)).toEqual(['First Lady Michelle Obama']);
   });
