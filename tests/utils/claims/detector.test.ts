@@ -818,6 +818,17 @@ describe('sources and speakers', () => {
 });
 
 describe('not claims', () => {
+  it.each([
+    ['The study, published in the journal Nature, found that sea levels are rising faster.', 'found'],
+    ['The tentative deal, announced Tuesday, ends the strike.', null],
+  ])('reads a participle set off by commas after a noun as describing it, not as a claim: %s', (text, cue) => {
+    expect(claimsOf(text).map((c) => c.cue)).toEqual(cue ? [cue] : []);
+  });
+
+  it('still reads a saying verb after a comma as a claim when its source was not found', () => {
+    expect(claimsOf('"The nation is watching," state Del. Marcia Price (D-Newport News), shouted to the crowd.').map((c) => c.cue)).toEqual(['shouted']);
+  });
+
   it('does not read an interviewer\'s question as a claim by "you"', () => {
     const cs = claimsOf(['Q: Do you think the president will sign the bill before the recess?', 'A: He told us he would sign it this week.']);
     expect(cs.map((c) => c.source)).toEqual(['He']);
