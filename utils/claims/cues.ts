@@ -127,6 +127,9 @@ function verbalUse(d: Doc, i: number, e: CueEntry, floor: number): boolean {
   if (e.lemma === 'say' && ((p === floor && isW(d, p, W_THAT) && punctAt(d, i + 1) === ',') || (lowerAt(d, p) === 'having' && isW(d, i + 1, W_THAT) && punctAt(d, i + 2) === ','))) return false;
   // "would add $95 billion to the deficit", "added 200,000 jobs", "adds to the pressure": sums, not words.
   if (e.lemma === 'add' && (isNumber(d, i + 1) || punctAt(d, i + 1) === '$' || isW(d, i + 1, W_TO))) return false;
+  // "an initial public offering", "fast charging support", "the charging flap" (not "charging the
+  // regime with …", "charging that …"): nouns in business and technology news.
+  if (e.ing && (e.lemma === 'offer' ? lowerAt(d, p) === 'public' : e.lemma === 'charge' && !(is(d, i + 1, DETERMINERS | OBJECT_PRONOUNS) || isCap(d, i + 1)))) return false;
   return !is(d, i + 1, NON_SPEECH_OBJECTS);
 }
 

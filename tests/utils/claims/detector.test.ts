@@ -825,6 +825,18 @@ describe('not claims', () => {
     expect(claimsOf(text).map((c) => c.cue)).toEqual(cue ? [cue] : []);
   });
 
+  it.each([
+    'The 2020 Audi e-tron Sportback adds 150 kW DC fast charging support and the electric charging flap from the SUV.',
+    'The company postponed its initial public offering after investors grew wary of its losses.',
+    'AirPods 2 come with a wireless charging case for $150.',
+  ])('reads "charging" and "public offering" as nouns in business and technology news: %s', (text) => {
+    expect(claimsOf(text)).toEqual([]);
+  });
+
+  it('still reads "charging" with an object as an accusation', () => {
+    expect(claimsOf('The museum issued a report on Monday charging the Islamic State with genocide.').map((c) => c.cue)).toEqual(['charging']);
+  });
+
   it('still reads a saying verb after a comma as a claim when its source was not found', () => {
     expect(claimsOf('"The nation is watching," state Del. Marcia Price (D-Newport News), shouted to the crowd.').map((c) => c.cue)).toEqual(['shouted']);
   });
