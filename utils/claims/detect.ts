@@ -376,8 +376,8 @@ function sentenceDrafts(d: Doc, ss: number, se: number): Draft[] {
           // verb's content, only a closing attribution that takes the whole sentence wins ("He may add to the
           // team, he said.").
           const draft = verbCue(d, cue, ss, se, null);
-          const first = draft?.frags[0], last = draft?.frags.at(-1);
-          if (draft?.src && (weaker || (first && last && first.start <= prev.cue.start && last.end <= cue.start))) {
+          // A draft has a fragment at least (verbCue makes none without).
+          if (draft?.src && (weaker || (draft.frags[0]!.start <= prev.cue.start && draft.frags.at(-1)!.end <= cue.start))) {
             drafts.pop();
             drafts.push(draft);
             covered = Math.max(cue.end, draft.src.end);
