@@ -4,10 +4,9 @@
  * A fragment may run over paragraphs; its character spans are cut at each break (toSpans in
  * detect.ts), so they never swallow the blank line between blocks.
  */
-import { afterDateline, inQuote, is, isCap, isClosingQuote, isOpeningQuote, isW, isWord, punctAt, punctIn, quoteAround, type Doc } from './context';
+import { afterDateline, inQuote, is, isCap, isClosingQuote, isOpeningQuote, isPunct, isW, isWord, punctAt, punctIn, quoteAround, type Doc } from './context';
 import { cueEntryAt } from './cues';
 import type { TokenRange } from './sources';
-import { Tk } from './tokens';
 import { CLAUSE_LINKS, CUE_PREFIX } from './lexicon/en';
 import { W_WHO, words } from './lexicon/hash';
 
@@ -38,11 +37,11 @@ export function isSeparator(d: Doc, i: number): boolean {
 /** Drops leading separators and trailing punctuation (quote marks are kept). */
 export function trim(d: Doc, from: number, to: number): TokenRange {
   let start = from, end = to;
-  while (start < end && d.t.kind[start] === Tk.Punct) start++;
+  while (start < end && isPunct(d, start)) start++;
   // A dateline says where the story was filed, not what was said.
   start = afterDateline(d, start, end);
   // A closing quote mark is neither punctuation nor a word: it stays.
-  while (end > start && (d.t.kind[end - 1] === Tk.Punct || is(d, end - 1, CLAUSE_LINKS))) end--;
+  while (end > start && (isPunct(d, end - 1) || is(d, end - 1, CLAUSE_LINKS))) end--;
   return { start, end };
 }
 
@@ -57,7 +56,7 @@ export function quoteAt(d: Doc, open: number): TokenRange | null {
  */
 export function rightContent(d: Doc, from: number, sentEnd: number, relative?: boolean): TokenRange | null {
   let s = from;
-  while (s < sentEnd && d.t.kind[s] === Tk.Punct) s++;
+  while (s < sentEnd && isPunct(d, s)) s++;
   if (s >= sentEnd) return null;
   let e = coordinationCut(d, s, sentEnd, relative);
   if ((quoteAround(d, e - 1)?.open ?? -1) >= s) e = Math.max(e, groupEnd(d, e - 1));
@@ -72,7 +71,7 @@ export function rightContent(d: Doc, from: number, sentEnd: number, relative?: b
  */
 export function leftContent(d: Doc, end: number, floor: number): TokenRange | null {
   let e = end;
-  while (e > floor && d.t.kind[e - 1] === Tk.Punct) e--;
+  while (e > floor && isPunct(d, e - 1)) e--;
   if (e <= floor) return null;
   let s = floor;
   if (isClosingQuote(d, e - 1)) s = Math.min(s, groupStart(d, e - 1));

@@ -15,6 +15,10 @@ export function isWord(d: Doc, i: number): boolean {
   return d.t.kind[i] === Tk.Word;
 }
 
+export function isPunct(d: Doc, i: number): boolean {
+  return d.t.kind[i] === Tk.Punct;
+}
+
 /** The quote holding token i (never list[-1]: a named-property lookup, ~10x slower). */
 export function quoteAround(d: Doc, i: number): Quote | undefined {
   const q = d.q.of[i];
