@@ -155,6 +155,11 @@ export function punctAt(d: Doc, i: number): string {
   return d.t.kind[i] === Tk.Punct ? String.fromCharCode(d.t.hash[i]!) : '';
 }
 
+/** The text of tokens [s, e), a slice of the input: for reading and looking up (speakers keep() a copy of what they keep). */
+export function joinText(d: Doc, s: number, e: number): string {
+  return e <= s ? '' : d.t.text.slice(d.t.start[s]!, d.t.end[e - 1]!);
+}
+
 export function lowerAt(d: Doc, i: number): string {
   return d.t.low(i);
 }

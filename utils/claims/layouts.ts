@@ -3,7 +3,7 @@
  * speaker lines ("WALLACE: Let's start…", "Pence: Flowers won't be at debate") and quotes
  * signed with a dash ("“…” ― Jane Doe").
  */
-import { is, isCap, isClosingQuote, isDash, isOpeningQuote, punctAt, quoteAround, type Doc } from './context';
+import { is, isCap, isClosingQuote, isDash, isOpeningQuote, joinText, punctAt, quoteAround, type Doc } from './context';
 import { trim } from './content';
 import { CueClass, DETERMINERS } from './lexicon/en';
 import { words } from './lexicon/hash';
@@ -29,7 +29,7 @@ function speakerLine(d: Doc, ps: number, pe: number): Draft | null {
   // Transcripts write the speaker in capitals; otherwise only a quotation or the headline opening the
   // text qualifies ("Issa: Clinton's 'Honesty Is In Question'"): a label further on introduces a list
   // item or a term ("Need: You use this every day", "Security: New vulnerabilities in …").
-  const name = d.t.text.slice(d.t.start[s]!, d.t.end[k - 1]!);
+  const name = joinText(d, s, k);
   const headline = pe - ps <= HEADLINE_TOKENS && !/\S/.test(d.t.text.slice(0, d.t.start[ps]));
   if (name !== name.toUpperCase() && !headline && !isOpeningQuote(d, k + 1)) return null;
   const content = trim(d, k + 1, pe);

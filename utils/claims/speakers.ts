@@ -5,17 +5,12 @@
  * group, "who" the name or source right before it. Persons named as narration subjects are
  * antecedents too.
  */
-import { contractedPronoun, is, isCap, isDash, isNumber, isW, lowerAt, punctAt, punctIn, type Doc } from './context';
+import { contractedPronoun, is, isCap, isDash, isNumber, isW, joinText, lowerAt, punctAt, punctIn, type Doc } from './context';
 import { cueEntryAt } from './cues';
 import { AFFILIATIONS, COURTESY_TITLES, DETERMINERS, FEMALE_NAMES, GROUP_NOUNS, MALE_NAMES, ORG_WORDS, SOURCE_STOP, SUBJECT_PRONOUNS, TITLES } from './lexicon/en';
 import { W_AND } from './lexicon/hash';
 import type { TokenRange } from './sources';
 import type { Speaker, SpeakerType } from './types';
-
-/** The text of tokens [s, e), a slice of the input: for reading and looking up; keep() copies what is kept. */
-function joinText(d: Doc, s: number, e: number): string {
-  return e <= s ? '' : d.t.text.slice(d.t.start[s]!, d.t.end[e - 1]!);
-}
 
 /**
  * A copy of a string read from the input: a plain slice would keep the whole input alive for as long as
