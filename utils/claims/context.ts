@@ -3,7 +3,7 @@ import type { Quote, Quotes } from './quotes';
 import type { Segments } from './sentences';
 import { inSet, W_BY, type WordSet } from './lexicon/hash';
 import { DETERMINERS, NUMBER_WORDS, SUBJECT_PRONOUNS } from './lexicon/en';
-import { firstCode, hashWord, lexiconBits, Tk, type Tokens } from './tokens';
+import { firstCode, hashWord, isDigit, lexiconBits, Tk, type Tokens } from './tokens';
 
 export interface Doc {
   readonly t: Tokens;
@@ -170,6 +170,5 @@ export function is(d: Doc, i: number, set: WordSet): boolean {
 
 /** A count: "4" in "4 in 10 say", "two" in "two officials said". */
 export function isNumber(d: Doc, i: number): boolean {
-  const c = firstCode(d.t, i);
-  return isWord(d, i) && ((c >= 48 && c <= 57) || is(d, i, NUMBER_WORDS));
+  return isWord(d, i) && (isDigit(firstCode(d.t, i)) || is(d, i, NUMBER_WORDS));
 }

@@ -7,7 +7,7 @@ import { cueEntryAt } from './cues';
 import { CueClass, CUE_PP, DETERMINERS, SOURCE_STOP, SUBJECT_PRONOUNS, TIME_WORDS } from './lexicon/en';
 import { inSet } from './lexicon/hash';
 import { Dir, facing } from './quotes';
-import { firstCode, isTerminal, TITLE_ABBREVIATIONS, Tk, type Tokens } from './tokens';
+import { firstCode, isDigit, isTerminal, TITLE_ABBREVIATIONS, Tk, type Tokens } from './tokens';
 
 /** Long unpunctuated runs are cut so quote pairing and look-arounds stay bounded. */
 export const MAX_SENTENCE_TOKENS = 250;
@@ -51,8 +51,7 @@ function startsSentence(t: Tokens, j: number): boolean {
   if (k === Tk.Break || k === Tk.Quote) return true;
   if (k === Tk.Word) {
     if (t.cap[j]! & 1) return true;
-    const c = firstCode(t, j);
-    return c >= 48 && c <= 57;
+    return isDigit(firstCode(t, j));
   }
   const ch = t.hash[j];
   return ch === 40 || ch === 0x2018 || ch === 45 || ch === 0x2014;

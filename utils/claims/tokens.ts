@@ -142,7 +142,7 @@ function isJoiner(c: number): boolean {
   return c === 39 || c === 0x2019 || c === 46 || c === 45 || c === 38 || c === 0x2011;
 }
 
-function isDigit(c: number): boolean {
+export function isDigit(c: number): boolean {
   return c >= 48 && c <= 57;
 }
 
