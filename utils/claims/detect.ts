@@ -295,7 +295,7 @@ function verbCue(d: Doc, cue: Cue, ss: number, se: number, prev: Draft | null, s
     return { cue, src, frags, inherit, confidence };
   }
   // "He continued, “…”": before its content only when a quotation follows at once.
-  if (cue.flags & CueFlag.AfterContent && !(src && (sepAfter === ',' || sepAfter === ':') && isOpeningQuote(d, after + 1))) return null;
+  if (cue.flags & CueFlag.AfterContent && !(src && /[,:]/.test(sepAfter) && isOpeningQuote(d, after + 1))) return null;
   // Think or Evidence, the classes after Stance (no Prep or Colon cue comes here).
   if (cue.cls > CueClass.Stance) {
     // "This means…" and "that suggests…" are reasoning, not someone's thought; "it seems" is evidential.
