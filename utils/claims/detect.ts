@@ -26,6 +26,7 @@ import { isTerminal, Tk, tokenize } from './tokens';
 export interface Draft {
   cue: Cue;
   src: TokenRange | null;
+  /** Never empty: a draft whose content is all cut (cutBefore) is dropped. */
   frags: TokenRange[];
   /** Draft whose speaker a participle clause ("…, adding that …") inherits. */
   inherit: Draft | null;
@@ -376,7 +377,6 @@ function sentenceDrafts(d: Doc, ss: number, se: number): Draft[] {
           // verb's content, only a closing attribution that takes the whole sentence wins ("He may add to the
           // team, he said.").
           const draft = verbCue(d, cue, ss, se, null);
-          // A draft has a fragment at least (verbCue makes none without).
           if (draft?.src && (weaker || (draft.frags[0]!.start <= prev.cue.start && draft.frags.at(-1)!.end <= cue.start))) {
             drafts.pop();
             drafts.push(draft);
@@ -420,8 +420,7 @@ function sentenceDrafts(d: Doc, ss: number, se: number): Draft[] {
       covered = Math.max(cue.end, draft.src?.end ?? 0);
       // What lies between the cue and content after it (an addressee, a time, an aside before a resumed
       // quotation) belongs to this claim: cues there are no claims of their own.
-      const lastFrag = draft.frags.at(-1);
-      if (lastFrag) covered = Math.max(covered, lastFrag.start);
+      covered = Math.max(covered, draft.frags.at(-1)!.start);
     }
   }
   return drafts;
@@ -437,7 +436,7 @@ function detectWindow(d: Doc, speakers: SpeakerTracker, makeId: (key: ClaimKey) 
   const emit = (n: number): void => {
     for (let i = 0; i < n; i++) {
       const x = drafts[i] as Draft;
-      const at = x.src?.start ?? x.frags[0]?.start ?? 0;
+      const at = x.src?.start ?? x.frags[0]!.start;
       for (let m = mentions[nextMention]; m && m.start < at; m = mentions[++nextMention]) speakers.mention(m);
       if (x.subject) speakers.mention(x.subject);
       const content = toSpans(d, x.frags);
@@ -483,7 +482,7 @@ function detectWindow(d: Doc, speakers: SpeakerTracker, makeId: (key: ClaimKey) 
           const qe = quoteAround(d, qr.end - 1)?.sentEnd ?? se;
           // A quotation opening the next paragraph continues the claim, as PolNeAR's annotators read it;
           // not after a question ("“… what do you think of it?”"), which the next paragraph mostly answers.
-          const asked = punctAt(d, (lastQuoted.frags.at(-1)?.end ?? 0) - 2) === '?';
+          const asked = punctAt(d, lastQuoted.frags.at(-1)!.end - 2) === '?';
           if ((qr.end >= qe || atClauseEnd(d, qr.end, qe)) && (lastQuotedPara === p || (lastQuotedPara === p - 1 && sent - 1 === paraFirstSent && !asked))) {
             lastQuoted.frags.push(qr);
             lastQuotedPara = p;
@@ -495,16 +494,15 @@ function detectWindow(d: Doc, speakers: SpeakerTracker, makeId: (key: ClaimKey) 
       }
       for (const x of found) {
         drafts.push(x);
-        const lastFrag = x.frags.at(-1);
-        if (lastFrag) consumedTo = Math.max(consumedTo, lastFrag.end);
+        consumedTo = Math.max(consumedTo, x.frags.at(-1)!.end);
       }
       // Sentences with no claim went on above.
       let last = found.at(-1) as Draft;
       // "''…,'' said Ms. Acosta, referring to …": the speaker's participle does not end the quotation.
       const before = found.at(-2);
       if (before?.src && last.src === before.src) last = before;
-      const lastFrag = last.frags.at(-1);
-      if (lastFrag && isClosingQuote(d, lastFrag.end - 1)) { lastQuoted = last; lastQuotedPara = quoteAround(d, lastFrag.end - 1)?.para ?? p; }
+      const lastFrag = last.frags.at(-1)!;
+      if (isClosingQuote(d, lastFrag.end - 1)) { lastQuoted = last; lastQuotedPara = quoteAround(d, lastFrag.end - 1)!.para; }
       else lastQuoted = null;
     }
     // A quotation ending in this paragraph or running into a later one may still gain fragments there:
