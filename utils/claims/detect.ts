@@ -479,7 +479,8 @@ function detectWindow(d: Doc, speakers: SpeakerTracker, makeId: (key: ClaimKey) 
           // The sentence opens a quotation, so quoteAt gives its range.
           const qr = quoteAt(d, ss) as TokenRange;
           // Where the quotation ends, not where this sentence does: "“A. B,” she said." has its own speaker.
-          const qe = quoteAround(d, qr.end - 1)?.sentEnd ?? se;
+          // Its last token is the closing mark of the group's last quote (groupEnd), so it is in a quote.
+          const qe = quoteAround(d, qr.end - 1)!.sentEnd;
           // A quotation opening the next paragraph continues the claim, as PolNeAR's annotators read it;
           // not after a question ("“… what do you think of it?”"), which the next paragraph mostly answers.
           const asked = punctAt(d, lastQuoted.frags.at(-1)!.end - 2) === '?';
@@ -515,10 +516,10 @@ function detectWindow(d: Doc, speakers: SpeakerTracker, makeId: (key: ClaimKey) 
   for (let m = mentions[nextMention]; m; m = mentions[++nextMention]) speakers.mention(m);
 }
 
-/** Where a claim starts in reading order: its first content or its cue, whichever comes first. */
+/** Where a claim starts in reading order: its first content or its cue, whichever comes first (emit makes no claim without content). */
 const first = (c: Claim): number => {
   // Integers only: Math.min read its arguments as doubles (~1% of detection time, when it took Infinity too).
-  const s = c.content[0]?.[0] ?? 0, q = c.cue[0];
+  const s = c.content[0]![0], q = c.cue[0];
   return q < s ? q : s;
 };
 
