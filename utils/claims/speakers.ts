@@ -197,8 +197,9 @@ export function createSpeakerTracker(): SpeakerTracker {
       else if (is(d, k, GROUP_NOUNS)) type = 'group';
     }
     const ent: Entity = { name: keep(joinText(d, start, headEnd)), type, gender: null };
-    // Not one to come back to by name, but the nearest thing a following "who" can mean.
-    return type === 'unknown' ? toSpeaker(last = ent) : speak(ent);
+    // Not one to come back to by name, but the nearest thing a following "who" can mean: remember() makes
+    // an unknown one only the last mentioned.
+    return speak(ent);
   };
 
   const mention = (src: TokenRange): void => {
