@@ -5,7 +5,7 @@
  * group, "who" the name or source right before it. Persons named as narration subjects are
  * antecedents too.
  */
-import { contractedPronoun, is, isCap, isDash, isNumber, isW, joinText, lowerAt, punctAt, punctIn, type Doc } from './context';
+import { contractedPronoun, is, isCap, isNumber, isW, joinText, lowerAt, punctAt, punctIn, type Doc } from './context';
 import { cueEntryAt } from './cues';
 import { AFFILIATIONS, COURTESY_TITLES, DETERMINERS, FEMALE_NAMES, GROUP_NOUNS, MALE_NAMES, ORG_WORDS, SOURCE_STOP, SUBJECT_PRONOUNS, TITLES } from './lexicon/en';
 import { W_AND } from './lexicon/hash';
@@ -151,10 +151,10 @@ export function createSpeakerTracker(): SpeakerTracker {
     const { start } = src;
     const adjacent = lastEnd === start - 1;
     lastEnd = src.end;
-    // The head part ends at the first comma or parenthesis: "Ayad Allawi, Iraq's vice president",
-    // "Sen. Ted Cruz (R-Texas)".
+    // The head part ends at the first comma, parenthesis or dash (isDash's): "Ayad Allawi, Iraq's vice
+    // president", "Sen. Ted Cruz (R-Texas)".
     let headEnd = start;
-    while (headEnd < src.end && !punctIn(d, headEnd, ',(') && !isDash(d, headEnd)) headEnd++;
+    while (headEnd < src.end && !punctIn(d, headEnd, ',(\u2015\u2014\u2013-')) headEnd++;
     // "many of whom", "some of you": part of a group, no one speaker.
     if (headEnd - start > 1 && is(d, headEnd - 1, SUBJECT_PRONOUNS)) return null;
     if (headEnd - start === 1) {
