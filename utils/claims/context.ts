@@ -3,7 +3,7 @@ import type { Quote, Quotes } from './quotes';
 import type { Segments } from './sentences';
 import { inSet, W_BY, type WordSet } from './lexicon/hash';
 import { DETERMINERS, NUMBER_WORDS, SUBJECT_PRONOUNS } from './lexicon/en';
-import { firstCode, hashWord, isDigit, lexiconBits, Tk, type Tokens } from './tokens';
+import { firstCode, hashWord, isApostrophe, isDigit, lexiconBits, Tk, type Tokens } from './tokens';
 
 export interface Doc {
   readonly t: Tokens;
@@ -72,8 +72,6 @@ export function tailAt(d: Doc, i: number, back: number): number {
   if (at < d.t.start[i]!) return 0;
   return d.t.text.charCodeAt(at);
 }
-
-const isApostrophe = (c: number): boolean => c === 39 || c === 0x2019;
 
 /**
  * Whether word i ends in `suffix` (lower-case letters, no k) in any case, as its lower-cased string would:

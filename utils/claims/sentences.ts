@@ -7,7 +7,7 @@ import { cueEntryAt } from './cues';
 import { CueClass, CUE_PP, DETERMINERS, SOURCE_STOP, SUBJECT_PRONOUNS, TIME_WORDS } from './lexicon/en';
 import { inSet } from './lexicon/hash';
 import { Dir, facing } from './quotes';
-import { firstCode, isDigit, isTerminal, TITLE_ABBREVIATIONS, Tk, type Tokens } from './tokens';
+import { firstCode, isApostrophe, isDigit, isTerminal, TITLE_ABBREVIATIONS, Tk, type Tokens } from './tokens';
 
 /** Long unpunctuated runs are cut so quote pairing and look-arounds stay bounded. */
 export const MAX_SENTENCE_TOKENS = 250;
@@ -41,8 +41,8 @@ function isCloser(t: Tokens, i: number): boolean {
     return !(after > 32) || after === 0xa0;
   }
   if (t.kind[i] !== Tk.Punct) return false;
-  const ch = t.hash[i];
-  return ch === 41 || ch === 93 || ch === 0x2019 || ch === 39;
+  const ch = t.hash[i]!;
+  return ch === 41 || ch === 93 || isApostrophe(ch);
 }
 
 function startsSentence(t: Tokens, j: number): boolean {

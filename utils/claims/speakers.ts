@@ -10,6 +10,7 @@ import { cueEntryAt } from './cues';
 import { AFFILIATIONS, COURTESY_TITLES, DETERMINERS, FEMALE_NAMES, GROUP_NOUNS, MALE_NAMES, ORG_WORDS, SOURCE_STOP, SUBJECT_PRONOUNS, TITLES } from './lexicon/en';
 import { W_AND } from './lexicon/hash';
 import type { TokenRange } from './sources';
+import { isApostrophe } from './tokens';
 import type { Speaker, SpeakerType } from './types';
 
 /**
@@ -227,5 +228,5 @@ export function createSpeakerTracker(): SpeakerTracker {
 function stripPossessive(w: string): string {
   // Char codes, not endsWith: endsWith on a sliced two-byte name was a tenth of resolving a source.
   const c = w.charCodeAt(w.length - 2);
-  return w.charCodeAt(w.length - 1) === 115 && (c === 39 || c === 0x2019) ? w.slice(0, -2) : w;
+  return w.charCodeAt(w.length - 1) === 115 && isApostrophe(c) ? w.slice(0, -2) : w;
 }

@@ -142,6 +142,9 @@ function isJoiner(c: number): boolean {
   return c === 39 || c === 0x2019 || c === 46 || c === 45 || c === 38 || c === 0x2011;
 }
 
+/** The typewriter or the typographic apostrophe. */
+export const isApostrophe = (c: number): boolean => c === 39 || c === 0x2019;
+
 export function isDigit(c: number): boolean {
   return c >= 48 && c <= 57;
 }
