@@ -544,7 +544,7 @@ function accordingTo(d: Doc, cue: Cue, ss: number, se: number): Draft | null {
     if (right) frags.push(right);
   }
   if (frags.length === 0) return null;
-  return { cue, src, frags, inherit: null, confidence: src ? BASE_CONFIDENCE[CueClass.Prep] : 0.6 };
+  return { cue, src, frags, inherit: null, confidence: src ? BASE_CONFIDENCE[cue.cls] : 0.6 };
 }
 
 /**
