@@ -72,15 +72,17 @@ function charClasses(): Uint8Array {
   // Letters and digits: ASCII ones, a few Latin-1 signs (ª µ º ² ³ ¹), and every code unit from U+00C0
   // except × ÷ and the punctuation blocks (General Punctuation to Misc Symbols and Arrows, CJK
   // punctuation, CJK compatibility forms).
-  const table = new Uint8Array(65536).fill(Ch.Word, 0xc0).fill(Ch.Other, 0x2000, 0x2c00).fill(Ch.Other, 0x3000, 0x3040).fill(Ch.Other, 0xfe30, 0xfe50);
-  table.fill(Ch.Word, 48, 58).fill(Ch.Word, 65, 91).fill(Ch.Word, 97, 123);
+  const table = new Uint8Array(65536).fill(Ch.Word, 0xc0).fill(Ch.Other, 0x2000, 0x2c00).fill(Ch.Other, 0x3000, 0x3040).fill(Ch.Other, 0xfe30, 0xfe50)
+    .fill(Ch.Word, 48, 58).fill(Ch.Word, 65, 91).fill(Ch.Word, 97, 123)
+    // Double-quote-like marks: “ ” „ ‟ here, " « » below.
+    .fill(Ch.Quote, 0x201c, 0x2020)
+    // Horizontal spaces: tab to form feed (the line feed among them is set apart below), typographic spaces and
+    // the zero-width space here; the space, no-break spaces, the ideographic space and BOM below.
+    .fill(Ch.Space, 9, 13).fill(Ch.Space, 0x2000, 0x200c);
   table[0xd7] = table[0xf7] = Ch.Other;
   for (const c of [0xaa, 0xb5, 0xba, 0xb2, 0xb3, 0xb9]) table[c] = Ch.Word;
-  // Any double-quote-like mark: " “ ” „ ‟ « ».
-  for (const c of [34, 0x201c, 0x201d, 0x201e, 0x201f, 0xab, 0xbb]) table[c] = Ch.Quote;
-  // Horizontal spaces: tab, vertical tab, form feed, no-break and typographic spaces, zero-width space and BOM.
-  table.fill(Ch.Space, 0x2000, 0x200c);
-  for (const c of [32, 9, 11, 12, 0xa0, 0x202f, 0x205f, 0x3000, 0xfeff]) table[c] = Ch.Space;
+  for (const c of [34, 0xab, 0xbb]) table[c] = Ch.Quote;
+  for (const c of [32, 0xa0, 0x202f, 0x205f, 0x3000, 0xfeff]) table[c] = Ch.Space;
   table[10] = table[13] = Ch.Line;
   classTable = table;
   return table;
