@@ -130,8 +130,7 @@ function skipAfterCue(d: Doc, cue: Cue, end: number): number {
 /** A cognition or evidential cue needs a clause (or an infinitive) right after it. */
 function hasClauseComplement(d: Doc, cue: Cue, k: number, end: number): boolean {
   if (k >= end) return false;
-  if (isOpeningQuote(d, k)) return true;
-  if (!isWord(d, k)) return punctAt(d, k) === ':' || punctAt(d, k) === ',';
+  if (!isWord(d, k)) return isOpeningQuote(d, k) || punctAt(d, k) === ':' || punctAt(d, k) === ',';
   if (isW(d, k, W_TO)) return (cue.flags & CueFlag.Infinitive) !== 0;
   if (cue.flags & CueFlag.InfinitiveOnly) return false;
   // "expects inflation to ease": a short object, then the infinitive.
