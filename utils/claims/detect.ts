@@ -413,8 +413,9 @@ function sentenceDrafts(d: Doc, ss: number, se: number): Draft[] {
     } else {
       const draft = cue.cls === CueClass.Prep ? accordingTo(d, cue, ss, se) : verbCue(d, cue, ss, se, prev);
       if (!draft) continue;
-      // Only a draft with no source of its own inherits one (verbCue).
-      if (draft.inherit && participleStart(d, cue)) draft.src = draft.inherit.src ?? draft.inherit.subject ?? null;
+      // Only a participle's draft with no source of its own inherits one (verbCue drops any other sourceless
+      // participle).
+      if (draft.inherit) draft.src = draft.inherit.src ?? draft.inherit.subject ?? null;
       drafts.push(draft);
       covered = Math.max(cue.end, draft.src?.end ?? 0);
       // What lies between the cue and content after it (an addressee, a time, an aside before a resumed
