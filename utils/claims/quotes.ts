@@ -27,6 +27,12 @@ export interface Quotes {
 
 export const enum Dir { Open = 1, Close = 2, Either = 3 }
 
+/** Which way a mark faces by its shape: curly marks and guillemets say, straight marks do not (Either). */
+export function facing(c: number): Dir {
+  if (c === 0x201c || c === 0x201e || c === 0xab || c === 96) return Dir.Open;
+  return c === 0x201d || c === 0xbb ? Dir.Close : Dir.Either;
+}
+
 /** After white space, nothing or one of these, a mark opens; before them it closes. */
 const OPENS_AFTER = ' \n\r\t\xa0([\u2014-:';
 const CLOSES_BEFORE = ' \n\r\t\xa0,.);:?!\u2014';
@@ -111,10 +117,4 @@ export function pairQuotes(t: Tokens, seg: Segments): Quotes {
     }
   }
   return { list, of };
-}
-
-/** Which way a mark faces by its shape: curly marks and guillemets say, straight marks do not (Either). */
-export function facing(c: number): Dir {
-  if (c === 0x201c || c === 0x201e || c === 0xab || c === 96) return Dir.Open;
-  return c === 0x201d || c === 0xbb ? Dir.Close : Dir.Either;
 }
