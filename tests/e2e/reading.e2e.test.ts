@@ -86,11 +86,14 @@ async function cardLayout(page: Page): Promise<CardLayout> {
   return layout;
 }
 
-/** The layout a few frames from now: the card is placed again in the frame after a size change. */
+/**
+ * The layout a few frames from now: the card is placed again in the frame after the one that sees a
+ * size change; five frames leave room for a slow one.
+ */
 async function settledCardLayout(page: Page): Promise<CardLayout> {
-  await page.evaluate(
-    () => new Promise((done) => requestAnimationFrame(() => requestAnimationFrame(() => requestAnimationFrame(done)))),
-  );
+  await page.evaluate(async () => {
+    for (let frame = 0; frame < 5; frame++) await new Promise((done) => requestAnimationFrame(done));
+  });
   return cardLayout(page);
 }
 
