@@ -77,10 +77,12 @@ export function segment(t: Tokens): Segments {
   const paraStart: number[] = [], paraEnd: number[] = [];
   const { kind, cap } = t;
   let s = -1; // start of the open sentence
-  // Closing a sentence is inlined below (through `end`) so the loop state stays in locals.
-  for (let i = 0; i < t.length; i++) {
+  // Closing a sentence is inlined below (through `end`) so the loop state stays in locals. The end of the
+  // tokens closes the last paragraph and sentence as a break does: past the last token, kind is 0 (the spare
+  // tail) or undefined, which like a Break's 4 has no bit of Word (1), Punct (2) or Quote (3).
+  for (let i = 0; i <= t.length; i++) {
     let end = -1; // token where the open sentence ends (exclusive)
-    if (kind[i] === Tk.Break) {
+    if (!(kind[i]! & (Tk.Word | Tk.Punct | Tk.Quote))) {
       end = i;
       if (paraEnd.length < paraStart.length) paraEnd.push(i);
     } else {
@@ -96,12 +98,12 @@ export function segment(t: Tokens): Segments {
         while (isCloser(t, j) || isTerminal(t, j)) { if (kind[j] === Tk.Quote) quoted = true; j++; }
         if (startsSentence(t, j) && !(quoted && attributionFollows(t, j))) end = j;
       } else if (cap[i]! & 2) {
-        // "U.S." or "Inc." can end a sentence, a title ("Mr.") or an initial ("W.") cannot. The last token
-        // ends its sentence at t.length here, as it would below the loop.
+        // "U.S." or "Inc." can end a sentence, a title ("Mr.") or an initial ("W.") cannot. A break or the
+        // end of the tokens after it ends the sentence.
         let k = i + 1;
         while (isCloser(t, k)) k++;
         const closed = k > i + 1;
-        if (k >= t.length || kind[k] === Tk.Break) end = k;
+        if (!(kind[k]! & (Tk.Word | Tk.Punct | Tk.Quote))) end = k;
         // Sentence starters that make "U.S. The" or "Inc. He" a boundary: function words of the lexicon.
         else if (!TITLE_ABBREVIATIONS.has(t.hash[i]!) && t.low(i).length > 2 && ((t.cap[k]! & 1 && inSet(t, k, DETERMINERS | SUBJECT_PRONOUNS | SOURCE_STOP)) || (closed && startsSentence(t, k)))) end = k;
       }
@@ -115,9 +117,5 @@ export function segment(t: Tokens): Segments {
       s = -1;
     }
   }
-  if (s >= 0) {
-    sentStart.push(s); sentEnd.push(t.length);
-  }
-  if (paraEnd.length < paraStart.length) paraEnd.push(t.length);
   return { sentStart, sentEnd, paraStart, paraEnd };
 }
