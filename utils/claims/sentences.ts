@@ -46,13 +46,13 @@ function isCloser(t: Tokens, i: number): boolean {
 }
 
 function startsSentence(t: Tokens, j: number): boolean {
-  if (j >= t.length) return true;
   const k = t.kind[j];
-  if (k === Tk.Break || k === Tk.Quote) return true;
   if (k === Tk.Word) {
     if (t.cap[j]! & 1) return true;
     return isDigit(firstCode(t, j));
   }
+  // A quote mark, a break or the end of the tokens (kind 0 or undefined past the last) starts one.
+  if (k !== Tk.Punct) return true;
   const ch = t.hash[j];
   return ch === 40 || ch === 0x2018 || ch === 45 || ch === 0x2014;
 }
