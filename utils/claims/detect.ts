@@ -284,7 +284,9 @@ function verbCue(d: Doc, cue: Cue, ss: number, se: number, prev: Draft | null, s
     // "The paper reports:" followed by the quoted passage, or the statement, in the next paragraph.
     const next = se + 1;
     let pe = next;
-    while (pe < d.t.length && d.t.kind[pe] !== Tk.Break) pe++;
+    // To the next break or the end of the tokens (kind 0 or undefined past the last): Word, Punct and Quote
+    // have bits a Break's 4 lacks.
+    while (d.t.kind[pe]! & (Tk.Word | Tk.Punct | Tk.Quote)) pe++;
     return draftWith(isOpeningQuote(d, next) ? quoteAt(d, next) : isFurniture(d, next, pe) ? null : trim(d, next, pe));
   }
   if (BARE_OBJECT_VERBS.test(cue.lemma) && !clausalObject(d, after, se)) return null;
