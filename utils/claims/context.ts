@@ -6,7 +6,7 @@ import type { Quote, Quotes } from './quotes';
 import type { Segments } from './sentences';
 import { inSet, W_BY, type WordSet } from './lexicon/hash';
 import { DETERMINERS, NUMBER_WORDS, SUBJECT_PRONOUNS } from './lexicon/en';
-import { firstCode, hashWord, isApostrophe, isDigit, lexiconBits, Tk, type Tokens } from './tokens';
+import { firstCode, hashWord, isApostrophe, isDigit, lexiconBits, TEXT_KINDS, Tk, type Tokens } from './tokens';
 
 export interface Doc {
   readonly t: Tokens;
@@ -166,7 +166,7 @@ export function agentAfter(d: Doc, k: number): boolean {
  * "Washington (CNN) — A …". "RENO, Nev. (AP) — …" reaches here as a sentence of its own.
  */
 export function afterDateline(d: Doc, start: number, end: number): number {
-  if ((d.t.kind[start - 1] ?? Tk.Break) > Tk.Quote || punctAt(d, start - 1) === '(') {
+  if (!(d.t.kind[start - 1]! & TEXT_KINDS) || punctAt(d, start - 1) === '(') {
     let k = start;
     while (k < end && (isCap(d, k) || punctIn(d, k, ',()'))) k++;
     if (isDash(d, k) && isCap(d, k + 1)) return k + 1;

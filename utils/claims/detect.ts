@@ -22,7 +22,7 @@ import {
 } from './lexicon/en';
 import { agentAfter, bareEnd, endsIn, is, isCap, isClosingQuote, isNumber, isOpeningQuote, isPossessive, isW, isWord, lowerAt, punctAt, quoteAround, type Doc } from './context';
 import { createIdMaker, type ClaimKey } from './ids';
-import { isTerminal, Tk, tokenize } from './tokens';
+import { isTerminal, TEXT_KINDS, Tk, tokenize } from './tokens';
 
 export interface Draft {
   cue: Cue;
@@ -284,9 +284,8 @@ function verbCue(d: Doc, cue: Cue, ss: number, se: number, prev: Draft | null, s
     // "The paper reports:" followed by the quoted passage, or the statement, in the next paragraph.
     const next = se + 1;
     let pe = next;
-    // To the next break or the end of the tokens (kind 0 or undefined past the last): Word, Punct and Quote
-    // have bits a Break's 4 lacks.
-    while (d.t.kind[pe]! & (Tk.Word | Tk.Punct | Tk.Quote)) pe++;
+    // To the next break or the end of the tokens.
+    while (d.t.kind[pe]! & TEXT_KINDS) pe++;
     return draftWith(isOpeningQuote(d, next) ? quoteAt(d, next) : isFurniture(d, next, pe) ? null : trim(d, next, pe));
   }
   if (BARE_OBJECT_VERBS.test(cue.lemma) && !clausalObject(d, after, se)) return null;

@@ -7,7 +7,7 @@ import { cueEntryAt } from './cues';
 import { CueClass, CUE_PP, DETERMINERS, SOURCE_STOP, SUBJECT_PRONOUNS, TIME_WORDS } from './lexicon/en';
 import { inSet } from './lexicon/hash';
 import { Dir, facing } from './quotes';
-import { firstCode, isApostrophe, isDigit, isTerminal, TITLE_ABBREVIATIONS, Tk, type Tokens } from './tokens';
+import { firstCode, isApostrophe, isDigit, isTerminal, TEXT_KINDS, TITLE_ABBREVIATIONS, Tk, type Tokens } from './tokens';
 
 /** Long unpunctuated runs are cut so quote pairing and look-arounds stay bounded. */
 export const MAX_SENTENCE_TOKENS = 250;
@@ -78,11 +78,10 @@ export function segment(t: Tokens): Segments {
   const { kind, cap } = t;
   let s = -1; // start of the open sentence
   // Closing a sentence is inlined below (through `end`) so the loop state stays in locals. The end of the
-  // tokens closes the last paragraph and sentence as a break does: past the last token, kind is 0 (the spare
-  // tail) or undefined, which like a Break's 4 has no bit of Word (1), Punct (2) or Quote (3).
+  // tokens closes the last paragraph and sentence as a break does (TEXT_KINDS).
   for (let i = 0; i <= t.length; i++) {
     let end = -1; // token where the open sentence ends (exclusive)
-    if (!(kind[i]! & (Tk.Word | Tk.Punct | Tk.Quote))) {
+    if (!(kind[i]! & TEXT_KINDS)) {
       end = i;
       if (paraEnd.length < paraStart.length) paraEnd.push(i);
     } else {
@@ -103,7 +102,7 @@ export function segment(t: Tokens): Segments {
         let k = i + 1;
         while (isCloser(t, k)) k++;
         const closed = k > i + 1;
-        if (!(kind[k]! & (Tk.Word | Tk.Punct | Tk.Quote))) end = k;
+        if (!(kind[k]! & TEXT_KINDS)) end = k;
         // Sentence starters that make "U.S. The" or "Inc. He" a boundary: function words of the lexicon.
         else if (!TITLE_ABBREVIATIONS.has(t.hash[i]!) && t.low(i).length > 2 && ((t.cap[k]! & 1 && inSet(t, k, DETERMINERS | SUBJECT_PRONOUNS | SOURCE_STOP)) || (closed && startsSentence(t, k)))) end = k;
       }

@@ -16,6 +16,12 @@ export const enum Tk {
   Break = 4,
 }
 
+/**
+ * The kind bits of words, punctuation and quote marks, none of which a Break (4) has, nor the 0 or undefined
+ * kind read past the last token: `kind & TEXT_KINDS` is 0 at a break or the end of the tokens.
+ */
+export const TEXT_KINDS = Tk.Word | Tk.Punct | Tk.Quote;
+
 export interface Tokens {
   readonly text: string;
   readonly kind: Uint8Array;
