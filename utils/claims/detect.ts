@@ -472,7 +472,10 @@ function detectWindow(d: Doc, speakers: SpeakerTracker, makeId: (key: ClaimKey) 
       const cue: Span = [t.start[x.cue.start]!, t.end[x.cue.end - 1]!];
       // "He’s predicting", "I’m not saying": the source is "He", "I", without the contracted verb.
       const source: Span | null = x.src ? [t.start[x.src.start]!, bareEnd(d, x.src.end - 1)] : null;
-      claims.push({ id: makeId({ kind, cue, content }), kind, content, cue, source, speaker, confidence: Math.round(x.confidence * 100) / 100 });
+      const claim: Claim = { id: '', kind, content, cue, source, speaker, confidence: Math.round(x.confidence * 100) / 100 };
+      // A claim is its own id key (kind, cue, content); id stays the first field.
+      claim.id = makeId(claim);
+      claims.push(claim);
     }
     drafts = drafts.slice(n);
   };
