@@ -64,10 +64,10 @@ export function createSpeakerTracker(): SpeakerTracker {
     return e;
   };
   /** The speaker an entity is, which becomes the last one mentioned. */
-  const speak = (e: Entity | null): Speaker | null => (e ? toSpeaker(remember(e)) : null);
+  const speak = (e: Entity | null | undefined): Speaker | null => (e ? toSpeaker(remember(e)) : null);
 
   /** The most recent person a "he"/"she" can mean; failing that, the most recent person. */
-  const personFor = (gender: 'm' | 'f'): Entity | null => {
+  const personFor = (gender: 'm' | 'f'): Entity | undefined => {
     const n = persons.length;
     for (let i = n - 1; i >= 0 && n - i <= MAX_PERSONS_BACK; i--) {
       const p = persons[i]!;
@@ -76,7 +76,7 @@ export function createSpeakerTracker(): SpeakerTracker {
         return p;
       }
     }
-    return persons[n - 1] ?? null;
+    return persons[n - 1];
   };
 
   const named = (s: number, e: number, roleText: string | undefined, gender: Gender): Entity => {
