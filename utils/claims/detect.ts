@@ -172,7 +172,7 @@ const NON_AGENTS = words('it this that there which you');
  * `shared`: the subject of an earlier predicate this cue is coordinated with ("He says X and says Y",
  * "…, then says Y"), used when the cue has no subject of its own.
  */
-function verbCue(d: Doc, cue: Cue, ss: number, se: number, prev: Draft | null, shared: TokenRange | null = null): Draft | null {
+function verbCue(d: Doc, cue: Cue, ss: number, se: number, prev: Draft | null, shared?: TokenRange | null): Draft | null {
   if (cue.passive && isW(d, cue.end - 1, W_BY)) {
     // "was first reported by The Washington Post": the agent is the source, the subject the content.
     const agent = rightSource(d, cue.end, se);
