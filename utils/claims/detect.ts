@@ -240,7 +240,7 @@ function verbCue(d: Doc, cue: Cue, ss: number, se: number, prev: Draft | null, s
   if (boundary && !colonEnd && !cue.ing && (quotedLeft || atClauseEnd(d, after, se) || /[,;\u2014]/.test(sepAfter))) {
     // Stance, Think or Evidence: any but a saying verb needs a source; "The study, published in Nature,
     // found" is a participle describing the noun before it.
-    if (!src && (cue.cls !== CueClass.Say || (sepAfter === ',' && cue.start === cue.head && punctAt(d, cue.start - 1) === ',' && cueEntryAt(d.t, cue.head)?.past))) return null;
+    if (!src && (cue.cls !== CueClass.Say || cue.flags & CueFlag.AfterContent || (sepAfter === ',' && cue.start === cue.head && punctAt(d, cue.start - 1) === ',' && cueEntryAt(d.t, cue.head)?.past))) return null;
     const quoteAfter = sepAfter === ',' && isOpeningQuote(d, after + 1);
     // "As the phone rang, the announcer said, “…”": with no quotation on the left, the quote is it.
     if (quoteAfter && !isClosingQuote(d, beforeIdx) && !isClosingQuote(d, beforeIdx - 1)) {

@@ -179,6 +179,21 @@ describe('reported speech', () => {
     expect(bare(c!.content)).toBe('that two suspects had been arrested');
   });
 
+  it.each([
+    ['"The results will be revealed tonight," the statement read.', 'the statement'],
+    ['"America is great!" read one sign.', 'one sign'],
+    ['"From Seattle to Houston, we see hope," the letter reads.', 'the letter'],
+  ])('reads "read" after a quotation as its cue, with the document as the source: %s', (text, source) => {
+    expect(claimsOf(text).map((c) => [c.kind, c.cue?.startsWith('read'), c.source])).toEqual([['direct', true, source]]);
+  });
+
+  it.each([
+    'He read the report carefully.',
+    'Schiff has already lied about the whistleblower, read into the record a rewriting of the call, and leaked statements.',
+  ])('does not take "read" for a cue with no quotation before it and its source: %s', (text) => {
+    expect(claimsOf(text).map((c) => c.cue)).not.toContain('read');
+  });
+
   it('takes "…, X said Monday." with the content before the cue', () => {
     const [c] = claimsOf('The factory will close in March, a company spokeswoman said Monday.');
     expect(c).toMatchObject({ cue: 'said', source: 'a company spokeswoman' });

@@ -72,9 +72,9 @@ export interface CueEntry {
  */
 const SAY = `write/wrote/written add urge! recall note* announce state* quote* argue:for,against contend deny maintain\
  admit+ underscore declare wonder insist:on report^* answer* warn*!:of,against caution yell brag+ unveil rail:against\
- conclude hint reveal recommend demand* opine raise&:concerns,doubts,questions comment*:on remark* continue@\
+ conclude hint reveal recommend demand* opine raise&:concerns,doubts,questions comment*:on remark* continue@ read/read/read@\
  talk&*:about,of make/made&:clear,it_clear,the_case,no_secret observe highlight emphasize describe detail* reply*\
- repeat forecast/forecast* vow~ promise~* pledge~ proclaim mock affirm claim* boast confirm joke* quip+ guarantee\
+ repeat forecast* vow~ promise~* pledge~ proclaim mock affirm claim* boast confirm joke* quip+ guarantee\
  chant email* refute characterize estimate^* assert reiterate whisper predict^ sing/sang/sung tout lash:out\
  lay/laid&:out speak/spoke/spoken&*:about,of,out shout stress exclaim mention assure! retort reaffirm cry speculate\
  inform! retweet implore confide charge* plead:for beg+ imply publish remind! rebut allege^ threaten~ rebuke preach\
@@ -165,7 +165,8 @@ fillOnFirstUse(() => {
       if (phrases) (PARTICLES as Map<string, (readonly number[])[]>).set(lemma, phrases.split(',').map((p) => p.split('_').map(hashWord)));
       for (let k = 0; k < 5; k++) {
         const form = forms[k]!;
-        const entry = { lemma, cls, flags, nounLike: k < 2, past: k === 2 || k === 3, ing: k === 4 };
+        // A base form that is also the past ("read") is taken for the past: "“…,” the statement read".
+        const entry = { lemma, cls, flags, nounLike: k < 2 && form !== forms[2], past: k === 2 || k === 3 || form === forms[2], ing: k === 4 };
         addForm(form, entry);
         // -ize verbs also read as -ise.
         if (form.includes('iz')) addForm(form.replace('iz', 'is'), entry);
