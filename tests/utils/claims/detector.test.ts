@@ -188,6 +188,18 @@ describe('reported speech', () => {
   });
 
   it.each([
+    ['As the president put it, "We are not going back."', 'the president'],
+    ['As one analyst put it: "This is a disaster."', 'one analyst'],
+    ['"The barbarians are no longer at the gate," a former secretary put it.', 'a former secretary'],
+  ])('reads "put it" as a cue: %s', (text, source) => {
+    expect(claimsOf(text).map((c) => [c.kind, c.source])).toEqual([['direct', source]]);
+  });
+
+  it.each(['He put it on the table.', 'She put the plan on hold.'])('does not read "put" without "it" and a quotation as a cue: %s', (text) => {
+    expect(claimsOf(text)).toEqual([]);
+  });
+
+  it.each([
     'He read the report carefully.',
     'Schiff has already lied about the whistleblower, read into the record a rewriting of the call, and leaked statements.',
   ])('does not take "read" for a cue with no quotation before it and its source: %s', (text) => {
