@@ -552,6 +552,17 @@ describe('sources and speakers', () => {
   });
 
   it.each([
+    ['People close to Hillary Clinton said she would not step aside.', 'People close to Hillary Clinton'],
+    ['The Ministry of the Environment said the river was safe.', 'Ministry of the Environment'],
+    ['The United Nations High Commissioner for Human Rights said the strikes were unlawful.', 'United Nations High Commissioner for Human Rights'],
+    ['Clinton and the DNC said the agreement was standard.', 'Clinton and the DNC'],
+    ['An analysis by Lily Batchelder found that the plan would cut taxes for the rich.', 'Lily Batchelder'],
+  ])('names the whole phrase, not the name at its end, when the name only completes it: %s', (text, speaker) => {
+    const [claim] = claimsOf(text);
+    expect([claim?.speaker, claim?.role]).toEqual([speaker, undefined]);
+  });
+
+  it.each([
     ['Quina Jones, 25, said the protests would go on.', 'Quina Jones', undefined],
     ['Maria Lopez, 32, a nurse, said the hospital was full.', 'Maria Lopez', 'a nurse'],
     ['Donna Rawlings, 59, of Ashton, Md., said the event brought back memories.', 'Donna Rawlings', 'of Ashton, Md.'],
