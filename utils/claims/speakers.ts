@@ -27,6 +27,8 @@ interface Entity {
   role?: string;
   type: SpeakerType;
   gender: Gender;
+  /** The speaker its claims show, made again only when its role or type changes: regexes read the role. */
+  shown?: Speaker;
 }
 
 export interface SpeakerTracker {
@@ -41,6 +43,10 @@ export interface SpeakerTracker {
 const MAX_PERSONS_BACK = 12;
 
 function toSpeaker(e: Entity): Speaker {
+  return (e.shown ??= shownSpeaker(e));
+}
+
+function shownSpeaker(e: Entity): Speaker {
   // "Quina Jones, 25": an age says the source is a person (and who "she" is), but it is no role.
   const role = e.role?.replace(/^\d+(, |$)/, '');
   // "an analysis by Lily Batchelder" is hers, but "people close to Hillary Clinton" are not Clinton, nor
@@ -90,11 +96,13 @@ export function createSpeakerTracker(): SpeakerTracker {
     // The surname's string is made only where it is looked up or kept: most names are known already.
     const existing = byName.get(key) ?? (e - s === 1 ? bySurname.get(stripPossessive(lowerAt(d, e - 1))) : undefined);
     if (existing) {
+      const { role, type } = existing;
       // A role or gender given later fills a gap; it never replaces what is known.
       existing.role ||= roleText && keep(roleText);
       existing.gender ||= gender;
       // "Leenders, who …" then "Mr. Leenders said": a title or role says it is a person.
-      if ((roleText || gender) && existing.type === 'unknown') existing.type = 'person';
+      if ((roleText || gender) && type === 'unknown') existing.type = 'person';
+      if (existing.role !== role || existing.type !== type) existing.shown = undefined;
       return existing;
     }
     let type: SpeakerType = roleText || gender || e - s >= 2 ? 'person' : 'unknown';
@@ -102,7 +110,7 @@ export function createSpeakerTracker(): SpeakerTracker {
     for (let k = s; k < e; k++) if (is(d, k, ORG_WORDS)) type = 'organization';
     // A first name whose gender is clear: "Mary Smith", "John Smith".
     const g = gender ?? (e - s < 2 ? null : is(d, s, FEMALE_NAMES) ? 'f' : is(d, s, MALE_NAMES) ? 'm' : null);
-    const ent: Entity = { name: keep(name), role: roleText && keep(roleText), type, gender: g };
+    const ent: Entity = { name: keep(name), role: roleText && keep(roleText), type, gender: g, shown: undefined };
     // Keyed by the copy: a lower-case slice may come back from toLowerCase as it is.
     byName.set(ent.name.toLowerCase(), ent);
     const surname = stripPossessive(lowerAt(d, e - 1));
@@ -201,7 +209,7 @@ export function createSpeakerTracker(): SpeakerTracker {
       if (is(d, k, ORG_WORDS)) type = 'organization';
       else if (is(d, k, GROUP_NOUNS)) type = 'group';
     }
-    const ent: Entity = { name: keep(joinText(d, start, headEnd)), type, gender: null };
+    const ent: Entity = { name: keep(joinText(d, start, headEnd)), type, gender: null, shown: undefined };
     // Not one to come back to by name, but the nearest thing a following "who" can mean: remember() makes
     // an unknown one only the last mentioned.
     return speak(ent);
