@@ -166,7 +166,8 @@ fillOnFirstUse(() => {
       for (let k = 0; k < 5; k++) {
         const form = forms[k]!;
         // A base form that is also the past ("read") is taken for the past: "“…,” the statement read".
-        const entry = { lemma, cls, flags, nounLike: k < 2 && form !== forms[2], past: k === 2 || k === 3 || form === forms[2], ing: k === 4 };
+        const past = k === 3 || form === forms[2];
+        const entry = { lemma, cls, flags, nounLike: k < 2 && !past, past, ing: k === 4 };
         addForm(form, entry);
         // -ize verbs also read as -ise.
         if (form.includes('iz')) addForm(form.replace('iz', 'is'), entry);
