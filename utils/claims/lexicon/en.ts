@@ -72,7 +72,7 @@ export interface CueEntry {
  */
 const SAY = `write/wrote/written add urge! recall note* announce state* quote* argue:for,against contend deny maintain\
  admit+ underscore declare wonder insist:on report^* answer* warn*!:of,against caution yell brag+ unveil rail:against\
- conclude hint reveal recommend demand* opine raise&:concerns,doubts,questions comment*:on remark* continue@ read/read/read@ put/put&:it\
+ conclude hint reveal recommend demand* opine raise&:concerns,doubts,questions comment*:on remark* continue@ read/read/read@ put/put&@:it\
  talk&*:about,of make/made&:clear,it_clear,the_case,no_secret observe highlight emphasize describe detail* reply*\
  repeat forecast* vow~ promise~* pledge~ proclaim mock affirm claim* boast confirm joke* quip+ guarantee\
  chant email* refute characterize estimate^* assert reiterate whisper predict^ sing/sang/sung tout lash:out\
