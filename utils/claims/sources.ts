@@ -110,7 +110,8 @@ function postmodifierStart(d: Doc, k: number, floor: number): number {
 export function rightSource(d: Doc, from: number, limit: number): TokenRange | null {
   // "said former Obama adviser David Axelrod": a lower-case title may open the name; "proposes that …" is no name.
   // Tested before the bound and word tests: where they fail, the loop takes no token and no source is found either.
-  if ((!isCap(d, from) && !is(d, from, DETERMINERS | GROUP_NOUNS | SUBJECT_PRONOUNS | TITLES)) || isW(d, from, W_THAT)) return null;
+  // "said study co-author Anezina Solomonidou", "said retired neurosurgeon Ben Carson": lower-case words before a name.
+  if ((!isCap(d, from) && !is(d, from, DETERMINERS | GROUP_NOUNS | SUBJECT_PRONOUNS | TITLES) && (is(d, from, SOURCE_STOP) || !(isCap(d, from + 1) || isCap(d, from + 2)))) || isW(d, from, W_THAT)) return null;
   let k = from;
   let hasCap = false;
   while (k < limit && k - from < MAX_NP && isWord(d, k)) {

@@ -571,6 +571,17 @@ describe('sources and speakers', () => {
     expect(claimsOf(`${text} She said she would return.`).map((c) => c.speaker)).toEqual([speaker, speaker]);
   });
 
+  it.each([
+    ['Rainfall occurs everywhere on Titan, said study co-author Anezina Solomonidou.', 'study co-author Anezina Solomonidou', 'Anezina Solomonidou'],
+    ['"I am not going to say it is a mistake," said retired neurosurgeon Ben Carson.', 'retired neurosurgeon Ben Carson', 'Ben Carson'],
+  ])('takes lower-case words before a name into an inverted source: %s', (text, source, speaker) => {
+    expect(claimsOf(text).map((c) => [c.source, c.speaker])).toEqual([[source, speaker]]);
+  });
+
+  it('does not take a preposition before a name for an inverted source', () => {
+    expect(claimsOf('The immigration bill, opposed by House Republicans, died in committee.').map((c) => c.source)).not.toContain('by House Republicans');
+  });
+
   it('keeps "First" in "First Lady" at the start of a sentence', () => {
     expect(claimsOf('First Lady Michelle Obama said the garden was thriving.').map((c) => c.source)).toEqual(['First Lady Michelle Obama']);
   });
