@@ -218,10 +218,10 @@ function verbCue(d: Doc, cue: Cue, ss: number, se: number, prev: Draft | null, s
   }
   // Base and -s forms double as nouns ("swing states", "his claims"): they need a subject that
   // cannot be a noun modifier — a name, a pronoun, or a plural.
-  // "The lawsuit claims that the company …": after "the" and an organisation, a role or a document, "that"
+  // "The lawsuit claims that the company …": after a determiner and an organisation, a role or a document, "that"
   // and a clause's subject make it a verb ("their empty claims that …", "the social issues that it decides"
   // stay nouns).
-  if (cue.nounLike && !(src && (nominalSubject(d, src) || !(cue.flags & CueFlag.NounHeavy) || (src.end - src.start === 2 && /^(the|a)$/.test(lowerAt(d, src.start)) &&
+  if (cue.nounLike && !(src && (nominalSubject(d, src) || !(cue.flags & CueFlag.NounHeavy) || (src.end - src.start === 2 && is(d, src.start, DETERMINERS) &&
     (is(d, src.start + 1, ORG_WORDS | TITLES) || /^((law)?suit|complaint|report|study|statement)$/.test(lowerAt(d, src.start + 1))) &&
     isW(d, cue.end, W_THAT) && (is(d, cue.end + 1, SUBJECT_PRONOUNS | DETERMINERS) || isCap(d, cue.end + 1)))))) return null;
   // A participle without its own subject: "…, adding that…", "…, saying “…”".
