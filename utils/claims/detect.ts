@@ -388,7 +388,7 @@ function sentenceDrafts(d: Doc, ss: number, se: number): Draft[] {
       // "…, and Smith said") cuts it; anything else (think, want…) is part of that content.
       const at = own?.start ?? cue.start;
       // "Mr. Leenders, who estimated that …, said": the earlier claim is a relative clause inside this source.
-      const inSource = own !== null && own.start <= prev.cue.start;
+      const inSource = own && own.start <= prev.cue.start;
       const sep = inSource || (at > ss && (isSeparator(d, at - 1) || is(d, at - 1, CLAUSE_LINKS)));
       // "…, while Senator Cruz called it “a disaster”": a contrasted subject's stance is a claim of its own.
       if (!(cue.cls === CueClass.Say || cue.cls === CueClass.Prep || (own && isW(d, at - 1, W_WHILE))) || !sep || cue.passive) continue;
