@@ -62,8 +62,8 @@ export function createSpeakerTracker(): SpeakerTracker {
   const bySurname = new Map<string, Entity>();
   const byName = new Map<string, Entity>();
   const persons: Entity[] = []; // in order of last mention, most recent last
-  let lastGroup: Entity | null = null;
-  let last: Entity | null = null;
+  let lastGroup: Entity | undefined;
+  let last: Entity | undefined;
   let lastEnd = -1; // token after the last source resolved
 
   const remember = (e: Entity): Entity => {
