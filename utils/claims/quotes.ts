@@ -75,13 +75,14 @@ export function pairQuotes(t: Tokens, seg: Segments): Quotes {
   const of = new Int32Array(t.length);
   let pendingGroup = -1; // group of a quote left open at the previous paragraph's end
   let sent = 0; // sentence of the last closing mark: marks only move forward
-  const push = (open: number, close: number, group: number, para: number): void => {
+  let para = 0; // the paragraph being paired, which push() records with each quote
+  const push = (open: number, close: number, group: number): void => {
     while ((seg.sentEnd[sent] ?? Infinity) <= close) sent++;
     list.push({ open, close, group, sentEnd: seg.sentEnd[sent] ?? 0, para });
     of.fill(list.length, open, close + 1);
   };
-  for (let p = 0; p < seg.paraStart.length; p++) {
-    const ps = seg.paraStart[p]!, pe = seg.paraEnd[p]!;
+  for (; para < seg.paraStart.length; para++) {
+    const ps = seg.paraStart[para]!, pe = seg.paraEnd[para]!;
     let open = -1;
     let group = -1;
     const carry = pendingGroup;
@@ -91,7 +92,7 @@ export function pairQuotes(t: Tokens, seg: Segments): Quotes {
       if (single > 0) {
         // Marked as quote marks from here on; double quotes inside are nested and stay plain.
         t.kind[i] = t.kind[single] = Tk.Quote;
-        push(i, single, list.length, p);
+        push(i, single, list.length);
         i = single;
         continue;
       }
@@ -103,16 +104,16 @@ export function pairQuotes(t: Tokens, seg: Segments): Quotes {
         group = i === ps && carry >= 0 ? carry : list.length;
       } else if (d === Dir.Open) {
         // A second opening mark: the first was never closed; end it before this one.
-        push(open, i - 1, group, p);
+        push(open, i - 1, group);
         open = i;
         group = list.length;
       } else {
-        push(open, i, group, p);
+        push(open, i, group);
         open = -1;
       }
     }
     if (open >= 0) {
-      push(open, pe - 1, group, p);
+      push(open, pe - 1, group);
       pendingGroup = group;
     }
   }
