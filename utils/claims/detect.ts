@@ -493,7 +493,8 @@ function detectWindow(d: Doc, speakers: SpeakerTracker, makeId: (key: ClaimKey) 
       consumedTo = pe;
       lastQuoted = null;
     }
-    while ((seg.sentStart[sent] ?? Infinity) < pe) {
+    // Past the last sentence, undefined compares false.
+    while (seg.sentStart[sent]! < pe) {
       const ss = seg.sentStart[sent]!, se = seg.sentEnd[sent]!;
       sent++;
       if (furniture || se <= consumedTo) continue;
