@@ -77,7 +77,8 @@ export function pairQuotes(t: Tokens, seg: Segments): Quotes {
   let sent = 0; // sentence of the last closing mark: marks only move forward
   let para = 0; // the paragraph being paired, which push() records with each quote
   const push = (open: number, close: number, group: number): void => {
-    while ((seg.sentEnd[sent] ?? Infinity) <= close) sent++;
+    // Past the last sentence, undefined compares false.
+    while (seg.sentEnd[sent]! <= close) sent++;
     list.push({ open, close, group, sentEnd: seg.sentEnd[sent] ?? 0, para });
     of.fill(list.length, open, close + 1);
   };
