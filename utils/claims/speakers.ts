@@ -26,7 +26,7 @@ interface Entity {
   name: string;
   role?: string;
   type: SpeakerType;
-  gender: Gender;
+  gender?: Gender;
   /** The speaker its claims show, made again only when its role or type changes: regexes read the role. */
   shown?: Speaker;
 }
@@ -89,7 +89,7 @@ export function createSpeakerTracker(): SpeakerTracker {
     return persons[n - 1];
   };
 
-  const named = (s: number, e: number, roleText: string | undefined, gender: Gender): Entity => {
+  const named = (s: number, e: number, roleText?: string, gender?: Gender): Entity => {
     // "Christie's been saying": the contracted verb is not part of the name.
     const name = stripPossessive(joinText(d, s, e));
     const key = name.toLowerCase();
@@ -186,7 +186,7 @@ export function createSpeakerTracker(): SpeakerTracker {
         // "activist investor Carl Smith, who has called for …": the name right before it, else the source
         // right before it ("according to the magazine's editor, who said"), else nobody known.
         const n = punctAt(d, start - 1) === ',' ? nameStartOf(start - 6, start - 1) : -1;
-        return n >= 0 ? speak(named(n, start - 1, undefined, null)) : adjacent && last ? toSpeaker(last) : null;
+        return n >= 0 ? speak(named(n, start - 1)) : adjacent && last ? toSpeaker(last) : null;
       }
     }
     const [nameStart, nameEnd] = nameIn(start, headEnd);
@@ -194,7 +194,7 @@ export function createSpeakerTracker(): SpeakerTracker {
       // "The company's chief financial officer, Tom Lee, said": the name is the apposition.
       let e = headEnd + 1;
       while (e < src.end && isCap(d, e)) e++;
-      if (e - headEnd > 2 && (e >= src.end || punctAt(d, e) === ',')) return speak(named(headEnd + 1, e, joinText(d, start, headEnd), null));
+      if (e - headEnd > 2 && (e >= src.end || punctAt(d, e) === ',')) return speak(named(headEnd + 1, e, joinText(d, start, headEnd)));
     } else {
       const [role, gender] = roleOf(start, nameStart);
       // The role, else the affiliation ("the Sierra Club"), else an apposition ("Iraq's vice president").
