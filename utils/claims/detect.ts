@@ -30,7 +30,7 @@ export interface Draft {
   /** Never empty: a draft whose content is all cut (cutBefore) is dropped. */
   frags: TokenRange[];
   /** Draft whose speaker a participle clause ("…, adding that …") inherits. */
-  inherit: Draft | null;
+  inherit?: Draft | null;
   confidence: number;
   /** A subject that is part of the content ("Sanders appeared to …"): a mention, not a source. */
   subject?: TokenRange;
@@ -172,7 +172,7 @@ const NON_AGENTS = words('it this that there which you');
  * `shared`: the subject of an earlier predicate this cue is coordinated with ("He says X and says Y",
  * "…, then says Y"), used when the cue has no subject of its own.
  */
-function verbCue(d: Doc, cue: Cue, ss: number, se: number, prev: Draft | null, shared?: TokenRange | null): Draft | null {
+function verbCue(d: Doc, cue: Cue, ss: number, se: number, prev?: Draft | null, shared?: TokenRange | null): Draft | null {
   if (cue.passive && isW(d, cue.end - 1, W_BY)) {
     // "was first reported by The Washington Post": the agent is the source, the subject the content.
     const agent = rightSource(d, cue.end, se);
@@ -374,7 +374,7 @@ function sentenceDrafts(d: Doc, ss: number, se: number): Draft[] {
           // A saying verb inside a weaker cue's content: the weaker reading was wrong. Inside another saying
           // verb's content, only a closing attribution that takes the whole sentence wins ("He may add to the
           // team, he said.").
-          const draft = verbCue(d, cue, ss, se, null);
+          const draft = verbCue(d, cue, ss, se);
           if (draft?.src && (weaker || (draft.frags[0]!.start <= prev.cue.start && draft.frags.at(-1)!.end <= cue.start))) {
             drafts.pop();
             drafts.push(draft);
