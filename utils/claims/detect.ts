@@ -159,7 +159,7 @@ function nominalSubject(d: Doc, src: TokenRange): boolean {
 function participleStart(d: Doc, cue: Cue): boolean {
   // "…, adding", "“…,” adding".
   const k = isClosingQuote(d, cue.start - 1) ? cue.start - 2 : cue.start - 1;
-  return cue.ing && (punctAt(d, k) === ',' || is(d, cue.start - 1, PARTICIPLE_LEADS));
+  return !!cue.ing && (punctAt(d, k) === ',' || is(d, cue.start - 1, PARTICIPLE_LEADS));
 }
 
 /**
