@@ -209,7 +209,7 @@ export function createSpeakerTracker(): SpeakerTracker {
       if (is(d, k, ORG_WORDS)) type = 'organization';
       else if (is(d, k, GROUP_NOUNS)) type = 'group';
     }
-    const ent: Entity = { name: keep(joinText(d, start, headEnd)), type, gender: null, shown: undefined };
+    const ent: Entity = { name: keep(joinText(d, start, headEnd)), type, shown: undefined };
     // Not one to come back to by name, but the nearest thing a following "who" can mean: remember() makes
     // an unknown one only the last mentioned.
     return speak(ent);
