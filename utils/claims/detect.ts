@@ -213,7 +213,18 @@ function verbCue(d: Doc, cue: Cue, ss: number, se: number, prev?: Draft | null, 
     if (rs && (quotedLeft || !is(d, rs.start, TIME_WORDS))) {
       let k = rs.end;
       while (k < se && is(d, k, TIME_WORDS)) k++;
-      if (quotedLeft || atClauseEnd(d, k, se) || punctAt(d, k) === ',') { src = rs; after = k; }
+      if (quotedLeft || atClauseEnd(d, k, se) || punctAt(d, k) === ',') {
+        src = rs;
+        after = k;
+        // "…,” said Maria Zakharova, a spokeswoman for the ministry.": an apposition closing the sentence is
+        // the source's (and gives the speaker's role); one with a cue in it ("a Democrat who supports Clinton",
+        // "a group supporting Clinton") holds a claim of its own.
+        let j = k + 1;
+        if (punctAt(d, k) === ',' && (is(d, j, DETERMINERS | TITLES) || isPossessive(d, j))) {
+          while (j < se && j - k < 16 && ((isWord(d, j) && !cueEntryAt(d.t, j)) || punctAt(d, j) === ',')) j++;
+          if (atClauseEnd(d, j, se)) src = { start: rs.start, end: after = j };
+        }
+      }
     }
   }
   // Base and -s forms double as nouns ("swing states", "his claims"): they need a subject that

@@ -578,6 +578,18 @@ describe('sources and speakers', () => {
     expect(claimsOf(text).map((c) => [c.source, c.speaker])).toEqual([[source, speaker]]);
   });
 
+  it.each([
+    ['"We are ready," said Maria Zakharova, a spokeswoman for the Russian Foreign Ministry.', 'Maria Zakharova', 'a spokeswoman for the Russian Foreign Ministry'],
+    ['The talks will resume, said John Kirby, the Pentagon\'s press secretary.', 'John Kirby', 'the Pentagon\'s press secretary'],
+  ])('gives an inverted source the apposition that closes the sentence, as the speaker\'s role: %s', (text, speaker, role) => {
+    expect(claimsOf(text).map((c) => [c.source, c.speaker, c.role])).toEqual([[`${speaker}, ${role}`, speaker, role]]);
+  });
+
+  it('leaves an apposition with a cue in it out of an inverted source: its claim is its own', () => {
+    const claims = claimsOf('"It is over," said John Smith, a Democrat who supports Mrs. Clinton.');
+    expect(claims.map((c) => [c.source, c.cue])).toEqual([['John Smith', 'said'], ['who', 'supports']]);
+  });
+
   it('does not take a preposition before a name for an inverted source', () => {
     expect(claimsOf('The immigration bill, opposed by House Republicans, died in committee.').map((c) => c.source)).not.toContain('by House Republicans');
   });
