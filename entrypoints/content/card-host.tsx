@@ -104,21 +104,18 @@ export class CardHost {
   #follow(card: HTMLElement): void {
     const view = this.#doc.defaultView;
     if (!view) return;
-    this.#following?.abort();
-    const following = new AbortController();
-    this.#following = following;
+    this.#stopFollowing();
+    const following = (this.#following = new AbortController());
+    let frame = 0;
     const place = () => {
+      frame = 0;
       const rect = this.#anchor();
       if (rect) this.#place(card, view, rect);
     };
     place();
     // Placing next frame, not inside the observer's callback: a size set there would loop the observer.
-    let frame = 0;
     const later = () => {
-      frame ||= view.requestAnimationFrame(() => {
-        frame = 0;
-        place();
-      });
+      frame ||= view.requestAnimationFrame(place);
     };
     const observer = new ResizeObserver(later);
     observer.observe(card);

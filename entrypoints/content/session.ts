@@ -772,8 +772,7 @@ export class ReadingSession {
       this.#card.close();
       return;
     }
-    const view = doc.defaultView;
-    this.#clickedAt = view && { x: event.clientX + view.scrollX, y: event.clientY + view.scrollY };
+    this.#clickedAt = { x: event.pageX, y: event.pageY };
     this.#openCard(id);
   }
 
