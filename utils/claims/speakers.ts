@@ -152,10 +152,10 @@ export function createSpeakerTracker(): SpeakerTracker {
   };
 
   /** The role before the name, less a determiner and courtesy titles, as the article writes it ("Sen."). */
-  const roleOf = (roleStart: number, nameStart: number): [role: string | undefined, gender: Gender] => {
+  const roleOf = (roleStart: number, nameStart: number): [role: string | undefined, gender: Gender | undefined] => {
     // "The FSF", "the Sierra Club": a determiner alone is no role.
     let s = is(d, roleStart, DETERMINERS) ? roleStart + 1 : roleStart;
-    let gender: Gender = null;
+    let gender: Gender | undefined;
     while (s < nameStart && COURTESY_TITLES.has(lowerAt(d, s))) { gender = COURTESY_TITLES.get(lowerAt(d, s)) || gender; s++; }
     return [s < nameStart ? joinText(d, s, nameStart) : undefined, gender];
   };
