@@ -18,10 +18,10 @@ export interface Cue {
   cls: CueClass;
   flags: number;
   lemma: string;
-  ing?: boolean;
+  ing: boolean;
   /** Base or -s form, which may be a noun. */
-  nounLike?: boolean;
-  passive?: boolean;
+  nounLike: boolean;
+  passive: boolean;
 }
 
 /** Besides pronouns, auxiliaries and plurals, words after which a bare "say" is a verb: "those polled say". */
@@ -32,7 +32,7 @@ const RESPONDENTS = words('percent polled surveyed interviewed');
  * verb cues' lemmas are read.
  */
 export function fixedCue(at: number, end: number, cls: CueClass): Cue {
-  return { head: at, start: at, end, cls, flags: 0, lemma: '' };
+  return { head: at, start: at, end, cls, flags: 0, lemma: '', ing: false, nounLike: false, passive: false };
 }
 
 /** How sure a claim is by its cue's class: Say, Stance, Think, Evidence, Prep, Colon. */

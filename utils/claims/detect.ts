@@ -159,7 +159,7 @@ function nominalSubject(d: Doc, src: TokenRange): boolean {
 function participleStart(d: Doc, cue: Cue): boolean {
   // "…, adding", "“…,” adding".
   const k = isClosingQuote(d, cue.start - 1) ? cue.start - 2 : cue.start - 1;
-  return !!cue.ing && (punctAt(d, k) === ',' || is(d, cue.start - 1, PARTICIPLE_LEADS));
+  return cue.ing && (punctAt(d, k) === ',' || is(d, cue.start - 1, PARTICIPLE_LEADS));
 }
 
 /**
@@ -178,7 +178,7 @@ function verbCue(d: Doc, cue: Cue, ss: number, se: number, prev?: Draft | null, 
     const agent = rightSource(d, cue.end, se);
     const subject = leftContent(d, cue.start, ss);
     if (!agent || !subject) return null;
-    return { cue, src: agent, frags: [subject], confidence: BASE_CONFIDENCE[cue.cls] };
+    return { cue, src: agent, frags: [subject], inherit: null, confidence: BASE_CONFIDENCE[cue.cls] };
   }
   let src = cue.passive ? null : leftSource(d, cue.start, ss);
   // "Hours later, Trump returned the compliment to Adelson, telling …": what comes before a participle's
@@ -338,7 +338,7 @@ function accordingTo(d: Doc, cue: Cue, ss: number, se: number): Draft | null {
     if (right) frags.push(right);
   }
   if (frags.length === 0) return null;
-  return { cue, src, frags, confidence: src ? BASE_CONFIDENCE[cue.cls] : 0.6 };
+  return { cue, src, frags, inherit: null, confidence: src ? BASE_CONFIDENCE[cue.cls] : 0.6 };
 }
 
 /** Cuts a draft's content before token k (a later claim starting inside it). */

@@ -34,7 +34,7 @@ function speakerLine(d: Doc, ps: number, pe: number): Draft | null {
   if (name !== name.toUpperCase() && !headline && !isOpeningQuote(d, k + 1)) return null;
   const content = trim(d, k + 1, pe);
   if (content.end - content.start < 2) return null;
-  return { cue: fixedCue(k, k + 1, CueClass.Colon), src: { start: s, end: k }, frags: [content], confidence: BASE_CONFIDENCE[CueClass.Colon] };
+  return { cue: fixedCue(k, k + 1, CueClass.Colon), src: { start: s, end: k }, frags: [content], inherit: null, confidence: BASE_CONFIDENCE[CueClass.Colon] };
 }
 
 /**
@@ -56,5 +56,5 @@ function signedQuote(d: Doc, ps: number, pe: number): Draft | null {
   if (k === e || !isDash(d, k - 1) || !isClosingQuote(d, k - 2)) return null;
   // A closing mark is in a quotation, whose opening mark is in the same paragraph (pairQuotes pairs marks
   // within a paragraph).
-  return { cue: fixedCue(k - 1, k, CueClass.Colon), src: { start: k, end: e }, frags: [{ start: quoteAround(d, k - 2)!.open, end: k - 1 }], confidence: BASE_CONFIDENCE[CueClass.Colon] };
+  return { cue: fixedCue(k - 1, k, CueClass.Colon), src: { start: k, end: e }, frags: [{ start: quoteAround(d, k - 2)!.open, end: k - 1 }], inherit: null, confidence: BASE_CONFIDENCE[CueClass.Colon] };
 }
