@@ -52,7 +52,7 @@ function shownSpeaker(e: Entity): Speaker {
   // "an analysis by Lily Batchelder" is hers, but "people close to Hillary Clinton" are not Clinton, nor
   // is "the former CEO of Hewlett-Packard" the company: the whole phrase speaks.
   // A lone function word ("of Houston") or an agent's "by" ends in the name alone.
-  if (role && /\b(of|to|for|the|and|with|by)$/.test(role)) return { name: /\bby( the)?$|^\S+$/.test(role) ? e.name : `${role} ${e.name}`, type: e.type };
+  if (role && /\b(of|to|for|the|and|with|by)$/.test(role)) return { name: / by( the)?$|^\S+$/.test(role) ? e.name : `${role} ${e.name}`, type: e.type };
   return role ? { name: e.name, role, type: e.type } : { name: e.name, type: e.type };
 }
 
