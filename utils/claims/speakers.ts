@@ -182,7 +182,8 @@ export function createSpeakerTracker(): SpeakerTracker {
         // "It" means an organisation, never a group ("its supporters"): better nobody than them.
         return speak(first === 'it' && lastGroup?.type === 'group' ? null : lastGroup);
       }
-      if (first === 'who' || first === 'which' || first === 'whom') {
+      // The subject pronouns left are the relative ones: who, whom, which.
+      if (first) {
         // "activist investor Carl Smith, who has called for …": the name right before it, else the source
         // right before it ("according to the magazine's editor, who said"), else nobody known.
         const n = punctAt(d, start - 1) === ',' ? nameStartOf(start - 6, start - 1) : -1;
