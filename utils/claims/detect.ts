@@ -222,7 +222,10 @@ function verbCue(d: Doc, cue: Cue, ss: number, se: number, prev?: Draft | null, 
         let j = k + 1;
         if (punctAt(d, k) === ',' && (is(d, j, DETERMINERS | TITLES) || isPossessive(d, j))) {
           while (j < se && j - k < 16 && ((isWord(d, j) && !cueEntryAt(d.t, j)) || punctAt(d, j) === ',')) j++;
-          if (atClauseEnd(d, j, se)) src = { start: rs.start, end: after = j };
+          if (atClauseEnd(d, j, se)) {
+            src = { start: rs.start, end: j };
+            after = j;
+          }
         }
       }
     }
