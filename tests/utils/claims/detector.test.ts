@@ -537,11 +537,10 @@ describe('sources and speakers', () => {
   });
 
   it.each([
-    'Critics dismissed their empty claims that the vote was rigged.',
-    'The social issues that it decides have become a focus.',
-  ])('keeps a plural noun before "that" a noun: %s', (text) => {
-    expect(claimsOf(text).map((c) => c.cue)).not.toContain('claims');
-    expect(claimsOf(text).map((c) => c.cue)).not.toContain('issues');
+    ['Critics dismissed their empty claims that the vote was rigged.', 'claims'],
+    ['The social issues that it decides have become a focus.', 'issues'],
+  ])('keeps a plural noun before "that" a noun: %s', (text, noun) => {
+    expect(claimsOf(text).map((c) => c.cue)).not.toContain(noun);
   });
 
   it.each([
